@@ -1,0 +1,60 @@
+// The extraction CLI's record for one page: detection + extraction + reading time + tags,
+// all from lib/ so the CLI shows exactly what the extension computes.
+import { detectArticle } from '../../lib/detect/index';
+import { extractArticle } from '../../lib/extract/index';
+import { countText, readingMinutes } from '../../lib/reading-time/index';
+import { suggestTags } from '../../lib/tags/index';
+import { collectPublisherTags } from '../../lib/tags/publisher-tags';
+
+export interface ArticleRecord {
+  isArticle: boolean;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  text: string;
+  content: string;
+  wordCount: number;
+  readingMinutes: number;
+  tags: string[];
+  /** Set when the page parsed but no article body was found; content and text are then empty. */
+  warning?: string;
+}
+
+export const NO_CONTENT = 'no article content found';
+
+export function articleRecord(doc: Document, win: Window, url?: string): ArticleRecord {
+  const detection = detectArticle(doc);
+  const article = extractArticle(doc, { url: url ?? doc.URL, window: win });
+  if (!article) {
+    const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '').trim();
+    return {
+      isArticle: false, title, byline: null, siteName: null,
+      lang: doc.documentElement.getAttribute('lang') || null, publishedTime: null, excerpt: null,
+      text: '', content: '', wordCount: 0, readingMinutes: 0,
+      tags: suggestTags({ title, text: '', publisherTags: collectPublisherTags(doc), url: url ?? null }),
+      warning: NO_CONTENT,
+    };
+  }
+  const counts = countText(article.text);
+  return {
+    isArticle: detection.isArticle,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    lang: article.lang,
+    publishedTime: article.publishedTime,
+    excerpt: article.excerpt,
+    text: article.text,
+    content: article.content,
+    // CJK text has no spaces: each character counts as one unit, as readingMinutes reads it.
+    wordCount: counts.words + counts.cjkChars,
+    readingMinutes: readingMinutes({ ...counts, images: article.images.length }),
+    tags: suggestTags({
+      title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags,
+      siteName: article.siteName, url: article.canonicalUrl ?? url ?? null,
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+// Loading saved pages under Node: bytes → UTF-8 string → jsdom, with no page scripts, no network
+// and no console noise. Shared by the extraction CLI, the benchmarks and the tests.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+/** Reads a saved page (.html or .html.gz) and decodes it as UTF-8 whatever its <meta charset> says. */
+export function readPageFile(file: string): string {
+  const raw = readFileSync(file);
+  // Sniff the gzip magic too, so a mis-named file still loads.
+  const bytes = file.endsWith('.gz') || (raw[0] === 0x1f && raw[1] === 0x8b) ? gunzipSync(raw) : raw;
+  return new TextDecoder('utf-8').decode(bytes); // drops a UTF-8 BOM, replaces invalid bytes
+}
+
+/**
+ * Parses HTML with jsdom. Scripts are not run and no subresource is fetched (jsdom's defaults, made
+ * explicit), and the virtual console swallows CSS parse errors and other jsdom noise.
+ */
+export function parsePage(html: string, url?: string): JSDOM {
+  const virtualConsole = new VirtualConsole();
+  return new JSDOM(html, {
+    url: url && /^(?:https?|file):/i.test(url) ? url : 'about:blank',
+    virtualConsole,
+    runScripts: undefined,
+    resources: undefined,
+    pretendToBeVisual: false,
+  });
+}
+
+/** The page's own absolute URL (canonical link or og:url), for pages given without one. */
+export function declaredUrl(doc: Document): string | null {
+  const cands = [
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const c of cands) {
+    const v = c?.trim();
+    if (!v) continue;
+    const abs = v.startsWith('//') ? `https:${v}` : v;
+    if (/^https?:\/\/[^/]/i.test(abs)) {
+      try { return new URL(abs).href; } catch { /* try the next one */ }
+    }
+  }
+  return null;
+}
+
+/** Loads a page and re-parses it with its declared URL when none was given, so links resolve. */
+export function loadPage(file: string, url?: string): JSDOM {
+  const dom = parsePage(readPageFile(file), url);
+  if (!url) {
+    const found = declaredUrl(dom.window.document);
+    if (found) dom.reconfigure({ url: found });
+  }
+  return dom;
+}
