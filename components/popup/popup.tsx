@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Preview, Result, SaveResult } from '../../lib/messaging/protocol';
+import { TagEditor } from '../shared/tag-editor';
+
+/** Everything the popup needs from the outside world; the entrypoint wires it to the background. */
+export interface PopupConnector {
+  preview(): Promise<Result<Preview>>;
+  save(tags: string[] | undefined): Promise<Result<SaveResult>>;
+  remove(id: number): Promise<Result<null>>;
+  setTags(id: number, tags: string[]): Promise<Result<null>>;
+  openLibrary(articleId?: number): void;
+  /** Asks for host access to the image origins (once); false when the user declines. */
+  ensureImageAccess(origins: string[]): Promise<boolean>;
+}
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; preview: Preview; tags: string[]; edited: boolean; busy: boolean; message: string | null; failed: boolean };
+
+export function Popup({ connector }: { connector: PopupConnector }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = async () => {
+    setState({ kind: 'loading' });
+    const r = await connector.preview().catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!r.ok) setState({ kind: 'error', message: r.error });
+    else setState({ kind: 'ready', preview: r.value, tags: r.value.tags, edited: false, busy: false, message: null, failed: false });
+  };
+  useEffect(() => { void load(); }, []);
+
+  if (state.kind === 'loading') return <main class="popup"><p class="muted" role="status">Reading this page…</p></main>;
+  if (state.kind === 'error') {
+    return (
+      <main class="popup">
+        <p class="error" role="alert">{state.message}</p>
+        <div class="actions">
+          <button type="button" onClick={() => void load()}>Retry</button>
+          <button type="button" class="secondary" onClick={() => connector.openLibrary()}>Open library</button>
+        </div>
+      </main>
+    );
+  }
+
+  const { preview: p, tags, busy, message, failed } = state;
+  const patch = (changes: Partial<Extract<State, { kind: 'ready' }>>) => setState({ ...state, ...changes });
+
+  const save = async () => {
+    patch({ busy: true, message: 'Saving…', failed: false });
+    let imagesAllowed = true;
+    if (p.imageOrigins.length) imagesAllowed = await connector.ensureImageAccess(p.imageOrigins).catch(() => false);
+    const r = await connector.save(state.edited ? tags : undefined).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!r.ok) {
+      setState({ ...state, busy: false, failed: true, message: `Not saved: ${r.error}` });
+      return;
+    }
+    const note = r.value.imagesFailed && imagesAllowed ? ` (${r.value.imagesFailed} image${r.value.imagesFailed > 1 ? 's' : ''} could not be downloaded)` : !imagesAllowed && p.imageOrigins.length ? ' (images stay online only: access declined)' : '';
+    setState({
+      ...state,
+      busy: false,
+      failed: false,
+      edited: false,
+      message: `Saved${note}`,
+      preview: { ...p, saved: { id: r.value.id, tags, savedAt: Date.now() } },
+    });
+  };
+
+  const remove = async () => {
+    if (!p.saved) return;
+    patch({ busy: true });
+    const r = await connector.remove(p.saved.id).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!r.ok) patch({ busy: false, failed: true, message: `Not removed: ${r.error}` });
+    else setState({ ...state, busy: false, failed: false, message: 'Removed from your library', preview: { ...p, saved: null } });
+  };
+
+  const changeTags = async (next: string[]) => {
+    setState({ ...state, tags: next, edited: true });
+    if (p.saved) {
+      const r = await connector.setTags(p.saved.id, next).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+      if (!r.ok) setState({ ...state, tags: next, edited: true, failed: true, message: `Tags not saved: ${r.error}` });
+    }
+  };
+
+  return (
+    <main class="popup" data-state={p.saved ? 'saved' : 'unsaved'}>
+      {!p.isArticle && !p.saved && <p class="notice" data-testid="not-article">This page doesn’t look like an article.</p>}
+      <h1 class="title" data-testid="title">{p.title}</h1>
+      <p class="meta">
+        {p.siteName && <span data-testid="site">{p.siteName}</span>}
+        {p.byline && <span data-testid="byline">{p.byline}</span>}
+        <span data-testid="reading-time">{p.readingMinutes} min read</span>
+      </p>
+      {p.excerpt && <p class="excerpt" data-testid="excerpt">{p.excerpt}</p>}
+      <TagEditor tags={tags} onChange={(t) => void changeTags(t)} disabled={busy} />
+      <div class="actions">
+        {p.saved ? (
+          <>
+            <span class="saved-state" data-testid="saved">✓ Saved</span>
+            <button type="button" onClick={() => connector.openLibrary(p.saved!.id)}>Open in library</button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => void remove()}>Remove</button>
+          </>
+        ) : (
+          <>
+            <button type="button" data-testid="save" disabled={busy || !p.canExtract} onClick={() => void save()}>
+              {failed ? 'Retry' : p.isArticle ? 'Save' : 'Save anyway'}
+            </button>
+            <button type="button" class="secondary" onClick={() => connector.openLibrary()}>Library</button>
+          </>
+        )}
+      </div>
+      {!p.canExtract && <p class="error">Gist found no readable text on this page.</p>}
+      {message && <p class={failed ? 'error' : 'muted'} role="status" data-testid="message">{message}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import { readingMinutes } from '../../lib/reading-time/index';
+import type { DetectReport } from '../../lib/messaging/protocol';
+
+// Firefox MV2 builds have browserAction, MV3 builds have action.
+const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+export async function setBadge(tabId: number, report: DetectReport): Promise<void> {
+  const text = report.isArticle ? `${readingMinutes({ words: report.wordCount, cjkChars: 0, images: 0 })}m` : '';
+  await action().setBadgeText({ tabId, text });
+  if (text) await action().setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+  await action().setTitle({ tabId, title: text ? `Gist — about ${text.slice(0, -1)} min read` : 'Gist' });
+}
+
+/** Green after a save, red after a failed one; the reading time stays. */
+export async function setSavedBadge(tabId: number, ok: boolean): Promise<void> {
+  await action().setBadgeBackgroundColor({ tabId, color: ok ? '#2b8a3e' : '#c92a2a' });
+  await action().setTitle({ tabId, title: ok ? 'Gist — saved' : 'Gist — could not save this page' });
+}

@@ -1,0 +1,78 @@
+import { browser } from 'wxt/browser';
+import { openDb } from '../../lib/db/schema';
+import { deleteArticle, setTags } from '../../lib/db/articles';
+import { classifySender, isAllowed, parseRequest, type Request, type ResponseMap } from '../../lib/messaging/protocol';
+import { buildPreview, saveExtraction } from '../../lib/save/save-article';
+import { setBadge, setSavedBadge } from './badge';
+import { extractInTab } from './tab-extraction';
+import { prepareHtml } from './prepare-html';
+import { fetchImage } from './fetch-image';
+
+export default defineBackground(() => {
+  // Opened lazily per event: the service worker is stopped when idle and keeps no state.
+  let db: ReturnType<typeof openDb> | undefined;
+  const getDb = () => (db ??= openDb());
+  const deps = () => ({ db: getDb(), prepareHtml, fetchImage });
+
+  const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+  async function handle(req: Request, tabId: number | undefined): Promise<ResponseMap[Request['type']]> {
+    switch (req.type) {
+      case 'detect:report':
+        if (tabId !== undefined) await setBadge(tabId, req);
+        return null;
+      case 'popup:preview':
+        try {
+          return { ok: true, value: await buildPreview(await extractInTab(req.tabId), getDb()) };
+        } catch (e) {
+          return { ok: false, error: errorText(e) };
+        }
+      case 'article:save':
+        try {
+          const value = await saveExtraction(await extractInTab(req.tabId), req.tags, deps());
+          await setSavedBadge(req.tabId, true);
+          return { ok: true, value };
+        } catch (e) {
+          return { ok: false, error: errorText(e) };
+        }
+      case 'article:remove':
+        try {
+          await deleteArticle(getDb(), req.id);
+          return { ok: true, value: null };
+        } catch (e) {
+          return { ok: false, error: errorText(e) };
+        }
+      case 'article:set-tags':
+        try {
+          await setTags(getDb(), req.id, req.tags);
+          return { ok: true, value: null };
+        } catch (e) {
+          return { ok: false, error: errorText(e) };
+        }
+    }
+  }
+
+  browser.runtime.onMessage.addListener((msg, sender) => {
+    const req = parseRequest(msg);
+    if (!req) return undefined; // not ours (e.g. a message meant for the offscreen document)
+    const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (!isAllowed(req, kind)) {
+      console.warn('Gist: refused', req.type, 'from', kind, sender.url);
+      return undefined;
+    }
+    return handle(req, sender.tab?.id);
+  });
+
+  browser.commands?.onCommand.addListener(async (command, tab) => {
+    if (command !== 'save-page') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    try {
+      await saveExtraction(await extractInTab(tabId), undefined, deps());
+      await setSavedBadge(tabId, true);
+    } catch (e) {
+      console.warn('Gist: save from shortcut failed:', errorText(e));
+      await setSavedBadge(tabId, false);
+    }
+  });
+});

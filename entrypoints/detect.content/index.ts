@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { detectArticle } from '../../lib/detect/index';
+import type { DetectReport } from '../../lib/messaging/protocol';
+
+// Always on: decides cheaply whether this is an article and tells the background (badge).
+// Runs when the page is idle, never during load; no tagging code or word tables here.
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let lastUrl = '';
+    const report = () => {
+      if (ctx.isInvalid) return;
+      const d = detectArticle(document);
+      const msg: DetectReport = { type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount };
+      lastUrl = location.href;
+      browser.runtime.sendMessage(msg).catch(() => { /* extension reloaded or background asleep: next visit reports */ });
+    };
+    const schedule = () => {
+      if ('requestIdleCallback' in window) ctx.requestIdleCallback(report, { timeout: 3000 });
+      else ctx.setTimeout(report, 200);
+    };
+    schedule();
+    // SPA navigations: give the new view a moment to render before re-checking.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href !== lastUrl) ctx.setTimeout(schedule, 800);
+    });
+  },
+});

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { Library } from '../../components/library/library';
+import { openDb } from '../../lib/db/schema';
+import { dexieConnector } from './dexie-connector';
+import '../../components/shared/base.css';
+import '../../components/library/library.css';
+
+render(<Library connector={dexieConnector(openDb())} />, document.getElementById('app')!);

@@ -1,0 +1,157 @@
+// Article storage operations. Everything slow (fetching images, sanitizing, tagging) happens before
+// these are called: each write is one short transaction, so a worker stopped mid-save leaves the whole
+// article or nothing.
+import type { ArticleRecord, ArticleStatus, ContentRecord, GistDB, ImageRecord } from './schema';
+
+export interface ArticleInput {
+  /** Canonical key (lib/url/canonical-url articleKey). */
+  url: string;
+  originalUrl: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  html: string;
+  text: string;
+  tags: string[];
+  tagCandidates: string[];
+  /** True when `tags` came from the user (edited in the popup) rather than from suggestions. */
+  tagsEdited: boolean;
+  wordCount: number;
+  cjkChars: number;
+  imageCount: number;
+  readingMinutes: number;
+  images: { src: string; blob: Blob }[];
+}
+
+export interface SaveOutcome {
+  id: number;
+  created: boolean;
+}
+
+function mergeTags(a: string[], b: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of [...a, ...b]) {
+    const k = t.toLowerCase();
+    if (!seen.has(k)) { seen.add(k); out.push(t); }
+  }
+  return out;
+}
+
+/** Inserts or updates the article stored under `input.url`, with its body and images, atomically. */
+export async function saveArticle(db: GistDB, input: ArticleInput, now = Date.now()): Promise<SaveOutcome> {
+  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+    const existing = await db.articles.where('url').equals(input.url).first();
+    const base = {
+      url: input.url,
+      originalUrl: input.originalUrl,
+      title: input.title,
+      byline: input.byline,
+      siteName: input.siteName,
+      lang: input.lang,
+      publishedTime: input.publishedTime,
+      excerpt: input.excerpt,
+      updatedAt: now,
+      tagCandidates: input.tagCandidates,
+      wordCount: input.wordCount,
+      cjkChars: input.cjkChars,
+      imageCount: input.imageCount,
+      readingMinutes: input.readingMinutes,
+      contentState: 'full' as const,
+    };
+    let id: number;
+    let created = false;
+    if (existing) {
+      id = existing.id;
+      // Re-saving keeps the first saved date, the state the user gave it, and every tag they had.
+      const tags = existing.tagsEdited && !input.tagsEdited ? existing.tags : mergeTags(input.tags, existing.tagsEdited ? existing.tags : []);
+      await db.articles.update(id, { ...base, tags, tagsEdited: existing.tagsEdited || input.tagsEdited, savedAt: Math.min(existing.savedAt, now) });
+      await db.images.where('articleId').equals(id).delete();
+    } else {
+      const record: Omit<ArticleRecord, 'id'> = {
+        ...base,
+        savedAt: now,
+        status: 'unread',
+        favorite: 0,
+        tags: input.tags,
+        tagsEdited: input.tagsEdited,
+        progress: 0,
+      };
+      id = (await db.articles.add(record as ArticleRecord)) as number;
+      created = true;
+    }
+    await db.contents.put({ articleId: id, html: input.html, text: input.text });
+    if (input.images.length) {
+      await db.images.bulkAdd(input.images.map((im) => ({ articleId: id, src: im.src, blob: im.blob })) as ImageRecord[]);
+    }
+    return { id, created };
+  });
+}
+
+export function findByUrl(db: GistDB, url: string): Promise<ArticleRecord | undefined> {
+  return db.articles.where('url').equals(url).first();
+}
+
+export function getArticle(db: GistDB, id: number): Promise<ArticleRecord | undefined> {
+  return db.articles.get(id);
+}
+
+/** Newest first; metadata only. */
+export function listArticles(db: GistDB): Promise<ArticleRecord[]> {
+  return db.articles.orderBy('savedAt').reverse().toArray();
+}
+
+export async function getReadable(db: GistDB, id: number): Promise<{ article: ArticleRecord; content: ContentRecord | undefined; images: ImageRecord[] } | undefined> {
+  return db.transaction('r', db.articles, db.contents, db.images, async () => {
+    const article = await db.articles.get(id);
+    if (!article) return undefined;
+    const [content, images] = await Promise.all([db.contents.get(id), db.images.where('articleId').equals(id).toArray()]);
+    return { article, content, images };
+  });
+}
+
+export async function updateArticle(db: GistDB, id: number, changes: Partial<Pick<ArticleRecord, 'status' | 'favorite' | 'progress'>>): Promise<void> {
+  await db.articles.update(id, { ...changes, updatedAt: Date.now() });
+}
+
+export function setStatus(db: GistDB, id: number, status: ArticleStatus): Promise<void> {
+  return updateArticle(db, id, { status });
+}
+
+/** The user's tags: from now on suggestions never replace them. */
+export async function setTags(db: GistDB, id: number, tags: string[]): Promise<void> {
+  await db.articles.update(id, { tags: mergeTags(tags, []), tagsEdited: true, updatedAt: Date.now() });
+}
+
+/** Everything stored for one article, enough to put it back exactly (undo). */
+export interface ArticleSnapshot {
+  article: ArticleRecord;
+  content: ContentRecord | undefined;
+  images: ImageRecord[];
+}
+
+export async function deleteArticle(db: GistDB, id: number): Promise<ArticleSnapshot | undefined> {
+  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+    const article = await db.articles.get(id);
+    if (!article) return undefined;
+    const content = await db.contents.get(id);
+    const images = await db.images.where('articleId').equals(id).toArray();
+    await db.images.where('articleId').equals(id).delete();
+    await db.contents.delete(id);
+    await db.articles.delete(id);
+    return { article, content, images };
+  });
+}
+
+export async function restoreArticle(db: GistDB, snap: ArticleSnapshot): Promise<void> {
+  await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+    // Saved again meanwhile: the newer save wins; undo must not create a duplicate URL.
+    if (await db.articles.where('url').equals(snap.article.url).first()) return;
+    await db.articles.add(snap.article);
+    if (snap.content) await db.contents.put(snap.content);
+    if (snap.images.length) await db.images.bulkAdd(snap.images);
+  });
+}

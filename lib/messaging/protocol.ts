@@ -1,0 +1,103 @@
+// The one typed message protocol between the content script, the extension pages and the background.
+// Every incoming message is validated here before anything acts on it.
+
+/** Sent by the always-on detection content script. */
+export interface DetectReport {
+  type: 'detect:report';
+  url: string;
+  isArticle: boolean;
+  wordCount: number;
+}
+
+export interface PreviewRequest { type: 'popup:preview'; tabId: number }
+export interface SaveRequest { type: 'article:save'; tabId: number; tags?: string[] }
+export interface RemoveRequest { type: 'article:remove'; id: number }
+export interface SetTagsRequest { type: 'article:set-tags'; id: number; tags: string[] }
+
+export type PageRequest = PreviewRequest | SaveRequest | RemoveRequest | SetTagsRequest;
+export type Request = DetectReport | PageRequest;
+
+/** What the popup shows for a tab. */
+export interface Preview {
+  url: string;
+  isArticle: boolean;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  excerpt: string | null;
+  readingMinutes: number;
+  wordCount: number;
+  tags: string[];
+  /** Origins the article's images come from: the popup asks for host access to them before saving. */
+  imageOrigins: string[];
+  /** False when extraction found no readable content (saving would fail). */
+  canExtract: boolean;
+  /** The stored article for this page, if it was saved before. */
+  saved: { id: number; tags: string[]; savedAt: number } | null;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export interface SaveResult { id: number; created: boolean; images: number; imagesFailed: number }
+
+export interface ResponseMap {
+  'detect:report': null;
+  'popup:preview': Result<Preview>;
+  'article:save': Result<SaveResult>;
+  'article:remove': Result<null>;
+  'article:set-tags': Result<null>;
+}
+export type ResponseOf<R extends Request> = ResponseMap[R['type']];
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isTags = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 100 && v.every((t) => typeof t === 'string' && t.trim().length > 0 && t.length <= 100);
+
+/** Returns the message as a typed request, or null when it is not exactly one of ours. */
+export function parseRequest(msg: unknown): Request | null {
+  if (!isObj(msg) || typeof msg.type !== 'string') return null;
+  switch (msg.type) {
+    case 'detect:report':
+      return typeof msg.url === 'string' && msg.url.length < 8192 && typeof msg.isArticle === 'boolean' && isId(msg.wordCount)
+        ? { type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount }
+        : null;
+    case 'popup:preview':
+      return isId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;
+    case 'article:save':
+      if (!isId(msg.tabId)) return null;
+      if (msg.tags !== undefined && !isTags(msg.tags)) return null;
+      return { type: msg.type, tabId: msg.tabId, ...(msg.tags ? { tags: msg.tags.map((t) => t.trim()) } : {}) };
+    case 'article:remove':
+      return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
+    case 'article:set-tags':
+      return isId(msg.id) && isTags(msg.tags) ? { type: msg.type, id: msg.id, tags: msg.tags.map((t) => t.trim()) } : null;
+    default:
+      return null;
+  }
+}
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'unknown';
+
+/**
+ * Who sent a message: one of our extension pages (popup, library; possibly open in a tab), our content
+ * script in a web page's top frame, or anything else (refused).
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId || !sender.url) return 'unknown';
+  if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
+  if (/^https?:/i.test(sender.url) && sender.tab?.id !== undefined && sender.frameId === 0) return 'content-script';
+  return 'unknown';
+}
+
+/** Content scripts may only report detection; everything touching the database needs an extension page. */
+export function isAllowed(req: Request, kind: SenderKind): boolean {
+  if (req.type === 'detect:report') return kind === 'content-script';
+  return kind === 'extension-page';
+}

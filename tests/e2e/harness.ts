@@ -1,0 +1,144 @@
+// E2E harness: the built extension in real Chromium, fixture pages from a loopback-only server.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium(): string {
+  const found = [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error(`No Chromium found (tried ${CANDIDATES.join(', ')}); install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  return found;
+}
+
+/** The extension build to load: `.output/chrome-mv3-e2e` for tests, `.output/chrome-mv3` otherwise. */
+export function extensionDir(mode: 'e2e' | 'production' = 'e2e'): string {
+  const dir = join(ROOT, '.output', mode === 'e2e' ? 'chrome-mv3-e2e' : 'chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build${mode === 'e2e' ? ':e2e' : ''} first.`);
+  return dir;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+  /** Paths requested so far (to prove what came from the network). */
+  hits: string[];
+}
+
+/** Serves a folder on 127.0.0.1 only, on a free port. */
+export async function serveFixtures(dir = FIXTURES): Promise<FixtureServer> {
+  const hits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    hits.push(path);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    hits,
+    url: (p) => `${origin}/${p.replace(/^\//, '')}`,
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-default-browser-check',
+];
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** The extension's service worker, fetched again in case Chromium restarted it. */
+  sw(): Promise<Worker>;
+  extUrl(path: string): string;
+  tabIdOf(url: string): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(opts: { headless?: boolean; extDir?: string; allowOrigins?: string[] } = {}): Promise<ExtensionSession> {
+  const extDir = opts.extDir ?? extensionDir();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gist-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: opts.headless ?? true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+  });
+  // Nothing leaves the machine: loopback and the extension itself only.
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    const ok = /^(chrome-extension|blob|data):/.test(u) || u.startsWith('http://127.0.0.1') || (opts.allowOrigins ?? []).some((o) => u.startsWith(o));
+    return ok ? route.continue() : route.abort();
+  });
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const sw = async () => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (live) return (worker = live);
+    return (worker = await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  };
+  return {
+    context,
+    extensionId,
+    worker,
+    sw,
+    extUrl: (p) => `chrome-extension://${extensionId}/${p.replace(/^\//, '')}`,
+    async tabIdOf(url) {
+      const w = await sw();
+      const id = await w.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return (tabs as { id?: number; url?: string }[]).find((t) => t.url === u)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`no tab with url ${url}`);
+      return id;
+    },
+    async badgeText(tabId) {
+      const w = await sw();
+      return w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until fn returns a truthy value (badge updates arrive asynchronously). */
+export async function waitFor<T>(fn: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await fn().catch(() => undefined as T);
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+export async function openPopupFor(session: ExtensionSession, tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.goto(session.extUrl(`popup.html?tabId=${tabId}`));
+  return popup;
+}
