@@ -1,0 +1,229 @@
+// Entry point of every import: bytes + file name in, items and located errors out. The format is
+// recognised from the content (header names, JSON keys, HTML markers); the name only helps inside zips.
+import type { Highlight } from '../db/schema';
+import { canonicalUrl } from '../url/canonical-url';
+import { readCsv } from './csv';
+import { detectCsv, matterHighlights, parseCsvKind, type MatterHighlight } from './csv-formats';
+import { parseDate } from './dates';
+import { parseGistJson } from './gist-json';
+import { looksLikeNetscape, looksLikePocketHtml, parseNetscape, parsePocketHtml } from './html-links';
+import { detectJson, parseJsonKind, type JsonExtras } from './json-formats';
+import { decodeText, lineIndex, parseJsonLenient } from './text';
+import { UnknownFormatError, type ImportDuplicate, type ImportFormat, type ImportItem, type ImportProblem, type ImportResult } from './types';
+import { isZip, readZip } from './zip-read';
+
+export * from './types';
+
+interface Parsed {
+  format: ImportFormat;
+  items: ImportItem[];
+  errors: ImportProblem[];
+}
+
+/** Parses one export file. Throws UnknownFormatError when nothing in it is recognisable. */
+export async function parseImport(name: string, bytes: Uint8Array): Promise<ImportResult> {
+  const file = name.split(/[\\/]/).pop() || name;
+  if (!bytes.length) throw new UnknownFormatError(`${file}: the file is empty (0 bytes); nothing to import`);
+  const parsed = isZip(bytes) ? parseZip(file, bytes) : parseText(file, decodeText(bytes), {});
+  return dedupe(parsed);
+}
+
+function parseText(file: string, text: string, extras: { json?: JsonExtras; csv?: Parameters<typeof parseCsvKind>[5] }): Parsed {
+  const items: ImportItem[] = [];
+  const errors: ImportProblem[] = [];
+  const head = text.slice(0, 4096);
+  const first = head.trimStart()[0];
+  if (first === '[' || first === '{') {
+    const lineOf = lineIndex(text);
+    const json = parseJsonLenient(text);
+    const jsonErrors = (json.errors ?? []).map((e) => ({ where: `${file}:${lineOf(e.offset)}`, reason: `invalid JSON: ${e.reason}` }));
+    const kind = detectJson(json.value);
+    if (!kind) {
+      if (json.errors) throw new UnknownFormatError(`${file}: not valid JSON (${jsonErrors[0].where}: ${json.errors[0].reason}) and no recognisable items in it`);
+      throw new UnknownFormatError(`${file}: JSON, but not an export format Gist knows (Pocket, Instapaper, Omnivore, wallabag, Pinboard, GoodLinks, Linkwarden, Karakeep, Chrome/Firefox bookmarks, Gist)`);
+    }
+    errors.push(...jsonErrors);
+    if (kind === 'gist-json') parseGistJson(file, json.value as Record<string, unknown>, items, errors);
+    else parseJsonKind(kind, file, json.value, items, errors, { ...extras.json, indexes: json.indexes });
+    return { format: kind, items, errors };
+  }
+  if (first === '<' || /<!doctype|<html|<dl\b|<a\s/i.test(head)) {
+    if (looksLikePocketHtml(text)) {
+      parsePocketHtml(file, text, items, errors);
+      return { format: 'pocket-html', items, errors };
+    }
+    if (looksLikeNetscape(text)) {
+      parseNetscape(file, text, items, errors);
+      return { format: 'netscape-bookmarks', items, errors };
+    }
+    throw new UnknownFormatError(`${file}: an HTML file, but neither a Pocket export (ril_export.html) nor a bookmark file (<!DOCTYPE NETSCAPE-Bookmark-file-1>)`);
+  }
+  const table = readCsv(text);
+  const kind = table.rawHeader.length > 1 ? detectCsv(table.header) : null;
+  if (!kind) {
+    const shown = table.rawHeader.slice(0, 12).join(', ').slice(0, 300);
+    throw new UnknownFormatError(`${file}: not a format Gist knows${shown ? ` (first line: ${shown})` : ''}. Expected a Pocket/Instapaper/Readwise/Matter/Raindrop/wallabag CSV with a header row, a JSON export, a bookmark HTML file or an export ZIP`);
+  }
+  parseCsvKind(kind, file, table, items, errors, extras.csv);
+  return { format: kind === 'matter-highlights' ? 'matter' : kind, items, errors };
+}
+
+/** Omnivore's highlights/<slug>.md: "> quote" blocks, each optionally followed by label and note paragraphs. */
+export function parseOmnivoreHighlights(md: string): Highlight[] {
+  const out: Highlight[] = [];
+  let cur: { quote: string[]; note: string[] } | null = null;
+  const flush = () => {
+    if (cur && cur.quote.join('').trim()) {
+      const note = cur.note.join('\n').trim();
+      out.push({ text: cur.quote.join('\n').trim(), note: note || null });
+    }
+    cur = null;
+  };
+  for (const line of md.split(/\r?\n/)) {
+    if (line.startsWith('>')) {
+      if (cur && (cur as { note: string[] }).note.some((l) => l.trim())) flush();
+      cur ??= { quote: [], note: [] };
+      cur.quote.push(line.replace(/^>\s?/, '').replace(/\s*\[⤴️\]\([^)]*\)\s*$/u, ''));
+    } else if (cur) {
+      // "#label #label" lines repeat the highlight's labels; the rest is the user's note.
+      if (!/^(?:#\S+\s*)+$/.test(line.trim())) cur.note.push(line);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Pocket's annotations/*.json: [{url, title, highlights: [{quote, created_at}]}]. */
+function pocketAnnotations(file: string, text: string, errors: ImportProblem[]): Map<string, Highlight[]> {
+  const map = new Map<string, Highlight[]>();
+  const json = parseJsonLenient(text);
+  for (const e of json.errors ?? []) errors.push({ where: file, reason: `invalid JSON: ${e.reason}` });
+  const arr = Array.isArray(json.value) ? json.value : [];
+  for (const o of arr) {
+    if (typeof o !== 'object' || !o) continue;
+    const r = o as Record<string, unknown>;
+    const list = Array.isArray(r.highlights) ? r.highlights : Array.isArray(r.annotations) ? r.annotations : [];
+    if (typeof r.url !== 'string') continue;
+    const hl: Highlight[] = [];
+    for (const h of list) {
+      if (typeof h !== 'object' || !h) continue;
+      const x = h as Record<string, unknown>;
+      const t = String(x.quote ?? x.text ?? '').trim();
+      if (t) hl.push({ text: t, createdAt: parseDate(x.created_at ?? x.createdAt) ?? null });
+    }
+    if (hl.length) map.set(canonicalUrl(r.url), [...(map.get(canonicalUrl(r.url)) ?? []), ...hl]);
+  }
+  return map;
+}
+
+function parseZip(file: string, bytes: Uint8Array): Parsed {
+  const zip = readZip(bytes);
+  const errors: ImportProblem[] = zip.errors.map((e) => ({ where: e.entry ? `${file}/${e.entry}` : file, reason: e.reason }));
+  const names = [...zip.files.keys()].sort();
+  const text = (n: string) => decodeText(zip.files.get(n)!);
+  const base = (n: string) => n.split('/').pop()!;
+  const items: ImportItem[] = [];
+  let format: ImportFormat | null = null;
+  const absorb = (p: Parsed) => {
+    format ??= p.format;
+    items.push(...p.items);
+    errors.push(...p.errors);
+  };
+  const run = (n: string, extras: Parameters<typeof parseText>[2] = {}) => {
+    try {
+      absorb(parseText(`${file}/${n}`, text(n), extras));
+    } catch (e) {
+      errors.push({ where: `${file}/${n}`, reason: e instanceof Error ? e.message.replace(/^[^:]*: /, '') : String(e) });
+    }
+  };
+
+  const omnivoreMeta = names.filter((n) => /^metadata_.*\.json$/i.test(base(n)));
+  const matterHistory = names.find((n) => /^_matter_history\.csv$/i.test(base(n)));
+  if (omnivoreMeta.length) {
+    const dir = (n: string) => n.slice(0, n.length - base(n).length);
+    for (const n of omnivoreMeta) {
+      const root = dir(n);
+      run(n, {
+        json: {
+          omnivore: {
+            content: (slug) => (zip.files.has(`${root}content/${slug}.html`) ? text(`${root}content/${slug}.html`) : undefined),
+            highlights: (slug) => (zip.files.has(`${root}highlights/${slug}.md`) ? parseOmnivoreHighlights(text(`${root}highlights/${slug}.md`)) : undefined),
+          },
+        },
+      });
+    }
+  } else if (matterHistory) {
+    const hlName = names.find((n) => /^_matter_highlights\.csv$/i.test(base(n)));
+    let highlights: MatterHighlight[] = [];
+    if (hlName) highlights = matterHighlights(readCsv(text(hlName)));
+    const dir = matterHistory.slice(0, matterHistory.length - base(matterHistory).length);
+    run(matterHistory, {
+      csv: {
+        matterHighlights: highlights,
+        matterContent: (id) => (zip.files.has(`${dir}${id}`) ? text(`${dir}${id}`) : undefined),
+      },
+    });
+  } else {
+    // Pocket's zip (part_*.csv + annotations/*.json), or any zip of export files: read each known file.
+    const annotations = new Map<string, Highlight[]>();
+    for (const n of names.filter((n) => /(?:^|\/)annotations\/[^/]+\.json$/i.test(n))) {
+      for (const [u, hl] of pocketAnnotations(`${file}/${n}`, text(n), errors)) annotations.set(u, [...(annotations.get(u) ?? []), ...hl]);
+    }
+    for (const n of names) {
+      if (/(?:^|\/)annotations\/[^/]+\.json$/i.test(n)) continue;
+      if (!/\.(?:csv|json|html?|txt)$/i.test(n) && !/^[^.]+$/.test(base(n))) {
+        errors.push({ where: `${file}/${n}`, reason: 'not an export file (skipped)' });
+        continue;
+      }
+      run(n);
+    }
+    if (annotations.size) {
+      const byUrl = new Map(items.map((it) => [canonicalUrl(it.url), it]));
+      for (const [u, hl] of annotations) {
+        const it = byUrl.get(u);
+        if (it) it.highlights = [...(it.highlights ?? []), ...hl];
+        else errors.push({ where: `${file}/annotations`, reason: `${hl.length} highlight(s) for ${u}, which is not in the export's list: not imported` });
+      }
+    }
+  }
+  if (!format) {
+    const why = errors.map((e) => `${e.where}: ${e.reason}`).join('; ');
+    throw new UnknownFormatError(`${file}: a zip with no export file Gist knows (entries: ${names.slice(0, 10).join(', ') || 'none'})${why ? `. ${why}` : ''}`);
+  }
+  return { format, items, errors };
+}
+
+function mergeInto(kept: ImportItem, dup: ImportItem): void {
+  kept.tags = [...kept.tags, ...dup.tags.filter((t) => !kept.tags.some((k) => k.toLowerCase() === t.toLowerCase()))];
+  if (dup.savedAt && (!kept.savedAt || dup.savedAt < kept.savedAt)) kept.savedAt = dup.savedAt;
+  kept.favorite ||= dup.favorite;
+  if (!kept.title && dup.title) kept.title = dup.title;
+  if (dup.highlights?.length) {
+    const have = new Set((kept.highlights ?? []).map((h) => h.text));
+    const add = dup.highlights.filter((h) => !have.has(h.text));
+    if (add.length) kept.highlights = [...(kept.highlights ?? []), ...add];
+  }
+  if (dup.progress !== undefined && (kept.progress === undefined || dup.progress > kept.progress)) kept.progress = dup.progress;
+  for (const k of ['content', 'excerpt', 'author', 'siteName', 'publishedAt', 'lang'] as const) {
+    if (!kept[k] && dup[k]) kept[k] = dup[k];
+  }
+}
+
+/** One item per canonical URL (the library's dedup key): the first one wins, later ones merge into it. */
+function dedupe(p: Parsed): ImportResult {
+  const seen = new Map<string, ImportItem>();
+  const items: ImportItem[] = [];
+  const duplicates: ImportDuplicate[] = [];
+  for (const it of p.items) {
+    const key = canonicalUrl(it.url);
+    const kept = seen.get(key);
+    if (kept) {
+      mergeInto(kept, it);
+      duplicates.push({ where: it.where, keptWhere: kept.where, url: it.url });
+    } else {
+      seen.set(key, it);
+      items.push(it);
+    }
+  }
+  return { format: p.format, items, errors: p.errors, duplicates };
+}

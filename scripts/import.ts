@@ -1,0 +1,50 @@
+// npm run --silent import -- FILE
+// Parses an export file with the library's own importer (no database) and prints one JSON object:
+// {"format", "items": [{url,title,tags,savedAt,status,favorite,hasContent}], "errors": [{where,reason}]}.
+// Merged duplicates are listed on stderr. Exit 1 on an unknown format or unreadable file, 2 on bad usage.
+import { readFile } from 'node:fs/promises';
+import { parseImport, UnknownFormatError } from '../lib/import/parse-import';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args.length !== 1 || args[0] === '-h' || args[0] === '--help') {
+    process.stderr.write('usage: npm run --silent import -- FILE\n');
+    return 2;
+  }
+  const path = args[0];
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    process.stderr.write(`import: cannot read ${path}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const r = await parseImport(path, bytes);
+    const out = {
+      format: r.format,
+      items: r.items.map((it) => ({
+        url: it.url,
+        title: it.title,
+        tags: it.tags,
+        savedAt: it.savedAt,
+        status: it.status,
+        favorite: it.favorite,
+        hasContent: !!it.content,
+      })),
+      errors: r.errors.map((e) => ({ where: e.where, reason: e.reason })),
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    for (const d of r.duplicates) process.stderr.write(`import: duplicate ${d.where} (${d.url}) merged into ${d.keptWhere}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UnknownFormatError) {
+      process.stderr.write(`import: unknown format: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`import: failed to parse ${path}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+main().then((code) => { process.exitCode = code; });
