@@ -6,7 +6,7 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Gist — read it later, offline',
     short_name: 'Gist',
     description: 'Spots articles, shows reading time and topics, saves them with images in your browser, and reads them offline. No account, no server.',
@@ -17,7 +17,10 @@ export default defineConfig({
       'unlimitedStorage',
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Image downloads from any site, asked for on the first Save (MV2 has no optional_host_permissions).
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
     action: { default_title: 'Gist' },
     commands: {

@@ -9,14 +9,17 @@ export interface PopupConnector {
   remove(id: number): Promise<Result<null>>;
   setTags(id: number, tags: string[]): Promise<Result<null>>;
   openLibrary(articleId?: number): void;
-  /** Asks for host access to the image origins (once); false when the user declines. */
-  ensureImageAccess(origins: string[]): Promise<boolean>;
+  /** Whether images from these origins can be downloaded already. */
+  hasImageAccess(origins: string[]): Promise<boolean>;
+  /** Asks for host access to download images. Must be called synchronously in the click handler
+   *  (Firefox drops the user gesture after an await); false when the user declines. */
+  requestImageAccess(): Promise<boolean>;
 }
 
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; preview: Preview; tags: string[]; edited: boolean; busy: boolean; message: string | null; failed: boolean };
+  | { kind: 'ready'; preview: Preview; tags: string[]; edited: boolean; busy: boolean; message: string | null; failed: boolean; imageAccess: boolean };
 
 export function Popup({ connector }: { connector: PopupConnector }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -25,7 +28,10 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     setState({ kind: 'loading' });
     const r = await connector.preview().catch((e: unknown) => ({ ok: false as const, error: String(e) }));
     if (!r.ok) setState({ kind: 'error', message: r.error });
-    else setState({ kind: 'ready', preview: r.value, tags: r.value.tags, edited: false, busy: false, message: null, failed: false });
+    else {
+      const imageAccess = r.value.imageOrigins.length === 0 || (await connector.hasImageAccess(r.value.imageOrigins).catch(() => false));
+      setState({ kind: 'ready', preview: r.value, tags: r.value.tags, edited: false, busy: false, message: null, failed: false, imageAccess });
+    }
   };
   useEffect(() => { void load(); }, []);
 
@@ -46,9 +52,10 @@ export function Popup({ connector }: { connector: PopupConnector }) {
   const patch = (changes: Partial<Extract<State, { kind: 'ready' }>>) => setState({ ...state, ...changes });
 
   const save = async () => {
+    // The permission prompt first, before any await, while the click still counts as a user gesture.
+    const access = state.imageAccess ? Promise.resolve(true) : connector.requestImageAccess().catch(() => false);
     patch({ busy: true, message: 'Saving…', failed: false });
-    let imagesAllowed = true;
-    if (p.imageOrigins.length) imagesAllowed = await connector.ensureImageAccess(p.imageOrigins).catch(() => false);
+    const imagesAllowed = await access;
     const r = await connector.save(state.edited ? tags : undefined).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
     if (!r.ok) {
       setState({ ...state, busy: false, failed: true, message: `Not saved: ${r.error}` });
@@ -60,6 +67,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       busy: false,
       failed: false,
       edited: false,
+      imageAccess: imagesAllowed,
       message: `Saved${note}`,
       preview: { ...p, saved: { id: r.value.id, tags, savedAt: Date.now() } },
     });

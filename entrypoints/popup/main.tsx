@@ -30,12 +30,9 @@ const connector: PopupConnector = {
     void browser.tabs.create({ url: browser.runtime.getURL(`/library.html${id !== undefined ? `#article/${id}` : ''}`) });
     window.close();
   },
-  ensureImageAccess: async (origins) => {
-    const wanted = origins.map((o) => `${o}/*`);
-    if (await browser.permissions.contains({ origins: wanted })) return true;
-    // Asked once for all sites so later saves keep their images without another prompt.
-    return browser.permissions.request({ origins: ALL_HOSTS });
-  },
+  hasImageAccess: (origins) => browser.permissions.contains({ origins: origins.map((o) => `${o}/*`) }),
+  // Asked once for all sites so later saves keep their images without another prompt.
+  requestImageAccess: () => browser.permissions.request({ origins: ALL_HOSTS }),
 };
 
 render(<Popup connector={connector} />, document.getElementById('app')!);

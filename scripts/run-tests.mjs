@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, unit tests (Vitest), build the e2e extension, E2E tests in headless Chromium.
+// Runs every stage even when one fails, then prints one plain summary line for CI.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'gist-test-'));
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const run = (label, cmd, args) => {
+  console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return r.status === 0;
+};
+const vitest = (label, extra) => {
+  const file = join(out, `${label}.json`);
+  const ok = run(label, npx, ['vitest', 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(file)) {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    counts.passed = j.numPassedTests ?? 0;
+    counts.failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+    counts.skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+  } else if (!ok) counts.failed = 1;
+  return { ok, counts };
+};
+
+const stages = [];
+stages.push({ name: 'typecheck', ok: run('typecheck', npx, ['tsc', '--noEmit']) });
+const unit = vitest('unit', []);
+stages.push({ name: 'unit', ...unit });
+const built = run('build e2e extension', npx, ['wxt', 'build', '--mode', 'e2e']);
+stages.push({ name: 'build', ok: built });
+const e2e = built ? vitest('e2e', ['--config', 'vitest.e2e.config.ts']) : { ok: false, counts: { passed: 0, failed: 1, skipped: 0 } };
+stages.push({ name: 'e2e', ...e2e });
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const s of stages) {
+  if (s.counts) for (const k of Object.keys(total)) total[k] += s.counts[k];
+  else if (!s.ok) total.failed += 1; // a failed typecheck or build counts as one failure
+}
+console.log('\n== summary');
+for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.ok ? 'ok' : 'FAILED'}${s.counts ? ` (${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.skipped} skipped)` : ''}`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(stages.every((s) => s.ok) ? 0 : 1);

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupConnector } from '../../components/popup/popup';
+import type { Preview } from '../../lib/messaging/protocol';
+
+const preview = (over: Partial<Preview> = {}): Preview => ({
+  url: 'https://example.com/a', isArticle: true, title: 'Bees on the roof', siteName: 'The Ledger', byline: 'Maren Solberg',
+  excerpt: 'City beekeepers…', readingMinutes: 4, wordCount: 900, tags: ['beekeeping', 'cities'], imageOrigins: ['https://img.example.com'],
+  canExtract: true, saved: null, ...over,
+});
+
+function connector(over: Partial<PopupConnector> = {}): PopupConnector {
+  return {
+    preview: vi.fn(async () => ({ ok: true as const, value: preview() })),
+    save: vi.fn(async () => ({ ok: true as const, value: { id: 7, created: true, images: 2, imagesFailed: 0 } })),
+    remove: vi.fn(async () => ({ ok: true as const, value: null })),
+    setTags: vi.fn(async () => ({ ok: true as const, value: null })),
+    openLibrary: vi.fn(),
+    hasImageAccess: vi.fn(async () => true),
+    requestImageAccess: vi.fn(async () => true),
+    ...over,
+  };
+}
+
+let root: HTMLElement;
+beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
+afterEach(() => { render(null, root); root.remove(); });
+
+const flush = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+const q = (sel: string) => root.querySelector(sel) as HTMLElement | null;
+const byTestId = (id: string) => q(`[data-testid="${id}"]`);
+const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
+
+describe('Popup', () => {
+  it('shows title, site, byline, time, tags and Save', async () => {
+    await act(() => render(<Popup connector={connector()} />, root));
+    await flush();
+    expect(byTestId('title')?.textContent).toBe('Bees on the roof');
+    expect(byTestId('site')?.textContent).toBe('The Ledger');
+    expect(byTestId('byline')?.textContent).toBe('Maren Solberg');
+    expect(byTestId('reading-time')?.textContent).toBe('4 min read');
+    expect([...root.querySelectorAll('.tag')].map((t) => t.firstChild?.textContent)).toEqual(['beekeeping', 'cities']);
+    expect(byTestId('save')?.textContent).toBe('Save');
+    expect(byTestId('not-article')).toBeNull();
+  });
+
+  it('sends edited tags with the save and then shows Saved', async () => {
+    const c = connector();
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    await act(() => (root.querySelector('.tag-remove') as HTMLButtonElement).click());
+    const inputEl = root.querySelector('.tag-input') as HTMLInputElement;
+    await act(() => { inputEl.value = 'later'; inputEl.dispatchEvent(new Event('input')); });
+    await act(() => { inputEl.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' })); });
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(c.save).toHaveBeenCalledWith(['cities', 'later']);
+    expect(byTestId('saved')).not.toBeNull();
+    expect(c.requestImageAccess).not.toHaveBeenCalled();
+  });
+
+  it('sends no tags when the user did not edit them (suggestions are not user edits)', async () => {
+    const c = connector();
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(c.save).toHaveBeenCalledWith(undefined);
+  });
+
+  it('asks for image access on Save when it is missing, and saves even if declined', async () => {
+    const c = connector({ hasImageAccess: vi.fn(async () => false), requestImageAccess: vi.fn(async () => false) });
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(c.requestImageAccess).toHaveBeenCalledTimes(1);
+    expect(c.save).toHaveBeenCalled();
+    expect(byTestId('message')?.textContent).toContain('images stay online only');
+  });
+
+  it('offers "Save anyway" on a page that is not an article', async () => {
+    await act(() => render(<Popup connector={connector({ preview: async () => ({ ok: true, value: preview({ isArticle: false }) }) })} />, root));
+    await flush();
+    expect(byTestId('not-article')).not.toBeNull();
+    expect(byTestId('save')?.textContent).toBe('Save anyway');
+  });
+
+  it('shows Saved with Open in library and Remove for a saved page', async () => {
+    const c = connector({ preview: async () => ({ ok: true, value: preview({ saved: { id: 3, tags: ['x'], savedAt: 1 } }) }) });
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    expect(byTestId('saved')).not.toBeNull();
+    await act(() => button('Open in library')!.click());
+    expect(c.openLibrary).toHaveBeenCalledWith(3);
+    await act(() => button('Remove')!.click());
+    await flush();
+    expect(c.remove).toHaveBeenCalledWith(3);
+    expect(byTestId('save')).not.toBeNull();
+  });
+
+  it('shows a failed save with Retry, and Retry saves', async () => {
+    let calls = 0;
+    const c = connector({
+      save: vi.fn(async () => (++calls === 1 ? { ok: false as const, error: 'The extension was restarted during the save.' } : { ok: true as const, value: { id: 1, created: true, images: 0, imagesFailed: 0 } })),
+    });
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(byTestId('message')?.textContent).toContain('Not saved: The extension was restarted during the save.');
+    expect(byTestId('save')?.textContent).toBe('Retry');
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(byTestId('saved')).not.toBeNull();
+  });
+
+  it('shows a clear error with Retry when the page cannot be read', async () => {
+    let n = 0;
+    const c = connector({ preview: vi.fn(async () => (++n === 1 ? { ok: false as const, error: 'Gist can only save web pages (http or https).' } : { ok: true as const, value: preview() })) });
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    expect(q('[role="alert"]')?.textContent).toBe('Gist can only save web pages (http or https).');
+    await act(() => button('Retry')!.click());
+    await flush();
+    expect(byTestId('title')?.textContent).toBe('Bees on the roof');
+  });
+});
