@@ -192,8 +192,11 @@ function raindropHighlights(v: string): Highlight[] {
   if (/^highlight:/im.test(s)) {
     const out: Highlight[] = [];
     for (const block of s.split(/^(?=highlight:)/im)) {
-      const m = /^highlight:\s*([\s\S]*?)(?:^note:\s*([\s\S]*))?$/im.exec(block.trim());
-      if (m && m[1].trim()) out.push(m[2]?.trim() ? { text: m[1].trim(), note: m[2].trim() } : { text: m[1].trim() });
+      const body = block.trim().replace(/^highlight:\s*/i, '');
+      const n = body.search(/^note:/im);
+      const text = (n === -1 ? body : body.slice(0, n)).trim();
+      const note = n === -1 ? '' : body.slice(n).replace(/^note:\s*/i, '').trim();
+      if (text) out.push(note ? { text, note } : { text });
     }
     return out;
   }

@@ -1,7 +1,6 @@
 // RFC 4180 CSV through papaparse (quoted newlines, doubled quotes, CRLF, `;` or tab delimiters), with
 // the 1-based line each record starts on, so errors can say where.
 import Papa from 'papaparse';
-import { lineIndex } from './text';
 
 export interface CsvRow {
   fields: string[];
@@ -22,31 +21,28 @@ export function normHeader(h: string): string {
 }
 
 export function readCsv(text: string): CsvTable {
-  const lineOf = lineIndex(text);
   const rows: CsvRow[] = [];
   const errors: CsvTable['errors'] = [];
-  let prev = 0;
-  let delimiter = ',';
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', ';', '\t'],
-    step(r) {
-      // The cursor is the end of this record; the record starts after the previous one's line break(s).
-      let start = prev;
-      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
-      const line = lineOf(start);
-      prev = r.meta.cursor;
-      delimiter = r.meta.delimiter;
-      for (const e of r.errors) {
-        if (e.code === 'UndetectableDelimiter') continue;
-        errors.push({ line, reason: e.code === 'MissingQuotes' ? 'a quoted field is never closed (the file may be cut off here)' : e.message });
-      }
-      rows.push({ fields: r.data, line });
-    },
+  // One pass without step callbacks (several times faster); each record spans one line plus the line
+  // breaks inside its quoted fields, which gives its line number without a cursor.
+  const res = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const lineOfRow: number[] = [];
+  let line = 1;
+  res.data.forEach((fields, k) => {
+    lineOfRow[k] = line;
+    let breaks = 0;
+    for (const f of fields) if (f.includes('\n')) breaks += f.split('\n').length - 1;
+    line += 1 + breaks;
+    if (fields.length === 1 && !fields[0].trim()) return; // blank line
+    rows.push({ fields, line: lineOfRow[k] });
   });
+  for (const e of res.errors) {
+    if (e.code === 'UndetectableDelimiter' || e.row === undefined) continue;
+    errors.push({ line: lineOfRow[e.row] ?? line, reason: e.code === 'MissingQuotes' ? 'a quoted field is never closed (the file may be cut off here)' : e.message });
+  }
   const first = rows.shift();
   const rawHeader = first?.fields ?? [];
-  return { header: rawHeader.map(normHeader), rawHeader, rows, errors, delimiter };
+  return { header: rawHeader.map(normHeader), rawHeader, rows, errors, delimiter: res.meta.delimiter };
 }
 
 /** Index of the first column whose normalised name is one of `names`, or -1. */

@@ -20,6 +20,19 @@ interface LinkEvent {
 
 const IGNORED_TEXT = new Set(['script', 'style', 'title', 'noscript', 'template']);
 
+/** Offset of a tag the file ends inside ("<A HREF=… ADD_DA"): a cut-off download loses that link. */
+function cutTag(html: string): number | null {
+  const lt = html.lastIndexOf('<');
+  return lt !== -1 && html.indexOf('>', lt) === -1 && /^<[a-z!/]/i.test(html.slice(lt, lt + 2)) ? lt : null;
+}
+
+function reportCut(file: string, html: string, lineOf: (o: number) => number, errors: ImportProblem[]): void {
+  const at = cutTag(html);
+  if (at === null) return;
+  const href = /href\s*=\s*"([^"]*)"?/i.exec(html.slice(at));
+  errors.push({ where: `${file}:${lineOf(at)}`, reason: `the file ends inside a tag (cut off?)${href ? `: the link to ${href[1]} is incomplete and not imported` : ''}` });
+}
+
 function scanLinks(html: string): LinkEvent[] {
   const links: LinkEvent[] = [];
   let link: LinkEvent | null = null;
@@ -56,11 +69,11 @@ function scanLinks(html: string): LinkEvent[] {
       onclosetag(name) {
         if (IGNORED_TEXT.has(name)) { ignore = Math.max(0, ignore - 1); return; }
         if (name === 'a' && link) {
-          link.text = link.text.replace(/\s+/g, ' ').trim();
+          link.text = link.text.replace(/[ \t\n\r\f]+/g, ' ').trim();
           links.push(link);
           link = null;
         } else if (heading && name === heading.tag) {
-          const t = heading.text.replace(/\s+/g, ' ').trim();
+          const t = heading.text.replace(/[ \t\n\r\f]+/g, ' ').trim();
           if (heading.tag === 'h3') pendingFolder = t;
           else section = t;
           heading = null;
@@ -74,7 +87,7 @@ function scanLinks(html: string): LinkEvent[] {
   );
   parser.write(html);
   parser.end();
-  for (const l of links) l.description = l.description.replace(/\s+/g, ' ').trim();
+  for (const l of links) l.description = l.description.replace(/[ \t\n\r\f]+/g, ' ').trim();
   return links;
 }
 
@@ -90,6 +103,7 @@ export function parsePocketHtml(file: string, text: string, items: ImportItem[],
   const lineOf = lineIndex(text);
   const links = scanLinks(text);
   if (!links.length) errors.push({ where: file, reason: 'no links found in this Pocket export' });
+  reportCut(file, text, lineOf, errors);
   for (const l of links) {
     const where = `${file}:${lineOf(l.offset)}`;
     const url = checkUrl(l.attrs.href, where, errors);
@@ -113,6 +127,7 @@ export function parseNetscape(file: string, text: string, items: ImportItem[], e
   const lineOf = lineIndex(text);
   const links = scanLinks(text);
   if (!links.length) errors.push({ where: file, reason: 'no bookmarks (<A HREF>) found in this bookmark file' });
+  reportCut(file, text, lineOf, errors);
   for (const l of links) {
     const where = `${file}:${lineOf(l.offset)}`;
     const url = checkUrl(l.attrs.href, where, errors);

@@ -45,7 +45,7 @@ function dateField(ctx: Ctx, where: string, v: unknown, label: string): string |
 }
 
 /** Titles in several JSON exports still carry HTML entities (Linkwarden writes `You&#39;re`). */
-const title = (v: unknown) => decodeHTML(str(v)).replace(/\s+/g, ' ').trim();
+const title = (v: unknown) => decodeHTML(str(v)).replace(/[ \t\n\r\f]+/g, ' ').trim();
 
 function tagNames(v: unknown): string[] {
   if (typeof v === 'string') return splitTags(v, ',');

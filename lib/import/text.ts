@@ -28,7 +28,7 @@ export function cleanTags(tags: Iterable<unknown>): string[] {
   const out: string[] = [];
   for (const t of tags) {
     if (typeof t !== 'string' && typeof t !== 'number') continue;
-    const s = String(t).replace(/\s+/g, ' ').trim();
+    const s = String(t).replace(/[ \t\n\r\f]+/g, ' ').trim();
     const key = s.toLowerCase();
     if (!s || seen.has(key)) continue;
     seen.add(key);
