@@ -149,7 +149,8 @@ export function parseNetscape(file: string, text: string, items: ImportItem[], e
       tags,
       savedAt: savedAt ?? null,
       status,
-      favorite: false,
+      // Gist's own export writes FAVORITE="1"; other bookmark files have no such flag.
+      favorite: l.attrs.favorite === '1',
       where,
     };
     if (l.description) item.excerpt = l.description;

@@ -1,0 +1,218 @@
+// Writes parsed import items into the library: one article per canonical URL, merged into what is
+// already there (tags united, earliest save date kept, highlights added), content sanitized by the
+// caller's function (DOMPurify needs a window). Every item gets an outcome with its reason.
+import type { ArticleRecord, GistDB, Highlight, ImageRecord } from '../db/schema';
+import { countText, readingMinutes } from '../reading-time/index';
+import { canonicalUrl } from '../url/canonical-url';
+import { htmlToText } from './html-text';
+import type { ImportItem } from './types';
+
+export interface SanitizedContent {
+  html: string;
+  /** Plain text; derived from `html` when absent. */
+  text?: string;
+  /** Remote images the HTML references (to download later). */
+  images?: string[];
+}
+
+export interface ApplyDeps {
+  /** Sanitizes imported HTML for storage, e.g. `(h, base) => prepareStoredHtml(h, window, base)`. */
+  sanitize(html: string, baseUrl: string): SanitizedContent | Promise<SanitizedContent>;
+  /** Recorded on new articles as `source`, e.g. "import:pocket-html". */
+  source?: string;
+  now?: () => number;
+  /** Items written per transaction (default 200): large imports never hold one long transaction. */
+  chunkSize?: number;
+  onProgress?(done: number, total: number): void;
+}
+
+export type ApplyStatus = 'imported' | 'duplicate' | 'failed';
+
+export interface ApplyOutcome {
+  index: number;
+  where: string;
+  url: string;
+  outcome: ApplyStatus;
+  reason: string;
+  articleId?: number;
+  /** Remote images of imported content not stored yet (the fetch queue downloads them). */
+  pendingImages?: string[];
+}
+
+interface Prepared {
+  index: number;
+  item: ImportItem;
+  key: string;
+  content?: { html: string; text: string; images: string[] };
+  contentProblem?: string;
+}
+
+function mergeTags(a: string[], b: string[]): string[] {
+  const seen = new Set(a.map((t) => t.toLowerCase()));
+  return [...a, ...b.filter((t) => !seen.has(t.toLowerCase()) && (seen.add(t.toLowerCase()), true))];
+}
+
+function siteOf(url: string): string | null {
+  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
+}
+
+function keyOf(item: ImportItem): string {
+  return item.gist?.canonicalUrl || canonicalUrl(item.url);
+}
+
+async function prepare(index: number, item: ImportItem, deps: ApplyDeps, haveContent: Set<string>): Promise<Prepared | ApplyOutcome> {
+  const fail = (reason: string): ApplyOutcome => ({ index, where: item.where, url: item.url, outcome: 'failed', reason });
+  let u: URL;
+  try { u = new URL(item.url); } catch { return fail('not a valid URL'); }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`not a web page (${u.protocol} URL)`);
+  const key = keyOf(item);
+  const p: Prepared = { index, item, key };
+  // Sanitizing is the slow part (a DOM pass): skip it when the library already has this article's body.
+  if (item.content && !haveContent.has(key)) {
+    try {
+      const s = await deps.sanitize(item.content, item.url);
+      const text = item.gist?.text ?? s.text ?? htmlToText(s.html);
+      if (s.html.trim()) p.content = { html: s.html, text, images: s.images ?? [] };
+      else p.contentProblem = 'the imported content was empty after sanitizing; the page will be fetched instead';
+    } catch (e) {
+      p.contentProblem = `the imported content could not be sanitized (${e instanceof Error ? e.message : String(e)}); the page will be fetched instead`;
+    }
+  }
+  return p;
+}
+
+function newRecord(p: Prepared, now: number, source: string | undefined): Omit<ArticleRecord, 'id'> {
+  const { item } = p;
+  const g = item.gist ?? {};
+  const counts = p.content ? countText(p.content.text) : { words: 0, cjkChars: 0 };
+  const images = g.imageCount ?? p.content?.images.length ?? 0;
+  const saved = item.savedAt ? Date.parse(item.savedAt) : NaN;
+  const rec: Omit<ArticleRecord, 'id'> = {
+    url: p.key,
+    originalUrl: item.url,
+    title: item.title || item.url,
+    byline: item.author ?? null,
+    siteName: item.siteName ?? siteOf(item.url),
+    lang: item.lang ?? null,
+    publishedTime: item.publishedAt ?? null,
+    excerpt: item.excerpt ?? null,
+    savedAt: Number.isFinite(saved) ? saved : now,
+    updatedAt: g.updatedAt ?? now,
+    status: item.status,
+    favorite: item.favorite ? 1 : 0,
+    tags: item.tags,
+    tagCandidates: g.tagCandidates ?? [],
+    // Tags that came with the import are the user's own: suggestions must not replace them.
+    tagsEdited: g.tagsEdited ?? item.tags.length > 0,
+    wordCount: g.wordCount ?? counts.words,
+    cjkChars: g.cjkChars ?? counts.cjkChars,
+    imageCount: images,
+    readingMinutes: g.readingMinutes ?? (p.content ? readingMinutes({ ...counts, images }) : 0),
+    progress: item.progress ?? 0,
+    contentState: g.contentState ?? (p.content ? 'full' : 'pending'),
+  };
+  if (item.highlights?.length) rec.highlights = item.highlights;
+  const src = g.source ?? source;
+  if (src) rec.source = src;
+  return rec;
+}
+
+/** What merging `item` into `a` changes (empty when nothing would). */
+function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<ArticleRecord>; notes: string[] } {
+  const { item } = p;
+  const changes: Partial<ArticleRecord> = {};
+  const notes: string[] = [];
+  const tags = mergeTags(a.tags, item.tags);
+  if (tags.length > a.tags.length) { changes.tags = tags; notes.push(`${tags.length - a.tags.length} tag(s) added`); }
+  const saved = item.savedAt ? Date.parse(item.savedAt) : NaN;
+  if (Number.isFinite(saved) && saved < a.savedAt) { changes.savedAt = saved; notes.push('earlier save date kept'); }
+  if (item.favorite && !a.favorite) { changes.favorite = 1; notes.push('marked favorite'); }
+  if (item.highlights?.length) {
+    const have = new Set((a.highlights ?? []).map((h) => h.text));
+    const add: Highlight[] = item.highlights.filter((h) => !have.has(h.text));
+    if (add.length) { changes.highlights = [...(a.highlights ?? []), ...add]; notes.push(`${add.length} highlight(s) added`); }
+  }
+  if ((!a.title || a.title === a.originalUrl) && item.title) { changes.title = item.title; notes.push('title filled'); }
+  if (a.contentState !== 'full' && p.content) {
+    const counts = countText(p.content.text);
+    Object.assign(changes, {
+      contentState: 'full',
+      wordCount: counts.words,
+      cjkChars: counts.cjkChars,
+      imageCount: p.content.images.length,
+      readingMinutes: readingMinutes({ ...counts, images: p.content.images.length }),
+    });
+    notes.push('content added');
+  }
+  return { changes, notes };
+}
+
+/** Imports `items` (from parseImport) into `db`; returns one outcome per item, in order. */
+export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDeps): Promise<ApplyOutcome[]> {
+  const now = deps.now ?? Date.now;
+  const size = Math.max(1, deps.chunkSize ?? 200);
+  const outcomes: ApplyOutcome[] = new Array(items.length);
+  for (let start = 0; start < items.length; start += size) {
+    // Sanitizing is done before the transaction: nothing async but IndexedDB may run inside one.
+    const prepared: Prepared[] = [];
+    const end = Math.min(items.length, start + size);
+    const keys: string[] = [];
+    for (let i = start; i < end; i++) if (items[i].content) keys.push(keyOf(items[i]));
+    const haveContent = new Set(keys.length ? (await db.articles.where('url').anyOf(keys).toArray()).filter((a) => a.contentState === 'full').map((a) => a.url) : []);
+    for (let i = start; i < end; i++) {
+      const r = await prepare(i, items[i], deps, haveContent);
+      if ('outcome' in r) outcomes[i] = r;
+      else prepared.push(r);
+    }
+    try {
+      await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+        const t = now();
+        for (const p of prepared) {
+          const base = { index: p.index, where: p.item.where, url: p.item.url };
+          const existing = await db.articles.where('url').equals(p.key).first();
+          if (existing) {
+            const { changes, notes } = mergeChanges(existing, p);
+            if (notes.length) {
+              await db.articles.update(existing.id, { ...changes, updatedAt: t });
+              if (changes.contentState === 'full' && p.content) await db.contents.put({ articleId: existing.id, html: p.content.html, text: p.content.text });
+            }
+            outcomes[p.index] = {
+              ...base,
+              outcome: 'duplicate',
+              reason: `already in the library${notes.length ? `; merged: ${notes.join(', ')}` : '; nothing new'}`,
+              articleId: existing.id,
+              ...(changes.contentState === 'full' && p.content?.images.length ? { pendingImages: p.content.images } : {}),
+            };
+            continue;
+          }
+          const id = (await db.articles.add(newRecord(p, t, deps.source) as ArticleRecord)) as number;
+          if (p.content) await db.contents.put({ articleId: id, html: p.content.html, text: p.content.text });
+          const imgs = p.item.gist?.images ?? [];
+          if (imgs.length) {
+            await db.images.bulkAdd(imgs.map((im) => ({ articleId: id, src: im.src, blob: new Blob([im.data as BlobPart], { type: im.type }) })) as ImageRecord[]);
+          }
+          const stored = new Set(imgs.map((im) => im.src));
+          const pending = (p.content?.images ?? []).filter((s) => !stored.has(s));
+          outcomes[p.index] = {
+            ...base,
+            outcome: 'imported',
+            reason: p.content ? 'imported with its content' : p.contentProblem ?? 'imported; the page is fetched later',
+            articleId: id,
+            ...(pending.length ? { pendingImages: pending } : {}),
+          };
+        }
+      });
+    } catch (e) {
+      // The chunk's transaction rolled back: nothing of it was written. Retry one by one so a single
+      // bad item cannot fail its neighbours.
+      if (prepared.length > 1) {
+        const retry = await applyImport(db, prepared.map((p) => p.item), { ...deps, chunkSize: 1, onProgress: undefined });
+        retry.forEach((o, k) => { outcomes[prepared[k].index] = { ...o, index: prepared[k].index }; });
+      } else {
+        for (const p of prepared) outcomes[p.index] = { index: p.index, where: p.item.where, url: p.item.url, outcome: 'failed', reason: `could not be written: ${e instanceof Error ? e.message : String(e)}` };
+      }
+    }
+    deps.onProgress?.(Math.min(items.length, start + size), items.length);
+  }
+  return outcomes;
+}
