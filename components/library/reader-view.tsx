@@ -1,14 +1,38 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sanitizeArticleHtml } from '../../lib/sanitize/sanitize-html';
+import { formatMinutes } from '../../lib/reading-time/index';
+import type { ReaderSettings } from '../../lib/reader/settings';
+import { minutesLeft, progressOf, scrollForProgress, shouldStore, throttle } from '../../lib/reader/progress';
+import { hostOf } from '../../lib/search/list-query';
 import type { ReadableArticle } from './library-connector';
+
+const PROGRESS_WRITE_MS = 2000;
+
+export interface ReaderViewProps {
+  item: ReadableArticle;
+  settings?: ReaderSettings;
+  /** Minutes at the user's speed. */
+  minutes?: number;
+  /** Stores the reading position (throttled here). */
+  onProgress?(progress: number): void;
+  /** The body as plain text in reading order, once rendered (read aloud). */
+  onText?(text: string): void;
+}
+
+const FONTS = {
+  serif: 'Charter, "Iowan Old Style", "Source Serif Pro", Georgia, Cambria, "Times New Roman", serif',
+  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+};
 
 /**
  * Renders a stored article: sanitized again at render time (defence in depth), images swapped for the
- * stored blobs so it reads with the network off.
+ * stored blobs so it reads with the network off, links opening the original site in a new tab.
  */
-export function ReaderView({ item }: { item: ReadableArticle }) {
+export function ReaderView({ item, settings, minutes, onProgress, onText }: ReaderViewProps) {
   const body = useRef<HTMLDivElement>(null);
   const { article } = item;
+  const [progress, setProgress] = useState(article.progress || 0);
+  const total = minutes ?? article.readingMinutes;
 
   useEffect(() => {
     const el = body.current;
@@ -26,26 +50,113 @@ export function ReaderView({ item }: { item: ReadableArticle }) {
       img.loading = 'lazy';
       img.decoding = 'async';
     }
+    for (const a of el.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href') ?? '';
+      if (href.startsWith('#')) continue;
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener noreferrer');
+    }
+    onText?.(blockText(el));
     return () => urls.forEach((u) => URL.revokeObjectURL(u));
   }, [item]);
 
+  // Put the reader back where they left off, then follow the scroll.
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const geometry = () => {
+      const r = el.getBoundingClientRect();
+      return { scrollY: window.scrollY, viewportHeight: window.innerHeight, bodyTop: r.top + window.scrollY, bodyHeight: r.height };
+    };
+    let stored = article.progress || 0;
+    let userMoved = false;
+    const restore = () => {
+      if (userMoved || stored <= 0 || stored >= 1) return;
+      window.scrollTo({ top: scrollForProgress(stored, geometry()) });
+    };
+    const writer = throttle((p: number) => {
+      if (!shouldStore(stored, p)) return;
+      stored = p;
+      onProgress?.(p);
+    }, PROGRESS_WRITE_MS);
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const p = progressOf(geometry());
+        setProgress(p);
+        writer.push(p);
+      });
+    };
+    const onUser = () => { userMoved = true; };
+    const flush = () => writer.flush();
+    const raf = requestAnimationFrame(() => { restore(); onScroll(); });
+    // Images decode after the first paint and push the text down: restore again once they have.
+    const imgs = [...el.querySelectorAll('img')];
+    const onImg = () => restore();
+    imgs.forEach((i) => i.addEventListener('load', onImg, { once: true }));
+    window.addEventListener('scroll', onScroll, { passive: true });
+    for (const t of ['wheel', 'touchstart', 'keydown', 'mousedown'] as const) window.addEventListener(t, onUser, { passive: true });
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      cancelAnimationFrame(raf);
+      cancelAnimationFrame(frame);
+      imgs.forEach((i) => i.removeEventListener('load', onImg));
+      window.removeEventListener('scroll', onScroll);
+      for (const t of ['wheel', 'touchstart', 'keydown', 'mousedown'] as const) window.removeEventListener(t, onUser);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+      writer.flush();
+    };
+  }, [item]);
+
+  const s = settings;
+  const style = s
+    ? { '--reader-font': FONTS[s.font], '--reader-size': `${s.fontSize}px`, '--reader-lh': String(s.lineHeight), '--reader-width': `${s.width}ch` }
+    : undefined;
   const published = article.publishedTime ? new Date(article.publishedTime) : null;
+  const left = minutesLeft(total, progress);
   return (
-    <article class="reader" lang={article.lang ?? undefined} data-testid="reader">
-      <header class="reader-head">
-        <p class="reader-site">
-          <a href={article.originalUrl} target="_blank" rel="noopener noreferrer" data-testid="original-link">
-            {article.siteName ?? new URL(article.url).hostname}
-          </a>
-        </p>
-        <h1 class="reader-title">{article.title}</h1>
-        <p class="reader-meta muted">
-          {article.byline && <span>{article.byline}</span>}
-          {published && !Number.isNaN(published.getTime()) && <time dateTime={article.publishedTime!}>{published.toLocaleDateString()}</time>}
-          <span>{article.readingMinutes} min read</span>
-        </p>
-      </header>
-      <div class="reader-body" ref={body} data-testid="reader-body" />
-    </article>
+    <>
+      <div class="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} data-testid="reading-progress">
+        <span style={{ transform: `scaleX(${progress})` }} />
+      </div>
+      <article class={`reader font-${s?.font ?? 'serif'}`} style={style as Record<string, string>} lang={article.lang ?? undefined} data-testid="reader">
+        <header class="reader-head">
+          <p class="reader-site">
+            <a href={article.originalUrl} target="_blank" rel="noopener noreferrer" data-testid="original-link" title={article.originalUrl}>
+              {article.siteName ?? hostOf(article.url)} ↗
+            </a>
+          </p>
+          <h1 class="reader-title">{article.title}</h1>
+          <p class="reader-meta">
+            {article.byline && <span>{article.byline}</span>}
+            {published && !Number.isNaN(published.getTime()) && <time dateTime={article.publishedTime!}>{published.toLocaleDateString()}</time>}
+            <span data-testid="reader-minutes">{formatMinutes(total)} read</span>
+          </p>
+        </header>
+        <div class="reader-body" ref={body} data-testid="reader-body" />
+        <footer class="reader-foot">
+          <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Read the original on {hostOf(article.originalUrl)} ↗</a>
+        </footer>
+      </article>
+      <p class="minutes-left" data-testid="minutes-left" aria-live="off">{left === 0 ? 'Finished' : `${left} min left`}</p>
+    </>
   );
+}
+
+/** Text of the rendered body, one block per paragraph, for read aloud. */
+function blockText(el: HTMLElement): string {
+  const blocks = el.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, th, dd, dt');
+  if (!blocks.length) return el.textContent ?? '';
+  const out: string[] = [];
+  for (const b of blocks) {
+    // Nested blocks (p inside li/blockquote) are read once, by the innermost.
+    if (b.querySelector('p, li, blockquote, pre')) continue;
+    const t = (b.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t) out.push(t);
+  }
+  return out.join('\n\n');
 }

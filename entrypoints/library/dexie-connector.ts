@@ -1,15 +1,40 @@
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import type { GistDB } from '../../lib/db/schema';
-import { deleteArticle, getReadable, listArticles, restoreArticle, updateArticle } from '../../lib/db/articles';
+import {
+  addTagMany, deleteArticle, deleteMany, getReadable, listArticles, removeTagMany, restoreArticle, restoreMany, restoreValues,
+  setFavoriteMany, setProgress, setStatusMany, setTags, textsOf, updateArticle,
+} from '../../lib/db/articles';
+import { IndexSync } from '../../lib/search/index-sync';
+import type { SerializedIndex } from '../../lib/search/text-index';
+import { parseSettings, SETTINGS_KEY } from '../../lib/reader/settings';
 import type { LibraryConnector } from '../../components/library/library-connector';
+
+// The search index cache lives in its own database: it can be dropped at any time (it is rebuilt from
+// the articles), and keeping it out of the articles schema means the save pipeline never waits on it.
+type CacheDB = Dexie & { kv: EntityTable<{ key: string; value: SerializedIndex }, 'key'> };
+const INDEX_KEY = 'text-index-v1';
+
+function openCache(): CacheDB {
+  const db = new Dexie('gist-search-cache') as CacheDB;
+  db.version(1).stores({ kv: 'key' });
+  return db;
+}
 
 // The library is an extension page: it shares the extension origin's database and reads it directly.
 export function dexieConnector(db: GistDB): LibraryConnector {
+  const cache = openCache();
+  const search = new IndexSync({
+    texts: (ids) => textsOf(db, ids),
+    loadSaved: async () => (await cache.kv.get(INDEX_KEY))?.value,
+    save: async (value) => { await cache.kv.put({ key: INDEX_KEY, value }); },
+  });
+  const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
   return {
     subscribe(cb, onError) {
       const sub = liveQuery(() => listArticles(db)).subscribe({ next: cb, error: onError });
       return () => sub.unsubscribe();
     },
+    firstPage: (n) => db.articles.orderBy('savedAt').reverse().limit(n).toArray(),
     async readable(id) {
       const r = await getReadable(db, id);
       if (!r) return undefined;
@@ -19,5 +44,41 @@ export function dexieConnector(db: GistDB): LibraryConnector {
     setFavorite: (id, favorite) => updateArticle(db, id, { favorite: favorite ? 1 : 0 }),
     remove: (id) => deleteArticle(db, id),
     restore: (snap) => restoreArticle(db, snap),
+    setProgress: (id, p) => setProgress(db, id, p),
+    setTags: (id, tags) => setTags(db, id, tags),
+    bulk: {
+      setStatus: (ids, s) => setStatusMany(db, ids, s),
+      setFavorite: (ids, f) => setFavoriteMany(db, ids, f),
+      addTag: (ids, t) => addTagMany(db, ids, t),
+      removeTag: (ids, t) => removeTagMany(db, ids, t),
+      remove: (ids) => deleteMany(db, ids),
+      restore: (snaps) => restoreMany(db, snaps),
+      restoreValues: (prev) => restoreValues(db, prev),
+    },
+    search,
+    texts: (ids) => textsOf(db, ids),
+    settings: {
+      load: () => { try { return parseSettings(localStorage.getItem(SETTINGS_KEY)); } catch { return parseSettings(null); } },
+      save: (s) => { try { localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); } catch { /* private mode: settings last this visit */ } },
+    },
+    storage: {
+      async info() {
+        if (!navigator.storage?.estimate) return null;
+        const [e, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
+        return { usage: e.usage ?? 0, quota: e.quota ?? 0, persisted };
+      },
+      // Asks the browser not to evict the library under storage pressure (granted silently to extensions).
+      persist: async () => (await navigator.storage?.persist?.()) ?? false,
+    },
+    speech: synth
+      ? {
+          synth,
+          utterance: (text) => new SpeechSynthesisUtterance(text),
+          onVoicesChanged(cb) {
+            synth.addEventListener('voiceschanged', cb);
+            return () => synth.removeEventListener('voiceschanged', cb);
+          },
+        }
+      : null,
   };
 }

@@ -155,3 +155,84 @@ export async function restoreArticle(db: GistDB, snap: ArticleSnapshot): Promise
     if (snap.images.length) await db.images.bulkAdd(snap.images);
   });
 }
+
+// ---- Library page: reading position, bulk edits with undo, bodies for the search index. ----
+
+/** The reading position is not an edit: updatedAt stays, so nothing re-indexes or re-sorts. */
+export async function setProgress(db: GistDB, id: number, progress: number): Promise<void> {
+  const p = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
+  await db.articles.update(id, { progress: Math.round(p * 1000) / 1000 });
+}
+
+/** What a bulk edit changed, per article, so it can be undone exactly. */
+export type PreviousValue = Partial<Pick<ArticleRecord, 'status' | 'favorite' | 'tags' | 'tagsEdited' | 'updatedAt'>>;
+export type PreviousValues = Map<number, PreviousValue>;
+
+async function editMany(db: GistDB, ids: number[], edit: (a: ArticleRecord) => Partial<ArticleRecord> | null): Promise<PreviousValues> {
+  const prev: PreviousValues = new Map();
+  await db.transaction('rw', db.articles, async () => {
+    const now = Date.now();
+    const rows = await db.articles.bulkGet(ids);
+    for (const a of rows) {
+      if (!a) continue;
+      const changes = edit(a);
+      if (!changes) continue;
+      const before: Record<string, unknown> = { updatedAt: a.updatedAt };
+      for (const k of Object.keys(changes)) before[k] = (a as unknown as Record<string, unknown>)[k];
+      prev.set(a.id, before as PreviousValue);
+      await db.articles.update(a.id, { ...changes, updatedAt: now });
+    }
+  });
+  return prev;
+}
+
+export function setStatusMany(db: GistDB, ids: number[], status: ArticleStatus): Promise<PreviousValues> {
+  return editMany(db, ids, (a) => (a.status === status ? null : { status }));
+}
+
+export function setFavoriteMany(db: GistDB, ids: number[], favorite: boolean): Promise<PreviousValues> {
+  const f = favorite ? 1 : 0;
+  return editMany(db, ids, (a) => (a.favorite === f ? null : { favorite: f }));
+}
+
+export function addTagMany(db: GistDB, ids: number[], tag: string): Promise<PreviousValues> {
+  const t = tag.trim().replace(/\s+/g, ' ');
+  if (!t) return Promise.resolve(new Map());
+  return editMany(db, ids, (a) => (a.tags.some((x) => x.toLowerCase() === t.toLowerCase()) ? null : { tags: [...a.tags, t], tagsEdited: true }));
+}
+
+export function removeTagMany(db: GistDB, ids: number[], tag: string): Promise<PreviousValues> {
+  const k = tag.trim().toLowerCase();
+  return editMany(db, ids, (a) => (a.tags.some((x) => x.toLowerCase() === k) ? { tags: a.tags.filter((x) => x.toLowerCase() !== k), tagsEdited: true } : null));
+}
+
+/** Undo of a bulk edit: puts back the previous values of articles that still exist. */
+export async function restoreValues(db: GistDB, prev: PreviousValues): Promise<void> {
+  await db.transaction('rw', db.articles, async () => {
+    for (const [id, values] of prev) await db.articles.update(id, values);
+  });
+}
+
+/** Deletes many articles in one transaction; the snapshots undo it (restoreMany). */
+export async function deleteMany(db: GistDB, ids: number[]): Promise<ArticleSnapshot[]> {
+  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+    const out: ArticleSnapshot[] = [];
+    for (const id of ids) {
+      const snap = await deleteArticle(db, id);
+      if (snap) out.push(snap);
+    }
+    return out;
+  });
+}
+
+export async function restoreMany(db: GistDB, snaps: ArticleSnapshot[]): Promise<void> {
+  await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+    for (const s of snaps) await restoreArticle(db, s);
+  });
+}
+
+/** Plain-text bodies by article id, in the order asked (undefined when not stored). */
+export async function textsOf(db: GistDB, ids: number[]): Promise<(string | undefined)[]> {
+  const rows = await db.contents.bulkGet(ids);
+  return rows.map((r) => r?.text);
+}

@@ -142,3 +142,53 @@ export async function openPopupFor(session: ExtensionSession, tabId: number): Pr
   await popup.goto(session.extUrl(`popup.html?tabId=${tabId}`));
   return popup;
 }
+
+// ---- Library seeding (library E2E and scripts/bench-library.ts) ----
+
+/** An article as stored, plus its body; ids are assigned by the database. */
+export interface SeedArticle {
+  record: Omit<import('../../lib/db/schema').ArticleRecord, 'id'>;
+  html: string;
+  text: string;
+  images?: { src: string; type: string; bytes: number[] }[];
+}
+
+let seedBundle: string | null = null;
+
+/**
+ * Writes articles into the extension's real IndexedDB through the app's own Dexie schema (lib/db),
+ * from inside an extension page (same origin as the library). Returns the new ids in order.
+ */
+export async function seedArticles(page: Page, articles: SeedArticle[]): Promise<number[]> {
+  if (!seedBundle) {
+    const { build } = await import('esbuild');
+    const out = await build({
+      stdin: {
+        contents: `
+          import { openDb } from './lib/db/schema';
+          const db = openDb();
+          globalThis.__gistSeed = async (items) => db.transaction('rw', db.articles, db.contents, db.images, async () => {
+            const ids = await db.articles.bulkAdd(items.map((i) => i.record), { allKeys: true });
+            await db.contents.bulkPut(items.map((i, k) => ({ articleId: ids[k], html: i.html, text: i.text })));
+            const imgs = items.flatMap((i, k) => (i.images || []).map((im) => ({ articleId: ids[k], src: im.src, blob: new Blob([new Uint8Array(im.bytes)], { type: im.type }) })));
+            if (imgs.length) await db.images.bulkAdd(imgs);
+            return ids;
+          });`,
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      platform: 'browser',
+      target: 'chrome120',
+    });
+    seedBundle = out.outputFiles[0].text;
+  }
+  await page.evaluate(seedBundle);
+  const ids: number[] = [];
+  for (let i = 0; i < articles.length; i += 500) {
+    ids.push(...(await page.evaluate((items) => (globalThis as unknown as { __gistSeed(x: unknown): Promise<number[]> }).__gistSeed(items), articles.slice(i, i + 500))));
+  }
+  return ids;
+}

@@ -1,0 +1,25 @@
+/** True for a full disk / exhausted quota, however the browser or Dexie wraps it. */
+export function isQuotaError(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 4; depth++) {
+    const o = x as { name?: string; message?: string; inner?: unknown; cause?: unknown };
+    if (o.name === 'QuotaExceededError' || /quota/i.test(o.message ?? '')) return true;
+    x = o.inner ?? o.cause;
+  }
+  return false;
+}
+
+/** A sentence for the person, not a stack trace. */
+export function describeError(action: string, e: unknown): string {
+  if (isQuotaError(e)) {
+    return `Your disk is full, so Gist could not ${action}. Nothing already in your library was lost: free some disk space and try again.`;
+  }
+  return `Could not ${action}: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+  return `${n < 10 && i ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
+}

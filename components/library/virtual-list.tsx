@@ -1,0 +1,72 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+
+// A windowed list over the page's own scroll: only the rows on screen (plus a margin) are in the DOM,
+// so 10,000 articles cost the same to render and scroll as 30. Rows have one fixed height, which keeps
+// the math exact and needs no measuring. About 60 lines, so no dependency (react-window & co. want
+// React compat and variable-height machinery this list does not need).
+
+export interface VirtualListProps<T> {
+  items: T[];
+  rowHeight: number;
+  /** Rows rendered beyond each edge of the screen. */
+  overscan?: number;
+  /** Index to keep on screen (keyboard cursor); scrolled to when it changes. */
+  cursor?: number;
+  /** Height of sticky chrome above the list, so the cursor row is not hidden under it. */
+  topInset?: number;
+  renderRow(item: T, index: number): ComponentChildren;
+  attrs?: Record<string, string | number | undefined>;
+}
+
+export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInset = 0, renderRow, attrs }: VirtualListProps<T>) {
+  const ref = useRef<HTMLUListElement>(null);
+  const [range, setRange] = useState({ start: 0, end: Math.min(items.length, 40) });
+
+  const measure = () => {
+    const el = ref.current;
+    if (!el) return;
+    const top = el.getBoundingClientRect().top;
+    const vh = window.innerHeight || 800;
+    const start = Math.max(0, Math.floor(-top / rowHeight) - overscan);
+    const end = Math.min(items.length, Math.ceil((vh - top) / rowHeight) + overscan);
+    setRange((r) => (r.start === start && r.end === end ? r : { start, end: Math.max(start, end) }));
+  };
+
+  useLayoutEffect(measure, [items.length, rowHeight]);
+  useEffect(() => {
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => { frame = 0; measure(); });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [items.length, rowHeight]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (cursor === undefined || cursor < 0 || !el) return;
+    const listTop = el.getBoundingClientRect().top + window.scrollY;
+    const rowTop = listTop + cursor * rowHeight;
+    const viewTop = window.scrollY + topInset;
+    const viewBottom = window.scrollY + window.innerHeight;
+    if (rowTop < viewTop) window.scrollTo({ top: rowTop - topInset });
+    else if (rowTop + rowHeight > viewBottom) window.scrollTo({ top: rowTop + rowHeight - window.innerHeight });
+  }, [cursor]);
+
+  const start = Math.min(range.start, items.length);
+  const end = Math.min(Math.max(range.end, start), items.length);
+  const rows: ComponentChildren[] = [];
+  for (let i = start; i < end; i++) rows.push(renderRow(items[i], i));
+  return (
+    <ul ref={ref} class="rows" style={{ height: `${items.length * rowHeight}px`, paddingTop: `${start * rowHeight}px` }} {...attrs}>
+      {rows}
+    </ul>
+  );
+}

@@ -1,0 +1,193 @@
+// What the library list shows: status views, facet filters, the parsed search, and the sort order, all
+// over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
+import type { ArticleRecord } from '../db/schema';
+import { readingMinutes } from '../reading-time/index';
+import { fold } from './tokenize';
+import { hasText, type IsFilter, type ParsedQuery, type TimeRange } from './query';
+import type { TermQuery, TextIndex } from './text-index';
+
+export type StatusView = 'unread' | 'inprogress' | 'favorite' | 'archived' | 'all';
+export type SortKey = 'relevance' | 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
+
+export const TIME_BUCKETS: { key: string; label: string; range: TimeRange }[] = [
+  { key: 'lt5', label: 'Under 5 min', range: { min: 0, max: 4 } },
+  { key: '5-15', label: '5–15 min', range: { min: 5, max: 15 } },
+  { key: '15-30', label: '15–30 min', range: { min: 16, max: 30 } },
+  { key: 'gt30', label: 'Over 30 min', range: { min: 31, max: Infinity } },
+];
+
+export interface ListOptions {
+  view: StatusView;
+  tag?: string | null;
+  site?: string | null;
+  /** A TIME_BUCKETS key. */
+  time?: string | null;
+  sort: SortKey;
+  wpm: number;
+  query?: ParsedQuery | null;
+}
+
+export interface ListResult {
+  items: ArticleRecord[];
+  /** Relevance per id when the query had words. */
+  scores: Map<number, number> | null;
+  /** Phrases to confirm against stored bodies (titles already checked), with the ids still in doubt. */
+  phraseCheck: { phrases: string[][]; ids: number[] } | null;
+}
+
+/** Started and not finished. */
+export const PROGRESS_START = 0.01;
+export const PROGRESS_DONE = 0.97;
+export function isInProgress(a: ArticleRecord): boolean {
+  return a.status !== 'archived' && a.progress >= PROGRESS_START && a.progress < PROGRESS_DONE;
+}
+
+const minutesCache = new WeakMap<ArticleRecord, { wpm: number; m: number }>();
+/** Reading time at the user's speed, from the stored counts. */
+export function minutesAt(a: ArticleRecord, wpm: number): number {
+  const c = minutesCache.get(a);
+  if (c && c.wpm === wpm) return c.m;
+  const m = a.wordCount || a.cjkChars || a.imageCount
+    ? readingMinutes({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, { wpm })
+    : a.readingMinutes || 1;
+  minutesCache.set(a, { wpm, m });
+  return m;
+}
+
+const siteCache = new WeakMap<ArticleRecord, string>();
+export function siteOf(a: ArticleRecord): string {
+  let s = siteCache.get(a);
+  if (s === undefined) {
+    s = a.siteName?.trim() || hostOf(a.url);
+    siteCache.set(a, s);
+  }
+  return s;
+}
+
+export function hostOf(url: string): string {
+  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
+}
+
+const foldCache = new WeakMap<ArticleRecord, { title: string; site: string; host: string; tags: string[] }>();
+function folded(a: ArticleRecord) {
+  let f = foldCache.get(a);
+  if (!f) {
+    f = { title: fold(a.title), site: fold(siteOf(a)), host: hostOf(a.url).toLowerCase(), tags: a.tags.map(fold) };
+    foldCache.set(a, f);
+  }
+  return f;
+}
+
+function matchesIs(a: ArticleRecord, f: IsFilter): boolean {
+  switch (f) {
+    case 'unread': return a.status === 'unread';
+    case 'archived': return a.status === 'archived';
+    case 'favorite': return a.favorite === 1;
+    case 'inprogress': return isInProgress(a);
+  }
+}
+
+function matchesView(a: ArticleRecord, v: StatusView): boolean {
+  return v === 'all' ? true : matchesIs(a, v);
+}
+
+const inRange = (m: number, r: TimeRange) => m >= r.min && m <= r.max;
+
+/** Words and phrase terms as index queries: words match by prefix, phrase words exactly. */
+export function termQueries(q: ParsedQuery): TermQuery[] {
+  const seen = new Set<string>();
+  const out: TermQuery[] = [];
+  for (const w of q.words) if (!seen.has(`w${w}`)) { seen.add(`w${w}`); out.push({ term: w, prefix: true }); }
+  for (const p of q.phrases) for (const w of p) if (!seen.has(`p${w}`)) { seen.add(`p${w}`); out.push({ term: w, prefix: false }); }
+  return out;
+}
+
+/** Phrase terms in order inside already-folded, tokenized text. */
+export function containsPhrase(terms: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Filters and sorts. With query words, ranks by the text index; without an index (still building), falls
+ * back to matching titles, sites and tags so the box is never dead.
+ */
+export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIndex | null, tokenizeFn?: (s: string) => string[]): ListResult {
+  const q = o.query;
+  const tag = o.tag ? fold(o.tag) : null;
+  const site = o.site ?? null;
+  const bucket = o.time ? TIME_BUCKETS.find((b) => b.key === o.time)?.range ?? null : null;
+  let scores: Map<number, number> | null = null;
+  const text = q && hasText(q);
+  if (text) {
+    if (index) scores = index.search(termQueries(q));
+    else {
+      scores = new Map();
+      for (const a of all) {
+        const f = folded(a);
+        const hay = `${f.title} ${f.site} ${f.tags.join(' ')}`;
+        const terms = termQueries(q).map((t) => t.term);
+        if (terms.every((t) => hay.includes(t))) scores.set(a.id, f.title.includes(terms[0]) ? 2 : 1);
+      }
+    }
+  }
+  // A search looks through everything unless the query itself narrows the status (is:...).
+  const view: StatusView = q && (text || q.is.length || q.tags.length || q.sites.length || q.time.length) ? 'all' : o.view;
+  const items = all.filter((a) => {
+    if (scores && !scores.has(a.id)) return false;
+    if (!matchesView(a, view)) return false;
+    if (tag && !folded(a).tags.includes(tag)) return false;
+    if (site && siteOf(a) !== site) return false;
+    if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
+    if (q) {
+      const f = folded(a);
+      for (const t of q.tags) if (!f.tags.includes(t)) return false;
+      for (const s of q.sites) if (!f.site.includes(s) && !f.host.includes(s)) return false;
+      for (const i of q.is) if (!matchesIs(a, i)) return false;
+      if (q.time.length && !q.time.some((r) => inRange(minutesAt(a, o.wpm), r))) return false;
+    }
+    return true;
+  });
+  const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
+  items.sort(comparator(sort, o.wpm, scores));
+  let phraseCheck: ListResult['phraseCheck'] = null;
+  if (q?.phrases.length && tokenizeFn) {
+    // Titles are in memory: a phrase found in every title needs no body lookup.
+    const doubt = items.filter((a) => {
+      const t = tokenizeFn(a.title);
+      return !q.phrases.every((p) => containsPhrase(t, p));
+    }).map((a) => a.id);
+    if (doubt.length) phraseCheck = { phrases: q.phrases, ids: doubt };
+  }
+  return { items, scores, phraseCheck };
+}
+
+function comparator(sort: SortKey, wpm: number, scores: Map<number, number> | null): (a: ArticleRecord, b: ArticleRecord) => number {
+  const newest = (a: ArticleRecord, b: ArticleRecord) => b.savedAt - a.savedAt || b.id - a.id;
+  switch (sort) {
+    case 'relevance': return (a, b) => scores!.get(b.id)! - scores!.get(a.id)! || newest(a, b);
+    case 'oldest': return (a, b) => -newest(a, b);
+    case 'shortest': return (a, b) => minutesAt(a, wpm) - minutesAt(b, wpm) || newest(a, b);
+    case 'longest': return (a, b) => minutesAt(b, wpm) - minutesAt(a, wpm) || newest(a, b);
+    case 'title': return (a, b) => collator.compare(a.title, b.title) || newest(a, b);
+    default: return newest;
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Tags and sites with their counts, most used first, for the filter menus. */
+export function facets(all: ArticleRecord[]): { tags: [string, number][]; sites: [string, number][] } {
+  const tags = new Map<string, number>();
+  const sites = new Map<string, number>();
+  for (const a of all) {
+    for (const t of a.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
+    const s = siteOf(a);
+    sites.set(s, (sites.get(s) ?? 0) + 1);
+  }
+  const order = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
+  return { tags: order(tags), sites: order(sites) };
+}
