@@ -1,0 +1,84 @@
+// Tag suggestions: publisher metadata first, then English key phrases from the text.
+// Pure string code (no DOM): it runs in the background service worker. Deterministic: the same
+// input always gives the same tags in the same order (user edits are the storage layer's job).
+import { filterPublisherTags } from './publisher-tags';
+import { englishScore } from './stopwords';
+import { extractTextTags, textKey, type TextTagOptions } from './text-tags';
+import { tagKey } from './normalize';
+
+export { collectPublisherTags, filterPublisherTags } from './publisher-tags';
+
+export interface TagInput {
+  title: string;
+  text: string;
+  lang?: string | null;
+  /** Tags the publisher declared (see collectPublisherTags); may be empty. */
+  publisherTags?: string[];
+  siteName?: string | null;
+  url?: string | null;
+}
+
+export interface RankedTag {
+  tag: string;
+  score: number;
+  source: 'publisher' | 'text';
+}
+
+export interface RankOptions extends TextTagOptions {
+  /** Publisher tags at or above this count are "enough": text tags then only follow them. */
+  enoughPublisherTags?: number;
+}
+
+/** Minimum share of English function words for the English extractor to run (prose: ~0.3+). */
+export const ENGLISH_THRESHOLD = 0.12;
+/** Candidates kept in the ranked list. */
+export const MAX_RANKED = 30;
+
+/**
+ * Whether the English phrase extractor may run: the text must look English whatever the page's
+ * lang says (sites often declare "en" for everything); a non-English lang needs clearer evidence.
+ */
+export function isEnglishText(text: string, lang?: string | null): boolean {
+  const score = englishScore(text);
+  const declared = (lang ?? '').trim().toLowerCase();
+  if (!declared || declared.startsWith('en')) return score >= ENGLISH_THRESHOLD;
+  return score >= ENGLISH_THRESHOLD * 1.5;
+}
+
+/** The full ranked candidate list: publisher tags first (in their order), then text phrases. */
+export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[] {
+  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url });
+  const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
+  const title = input.title ?? '';
+  const text = input.text ?? '';
+  if (!isEnglishText(`${title}\n${text}`, input.lang)) return out;
+
+  const seenKeys = new Set(out.map((t) => tagKey(t.tag)));
+  const publisherPhrases = out.map((t) => textKey(t.tag));
+  for (const t of extractTextTags(title, text, options)) {
+    if (out.length >= MAX_RANKED) break;
+    const key = tagKey(t.tag);
+    if (seenKeys.has(key)) continue;
+    // A text phrase inside a publisher tag adds nothing ("Stadia" next to "Google Stadia").
+    if (publisherPhrases.some((p) => ` ${p} `.includes(` ${t.key} `))) continue;
+    seenKeys.add(key);
+    out.push({ tag: t.tag, score: Math.round(t.score * 100) / 100, source: 'text' });
+  }
+  return out;
+}
+
+/**
+ * The 5–8 tags worth showing: up to `max`, but text tags that score far below the best one are
+ * left out once 5 are shown.
+ */
+export function suggestTags(input: TagInput, max = 8): string[] {
+  const ranked = rankTags(input);
+  const shown: string[] = [];
+  const topText = ranked.find((t) => t.source === 'text')?.score ?? 0;
+  for (const t of ranked) {
+    if (shown.length >= max) break;
+    if (t.source === 'text' && shown.length >= 5 && t.score < topText * 0.35) break;
+    shown.push(t.tag);
+  }
+  return shown;
+}

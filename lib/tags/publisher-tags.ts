@@ -1,0 +1,213 @@
+// Reads the tags a publisher declared in the page's metadata (runs where there is a DOM: the tab's
+// extraction script, or jsdom in the CLI). The string-only filtering lives in filterPublisherTags so
+// the background can re-apply it.
+import { displayTag, tagKey, tagWords } from './normalize';
+
+/** Above this many tags a single source is keyword stuffing (tag clouds, SEO lists): ignored. */
+export const MAX_TAGS_PER_SOURCE = 40;
+/** Tags longer than this many words are sentences, not tags. */
+export const MAX_TAG_WORDS = 5;
+/** How many publisher tags are kept at most. */
+export const MAX_PUBLISHER_TAGS = 20;
+
+// Words that say nothing about an article's topic (compared on the whole lowercased tag).
+const GENERIC = new Set(
+  `news article articles story stories home homepage index main default page pages post posts blog blogs
+  latest breaking breaking news top top stories top news featured feature features video videos photo photos
+  gallery galleries image images audio podcast live uncategorized uncategorised general other misc
+  miscellaneous all more web online free sponsored sponsor ad ads advertisement premium subscriber exclusive
+  newsletter trending editor's picks editors picks editor picks popular recommended must read
+  read more full story opinion opinions comment comments analysis local world national international
+  english en today hp homepage-news frontpage front page none null undefined n/a na test tags tag
+  nachrichten news-article explainer explainers update updates headlines slideshow evergreen syndicated
+  wire ap afp reuters associated press`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const GENERIC_PHRASES = new Set(['breaking news', 'top stories', 'top news', 'editors picks', "editor's picks", 'must read', 'read more', 'full story', 'front page', 'associated press', 'press release']);
+
+export interface PublisherTagContext {
+  siteName?: string | null;
+  url?: string | null;
+}
+
+function siteKeys(ctx: PublisherTagContext): Set<string> {
+  const keys = new Set<string>();
+  if (ctx.siteName) {
+    keys.add(tagKey(ctx.siteName));
+    keys.add(tagKey(ctx.siteName.replace(/^the\s+/i, '')));
+  }
+  if (ctx.url) {
+    try {
+      const host = new URL(ctx.url).hostname.replace(/^www\d*\.|^m\./, '');
+      const labels = host.split('.');
+      // "nytimes.com" -> "nytimes", "bbc.co.uk" -> "bbc", also the whole host.
+      keys.add(tagKey(host));
+      const main = labels.length > 2 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
+      if (main) keys.add(tagKey(main));
+    } catch { /* not a URL: nothing to compare against */ }
+  }
+  keys.delete('');
+  return keys;
+}
+
+/** True for strings that are identifiers or markup rather than tags. */
+function isCode(tag: string): boolean {
+  return (
+    /^_|\s[-–|]\s/.test(tag) || // "_no-apple-news", "MC Complete - State & National"
+    /^[a-z]{1,2}$/.test(tag) || // "tc", "hp": lowercase scraps; "EU", "EV" stay
+    /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|biz|tv|me|in|ru|jp|cn)$/i.test(tag) || // domains
+    /^(?:tag|tags|section|category|cat|type|topic|subject|format|template|author|id)[-_]/i.test(tag) ||
+    /\d[.:]\p{L}|\p{L}\.\p{Lu}{2}$/u.test(tag) || // tickers "7974.TO", "UBI.FR"
+
+    /^[\w-]+:\s*\S/.test(tag) || // "tag:foo", "section:news", "type:article"
+    /[=<>{}@]|https?:|www\./i.test(tag) ||
+    /^[\d\s.,:/-]+$/.test(tag) || // numbers, dates
+    /^[0-9a-f-]{8,}$/i.test(tag) || // ids, hashes, uuids
+    /^\w+_\w+/.test(tag) || // snake_case codes
+    /^[a-z]+(?:[A-Z][a-z]+){2,}$/.test(tag) // camelCaseIdentifiers
+  );
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', '#039': "'", '#39': "'" };
+
+/** One raw tag to display form: entities decoded, "(1977- )" dropped, slugs turned into words. */
+function cleanTag(raw: string): string {
+  if (/^(?:tag|tags|section|category|cat|type|topic|subject|format|template|author|id)[-_:]/i.test(raw.trim())) return '';
+  let t = raw.replace(/&(#?\w+);?/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? m);
+  t = t.replace(/\s*\([^)]*\)\s*/g, ' ');
+  if (/^[\p{Ll}\d]+(?:-[\p{Ll}\d]+)+$/u.test(t.trim())) t = t.replace(/-/g, ' '); // "doobie-brothers"
+  // "Sport News", "Evo Morales news": the word news says nothing.
+  t = t.replace(/^\s*news\s+|\s+news\s*$/i, ' ');
+  return displayTag(t);
+}
+
+const CAP_WORDS = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}$/u;
+
+/**
+ * One metadata element / array item: usually one tag. Catalogue-style inverted names become
+ * natural order ("Beshear, Andrew G" -> "Andrew G Beshear", "Elections, Governors" -> "Governors
+ * Elections"); anything else with commas is a list.
+ */
+function itemTags(item: string): string[] {
+  const t = item.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const parts = t.split(',').map((x) => x.trim());
+  if (parts.length === 2 && CAP_WORDS.test(parts[0]) && CAP_WORDS.test(parts[1])) return [`${parts[1]} ${parts[0]}`];
+  return splitList(t);
+}
+
+/** Splits comma/semicolon/pipe lists ("a, b, c"). */
+export function splitList(item: string): string[] {
+  return String(item).split(/[,;|]|\s·\s/);
+}
+
+/**
+ * Cleans raw tags: splits comma/semicolon/pipe lists, drops codes, site names, generic words and
+ * sentences, normalises case and merges spelling variants ("E-Sports" = "esports"). Keeps order.
+ */
+export function filterPublisherTags(raw: readonly string[], ctx: PublisherTagContext = {}): string[] {
+  const site = siteKeys(ctx);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const item of raw) {
+    for (const part of splitList(item)) {
+      const tag = cleanTag(part);
+      if (!tag || tag.length > 60 || isCode(tag)) continue;
+      const words = tagWords(tag);
+      if (!words.length || words.length > MAX_TAG_WORDS) continue;
+      if (!/\p{L}/u.test(tag)) continue;
+      const lower = words.join(' ');
+      if (GENERIC.has(lower) || GENERIC_PHRASES.has(lower) || GENERIC.has(tag.toLowerCase())) continue;
+      const key = tagKey(tag);
+      if (!key || seen.has(key) || site.has(key)) continue;
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+function jsonLdObjects(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 6 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const x of v) walk(x, depth + 1); return; }
+    const o = v as Record<string, unknown>;
+    out.push(o);
+    if (o['@graph']) walk(o['@graph'], depth + 1);
+    if (o.mainEntity) walk(o.mainEntity, depth + 1);
+    if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') walk(o.mainEntityOfPage, depth + 1);
+  };
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try { walk(JSON.parse(s.textContent ?? ''), 0); } catch { /* malformed JSON-LD: skip that block */ }
+  }
+  return out;
+}
+
+const NON_ARTICLE_TYPES = /^(?:WebSite|Organization|NewsMediaOrganization|Corporation|Person|ImageObject|VideoObject|BreadcrumbList|ListItem|SiteNavigationElement|SearchAction|Brand|Place|PostalAddress|WPHeader|WPFooter|WPSideBar)$/;
+
+function names(v: unknown): string[] {
+  if (v == null) return [];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const n = o.name ?? o.termCode ?? null;
+    return typeof n === 'string' ? [n] : [];
+  }
+  return [];
+}
+
+function metaContents(doc: Document, selector: string): string[] {
+  return [...doc.querySelectorAll(selector)].map((m) => m.getAttribute('content') ?? '').filter(Boolean);
+}
+
+/** The raw tag sources of a page, in priority order (before filtering). */
+export function publisherTagSources(doc: Document): { source: string; tags: string[] }[] {
+  const sources: { source: string; tags: string[] }[] = [];
+  const ld = jsonLdObjects(doc).filter((o) => {
+    return !names(o['@type']).some((t) => NON_ARTICLE_TYPES.test(t));
+  });
+  sources.push({ source: 'json-ld keywords', tags: ld.flatMap((o) => names(o.keywords)) });
+  sources.push({ source: 'json-ld about', tags: ld.flatMap((o) => names(o.about)) });
+  sources.push({ source: 'article:tag', tags: metaContents(doc, 'meta[property="article:tag"], meta[name="article:tag"], meta[property="og:article:tag"]') });
+  sources.push({ source: 'news_keywords', tags: metaContents(doc, 'meta[name="news_keywords" i]') });
+  sources.push({ source: 'parsely-tags', tags: metaContents(doc, 'meta[name="parsely-tags"]') });
+  sources.push({ source: 'sailthru.tags', tags: metaContents(doc, 'meta[name="sailthru.tags"]') });
+  sources.push({ source: 'rel=tag', tags: [...doc.querySelectorAll('a[rel~="tag"]')].map((a) => (a.textContent ?? '').trim()) });
+  sources.push({ source: 'json-ld articleSection', tags: ld.flatMap((o) => names(o.articleSection)) });
+  return sources;
+}
+
+function siteNameOf(doc: Document): string | null {
+  const og = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');
+  if (og) return og;
+  const app = doc.querySelector('meta[name="application-name"]')?.getAttribute('content');
+  if (app) return app;
+  for (const o of jsonLdObjects(doc)) {
+    const pub = o.publisher as Record<string, unknown> | undefined;
+    if (pub && typeof pub.name === 'string') return pub.name;
+  }
+  return null;
+}
+
+/** Publisher tags from the page metadata, filtered and normalised (empty when there are none). */
+export function collectPublisherTags(doc: Document): string[] {
+  const ctx: PublisherTagContext = { siteName: siteNameOf(doc), url: doc.URL && !doc.URL.startsWith('about:') ? doc.URL : null };
+  const raw: string[] = [];
+  let specific = 0;
+  for (const { source, tags } of publisherTagSources(doc)) {
+    // One tag per element/array item when there are several ("Beshear, Andrew G" is one tag);
+    // a single string is a comma list.
+    const cleaned = (tags.length > 1 ? tags.flatMap(itemTags) : tags.flatMap(splitList)).map((t) => t.trim()).filter(Boolean);
+    if (cleaned.length > MAX_TAGS_PER_SOURCE) continue; // keyword stuffing
+    if (source !== 'json-ld articleSection') specific += cleaned.length;
+    raw.push(...cleaned);
+  }
+  // <meta name="keywords"> is mostly SEO filler: only when the page declares nothing better.
+  if (!specific) {
+    const kw = metaContents(doc, 'meta[name="keywords" i]').flatMap(splitList).map((t) => t.trim()).filter(Boolean);
+    if (kw.length <= MAX_TAGS_PER_SOURCE) raw.unshift(...kw);
+  }
+  return filterPublisherTags(raw, ctx).slice(0, MAX_PUBLISHER_TAGS);
+}

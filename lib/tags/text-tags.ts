@@ -1,0 +1,253 @@
+// English key phrases from plain text: stopword-delimited 1–3-word phrases scored TF×IDF against a
+// general word-frequency table, boosted by the title, early position and proper names, with
+// spelling/inflection variants merged (Porter stems) and sub-phrases of better phrases dropped.
+// Pure string code: runs in the background service worker (no DOM).
+import { STOPWORDS } from './stopwords';
+import { OOV_IDF, zipf } from './word-freq';
+import { stem, tagWords } from './normalize';
+
+export interface TextTagOptions {
+  /** Multiplier for phrases that also occur in the title. */
+  titleBoost?: number;
+  /** Extra weight for phrases first seen in the opening part of the text (decays linearly). */
+  positionBoost?: number;
+  /** Share of the text counted as "opening" for positionBoost. */
+  openingShare?: number;
+  /** Multiplier for phrases mostly written capitalised mid-sentence (names). */
+  nameBoost?: number;
+  /** Weight of 2–3-word phrases relative to single words. */
+  phraseWeight?: number;
+  /** Minimum occurrences for multi-word phrases not in the title. */
+  minPhraseCount?: number;
+  /** TF is raised to this power (below 1 damps repetition). */
+  tfExponent?: number;
+  /** IDF is raised to this power (above 1 favours rare words). */
+  idfExponent?: number;
+  /** IDF of words missing from the frequency table (names, jargon). */
+  oovIdf?: number;
+  /** Longest phrase in words (1–3). */
+  maxWords?: number;
+  /** How many candidates to return. */
+  limit?: number;
+}
+
+export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
+  titleBoost: 1.5,
+  positionBoost: 0.5,
+  openingShare: 0.2,
+  nameBoost: 1.2,
+  phraseWeight: 0.8,
+  minPhraseCount: 2,
+  maxWords: 3,
+  oovIdf: OOV_IDF,
+  tfExponent: 1,
+  idfExponent: 1,
+  limit: 30,
+};
+
+export interface TextTag {
+  tag: string;
+  score: number;
+  /** Stemmed words joined by spaces (the merge key). */
+  key: string;
+  count: number;
+}
+
+interface Token {
+  surface: string;
+  /** What joins this token to the previous one in display forms: ' ' or '-'. */
+  glue: string;
+  lower: string;
+  stem: string;
+  /** Candidate-capable: not a stopword, has a letter. */
+  content: boolean;
+  capital: boolean;
+  sentenceStart: boolean;
+}
+
+interface Candidate {
+  key: string;
+  words: number;
+  count: number;
+  first: number;
+  capitalised: number;
+  midSentence: number;
+  inTitle: boolean;
+  forms: Map<string, number>;
+  idfSum: number;
+}
+
+const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little']);
+
+// Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
+const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
+
+function tokenize(text: string, isTitle: boolean): Token[][] {
+  const chunks: Token[][] = [];
+  let sentenceStart = true;
+  // Split by whitespace first to know where sentences end, then by chunk breaks.
+  const pieces = text.replace(/[’`´]/g, "'").split(/(\n+|\s+)/);
+  let cur: Token[] = [];
+  const flush = () => { if (cur.length) chunks.push(cur); cur = []; };
+  for (const piece of pieces) {
+    if (!piece) continue;
+    if (/^\s+$/.test(piece)) { if (piece.includes('\n')) { flush(); sentenceStart = true; } continue; }
+    const endsSentence = /[.!?]["')\]]*$/.test(piece) && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|U\.S|No)\.$/.test(piece);
+    const breaksAfter = endsSentence || /[,;:)\]}"”»…–—|]$/.test(piece);
+    const breaksBefore = /^[("“„«[{]/.test(piece);
+    if (breaksBefore) flush();
+    let word = piece.replace(EDGE, '');
+    // A trailing dot belongs to the word only in abbreviations like "U.S.".
+    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '');
+    word = word.replace(/'s$/i, '');
+    if (word && /\p{L}|\p{N}/u.test(word)) {
+      // Hyphenated compounds are separate words glued by '-' ("newly-hired", "COVID-19").
+      const parts = word.split(/-+/).filter(Boolean);
+      parts.forEach((part, j) => {
+        const lower = part.toLowerCase();
+        const capital = /^\p{Lu}/u.test(part);
+        const hasLetter = /\p{L}/u.test(part);
+        let content = hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
+        // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
+        if (!content && capital && !isTitle && !sentenceStart && NAME_PARTS.has(lower)) content = true;
+        // A number glued to a word is part of it ("COVID-19", "G-20"); alone it is not a tag.
+        if (!content && j > 0 && /^\p{N}+$/u.test(part) && cur.length && cur[cur.length - 1].content) content = true;
+        cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart });
+        sentenceStart = false;
+      });
+    } else if (word === '' && /[-–—&]/.test(piece)) {
+      // A lone dash or ampersand between words breaks the phrase.
+      flush();
+    }
+    if (breaksAfter) flush();
+    if (endsSentence) sentenceStart = true;
+  }
+  flush();
+  return chunks;
+}
+
+function wordIdf(lower: string, oov: number): number {
+  const z = zipf(lower.replace(/\.$/, ''));
+  return z === null ? oov : 9 - z;
+}
+
+function addCandidates(
+  chunks: Token[][],
+  cands: Map<string, Candidate>,
+  opts: { isTitle: boolean; maxWords: number; oovIdf: number },
+  offset: { pos: number },
+): void {
+  for (const chunk of chunks) {
+    let run: Token[] = [];
+    const emit = () => {
+      for (let i = 0; i < run.length; i++) {
+        for (let n = 1; n <= opts.maxWords && i + n <= run.length; n++) {
+          const toks = run.slice(i, i + n);
+          if (/^\p{N}+$/u.test(toks[0].lower)) break; // numbers only inside names ("COVID-19")
+          const key = toks.map((t) => t.stem).join(' ');
+          let c = cands.get(key);
+          if (!c) {
+            c = { key, words: n, count: 0, first: offset.pos + i, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), idfSum: toks.reduce((s, t) => s + wordIdf(t.lower, opts.oovIdf), 0) };
+            cands.set(key, c);
+          }
+          if (opts.isTitle) { c.inTitle = true; continue; }
+          c.count++;
+          const form = toks.map((t, j) => (j ? t.glue : '') + t.surface).join('');
+          c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
+          if (!toks[0].sentenceStart) {
+            c.midSentence++;
+            if (toks.every((t) => t.capital)) c.capitalised++;
+          }
+        }
+      }
+      offset.pos += run.length;
+      run = [];
+    };
+    for (const t of chunk) {
+      if (t.content) run.push(t);
+      else { emit(); offset.pos++; }
+    }
+    emit();
+  }
+}
+
+function bestForm(c: Candidate): string {
+  let best = '';
+  let n = -1;
+  for (const [form, k] of c.forms) {
+    // Prefer the most frequent form; on ties the lowercase one (sentence-initial capitals are noise).
+    if (k > n || (k === n && form < best === false && form.toLowerCase() === form)) { best = form; n = k; }
+  }
+  if (!best) return '';
+  // Names keep their capitals; common words are shown lowercase.
+  if (c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5) return best;
+  if (c.midSentence === 0 && /^\p{Lu}/u.test(best)) return best;
+  // Acronyms and mixed case inside a word ("NASA", "iPhone") stay as written.
+  return best.split(' ').map((w) => (/\p{Lu}/u.test(w.slice(1)) ? w : w.toLowerCase())).join(' ');
+}
+
+function contains(big: string, small: string): boolean {
+  return ` ${big} `.includes(` ${small} `);
+}
+
+/** Ranked English key phrases of a text (best first). */
+export function extractTextTags(title: string, text: string, options: TextTagOptions = {}): TextTag[] {
+  const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
+  const body = tokenize(text, false);
+  const total = body.reduce((s, c) => s + c.length, 0);
+  if (!total) return [];
+  const cands = new Map<string, Candidate>();
+  const maxWords = Math.max(1, Math.min(3, Math.floor(o.maxWords)));
+  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf }, { pos: 0 });
+  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf }, { pos: 0 });
+
+  const scored: { c: Candidate; score: number }[] = [];
+  for (const c of cands.values()) {
+    const count = c.count + (c.inTitle ? 1 : 0);
+    if (!c.count && !c.inTitle) continue;
+    if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) continue;
+    let score = count ** o.tfExponent * (c.words === 1 ? c.idfSum ** o.idfExponent : (c.idfSum / c.words) ** o.idfExponent * c.words * o.phraseWeight);
+    if (c.inTitle) score *= o.titleBoost;
+    const pos = c.count ? c.first / total : 0;
+    if (pos < o.openingShare) score *= 1 + o.positionBoost * (1 - pos / o.openingShare);
+    if (c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5) score *= o.nameBoost;
+    scored.push({ c, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.c.first - b.c.first || (a.c.key < b.c.key ? -1 : 1));
+
+  // Merge: drop a phrase that mostly occurs inside a better one; let a longer phrase replace a
+  // better-ranked sub-phrase that (almost) only occurs inside it.
+  const kept: { c: Candidate; score: number }[] = [];
+  for (const s of scored) {
+    let drop = false;
+    for (let i = 0; i < kept.length; i++) {
+      const k = kept[i];
+      if (k.c.words > s.c.words && contains(k.c.key, s.c.key)) {
+        if (s.c.count - k.c.count < Math.max(1, 0.34 * s.c.count)) { drop = true; break; }
+      } else if (s.c.words > k.c.words && contains(s.c.key, k.c.key)) {
+        if (k.c.count - s.c.count < Math.max(1, 0.34 * k.c.count)) {
+          kept[i] = { c: s.c, score: k.score };
+          drop = true;
+          break;
+        }
+      }
+    }
+    if (!drop) kept.push(s);
+    if (kept.length >= o.limit * 2) break;
+  }
+  const out: TextTag[] = [];
+  const seen = new Set<string>();
+  for (const { c, score } of kept) {
+    const tag = bestForm(c) || c.key;
+    if (seen.has(c.key)) continue;
+    seen.add(c.key);
+    out.push({ tag, score, key: c.key, count: c.count });
+    if (out.length >= o.limit) break;
+  }
+  return out;
+}
+
+/** Words of a tag reduced to stems joined by spaces (same key as TextTag.key). */
+export function textKey(tag: string): string {
+  return tagWords(tag).map(stem).join(' ');
+}

@@ -1,0 +1,219 @@
+// Tag benchmark: `npm run bench:tags [-- --text=extract|ground-truth] [--split=dev|held-out|all]`.
+//
+// Scoring protocol (same as the reference numbers in 500N-KPCrowd-v1.1/PROVENANCE.md): lowercase;
+// tokens [a-z0-9]+('[a-z]+)?; strip a trailing 's; Porter-stem each token; exact match on the whole
+// phrase; predictions and gold deduplicated after normalisation; per document P@k = matches /
+// min(k, |pred|), R@k = matches / |gold|, F = harmonic mean; macro average over documents.
+// Lenient F: a prediction matches when its stemmed words are a contiguous part of a gold phrase or
+// contain one (so "Stadia" ~ "Google Stadia").
+//
+// Corpora (read-only, ../shared): KPCrowd full-text-450 (line 1 = title) and the Zyte article pages
+// with the publisher tags as gold and every tag source stripped from the input.
+// Documents are split by their position in the sorted id list: even = dev (used for tuning),
+// odd = held-out. Both are printed.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { stemmer } from 'stemmer';
+import stopwordsIso from 'stopwords-iso';
+import { rankTags, suggestTags, type TagInput } from '../lib/tags/index';
+import { collectPublisherTags } from '../lib/tags/publisher-tags';
+import { idf } from '../lib/tags/word-freq';
+import { extractArticle } from '../lib/extract/index';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = join(root, '../shared/corpora');
+const KP = join(SHARED, '500N-KPCrowd-v1.1');
+const ZYTE = join(SHARED, 'zyte-article-extraction');
+
+const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
+const TEXT_SOURCE = arg('text', 'extract');
+const ONLY = arg('only', 'both');
+if (!['extract', 'ground-truth'].includes(TEXT_SOURCE)) {
+  console.error('--text must be "extract" or "ground-truth"');
+  process.exit(2);
+}
+if (!existsSync(SHARED)) {
+  console.error(`Shared corpora not found at ${SHARED}; nothing to benchmark.`);
+  process.exit(1);
+}
+
+// ---- scoring ---------------------------------------------------------------------------------
+function norm(phrase: string): string {
+  const toks = phrase.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return toks.map((t) => stemmer(t.replace(/'s$/, ''))).join(' ');
+}
+function uniqNorm(list: string[]): string[] {
+  const out: string[] = [];
+  for (const p of list) {
+    const n = norm(p);
+    if (n && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+const inside = (big: string, small: string) => ` ${big} `.includes(` ${small} `);
+
+interface Prf { p: number; r: number; f: number; lf: number }
+function score(pred: string[], gold: string[], k: number): Prf {
+  const g = uniqNorm(gold);
+  const top = uniqNorm(pred).slice(0, k);
+  if (!g.length || !top.length) return { p: 0, r: 0, f: 0, lf: 0 };
+  const gs = new Set(g);
+  const m = top.filter((x) => gs.has(x)).length;
+  const p = m / Math.min(k, top.length);
+  const r = m / g.length;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  const lp = top.filter((x) => g.some((y) => inside(y, x) || inside(x, y))).length / Math.min(k, top.length);
+  const lr = g.filter((y) => top.some((x) => inside(y, x) || inside(x, y))).length / g.length;
+  const lf = lp + lr ? (2 * lp * lr) / (lp + lr) : 0;
+  return { p, r, f, lf };
+}
+
+class Acc {
+  n = 0; p = 0; r = 0; f = 0; lf = 0;
+  add(s: Prf) { this.n++; this.p += s.p; this.r += s.r; this.f += s.f; this.lf += s.lf; }
+  line(label: string): string {
+    const pc = (v: number) => ((100 * v) / Math.max(1, this.n)).toFixed(1).padStart(5);
+    return `${label.padEnd(44)} P ${pc(this.p)}  R ${pc(this.r)}  F ${pc(this.f)}  lenientF ${pc(this.lf)}  (n=${this.n})`;
+  }
+}
+
+// ---- baseline: plain TF×IDF unigrams (stopwords-iso en, IDF from the same word table) ----------
+const ISO_EN = new Set((stopwordsIso as Record<string, string[]>).en);
+function tfidfUnigrams(title: string, text: string, k: number): string[] {
+  const counts = new Map<string, number>();
+  const surface = new Map<string, string>();
+  for (const t of `${title}\n${text}`.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []) {
+    const w = t.replace(/'s$/, '');
+    if (ISO_EN.has(w) || /^\d+$/.test(w) || w.length < 2) continue;
+    const s = stemmer(w);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (!surface.has(s)) surface.set(s, w);
+  }
+  return [...counts]
+    .map(([s, n]) => ({ w: surface.get(s)!, v: n * idf(surface.get(s)!) }))
+    .sort((a, b) => b.v - a.v || (a.w < b.w ? -1 : 1))
+    .slice(0, k)
+    .map((x) => x.w);
+}
+
+// ---- systems -------------------------------------------------------------------------------
+interface Doc { id: string; input: TagInput; gold: string[] }
+function evaluate(label: string, docs: Doc[]): void {
+  const splits: [string, (i: number) => boolean][] = [['all', () => true], ['dev', (i) => i % 2 === 0], ['held-out', (i) => i % 2 === 1]];
+  const results = docs.map((d) => {
+    const shown = suggestTags(d.input);
+    const ranked = rankTags(d.input).map((t) => t.tag);
+    const base = tfidfUnigrams(d.input.title, d.input.text, 10);
+    return {
+      shown5: score(shown, d.gold, 5),
+      ranked5: score(ranked, d.gold, 5),
+      ranked10: score(ranked, d.gold, 10),
+      base5: score(base, d.gold, 5),
+      base10: score(base, d.gold, 10),
+      nShown: shown.length,
+    };
+  });
+  for (const [split, pick] of splits) {
+    const accs = { shown5: new Acc(), ranked5: new Acc(), ranked10: new Acc(), base5: new Acc(), base10: new Acc() };
+    results.forEach((r, i) => {
+      if (!pick(i)) return;
+      for (const k of Object.keys(accs) as (keyof typeof accs)[]) accs[k].add(r[k]);
+    });
+    console.log(`${label} [${split}]`);
+    console.log('  ' + accs.shown5.line('suggestTags (shown) @5'));
+    console.log('  ' + accs.ranked5.line('rankTags @5'));
+    console.log('  ' + accs.ranked10.line('rankTags @10'));
+    console.log('  ' + accs.base5.line('baseline TF×IDF unigrams @5'));
+    console.log('  ' + accs.base10.line('baseline TF×IDF unigrams @10'));
+  }
+  const avgShown = results.reduce((s, r) => s + r.nShown, 0) / Math.max(1, results.length);
+  console.log(`  tags shown per doc: ${avgShown.toFixed(2)}`);
+}
+
+function kpcrowd(): void {
+  const ids = readFileSync(join(KP, 'splits/full-text-450.txt'), 'utf8').split(/\r?\n/).map((s) => s.trim()).filter(Boolean).sort();
+  const docs: Doc[] = ids.map((id) => {
+    const raw = readFileSync(join(KP, 'docsutf8', `${id}.txt`), 'utf8').replace(/\r\n/g, '\n');
+    const nl = raw.indexOf('\n');
+    const title = (nl < 0 ? raw : raw.slice(0, nl)).trim();
+    const text = nl < 0 ? '' : raw.slice(nl + 1).trim();
+    const gold = readFileSync(join(KP, 'keys', `${id}.key`), 'utf8').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    return { id, input: { title, text, lang: 'en' }, gold };
+  });
+  console.log(`\nKPCrowd full-text-450: ${docs.length} docs (title = line 1, text = rest, crowd keys as gold)`);
+  evaluate('KPCrowd', docs);
+}
+
+// Everything collectPublisherTags reads, so the input carries no tag metadata.
+const TAG_META = 'meta[property="article:tag"], meta[name="article:tag"], meta[property="og:article:tag"], meta[name="news_keywords" i], meta[name="parsely-tags"], meta[name="sailthru.tags"], meta[name="keywords" i], a[rel~="tag"]';
+function stripTagMetadata(doc: Document): void {
+  for (const el of doc.querySelectorAll(TAG_META)) {
+    if (el.tagName === 'A') el.removeAttribute('rel');
+    else el.remove();
+  }
+  const strip = (v: unknown, depth: number): void => {
+    if (depth > 8 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { v.forEach((x) => strip(x, depth + 1)); return; }
+    const o = v as Record<string, unknown>;
+    delete o.keywords; delete o.about; delete o.articleSection;
+    Object.values(o).forEach((x) => strip(x, depth + 1));
+  };
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data = JSON.parse(s.textContent ?? '');
+      strip(data, 0);
+      s.textContent = JSON.stringify(data);
+    } catch { /* unparsable JSON-LD is ignored by collectPublisherTags too */ }
+  }
+}
+
+function zyte(): void {
+  const truth = JSON.parse(readFileSync(join(ZYTE, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const files = readdirSync(join(ZYTE, 'html')).filter((f) => f.endsWith('.html.gz')).sort();
+  const docs: Doc[] = [];
+  let withMeta = 0;
+  let leaked = 0;
+  let extractFailed = 0;
+  let cssRetries = 0;
+  const langs = new Map<string, number>();
+  for (const f of files) {
+    const id = f.replace(/\.html\.gz$/, '');
+    const gt = truth[id];
+    if (!gt) continue;
+    const html = new TextDecoder('utf-8').decode(gunzipSync(readFileSync(join(ZYTE, 'html', f))));
+    let dom: JSDOM;
+    try {
+      dom = new JSDOM(html, { url: gt.url, virtualConsole: new VirtualConsole() });
+    } catch {
+      // jsdom's CSS parser throws on some stylesheets; styles do not matter here.
+      dom = new JSDOM(html.replace(/<style[\s\S]*?<\/style>/gi, ''), { url: gt.url, virtualConsole: new VirtualConsole() });
+      cssRetries++;
+    }
+    const doc = dom.window.document;
+    const gold = collectPublisherTags(doc);
+    const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || '?';
+    if (gold.length) { withMeta++; langs.set(lang, (langs.get(lang) ?? 0) + 1); }
+    if (!gold.length) { dom.window.close(); continue; }
+    stripTagMetadata(doc);
+    if (collectPublisherTags(doc).length) leaked++;
+    let title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title.trim();
+    let text = gt.articleBody;
+    if (TEXT_SOURCE === 'extract') {
+      try {
+        const art = extractArticle(doc, { url: gt.url, window: dom.window as unknown as Window });
+        if (art) { text = art.text; title = art.title || title; } else extractFailed++;
+      } catch { extractFailed++; }
+    }
+    docs.push({ id, input: { title, text, lang: doc.documentElement.getAttribute('lang'), publisherTags: [], siteName: null, url: gt.url }, gold });
+    dom.window.close();
+  }
+  console.log(`\nZyte: ${files.length} pages; ${withMeta} have publisher tags in their metadata (left in), by page lang: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  console.log(`Zyte: scoring those ${docs.length} with tag metadata stripped (still found after stripping: ${leaked}; ${cssRetries} pages parsed without <style> after a jsdom CSS error); text = ${TEXT_SOURCE === 'extract' ? `extractArticle(doc).text (lib/extract; fell back to ground-truth articleBody on ${extractFailed})` : 'Zyte ground-truth articleBody'}`);
+  evaluate('Zyte', docs);
+}
+
+if (ONLY !== 'zyte') kpcrowd();
+if (ONLY !== 'kpcrowd') zyte();
