@@ -37,6 +37,7 @@ function scanLinks(html: string): LinkEvent[] {
   const links: LinkEvent[] = [];
   let link: LinkEvent | null = null;
   let desc: LinkEvent | null = null;
+  let lastLink: LinkEvent | null = null;
   let heading: { tag: string; text: string } | null = null;
   let section = '';
   let pendingFolder = '';
@@ -52,8 +53,10 @@ function scanLinks(html: string): LinkEvent[] {
           link = { attrs, text: '', description: '', offset: parser.startIndex, section, folders: [...folders] };
         } else if (name === 'h1' || name === 'h2' || name === 'h3') {
           heading = { tag: name, text: '' };
+          lastLink = null;
         } else if (name === 'dd') {
-          desc = links[links.length - 1] ?? null;
+          // A <DD> describes the entry just before it: a bookmark, or a folder (whose text we drop).
+          desc = lastLink;
         } else if (name === 'dl') {
           dlFolder.push(!!pendingFolder);
           if (pendingFolder) folders.push(pendingFolder);
@@ -71,6 +74,7 @@ function scanLinks(html: string): LinkEvent[] {
         if (name === 'a' && link) {
           link.text = link.text.replace(/[ \t\n\r\f]+/g, ' ').trim();
           links.push(link);
+          lastLink = link;
           link = null;
         } else if (heading && name === heading.tag) {
           const t = heading.text.replace(/[ \t\n\r\f]+/g, ' ').trim();

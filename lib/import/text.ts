@@ -1,10 +1,20 @@
 // Small text helpers shared by the importers: decoding, line numbers, tag lists, lenient JSON.
 
-const decoder = new TextDecoder('utf-8');
-
-/** UTF-8 without BOM (invalid sequences become U+FFFD rather than failing the whole file). */
+/**
+ * Text of an export file, BOM removed: UTF-16 when it starts with a UTF-16 BOM (Excel's "Unicode
+ * text"), else UTF-8, else Windows-1252 (older Windows tools) rather than U+FFFD for every accent.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  const s = decoder.decode(bytes);
+  let s: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) s = new TextDecoder('utf-16le').decode(bytes);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) s = new TextDecoder('utf-16be').decode(bytes);
+  else {
+    try {
+      s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      s = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 

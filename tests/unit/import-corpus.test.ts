@@ -245,6 +245,8 @@ describe.skipIf(!HAVE)('import: real samples', () => {
       expect(r.errors.map((e) => e.where)).toEqual([10, 11, 31].map((l) => `firefox_export.html:${l}`));
       expect(r.errors.every((e) => /place:/.test(e.reason))).toBe(true);
       expect(byUrl(r, 'https://github.com/nodiscc')).toMatchObject({ title: 'nodiscc (nodiscc) · GitHub', savedAt: new Date(1497562974000).toISOString(), status: 'unread' });
+      // The <DD> under the "Bookmarks Toolbar" folder describes the folder, not the bookmark before it.
+      expect(r.items.filter((i) => i.excerpt)).toEqual([]);
     });
 
     it('Pinboard: TOREAD="1" is unread, tags kept as written', async () => {

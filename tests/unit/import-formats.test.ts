@@ -141,3 +141,18 @@ describe('import: formats known from their exporters', () => {
     expect(r.items[9999]).toMatchObject({ url: 'https://example.com/a/9999', tags: ['t3', 'common'], status: 'archived' });
   });
 });
+
+describe('import: text encodings', () => {
+  const csv = 'title,url,time_added,tags,status\nCafé crème,https://example.com/é,1700000000,,unread\n';
+  it('UTF-16 with BOM, UTF-8 with BOM and Windows-1252 all read the same', async () => {
+    const u16 = new Uint8Array(2 + csv.length * 2);
+    u16.set([0xff, 0xfe]);
+    for (let i = 0; i < csv.length; i++) { u16[2 + i * 2] = csv.charCodeAt(i); u16[3 + i * 2] = 0; }
+    const bom8 = new Uint8Array([0xef, 0xbb, 0xbf, ...enc(csv)]);
+    const cp1252 = Uint8Array.from(csv, (c) => c.charCodeAt(0)); // é is 0xE9 in both Latin-1 and 1252
+    for (const b of [u16, bom8, cp1252]) {
+      const r = await parseImport('part.csv', b);
+      expect(r.items.map((i) => i.title)).toEqual(['Café crème']);
+    }
+  });
+});
