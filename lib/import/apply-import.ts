@@ -167,13 +167,17 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
     try {
       await db.transaction('rw', db.articles, db.contents, db.images, async () => {
         const t = now();
+        // One lookup for the whole chunk; items of the chunk that repeat a URL find the one just added.
+        const known = new Map<string, ArticleRecord>();
+        for (const a of await db.articles.where('url').anyOf([...new Set(prepared.map((p) => p.key))]).toArray()) known.set(a.url, a);
         for (const p of prepared) {
           const base = { index: p.index, where: p.item.where, url: p.item.url };
-          const existing = await db.articles.where('url').equals(p.key).first();
+          const existing = known.get(p.key);
           if (existing) {
             const { changes, notes } = mergeChanges(existing, p);
             if (notes.length) {
               await db.articles.update(existing.id, { ...changes, updatedAt: t });
+              known.set(p.key, { ...existing, ...changes, updatedAt: t });
               if (changes.contentState === 'full' && p.content) await db.contents.put({ articleId: existing.id, html: p.content.html, text: p.content.text });
             }
             outcomes[p.index] = {
@@ -185,7 +189,9 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
             };
             continue;
           }
-          const id = (await db.articles.add(newRecord(p, t, deps.source) as ArticleRecord)) as number;
+          const rec = newRecord(p, t, deps.source) as ArticleRecord;
+          const id = (await db.articles.add(rec)) as number;
+          known.set(p.key, { ...rec, id });
           if (p.content) await db.contents.put({ articleId: id, html: p.content.html, text: p.content.text });
           const imgs = p.item.gist?.images ?? [];
           if (imgs.length) {

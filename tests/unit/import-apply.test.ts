@@ -87,3 +87,12 @@ describe('applyImport', () => {
     expect(mediapart.wordCount).toBeGreaterThan(50);
   });
 });
+
+describe('applyImport within one list', () => {
+  it('a URL repeated in the same chunk merges into the article just added', async () => {
+    const out = await applyImport(db, [item({ tags: ['a'] }), item({ url: 'https://example.com/a/', tags: ['b'], favorite: true })], deps());
+    expect(out.map((o) => o.outcome)).toEqual(['imported', 'duplicate']);
+    expect(await db.articles.count()).toBe(1);
+    expect((await db.articles.toArray())[0]).toMatchObject({ tags: ['a', 'b'], favorite: 1 });
+  });
+});
