@@ -63,16 +63,27 @@ export default defineBackground(() => {
     return handle(req, sender.tab?.id);
   });
 
-  browser.commands?.onCommand.addListener(async (command, tab) => {
-    if (command !== 'save-page') return;
-    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId === undefined) return;
+  // The keyboard shortcut saves without the popup; the badge turns green (saved) or red (failed).
+  async function saveFromShortcut(tabId: number): Promise<boolean> {
     try {
       await saveExtraction(await extractInTab(tabId), undefined, deps());
       await setSavedBadge(tabId, true);
+      return true;
     } catch (e) {
       console.warn('Gist: save from shortcut failed:', errorText(e));
       await setSavedBadge(tabId, false);
+      return false;
     }
+  }
+
+  browser.commands?.onCommand.addListener(async (command, tab) => {
+    if (command !== 'save-page') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await saveFromShortcut(tabId);
   });
+
+  // E2E builds only: automation cannot press a browser-level shortcut, so tests call what it calls.
+  if (import.meta.env.MODE === 'e2e') {
+    (globalThis as unknown as { gistTest: object }).gistTest = { saveFromShortcut };
+  }
 });

@@ -21,9 +21,12 @@ export default defineContentScript({
       else ctx.setTimeout(report, 200);
     };
     schedule();
-    // SPA navigations: give the new view a moment to render before re-checking.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (location.href !== lastUrl) ctx.setTimeout(schedule, 800);
+    // SPA navigations: the event fires as the URL changes (before the new view renders), so wait a
+    // moment, then check again a little later for views that load their content slowly.
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => {
+      if (e.newUrl.href === lastUrl) return;
+      ctx.setTimeout(schedule, 700);
+      ctx.setTimeout(schedule, 2500);
     });
   },
 });
