@@ -68,7 +68,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       failed: false,
       edited: false,
       imageAccess: imagesAllowed,
-      message: `Saved${note}`,
+      message: note ? `Saved${note}` : null,
       preview: { ...p, saved: { id: r.value.id, tags, savedAt: Date.now() } },
     });
   };
