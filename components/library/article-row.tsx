@@ -61,13 +61,28 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, onOpe
       </a>
       <span class="row-actions">
         <button type="button" class="icon" aria-pressed={a.favorite === 1} title={a.favorite ? 'Unfavorite (s)' : 'Favorite (s)'} aria-label={a.favorite ? 'Unfavorite' : 'Favorite'} onClick={() => onFavorite(a)}>
-          {a.favorite ? '★' : '☆'}
+          <Icon d={STAR} filled={a.favorite === 1} />
         </button>
         <button type="button" class="icon" title={a.status === 'archived' ? 'Move to unread (e)' : 'Archive (e)'} aria-label={a.status === 'archived' ? 'Move to unread' : 'Archive'} onClick={() => onArchive(a)}>
-          {a.status === 'archived' ? '↺' : '✓'}
+          <Icon d={a.status === 'archived' ? UNARCHIVE : ARCHIVE} />
         </button>
-        <button type="button" class="icon danger" title="Delete (#)" aria-label="Delete" data-testid="delete" onClick={() => onDelete(a)}>🗑</button>
+        <button type="button" class="icon danger" title="Delete (#)" aria-label="Delete" data-testid="delete" onClick={() => onDelete(a)}><Icon d={TRASH} /></button>
       </span>
     </li>
+  );
+}
+
+// 20×20 stroke icons (no icon font: the page must render the same offline and without emoji fonts).
+const STAR = 'M10 2.5l2.3 4.8 5.2.7-3.8 3.6.9 5.2L10 14.3l-4.6 2.5.9-5.2L2.5 8l5.2-.7z';
+const ARCHIVE = 'M3 5h14v3H3zM4.5 8v8h11V8M8 11h4';
+const UNARCHIVE = 'M4 10a6 6 0 1 0 2-4.5M4 3v3.5h3.5';
+const TRASH = 'M4 6h12M8 6V4h4v2M5.5 6l.8 10h7.4l.8-10M8.5 9v5M11.5 9v5';
+
+function Icon({ d, filled }: { d: string; filled?: boolean }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" fill={filled ? 'currentColor' : 'none'} stroke="currentColor"
+      stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" class={filled ? 'star-on' : undefined}>
+      <path d={d} />
+    </svg>
   );
 }

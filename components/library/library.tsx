@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import { DEFAULT_SETTINGS, effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
 import { parseQuery, hasText } from '../../lib/search/query';
-import { tokenize } from '../../lib/search/tokenize';
-import { containsPhrase, facets, isInProgress, listArticles, minutesAt, TIME_BUCKETS, type SortKey, type StatusView } from '../../lib/search/list-query';
+import { facets, isInProgress, listArticles, minutesAt, TIME_BUCKETS, type SortKey, type StatusView } from '../../lib/search/list-query';
 import type { LibraryConnector, ReadableArticle, StorageInfo } from './library-connector';
 import { ArticleRow, ROW_HEIGHT } from './article-row';
 import { ReaderView } from './reader-view';
@@ -26,7 +26,6 @@ function parseHash(hash: string): View {
 
 const UNDO_MS = 8000;
 const FIRST_PAGE = 60;
-const PHRASE_CHECK_LIMIT = 3000;
 const VIEWS: [StatusView, string][] = [['unread', 'Unread'], ['inprogress', 'In progress'], ['favorite', 'Favorites'], ['archived', 'Archived'], ['all', 'All']];
 const SORTS: [SortKey, string][] = [['relevance', 'Best match'], ['newest', 'Newest'], ['oldest', 'Oldest'], ['shortest', 'Shortest'], ['longest', 'Longest'], ['title', 'Title A–Z']];
 
@@ -55,7 +54,6 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [settings, setSettings] = useState<ReaderSettings>(() => connector.settings?.load() ?? { ...DEFAULT_SETTINGS });
   const [indexTick, setIndexTick] = useState(0);
-  const [phraseOk, setPhraseOk] = useState<{ key: string; ids: Set<number> } | null>(null);
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const search = connector.search;
@@ -63,9 +61,17 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   // ---- data ----
   useEffect(() => {
     let live = true;
-    connector.firstPage?.(FIRST_PAGE).then((p) => live && setFirstPage(p), () => {});
-    const off = connector.subscribe((list) => { setArticles(list); setError(null); }, (e) => setError(describeError('open your library', e)));
-    return () => { live = false; off(); };
+    let off: (() => void) | null = null;
+    const subscribe = () => {
+      if (live) off = connector.subscribe((list) => { setArticles(list); setError(null); }, (e) => setError(describeError('open your library', e)));
+    };
+    // The newest rows first, painted, and only then the whole library: at 10,000 articles the full read
+    // would otherwise compete with the first one and hold up the first paint.
+    if (connector.firstPage) {
+      connector.firstPage(FIRST_PAGE).then((p) => { if (live) setFirstPage(p); }, () => {})
+        .then(() => requestAnimationFrame(() => setTimeout(subscribe, 0)));
+    } else subscribe();
+    return () => { live = false; off?.(); };
   }, []);
   useEffect(() => { if (articles && search) void search.sync(articles); }, [articles]);
   useEffect(() => search?.onChange(() => setIndexTick((t) => t + 1)), []);
@@ -99,30 +105,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const indexReady = !!search?.state.ready && !!search.index;
   const result = useMemo(
     () => listArticles(source ?? [], { view: statusView, tag: tag || null, site: site || null, time: time || null, sort, wpm: settings.wpm, query: parsed },
-      indexReady ? search!.index : null, tokenize),
+      indexReady ? search!.index : null),
     [source, statusView, tag, site, time, sort, settings.wpm, parsed, indexReady, indexTick],
   );
-  const phraseKey = result.phraseCheck ? `${query}\u0000${result.phraseCheck.ids.length}\u0000${indexTick}` : '';
-  useEffect(() => {
-    const pc = result.phraseCheck;
-    if (!pc || !connector.texts) return;
-    let live = true;
-    const ids = pc.ids.slice(0, PHRASE_CHECK_LIMIT);
-    connector.texts(ids).then((texts) => {
-      if (!live) return;
-      const ok = new Set<number>();
-      texts.forEach((t, i) => { if (t) { const terms = tokenize(t); if (pc.phrases.every((p) => containsPhrase(terms, p))) ok.add(ids[i]); } });
-      setPhraseOk({ key: phraseKey, ids: ok });
-    }, () => live && setPhraseOk({ key: phraseKey, ids: new Set(ids) }));
-    return () => { live = false; };
-  }, [phraseKey]);
-  const phrasePending = !!result.phraseCheck && !!connector.texts && phraseOk?.key !== phraseKey;
-  const shown = useMemo(() => {
-    const pc = result.phraseCheck;
-    if (!pc || !connector.texts || phrasePending) return result.items;
-    const doubt = new Set(pc.ids);
-    return result.items.filter((a) => !doubt.has(a.id) || phraseOk!.ids.has(a.id));
-  }, [result, phraseOk, phrasePending]);
+  const shown = result.items;
 
   const counts = useMemo(() => {
     const c: Record<StatusView, number> = { unread: 0, inprogress: 0, favorite: 0, archived: 0, all: 0 };
@@ -327,24 +313,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
                 </button>
               ))}
             </nav>
-            <div class="facets">
-              <select aria-label="Tag" value={tag} data-testid="filter-tag" onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
-                <option value="">All tags</option>
-                {facetLists.tags.slice(0, 300).map(([t, n]) => <option key={t} value={t}>{t} ({n})</option>)}
-              </select>
-              <select aria-label="Site" value={site} data-testid="filter-site" onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
-                <option value="">All sites</option>
-                {facetLists.sites.slice(0, 300).map(([s, n]) => <option key={s} value={s}>{s} ({n})</option>)}
-              </select>
-              <select aria-label="Length" value={time} data-testid="filter-time" onChange={(e) => setTime((e.target as HTMLSelectElement).value)}>
-                <option value="">Any length</option>
-                {TIME_BUCKETS.map((b) => <option key={b.key} value={b.key}>{b.label}</option>)}
-              </select>
-              <select aria-label="Sort" value={sort} data-testid="sort" onChange={(e) => setSortChoice((e.target as HTMLSelectElement).value as SortKey)}>
-                {SORTS.filter(([k]) => k !== 'relevance' || searching).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
-              </select>
-              {filtersActive && <button type="button" class="link" onClick={() => { setTag(''); setSite(''); setTime(''); }}>Clear filters</button>}
-            </div>
+            <Facets tags={facetLists.tags} sites={facetLists.sites} tag={tag} site={site} time={time} sort={sort} searching={searching}
+              setTag={setTag} setSite={setSite} setTime={setTime} setSort={setSortChoice} />
           </div>
           {selected.size > 0 && (
             <div class="bulkbar" role="toolbar" aria-label="Selected articles" data-testid="bulkbar">
@@ -357,11 +327,11 @@ export function Library({ connector }: { connector: LibraryConnector }) {
               <button type="button" class="link" onClick={() => setSelected(new Set())}>Clear</button>
             </div>
           )}
-          <section class="list-area" data-testid="list-area" data-query={query} data-pending={phrasePending ? '1' : undefined} data-count={shown.length}>
+          <section class="list-area" data-testid="list-area" data-query={query} data-index={indexReady ? 'ready' : 'building'} data-count={shown.length}>
             {parsed.invalid.length > 0 && <p class="hint">Not understood: {parsed.invalid.join(', ')} — try is:unread, is:archived, is:favorite, is:inprogress, time:&lt;10 or time:5-15.</p>}
             {(searching || filtersActive || parsed.tags.length || parsed.sites.length || parsed.time.length || parsed.is.length) && !loading ? (
               <p class="result-count muted" role="status" data-testid="result-count">
-                {phrasePending ? 'Checking phrases…' : plural(shown.length, 'article')}
+                {plural(shown.length, 'article')}
                 {searching && search && !indexReady && ` · indexing ${search.state.indexed.toLocaleString()} of ${search.state.total.toLocaleString()} (titles, sites and tags for now)`}
               </p>
             ) : null}
@@ -457,3 +427,33 @@ function ArticlePage({ id, connector, settings, onSettings, article, onBack, onA
     </div>
   );
 }
+
+/** The filter menus: memoised, so typing in the search box does not re-diff hundreds of <option>s. */
+const Facets = memo(function Facets({ tags, sites, tag, site, time, sort, searching, setTag, setSite, setTime, setSort }: {
+  tags: [string, number][];
+  sites: [string, number][];
+  tag: string; site: string; time: string; sort: SortKey; searching: boolean;
+  setTag(v: string): void; setSite(v: string): void; setTime(v: string): void; setSort(v: SortKey): void;
+}) {
+  const filtersActive = !!(tag || site || time);
+  return (
+            <div class="facets">
+              <select aria-label="Tag" value={tag} data-testid="filter-tag" onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+                <option value="">All tags</option>
+                {tags.slice(0, 300).map(([t, n]) => <option key={t} value={t}>{t} ({n})</option>)}
+              </select>
+              <select aria-label="Site" value={site} data-testid="filter-site" onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+                <option value="">All sites</option>
+                {sites.slice(0, 300).map(([s, n]) => <option key={s} value={s}>{s} ({n})</option>)}
+              </select>
+              <select aria-label="Length" value={time} data-testid="filter-time" onChange={(e) => setTime((e.target as HTMLSelectElement).value)}>
+                <option value="">Any length</option>
+                {TIME_BUCKETS.map((b) => <option key={b.key} value={b.key}>{b.label}</option>)}
+              </select>
+              <select aria-label="Sort" value={sort} data-testid="sort" onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortKey)}>
+                {SORTS.filter(([k]) => k !== 'relevance' || searching).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+              </select>
+              {filtersActive && <button type="button" class="link" onClick={() => { setTag(''); setSite(''); setTime(''); }}>Clear filters</button>}
+            </div>
+  );
+});

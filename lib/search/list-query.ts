@@ -2,7 +2,7 @@
 // over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
 import type { ArticleRecord } from '../db/schema';
 import { readingMinutes } from '../reading-time/index';
-import { fold } from './tokenize';
+import { fold, tokenize } from './tokenize';
 import { hasText, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
 
@@ -31,8 +31,6 @@ export interface ListResult {
   items: ArticleRecord[];
   /** Relevance per id when the query had words. */
   scores: Map<number, number> | null;
-  /** Phrases to confirm against stored bodies (titles already checked), with the ids still in doubt. */
-  phraseCheck: { phrases: string[][]; ids: number[] } | null;
 }
 
 /** Started and not finished. */
@@ -115,7 +113,7 @@ export function containsPhrase(terms: string[], phrase: string[]): boolean {
  * Filters and sorts. With query words, ranks by the text index; without an index (still building), falls
  * back to matching titles, sites and tags so the box is never dead.
  */
-export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIndex | null, tokenizeFn?: (s: string) => string[]): ListResult {
+export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIndex | null): ListResult {
   const q = o.query;
   const tag = o.tag ? fold(o.tag) : null;
   const site = o.site ?? null;
@@ -136,8 +134,11 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   }
   // A search looks through everything unless the query itself narrows the status (is:...).
   const view: StatusView = q && (text || q.is.length || q.tags.length || q.sites.length || q.time.length) ? 'all' : o.view;
+  const phrases = q?.phrases.length ? q.phrases : null;
   const items = all.filter((a) => {
     if (scores && !scores.has(a.id)) return false;
+    // Without the index (still building) only titles can be checked for a phrase.
+    if (phrases && (index ? !index.hasPhrases(a.id, phrases) : !phrases.every((p) => containsPhrase(tokenize(a.title), p)))) return false;
     if (!matchesView(a, view)) return false;
     if (tag && !folded(a).tags.includes(tag)) return false;
     if (site && siteOf(a) !== site) return false;
@@ -153,16 +154,7 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   });
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
   items.sort(comparator(sort, o.wpm, scores));
-  let phraseCheck: ListResult['phraseCheck'] = null;
-  if (q?.phrases.length && tokenizeFn) {
-    // Titles are in memory: a phrase found in every title needs no body lookup.
-    const doubt = items.filter((a) => {
-      const t = tokenizeFn(a.title);
-      return !q.phrases.every((p) => containsPhrase(t, p));
-    }).map((a) => a.id);
-    if (doubt.length) phraseCheck = { phrases: q.phrases, ids: doubt };
-  }
-  return { items, scores, phraseCheck };
+  return { items, scores };
 }
 
 function comparator(sort: SortKey, wpm: number, scores: Map<number, number> | null): (a: ArticleRecord, b: ArticleRecord) => number {

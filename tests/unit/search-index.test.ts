@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { TextIndex, type IndexDoc } from '../../lib/search/text-index';
+import { listArticles, minutesAt, facets } from '../../lib/search/list-query';
+import { parseQuery } from '../../lib/search/query';
+import type { ArticleRecord } from '../../lib/db/schema';
+
+const doc = (id: number, title: string, text: string, extra: Partial<IndexDoc> = {}): IndexDoc =>
+  ({ id, title, text, site: 'example.org', tags: [], fingerprint: `${id}:${title}`, ...extra });
+
+function ranked(ix: TextIndex, q: string): number[] {
+  const terms = parseQuery(q);
+  const res = ix.search([...terms.words.map((term) => ({ term, prefix: true })), ...terms.phrases.flat().map((term) => ({ term, prefix: false }))]);
+  return [...res].filter(([id]) => !terms.phrases.length || ix.hasPhrases(id, terms.phrases)).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+describe('TextIndex', () => {
+  const ix = new TextIndex();
+  ix.add(doc(1, 'Rooftop beekeeping returns', 'Bees on the roof of the old tram depot. The bees were just the way in.'));
+  ix.add(doc(2, 'Beer brewing at home', 'Brewing beer needs patience and a clean kitchen.'));
+  ix.add(doc(3, 'City gardens', 'Gardens feed bees; a bee needs flowers. Rooftop gardens help.', { tags: ['urban', 'bees'] }));
+  ix.add(doc(4, 'White House briefing', 'The press secretary spoke at the White House about the house rules.'));
+  ix.add(doc(5, 'Houses painted white', 'A white fence and a house by the lake.'));
+
+  it('matches every word (AND), by prefix as you type', () => {
+    expect(ranked(ix, 'bee').sort()).toEqual([1, 2, 3]); // bees, beekeeping, beer
+    expect(ranked(ix, 'rooftop bee').sort()).toEqual([1, 3]);
+    expect(ranked(ix, 'nothinglikethis')).toEqual([]);
+  });
+  it('ranks title and tag hits and exact words above prefix-only hits', () => {
+    const r = ranked(ix, 'bees');
+    expect(r[0]).toBe(3); // in tags and body twice
+    expect(r).not.toContain(2); // "beer" is not a prefix match of "bees"
+    const j = new TextIndex();
+    j.add(doc(1, 'Beer facts', 'Some facts.'));
+    j.add(doc(2, 'Bee facts', 'Some facts.'));
+    j.add(doc(3, 'Facts', 'A bee was here.'));
+    expect(ranked(j, 'bee')).toEqual([2, 1, 3]); // exact in title, prefix in title, exact in body
+  });
+  it('one-letter words are exact, not prefixes (no whole-library matches)', () => {
+    expect(ranked(ix, 'a').sort()).toEqual([2, 3, 5]);
+  });
+  it('phrases must appear in order', () => {
+    expect(ranked(ix, '"white house"')).toEqual([4]);
+    expect(ranked(ix, 'white house').sort()).toEqual([4, 5]);
+    expect(ranked(ix, '"house white"')).toEqual([]);
+  });
+  it('searches the site field', () => {
+    const j = new TextIndex();
+    j.add(doc(9, 'x', 'y', { site: 'The Harbour Ledger harbourledger.com' }));
+    expect(ranked(j, 'harbour')).toEqual([9]);
+  });
+  it('replacing and removing documents keeps results right; compaction keeps them too', () => {
+    const j = new TextIndex();
+    for (let i = 0; i < 1200; i++) j.add(doc(i, `title ${i}`, i % 2 ? 'odd words here' : 'even words here'));
+    j.add(doc(7, 'renamed', 'now completely different'));
+    expect(ranked(j, 'odd')).not.toContain(7);
+    expect(ranked(j, 'completely')).toEqual([7]);
+    for (let i = 0; i < 1000; i++) j.remove(i); // triggers compaction
+    expect(j.size).toBe(200);
+    expect(ranked(j, 'odd').length).toBe(100);
+    expect(ranked(j, 'title').length).toBe(200);
+  });
+  it('serializes and restores to the same answers', () => {
+    const back = TextIndex.deserialize(ix.serialize());
+    for (const q of ['bee', 'rooftop bee', '"white house"', 'gardens']) expect(ranked(back, q)).toEqual(ranked(ix, q));
+    expect(back.fingerprint(3)).toBe(ix.fingerprint(3));
+  });
+});
+
+function article(id: number, p: Partial<ArticleRecord>): ArticleRecord {
+  return {
+    id, url: `https://site${id % 3}.example/${id}`, originalUrl: `https://site${id % 3}.example/${id}`, title: `Article ${id}`, byline: null,
+    siteName: null, lang: 'en', publishedTime: null, excerpt: null, savedAt: 1_700_000_000_000 + id * 1000, updatedAt: 0, status: 'unread',
+    favorite: 0, tags: [], tagCandidates: [], tagsEdited: false, wordCount: 238 * (id % 20 + 1), cjkChars: 0, imageCount: 0,
+    readingMinutes: id % 20 + 1, progress: 0, contentState: 'full', ...p,
+  };
+}
+
+describe('listArticles', () => {
+  const all = Array.from({ length: 30 }, (_, i) => article(i + 1, {
+    status: i % 3 === 0 ? 'archived' : 'unread', favorite: i % 5 === 0 ? 1 : 0, tags: i % 2 ? ['odd'] : ['even', 'Science'],
+    progress: i === 4 ? 0.4 : i === 5 ? 0.99 : 0,
+  }));
+  const base = { view: 'all' as const, sort: 'newest' as const, wpm: 238 };
+
+  it('views: unread, archived, favorite, in progress (started, not finished, not archived)', () => {
+    expect(listArticles(all, { ...base, view: 'unread' }, null).items.every((a) => a.status === 'unread')).toBe(true);
+    expect(listArticles(all, { ...base, view: 'archived' }, null).items.length).toBe(10);
+    expect(listArticles(all, { ...base, view: 'favorite' }, null).items.length).toBe(6);
+    expect(listArticles(all, { ...base, view: 'inprogress' }, null).items.map((a) => a.id)).toEqual([5]);
+  });
+  it('tag, site and reading-time filters, and the reading time follows the wpm setting', () => {
+    expect(listArticles(all, { ...base, tag: 'science' }, null).items.length).toBe(15);
+    expect(listArticles(all, { ...base, site: 'site1.example' }, null).items.every((a) => a.id % 3 === 1)).toBe(true);
+    const short = listArticles(all, { ...base, time: 'lt5' }, null).items;
+    expect(short.every((a) => minutesAt(a, 238) <= 4)).toBe(true);
+    const a = article(99, { wordCount: 2380 });
+    expect(minutesAt(a, 238)).toBe(10);
+    expect(minutesAt(a, 476)).toBe(5);
+  });
+  it('sorts by date, length and title', () => {
+    expect(listArticles(all, { ...base, sort: 'oldest' }, null).items[0].id).toBe(1);
+    expect(listArticles(all, { ...base, sort: 'newest' }, null).items[0].id).toBe(30);
+    const longest = listArticles(all, { ...base, sort: 'longest' }, null).items;
+    expect(minutesAt(longest[0], 238)).toBeGreaterThanOrEqual(minutesAt(longest[longest.length - 1], 238));
+    const titles = listArticles(all, { ...base, sort: 'title' }, null).items.map((x) => x.title);
+    expect(titles.slice(0, 3)).toEqual(['Article 1', 'Article 2', 'Article 3']); // numeric collation
+  });
+  it('query operators filter; a search looks past the current view', () => {
+    const q = parseQuery('is:favorite tag:odd');
+    const r = listArticles(all, { ...base, view: 'unread', query: q }, null).items;
+    expect(r.length).toBeGreaterThan(0);
+    expect(r.every((a) => a.favorite === 1 && a.tags.includes('odd'))).toBe(true);
+    expect(listArticles(all, { ...base, query: parseQuery('time:<=3') }, null).items.every((a) => minutesAt(a, 238) <= 3)).toBe(true);
+  });
+  it('ranks with the index and falls back to titles without it', () => {
+    const ix = new TextIndex();
+    all.forEach((a) => ix.add({ id: a.id, title: a.title, text: a.id === 7 ? 'honey bees' : 'other', site: '', tags: a.tags, fingerprint: '' }));
+    const withIndex = listArticles(all, { ...base, sort: 'relevance', query: parseQuery('honey') }, ix);
+    expect(withIndex.items.map((a) => a.id)).toEqual([7]);
+    const noIndex = listArticles(all, { ...base, sort: 'relevance', query: parseQuery('article 12') }, null);
+    expect(noIndex.items.map((a) => a.id)).toContain(12);
+  });
+  it('facets count tags and sites', () => {
+    const f = facets(all);
+    expect(f.tags.find(([t]) => t === 'odd')?.[1]).toBe(15);
+    expect(f.sites.length).toBe(3);
+  });
+});
