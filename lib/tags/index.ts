@@ -74,11 +74,16 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
 export function suggestTags(input: TagInput, max = 8): string[] {
   const ranked = rankTags(input);
   const shown: string[] = [];
+  const shownPhrases: string[] = [];
   const topText = ranked.find((t) => t.source === 'text')?.score ?? 0;
   for (const t of ranked) {
     if (shown.length >= max) break;
     if (t.source === 'text' && shown.length >= 5 && t.score < topText * 0.35) break;
+    const p = textKey(t.tag);
+    // "show" next to "auto show" says nothing new.
+    if (t.source === 'text' && shownPhrases.some((q) => ` ${q} `.includes(` ${p} `))) continue;
     shown.push(t.tag);
+    shownPhrases.push(p);
   }
   return shown;
 }

@@ -72,9 +72,13 @@ function isCode(tag: string): boolean {
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', '#039': "'", '#39': "'" };
 
 /** One raw tag to display form: entities decoded, "(1977- )" dropped, slugs turned into words. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(#?\w+);?/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? m);
+}
+
 function cleanTag(raw: string): string {
   if (/^(?:tag|tags|section|category|cat|type|topic|subject|format|template|author|id)[-_:]/i.test(raw.trim())) return '';
-  let t = raw.replace(/&(#?\w+);?/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? m);
+  let t = decodeEntities(raw);
   t = t.replace(/\s*\([^)]*\)\s*/g, ' ');
   if (/^[\p{Ll}\d]+(?:-[\p{Ll}\d]+)+$/u.test(t.trim())) t = t.replace(/-/g, ' '); // "doobie-brothers"
   // "Sport News", "Evo Morales news": the word news says nothing.
@@ -90,7 +94,7 @@ const CAP_WORDS = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}$/u;
  * Elections"); anything else with commas is a list.
  */
 function itemTags(item: string): string[] {
-  const t = item.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const t = decodeEntities(item).replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   const parts = t.split(',').map((x) => x.trim());
   if (parts.length === 2 && CAP_WORDS.test(parts[0]) && CAP_WORDS.test(parts[1])) return [`${parts[1]} ${parts[0]}`];
   return splitList(t);
@@ -98,7 +102,7 @@ function itemTags(item: string): string[] {
 
 /** Splits comma/semicolon/pipe lists ("a, b, c"). */
 export function splitList(item: string): string[] {
-  return String(item).split(/[,;|]|\s·\s/);
+  return decodeEntities(String(item)).split(/[,;|]|\s·\s/);
 }
 
 /**
@@ -111,6 +115,7 @@ export function filterPublisherTags(raw: readonly string[], ctx: PublisherTagCon
   const seen = new Set<string>();
   for (const item of raw) {
     for (const part of splitList(item)) {
+      if (site.has(tagKey(part))) continue; // before cleaning: "Example News" is the site itself
       const tag = cleanTag(part);
       if (!tag || tag.length > 60 || isCode(tag)) continue;
       const words = tagWords(tag);

@@ -9,6 +9,8 @@ import { stem, tagWords } from './normalize';
 export interface TextTagOptions {
   /** Multiplier for phrases that also occur in the title. */
   titleBoost?: number;
+  /** Occurrences a title appearance counts for. */
+  titleCount?: number;
   /** Extra weight for phrases first seen in the opening part of the text (decays linearly). */
   positionBoost?: number;
   /** Share of the text counted as "opening" for positionBoost. */
@@ -17,31 +19,44 @@ export interface TextTagOptions {
   nameBoost?: number;
   /** Weight of 2–3-word phrases relative to single words. */
   phraseWeight?: number;
+  /** Weight of multi-word phrases that are not names (lowercase, e.g. "buddy film") relative to phraseWeight. */
+  commonPhraseFactor?: number;
   /** Minimum occurrences for multi-word phrases not in the title. */
   minPhraseCount?: number;
   /** TF is raised to this power (below 1 damps repetition). */
   tfExponent?: number;
   /** IDF is raised to this power (above 1 favours rare words). */
   idfExponent?: number;
+  /** Upper bound of a word's IDF: past it, rarer does not mean more topical. */
+  idfCap?: number;
   /** IDF of words missing from the frequency table (names, jargon). */
   oovIdf?: number;
   /** Longest phrase in words (1–3). */
   maxWords?: number;
+  /** Merge sub-phrases into longer phrases that contain most of their occurrences. */
+  merge?: boolean;
+  /** Keep merged sub-phrases in the ranked list (just below their phrase). */
+  keepSubPhrases?: boolean;
   /** How many candidates to return. */
   limit?: number;
 }
 
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   titleBoost: 1.5,
+  titleCount: 1,
   positionBoost: 0.5,
   openingShare: 0.2,
   nameBoost: 1.2,
   phraseWeight: 0.8,
-  minPhraseCount: 2,
+  minPhraseCount: 3,
+  commonPhraseFactor: 0,
   maxWords: 3,
   oovIdf: OOV_IDF,
+  idfCap: 99,
   tfExponent: 1,
   idfExponent: 1,
+  merge: true,
+  keepSubPhrases: false,
   limit: 30,
 };
 
@@ -74,6 +89,8 @@ interface Candidate {
   midSentence: number;
   inTitle: boolean;
   forms: Map<string, number>;
+  /** How the phrase is written in the title (fallback display form). */
+  titleForm?: string;
   idfSum: number;
 }
 
@@ -134,7 +151,7 @@ function wordIdf(lower: string, oov: number): number {
 function addCandidates(
   chunks: Token[][],
   cands: Map<string, Candidate>,
-  opts: { isTitle: boolean; maxWords: number; oovIdf: number },
+  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number },
   offset: { pos: number },
 ): void {
   for (const chunk of chunks) {
@@ -147,10 +164,14 @@ function addCandidates(
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
           if (!c) {
-            c = { key, words: n, count: 0, first: offset.pos + i, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), idfSum: toks.reduce((s, t) => s + wordIdf(t.lower, opts.oovIdf), 0) };
+            c = { key, words: n, count: 0, first: offset.pos + i, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0) };
             cands.set(key, c);
           }
-          if (opts.isTitle) { c.inTitle = true; continue; }
+          if (opts.isTitle) {
+            c.inTitle = true;
+            c.titleForm ??= toks.map((t, j) => (j ? t.glue : '') + t.surface).join('');
+            continue;
+          }
           c.count++;
           const form = toks.map((t, j) => (j ? t.glue : '') + t.surface).join('');
           c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
@@ -178,7 +199,11 @@ function bestForm(c: Candidate): string {
     // Prefer the most frequent form; on ties the lowercase one (sentence-initial capitals are noise).
     if (k > n || (k === n && form < best === false && form.toLowerCase() === form)) { best = form; n = k; }
   }
-  if (!best) return '';
+  if (!best) {
+    // Only in the (often Title Case) title: keep acronyms and names-looking forms, else lowercase.
+    const t = c.titleForm ?? '';
+    return t.split(/(?=[\s-])/).every((w) => /^[\s-]?\p{Lu}/u.test(w)) && t === t.toUpperCase() ? t : t.toLowerCase();
+  }
   // Names keep their capitals; common words are shown lowercase.
   if (c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5) return best;
   if (c.midSentence === 0 && /^\p{Lu}/u.test(best)) return best;
@@ -198,41 +223,47 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
   if (!total) return [];
   const cands = new Map<string, Candidate>();
   const maxWords = Math.max(1, Math.min(3, Math.floor(o.maxWords)));
-  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf }, { pos: 0 });
-  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf }, { pos: 0 });
+  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
+  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
 
   const scored: { c: Candidate; score: number }[] = [];
   for (const c of cands.values()) {
-    const count = c.count + (c.inTitle ? 1 : 0);
+    const count = c.count + (c.inTitle ? o.titleCount : 0);
     if (!c.count && !c.inTitle) continue;
     if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) continue;
-    let score = count ** o.tfExponent * (c.words === 1 ? c.idfSum ** o.idfExponent : (c.idfSum / c.words) ** o.idfExponent * c.words * o.phraseWeight);
+    const isName = c.midSentence > 0 ? c.capitalised / c.midSentence >= 0.5 : c.forms.size > 0 && [...c.forms.keys()].every((f) => /^\p{Lu}/u.test(f) && f.split(/[\s-]/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    let score = count ** o.tfExponent * (c.words === 1 ? c.idfSum ** o.idfExponent : (c.idfSum / c.words) ** o.idfExponent * c.words * o.phraseWeight * (isName ? 1 : o.commonPhraseFactor));
     if (c.inTitle) score *= o.titleBoost;
     const pos = c.count ? c.first / total : 0;
     if (pos < o.openingShare) score *= 1 + o.positionBoost * (1 - pos / o.openingShare);
-    if (c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5) score *= o.nameBoost;
+    if (isName) score *= o.nameBoost;
     scored.push({ c, score });
   }
   scored.sort((a, b) => b.score - a.score || a.c.first - b.c.first || (a.c.key < b.c.key ? -1 : 1));
 
-  // Merge: drop a phrase that mostly occurs inside a better one; let a longer phrase replace a
-  // better-ranked sub-phrase that (almost) only occurs inside it.
+  // Merge: a longer phrase that holds most occurrences of a better-ranked sub-phrase takes its rank
+  // ("Google Stadia" over "Stadia"). The sub-phrase stays in the ranked list just below (useful for
+  // search) unless keepSubPhrases is off; suggestTags never shows it next to its phrase.
   const kept: { c: Candidate; score: number }[] = [];
   for (const s of scored) {
-    let drop = false;
-    for (let i = 0; i < kept.length; i++) {
+    let placed = false;
+    for (let i = 0; o.merge && i < kept.length; i++) {
       const k = kept[i];
       if (k.c.words > s.c.words && contains(k.c.key, s.c.key)) {
-        if (s.c.count - k.c.count < Math.max(1, 0.34 * s.c.count)) { drop = true; break; }
+        if (s.c.count - k.c.count < Math.max(1, 0.34 * s.c.count)) {
+          if (!o.keepSubPhrases) placed = true;
+          break;
+        }
       } else if (s.c.words > k.c.words && contains(s.c.key, k.c.key)) {
         if (k.c.count - s.c.count < Math.max(1, 0.34 * k.c.count)) {
           kept[i] = { c: s.c, score: k.score };
-          drop = true;
+          if (o.keepSubPhrases) kept.splice(i + 1, 0, { c: k.c, score: k.score });
+          placed = true;
           break;
         }
       }
     }
-    if (!drop) kept.push(s);
+    if (!placed) kept.push(s);
     if (kept.length >= o.limit * 2) break;
   }
   const out: TextTag[] = [];

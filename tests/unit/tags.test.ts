@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { isEnglishText, rankTags, suggestTags, type TagInput } from '../../lib/tags';
+import { extractTextTags } from '../../lib/tags/text-tags';
+import { idf, OOV_IDF, zipf } from '../../lib/tags/word-freq';
+import { tagKey } from '../../lib/tags/normalize';
+
+// A short news-style article written for these tests.
+const EN: TagInput = {
+  title: 'Volkswagen unveils electric van concept at Los Angeles auto show',
+  text: `Volkswagen showed a new electric van concept at the Los Angeles auto show on Tuesday, betting that
+families will trade their minivans for battery power. The concept, which Volkswagen calls the ID Space
+Vizzion, has a range of about 300 miles and could reach showrooms in 2021.
+Volkswagen executives said the electric van is part of a plan to sell a million electric cars a year by 2025.
+Rivals including Ford and Nissan also brought electric concepts to Los Angeles, where the auto show opens to
+the public this weekend. Analysts said battery costs remain the biggest hurdle for electric vans.
+"The battery is still the most expensive part of the car," one analyst said. Volkswagen did not give a price.`,
+  lang: 'en',
+  url: 'https://www.example.com/autos/vw-van',
+};
+
+describe('word frequency table', () => {
+  it('knows common and rare English words', () => {
+    expect(zipf('the')).toBeGreaterThan(7);
+    expect(zipf('unemployment')).toBeGreaterThan(3.5);
+    expect(zipf('qwzxv')).toBeNull();
+    expect(idf('the')).toBeLessThan(idf('battery'));
+    expect(idf('battery')).toBeLessThan(OOV_IDF);
+  });
+});
+
+describe('extractTextTags', () => {
+  it('ranks the topical words and names of an English article first', () => {
+    const tags = extractTextTags(EN.title, EN.text).map((t) => t.tag);
+    expect(tags.slice(0, 3)).toContain('Volkswagen');
+    expect(tags.slice(0, 8).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['los angeles', 'electric']));
+    // Function words and reporting verbs never become tags.
+    for (const junk of ['the', 'said', 'which', 'also', 'this']) expect(tags.map((t) => t.toLowerCase())).not.toContain(junk);
+  });
+
+  it('keeps a name phrase instead of its parts when the parts only occur inside it', () => {
+    const tags = extractTextTags(EN.title, EN.text).map((t) => t.tag);
+    expect(tags).toContain('Los Angeles');
+    expect(tags).not.toContain('Angeles');
+  });
+
+  it('merges inflections (Porter stems) into one tag', () => {
+    const tags = extractTextTags('Batteries', 'The battery is cheap. Batteries are cheaper. A battery lasts.').map((t) => tagKey(t.tag));
+    expect(tags.filter((k) => k === tagKey('battery'))).toHaveLength(1);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(extractTextTags('', '')).toEqual([]);
+  });
+});
+
+describe('rankTags / suggestTags', () => {
+  it('puts publisher tags first, in their order, then text tags without duplicates', () => {
+    const ranked = rankTags({ ...EN, publisherTags: ['Volkswagen', 'Electric Vehicles', 'LA Auto Show'] });
+    expect(ranked.slice(0, 3).map((t) => [t.tag, t.source])).toEqual([
+      ['Volkswagen', 'publisher'], ['Electric Vehicles', 'publisher'], ['LA Auto Show', 'publisher'],
+    ]);
+    const keys = ranked.map((t) => tagKey(t.tag));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(ranked.slice(3).every((t) => t.source === 'text')).toBe(true);
+  });
+
+  it('filters junk publisher tags passed in (site name, generic words)', () => {
+    const tags = suggestTags({ ...EN, publisherTags: ['Example', 'News', 'Volkswagen'], siteName: 'Example' });
+    expect(tags[0]).toBe('Volkswagen');
+    expect(tags).not.toContain('Example');
+    expect(tags).not.toContain('News');
+  });
+
+  it('shows 5 to 8 tags for a normal article and is deterministic', () => {
+    const a = suggestTags(EN);
+    expect(a.length).toBeGreaterThanOrEqual(5);
+    expect(a.length).toBeLessThanOrEqual(8);
+    expect(suggestTags({ ...EN })).toEqual(a);
+    expect(suggestTags(EN, 3)).toEqual(a.slice(0, 3));
+  });
+
+  it('does no harm on non-English pages: no English extraction, publisher tags still work', () => {
+    const de: TagInput = {
+      title: 'Volkswagen zeigt elektrischen Transporter in Los Angeles',
+      text: 'Volkswagen hat am Dienstag auf der Automesse in Los Angeles ein Konzept für einen elektrischen Transporter gezeigt. Die Reichweite soll bei etwa 480 Kilometern liegen, und das Fahrzeug könnte 2021 in den Handel kommen. Der Konzern will bis 2025 jährlich eine Million Elektroautos verkaufen.',
+      lang: 'de',
+    };
+    expect(suggestTags(de)).toEqual([]);
+    expect(suggestTags({ ...de, publisherTags: ['Elektromobilität', 'Volkswagen'] })).toEqual(['Elektromobilität', 'Volkswagen']);
+
+    const ru: TagInput = { title: 'Фольксваген показал электрический фургон', text: 'Компания Volkswagen во вторник показала в Лос-Анджелесе концепт электрического фургона. Запас хода составит около 480 километров.', lang: 'ru' };
+    expect(suggestTags(ru)).toEqual([]);
+    const ja: TagInput = { title: 'フォルクスワーゲン、電動バンを発表', text: 'フォルクスワーゲンは火曜日、ロサンゼルスの自動車ショーで電動バンのコンセプトを発表した。航続距離は約480キロ。', lang: 'ja' };
+    expect(suggestTags(ja)).toEqual([]);
+  });
+
+  it('runs the English extractor on English text even when the page mislabels its lang', () => {
+    expect(isEnglishText(EN.text, 'de')).toBe(true);
+    expect(suggestTags({ ...EN, lang: 'de' }).length).toBeGreaterThanOrEqual(5);
+    expect(isEnglishText('Der Konzern will bis 2025 jährlich eine Million Elektroautos verkaufen und hat dafür Milliarden investiert.', 'en')).toBe(false);
+  });
+
+  it('handles missing fields and tiny input without throwing', () => {
+    expect(rankTags({ title: '', text: '' })).toEqual([]);
+    expect(suggestTags({ title: 'Hello', text: 'Hi.' })).toEqual([]);
+  });
+});
