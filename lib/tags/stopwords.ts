@@ -36,6 +36,7 @@ also just really actually basically simply literally
 today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 week weeks month months year years day days time times lot lots kind sort
+jan feb mar apr jun jul aug sep sept oct nov dec am pm est edt pst pdt gmt utc bst cet
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

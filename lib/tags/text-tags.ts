@@ -4,7 +4,7 @@
 // Pure string code: runs in the background service worker (no DOM).
 import { STOPWORDS } from './stopwords';
 import { OOV_IDF, zipf } from './word-freq';
-import { stem, tagWords } from './normalize';
+import { displayTag, stem, tagWords } from './normalize';
 
 export interface TextTagOptions {
   /** Multiplier for phrases that also occur in the title. */
@@ -96,6 +96,8 @@ interface Candidate {
 
 const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little']);
 
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 // Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
 
@@ -103,7 +105,8 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   const chunks: Token[][] = [];
   let sentenceStart = true;
   // Split by whitespace first to know where sentences end, then by chunk breaks.
-  const pieces = text.replace(/[’`´]/g, "'").split(/(\n+|\s+)/);
+  // Dashes, ellipses and slashes between words ("play…and", "word—word") break like spaces + comma.
+  const pieces = text.replace(/[’`´]/g, "'").replace(/([\p{L}\p{N}])([…—–/]+)(?=[\p{L}\p{N}])/gu, '$1$2 ').split(/(\n+|\s+)/);
   let cur: Token[] = [];
   const flush = () => { if (cur.length) chunks.push(cur); cur = []; };
   for (const piece of pieces) {
@@ -127,6 +130,8 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         let content = hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
         if (!content && capital && !isTitle && !sentenceStart && NAME_PARTS.has(lower)) content = true;
+        // ...and so may a capitalised day or month right after a capitalised word ("Black Friday").
+        if (!content && capital && !isTitle && !sentenceStart && CALENDAR.test(lower) && cur.length && cur[cur.length - 1].content && cur[cur.length - 1].capital) content = true;
         // A number glued to a word is part of it ("COVID-19", "G-20"); alone it is not a tag.
         if (!content && j > 0 && /^\p{N}+$/u.test(part) && cur.length && cur[cur.length - 1].content) content = true;
         cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart });
@@ -193,6 +198,12 @@ function addCandidates(
 }
 
 function bestForm(c: Candidate): string {
+  const f = pickForm(c);
+  // SHOUTED multi-letter words ("STATE SWIM RESULTS") read better in Title Case; acronyms stay.
+  return /\p{L}{5,}/u.test(f) && f === f.toUpperCase() && f !== f.toLowerCase() ? displayTag(f) : f;
+}
+
+function pickForm(c: Candidate): string {
   let best = '';
   let n = -1;
   for (const [form, k] of c.forms) {
