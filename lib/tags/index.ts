@@ -73,12 +73,14 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
  */
 export function suggestTags(input: TagInput, max = 8): string[] {
   const ranked = rankTags(input);
+  // Built at full size and cut, so a smaller max always gives a prefix of the bigger list.
+  const limit = Math.max(8, Math.floor(max));
   const shown: string[] = [];
   const shownPhrases: string[] = [];
   const topText = ranked.find((t) => t.source === 'text')?.score ?? 0;
   const fromText: boolean[] = [];
   for (const t of ranked) {
-    if (shown.length >= max) break;
+    if (shown.length >= limit) break;
     if (t.source === 'text' && shown.length >= 5 && t.score < topText * 0.35) break;
     const p = textKey(t.tag);
     if (t.source === 'text') {
@@ -92,5 +94,5 @@ export function suggestTags(input: TagInput, max = 8): string[] {
     shownPhrases.push(p);
     fromText.push(t.source === 'text');
   }
-  return shown;
+  return shown.slice(0, Math.max(0, Math.floor(max)));
 }
