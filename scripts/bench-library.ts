@@ -136,6 +136,10 @@ async function main() {
       await page.goto(libUrl);
       await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt, null, { timeout: 30_000 });
       const firstRows = await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+      const marks = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0];
+        const m = Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)]));
+        return { domInteractive: Math.round(n ? n.domInteractive : 0), ...m }; })()`);
+      console.log(`  page timeline (ms from navigation start): ${JSON.stringify(marks)}`);
       const t = Date.now();
       await page.waitForSelector('[data-testid=list-area][data-index=ready]', { timeout: 120_000 });
       const indexMs = Date.now() - t;
@@ -155,8 +159,11 @@ async function main() {
     // Heap after load.
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const heapMb = heap.usedSize / 1024 / 1024;
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number; embedderHeapUsedSize?: number };
+    // The index keeps its postings in ArrayBuffers, which V8 counts outside usedSize: add them back.
+    const perf = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
+    const heapMb = (heap.usedSize + (heap.backingStorageSize ?? 0)) / 1024 / 1024;
+    console.log(`heap: V8 used ${(heap.usedSize / 1048576).toFixed(1)} MB + ArrayBuffer backing stores ${((heap.backingStorageSize ?? 0) / 1048576).toFixed(1)} MB (embedder ${((heap.embedderHeapUsedSize ?? 0) / 1048576).toFixed(1)} MB; performance.memory ${(perf / 1048576).toFixed(1)} MB)`);
 
     // Search, typed key by key in the real box; each keystroke's results timed until painted.
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.

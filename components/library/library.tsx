@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import { DEFAULT_SETTINGS, effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
@@ -68,7 +68,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     // The newest rows first, painted, and only then the whole library: at 10,000 articles the full read
     // would otherwise compete with the first one and hold up the first paint.
     if (connector.firstPage) {
-      connector.firstPage(FIRST_PAGE).then((p) => { if (live) setFirstPage(p); }, () => {})
+      connector.firstPage(FIRST_PAGE).then((p) => { performance.mark?.('gist:first-page'); if (live) setFirstPage(p); }, () => {})
         .then(() => requestAnimationFrame(() => setTimeout(subscribe, 0)));
     } else subscribe();
     return () => { live = false; off?.(); };
@@ -81,7 +81,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    if (!connector.storage) return;
+    // After the list: estimate() walks the origin's storage and must not delay the first rows.
+    if (!connector.storage || articles === null) return;
     let live = true;
     connector.storage.persist().catch(() => false).then(() => connector.storage!.info()).then((i) => live && setStorage(i), () => {});
     return () => { live = false; };
@@ -428,13 +429,21 @@ function ArticlePage({ id, connector, settings, onSettings, article, onBack, onA
   );
 }
 
-/** The filter menus: memoised, so typing in the search box does not re-diff hundreds of <option>s. */
-const Facets = memo(function Facets({ tags, sites, tag, site, time, sort, searching, setTag, setSite, setTime, setSort }: {
+/** The filter menus: skip re-rendering while only the query changes (hundreds of <option>s otherwise). */
+type FacetsProps = {
   tags: [string, number][];
   sites: [string, number][];
   tag: string; site: string; time: string; sort: SortKey; searching: boolean;
   setTag(v: string): void; setSite(v: string): void; setTime(v: string): void; setSort(v: SortKey): void;
-}) {
+};
+
+class Facets extends Component<FacetsProps> {
+  override shouldComponentUpdate(next: FacetsProps): boolean {
+    return (Object.keys(next) as (keyof FacetsProps)[]).some((k) => next[k] !== this.props[k]);
+  }
+
+  override render() {
+    const { tags, sites, tag, site, time, sort, searching, setTag, setSite, setTime, setSort } = this.props;
   const filtersActive = !!(tag || site || time);
   return (
             <div class="facets">
@@ -456,4 +465,5 @@ const Facets = memo(function Facets({ tags, sites, tag, site, time, sort, search
               {filtersActive && <button type="button" class="link" onClick={() => { setTag(''); setSite(''); setTime(''); }}>Clear filters</button>}
             </div>
   );
-});
+  }
+}

@@ -5,4 +5,5 @@ import { dexieConnector } from './dexie-connector';
 import '../../components/shared/base.css';
 import '../../components/library/library.css';
 
+performance.mark?.('gist:script');
 render(<Library connector={dexieConnector(openDb())} />, document.getElementById('app')!);

@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Library } from '../../components/library/library';
+import type { LibraryConnector } from '../../components/library/library-connector';
+import type { ArticleRecord } from '../../lib/db/schema';
+import type { ArticleSnapshot } from '../../lib/db/articles';
+import { IndexSync } from '../../lib/search/index-sync';
+import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
+
+function record(id: number, p: Partial<ArticleRecord> = {}): ArticleRecord {
+  return {
+    id, url: `https://news.example/${id}`, originalUrl: `https://news.example/${id}?utm_source=x`, title: `Article ${id}`, byline: null,
+    siteName: 'News Example', lang: 'en', publishedTime: null, excerpt: null, savedAt: 1_700_000_000_000 + id * 1000, updatedAt: 0,
+    status: 'unread', favorite: 0, tags: [], tagCandidates: [], tagsEdited: false, wordCount: 2380, cjkChars: 0, imageCount: 0,
+    readingMinutes: 10, progress: 0, contentState: 'full', ...p,
+  };
+}
+
+function mockConnector(initial: ArticleRecord[], texts: Record<number, string> = {}, over: Partial<LibraryConnector> = {}) {
+  let list = initial.map((a) => ({ ...a }));
+  const subs = new Set<(a: ArticleRecord[]) => void>();
+  const emit = () => { list = list.map((a) => ({ ...a })); subs.forEach((cb) => cb(list)); };
+  const update = (id: number, ch: Partial<ArticleRecord>) => { list = list.map((a) => (a.id === id ? { ...a, ...ch } : a)); emit(); };
+  let saved: ReaderSettings = { ...DEFAULT_SETTINGS };
+  const search = new IndexSync({ texts: async (ids) => ids.map((id) => texts[id]), loadSaved: async () => undefined, save: async () => {} }, async () => {});
+  const c = {
+    subscribe: vi.fn((cb: (a: ArticleRecord[]) => void) => { subs.add(cb); cb(list); return () => subs.delete(cb); }),
+    readable: vi.fn(async (id: number) => {
+      const article = list.find((a) => a.id === id);
+      return article && { article, html: `<p>${texts[id] ?? 'Body text.'}</p><p><a href="https://elsewhere.example/">a link</a></p>`, images: new Map() };
+    }),
+    setStatus: vi.fn(async (id: number, status: ArticleRecord['status']) => update(id, { status })),
+    setFavorite: vi.fn(async (id: number, f: boolean) => update(id, { favorite: f ? 1 : 0 })),
+    remove: vi.fn(async (id: number): Promise<ArticleSnapshot | undefined> => {
+      const article = list.find((a) => a.id === id);
+      if (!article) return undefined;
+      list = list.filter((a) => a.id !== id);
+      emit();
+      return { article, content: undefined, images: [] };
+    }),
+    restore: vi.fn(async (snap: ArticleSnapshot) => { list = [...list, snap.article]; emit(); }),
+    setProgress: vi.fn(async (id: number, progress: number) => update(id, { progress })),
+    setTags: vi.fn(async (id: number, tags: string[]) => update(id, { tags })),
+    search,
+    settings: { load: () => saved, save: vi.fn((s: ReaderSettings) => { saved = s; }) },
+    speech: null,
+    ...over,
+  } satisfies LibraryConnector;
+  return c;
+}
+
+let root: HTMLElement;
+beforeEach(() => { root = document.createElement('div'); document.body.append(root); location.hash = ''; });
+afterEach(() => { render(null, root); root.remove(); });
+
+const flush = () => act(async () => { for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0)); });
+const q = (sel: string) => root.querySelector(sel) as HTMLElement | null;
+const byTestId = (id: string) => q(`[data-testid="${id}"]`);
+const rowTitles = () => [...root.querySelectorAll('[data-testid="article-row"] .row-title')].map((e) => e.textContent);
+const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
+const key = (k: string) => act(() => { document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })); });
+const type = async (input: HTMLInputElement, value: string) => {
+  await act(() => { input.value = value; input.dispatchEvent(new Event('input', { bubbles: true })); });
+  await flush();
+};
+
+describe('Library', () => {
+  it('lists unread newest first with reading time at the default speed, and view counts', async () => {
+    const c = mockConnector([record(1), record(2, { status: 'archived' }), record(3, { favorite: 1 })]);
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    expect(rowTitles()).toEqual(['★ Article 3', 'Article 1']);
+    expect(byTestId('view-archived')?.textContent).toBe('Archived1');
+    expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('10 min');
+  });
+
+  it('searches the full text once indexed, with operators', async () => {
+    const c = mockConnector([record(1, { title: 'Bees' }), record(2, { title: 'Trams', tags: ['transport'] }), record(3, { title: 'Other' })],
+      { 1: 'honey and hives', 2: 'the old tram depot', 3: 'nothing here' });
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    expect(byTestId('list-area')?.dataset.index).toBe('ready');
+    const box = byTestId('search') as HTMLInputElement;
+    await type(box, 'depo');
+    expect(rowTitles()).toEqual(['Trams']);
+    await type(box, 'tag:transport');
+    expect(rowTitles()).toEqual(['Trams']);
+    await type(box, 'hon');
+    expect(rowTitles()).toEqual(['Bees']);
+    expect(byTestId('result-count')?.textContent).toBe('1 article');
+    await type(box, 'zzz');
+    expect(byTestId('empty')?.textContent).toBe('No articles match.');
+  });
+
+  it('deletes with Undo, and keyboard j/k/e/Enter act on the cursor row', async () => {
+    const c = mockConnector([record(1), record(2), record(3)]);
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    await act(() => { (root.querySelector('[data-testid="delete"]') as HTMLButtonElement).click(); });
+    await flush();
+    expect(c.remove).toHaveBeenCalledWith(3);
+    expect(byTestId('undo-toast')?.textContent).toContain('Deleted “Article 3”.');
+    await act(() => { button('Undo')!.click(); });
+    await flush();
+    expect(c.restore).toHaveBeenCalledTimes(1);
+    expect(rowTitles()).toEqual(['Article 3', 'Article 2', 'Article 1']);
+    await key('j');
+    await flush();
+    expect(q('.row.cursor .row-title')?.textContent).toBe('Article 2');
+    await key('e');
+    await flush();
+    expect(c.setStatus).toHaveBeenCalledWith(2, 'archived');
+    expect(rowTitles()).toEqual(['Article 3', 'Article 1']);
+    await key('Enter');
+    await flush();
+    expect(location.hash).toBe('#article/1');
+    expect(byTestId('reader-body')?.textContent).toContain('Body text.');
+    expect(byTestId('reader-body')?.querySelector('a')?.getAttribute('target')).toBe('_blank');
+    expect(byTestId('toolbar-original')?.getAttribute('href')).toBe('https://news.example/1?utm_source=x');
+    expect(byTestId('read-aloud-unavailable')?.textContent).toContain('not available');
+  });
+
+  it('a full disk gets a clear message', async () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const c = mockConnector([record(1)], {}, { setStatus: vi.fn(async () => { throw quota; }) });
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    await act(() => { (root.querySelector('button[aria-label="Archive"]') as HTMLButtonElement).click(); });
+    await flush();
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/disk is full.*Nothing already in your library was lost/);
+  });
+
+  it('reader settings change the reader and are saved; wpm changes the times', async () => {
+    const c = mockConnector([record(1)]);
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    await act(() => { byTestId('settings-button')!.click(); });
+    await act(() => { byTestId('theme-sepia')!.click(); });
+    expect(document.documentElement.dataset.theme).toBe('sepia');
+    await act(() => { byTestId('font-larger')!.click(); });
+    const wpm = byTestId('wpm') as HTMLInputElement;
+    await act(() => { wpm.value = '476'; wpm.dispatchEvent(new Event('change', { bubbles: true })); });
+    await flush();
+    expect(c.settings.save).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'sepia', fontSize: 20, wpm: 476 }));
+    expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('5 min');
+  });
+
+  it('bulk select with x, tag the selection, and undo it', async () => {
+    const prev = new Map([[1, { tags: [], tagsEdited: false, updatedAt: 0 }]]);
+    const bulk = {
+      setStatus: vi.fn(async () => new Map()), setFavorite: vi.fn(async () => new Map()), addTag: vi.fn(async () => prev),
+      removeTag: vi.fn(async () => new Map()), remove: vi.fn(async () => []), restore: vi.fn(async () => {}), restoreValues: vi.fn(async () => {}),
+    };
+    const c = mockConnector([record(1), record(2)], {}, { bulk });
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    await key('x');
+    await key('j');
+    await key('x');
+    await flush();
+    expect(byTestId('bulkbar')?.textContent).toContain('2 articles selected');
+    await key('t');
+    await flush();
+    const input = byTestId('bulk-tag-input') as HTMLInputElement;
+    await type(input, 'weekend');
+    await act(() => { button('Add to all')!.click(); });
+    await flush();
+    expect(bulk.addTag).toHaveBeenCalledWith([2, 1], 'weekend');
+    await act(() => { button('Undo')!.click(); });
+    await flush();
+    expect(bulk.restoreValues).toHaveBeenCalledWith(prev);
+  });
+
+  it('? shows shortcuts and Import / Export opens its panel', async () => {
+    const c = mockConnector([record(1)]);
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    await key('?');
+    expect(byTestId('shortcuts')?.textContent).toContain('Archive / unarchive');
+    await act(() => { button('Close')!.click(); });
+    await act(() => { byTestId('import-export')!.click(); });
+    expect(byTestId('import-export-panel')?.textContent).toContain('Import and export arrive here');
+  });
+});
