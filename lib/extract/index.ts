@@ -1,11 +1,19 @@
-// Article extraction: Readability on a clone of the document, then sanitizing.
-// Baseline implementation; issue #4 adds pre/post-processing to beat bare Readability.
+// Article extraction: metadata from structured data, a cleaned clone for Readability, post-processing
+// of its result, a density fallback when it finds too little, then one DOMPurify pass.
+import { list } from './dom-list';
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize/sanitize-html';
 import { collectPublisherTags } from '../tags/publisher-tags';
+import { densestBlock } from './fallback';
+import { cleanByline, metaMap, readMetadata } from './metadata';
+import { postprocess } from './postprocess';
+import { preprocess } from './preprocess';
+import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
+import { blockText } from './text';
 import type { ExtractedArticle } from './types';
 
 export type { ExtractedArticle } from './types';
+export { readMetadata, cleanByline } from './metadata';
 
 export interface ExtractOptions {
   /** The page URL, used to resolve relative links and images. Defaults to doc.URL. */
@@ -14,50 +22,120 @@ export interface ExtractOptions {
   window?: Window;
 }
 
+/** Below this many characters of body text, the result is treated as a miss and the fallback tried. */
+const MIN_TEXT = 200;
+const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
+
+// Attributes worth handing to the sanitizer (which has the final word; see lib/sanitize).
+const KEEP_ATTRS = new Set(['href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime',
+  'cite', 'lang', 'dir', 'start', 'reversed', 'type', 'scope', 'headers', 'abbr', 'open', 'media']);
+
+function absoluteSrcset(srcset: string, base: string): string {
+  return srcset.split(',').map((part) => {
+    const [u, ...d] = part.trim().split(/\s+/);
+    return [absolute(u, base) ?? u, ...d].join(' ');
+  }).join(', ');
+}
+
 function absolute(u: string | null | undefined, base: string): string | null {
   if (!u) return null;
   try { return new URL(u.trim(), base).href; } catch { return null; }
 }
 
-function meta(doc: Document, sel: string): string | null {
-  return doc.querySelector(sel)?.getAttribute('content')?.trim() || null;
+/** Strips a " | Site" / " - Site" suffix (or prefix) naming the site from a title. */
+function cleanTitle(title: string, siteName: string | null): string {
+  let t = title.replace(/\s+/g, ' ').trim();
+  if (siteName) {
+    const esc = siteName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stripped = t.replace(new RegExp(`\\s+[|\\-–—:»·]\\s+${esc}\\s*$`, 'i'), '').replace(new RegExp(`^${esc}\\s+[|\\-–—:»·]\\s+`, 'i'), '');
+    if (stripped.length >= 10) t = stripped;
+  }
+  return t;
+}
+
+function runReadability(doc: Document, original: Document): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
+  const clone = doc.cloneNode(true) as Document;
+  tagParagraphs(clone);
+  preprocess(clone);
+  const survived = survivingParagraphs(clone);
+  const parsed = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
+  const root = parsed?.content ?? null;
+  if (root) recoverParagraphs(root, original, survived);
+  return { root, title: parsed?.title ?? null, byline: parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
+}
+
+function fallbackRoot(doc: Document): Element | null {
+  const clone = doc.cloneNode(true) as Document;
+  preprocess(clone);
+  return densestBlock(clone);
 }
 
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
   const url = opts.url ?? doc.URL;
   const win = opts.window ?? doc.defaultView;
   if (!win) throw new Error('extractArticle needs a window for sanitizing');
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone, { keepClasses: false }).parse();
-  if (!parsed || !parsed.content) return null;
+  const metas = metaMap(doc);
+  const meta = readMetadata(doc, metas);
 
-  const holder = doc.implementation.createHTMLDocument('');
-  holder.body.innerHTML = sanitizeArticleHtml(parsed.content, win);
+  const r = runReadability(doc, doc);
+  const siteName = meta.siteName;
+  const title = cleanTitle(meta.title ?? r.title ?? doc.title ?? '', siteName);
+  const byline = meta.byline ?? (r.byline ? cleanByline(r.byline) : null);
+
+  let root = r.root;
+  if (root) postprocess(root, { title, byline });
+  let text = root ? blockText(root) : '';
+  if (text.length < MIN_TEXT) {
+    const alt = fallbackRoot(doc);
+    if (alt) {
+      postprocess(alt, { title, byline });
+      const altText = blockText(alt);
+      if (altText.length > text.length * 1.5) { root = alt; text = altText; }
+    }
+  }
+  if (!root || !text) return null;
+
+  // Absolute URLs, image list, and attributes the sanitizer would drop anyway (classes, styles, data-*):
+  // dropping them here in one pass makes the DOMPurify pass much cheaper.
   const images: string[] = [];
-  for (const img of holder.body.querySelectorAll('img')) {
-    const src = absolute(img.getAttribute('src'), url);
-    if (!src) { img.remove(); continue; }
-    img.setAttribute('src', src);
-    img.removeAttribute('srcset');
-    if (!images.includes(src)) images.push(src);
+  const els = list(root.getElementsByTagName('*'));
+  for (const el of els) {
+    const tag = el.tagName;
+    if (tag === 'IMG') {
+      const src = absolute(el.getAttribute('src'), url);
+      if (!src || !SAFE_IMG.test(src)) { el.remove(); continue; }
+      el.setAttribute('src', src);
+      if (!images.includes(src)) images.push(src);
+    }
+    if (tag === 'IMG' || tag === 'SOURCE') {
+      const srcset = el.getAttribute('srcset');
+      if (srcset) el.setAttribute('srcset', absoluteSrcset(srcset, url));
+    } else if (tag === 'A') {
+      const href = el.getAttribute('href');
+      if (href && !href.startsWith('#')) { const abs = absolute(href, url); if (abs) el.setAttribute('href', abs); }
+    }
+    const attrs = el.attributes;
+    for (let i = attrs.length - 1; i >= 0; i--) {
+      const name = attrs[i].name;
+      if (!KEEP_ATTRS.has(name)) el.removeAttribute(name);
+    }
   }
-  for (const a of holder.body.querySelectorAll('a[href]')) {
-    const href = a.getAttribute('href') ?? '';
-    if (!href.startsWith('#')) { const abs = absolute(href, url); if (abs) a.setAttribute('href', abs); }
+  if (root.hasAttribute('id')) root.removeAttribute('id');
+  if (root.hasAttribute('class')) root.removeAttribute('class');
+
+  let canonical: string | null = null;
+  for (const l of list(doc.getElementsByTagName('link'))) {
+    if (l.getAttribute('rel')?.toLowerCase() === 'canonical') { canonical = absolute(l.getAttribute('href'), url); break; }
   }
-  const text = (parsed.textContent ?? '').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
-  const canonical = absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url)
-    ?? absolute(meta(doc, 'meta[property="og:url"]'), url);
-  const published = parsed.publishedTime ?? meta(doc, 'meta[property="article:published_time"]');
-  const publishedDate = published ? new Date(published) : null;
+  canonical ??= absolute(metas.get('og:url'), url);
   return {
-    title: (parsed.title ?? doc.title ?? '').trim(),
-    byline: parsed.byline?.trim() || null,
-    siteName: parsed.siteName?.trim() || meta(doc, 'meta[property="og:site_name"]') || null,
-    lang: parsed.lang || doc.documentElement.getAttribute('lang') || null,
-    publishedTime: publishedDate && !Number.isNaN(publishedDate.getTime()) ? publishedDate.toISOString() : null,
-    excerpt: parsed.excerpt?.trim() || null,
-    content: sanitizeArticleHtml(holder.body.innerHTML, win),
+    title,
+    byline,
+    siteName,
+    lang: meta.lang,
+    publishedTime: meta.publishedTime,
+    excerpt: meta.excerpt ?? r.excerpt?.trim() ?? null,
+    content: sanitizeArticleHtml(root.outerHTML, win),
     text,
     canonicalUrl: canonical,
     images,

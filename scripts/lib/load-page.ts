@@ -17,6 +17,28 @@ export function readPageFile(file: string): string {
  * explicit), and the virtual console swallows CSS parse errors and other jsdom noise.
  */
 export function parsePage(html: string, url?: string): JSDOM {
+  try {
+    return newJsdom(html, url);
+  } catch (e) {
+    // jsdom's CSS code (cssstyle) throws on some real stylesheets and style attributes, e.g.
+    // "border: inherit" shorthands. Styles do not matter for extraction: retry without them, keeping
+    // inline display:none / visibility:hidden as the `hidden` attribute so hidden blocks stay hidden.
+    const retry = stripStyles(html);
+    if (retry === html) throw e;
+    return newJsdom(retry, url);
+  }
+}
+
+const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+export function stripStyles(html: string): string {
+  return html
+    .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2')
+    .replace(/(<[a-z][^\s>]*\s[^>]*?)\bstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
+      (_m, head: string, val: string) => head + (HIDDEN_STYLE.test(val) ? 'hidden' : ''));
+}
+
+function newJsdom(html: string, url?: string): JSDOM {
   const virtualConsole = new VirtualConsole();
   return new JSDOM(html, {
     url: url && /^(?:https?|file):/i.test(url) ? url : 'about:blank',

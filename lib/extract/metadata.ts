@@ -1,0 +1,180 @@
+// Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
+// Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
+import { list } from './dom-list';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  /** @type values found in JSON-LD (flattened, e.g. ["NewsArticle", "Organization"]). */
+  jsonLdTypes: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|Posting|Review)$/;
+
+function asArray<T>(v: T | T[] | null | undefined): T[] {
+  return v == null ? [] : Array.isArray(v) ? v : [v];
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  return null;
+}
+
+/** All JSON-LD objects of the page, @graph flattened. Broken blocks are skipped. */
+export function jsonLdObjects(doc: Document): Json[] {
+  const out: Json[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || v == null || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    const o = v as Json;
+    out.push(o);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+  };
+  for (const s of list(doc.getElementsByTagName('script'))) {
+    if (s.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
+    const raw = s.textContent?.trim();
+    if (!raw) continue;
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Some sites leave raw newlines/control characters in strings: retry once without them.
+      try { visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0); } catch { /* unusable block */ }
+    }
+  }
+  return out;
+}
+
+export function typesOf(o: Json): string[] {
+  return asArray(o['@type'] as string | string[]).filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^.*[/#:]/, ''));
+}
+
+function personNames(v: unknown): string[] {
+  const names: string[] = [];
+  for (const a of asArray(v as unknown[])) {
+    const s = str(a) ?? (a && typeof a === 'object' ? str((a as Json).name) : null);
+    if (s) names.push(s);
+  }
+  return names;
+}
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATEISH = new RegExp(`(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`, 'i');
+
+/**
+ * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/long sentences.
+ * Returns null when nothing name-like remains.
+ */
+export function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let s = raw.replace(/\s+/g, ' ').trim();
+  s = s.replace(/^(?:written\s+)?by[:\s]+/i, '').replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '').trim();
+  if (s.length < 2 || s.length > 100) return null;
+  if (/^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i.test(s)) return null;
+  if (/^(?:https?:|www\.)|\.(?:com|org|net)\//i.test(s)) return null;
+  if (!/\p{L}/u.test(s)) return null;
+  if (DATEISH.test(s) && !/\p{L}{3,}\s+\p{L}{3,}/u.test(s.replace(DATEISH, ''))) return null;
+  if (s.split(/\s+/).length > 12) return null;
+  return s;
+}
+
+export type MetaMap = Map<string, string>;
+
+/** name/property/itemprop/http-equiv (lower-cased) → first non-empty content, in one pass. */
+export function metaMap(doc: Document): MetaMap {
+  const out: MetaMap = new Map();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    const content = m.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const k = m.getAttribute(attr)?.trim().toLowerCase();
+      if (k && !out.has(k)) out.set(k, content);
+    }
+  }
+  return out;
+}
+
+function metaContent(metas: MetaMap, keys: string[]): string | null {
+  for (const k of keys) {
+    const v = metas.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+/** A date string → ISO-8601, or null when it is not a date. */
+export function isoDate(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const s = v.trim();
+  if (!/\d{4}/.test(s)) return null;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y > 1990 && y < 2200 ? d.toISOString() : null;
+}
+
+export function readMetadata(doc: Document, metas: MetaMap = metaMap(doc)): PageMetadata {
+  const ld = jsonLdObjects(doc);
+  const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
+  const art = articles[0];
+  const jsonLdTypes = [...new Set(ld.flatMap(typesOf))];
+
+  const ldTitle = art ? str(art.headline) ?? str(art.name) : null;
+  const ogTitle = metaContent(metas, ['og:title', 'twitter:title', 'title']);
+
+  let byline: string | null = null;
+  const ldAuthors = art ? personNames(art.author ?? art.creator) : [];
+  const authorCands = [
+    ldAuthors.map((a) => cleanByline(a)).filter(Boolean).join(', ') || null,
+    metaContent(metas, ['author', 'byl', 'byline', 'parsely-author',
+      'sailthru.author', 'dc.creator', 'article:author', 'twitter:creator']),
+  ];
+  for (const c of authorCands) {
+    const b = cleanByline(c);
+    if (b && !/^@/.test(b)) { byline = b; break; }
+  }
+
+  const publisher = art?.publisher && typeof art.publisher === 'object' ? str((art.publisher as Json).name) : null;
+  const website = ld.find((o) => typesOf(o).includes('WebSite'));
+  const siteName = metaContent(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])
+    ?? publisher ?? (website ? str(website.name) : null);
+
+  const publishedTime = isoDate(art ? str(art.datePublished) ?? str(art.dateCreated) : null)
+    ?? isoDate(metaContent(metas, ['article:published_time', 'article:published_time',
+      'datepublished', 'pubdate', 'publishdate', 'date',
+      'dc.date', 'dcterms.date', 'parsely-pub-date', 'sailthru.date']))
+    ?? isoDate(doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'));
+
+  const lang = normLang(doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'))
+    ?? normLang(metaContent(metas, ['content-language', 'language']))
+    ?? normLang(art ? str(art.inLanguage) : null)
+    ?? normLang(metaContent(metas, ['og:locale'])?.replace('_', '-'));
+
+  const excerpt = metaContent(metas, ['og:description', 'description', 'twitter:description'])
+    ?? (art ? str(art.description) : null);
+
+  return { title: ldTitle ?? ogTitle, byline, siteName, publishedTime, lang, excerpt: excerpt ? decode(excerpt) : null, jsonLdTypes };
+}
+
+function normLang(v: string | null | undefined): string | null {
+  const s = v?.trim().split(/[,;\s]/)[0];
+  return s && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s) ? s : null;
+}
+
+// Meta content is sometimes double-escaped ("&amp;#39;").
+function decode(s: string): string {
+  return s.replace(/&(?:amp;)?(#\d+|#x[0-9a-f]+|quot|apos|amp|lt|gt|nbsp);/gi, (m, e: string) => {
+    const k = e.toLowerCase();
+    if (k[0] === '#') { const n = k[1] === 'x' ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10); return Number.isFinite(n) ? String.fromCodePoint(n) : m; }
+    return ({ quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', nbsp: ' ' } as Record<string, string>)[k] ?? m;
+  }).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,74 @@
+// Shared boilerplate signals: class/id tokens, roles and line shapes that mark page furniture on news
+// and blog sites in general (not any one site).
+
+/**
+ * class/id tokens of page furniture. Matched as whole tokens (split on space, "-", "_"), so "ad"
+ * matches "ad-slot" but not "header" or "shadow".
+ */
+const FURNITURE_TOKENS = [
+  // sharing
+  'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'sharethis', 'addthis', 'shareaholic', 'sociallinks',
+  // related / recommended / more
+  'related', 'relatedposts', 'recommended', 'recommendations', 'recirc', 'recirculation', 'readmore', 'read-more', 'more-stories',
+  'morestories', 'mostpopular', 'most-popular', 'most-read', 'mostread', 'popular', 'trending', 'outbrain', 'taboola', 'zergnet',
+  'revcontent', 'youmaylike', 'also-read', 'alsoread', 'upnext', 'up-next', 'next-article', 'article-next',
+  // newsletters, accounts, comments
+  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'sign-up', 'login', 'signin', 'register', 'registration',
+  'comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'respond', 'replies',
+  // ads
+  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'ad-slot', 'adunit', 'ad-unit', 'adwrapper',
+  'ad-wrapper', 'ad-container', 'adcontainer', 'dfp', 'gpt', 'sponsor', 'sponsored', 'sponsors', 'promo', 'promotion', 'promoted',
+  'native-ad', 'teaser-ad', 'billboard', 'leaderboard', 'mpu', 'skyscraper',
+  // navigation
+  'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'prevnext', 'prev-next', 'post-navigation', 'postnav', 'post-nav', 'nav-links',
+  'navigation', 'menu', 'navbar', 'skip', 'skiplink', 'skip-link', 'jump-link',
+  // tags, authors, counters
+  'tags', 'tag-list', 'taglist', 'tagcloud', 'tag-cloud', 'post-tags', 'entry-tags', 'article-tags', 'keywords',
+  'author-bio', 'authorbio', 'author-box', 'authorbox', 'about-author', 'about-the-author', 'author-card', 'bio',
+  'views', 'viewcount', 'view-count', 'pageviews', 'hits', 'counter', 'reading-time', 'readtime',
+  // page chrome
+  'sidebar', 'side-bar', 'rail', 'right-rail', 'toolbar', 'tools', 'print', 'cookie', 'cookies', 'gdpr',
+  'consent', 'modal', 'popup', 'overlay', 'masthead', 'footer', 'site-footer', 'site-header', 'topbar', 'top-bar',
+  'sr-only', 'screen-reader-text', 'visually-hidden', 'visuallyhidden', 'offscreen',
+];
+
+// One regex over the raw class/id string: a token boundary is start/end, space, "-" or "_".
+const FURNITURE_RE = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_TOKENS.map((t) => t.replace(/-/g, '[-_]')).join('|')})(?=$|[\\s_-])`, 'i');
+
+/** class/id tokens that say "this is the content": such elements are never dropped as furniture. */
+export const CONTENT_RE = /(?:^|[\s_-])(?:(?:article|post|entry|story|main|blog|news)[-_]*(?:body|content|text|copy)|articlebody|hentry)(?:$|[\s_-])/i;
+
+export function isFurnitureName(name: string): boolean {
+  return !!name && FURNITURE_RE.test(name) && !CONTENT_RE.test(name);
+}
+
+export const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
+
+/** Tags that are page furniture wherever they appear. Readability drops most of them later anyway. */
+export const FURNITURE_TAG_SET = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'IFRAME', 'OBJECT', 'EMBED', 'svg', 'SVG', 'CANVAS', 'TEMPLATE', 'LINK', 'STYLE', 'SCRIPT']);
+
+/** Caption-like class/id: kept in the content (inside figures) but not counted as body text. */
+export const CAPTION_RE = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|wp-caption-text|img-?caption)(?:$|[\s_-])/i;
+
+/** Whole-line boilerplate: a block whose entire text is one of these is dropped. */
+export const BOILER_LINE = new RegExp('^(?:' + [
+  'advertisements?', 'ad', 'ads', 'sponsored(?: content)?', 'paid content', 'promoted(?: content)?',
+  '(?:story|article) continues below(?: (?:this )?advertisement)?', 'continue reading(?: below| the main story| the story)?',
+  'scroll (?:down )?to continue(?: with content)?', '(?:advertisement )?continue reading below',
+  'share(?: this)?(?: article| story| post| page)?(?: on \\S+)?', 'share on \\S+', 'tweet', 'pin it', 'email', 'print',
+  'comments?', '\\d+ comments?', 'leave a (?:comment|reply)', 'post comment.*', 'add comment',
+  'click here to (?:subscribe|sign up|read more|comment).*', 'sign up (?:for|to) (?:our|the) .*newsletter.*',
+  'subscribe(?: now| today| here)?', 'follow us(?: on .*)?', 'like us on facebook', 'get the app',
+  'read more', 'more', 'read next', 'up next', 'related(?: articles| stories| posts| content| coverage| links)?',
+  'recommended(?: for you| stories)?', 'you may also like', 'you might also like', 'more from .{1,40}',
+  '(?:image|photo|slide|picture) \\d+ (?:of|/) \\d+', '\\d+ (?:of|/) \\d+', 'caption', 'close', 'expand', 'enlarge(?: this image)?',
+  'toggle caption', 'hide caption', 'show caption', 'view (?:gallery|photos|slideshow)', 'play video', 'watch(?: video)?',
+  'loading\\.*', 'please wait\\.*', 'copyright ©.*', '© ?\\d{4}.*', '(?:\\(c\\)|©).*all rights reserved.*', 'all rights reserved\\.?',
+  'skip to (?:main )?content', 'back to top', 'top', 'previous(?: article| post)?', 'next(?: article| post)?', 'tags?:?',
+].join('|') + ')[.:!]?$', 'i');
+
+/** Lines that introduce a link to another page; dropped when the block is mostly that link. */
+export const LINK_INTRO = /^(?:read more|read also|also read|related|see also|more|recommended|watch|listen|read|click here|more on this|further reading|read the full|more coverage|previously|next)\b/i;
+
+/** Date/update lines such as "Updated 1:39 am EST, Wednesday, November 20, 2019". */
+export const DATE_LINE = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?:?\s.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s.*\d{4}.*|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}.*)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}.*|updated)$/i;

@@ -1,0 +1,94 @@
+// Clean-up of Readability's article element: leftover furniture lines, the repeated headline, bylines
+// and date lines around the body, empty wrappers. Linear passes only (it runs on every extraction).
+import { byTags } from './dom-list';
+import { cleanByline } from './metadata';
+import { BOILER_LINE, DATE_LINE, LINK_INTRO } from './patterns';
+
+const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const BLOCKS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'BLOCKQUOTE', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'FIGURE', 'ADDRESS']);
+const INLINE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'A', 'TIME', 'SMALL']);
+const TEXT_PARENT = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'DD', 'BLOCKQUOTE', ...INLINE]);
+const BLOCK_CHILD = new Set(['P', 'DIV', 'UL', 'OL', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'FIGURE', 'BLOCKQUOTE', 'PRE', 'DL']);
+const EMPTYABLE = new Set(['DIV', 'SECTION', 'SPAN', 'P', 'LI', 'UL', 'OL', 'HEADER', 'FOOTER', 'FIGURE', 'A', 'STRONG', 'B', 'EM', 'I', 'DL', 'BLOCKQUOTE']);
+const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'TABLE', 'HR', 'BR', 'svg', 'SVG', 'SOURCE', 'CANVAS', 'MATH', 'math']);
+
+function hasMedia(el: Element): boolean {
+  if (MEDIA.has(el.tagName)) return true;
+  const d = el.getElementsByTagName('*');
+  for (let i = 0; i < d.length; i++) if (MEDIA.has(d[i].tagName)) return true;
+  return false;
+}
+
+function linkShare(el: Element, textLen: number): number {
+  if (!textLen) return 0;
+  if (el.tagName === 'A') return 1;
+  let n = 0;
+  const as = el.getElementsByTagName('a');
+  for (let i = 0; i < as.length; i++) n += norm(as[i].textContent ?? '').length;
+  return n / textLen;
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_CHILD.has(c.tagName)) return true;
+  return false;
+}
+
+/** Removes elements left without text or media; returns whether `el` keeps any. */
+function pruneEmpty(el: Element): boolean {
+  let content = false;
+  for (let c = el.firstChild; c;) {
+    const next = c.nextSibling;
+    if (c.nodeType === 3) { if (!content && /\S/.test(c.nodeValue ?? '')) content = true; }
+    else if (c.nodeType === 1) {
+      const e = c as Element;
+      if (MEDIA.has(e.tagName)) content = true;
+      else if (pruneEmpty(e)) content = true;
+      else if (EMPTYABLE.has(e.tagName)) e.remove();
+    }
+    c = next;
+  }
+  return content;
+}
+
+export interface PostOptions { title: string; byline: string | null }
+
+export function postprocess(root: Element, opts: PostOptions): void {
+  const titleKey = key(opts.title);
+  const bylineKey = opts.byline ? key(opts.byline) : '';
+  const all = byTags(root, new Set([...BLOCKS, ...INLINE]));
+
+  // 1. Whole-block boilerplate lines and link-intro lines ("Read more: ...") anywhere. Inline elements
+  //    count only when they stand alone (not inside a paragraph).
+  for (const el of all) {
+    if (INLINE.has(el.tagName) && el.parentElement && TEXT_PARENT.has(el.parentElement.tagName)) continue;
+    if (hasBlockChild(el) || !root.contains(el)) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 600) continue;
+    const t = norm(raw);
+    if (!t || t.length > 200) continue;
+    if ((t.length <= 80 && BOILER_LINE.test(t)) || (LINK_INTRO.test(t) && linkShare(el, t.length) > 0.5)) {
+      if (!hasMedia(el)) el.remove();
+    }
+  }
+
+  // 2. Around the start: repeated headline, byline and date lines (only short leading blocks).
+  let seen = 0;
+  for (const b of all) {
+    if (INLINE.has(b.tagName) && b.tagName !== 'TIME' && b.tagName !== 'SPAN') continue;
+    if (hasBlockChild(b) || !root.contains(b)) continue;
+    const t = norm(b.textContent ?? '');
+    if (!t) continue;
+    if (++seen > 8 || t.length > 160) break;
+    const k = key(t);
+    const isTitle = titleKey.length > 10 && (k === titleKey || (/^H[1-3]$/.test(b.tagName) && titleKey.includes(k) && k.length > titleKey.length * 0.6));
+    const isByline = (bylineKey !== '' && k === bylineKey) || (/^by\s+\S/i.test(t) && t.length < 80 && cleanByline(t) !== null && !/[.!?]$/.test(t));
+    const isDate = t.length < 90 && DATE_LINE.test(t);
+    if ((isTitle || isByline || isDate) && !hasMedia(b)) b.remove();
+    else if (t.length > 100) break;
+  }
+
+  // 3. Wrappers left empty by the removals above.
+  pruneEmpty(root);
+}

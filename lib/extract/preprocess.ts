@@ -1,0 +1,122 @@
+// Cheap clean-up of a document CLONE before Readability: promote lazy images, drop hidden elements and
+// page furniture (share bars, related lists, ads, forms, comments...). One pass over a snapshot of the
+// elements with plain attribute reads: no getComputedStyle and no selector engine (slow under jsdom).
+import { list } from './dom-list';
+import { CAPTION_RE, CONTENT_RE, FURNITURE_ROLES, FURNITURE_TAG_SET, isFurnitureName } from './patterns';
+
+export const CAPTION_ATTR = 'data-gist-caption';
+
+const PLACEHOLDER_SRC = /^(?:data:|about:|$)|(?:blank|spacer|placeholder|pixel|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(?:gif|png|svg|jpe?g|webp)/i;
+const LAZY_SRC_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src', 'data-echo', 'data-img-src', 'data-large-src', 'data-actualsrc', 'data-native-src'];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
+const IMG_URL = /^(?:https?:)?\/\/|^\/[^/]|\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** data-src & co. into src/srcset. */
+export function promoteLazyImage(img: Element): void {
+  const src = img.getAttribute('src')?.trim() ?? '';
+  if (!src || PLACEHOLDER_SRC.test(src)) {
+    for (const a of LAZY_SRC_ATTRS) {
+      const v = img.getAttribute(a)?.trim();
+      if (v && IMG_URL.test(v)) { img.setAttribute('src', v); break; }
+    }
+  }
+  for (const a of LAZY_SRCSET_ATTRS) {
+    const v = img.getAttribute(a)?.trim();
+    if (v) { img.setAttribute('srcset', v); break; }
+  }
+  if (!img.getAttribute('src')) {
+    const first = img.getAttribute('srcset')?.split(',')[0].trim().split(/\s+/)[0];
+    if (first) img.setAttribute('src', first);
+  }
+}
+
+/** <noscript><img></noscript>: the real image replaces a placeholder just before it, or the noscript. */
+export function promoteNoscriptImage(ns: Element): void {
+  let inner: Element | null = ns.getElementsByTagName('img')[0] ?? null;
+  if (!inner && /<img\b/i.test(ns.textContent ?? '')) {
+    // With scripting on (real browsers), noscript content is raw text: parse it inertly.
+    const tpl = ns.ownerDocument.createElement('template');
+    tpl.innerHTML = ns.textContent ?? '';
+    inner = tpl.content.querySelector('img');
+  }
+  if (!inner) return;
+  const prev = ns.previousElementSibling;
+  const placeholder = prev?.tagName === 'IMG' ? prev : prev?.getElementsByTagName('img')[0] ?? null;
+  const real = inner.cloneNode(true) as Element;
+  if (placeholder) {
+    const psrc = placeholder.getAttribute('src') ?? '';
+    if (!psrc || PLACEHOLDER_SRC.test(psrc)) { placeholder.replaceWith(real); ns.remove(); }
+  } else {
+    ns.replaceWith(real);
+  }
+}
+
+/** Lazy images of a whole tree (for callers outside the preprocess pass). */
+export function promoteLazyImages(root: Element | Document): void {
+  for (const img of list(root.getElementsByTagName('img'))) promoteLazyImage(img);
+  for (const ns of list(root.getElementsByTagName('noscript'))) if (ns.isConnected) promoteNoscriptImage(ns);
+}
+
+function pTextLength(el: Element): number {
+  let n = 0;
+  const ps = el.getElementsByTagName('p');
+  for (let i = 0; i < ps.length; i++) n += (ps[i].textContent ?? '').length;
+  return n;
+}
+
+/**
+ * Promotes lazy images and removes hidden elements and page furniture from `doc` (a clone).
+ * Elements marked as the content (itemprop=articleBody, article-body-like class) and their ancestors,
+ * <main>, <article> and <body> are never removed, nor is any block holding most of the paragraph text.
+ */
+export function preprocess(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const all = list(body.getElementsByTagName('*'));
+  const marked: Element[] = [];
+  const candidates: Element[] = [];
+  const noscripts: Element[] = [];
+  for (const el of all) {
+    const tag = el.tagName;
+    if (tag === 'IMG') { promoteLazyImage(el); continue; }
+    if (tag === 'NOSCRIPT') { noscripts.push(el); continue; }
+    if (tag === 'FIGCAPTION') el.setAttribute(CAPTION_ATTR, '');
+    if (FURNITURE_TAG_SET.has(tag)) { candidates.push(el); continue; }
+    if (!el.hasAttributes()) continue;
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') { candidates.push(el); continue; }
+    const style = el.getAttribute('style');
+    if (style && HIDDEN_STYLE.test(style)) { candidates.push(el); continue; }
+    const role = el.getAttribute('role');
+    if (role && FURNITURE_ROLES.has(role.toLowerCase())) { candidates.push(el); continue; }
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop && /articlebody/i.test(itemprop)) marked.push(el);
+    if (!cls && !id) continue;
+    const name = cls && id ? `${cls} ${id}` : (cls ?? id)!;
+    if (isFurnitureName(name)) candidates.push(el);
+    else if (CONTENT_RE.test(name)) { if (marked.length < 8) marked.push(el); }
+    else if (CAPTION_RE.test(name)) el.setAttribute(CAPTION_ATTR, '');
+  }
+  for (const ns of noscripts) if (ns.parentNode) promoteNoscriptImage(ns);
+
+  let totalP = -1;
+  const holdsArticle = (el: Element) => {
+    if (totalP < 0) totalP = pTextLength(body);
+    return totalP >= 400 && pTextLength(el) > totalP * 0.4;
+  };
+  const isProtected = (el: Element) => {
+    if (el.tagName === 'MAIN' || el.tagName === 'ARTICLE') return true;
+    for (const m of marked) if (el === m || el.contains(m)) return true;
+    return false;
+  };
+  for (const el of candidates) {
+    // Skip what already left with an ancestor (cheap check: parent chain up to the body).
+    if (!el.parentNode || !body.contains(el)) continue;
+    if (isProtected(el)) continue;
+    const tag = el.tagName;
+    if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'LINK' && tag !== 'SVG' && tag !== 'svg' && holdsArticle(el)) continue;
+    el.remove();
+  }
+}

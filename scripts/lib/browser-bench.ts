@@ -1,0 +1,103 @@
+// In-browser timing: serves saved pages on 127.0.0.1 only, opens them in headless Chromium with page
+// JavaScript disabled, and runs esbuild IIFE bundles (ours, bare Readability) in an isolated world
+// through CDP, as a content script would run.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { median, quantile } from './corpora';
+import { readPageFile } from './load-page';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Bundle { code: string; bytes: number; gzipBytes: number }
+
+export async function bundle(entry: string, minify = true): Promise<Bundle> {
+  const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify, write: false, logLevel: 'silent' });
+  const code = out.outputFiles[0].text;
+  const { gzipSync } = await import('node:zlib');
+  return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length };
+}
+
+export const GIST_ENTRY = join(HERE, 'browser-entry.ts');
+export const BARE_ENTRY = join(HERE, 'browser-entry-bare.ts');
+
+export interface BrowserPage { id: string; file: string }
+
+/**
+ * Opens each page in Chromium and calls `probe(evaluate)` where `evaluate(expr)` runs an expression in
+ * the page's isolated world (bundles already loaded) and returns its JSON value.
+ */
+export async function inBrowser(pages: BrowserPage[], bundles: string[],
+  probe: (page: BrowserPage, evaluate: (expr: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  const byName = new Map(pages.map((p) => [`${encodeURIComponent(p.id)}.html`, p]));
+  const srv = createServer((req, res) => {
+    const p = byName.get((req.url ?? '/').slice(1));
+    if (!p) { res.statusCode = 404; res.end(); return; }
+    try {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(readPageFile(p.file));
+    } catch { res.statusCode = 500; res.end(); }
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => srv.once('listening', r));
+  const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const ctx: BrowserContext = await browser.newContext({ javaScriptEnabled: false });
+    await ctx.route('**/*', (route) => {
+      const u = route.request().url();
+      return u.startsWith('http://127.0.0.1:') ? route.continue() : route.abort();
+    });
+    const prelude = bundles.join(';\n');
+    for (const p of pages) {
+      let page: Page | null = null;
+      try {
+        page = await ctx.newPage();
+        await page.goto(base + encodeURIComponent(p.id) + '.html', { waitUntil: 'domcontentloaded', timeout: 30_000 });
+        const cdp: CDPSession = await ctx.newCDPSession(page);
+        const frameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
+        const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: 'gist-bench' })) as { executionContextId: number };
+        const run = async (expression: string) => {
+          const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+          if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+          return r.result.value;
+        };
+        await run(`${prelude};0`);
+        await probe(p, run);
+      } catch (e) {
+        console.error(`  browser: ${p.id}: ${(e as Error).message.split('\n')[0]}`);
+      } finally {
+        await page?.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    srv.close();
+  }
+}
+
+export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${quantile(xs, 0.95).toFixed(2)}`;
+
+/** Extraction timing in Chromium: ours vs bare Readability per page, alternating order. */
+export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
+  const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
+  const tOurs: number[] = [], tBare: number[] = [];
+  let i = 0;
+  await inBrowser(pages, [gist.code, bare.code], async (_p, run) => {
+    const ours = `(() => { const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window }); return [performance.now() - t, a ? a.text.length : 0]; })()`;
+    const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
+    const order = i++ % 2 ? [ours, bareX] : [bareX, ours];
+    const r1 = (await run(order[0])) as [number, number];
+    const r2 = (await run(order[1])) as [number, number];
+    const [o, b] = order[0] === ours ? [r1, r2] : [r2, r1];
+    tOurs.push(o[0]); tBare.push(b[0]);
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(`== extraction time in Chromium (${tOurs.length} pages, isolated world, page JS off) ==`);
+  console.log(`readability ms: ${fmtMs(tBare)} total ${sum(tBare).toFixed(0)}`);
+  console.log(`gist ms:        ${fmtMs(tOurs)} total ${sum(tOurs).toFixed(0)}`);
+  console.log(`ratio gist/readability: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
+}

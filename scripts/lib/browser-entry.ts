@@ -1,0 +1,5 @@
+// esbuild entry for the in-browser benchmarks: our extractor and detector as one IIFE global.
+import { detectArticle } from '../../lib/detect/index';
+import { extractArticle } from '../../lib/extract/index';
+
+(globalThis as unknown as { __gist: unknown }).__gist = { extractArticle, detectArticle };
