@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Preview, Result, SaveResult } from '../../lib/messaging/protocol';
 import { TagEditor } from '../shared/tag-editor';
+import { humanError } from '../../lib/messaging/errors';
 
 /** Everything the popup needs from the outside world; the entrypoint wires it to the background. */
 export interface PopupConnector {
@@ -16,6 +17,16 @@ export interface PopupConnector {
   requestImageAccess(): Promise<boolean>;
 }
 
+/** A background answer, or a human error when it threw or never answered (worker stopped mid-request). */
+async function settle<T>(p: Promise<Result<T>>, action: string): Promise<Result<T>> {
+  try {
+    const r = (await p) as Result<T> | undefined;
+    return r && typeof r === 'object' && 'ok' in r ? r : { ok: false, error: humanError(new Error('The message port closed before a response was received.'), action) };
+  } catch (e) {
+    return { ok: false, error: humanError(e, action) };
+  }
+}
+
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
@@ -26,7 +37,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
   const load = async () => {
     setState({ kind: 'loading' });
-    const r = await connector.preview().catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    const r = await settle(connector.preview(), 'read this page');
     if (!r.ok) setState({ kind: 'error', message: r.error });
     else {
       const imageAccess = r.value.imageOrigins.length === 0 || (await connector.hasImageAccess(r.value.imageOrigins).catch(() => false));
@@ -56,7 +67,8 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     const access = state.imageAccess ? Promise.resolve(true) : connector.requestImageAccess().catch(() => false);
     patch({ busy: true, message: 'Saving…', failed: false });
     const imagesAllowed = await access;
-    const r = await connector.save(state.edited ? tags : undefined).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    // The background may be stopped mid-save (MV3): the save is one transaction, so Retry is always safe.
+    const r = await settle(connector.save(state.edited ? tags : undefined), 'save this article');
     if (!r.ok) {
       setState({ ...state, busy: false, failed: true, message: `Not saved: ${r.error}` });
       return;
@@ -76,7 +88,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
   const remove = async () => {
     if (!p.saved) return;
     patch({ busy: true });
-    const r = await connector.remove(p.saved.id).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    const r = await settle(connector.remove(p.saved.id), 'remove this article');
     if (!r.ok) patch({ busy: false, failed: true, message: `Not removed: ${r.error}` });
     else setState({ ...state, busy: false, failed: false, message: 'Removed from your library', preview: { ...p, saved: null } });
   };
@@ -84,7 +96,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
   const changeTags = async (next: string[]) => {
     setState({ ...state, tags: next, edited: true });
     if (p.saved) {
-      const r = await connector.setTags(p.saved.id, next).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+      const r = await settle(connector.setTags(p.saved.id, next), 'change the tags');
       if (!r.ok) setState({ ...state, tags: next, edited: true, failed: true, message: `Tags not saved: ${r.error}` });
     }
   };

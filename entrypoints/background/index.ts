@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/db/schema';
 import { deleteArticle, setTags } from '../../lib/db/articles';
 import { classifySender, isAllowed, parseRequest, type Request, type ResponseMap } from '../../lib/messaging/protocol';
+import { classifyError, humanError } from '../../lib/messaging/errors';
 import { buildPreview, saveExtraction } from '../../lib/save/save-article';
 import { setBadge, setSavedBadge } from './badge';
 import { extractInTab } from './tab-extraction';
@@ -14,7 +15,13 @@ export default defineBackground(() => {
   const getDb = () => (db ??= openDb());
   const deps = () => ({ db: getDb(), prepareHtml, fetchImage });
 
-  const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  // A database that failed to open (private window, damaged profile) is dropped so the next request
+  // tries again instead of repeating the cached failure.
+  const errorText = (e: unknown, action?: string) => {
+    if (classifyError(e) === 'db-open' && db) { db.close(); db = undefined; }
+    console.warn('Gist:', e);
+    return humanError(e, action);
+  };
 
   async function handle(req: Request, tabId: number | undefined): Promise<ResponseMap[Request['type']]> {
     switch (req.type) {
@@ -25,14 +32,15 @@ export default defineBackground(() => {
         try {
           return { ok: true, value: await buildPreview(await extractInTab(req.tabId), getDb()) };
         } catch (e) {
-          return { ok: false, error: errorText(e) };
+          return { ok: false, error: errorText(e, 'read your library') };
         }
       case 'article:save':
         try {
           const value = await saveExtraction(await extractInTab(req.tabId), req.tags, deps());
-          await setSavedBadge(req.tabId, true);
+          await setSavedBadge(req.tabId, true).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
+          await setSavedBadge(req.tabId, false).catch(() => undefined);
           return { ok: false, error: errorText(e) };
         }
       case 'article:remove':
@@ -40,14 +48,14 @@ export default defineBackground(() => {
           await deleteArticle(getDb(), req.id);
           return { ok: true, value: null };
         } catch (e) {
-          return { ok: false, error: errorText(e) };
+          return { ok: false, error: errorText(e, 'remove this article') };
         }
       case 'article:set-tags':
         try {
           await setTags(getDb(), req.id, req.tags);
           return { ok: true, value: null };
         } catch (e) {
-          return { ok: false, error: errorText(e) };
+          return { ok: false, error: errorText(e, 'change the tags') };
         }
     }
   }
@@ -71,7 +79,7 @@ export default defineBackground(() => {
       return true;
     } catch (e) {
       console.warn('Gist: save from shortcut failed:', errorText(e));
-      await setSavedBadge(tabId, false);
+      await setSavedBadge(tabId, false).catch(() => undefined);
       return false;
     }
   }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { prepareStoredHtml, type StoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import type { OffscreenRequest } from '../offscreen/offscreen-protocol';
+import { withTimeout } from './with-timeout';
 
 // Chrome's service worker has no DOM: DOMPurify runs in an offscreen document. Firefox's background
 // page has one, so it sanitizes in place.
@@ -31,7 +32,7 @@ export async function prepareHtml(html: string, baseUrl: string): Promise<Stored
   if (!chromeApi?.offscreen) throw new Error('No DOM available to sanitize the article.');
   await ensureOffscreen(chromeApi.offscreen, chromeApi.runtime);
   const req: OffscreenRequest = { target: 'offscreen', type: 'prepare-html', html, baseUrl };
-  const res = (await browser.runtime.sendMessage(req)) as StoredHtml | { error: string } | undefined;
+  const res = (await withTimeout(browser.runtime.sendMessage(req), 30_000, 'Sanitizing the article took too long.')) as StoredHtml | { error: string } | undefined;
   if (!res || 'error' in res) throw new Error(`Sanitizing failed: ${res?.error ?? 'no answer'}`);
   return res;
 }

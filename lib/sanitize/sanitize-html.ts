@@ -1,5 +1,7 @@
 // The one place that decides which HTML we store or render: DOMPurify with an article allowlist.
 // Runs in the tab (extraction), in the extension (save, render) and under Node (CLI, tests).
+// No scripts, styles, forms, frames, plugins, SVG or MathML; no event handlers, no id/name/class (DOM
+// clobbering), and every URL-bearing attribute is checked the way a browser would parse it.
 import createDOMPurify, { type Config } from 'dompurify';
 
 const ALLOWED_TAGS = [
@@ -10,12 +12,54 @@ const ALLOWED_TAGS = [
   'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
 ];
 const ALLOWED_ATTR = [
-  'href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime', 'cite',
+  'href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime',
   'lang', 'dir', 'start', 'reversed', 'type', 'scope', 'headers', 'abbr', 'open', 'media',
 ];
-// http(s), mailto, relative and fragment links only; images may also be blob:/data:image.
-const SAFE_URI = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
-const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
+/** Beyond DOMPurify's defaults (script, style, svg, math, template, noscript…): elements whose inner text must go too. */
+const ADD_FORBID_CONTENTS = ['iframe', 'object', 'embed', 'applet', 'textarea', 'select', 'option', 'button'];
+const FORBID_TAGS = [
+  'style', 'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'textarea',
+  'select', 'option', 'svg', 'math', 'link', 'meta', 'base', 'template', 'noscript', 'portal', 'fencedframe', 'dialog',
+];
+
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+const IMAGE_SCHEMES = new Set(['http', 'https', 'blob']);
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/i;
+
+/**
+ * The scheme a browser would see in this attribute value ('' for a relative URL): the URL parser
+ * drops leading/trailing C0 controls and spaces and every tab/newline anywhere, so
+ * "  java&#9;script:" is javascript:. Entities are already decoded by the HTML parser.
+ */
+export function urlScheme(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  const v = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(v);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** A link target we keep: http(s), mailto, or relative/fragment (resolved against the article URL). */
+export function isSafeLinkUrl(value: string): boolean {
+  const s = urlScheme(value);
+  return s === '' || LINK_SCHEMES.has(s);
+}
+
+/** An image URL we keep: http(s), blob:, relative, or a raster data: image (never SVG, never HTML). */
+export function isSafeImageUrl(value: string): boolean {
+  const s = urlScheme(value);
+  if (s === 'data') return DATA_IMAGE.test(value.trim().replace(/[\t\n\r]/g, ''));
+  return s === '' || IMAGE_SCHEMES.has(s);
+}
+
+/** srcset = comma-separated "URL [descriptor]" candidates; every candidate must be a safe image URL. */
+function isSafeSrcset(value: string): boolean {
+  // data: URLs contain commas, which make srcset ambiguous: refuse them outright.
+  if (/data:/i.test(value.replace(/[\t\n\r]/g, ''))) return false;
+  return value.split(',').every((cand) => {
+    const url = cand.trim().split(/\s+/)[0] ?? '';
+    return url === '' || isSafeImageUrl(url);
+  });
+}
 
 type Purifier = ReturnType<typeof createDOMPurify>;
 const purifiers = new WeakMap<object, Purifier>();
@@ -26,21 +70,29 @@ function purifierFor(win: Window): Purifier {
   p = createDOMPurify(win as unknown as Window & typeof globalThis);
   p.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName;
-    if (name === 'src' || name === 'srcset') {
-      const tag = node.nodeName.toLowerCase();
-      const ok = tag === 'img' || tag === 'source';
-      if (!ok) { data.keepAttr = false; return; }
-      if (name === 'src' && !SAFE_IMG.test(data.attrValue.trim())) data.keepAttr = false;
-      if (name === 'srcset' && /(?:javascript|data|vbscript):/i.test(data.attrValue)) data.keepAttr = false;
+    const tag = node.nodeName.toLowerCase();
+    if (name === 'src' || name === 'srcset' || name === 'sizes') {
+      if (tag !== 'img' && tag !== 'source') { data.keepAttr = false; return; }
+      if (name === 'src' && !isSafeImageUrl(data.attrValue)) data.keepAttr = false;
+      if (name === 'srcset' && !isSafeSrcset(data.attrValue)) data.keepAttr = false;
+    } else if (name === 'href') {
+      if (tag !== 'a' || !isSafeLinkUrl(data.attrValue)) data.keepAttr = false;
+    } else if (name === 'type' || name === 'media') {
+      // Only <source> uses these (type on <a>/<ol> is harmless but has no reader value).
+      if (tag !== 'source' && !(name === 'type' && (tag === 'ol' || tag === 'li'))) data.keepAttr = false;
     }
-    if (name === 'href' && !SAFE_URI.test(data.attrValue.trim())) data.keepAttr = false;
   });
   p.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName.toLowerCase() === 'a' && node.hasAttribute('href')) {
-      const href = node.getAttribute('href') ?? '';
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    // Our own link policy, whatever the page said: outside links open a new tab with no opener/referrer.
+    el.removeAttribute('target');
+    el.removeAttribute('rel');
+    if (el.nodeName.toLowerCase() === 'a' && el.hasAttribute('href')) {
+      const href = (el.getAttribute('href') ?? '').trim();
       if (!href.startsWith('#')) {
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
+        el.setAttribute('target', '_blank');
+        el.setAttribute('rel', 'noopener noreferrer');
       }
     }
   });
@@ -51,12 +103,15 @@ function purifierFor(win: Window): Purifier {
 const CONFIG: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
-  ADD_ATTR: ['target', 'rel'],
+  FORBID_TAGS,
+  ADD_FORBID_CONTENTS,
+  FORBID_ATTR: ['style', 'id', 'name', 'class', 'xmlns', 'xlink:href', 'formaction', 'action', 'srcdoc', 'ping', 'background', 'poster', 'usemap'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
-  USE_PROFILES: undefined,
-  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'link', 'meta', 'base', 'template', 'noscript'],
+  ALLOW_SELF_CLOSE_IN_ATTR: false,
+  SAFE_FOR_TEMPLATES: false,
+  SANITIZE_DOM: true,
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
   RETURN_TRUSTED_TYPE: false,
