@@ -64,11 +64,34 @@ export const BOILER_LINE = new RegExp('^(?:' + [
   '(?:image|photo|slide|picture) \\d+ (?:of|/) \\d+', '\\d+ (?:of|/) \\d+', 'caption', 'close', 'expand', 'enlarge(?: this image)?',
   'toggle caption', 'hide caption', 'show caption', 'view (?:gallery|photos|slideshow)', 'play video', 'watch(?: video)?',
   'loading\\.*', 'please wait\\.*', 'copyright ©.*', '© ?\\d{4}.*', '(?:\\(c\\)|©).*all rights reserved.*', 'all rights reserved\\.?',
-  'skip to (?:main )?content', 'back to top', 'top', 'previous(?: article| post)?', 'next(?: article| post)?', 'tags?:?',
+  'skip to (?:main )?content', 'back to top', 'top', 'adverts?', 'advertising', 'don\'?t miss', 'must read', 'most (?:popular|read|viewed)',
+  'trending(?: now)?', 'this (?:slideshow|video|content|feature) requires javascript\.?', 'view (?:author|all) (?:archive|posts|articles)',
+  'e-?mail the (?:author|writer|reporter)', 'follow (?:the )?author', 'more on this(?: story| topic)?', 'sign up', 'log ?in', 'register',
+  'report (?:an )?(?:error|typo|a correction)', 'image source,? .{1,40}', 'image caption,? .{0,80}', 'media caption,? .{0,80}', 'previous(?: article| post)?', 'next(?: article| post)?', 'tags?:?',
 ].join('|') + ')[.:!]?$', 'i');
 
 /** Lines that introduce a link to another page; dropped when the block is mostly that link. */
 export const LINK_INTRO = /^(?:read more|read also|also read|related|see also|more|recommended|watch|listen|read|click here|more on this|further reading|read the full|more coverage|previously|next)\b/i;
 
+/** Short promotional lines: newsletter sign-ups, "click here" calls, app pushes. */
+export const PROMO_LINE = /\bclick(?:ing)? here\b|\bnewsletters?\b.*\b(?:subscribe|sign(?:\s|-)?up|inbox)\b|\b(?:subscribe|sign(?:\s|-)?up)\b.*\bnewsletters?\b|\bdownload (?:our|the) app\b/i;
+
+/** A line made of share-button labels ("Facebook Twitter WhatsApp Email"). */
+const SOCIAL_WORDS = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'pinterest', 'pint', 'pin', 'linkedin', 'reddit', 'telegram', 'email', 'e-mail', 'mail',
+  'share', 'tweet', 'print', 'copy', 'link', 'messenger', 'flipboard', 'tumblr', 'vk', 'sms', 'comments', 'comment', 'save', 'instagram', 'youtube']);
+export function isSocialLine(t: string): boolean {
+  const words = t.toLowerCase().split(/[\s|•·/,]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 12) return false;
+  let n = 0;
+  for (const w of words) if (SOCIAL_WORDS.has(w)) n++;
+  return n / words.length >= 0.6;
+}
+
+/** Caption shapes outside <figcaption>: photo credits, "In this ... photo", "Photo: ...". */
+export const CAPTION_LINE = /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
+
 /** Date/update lines such as "Updated 1:39 am EST, Wednesday, November 20, 2019". */
-export const DATE_LINE = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?:?\s.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s.*\d{4}.*|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}.*)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}.*|updated)$/i;
+export const DATE_LINE = new RegExp(('^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^.!?]{0,40}\\d[^!?]{0,60}'
+  + '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}'
+  + '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}'
+  + '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$').replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'), 'i');

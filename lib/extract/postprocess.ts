@@ -2,7 +2,8 @@
 // and date lines around the body, empty wrappers. Linear passes only (it runs on every extraction).
 import { byTags } from './dom-list';
 import { cleanByline } from './metadata';
-import { BOILER_LINE, DATE_LINE, LINK_INTRO } from './patterns';
+import { CAPTION_ATTR } from './preprocess';
+import { BOILER_LINE, CAPTION_LINE, DATE_LINE, LINK_INTRO, PROMO_LINE, isSocialLine } from './patterns';
 
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -59,18 +60,28 @@ export function postprocess(root: Element, opts: PostOptions): void {
   const bylineKey = opts.byline ? key(opts.byline) : '';
   const all = byTags(root, new Set([...BLOCKS, ...INLINE]));
 
-  // 1. Whole-block boilerplate lines and link-intro lines ("Read more: ...") anywhere. Inline elements
-  //    count only when they stand alone (not inside a paragraph).
+  // 1. Short furniture lines anywhere: boilerplate labels, "Read more: <link>", date lines, share-button
+  //    rows, promos, standalone links to other stories. Caption-shaped lines are marked, not removed.
+  //    Inline elements count only when they stand alone (not inside a paragraph).
   for (const el of all) {
-    if (INLINE.has(el.tagName) && el.parentElement && TEXT_PARENT.has(el.parentElement.tagName)) continue;
+    const tag = el.tagName;
+    if (INLINE.has(tag) && el.parentElement && TEXT_PARENT.has(el.parentElement.tagName)) continue;
     if (hasBlockChild(el) || !root.contains(el)) continue;
     const raw = el.textContent ?? '';
-    if (raw.length > 600) continue;
+    if (raw.length > 1200) continue;
     const t = norm(raw);
-    if (!t || t.length > 200) continue;
-    if ((t.length <= 80 && BOILER_LINE.test(t)) || (LINK_INTRO.test(t) && linkShare(el, t.length) > 0.5)) {
-      if (!hasMedia(el)) el.remove();
+    if (!t || t.length > 400) continue;
+    if (t.length <= 400 && CAPTION_LINE.test(t)) { el.setAttribute(CAPTION_ATTR, ''); continue; }
+    if (t.length > 200) continue;
+    const bare = t.replace(/^[|•·–—\-\s]+/, '');
+    let drop = (bare.length <= 80 && BOILER_LINE.test(bare)) || (bare.length <= 90 && DATE_LINE.test(bare)) || isSocialLine(bare) || PROMO_LINE.test(bare);
+    if (!drop) {
+      const links = linkShare(el, t.length);
+      drop = (LINK_INTRO.test(bare) && links > 0.5)
+        // A paragraph or heading that is nothing but a link: a teaser for another story.
+        || (links >= 0.9 && t.length <= 150 && tag !== 'LI' && tag !== 'DT' && tag !== 'DD' && !INLINE.has(tag));
     }
+    if (drop && !hasMedia(el)) el.remove();
   }
 
   // 2. Around the start: repeated headline, byline and date lines (only short leading blocks).

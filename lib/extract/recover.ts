@@ -49,6 +49,9 @@ export function recoverParagraphs(root: Element, original: Document, survived: S
   const origPs = original.getElementsByTagName('p');
   const doc = root.ownerDocument;
   let added = 0;
+  // Readability may have kept a paragraph's text in another element (e.g. a <p> turned into a <div>).
+  const have = norm(root.textContent ?? '');
+  const missing = (p: Element) => !have.includes(norm(p.textContent ?? '').slice(0, 200));
 
   // Leading paragraphs: walk back from the first kept one while they qualify.
   const first = sorted[0];
@@ -56,7 +59,7 @@ export function recoverParagraphs(root: Element, original: Document, survived: S
   if (firstOrig) {
     for (let i = first - 1, steps = 0; i >= 0 && steps < 6; i--, steps++) {
       const op = origPs[i];
-      if (!survived.has(i) || !near(op, firstOrig, 3) || !bodyLike(op)) break;
+      if (!survived.has(i) || !near(op, firstOrig, 3) || !bodyLike(op) || !missing(op)) break;
       const copy = doc.importNode(op, true) as Element;
       const anchor = keptIdx.get(sorted[0]);
       if (!anchor?.parentNode) break;
@@ -77,7 +80,7 @@ export function recoverParagraphs(root: Element, original: Document, survived: S
     let after: Element = anchor;
     for (let i = a + 1; i < b; i++) {
       const op = origPs[i];
-      if (!survived.has(i) || op.parentElement !== aOrig.parentElement || !bodyLike(op)) continue;
+      if (!survived.has(i) || op.parentElement !== aOrig.parentElement || !bodyLike(op) || !missing(op)) continue;
       const copy = doc.importNode(op, true) as Element;
       if (after.parentNode !== anchor.parentNode) break;
       after.after(copy);
