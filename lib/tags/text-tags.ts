@@ -33,6 +33,10 @@ export interface TextTagOptions {
   oovIdf?: number;
   /** Longest phrase in words (1–3). */
   maxWords?: number;
+  /** Weight of multi-word phrases that always sit inside the same longer phrase ("Stadia Red Dead"). */
+  fragmentFactor?: number;
+  /** Count sentences containing a phrase rather than its occurrences (damps bursts). */
+  sentenceTf?: boolean;
   /** Merge sub-phrases into longer phrases that contain most of their occurrences. */
   merge?: boolean;
   /** Keep merged sub-phrases in the ranked list (just below their phrase). */
@@ -56,6 +60,8 @@ export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   tfExponent: 1,
   idfExponent: 1,
   merge: true,
+  sentenceTf: true,
+  fragmentFactor: 1,
   keepSubPhrases: false,
   limit: 30,
 };
@@ -78,6 +84,8 @@ interface Token {
   content: boolean;
   capital: boolean;
   sentenceStart: boolean;
+  /** Sentence number (for counting in how many sentences a phrase occurs). */
+  sent: number;
 }
 
 interface Candidate {
@@ -89,6 +97,10 @@ interface Candidate {
   midSentence: number;
   inTitle: boolean;
   forms: Map<string, number>;
+  sentences: Set<number>;
+  /** The content word always right before / after it, or '' when that varies or is absent. */
+  left: string;
+  right: string;
   /** How the phrase is written in the title (fallback display form). */
   titleForm?: string;
   idfSum: number;
@@ -104,6 +116,7 @@ const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
 function tokenize(text: string, isTitle: boolean): Token[][] {
   const chunks: Token[][] = [];
   let sentenceStart = true;
+  let sent = 0;
   // Split by whitespace first to know where sentences end, then by chunk breaks.
   // Dashes, ellipses and slashes between words ("play…and", "word—word") break like spaces + comma.
   const pieces = text.replace(/[’`´]/g, "'").replace(/([\p{L}\p{N}])([…—–/]+)(?=[\p{L}\p{N}])/gu, '$1$2 ').split(/(\n+|\s+)/);
@@ -111,7 +124,7 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   const flush = () => { if (cur.length) chunks.push(cur); cur = []; };
   for (const piece of pieces) {
     if (!piece) continue;
-    if (/^\s+$/.test(piece)) { if (piece.includes('\n')) { flush(); sentenceStart = true; } continue; }
+    if (/^\s+$/.test(piece)) { if (piece.includes('\n')) { flush(); sentenceStart = true; sent++; } continue; }
     const endsSentence = /[.!?]["')\]]*$/.test(piece) && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|U\.S|No)\.$/.test(piece);
     const breaksAfter = endsSentence || /[,;:)\]}"”»…–—|]$/.test(piece);
     const breaksBefore = /^[("“„«[{]/.test(piece);
@@ -134,7 +147,7 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         if (!content && capital && !isTitle && !sentenceStart && CALENDAR.test(lower) && cur.length && cur[cur.length - 1].content && cur[cur.length - 1].capital) content = true;
         // A number glued to a word is part of it ("COVID-19", "G-20"); alone it is not a tag.
         if (!content && j > 0 && /^\p{N}+$/u.test(part) && cur.length && cur[cur.length - 1].content) content = true;
-        cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart });
+        cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart, sent });
         sentenceStart = false;
       });
     } else if (word === '' && /[-–—&]/.test(piece)) {
@@ -142,7 +155,7 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
       flush();
     }
     if (breaksAfter) flush();
-    if (endsSentence) sentenceStart = true;
+    if (endsSentence) { sentenceStart = true; sent++; }
   }
   flush();
   return chunks;
@@ -169,7 +182,7 @@ function addCandidates(
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
           if (!c) {
-            c = { key, words: n, count: 0, first: offset.pos + i, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0) };
+            c = { key, words: n, count: 0, first: offset.pos + i, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), sentences: new Set(), left: '', right: '', idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0) };
             cands.set(key, c);
           }
           if (opts.isTitle) {
@@ -178,6 +191,12 @@ function addCandidates(
             continue;
           }
           c.count++;
+          c.sentences.add(toks[0].sent);
+          // Neighbours inside the run: a phrase always extended the same way is a fragment.
+          const left = i > 0 ? run[i - 1].stem : '';
+          const right = i + n < run.length ? run[i + n].stem : '';
+          c.left = c.count === 1 ? left : c.left === left ? left : '';
+          c.right = c.count === 1 ? right : c.right === right ? right : '';
           const form = toks.map((t, j) => (j ? t.glue : '') + t.surface).join('');
           c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
           if (!toks[0].sentenceStart) {
@@ -239,7 +258,8 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
 
   const scored: { c: Candidate; score: number }[] = [];
   for (const c of cands.values()) {
-    const count = c.count + (c.inTitle ? o.titleCount : 0);
+    const tf = o.sentenceTf ? c.sentences.size : c.count;
+    const count = tf + (c.inTitle ? o.titleCount : 0);
     if (!c.count && !c.inTitle) continue;
     if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) continue;
     const isName = c.midSentence > 0 ? c.capitalised / c.midSentence >= 0.5 : c.forms.size > 0 && [...c.forms.keys()].every((f) => /^\p{Lu}/u.test(f) && f.split(/[\s-]/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
@@ -248,6 +268,7 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
     const pos = c.count ? c.first / total : 0;
     if (pos < o.openingShare) score *= 1 + o.positionBoost * (1 - pos / o.openingShare);
     if (isName) score *= o.nameBoost;
+    if (c.words > 1 && c.count && (c.left || c.right)) score *= o.fragmentFactor;
     scored.push({ c, score });
   }
   scored.sort((a, b) => b.score - a.score || a.c.first - b.c.first || (a.c.key < b.c.key ? -1 : 1));
