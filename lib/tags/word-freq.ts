@@ -23,8 +23,8 @@ export const OOV_IDF = 9 - (WORD_FREQ_FLOOR_ZIPF - 1);
 /** Zipf frequency of a lowercase word, or null when it is rarer than the table's floor. */
 export function zipf(word: string): number | null {
   const m = load();
-  // wordfreq folds curly apostrophes and writes every digit as 0.
-  const w = word.replace(/’/g, "'").replace(/[0-9]/g, '0');
+  // wordfreq folds curly apostrophes and writes runs of 2+ digits as zeros ("2019" -> "0000", "ps4" stays).
+  const w = word.replace(/’/g, "'").replace(/[0-9]{2,}/g, (m) => '0'.repeat(m.length));
   const z = m.get(w);
   if (z !== undefined) return z;
   // Inflected forms rarer than the table's floor: fall back to the base form.

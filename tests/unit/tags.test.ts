@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isEnglishText, rankTags, suggestTags, type TagInput } from '../../lib/tags';
 import { extractTextTags } from '../../lib/tags/text-tags';
@@ -25,6 +26,19 @@ describe('word frequency table', () => {
     expect(zipf('qwzxv')).toBeNull();
     expect(idf('the')).toBeLessThan(idf('battery'));
     expect(idf('battery')).toBeLessThan(OOV_IDF);
+  });
+});
+
+const ZIPF_TSV = '../shared/corpora/wordfreq-en-small/en-small-zipf.tsv';
+describe.skipIf(!existsSync(ZIPF_TSV))('generated word table (needs ../shared)', () => {
+  it('matches the wordfreq list it was built from (every 50th word)', () => {
+    const rows = readFileSync(ZIPF_TSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    expect(rows.length).toBe(28917);
+    for (let i = 0; i < rows.length; i += 50) {
+      const [word, z] = rows[i];
+      if (/\s/.test(word)) continue;
+      expect(zipf(word), word).toBeCloseTo(Number(z), 2);
+    }
   });
 });
 
