@@ -301,6 +301,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       {error && <p class="error banner" role="alert">{error} <button type="button" class="link" onClick={() => setError(null)}>Dismiss</button></p>}
       {view.kind === 'article' ? (
         <ArticlePage id={view.id} connector={connector} settings={settings} onSettings={changeSettings} article={byId(view.id)}
+          onSettingsPanel={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}
           onBack={() => go({ kind: 'list' })}
           onArchive={(a) => void archive([a])} onFavorite={(a) => void favorite([a])} onDelete={(a) => void remove([a])}
           onTags={(a) => setDialog({ kind: 'tags', ids: [a.id] })} />
@@ -383,8 +384,9 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   );
 }
 
-function ArticlePage({ id, connector, settings, onSettings, article, onBack, onArchive, onFavorite, onDelete, onTags }: {
+function ArticlePage({ id, connector, settings, onSettings, onSettingsPanel, article, onBack, onArchive, onFavorite, onDelete, onTags }: {
   id: number;
+  onSettingsPanel(): void;
   connector: LibraryConnector;
   settings: ReaderSettings;
   onSettings(s: ReaderSettings): void;
@@ -417,6 +419,7 @@ function ArticlePage({ id, connector, settings, onSettings, article, onBack, onA
         {connector.setTags && <button type="button" class="secondary" title="Tags (t)" onClick={() => onTags(a)}>Tags</button>}
         <button type="button" class="secondary" title="Delete (#)" onClick={() => onDelete(a)}>Delete</button>
         <a class="button secondary" href={a.originalUrl} target="_blank" rel="noopener noreferrer" title={`Open ${a.originalUrl} (o)`} data-testid="toolbar-original">Original ↗</a>
+        <button type="button" class="secondary" aria-label="Reading settings" title="Reading settings" data-testid="reader-settings-button" onClick={onSettingsPanel}>Aa</button>
       </div>
       {a.contentState !== 'full' && (
         <p class="hint">Only the link is stored for this article. <a href={a.originalUrl} target="_blank" rel="noopener noreferrer">Open it on the web</a> and save it with Gist to read it here offline.</p>

@@ -153,20 +153,32 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
     return true;
   });
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
-  items.sort(comparator(sort, o.wpm, scores));
-  return { items, scores };
+  return { items: sortArticles(items, sort, o.wpm, scores), scores };
 }
 
-function comparator(sort: SortKey, wpm: number, scores: Map<number, number> | null): (a: ArticleRecord, b: ArticleRecord) => number {
-  const newest = (a: ArticleRecord, b: ArticleRecord) => b.savedAt - a.savedAt || b.id - a.id;
-  switch (sort) {
-    case 'relevance': return (a, b) => scores!.get(b.id)! - scores!.get(a.id)! || newest(a, b);
-    case 'oldest': return (a, b) => -newest(a, b);
-    case 'shortest': return (a, b) => minutesAt(a, wpm) - minutesAt(b, wpm) || newest(a, b);
-    case 'longest': return (a, b) => minutesAt(b, wpm) - minutesAt(a, wpm) || newest(a, b);
-    case 'title': return (a, b) => collator.compare(a.title, b.title) || newest(a, b);
-    default: return newest;
+/**
+ * Sorts by one numeric key per article, computed once (a comparator that looks scores up in a Map costs
+ * n·log n lookups: 20+ ms for a few thousand results). Ties go to the newest.
+ */
+function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores: Map<number, number> | null): ArticleRecord[] {
+  if (sort === 'title') return items.sort((a, b) => collator.compare(a.title, b.title) || b.savedAt - a.savedAt || b.id - a.id);
+  const n = items.length;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = items[i];
+    key[i] = sort === 'relevance' ? -(scores!.get(a.id) ?? 0)
+      : sort === 'oldest' ? a.savedAt
+      : sort === 'shortest' ? minutesAt(a, wpm)
+      : sort === 'longest' ? -minutesAt(a, wpm)
+      : -a.savedAt;
   }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const tie = sort === 'oldest' ? 1 : -1;
+  order.sort((x, y) => key[x] - key[y] || tie * (items[x].savedAt - items[y].savedAt) || tie * (items[x].id - items[y].id));
+  const out = new Array<ArticleRecord>(n);
+  for (let i = 0; i < n; i++) out[i] = items[order[i]];
+  return out;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
