@@ -64,7 +64,7 @@ describe('saveArticle', () => {
     // Make the body write fail after the article row was added: the whole save must roll back.
     const bad = input({ url: 'https://e.com/bad' });
     const orig = db.contents.put.bind(db.contents);
-    db.contents.put = (() => Promise.reject(new Error('disk full'))) as typeof db.contents.put;
+    db.contents.put = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.contents.put;
     await expect(saveArticle(db, bad, 2)).rejects.toThrow('disk full');
     db.contents.put = orig;
     expect(await findByUrl(db, 'https://e.com/bad')).toBeUndefined();
