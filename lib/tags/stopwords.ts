@@ -37,6 +37,7 @@ today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturd
 january february march april may june july august september october november december
 week weeks month months year years day days time times lot lots kind sort
 jan feb mar apr jun jul aug sep sept oct nov dec am pm est edt pst pdt gmt utc bst cet
+rep reps sen sens gov lt gen col sgt capt cmdr dr prof jr sr st mt ft
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

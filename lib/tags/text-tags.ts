@@ -84,6 +84,8 @@ interface Token {
   content: boolean;
   capital: boolean;
   sentenceStart: boolean;
+  /** A stopword kept only as the start of a name ("New" in "New York"): never a tag on its own. */
+  namePart?: boolean;
   /** Sentence number (for counting in how many sentences a phrase occurs). */
   sent: number;
 }
@@ -106,7 +108,7 @@ interface Candidate {
   idfSum: number;
 }
 
-const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little']);
+const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little', 'st', 'mt', 'ft']);
 
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
@@ -142,12 +144,13 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         const hasLetter = /\p{L}/u.test(part);
         let content = hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
-        if (!content && capital && !isTitle && !sentenceStart && NAME_PARTS.has(lower)) content = true;
+        let namePart = false;
+        if (!content && capital && !isTitle && (!sentenceStart || /^(?:st|mt|ft)$/.test(lower)) && NAME_PARTS.has(lower)) content = namePart = true;
         // ...and so may a capitalised day or month right after a capitalised word ("Black Friday").
         if (!content && capital && !isTitle && !sentenceStart && CALENDAR.test(lower) && cur.length && cur[cur.length - 1].content && cur[cur.length - 1].capital) content = true;
         // A number glued to a word is part of it ("COVID-19", "G-20"); alone it is not a tag.
         if (!content && j > 0 && /^\p{N}+$/u.test(part) && cur.length && cur[cur.length - 1].content) content = true;
-        cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart, sent });
+        cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart, sent, namePart });
         sentenceStart = false;
       });
     } else if (word === '' && /[-–—&]/.test(piece)) {
@@ -179,6 +182,8 @@ function addCandidates(
         for (let n = 1; n <= opts.maxWords && i + n <= run.length; n++) {
           const toks = run.slice(i, i + n);
           if (/^\p{N}+$/u.test(toks[0].lower)) break; // numbers only inside names ("COVID-19")
+          if (toks[n - 1].namePart) continue; // "New", "St" alone or at the end
+
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
           if (!c) {
