@@ -46,7 +46,7 @@ export interface TextTagOptions {
 }
 
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
-  titleBoost: 1.5,
+  titleBoost: 1.75,
   titleCount: 1,
   positionBoost: 0.5,
   openingShare: 0.2,
