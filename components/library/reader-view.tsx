@@ -6,7 +6,9 @@ import { minutesLeft, progressOf, scrollForProgress, shouldStore, throttle } fro
 import { hostOf } from '../../lib/search/list-query';
 import type { ReadableArticle } from './library-connector';
 
-const PROGRESS_WRITE_MS = 2000;
+// Every write to the articles table re-runs the library's live list query (10,000 records at the top
+// end), so the position is written at most every few seconds, and always when leaving or hiding the page.
+const PROGRESS_WRITE_MS = 5000;
 
 export interface ReaderViewProps {
   item: ReadableArticle;
