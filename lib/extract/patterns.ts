@@ -67,7 +67,10 @@ export const BOILER_LINE = new RegExp('^(?:' + [
   'skip to (?:main )?content', 'back to top', 'top', 'adverts?', 'advertising', 'don\'?t miss', 'must read', 'most (?:popular|read|viewed)',
   'trending(?: now)?', 'this (?:slideshow|video|content|feature) requires javascript\.?', 'view (?:author|all) (?:archive|posts|articles)',
   'e-?mail the (?:author|writer|reporter)', 'follow (?:the )?author', 'more on this(?: story| topic)?', 'sign up', 'log ?in', 'register',
-  'report (?:an )?(?:error|typo|a correction)', 'image source,? .{1,40}', 'image caption,? .{0,80}', 'media caption,? .{0,80}', 'previous(?: article| post)?', 'next(?: article| post)?', 'tags?:?',
+  'report (?:an )?(?:error|typo|a correction)', 'by', 'text size', 'font size', 'write to .{1,80}@\\S+', 'filed (?:under|in):? .{1,80}',
+  'posted in:? .{1,60}', 'categor(?:y|ies): .{1,80}', 'tags?: .{1,150}', 'topics?: .{1,100}',
+  // "advertisement" in other languages
+  'anzeige', 'werbung', 'publicidad', 'publicité', 'pubblicità', 'reklama', 'реклама', 'iklan', 'advertentie', 'publicidade', '广告', '광고', '広告', 'image source,? .{1,40}', 'image caption,? .{0,80}', 'media caption,? .{0,80}', 'previous(?: article| post)?', 'next(?: article| post)?', 'tags?:?',
 ].join('|') + ')[.:!]?$', 'i');
 
 /** Lines that introduce a link to another page; dropped when the block is mostly that link. */
@@ -91,7 +94,7 @@ export function isSocialLine(t: string): boolean {
 export const CAPTION_LINE = /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
 
 /** Date/update lines such as "Updated 1:39 am EST, Wednesday, November 20, 2019". */
-export const DATE_LINE = new RegExp(('^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^.!?]{0,40}\\d[^!?]{0,60}'
+export const DATE_LINE = new RegExp(('^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}'
   + '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}'
   + '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}'
   + '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$').replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'), 'i');

@@ -79,7 +79,8 @@ export function postprocess(root: Element, opts: PostOptions): void {
       const links = linkShare(el, t.length);
       drop = (LINK_INTRO.test(bare) && links > 0.5)
         // A paragraph or heading that is nothing but a link: a teaser for another story.
-        || (links >= 0.9 && t.length <= 150 && tag !== 'LI' && tag !== 'DT' && tag !== 'DD' && !INLINE.has(tag));
+        // Not list items or headings (product names in guides), not bare URLs (cited sources).
+        || (links >= 0.9 && t.length <= 150 && (tag === 'P' || tag === 'DIV') && !/^(?:https?:\/\/|www\.)\S+$/i.test(t));
     }
     if (drop && !hasMedia(el)) el.remove();
   }
