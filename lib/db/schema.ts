@@ -44,6 +44,12 @@ export interface ArticleRecord {
   contentState: 'full' | 'pending' | 'failed';
   highlights?: Highlight[];
   source?: string;
+  /** Fetch queue (imports): attempts so far, when the next may run, why the last one failed. */
+  fetchAttempts?: number;
+  nextAttemptAt?: number;
+  fetchError?: string;
+  /** Remote images of imported content not downloaded yet (the fetch queue gets them). */
+  pendingImages?: string[];
 }
 
 export interface ContentRecord {

@@ -1,0 +1,163 @@
+// The fetch loop, DOM-free and browser-free: the background passes in how to fetch a page, extract
+// it (offscreen document or background page), sanitize, download images, sleep and whether the user
+// stopped. State lives in the database, so the loop can be killed at any point and started again.
+import type { GistDB } from '../db/schema';
+import type { ExtractedArticle } from '../extract/types';
+import { countText, readingMinutes } from '../reading-time/index';
+import type { StoredHtml } from '../sanitize/prepare-stored-html';
+import { rankTags } from '../tags/index';
+import { afterFailure, DEFAULT_POLICY, FetchFailure, hostOf, pickNext, type QueueItem, type QueuePolicy } from './policy';
+import { queueItems, recordFailure, storeFetched, storeImages, type FetchedContent } from './store';
+
+export interface Extracted {
+  article: ExtractedArticle | null;
+  /** The article HTML prepared for storage (sanitized, absolute URLs, image list). */
+  stored: StoredHtml | null;
+  error?: string;
+}
+
+export interface RunnerDeps {
+  db: GistDB;
+  /** Downloads the page; throws FetchFailure (or any error: retried). Returns the final URL after redirects. */
+  fetchPage(url: string): Promise<{ html: string; url: string }>;
+  extract(html: string, url: string): Promise<Extracted>;
+  fetchImage(url: string): Promise<Blob | null>;
+  /** True once the user pressed Stop: running items finish, nothing new starts. */
+  stopped(): boolean | Promise<boolean>;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  policy?: QueuePolicy;
+  /** After each item: its outcome. */
+  onItem?(e: { id: number; url: string; outcome: 'done' | 'retry' | 'failed'; reason?: string }): void | Promise<void>;
+  /** Longest the loop sleeps in place; longer waits end the run with `resumeAt` (the caller sets an alarm). */
+  maxSleepMs?: number;
+}
+
+export interface RunSummary {
+  done: number;
+  failed: number;
+  retried: number;
+  /** Set when items wait for a backoff longer than maxSleepMs: run again at this time. */
+  resumeAt?: number;
+  stopped: boolean;
+}
+
+const MAX_IMAGES = 60;
+const TAGS_SHOWN = 8;
+
+export async function downloadImages(urls: string[], fetchImage: RunnerDeps['fetchImage']): Promise<{ images: { src: string; blob: Blob }[]; failed: number }> {
+  const out: { src: string; blob: Blob }[] = [];
+  let failed = 0;
+  const queue = urls.filter((u) => /^https?:/i.test(u)).slice(0, MAX_IMAGES);
+  const worker = async () => {
+    for (let src = queue.shift(); src !== undefined; src = queue.shift()) {
+      const blob = await fetchImage(src).catch(() => null);
+      if (blob) out.push({ src, blob });
+      else failed++;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { images: out, failed: failed + Math.max(0, urls.length - MAX_IMAGES) };
+}
+
+export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, url: string, images: { src: string; blob: Blob }[]): FetchedContent {
+  const counts = countText(a.text);
+  const ranked = rankTags({ title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url });
+  return {
+    html: stored.html,
+    text: a.text,
+    title: a.title || null,
+    byline: a.byline,
+    siteName: a.siteName,
+    lang: a.lang,
+    publishedTime: a.publishedTime,
+    excerpt: a.excerpt,
+    suggestedTags: ranked.slice(0, TAGS_SHOWN).map((t) => t.tag),
+    tagCandidates: ranked.slice(0, 40).map((t) => t.tag),
+    wordCount: counts.words,
+    cjkChars: counts.cjkChars,
+    imageCount: stored.images.length,
+    readingMinutes: readingMinutes({ ...counts, images: stored.images.length }),
+    images,
+  };
+}
+
+/** Fetches, extracts and stores one item; throws on failure. */
+export async function processItem(item: QueueItem, deps: RunnerDeps): Promise<void> {
+  const db = deps.db;
+  const now = deps.now ?? Date.now;
+  if (item.kind === 'images') {
+    const a = await db.articles.get(item.id);
+    const { images, failed } = await downloadImages(a?.pendingImages ?? [], deps.fetchImage);
+    await storeImages(db, item.id, images, failed);
+    return;
+  }
+  const page = await deps.fetchPage(item.url);
+  const ex = await deps.extract(page.html, page.url);
+  if (!ex.article || !ex.stored) throw new FetchFailure(ex.error || 'no readable article found on the page', false);
+  if (!ex.stored.html.trim()) throw new FetchFailure('the article was empty after sanitizing', false);
+  const { images } = await downloadImages(ex.stored.images, deps.fetchImage);
+  await storeFetched(db, item.id, describeExtraction(ex.article, ex.stored, page.url, images), now());
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Works through the queue until it is empty, stopped, or only long backoffs remain. */
+export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
+  const policy = deps.policy ?? DEFAULT_POLICY;
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? realSleep;
+  const maxSleep = deps.maxSleepMs ?? 20_000;
+  const summary: RunSummary = { done: 0, failed: 0, retried: 0, stopped: false };
+  const inFlight = new Map<number, Promise<void>>();
+  const busyHosts = new Set<string>();
+  const lastStart = new Map<string, number>();
+  let items = await queueItems(deps.db);
+  const finished = new Set<number>();
+
+  const start = (item: QueueItem) => {
+    const host = hostOf(item.url);
+    busyHosts.add(host);
+    lastStart.set(host, now());
+    const p = (async () => {
+      try {
+        await processItem(item, deps);
+        summary.done++;
+        await deps.onItem?.({ id: item.id, url: item.url, outcome: 'done' });
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        const retry = e instanceof FetchFailure ? e.retry : true;
+        const next = afterFailure(item.attempts + 1, retry, now(), policy);
+        await recordFailure(deps.db, item.id, reason, next).catch(() => undefined);
+        if (next.state === 'retry') summary.retried++;
+        else summary.failed++;
+        await deps.onItem?.({ id: item.id, url: item.url, outcome: next.state === 'retry' ? 'retry' : 'failed', reason });
+      } finally {
+        busyHosts.delete(host);
+        inFlight.delete(item.id);
+        finished.add(item.id);
+      }
+    })();
+    inFlight.set(item.id, p);
+  };
+
+  for (;;) {
+    if (await deps.stopped()) { summary.stopped = true; break; }
+    if (finished.size) {
+      // Retried items come back with their new attempt count and backoff; done ones drop out.
+      items = finished.size > 50 || items.every((i) => finished.has(i.id) || inFlight.has(i.id)) ? await queueItems(deps.db) : items.filter((i) => !finished.has(i.id));
+      finished.clear();
+    }
+    let pick = pickNext(items, { now: now(), inFlight: new Set(inFlight.keys()), busyHosts, lastStart }, policy);
+    while ('item' in pick) {
+      start(pick.item);
+      pick = pickNext(items, { now: now(), inFlight: new Set(inFlight.keys()), busyHosts, lastStart }, policy);
+    }
+    if ('idle' in pick && !inFlight.size) break;
+    const wait = 'waitMs' in pick ? pick.waitMs : Infinity;
+    if (!inFlight.size && wait > maxSleep) { summary.resumeAt = now() + wait; break; }
+    await Promise.race([...inFlight.values(), ...(wait < Infinity ? [sleep(Math.min(wait, maxSleep))] : [])]);
+  }
+  await Promise.all(inFlight.values());
+  return summary;
+}
