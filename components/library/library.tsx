@@ -78,7 +78,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   useEffect(() => {
     const onHash = () => setView(parseHash(location.hash));
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    return () => { window.removeEventListener('hashchange', onHash); window.removeEventListener('popstate', onHash); };
   }, []);
   useEffect(() => {
     // After the list: estimate() walks the origin's storage and must not delay the first rows.

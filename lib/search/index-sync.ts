@@ -29,6 +29,8 @@ export interface SyncState {
 }
 
 const CHUNK = 250;
+const SLICE_MS = 12;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const SAVE_DELAY_MS = 3000;
 
 export class IndexSync {
@@ -40,7 +42,7 @@ export class IndexSync {
   private listeners = new Set<(s: SyncState) => void>();
   state: SyncState = { ready: false, indexed: 0, total: 0 };
 
-  constructor(private store: IndexStore, private yieldFn: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))) {}
+  constructor(private store: IndexStore, private yieldFn: () => Promise<void> = yieldToEvents) {}
 
   onChange(cb: (s: SyncState) => void): () => void {
     this.listeners.add(cb);
@@ -98,7 +100,15 @@ export class IndexSync {
       if (this.pending) return;
       const part = todo.slice(i, i + CHUNK);
       const texts = await this.store.texts(part.map((a) => a.id));
-      part.forEach((a, j) => ix.add(indexDoc(a, texts[j] ?? a.excerpt ?? '')));
+      // Time-sliced: a keystroke never waits behind more than one slice of indexing.
+      let start = now();
+      for (let j = 0; j < part.length; j++) {
+        ix.add(indexDoc(part[j], texts[j] ?? part[j].excerpt ?? ''));
+        if (now() - start > SLICE_MS) {
+          await this.yieldFn();
+          start = now();
+        }
+      }
       done += part.length;
       this.emit({ ready: this.state.ready, indexed: done, total: articles.length });
       await this.yieldFn();
@@ -115,6 +125,16 @@ export class IndexSync {
       else this.scheduleSave();
     }, SAVE_DELAY_MS);
   }
+}
+
+/** Lets input and rendering run; a message round trip avoids setTimeout's 4 ms clamp on nested timers. */
+function yieldToEvents(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ch.port1.close(); r(); };
+    ch.port2.postMessage(null);
+  });
 }
 
 function safeDeserialize(d: SerializedIndex): TextIndex {
