@@ -39,6 +39,8 @@ export interface TextTagOptions {
   sentenceTf?: boolean;
   /** Merge sub-phrases into longer phrases that contain most of their occurrences. */
   merge?: boolean;
+  /** Let lowercase phrases take over their words too ("electric van" for "van"), not only names. */
+  mergeCommon?: boolean;
   /** Keep merged sub-phrases in the ranked list (just below their phrase). */
   keepSubPhrases?: boolean;
   /** How many candidates to return. */
@@ -69,6 +71,7 @@ export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   sentenceTf: true,
   fragmentFactor: 1,
   keepSubPhrases: false,
+  mergeCommon: true,
   limit: 30,
 };
 
@@ -267,7 +270,7 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
   addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
   addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
 
-  const scored: { c: Candidate; score: number }[] = [];
+  const scored: { c: Candidate; score: number; name: boolean }[] = [];
   for (const c of cands.values()) {
     const tf = o.sentenceTf ? c.sentences.size : c.count;
     const count = tf + (c.inTitle ? o.titleCount : 0);
@@ -280,14 +283,14 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
     if (pos < o.openingShare) score *= 1 + o.positionBoost * (1 - pos / o.openingShare);
     if (isName) score *= o.nameBoost;
     if (c.words > 1 && c.count && (c.left || c.right)) score *= o.fragmentFactor;
-    scored.push({ c, score });
+    scored.push({ c, score, name: isName });
   }
   scored.sort((a, b) => b.score - a.score || a.c.first - b.c.first || (a.c.key < b.c.key ? -1 : 1));
 
   // Merge: a longer phrase that holds most occurrences of a better-ranked sub-phrase takes its rank
   // ("Google Stadia" over "Stadia"). The sub-phrase stays in the ranked list just below (useful for
   // search) unless keepSubPhrases is off; suggestTags never shows it next to its phrase.
-  const kept: { c: Candidate; score: number }[] = [];
+  const kept: { c: Candidate; score: number; name: boolean }[] = [];
   for (const s of scored) {
     let placed = false;
     for (let i = 0; o.merge && i < kept.length; i++) {
@@ -297,10 +300,10 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
           if (!o.keepSubPhrases) placed = true;
           break;
         }
-      } else if (s.c.words > k.c.words && contains(s.c.key, k.c.key)) {
+      } else if (s.c.words > k.c.words && contains(s.c.key, k.c.key) && (s.name || o.mergeCommon)) {
         if (k.c.count - s.c.count < Math.max(1, 0.34 * k.c.count)) {
-          kept[i] = { c: s.c, score: k.score };
-          if (o.keepSubPhrases) kept.splice(i + 1, 0, { c: k.c, score: k.score });
+          kept[i] = { c: s.c, score: k.score, name: s.name };
+          if (o.keepSubPhrases) kept.splice(i + 1, 0, { c: k.c, score: k.score, name: k.name });
           placed = true;
           break;
         }
