@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Component } from 'preact';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
@@ -13,10 +13,11 @@ import { ReadAloud } from './read-aloud';
 import { VirtualList } from './virtual-list';
 import { ShortcutsHelp, TagDialog } from './dialogs';
 import { ImportExportPanel } from './import-export-panel';
+import { useFileDrop } from './import-drop';
 import { describeError, formatBytes } from './errors';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number };
-type Dialog = null | { kind: 'shortcuts' } | { kind: 'settings' } | { kind: 'import-export' } | { kind: 'tags'; ids: number[] };
+type Dialog = null | { kind: 'shortcuts' } | { kind: 'settings' } | { kind: 'import-export'; file?: File } | { kind: 'tags'; ids: number[] };
 interface Toast { message: string; undo?: () => Promise<void>; timer: number }
 
 function parseHash(hash: string): View {
@@ -52,6 +53,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const anchor = useRef<number | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  useFileDrop((file) => setDialog({ kind: 'import-export', file }));
   const [settings, setSettings] = useState<ReaderSettings>(() => connector.settings?.load() ?? { ...DEFAULT_SETTINGS });
   const [indexTick, setIndexTick] = useState(0);
   const [storage, setStorage] = useState<StorageInfo | null>(null);
@@ -89,8 +91,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     return () => { live = false; };
   }, [articles?.length]);
 
-  // ---- theme ----
-  useEffect(() => {
+  // ---- theme (before paint: no flash of the wrong colours) ----
+  useLayoutEffect(() => {
     const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
     const apply = () => { document.documentElement.dataset.theme = effectiveTheme(settings.theme, !!mq?.matches); };
     apply();
@@ -239,7 +241,11 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       }
       return;
     }
-    if (dialog) return;
+    // Dialogs close on Escape wherever the focus is (the dialog's own handler covers its inputs).
+    if (dialog) {
+      if (e.key === 'Escape') { e.preventDefault(); setDialog(null); }
+      return;
+    }
     const k = e.key;
     const handled = () => e.preventDefault();
     if (k === '?') { handled(); setDialog({ kind: 'shortcuts' }); return; }
@@ -373,7 +379,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         </div>
       )}
       {dialog?.kind === 'shortcuts' && <ShortcutsHelp onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'import-export' && <ImportExportPanel connector={connector} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'import-export' && <ImportExportPanel connector={connector} file={dialog.file} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'tags' && dialogTargets.length > 0 && (
         <TagDialog count={dialogTargets.length} tags={dialogTargets[0].tags} allTags={facetLists.tags.map(([t]) => t)}
           onSet={(tags) => void run('save the tags', () => connector.setTags ? connector.setTags(dialogTargets[0].id, tags) : Promise.resolve())}

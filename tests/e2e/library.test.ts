@@ -178,7 +178,7 @@ describe('library page in Chromium', () => {
     await page.keyboard.press('?');
     expect(await page.getByTestId('shortcuts').textContent()).toContain('Next / previous article');
     await page.keyboard.press('Escape');
-    expect(await page.getByTestId('shortcuts').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('shortcuts').count()).toBe(0);
   });
 
   it('reader settings apply at once, persist across reloads, and wpm changes reading times', async () => {
@@ -195,7 +195,7 @@ describe('library page in Chromium', () => {
     await page.getByTestId('font-sans').click();
     for (let i = 0; i < 3; i++) await page.getByTestId('font-larger').click();
     await page.getByTestId('theme-sepia').click();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
     await page.keyboard.press('Escape');
     await page.reload();
     await expect.poll(() => rows().count()).toBeGreaterThan(3);
