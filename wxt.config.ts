@@ -15,6 +15,8 @@ export default defineConfig({
       'scripting',
       'storage',
       'unlimitedStorage',
+      // Resumes the import fetch queue after the service worker was stopped (every 30 s while it runs).
+      'alarms',
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
     // Image downloads from any site, asked for on the first Save (MV2 has no optional_host_permissions).

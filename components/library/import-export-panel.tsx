@@ -1,13 +1,28 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { ExportSection } from './export-section';
+import { ImportQueueSection } from './import-queue-section';
+import { ImportSection } from './import-section';
 import type { LibraryConnector } from './library-connector';
+import './import-export.css';
 
-/** Placeholder for the Import / Export panel (replaced by the import/export work). */
-export function ImportExportPanel({ onClose }: { connector: LibraryConnector; onClose(): void }) {
+/** Import (file picker or drop), the fetch queue for imported links, and export. */
+export function ImportExportPanel({ connector, onClose, file }: { connector: LibraryConnector; onClose(): void; file?: File | null }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const prev = document.activeElement as HTMLElement | null;
+    (box.current?.querySelector('button:not([disabled])') as HTMLElement | null)?.focus();
+    return () => prev?.focus?.();
+  }, []);
+  const { transfer, queue } = connector;
   return (
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="ie-title" data-testid="import-export-panel">
+      <div class="dialog ie-panel" role="dialog" aria-modal="true" aria-labelledby="ie-title" data-testid="import-export-panel" ref={box}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
         <h2 id="ie-title">Import / Export</h2>
-        <p class="muted">Import and export arrive here.</p>
-        <div class="dialog-actions"><button type="button" onClick={onClose}>Close</button></div>
+        {transfer ? <ImportSection transfer={transfer} file={file} /> : <p class="muted">Import is not available here.</p>}
+        {queue && <ImportQueueSection queue={queue} />}
+        {transfer && <ExportSection transfer={transfer} />}
+        <div class="dialog-actions"><button type="button" data-testid="import-export-close" onClick={onClose}>Close</button></div>
       </div>
     </div>
   );

@@ -4,6 +4,10 @@ import type { ReaderSettings } from '../../lib/reader/settings';
 import type { SpeechLike } from '../../lib/reader/speech';
 import type { SyncState } from '../../lib/search/index-sync';
 import type { TextIndex } from '../../lib/search/text-index';
+import type { ApplyOutcome } from '../../lib/import/apply-import';
+import type { ImportResult } from '../../lib/import/types';
+import type { QueueCounts } from '../../lib/fetch-queue/store';
+import type { QueueStatus } from '../../lib/fetch-queue/status';
 
 export interface ReadableArticle {
   article: ArticleRecord;
@@ -56,6 +60,45 @@ export interface LibraryConnector {
   texts?(ids: number[]): Promise<(string | undefined)[]>;
   settings?: { load(): ReaderSettings; save(s: ReaderSettings): void };
   storage?: { info(): Promise<StorageInfo | null>; persist(): Promise<boolean> };
+  /** Import / export (components/library/import-export-panel.tsx). */
+  transfer?: TransferBackend;
+  /** The background fetch queue for imported links. */
+  queue?: QueueBackend;
   /** The Web Speech API, or null where the browser has none. */
   speech?: { synth: SpeechLike; utterance(text: string): SpeechSynthesisUtterance; onVoicesChanged(cb: () => void): () => void } | null;
+}
+
+/** One import: what the file held (parser problems and in-file duplicates) and what happened to each item. */
+export interface ImportRun {
+  file: string;
+  format: ImportResult['format'];
+  errors: ImportResult['errors'];
+  duplicates: ImportResult['duplicates'];
+  outcomes: ApplyOutcome[];
+  ms: number;
+}
+
+export type ImportPhase = 'reading' | 'writing';
+export type ExportKind = 'gist-json' | 'netscape-html' | 'markdown-zip';
+
+export interface TransferBackend {
+  /** Parses and writes an export file; throws (UnknownFormatError) with a clear message when it is not one. */
+  importFile(name: string, bytes: Uint8Array, onProgress: (done: number, total: number, phase: ImportPhase) => void): Promise<ImportRun>;
+  /** Builds an export of the whole library without freezing the page. */
+  exportLibrary(kind: ExportKind, onProgress: (done: number, total: number) => void): Promise<{ blob: Blob; fileName: string }>;
+}
+
+export interface QueueView {
+  counts: QueueCounts;
+  status: QueueStatus;
+  /** Starting needs the user to grant access to websites first (asked by start()). */
+  needsPermission: boolean;
+}
+
+export interface QueueBackend {
+  /** Live counts and status; returns unsubscribe. */
+  subscribe(cb: (v: QueueView) => void): () => void;
+  /** Call synchronously from the click: it may ask the browser for host access first (user gesture). */
+  start(opts?: { retryFailed?: boolean }): Promise<{ ok: true } | { ok: false; error: string }>;
+  stop(): Promise<void>;
 }

@@ -8,12 +8,16 @@ import { setBadge, setSavedBadge } from './badge';
 import { extractInTab } from './tab-extraction';
 import { prepareHtml } from './prepare-html';
 import { fetchImage } from './fetch-image';
+import { createImportQueue } from './import-queue';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
   let db: ReturnType<typeof openDb> | undefined;
   const getDb = () => (db ??= openDb());
   const deps = () => ({ db: getDb(), prepareHtml, fetchImage });
+  // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
+  const queue = createImportQueue(getDb);
+  browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
 
   // A database that failed to open (private window, damaged profile) is dropped so the next request
   // tries again instead of repeating the cached failure.
@@ -56,6 +60,15 @@ export default defineBackground(() => {
           return { ok: true, value: null };
         } catch (e) {
           return { ok: false, error: errorText(e, 'change the tags') };
+        }
+      case 'queue:start':
+      case 'queue:stop':
+      case 'queue:status':
+        try {
+          const value = req.type === 'queue:start' ? await queue.start({ retryFailed: req.retryFailed }) : req.type === 'queue:stop' ? await queue.stop() : await queue.status();
+          return { ok: true, value };
+        } catch (e) {
+          return { ok: false, error: errorText(e, 'fetch the imported articles') };
         }
     }
   }

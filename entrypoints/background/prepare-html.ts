@@ -5,7 +5,7 @@ import { withTimeout } from './with-timeout';
 
 // Chrome's service worker has no DOM: DOMPurify runs in an offscreen document. Firefox's background
 // page has one, so it sanitizes in place.
-type ChromeOffscreen = {
+export type ChromeOffscreen = {
   offscreen?: {
     createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
   };
@@ -14,7 +14,7 @@ type ChromeOffscreen = {
 
 let creating: Promise<void> | undefined;
 
-async function ensureOffscreen(api: NonNullable<ChromeOffscreen['offscreen']>, runtime: ChromeOffscreen['runtime']) {
+export async function ensureOffscreen(api: NonNullable<ChromeOffscreen['offscreen']>, runtime: ChromeOffscreen['runtime']) {
   const existing = (await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? [];
   if (existing.length) return;
   creating ??= api

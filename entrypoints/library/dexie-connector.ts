@@ -1,4 +1,6 @@
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
+import { browser } from 'wxt/browser';
+import { transferBackend, queueBackend } from './transfer-backend';
 import type { GistDB } from '../../lib/db/schema';
 import {
   addTagMany, deleteArticle, deleteMany, getReadable, listArticles, removeTagMany, restoreArticle, restoreMany, restoreValues,
@@ -70,6 +72,8 @@ export function dexieConnector(db: GistDB): LibraryConnector {
       // Asks the browser not to evict the library under storage pressure (granted silently to extensions).
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
     },
+    transfer: transferBackend(db),
+    queue: queueBackend(db, browser),
     speech: synth
       ? {
           synth,

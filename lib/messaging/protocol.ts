@@ -1,5 +1,6 @@
 // The one typed message protocol between the content script, the extension pages and the background.
 // Every incoming message is validated here before anything acts on it.
+import type { QueueStatus } from '../fetch-queue/status';
 
 /** Sent by the always-on detection content script. */
 export interface DetectReport {
@@ -14,7 +15,12 @@ export interface SaveRequest { type: 'article:save'; tabId: number; tags?: strin
 export interface RemoveRequest { type: 'article:remove'; id: number }
 export interface SetTagsRequest { type: 'article:set-tags'; id: number; tags: string[] }
 
-export type PageRequest = PreviewRequest | SaveRequest | RemoveRequest | SetTagsRequest;
+/** The import fetch queue (library page only): start (optionally retrying failed links), stop, status. */
+export interface QueueStartRequest { type: 'queue:start'; retryFailed?: boolean }
+export interface QueueStopRequest { type: 'queue:stop' }
+export interface QueueStatusRequest { type: 'queue:status' }
+
+export type PageRequest = PreviewRequest | SaveRequest | RemoveRequest | SetTagsRequest | QueueStartRequest | QueueStopRequest | QueueStatusRequest;
 export type Request = DetectReport | PageRequest;
 
 /** What the popup shows for a tab. */
@@ -45,6 +51,9 @@ export interface ResponseMap {
   'article:save': Result<SaveResult>;
   'article:remove': Result<null>;
   'article:set-tags': Result<null>;
+  'queue:start': Result<QueueStatus>;
+  'queue:stop': Result<QueueStatus>;
+  'queue:status': Result<QueueStatus>;
 }
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 
@@ -71,6 +80,12 @@ export function parseRequest(msg: unknown): Request | null {
       return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
     case 'article:set-tags':
       return isId(msg.id) && isTags(msg.tags) ? { type: msg.type, id: msg.id, tags: msg.tags.map((t) => t.trim()) } : null;
+    case 'queue:start':
+      if (msg.retryFailed !== undefined && typeof msg.retryFailed !== 'boolean') return null;
+      return { type: msg.type, ...(msg.retryFailed ? { retryFailed: true } : {}) };
+    case 'queue:stop':
+    case 'queue:status':
+      return { type: msg.type };
     default:
       return null;
   }

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { buildReport, reportCsv, summaryText, type ImportReport } from './import-report';
+import { saveBlob } from './export-download';
+import type { ImportPhase, ImportRun, TransferBackend } from './library-connector';
+
+const FORMATS = 'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist JSON';
+const SHOWN_ROWS = 300;
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'running'; file: string; phase: ImportPhase; done: number; total: number }
+  | { kind: 'done'; run: ImportRun; report: ImportReport }
+  | { kind: 'error'; file: string; message: string };
+
+/** File picker + drop zone, progress bar, and the report of every item's outcome. */
+export function ImportSection({ transfer, file, onImported }: { transfer: TransferBackend; file?: File | null; onImported?(run: ImportRun): void }) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const busy = state.kind === 'running';
+
+  const run = async (f: File) => {
+    if (busy) return;
+    setState({ kind: 'running', file: f.name, phase: 'reading', done: 0, total: 0 });
+    try {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      const result = await transfer.importFile(f.name, bytes, (done, total, phase) => setState({ kind: 'running', file: f.name, phase, done, total }));
+      setState({ kind: 'done', run: result, report: buildReport(result) });
+      onImported?.(result);
+    } catch (e) {
+      setState({ kind: 'error', file: f.name, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const handled = useRef<File | null>(null);
+  useEffect(() => {
+    if (file && handled.current !== file) { handled.current = file; void run(file); }
+  }, [file]);
+
+  return (
+    <section data-testid="import-section">
+      <h3>Import</h3>
+      <div class={`ie-drop${over ? ' over' : ''}`} data-testid="import-drop"
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => { e.preventDefault(); e.stopPropagation(); setOver(false); const f = e.dataTransfer?.files[0]; if (f) void run(f); }}>
+        <p>Drop an export file here, or{' '}
+          <button type="button" class="secondary" disabled={busy} data-testid="import-choose" onClick={() => input.current?.click()}>choose a file…</button>
+        </p>
+        <p class="muted">{FORMATS}.</p>
+        <input ref={input} type="file" class="ie-sr" tabIndex={-1} aria-label="Export file to import" data-testid="import-file"
+          accept=".html,.htm,.csv,.json,.zip,.txt,text/html,text/csv,application/json,application/zip"
+          onChange={(e) => { const el = e.target as HTMLInputElement; const f = el.files?.[0]; el.value = ''; if (f) void run(f); }} />
+      </div>
+      {state.kind === 'running' && (
+        <div data-testid="import-progress" aria-live="polite">
+          <p>{state.phase === 'reading' ? `Reading ${state.file}…` : `Importing ${state.done.toLocaleString()} of ${state.total.toLocaleString()}…`}</p>
+          <progress max={state.total || 1} value={state.phase === 'reading' ? undefined : state.done} />
+        </div>
+      )}
+      {state.kind === 'error' && <p class="error" role="alert" data-testid="import-error">Nothing was imported. {state.message}</p>}
+      {state.kind === 'done' && <ImportResultView run={state.run} report={state.report} />}
+    </section>
+  );
+}
+
+function ImportResultView({ run, report }: { run: ImportRun; report: ImportReport }) {
+  const notable = report.rows.filter((r) => r.outcome !== 'imported');
+  const save = () => saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
+  return (
+    <div data-testid="import-result" data-imported={report.counts.imported} data-duplicate={report.counts.duplicate}
+      data-failed={report.counts.failed} data-problem={report.counts.problem}>
+      <p role="status" data-testid="import-summary">{summaryText(run, report)}</p>
+      {report.toFetch > 0 && <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch them below to read them offline.</p>}
+      <div class="ie-row">
+        <button type="button" class="secondary" data-testid="import-save-report" onClick={save}>Save report (CSV)</button>
+      </div>
+      {notable.length > 0 && (
+        <details open={notable.length <= 20}>
+          <summary>Duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
+          <ul class="ie-list" data-testid="import-report-rows">
+            {notable.slice(0, SHOWN_ROWS).map((r, i) => (
+              <li key={i} class={`ie-outcome-${r.outcome}`}><strong>{r.outcome}</strong> {r.where}{r.url ? ` ${r.url}` : ''}: {r.reason}</li>
+            ))}
+          </ul>
+          {notable.length > SHOWN_ROWS && <p class="muted">…and {(notable.length - SHOWN_ROWS).toLocaleString()} more in the saved report.</p>}
+        </details>
+      )}
+    </div>
+  );
+}

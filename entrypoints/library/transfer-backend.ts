@@ -1,0 +1,104 @@
+import { liveQuery } from 'dexie';
+import type { browser as Browser } from 'wxt/browser';
+import type { GistDB } from '../../lib/db/schema';
+import { applyImport } from '../../lib/import/apply-import';
+import { parseImport } from '../../lib/import/parse-import';
+import { exportGistJson } from '../../lib/export/gist-json';
+import { exportNetscapeHtml } from '../../lib/export/netscape-html';
+import { exportMarkdownZip } from '../../lib/export/markdown-zip';
+import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
+import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
+import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
+import type { Result } from '../../lib/messaging/protocol';
+import type { ExportKind, QueueBackend, QueueView, TransferBackend } from '../../components/library/library-connector';
+
+// Import runs in the library page: it has the DOM that sanitizing needs, and writing in chunks keeps
+// it responsive. Fetching links runs in the background (it must go on after the page closes).
+export function transferBackend(db: GistDB): TransferBackend {
+  return {
+    async importFile(name, bytes, onProgress) {
+      const t0 = performance.now();
+      onProgress(0, 0, 'reading');
+      const parsed = await parseImport(name, bytes);
+      onProgress(0, parsed.items.length, 'writing');
+      const outcomes = await applyImport(db, parsed.items, {
+        sanitize: (html, base) => prepareStoredHtml(html, window, base),
+        source: `import:${parsed.format}`,
+        onProgress: (done, total) => onProgress(done, total, 'writing'),
+      });
+      const images = outcomes.flatMap((o) => (o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : []));
+      if (images.length) await setPendingImages(db, images);
+      return { file: name, format: parsed.format, errors: parsed.errors, duplicates: parsed.duplicates, outcomes, ms: performance.now() - t0 };
+    },
+    async exportLibrary(kind: ExportKind, onProgress) {
+      const day = new Date().toISOString().slice(0, 10);
+      switch (kind) {
+        case 'gist-json': return { blob: await exportGistJson(db, { onProgress }), fileName: `gist-library-${day}.json` };
+        case 'netscape-html': return { blob: await exportNetscapeHtml(db, { onProgress }), fileName: `gist-bookmarks-${day}.html` };
+        case 'markdown-zip': return { blob: await exportMarkdownZip(db, { onProgress }), fileName: `gist-markdown-${day}.zip` };
+      }
+    },
+  };
+}
+
+const ALL_SITES = ['http://*/*', 'https://*/*'];
+
+/** Origins the waiting items need (their pages, and the images of imported content). */
+function originsOf(urls: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const u of urls) {
+    try { const x = new URL(u); if (x.protocol === 'http:' || x.protocol === 'https:') out.add(`${x.origin}/*`); } catch { /* skipped */ }
+  }
+  return [...out];
+}
+
+export function queueBackend(db: GistDB, browser: typeof Browser): QueueBackend {
+  // Known before the click, so start() can call permissions.request synchronously (user gesture).
+  let needsPermission = true;
+  return {
+    subscribe(cb) {
+      let status: QueueStatus = { ...IDLE_STATUS };
+      let last: Omit<QueueView, 'status' | 'needsPermission'> | null = null;
+      let closed = false;
+      const emit = () => { if (last && !closed) cb({ ...last, status, needsPermission }); };
+      const sub = liveQuery(() => db.articles.toArray()).subscribe({
+        next: async (articles) => {
+          const counts = countQueue(articles);
+          const urls: string[] = [];
+          for (const a of articles) {
+            if (a.contentState === 'pending') urls.push(a.originalUrl || a.url);
+            else if (a.contentState === 'full' && a.pendingImages?.length) urls.push(...a.pendingImages);
+          }
+          const origins = originsOf(urls);
+          // Many sites: ask for all of them (the manifest's optional host access) rather than list each.
+          needsPermission = origins.length > 0 && !(await browser.permissions.contains({ origins: origins.length > 200 ? ALL_SITES : origins }).catch(() => false));
+          last = { counts };
+          emit();
+        },
+        error: (e) => console.warn('Gist: queue counts', e),
+      });
+      const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'local' && QUEUE_STATUS_KEY in changes) { status = parseQueueStatus(changes[QUEUE_STATUS_KEY].newValue); emit(); }
+      };
+      browser.storage.onChanged.addListener(onStorage);
+      // Asking for the status also wakes a worker that was stopped mid-run.
+      void (browser.runtime.sendMessage({ type: 'queue:status' }) as Promise<Result<QueueStatus> | undefined>)
+        .then((r) => { if (r?.ok) { status = r.value; emit(); } })
+        .catch(() => undefined);
+      return () => { closed = true; sub.unsubscribe(); browser.storage.onChanged.removeListener(onStorage); };
+    },
+    start(opts = {}) {
+      const send = async (): Promise<{ ok: true } | { ok: false; error: string }> => {
+        const r = (await browser.runtime.sendMessage({ type: 'queue:start', ...(opts.retryFailed ? { retryFailed: true } : {}) })) as Result<QueueStatus> | undefined;
+        return r?.ok ? { ok: true } : { ok: false, error: r && !r.ok ? r.error : 'The background did not answer; reload the extension and try again.' };
+      };
+      if (!needsPermission) return send();
+      // Synchronously in the click handler: Firefox drops the user gesture after an await.
+      return browser.permissions.request({ origins: ALL_SITES }).then((granted: boolean) =>
+        granted ? send() : { ok: false as const, error: 'Gist needs access to websites to fetch the articles; nothing was fetched.' });
+    },
+    async stop() {
+      await browser.runtime.sendMessage({ type: 'queue:stop' });
+    },
+  };
+}

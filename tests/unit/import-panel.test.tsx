@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+// The Import / Export panel with a mock connector: import progress and report (every outcome, saved
+// as CSV), unknown formats, the fetch queue controls, export downloads.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ImportExportPanel } from '../../components/library/import-export-panel';
+import { buildReport, reportCsv } from '../../components/library/import-report';
+import type { ImportRun, LibraryConnector, QueueView, TransferBackend, QueueBackend } from '../../components/library/library-connector';
+import { UnknownFormatError } from '../../lib/import/types';
+import { IDLE_STATUS } from '../../lib/fetch-queue/status';
+
+const RUN: ImportRun = {
+  file: 'ril_export.html',
+  format: 'pocket-html',
+  ms: 420,
+  outcomes: [
+    { index: 0, where: 'ril_export.html:5', url: 'https://a.example/1', outcome: 'imported', reason: 'imported; the page is fetched later', articleId: 1 },
+    { index: 1, where: 'ril_export.html:6', url: 'https://a.example/2', outcome: 'imported', reason: 'imported with its content', articleId: 2 },
+    { index: 2, where: 'ril_export.html:7', url: 'https://a.example/3', outcome: 'duplicate', reason: 'already in the library; merged: 1 tag(s) added', articleId: 3 },
+    { index: 3, where: 'ril_export.html:8', url: 'javascript:alert(1)', outcome: 'failed', reason: 'not a web page (javascript: URL)' },
+  ],
+  duplicates: [{ where: 'ril_export.html:9', keptWhere: 'ril_export.html:5', url: 'https://a.example/1' }],
+  errors: [{ where: 'ril_export.html:10', reason: 'unreadable date "yesterday"; kept without a date' }],
+};
+
+function file(name: string, text: string): File {
+  return new File([text], name, { type: 'text/plain' });
+}
+
+let root: HTMLElement;
+const $ = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+const flush = async () => { for (let i = 0; i < 5; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); }); };
+
+function chooseFile(f: File) {
+  const input = $('import-file') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [f], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function queueMock(view: Partial<QueueView> = {}) {
+  let cb: ((v: QueueView) => void) | null = null;
+  const current: QueueView = { counts: { pending: 3, images: 1, failed: 2, failures: [{ id: 7, title: 'Gone', url: 'https://g.example/', reason: 'the page is gone (HTTP 404)' }] }, status: { ...IDLE_STATUS }, needsPermission: true, ...view };
+  const q = {
+    subscribe: vi.fn((f: (v: QueueView) => void) => { cb = f; f(current); return () => { cb = null; }; }),
+    start: vi.fn(async () => ({ ok: true as const })),
+    stop: vi.fn(async () => {}),
+    push: (v: Partial<QueueView>) => act(() => { Object.assign(current, v); cb?.({ ...current }); }),
+  };
+  return q;
+}
+
+beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
+afterEach(() => { render(null, root); root.remove(); vi.restoreAllMocks(); });
+
+function mount(transfer: Partial<TransferBackend>, queue?: QueueBackend) {
+  const connector = { transfer, queue } as unknown as LibraryConnector;
+  const onClose = vi.fn();
+  render(<ImportExportPanel connector={connector} onClose={onClose} />, root);
+  return onClose;
+}
+
+describe('import', () => {
+  it('shows progress, then a summary of every outcome, and saves the report as CSV', async () => {
+    let progress: ((d: number, t: number, p: 'reading' | 'writing') => void) | null = null;
+    let finish: (r: ImportRun) => void = () => {};
+    const importFile = vi.fn((_n: string, _b: Uint8Array, p: typeof progress) => { progress = p; return new Promise<ImportRun>((r) => { finish = r; }); });
+    mount({ importFile: importFile as unknown as TransferBackend['importFile'] });
+    chooseFile(file('ril_export.html', '<html>pocket</html>'));
+    await flush();
+    expect(importFile).toHaveBeenCalledOnce();
+    expect(new TextDecoder().decode(importFile.mock.calls[0][1])).toBe('<html>pocket</html>');
+    await act(() => progress!(200, 1000, 'writing'));
+    expect($('import-progress')!.textContent).toContain('Importing 200 of 1,000');
+    expect(($('import-progress')!.querySelector('progress') as HTMLProgressElement).getAttribute('value')).toBe('200');
+
+    const created: Blob[] = [];
+    const createObjectURL = vi.fn((b: Blob) => { created.push(b); return 'blob:report'; });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await act(async () => finish(RUN));
+    await flush();
+    const result = $('import-result')!;
+    expect(result.dataset).toMatchObject({ imported: '2', duplicate: '2', failed: '1', problem: '1' });
+    expect($('import-summary')!.textContent).toContain('2 imported · 2 duplicates merged · 1 failed · 1 problem in the file');
+    expect($('import-report-rows')!.textContent).toContain('not a web page (javascript: URL)');
+    expect($('import-report-rows')!.textContent).toContain('repeated in the file; merged into ril_export.html:5');
+    ($('import-save-report') as HTMLButtonElement).click();
+    expect(click).toHaveBeenCalledOnce();
+    const csv = await created[0].text();
+    expect(csv.split('\r\n')[0]).toBe('where,url,outcome,reason');
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 6); // every item, the in-file duplicate and the problem
+  });
+
+  it('says clearly when the file is not a known format, and nothing was imported', async () => {
+    mount({ importFile: vi.fn(async () => { throw new UnknownFormatError('notes.txt: not a format Gist knows (first line: hello)'); }) });
+    chooseFile(file('notes.txt', 'hello'));
+    await flush();
+    expect($('import-error')!.textContent).toBe('Nothing was imported. notes.txt: not a format Gist knows (first line: hello)');
+    expect($('import-result')).toBeNull();
+  });
+
+  it('imports a file dropped on the drop zone', async () => {
+    const importFile = vi.fn(async () => RUN);
+    mount({ importFile });
+    // Preact listens to 'drop' where elements have an ondrop property (browsers), else to 'Drop' (happy-dom).
+    const drop = new Event('ondrop' in $('import-drop')! ? 'drop' : 'Drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [file('x.csv', 'URL,Title\nhttps://a.example/,A')], types: ['Files'] } });
+    $('import-drop')!.dispatchEvent(drop);
+    await flush();
+    expect(importFile).toHaveBeenCalledWith('x.csv', expect.any(Uint8Array), expect.any(Function));
+    expect($('import-summary')).not.toBeNull();
+  });
+
+  it('escapes CSV cells and defuses spreadsheet formulas in the report', () => {
+    const run: ImportRun = { ...RUN, outcomes: [{ index: 0, where: 'f:1', url: '=HYPERLINK("x")', outcome: 'failed', reason: 'a, "quoted"\nreason' }], duplicates: [], errors: [] };
+    const csv = reportCsv(run, buildReport(run));
+    expect(csv).toBe('where,url,outcome,reason\r\nf:1,"\'=HYPERLINK(""x"")",failed,"a, ""quoted""\nreason"\r\n');
+  });
+});
+
+describe('fetch queue', () => {
+  it('shows counts and failure reasons; Fetch and Retry call start, Stop calls stop', async () => {
+    const q = queueMock();
+    mount({ importFile: vi.fn() }, q);
+    await flush();
+    const section = $('queue-section')!;
+    expect($('queue-counts')!.textContent).toBe('3 not yet fetched · 1 waiting for images · 2 failed');
+    expect($('queue-failures')!.textContent).toContain('Gone: the page is gone (HTTP 404)');
+    expect(section.textContent).toContain('Your browser will ask');
+    ($('queue-start') as HTMLButtonElement).click();
+    expect(q.start).toHaveBeenCalledWith({ retryFailed: false }); // synchronously, in the click
+    await flush();
+    ($('queue-retry') as HTMLButtonElement).click();
+    expect(q.start).toHaveBeenLastCalledWith({ retryFailed: true });
+    await q.push({ status: { ...IDLE_STATUS, running: true, done: 4, failed: 1 } });
+    expect($('queue-progress')!.textContent).toContain('4 done, 1 failed');
+    expect($('queue-start')).toBeNull();
+    ($('queue-stop') as HTMLButtonElement).click();
+    expect(q.stop).toHaveBeenCalledOnce();
+  });
+
+  it('shows why starting failed (e.g. host access refused)', async () => {
+    const q = queueMock();
+    q.start.mockResolvedValueOnce({ ok: false, error: 'Gist needs access to websites to fetch the articles; nothing was fetched.' } as never);
+    mount({ importFile: vi.fn() }, q);
+    await flush();
+    ($('queue-start') as HTMLButtonElement).click();
+    await flush();
+    expect($('queue-error')!.textContent).toContain('needs access to websites');
+  });
+
+  it('hides itself when there is nothing to fetch', async () => {
+    mount({ importFile: vi.fn() }, queueMock({ counts: { pending: 0, images: 0, failed: 0, failures: [] } }));
+    await flush();
+    expect($('queue-section')).toBeNull();
+  });
+});
+
+describe('export', () => {
+  it('downloads each export kind with progress, and reports failures', async () => {
+    let progress: (d: number, t: number) => void = () => {};
+    let finish: (v: { blob: Blob; fileName: string }) => void = () => {};
+    const exportLibrary = vi.fn((_k: string, p: typeof progress) => { progress = p; return new Promise<{ blob: Blob; fileName: string }>((r) => { finish = r; }); });
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+    mount({ importFile: vi.fn(), exportLibrary: exportLibrary as unknown as TransferBackend['exportLibrary'] });
+    ($('export-markdown-zip') as HTMLButtonElement).click();
+    await flush();
+    expect(exportLibrary.mock.calls[0][0]).toBe('markdown-zip');
+    await act(() => progress(100, 400));
+    expect($('export-progress')!.textContent).toContain('Exporting 100 of 400');
+    expect(($('export-gist-json') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => finish({ blob: new Blob(['zip']), fileName: 'gist-markdown.zip' }));
+    await flush();
+    expect(names).toEqual(['gist-markdown.zip']);
+    expect($('export-message')!.textContent).toContain('Saved gist-markdown.zip');
+  });
+});
