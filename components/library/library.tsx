@@ -247,6 +247,9 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       return;
     }
     const k = e.key;
+    // Enter and Space on a focused link or button do what that control does.
+    const tag = (e.target as HTMLElement | null)?.tagName;
+    if ((k === 'Enter' || k === ' ') && (tag === 'BUTTON' || tag === 'A')) return;
     const handled = () => e.preventDefault();
     if (k === '?') { handled(); setDialog({ kind: 'shortcuts' }); return; }
     if (k === 'z') { handled(); undoNow(); return; }
@@ -260,9 +263,11 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       else if (k === 'j' || k === 'k') { handled(); window.scrollBy({ top: (k === 'j' ? 1 : -1) * window.innerHeight * 0.4 }); }
       return;
     }
+    // Moving the cursor leaves any clicked row control, so Enter then opens the cursor row.
+    const leaveRow = () => { const a = document.activeElement as HTMLElement | null; if (a?.closest?.('.rows')) a.blur(); };
     switch (k) {
-      case 'j': case 'ArrowDown': handled(); setCursor((c) => Math.min(shown.length - 1, c + 1)); break;
-      case 'k': case 'ArrowUp': handled(); setCursor((c) => Math.max(0, c - 1)); break;
+      case 'j': case 'ArrowDown': handled(); leaveRow(); setCursor((c) => Math.min(shown.length - 1, c + 1)); break;
+      case 'k': case 'ArrowUp': handled(); leaveRow(); setCursor((c) => Math.max(0, c - 1)); break;
       case 'o': case 'Enter': if (shown[cursor]) { handled(); go({ kind: 'article', id: shown[cursor].id }); } break;
       case 'e': handled(); void archive(targets()); break;
       case 's': handled(); void favorite(targets()); break;
