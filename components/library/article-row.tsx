@@ -3,6 +3,8 @@ import { formatMinutes } from '../../lib/reading-time/index';
 import { isInProgress, siteOf } from '../../lib/search/list-query';
 
 export const ROW_HEIGHT = 76;
+/** Tags beyond these show as "+n": one line per row keeps the fixed row height. */
+const MAX_TAGS = 5;
 
 export interface ArticleRowProps {
   article: ArticleRecord;
@@ -51,7 +53,8 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, onOpe
           <time dateTime={new Date(a.savedAt).toISOString()}>{dateFmt.format(a.savedAt)}</time>
           {a.status === 'archived' && <span class="pill">Archived</span>}
           {a.contentState !== 'full' && <span class="pill">Link only</span>}
-          {a.tags.map((t) => <span class="tag" key={t}>{t}</span>)}
+          {a.tags.slice(0, MAX_TAGS).map((t) => <span class="tag" key={t}>{t}</span>)}
+          {a.tags.length > MAX_TAGS && <span class="more-tags">+{a.tags.length - MAX_TAGS}</span>}
         </span>
         {progress > 0 && (
           <span class="row-progress" role="progressbar" aria-label="Read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>

@@ -358,7 +358,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
                   : searching || filtersActive ? 'No articles match.' : statusView === 'unread' ? 'All caught up: nothing unread.' : 'Nothing in this view.'}
               </p>
             ) : (
-              <VirtualList items={shown} rowHeight={ROW_HEIGHT} cursor={cursor} topInset={64}
+              <VirtualList items={shown} rowHeight={ROW_HEIGHT} cursor={cursor} topInset={64} overscan={4}
                 attrs={{ 'data-testid': 'article-list', 'aria-label': 'Articles' }}
                 renderRow={(a, i) => (
                   <ArticleRow key={a.id} article={a} index={i} minutes={minutesAt(a, settings.wpm)} cursor={i === cursor} selected={selected.has(a.id)}
