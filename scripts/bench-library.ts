@@ -1,6 +1,6 @@
 // Library benchmark: 10,000 realistic articles in the REAL IndexedDB of the built e2e extension, measured
 // on the real library page in headless Chromium.
-//   npm run build:e2e && npm run bench:library [-- --articles 10000 --screenshot out.png]
+//   npm run build:e2e && npm run bench:library [-- --articles 10000 --baseline 200 --screenshot out.png]
 // Text comes from ../shared corpora (KPCrowd news stories with their crowd keyphrases as tags, Zyte
 // ground-truth article bodies), mixed so no two articles are identical. Measures:
 //   first_rows_ms  navigation start → first article row in the DOM and painted: median of 3 fresh pages once
@@ -24,6 +24,7 @@ const args = process.argv.slice(2);
 const arg = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
 const N = Number(arg('articles') ?? 10_000);
 const SCREENSHOT = arg('screenshot');
+const BASELINE = Number(arg('baseline') ?? 200);
 
 // Deterministic PRNG so runs compare.
 let seed = 42;
@@ -110,22 +111,21 @@ const QUERIES = [
 
 const quantile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
-async function main() {
-  const t0 = Date.now();
-  const sources = loadSources();
-  const articles = makeArticles(N, sources);
-  console.log(`generated ${articles.length} articles from ${sources.length} source texts in ${Date.now() - t0} ms`);
+interface RunResult { firstAfterWrite: number; warm: number[]; heapMb: number; lat: number[]; indexBuildMs: number }
+
+/** One browser: seed `articles`, open the library a few times, measure heap and typing. */
+async function run(articles: SeedArticle[], verbose: boolean, screenshot?: string): Promise<RunResult> {
+  const log = (m: string) => { if (verbose) console.log(m); };
   const s = await launchWithExtension();
   try {
     const libUrl = s.extUrl('library.html');
     const seeder = await s.context.newPage();
-    await seeder.goto(s.extUrl('library.html'));
+    await seeder.goto(libUrl);
     const t1 = Date.now();
     await seedArticles(seeder, articles);
-    console.log(`seeded through lib/db in ${Date.now() - t1} ms`);
+    log(`seeded ${articles.length} through lib/db in ${Date.now() - t1} ms`);
     await seeder.close();
 
-    // Visit 1: first rows and the first index build from the stored bodies.
     const firstRowScript = `(() => {
       const mark = () => { if (window.__firstRowAt) return; if (document.querySelector('[data-testid=article-row]')) {
         window.__firstRowSeen = performance.now();
@@ -141,14 +141,13 @@ async function main() {
       const marks = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0];
         const m = Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)]));
         return { domInteractive: Math.round(n ? n.domInteractive : 0), ...m }; })()`);
-      console.log(`  page timeline (ms from navigation start): ${JSON.stringify(marks)}`);
+      log(`  page timeline (ms from navigation start): ${JSON.stringify(marks)}`);
       const t = Date.now();
-      await page.waitForSelector('[data-testid=list-area][data-index=ready]', { timeout: 120_000 });
-      const indexMs = Date.now() - t;
-      return { page, firstRows, indexMs };
+      await page.waitForSelector('[data-testid=list-area][data-index=ready]', { timeout: 180_000 });
+      return { page, firstRows, indexMs: Date.now() - t };
     };
     const v1 = await visit();
-    console.log(`visit 1 (no cached index): first rows ${v1.firstRows.toFixed(0)} ms; search index built ${v1.indexMs} ms after that`);
+    log(`visit 1 (no cached index): first rows ${v1.firstRows.toFixed(0)} ms; search index built ${v1.indexMs} ms after that`);
     // Let the index cache be written (it is saved a few seconds after the build).
     await v1.page.waitForTimeout(6000);
     await v1.page.close();
@@ -156,14 +155,13 @@ async function main() {
     let v2 = await visit();
     for (let k = 2; ; k++) {
       warm.push(v2.firstRows);
-      console.log(`visit ${k} (cached index): first rows ${v2.firstRows.toFixed(0)} ms; search index ready ${v2.indexMs} ms after that`);
+      log(`visit ${k} (cached index): first rows ${v2.firstRows.toFixed(0)} ms; search index ready ${v2.indexMs} ms after that`);
       if (k === 4) break;
       await v2.page.close();
       v2 = await visit();
     }
     const page = v2.page;
-    const rowCount = await page.locator('[data-testid=article-row]').count();
-    console.log(`rows in the DOM (virtualised): ${rowCount}`);
+    log(`rows in the DOM (virtualised): ${await page.locator('[data-testid=article-row]').count()}`);
 
     // Heap after load.
     const cdp = await s.context.newCDPSession(page);
@@ -172,7 +170,7 @@ async function main() {
     // The index keeps its postings in ArrayBuffers, which V8 counts outside usedSize: add them back.
     const perf = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
     const heapMb = (heap.usedSize + (heap.backingStorageSize ?? 0)) / 1024 / 1024;
-    console.log(`heap: V8 used ${(heap.usedSize / 1048576).toFixed(1)} MB + ArrayBuffer backing stores ${((heap.backingStorageSize ?? 0) / 1048576).toFixed(1)} MB (embedder ${((heap.embedderHeapUsedSize ?? 0) / 1048576).toFixed(1)} MB; performance.memory ${(perf / 1048576).toFixed(1)} MB)`);
+    log(`heap: V8 used ${(heap.usedSize / 1048576).toFixed(1)} MB + ArrayBuffer backing stores ${((heap.backingStorageSize ?? 0) / 1048576).toFixed(1)} MB (embedder ${((heap.embedderHeapUsedSize ?? 0) / 1048576).toFixed(1)} MB; performance.memory ${(perf / 1048576).toFixed(1)} MB)`);
 
     // Search, typed key by key in the real box; each keystroke's results timed until painted.
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
@@ -182,50 +180,63 @@ async function main() {
       box.addEventListener('keydown', (e) => { w.__t0 = e.timeStamp; }, true);
       const check = () => {
         const area = document.querySelector('[data-testid=list-area]');
-        if (w.__t0 === null || !area || area.getAttribute('data-query') !== box.value || area.hasAttribute('data-pending')) return;
+        if (w.__t0 === null || !area || area.getAttribute('data-query') !== box.value) return;
         const start = w.__t0; w.__t0 = null;
         requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - start), 0));
       };
-      new MutationObserver(check).observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-query', 'data-pending'] });
+      new MutationObserver(check).observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-query'] });
     })()`);
     const box = page.getByTestId('search');
-    const perQuery: { q: string; last: number; max: number; results: string }[] = [];
+    const lat: number[] = [];
     for (const q of QUERIES) {
       await box.fill('');
       await page.waitForFunction(() => document.querySelector('[data-testid=list-area]')?.getAttribute('data-query') === '');
       await page.evaluate(() => { (window as unknown as { __lat: number[] }).__lat = []; });
       await box.focus();
-      const times: number[] = [];
+      let times: number[] = [];
       for (const ch of q) {
         await page.keyboard.press(ch === ' ' ? 'Space' : ch);
-        const n = times.length + 1;
-        await page.waitForFunction((k) => (window as unknown as { __lat: number[] }).__lat.length >= k, n, { timeout: 10_000 });
-        times.length = 0;
-        times.push(...(await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)));
+        await page.waitForFunction((k) => (window as unknown as { __lat: number[] }).__lat.length >= k, times.length + 1, { timeout: 10_000 });
+        times = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
       }
       const results = (await page.getByTestId('list-area').getAttribute('data-count')) ?? '?';
-      perQuery.push({ q, last: times[times.length - 1], max: Math.max(...times), results });
-      all.push(...times);
+      log(`  ${JSON.stringify(q).padEnd(24)} results=${results.padStart(5)}  final=${times[times.length - 1].toFixed(1)} ms  worst keystroke=${Math.max(...times).toFixed(1)} ms`);
+      lat.push(...times);
     }
-    for (const r of perQuery) console.log(`  ${JSON.stringify(r.q).padEnd(24)} results=${r.results.padStart(5)}  final=${r.last.toFixed(1)} ms  worst keystroke=${r.max.toFixed(1)} ms`);
-    const p50 = quantile(all, 0.5), p95 = quantile(all, 0.95);
-    console.log(`search over ${all.length} keystrokes in ${QUERIES.length} queries: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`);
-    if (SCREENSHOT) {
+    if (screenshot) {
       await box.fill('');
       await page.setViewportSize({ width: 1280, height: 860 });
-      await page.screenshot({ path: SCREENSHOT });
-      console.log(`screenshot: ${SCREENSHOT}`);
+      await page.screenshot({ path: screenshot });
+      log(`screenshot: ${screenshot}`);
     }
-    const firstRows = quantile(warm, 0.5);
-    const [l1] = loadavg();
-    console.log(`machine: ${cpus().length} CPUs, load average ${l1.toFixed(1)} during the run (timings stretch with load)`);
-    console.log(`first page right after writing ${articles.length} articles: ${v1.firstRows.toFixed(0)} ms; fresh pages after that: ${warm.map((x) => x.toFixed(0)).join(', ')} ms`);
-    console.log(`targets: first rows ≤ 300 ms, search p95 ≤ 50 ms, heap ≤ 150 MB (heap = V8 heap + ArrayBuffers)`);
-    console.log(`first_rows_ms=${Math.round(firstRows)} search_p95_ms=${Math.round(p95)} heap_mb=${Math.round(heapMb)} articles=${articles.length}`);
+    return { firstAfterWrite: v1.firstRows, warm, heapMb, lat, indexBuildMs: v1.indexMs };
   } finally {
     await s.close();
   }
 }
 
-const all: number[] = [];
+async function main() {
+  const t0 = Date.now();
+  const sources = loadSources();
+  const articles = makeArticles(N, sources);
+  console.log(`generated ${articles.length} articles from ${sources.length} source texts in ${Date.now() - t0} ms`);
+  const big = await run(articles, true, SCREENSHOT);
+  // Baseline in the same run: the same page and queries over a small library. The ratio shows how the
+  // library scales, whatever the machine's load does to the absolute numbers.
+  const small = BASELINE > 0 ? await run(articles.slice(0, BASELINE), false) : null;
+  const p50 = quantile(big.lat, 0.5), p95 = quantile(big.lat, 0.95);
+  const firstRows = quantile(big.warm, 0.5);
+  console.log(`search over ${big.lat.length} keystrokes in ${QUERIES.length} queries: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...big.lat).toFixed(1)} ms`);
+  console.log(`first page right after writing ${articles.length} articles: ${big.firstAfterWrite.toFixed(0)} ms (index built in ${big.indexBuildMs} ms); fresh pages after that: ${big.warm.map((x) => x.toFixed(0)).join(', ')} ms`);
+  if (small) {
+    const sp95 = quantile(small.lat, 0.95), sFirst = quantile(small.warm, 0.5);
+    console.log(`baseline ${BASELINE} articles, same run: first rows ${sFirst.toFixed(0)} ms, search p50 ${quantile(small.lat, 0.5).toFixed(1)} ms p95 ${sp95.toFixed(1)} ms, heap ${small.heapMb.toFixed(0)} MB`);
+    console.log(`ratio ${articles.length} / ${BASELINE} articles: first rows ×${(firstRows / sFirst).toFixed(2)}, search p95 ×${(p95 / sp95).toFixed(2)}, heap ×${(big.heapMb / small.heapMb).toFixed(2)}`);
+  }
+  const [l1] = loadavg();
+  console.log(`machine: ${cpus().length} CPUs, load average ${l1.toFixed(1)} at the end (timings stretch with load)`);
+  console.log(`targets: first rows ≤ 300 ms, search p95 ≤ 50 ms, heap ≤ 150 MB (heap = V8 heap + ArrayBuffers)`);
+  console.log(`first_rows_ms=${Math.round(firstRows)} search_p95_ms=${Math.round(p95)} heap_mb=${Math.round(big.heapMb)} articles=${articles.length}`);
+}
+
 main().catch((e) => { console.error(e); process.exit(1); });
