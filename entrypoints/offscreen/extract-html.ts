@@ -18,6 +18,38 @@ export function isExtractHtmlRequest(m: unknown): m is ExtractHtmlRequest {
   return !!r && r.target === 'offscreen' && r.type === 'extract-html' && typeof r.html === 'string' && typeof r.url === 'string';
 }
 
+const URL_ATTRS = ['href', 'src', 'poster', 'cite', 'data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-hi-res-src'];
+const SRCSET_ATTRS = ['srcset', 'data-srcset', 'data-lazy-srcset'];
+
+function resolve(value: string, base: string): string | null {
+  try { return new URL(value.trim(), base).href; } catch { return null; }
+}
+
+/**
+ * Makes every URL in the document absolute against the page. A <base> alone is not enough: the
+ * extension pages' CSP (base-uri 'none') applies to documents parsed in them, so relative URLs would
+ * resolve against chrome-extension:// and the extractor would drop the images.
+ */
+function absolutize(doc: Document, base: string): void {
+  for (const attr of URL_ATTRS) {
+    for (const el of doc.querySelectorAll(`[${attr}]`)) {
+      const v = el.getAttribute(attr) ?? '';
+      if (!v || v.startsWith('#') || /^(?:data|blob|javascript|mailto|tel):/i.test(v.trim())) continue;
+      const abs = resolve(v, base);
+      if (abs) el.setAttribute(attr, abs);
+    }
+  }
+  for (const attr of SRCSET_ATTRS) {
+    for (const el of doc.querySelectorAll(`[${attr}]`)) {
+      const parts = (el.getAttribute(attr) ?? '').split(/,\s+/).map((c) => {
+        const [u, ...d] = c.trim().split(/\s+/);
+        return u ? [resolve(u, base) ?? u, ...d].join(' ') : '';
+      });
+      el.setAttribute(attr, parts.filter(Boolean).join(', '));
+    }
+  }
+}
+
 export function extractHtml(html: string, url: string, win: Window): Extracted {
   try {
     // DOMParser documents never run scripts or load resources.
@@ -26,6 +58,7 @@ export function extractHtml(html: string, url: string, win: Window): Extracted {
     const base = doc.createElement('base');
     base.setAttribute('href', url);
     doc.head.prepend(base);
+    absolutize(doc, url);
     const article = extractArticle(doc, { url, window: win });
     if (!article) return { article: null, stored: null, error: 'no readable article found on the page' };
     return { article, stored: prepareStoredHtml(article.content, win, url) };

@@ -114,6 +114,8 @@ function newRecord(p: Prepared, now: number, source: string | undefined): Omit<A
   if (item.highlights?.length) rec.highlights = item.highlights;
   const src = g.source ?? source;
   if (src) rec.source = src;
+  if (g.fetchError) rec.fetchError = g.fetchError;
+  if (g.fetchAttempts) rec.fetchAttempts = g.fetchAttempts;
   return rec;
 }
 

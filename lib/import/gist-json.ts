@@ -47,6 +47,9 @@ export function parseGistJson(file: string, root: Obj, items: ImportItem[], erro
         readingMinutes: a.readingMinutes,
         contentState: a.contentState,
         source: a.source,
+        // Why a link could not be fetched (fetch queue); the import keeps it with the failed article.
+        ...(typeof a.fetchError === 'string' ? { fetchError: a.fetchError } : {}),
+        ...(typeof a.fetchAttempts === 'number' ? { fetchAttempts: a.fetchAttempts } : {}),
         text: a.content?.text,
         images: images.length ? images : undefined,
       },

@@ -1,0 +1,268 @@
+// Import and export in the real library page (Chromium + the built extension): a Pocket export of
+// links to loopback fixture pages is imported, the background queue fetches them (per-host gap,
+// failures with reasons, stop, resume after the service worker was stopped), imported content reads
+// at once, re-importing changes nothing, and a JSON export restores the library in a fresh profile.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, ROOT, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
+
+const PAGES = join(ROOT, 'tests/fixtures/import-e2e');
+const SAMPLE = join(ROOT, '../shared/corpora/import-samples/pocket/wallabag/ril_export.html');
+
+interface Dump {
+  articles: Record<string, Record<string, unknown>>;
+  contents: Record<string, { html: string; text: string }>;
+  images: Record<string, { src: string; size: number; type: string }[]>;
+}
+
+/** The whole library keyed by URL (ids differ between profiles), read straight from IndexedDB. */
+async function dump(page: Page): Promise<Dump> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const all = <T,>(store: string) => new Promise<T[]>((ok) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result as T[]); });
+    const articles = await all<Record<string, unknown> & { id: number; url: string }>('articles');
+    const contents = await all<{ articleId: number; html: string; text: string }>('contents');
+    const images = await all<{ articleId: number; src: string; blob: Blob }>('images');
+    db.close();
+    const urlOf = new Map(articles.map((a) => [a.id, a.url]));
+    const out: Dump = { articles: {}, contents: {}, images: {} };
+    for (const { id: _id, ...a } of articles) out.articles[a.url] = a;
+    for (const c of contents) out.contents[urlOf.get(c.articleId) ?? `orphan:${c.articleId}`] = { html: c.html, text: c.text };
+    for (const im of images) (out.images[urlOf.get(im.articleId) ?? `orphan:${im.articleId}`] ??= []).push({ src: im.src, size: im.blob.size, type: im.blob.type });
+    for (const k of Object.keys(out.images)) out.images[k].sort((x, y) => x.src.localeCompare(y.src));
+    return out;
+  });
+}
+
+function pocketHtml(links: { url: string; title: string; tags?: string; time: number }[], archived: { url: string; title: string; time: number }[] = []): string {
+  const li = (l: { url: string; title: string; tags?: string; time: number }) => `<li><a href="${l.url}" time_added="${l.time}" tags="${l.tags ?? ''}">${l.title}</a></li>`;
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Pocket Export</title></head><body>\n<h1>Unread</h1>\n<ul>\n${links.map(li).join('\n')}\n</ul>\n<h1>Read Archive</h1>\n<ul>\n${archived.map(li).join('\n')}\n</ul>\n</body></html>\n`;
+}
+
+describe('import and export in Chromium', () => {
+  let s: ExtensionSession;
+  let server: FixtureServer;
+  let page: Page;
+  let tmp: string;
+  let firstFile: string;
+  const queue = () => page.getByTestId('queue-section');
+  const attr = async (name: string) => Number(await queue().getAttribute(name));
+
+  async function openPanel() {
+    if (await page.getByTestId('import-export-panel').count()) return;
+    await page.getByTestId('import-export').click();
+    await page.getByTestId('import-export-panel').waitFor();
+  }
+  async function closePanel() {
+    await page.getByTestId('import-export-close').click();
+    await page.getByTestId('import-export-panel').waitFor({ state: 'detached' });
+  }
+  async function importFile(path: string) {
+    await openPanel();
+    const summary = page.getByTestId('import-summary');
+    const before = (await summary.count()) ? await summary.textContent() : null;
+    await page.getByTestId('import-file').setInputFiles(path);
+    // The same file twice gives a new summary too (its counts differ, and so does its time).
+    await expect.poll(async () => (await page.getByTestId('import-progress').count()) === 0 && (await summary.count()) > 0 && (await summary.textContent()) !== before, { timeout: 30_000 }).toBe(true);
+    const r = page.getByTestId('import-result');
+    return {
+      imported: Number(await r.getAttribute('data-imported')),
+      duplicate: Number(await r.getAttribute('data-duplicate')),
+      failed: Number(await r.getAttribute('data-failed')),
+      problem: Number(await r.getAttribute('data-problem')),
+      summary: (await page.getByTestId('import-summary').textContent()) ?? '',
+    };
+  }
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'gist-import-e2e-'));
+    server = await serveFixtures(PAGES);
+    s = await launchWithExtension();
+    page = await s.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(s.extUrl('library.html'));
+    await page.waitForSelector('[data-testid=list-area]', { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('imports a Pocket export: links saved as not yet fetched, in-file repeats merged, bad rows failed with a reason', async () => {
+    firstFile = join(tmp, 'ril_export.html');
+    writeFileSync(firstFile, pocketHtml([
+      { url: server.url('story-1.html'), title: 'Tidal mills (saved title)', tags: 'coast,history', time: 1_700_000_000 },
+      { url: server.url('story-2.html'), title: 'Lighthouse logbooks', time: 1_700_000_100 },
+      { url: server.url('missing.html'), title: 'A page that is gone', time: 1_700_000_200 },
+      { url: server.url('feed.json'), title: 'Not a page', time: 1_700_000_300 },
+      { url: `${server.url('story-1.html')}?utm_source=newsletter`, title: 'Tidal mills again', tags: 'mills', time: 1_700_000_400 },
+      { url: 'javascript:alert(1)', title: 'Evil', time: 1_700_000_500 },
+    ], [{ url: server.url('story-3.html'), title: 'Salt marsh', time: 1_600_000_000 }]));
+    const r = await importFile(firstFile);
+    expect(r).toMatchObject({ imported: 5, duplicate: 1 });
+    expect(r.failed + r.problem).toBeGreaterThanOrEqual(1); // the javascript: link, with its reason
+    expect(await page.getByTestId('import-report-rows').textContent()).toMatch(/javascript/);
+    const d = await dump(page);
+    const story1 = d.articles[server.url('story-1.html')];
+    expect(story1).toMatchObject({ contentState: 'pending', title: 'Tidal mills (saved title)', savedAt: 1_700_000_000_000 });
+    expect(story1.tags).toEqual(expect.arrayContaining(['coast', 'history', 'mills']));
+    expect(d.articles[server.url('story-3.html')]).toMatchObject({ status: 'archived' });
+    expect(Object.keys(d.contents)).toHaveLength(0);
+    await expect.poll(() => attr('data-pending')).toBe(5);
+    expect(await page.getByTestId('queue-start').textContent()).toBe('Fetch 5 articles');
+  });
+
+  it('the queue fetches each page once per host gap; pages become readable, failures keep their reason', async () => {
+    const hitsBefore = server.hits.length;
+    const t0 = Date.now();
+    await page.getByTestId('queue-start').click();
+    await expect.poll(() => queue().getAttribute('data-running')).toBe('1');
+    await expect.poll(async () => (await attr('data-pending')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 60_000 }).toBe(true);
+    const ms = Date.now() - t0;
+    expect(await attr('data-failed')).toBe(2);
+    const reasons = await page.getByTestId('queue-failures').textContent({ timeout: 1000 }).catch(async () => {
+      await queue().locator('summary').click();
+      return page.getByTestId('queue-failures').textContent();
+    });
+    expect(reasons).toContain('the page is gone (HTTP 404)');
+    expect(reasons).toContain('Not a page: not a web page (application/octet-stream)');
+    // Pages on the same host start at least a second apart.
+    const pageHits = server.hits.slice(hitsBefore).filter((h) => !h.startsWith('/img/'));
+    expect(new Set(pageHits).size).toBe(5);
+    expect(ms).toBeGreaterThanOrEqual(4_000);
+    console.log(`import e2e: queue fetched 5 pages (2 failed) on one host in ${ms} ms`);
+    const d = await dump(page);
+    const story1 = d.articles[server.url('story-1.html')];
+    // What the import had is kept; what the page adds is filled in.
+    expect(story1).toMatchObject({ contentState: 'full', title: 'Tidal mills (saved title)', savedAt: 1_700_000_000_000, byline: 'Ines Halvorsen', imageCount: 1 });
+    expect(d.contents[server.url('story-1.html')].text).toContain('The mills story continues (see the related piece)');
+    expect(d.contents[server.url('story-1.html')].html).toContain(`href="${server.url('related.html')}"`);
+    expect(d.images[server.url('story-1.html')]).toEqual([{ src: server.url('img/frame.png'), size: readFileSync(join(PAGES, 'img/frame.png')).length, type: 'image/png' }]);
+    expect(d.articles[server.url('story-3.html')]).toMatchObject({ contentState: 'full', status: 'archived' });
+    expect(d.articles[server.url('missing.html')]).toMatchObject({ contentState: 'failed', fetchError: 'the page is gone (HTTP 404)' });
+  });
+
+  it('Stop halts the queue; after the service worker is stopped, starting again resumes from the database', async () => {
+    const file = join(tmp, 'second.html');
+    writeFileSync(file, pocketHtml(['story-4.html', 'story-5.html', 'story-6.html'].map((p, i) => ({ url: server.url(p), title: `Second ${i}`, time: 1_700_001_000 + i }))));
+    expect((await importFile(file)).imported).toBe(3);
+    await expect.poll(() => attr('data-pending')).toBe(3);
+    await page.getByTestId('queue-start').click();
+    await expect.poll(() => attr('data-pending'), { timeout: 20_000 }).toBeLessThan(3);
+    await page.getByTestId('queue-stop').click();
+    await expect.poll(() => queue().getAttribute('data-running')).toBe('0');
+    const left = await attr('data-pending');
+    await new Promise((r) => setTimeout(r, 2_500)); // > the host gap: nothing more may start
+    expect(await attr('data-pending')).toBe(left);
+    expect(left).toBeGreaterThan(0);
+
+    const cdp = await s.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await closePanel();
+    await openPanel();
+    await page.getByTestId('queue-start').click();
+    await expect.poll(async () => (await attr('data-pending')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 60_000 }).toBe(true);
+    const d = await dump(page);
+    for (const p of ['story-4.html', 'story-5.html', 'story-6.html']) expect(d.articles[server.url(p)].contentState).toBe('full');
+  });
+
+  it('imports content dropped onto the library (wallabag JSON): readable at once, images fetched by the queue', async () => {
+    await closePanel();
+    const json = JSON.stringify([{
+      url: 'http://127.0.0.1:9/only-in-export', title: 'Kept from the export', is_archived: 0, is_starred: 1, tags: ['export'], created_at: '2024-01-02T03:04:05+00:00',
+      content: `<p>Exported body with <b>words</b> that reads offline.</p><img src="${server.url('img/frame.png')}"><script>alert(1)</script><p onclick="x()">More</p>`,
+    }]);
+    await page.evaluate(({ json }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'wallabag-export.json', { type: 'application/json' }));
+      document.querySelector('.library')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.querySelector('.library')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, { json });
+    await page.getByTestId('import-result').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-result').getAttribute('data-imported')).toBe('1');
+    const d = await dump(page);
+    const a = d.articles['http://127.0.0.1:9/only-in-export'];
+    expect(a).toMatchObject({ contentState: 'full', favorite: 1, tags: ['export'], pendingImages: [server.url('img/frame.png')] });
+    expect(d.contents['http://127.0.0.1:9/only-in-export'].html).not.toMatch(/script|onclick/);
+    await expect.poll(() => attr('data-images')).toBe(1);
+    await page.getByTestId('queue-start').click();
+    await expect.poll(async () => (await attr('data-images')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 30_000 }).toBe(true);
+    expect((await dump(page)).images['http://127.0.0.1:9/only-in-export']).toHaveLength(1);
+  });
+
+  it('importing the same file again changes nothing', async () => {
+    const before = await dump(page);
+    const r = await importFile(firstFile);
+    expect(r.imported).toBe(0);
+    expect(r.duplicate).toBe(6); // 5 already there + the in-file repeat
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('imported articles read offline', async () => {
+    await closePanel();
+    await server.close();
+    await page.getByTestId('search').fill('Tidal');
+    await page.getByTestId('article-row').filter({ hasText: 'Tidal mills (saved title)' }).first().click();
+    await expect.poll(() => page.getByTestId('reader-body').textContent()).toContain('mills story continues');
+    expect(await page.getByTestId('reader-body').locator('img').first().getAttribute('src')).toMatch(/^blob:/);
+    server = await serveFixtures(PAGES); // for afterAll
+    await page.goBack();
+  });
+
+  it('exports Gist JSON that restores the same library in a fresh profile; bookmarks and Markdown download too', async () => {
+    await page.goto(s.extUrl('library.html'));
+    await openPanel();
+    const saved: Record<string, string> = {};
+    for (const kind of ['gist-json', 'netscape-html', 'markdown-zip']) {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${kind}`).click()]);
+      saved[kind] = join(tmp, dl.suggestedFilename());
+      await dl.saveAs(saved[kind]);
+      await expect.poll(() => page.getByTestId('export-message').textContent()).toContain('Saved');
+    }
+    expect(saved['gist-json']).toMatch(/gist-library-\d{4}-\d\d-\d\d\.json$/);
+    expect(readFileSync(saved['netscape-html'], 'utf8')).toMatch(/<A HREF="http:\/\/127\.0\.0\.1:\d+\/story-1\.html" ADD_DATE="1700000000"[^>]* TAGS="coast,history,mills"/);
+    expect(readFileSync(saved['markdown-zip']).subarray(0, 2).toString()).toBe('PK');
+    const original = await dump(page);
+
+    const fresh = await launchWithExtension();
+    try {
+      const p2 = await fresh.context.newPage();
+      await p2.goto(fresh.extUrl('library.html'));
+      await p2.getByTestId('import-export').click();
+      await p2.getByTestId('import-file').setInputFiles(saved['gist-json']);
+      await p2.getByTestId('import-result').waitFor({ timeout: 30_000 });
+      expect(Number(await p2.getByTestId('import-result').getAttribute('data-imported'))).toBe(Object.keys(original.articles).length);
+      const restored = await dump(p2);
+      expect(restored).toEqual(original);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it.skipIf(!existsSync(SAMPLE))('imports a real Pocket export (../shared sample) and a second time changes nothing', async () => {
+    const fresh = await launchWithExtension();
+    try {
+      const p = await fresh.context.newPage();
+      await p.goto(fresh.extUrl('library.html'));
+      await p.getByTestId('import-export').click();
+      await p.getByTestId('import-file').setInputFiles(SAMPLE);
+      await p.getByTestId('import-result').waitFor({ timeout: 30_000 });
+      const imported = Number(await p.getByTestId('import-result').getAttribute('data-imported'));
+      expect(imported).toBeGreaterThan(0);
+      const once = await dump(p);
+      expect(Object.keys(once.articles)).toHaveLength(imported);
+      await p.getByTestId('import-file').setInputFiles(SAMPLE);
+      await expect.poll(() => p.getByTestId('import-result').getAttribute('data-imported')).toBe('0');
+      expect(await dump(p)).toEqual(once);
+      await expect.poll(() => p.getByTestId('queue-section').getAttribute('data-pending')).toBe(String(imported));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
