@@ -3,8 +3,8 @@ import { formatMinutes } from '../../lib/reading-time/index';
 import { isInProgress, siteOf } from '../../lib/search/list-query';
 
 export const ROW_HEIGHT = 76;
-/** Tags beyond these show as "+n": one line per row keeps the fixed row height. */
-const MAX_TAGS = 5;
+/** Tags beyond these show as "+n" (the row's single line clips what does not fit anyway). */
+const MAX_TAGS = 12;
 
 export interface ArticleRowProps {
   article: ArticleRecord;
