@@ -10,6 +10,7 @@ import { getReadable, saveArticle } from '../../lib/db/articles';
 import { saveExtraction, type SaveDeps, type TabExtraction } from '../../lib/save/save-article';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { classifyError, humanError } from '../../lib/messaging/errors';
+import { describeError } from '../../components/library/errors';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
 
@@ -17,7 +18,7 @@ function extraction(url: string, title: string, images: string[] = []): TabExtra
   const imgs = images.map((src) => `<img src="${src}" alt="">`).join('');
   return {
     url,
-    detection: { isArticle: true, wordCount: 300 },
+    detection: { isArticle: true, wordCount: 300 } as TabExtraction['detection'],
     article: {
       title, byline: null, siteName: 'Example', lang: 'en', publishedTime: null, excerpt: 'An excerpt.',
       content: `<p>${title} body text <a href="/next" onclick="steal()">next</a></p>${imgs}<script>alert(1)</script>`,
@@ -139,7 +140,7 @@ describe('saving', () => {
 
   it('a page with no article fails with a clear message and writes nothing', async () => {
     const db = await freshDb();
-    const ex: TabExtraction = { url: 'https://a.example/', detection: { isArticle: false, wordCount: 0 }, article: null, error: 'Could not find readable text on this page.' };
+    const ex: TabExtraction = { url: 'https://a.example/', detection: { isArticle: false, wordCount: 0 } as TabExtraction['detection'], article: null, error: 'Could not find readable text on this page.' };
     await expect(saveExtraction(ex, undefined, deps(db))).rejects.toThrow('Could not find readable text on this page.');
     expect(await db.articles.count()).toBe(0);
   });
@@ -186,6 +187,12 @@ describe('database open failures', () => {
     const db = openDb('gist', { indexedDB, IDBKeyRange });
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['From the future']);
     expect(await db.articles.where('tags').equals('t').count()).toBe(1);
+  });
+
+  it('the library page words an unopenable database the same way, and a full disk as before', () => {
+    const err = Object.assign(new Error('Dexie open failed'), { name: 'OpenFailedError', inner: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError') });
+    expect(describeError('open your library', err)).toMatch(/could not open its library database, so it could not open your library/);
+    expect(describeError('import', quotaError())).toMatch(/disk is full/i);
   });
 
   it('a VersionError reads as an update message', () => {
