@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ExportSection } from './export-section';
 import { ImportQueueSection } from './import-queue-section';
 import { ImportSection } from './import-section';
@@ -14,13 +14,15 @@ export function ImportExportPanel({ connector, onClose, file }: { connector: Lib
     return () => prev?.focus?.();
   }, []);
   const { transfer, queue } = connector;
+  // The queue counts re-read the whole library on every write: not while an import is writing.
+  const [importing, setImporting] = useState(false);
   return (
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div class="dialog ie-panel" role="dialog" aria-modal="true" aria-labelledby="ie-title" data-testid="import-export-panel" ref={box}
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
         <h2 id="ie-title">Import / Export</h2>
-        {transfer ? <ImportSection transfer={transfer} file={file} /> : <p class="muted">Import is not available here.</p>}
-        {queue && <ImportQueueSection queue={queue} />}
+        {transfer ? <ImportSection transfer={transfer} file={file} onBusy={setImporting} /> : <p class="muted">Import is not available here.</p>}
+        {queue && !importing && <ImportQueueSection queue={queue} />}
         {transfer && <ExportSection transfer={transfer} />}
         <div class="dialog-actions"><button type="button" data-testid="import-export-close" onClick={onClose}>Close</button></div>
       </div>

@@ -13,7 +13,7 @@ type State =
   | { kind: 'error'; file: string; message: string };
 
 /** File picker + drop zone, progress bar, and the report of every item's outcome. */
-export function ImportSection({ transfer, file, onImported }: { transfer: TransferBackend; file?: File | null; onImported?(run: ImportRun): void }) {
+export function ImportSection({ transfer, file, onImported, onBusy }: { transfer: TransferBackend; file?: File | null; onImported?(run: ImportRun): void; onBusy?(busy: boolean): void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -22,6 +22,7 @@ export function ImportSection({ transfer, file, onImported }: { transfer: Transf
   const run = async (f: File) => {
     if (busy) return;
     setState({ kind: 'running', file: f.name, phase: 'reading', done: 0, total: 0 });
+    onBusy?.(true);
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
       const result = await transfer.importFile(f.name, bytes, (done, total, phase) => setState({ kind: 'running', file: f.name, phase, done, total }));
@@ -29,6 +30,8 @@ export function ImportSection({ transfer, file, onImported }: { transfer: Transf
       onImported?.(result);
     } catch (e) {
       setState({ kind: 'error', file: f.name, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      onBusy?.(false);
     }
   };
   const handled = useRef<File | null>(null);

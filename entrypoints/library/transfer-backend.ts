@@ -24,6 +24,9 @@ export function transferBackend(db: GistDB): TransferBackend {
       const outcomes = await applyImport(db, parsed.items, {
         sanitize: (html, base) => prepareStoredHtml(html, window, base),
         source: `import:${parsed.format}`,
+        // Each committed chunk makes the open library re-read its list: fewer, larger chunks import
+        // 10,000 links several times faster, and still give the progress bar 20 steps.
+        chunkSize: Math.min(1000, Math.max(200, Math.ceil(parsed.items.length / 20))),
         onProgress: (done, total) => onProgress(done, total, 'writing'),
       });
       const images = outcomes.flatMap((o) => (o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : []));

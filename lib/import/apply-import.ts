@@ -172,9 +172,18 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
         // One lookup for the whole chunk; items of the chunk that repeat a URL find the one just added.
         const known = new Map<string, ArticleRecord>();
         for (const a of await db.articles.where('url').anyOf([...new Set(prepared.map((p) => p.key))]).toArray()) known.set(a.url, a);
+        // New articles of the chunk go in with one bulkAdd and their bodies with one bulkPut: awaiting
+        // one add() per item costs a round trip each (10,000 links took ~10 s instead of ~3 s).
+        const firstNew = new Map<string, Prepared>();
+        for (const p of prepared) if (!known.has(p.key) && !firstNew.has(p.key)) firstNew.set(p.key, p);
+        const fresh = [...firstNew.values()];
+        const freshRecs = fresh.map((p) => newRecord(p, t, deps.source) as ArticleRecord);
+        const freshIds = freshRecs.length ? ((await db.articles.bulkAdd(freshRecs, { allKeys: true })) as number[]) : [];
+        const added = new Map<Prepared, { rec: ArticleRecord; id: number }>(fresh.map((p, k) => [p, { rec: freshRecs[k], id: freshIds[k] }]));
+        const bodies: { articleId: number; html: string; text: string }[] = [];
         for (const p of prepared) {
           const base = { index: p.index, where: p.item.where, url: p.item.url };
-          const existing = known.get(p.key);
+          const existing = added.has(p) ? undefined : known.get(p.key);
           if (existing) {
             const { changes, notes } = mergeChanges(existing, p);
             if (notes.length) {
@@ -191,10 +200,9 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
             };
             continue;
           }
-          const rec = newRecord(p, t, deps.source) as ArticleRecord;
-          const id = (await db.articles.add(rec)) as number;
+          const { rec, id } = added.get(p)!;
           known.set(p.key, { ...rec, id });
-          if (p.content) await db.contents.put({ articleId: id, html: p.content.html, text: p.content.text });
+          if (p.content) bodies.push({ articleId: id, html: p.content.html, text: p.content.text });
           const imgs = p.item.gist?.images ?? [];
           if (imgs.length) {
             await db.images.bulkAdd(imgs.map((im) => ({ articleId: id, src: im.src, blob: new Blob([im.data as BlobPart], { type: im.type }) })) as ImageRecord[]);
@@ -209,6 +217,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
             ...(pending.length ? { pendingImages: pending } : {}),
           };
         }
+        if (bodies.length) await db.contents.bulkPut(bodies);
       });
     } catch (e) {
       // The chunk's transaction rolled back: nothing of it was written. Retry one by one so a single
