@@ -1,0 +1,90 @@
+// Detection benchmark: ours (lib/detect) vs bare isProbablyReaderable on the labelled article-detection
+// corpus and the Zyte pages (all articles). Accuracy in Node + jsdom (pages get their original URL),
+// time per page in headless Chromium. `--fit` refits the weights on a split and on all pages.
+// usage: npm run bench:detect [-- --no-browser] [-- --fit]
+import { isProbablyReaderable } from '@mozilla/readability';
+import { detectFeatures, scoreFeatures, WEIGHTS, type DetectFeatures } from '../lib/detect/index';
+import { detectPages, DETECT_DIR, haveDetect, haveZyte, median, quantile, zytePages } from './lib/corpora';
+import { parsePage, readPageFile } from './lib/load-page';
+import { binaryStats, fitLogistic, type BinaryStats } from './lib/logistic';
+
+const args = process.argv.slice(2);
+if (!haveDetect()) { console.error(`Detection corpus not found at ${DETECT_DIR}; nothing to benchmark.`); process.exit(2); }
+
+interface Row { id: string; file: string; url: string | null; article: boolean; corpus: 'detect' | 'zyte'; kind: string; f?: DetectFeatures; readerable?: boolean; error?: string }
+const rows: Row[] = [
+  ...detectPages().map((p) => ({ ...p, corpus: 'detect' as const })),
+  ...(haveZyte() ? zytePages().map((p) => ({ id: p.id, file: p.file, url: p.url, article: true, corpus: 'zyte' as const, kind: 'article' })) : []),
+];
+for (const r of rows) {
+  try {
+    const dom = parsePage(readPageFile(r.file), r.url ?? undefined);
+    r.f = detectFeatures(dom.window.document);
+    r.readerable = isProbablyReaderable(dom.window.document);
+    dom.window.close();
+  } catch (e) { r.error = (e as Error).message; }
+}
+const ok = rows.filter((r) => r.f);
+const failed = rows.length - ok.length;
+// Held-out split by a hash of the id, stable across runs.
+const half = (id: string) => { let h = 0; for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0; return h % 2; };
+const KEYS = Object.keys(WEIGHTS).filter((k) => k !== 'bias') as (keyof DetectFeatures)[];
+const vec = (f: DetectFeatures) => KEYS.map((k) => f[k]);
+
+const fmt = (name: string, s: BinaryStats) =>
+  `${name.padEnd(26)} n ${String(s.n).padStart(3)}  acc ${s.accuracy.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  spec ${Number.isNaN(s.specificity) ? '  -  ' : s.specificity.toFixed(3)}  balanced ${Number.isNaN(s.balanced) ? '  -  ' : s.balanced.toFixed(3)}`;
+function report(title: string, predict: (r: Row) => boolean, subset: Row[]) {
+  const det = subset.filter((r) => r.corpus === 'detect');
+  const zy = subset.filter((r) => r.corpus === 'zyte');
+  console.log(fmt(`${title} detection`, binaryStats(det.map(predict), det.map((r) => r.article))));
+  if (zy.length) console.log(fmt(`${title} zyte`, binaryStats(zy.map(predict), zy.map((r) => r.article))));
+  console.log(fmt(`${title} all`, binaryStats(subset.map(predict), subset.map((r) => r.article))));
+}
+
+if (args.includes('--fit')) {
+  const fit = (train: Row[]) => {
+    const m = fitLogistic(train.map((r) => vec(r.f!)), train.map((r) => (r.article ? 1 : 0)), { l2: 0.01, iters: 3000, lr: 0.2 });
+    return (r: Row) => m.b + m.w.reduce((s, w, j) => s + w * vec(r.f!)[j], 0) > 0;
+  };
+  for (const k of [0, 1]) {
+    const train = ok.filter((r) => half(r.id) === k), test = ok.filter((r) => half(r.id) !== k);
+    const pr = fit(train);
+    console.log(`-- fitted on split ${k} (${train.length} pages), held out ${test.length}:`);
+    report('  held-out', pr, test);
+  }
+  const m = fitLogistic(ok.map((r) => vec(r.f!)), ok.map((r) => (r.article ? 1 : 0)), { l2: 0.01, iters: 3000, lr: 0.2 });
+  console.log('-- weights fitted on all pages:');
+  console.log(`  bias: ${m.b.toFixed(2)}, ${KEYS.map((k, j) => `${k}: ${m.w[j].toFixed(2)}`).join(', ')},`);
+}
+
+console.log(`== detection accuracy (Node + jsdom; ${ok.length} pages, ${failed} unparseable skipped) ==`);
+report('isProbablyReaderable', (r) => r.readerable!, ok);
+report('gist', (r) => scoreFeatures(r.f!) > 0, ok);
+for (const k of [0, 1]) report(`gist split ${k}`, (r) => scoreFeatures(r.f!) > 0, ok.filter((r) => half(r.id) === k));
+if (args.includes('--errors')) {
+  for (const r of ok) if ((scoreFeatures(r.f!) > 0) !== r.article) console.log(`  wrong: ${r.article ? 'article' : r.kind} ${r.id} ${scoreFeatures(r.f!).toFixed(2)} ${r.url ?? ''}`);
+}
+
+if (!args.includes('--no-browser')) {
+  const { bundle, inBrowser, GIST_ENTRY, BARE_ENTRY } = await import('./lib/browser-bench');
+  const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
+  const { build } = await import('esbuild');
+  // The detector alone, as the content script would ship it.
+  const det = await build({ stdin: { contents: "import { detectArticle } from './lib/detect/index'; globalThis.__d = detectArticle;", resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false });
+  const { gzipSync } = await import('node:zlib');
+  const detBytes = det.outputFiles[0].contents.length, detGz = gzipSync(det.outputFiles[0].contents).length;
+  const tOurs: number[] = [], tBare: number[] = [];
+  const REPS = 5;
+  let i = 0;
+  await inBrowser(ok.map((r) => ({ id: r.id, file: r.file })), [gist.code, bare.code], async (_p, run) => {
+    const ours = `(() => { const t = performance.now(); for (let i = 0; i < ${REPS}; i++) __gist.detectArticle(document); return (performance.now() - t) / ${REPS}; })()`;
+    const rd = `(() => { const t = performance.now(); for (let i = 0; i < ${REPS}; i++) __bare.isProbablyReaderable(document); return (performance.now() - t) / ${REPS}; })()`;
+    if (i++ % 2) { tOurs.push((await run(ours)) as number); tBare.push((await run(rd)) as number); }
+    else { tBare.push((await run(rd)) as number); tOurs.push((await run(ours)) as number); }
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(`== detection time in Chromium (${tOurs.length} pages, isolated world, page JS off, mean of ${REPS} runs per page) ==`);
+  console.log(`isProbablyReaderable ms: median ${median(tBare).toFixed(3)} p95 ${quantile(tBare, 0.95).toFixed(3)} total ${sum(tBare).toFixed(0)}`);
+  console.log(`gist detectArticle ms:   median ${median(tOurs).toFixed(3)} p95 ${quantile(tOurs, 0.95).toFixed(3)} total ${sum(tOurs).toFixed(0)}`);
+  console.log(`ratio gist/isProbablyReaderable: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; detector bundle ${(detBytes / 1024).toFixed(1)} KB (${(detGz / 1024).toFixed(1)} KB gz)`);
+}

@@ -1,0 +1,137 @@
+// Pre/post-processing rules of lib/extract on small hand-written pages.
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../../lib/extract/index';
+import { cleanByline, readMetadata } from '../../lib/extract/metadata';
+import { preprocess } from '../../lib/extract/preprocess';
+import { blockText } from '../../lib/extract/text';
+
+const para = (n: number, word = 'river') =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} tells how the ${word} rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`).join('\n');
+
+function dom(html: string, url = 'https://news.example.com/2024/05/01/river-rises-again-in-the-valley') {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+}
+function extract(html: string, url?: string) {
+  const d = dom(html, url);
+  return extractArticle(d.window.document, { window: d.window as unknown as Window });
+}
+
+describe('preprocess', () => {
+  it('promotes lazy images from data-src, data-srcset and <noscript>', () => {
+    const d = dom(`<body><article>
+      <img id="a" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/a.jpg">
+      <img id="b" data-srcset="/img/b-1x.jpg 1x, /img/b-2x.jpg 2x">
+      <img id="c" src="/spacer.gif"><noscript><img id="real" src="/img/c.jpg"></noscript>
+    </article></body>`);
+    const doc = d.window.document;
+    preprocess(doc);
+    expect(doc.getElementById('a')?.getAttribute('src')).toBe('/img/a.jpg');
+    expect(doc.getElementById('b')?.getAttribute('srcset')).toContain('/img/b-2x.jpg 2x');
+    expect(doc.getElementById('b')?.getAttribute('src')).toBe('/img/b-1x.jpg');
+    expect(doc.getElementById('c')).toBeNull();
+    expect(doc.getElementById('real')?.getAttribute('src')).toBe('/img/c.jpg');
+  });
+
+  it('drops share bars, related lists, hidden blocks and newsletter forms, keeps the body', () => {
+    const d = dom(`<body><div class="article-body">
+      <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div>
+      ${para(3)}
+      <div hidden>Secret hidden text</div>
+      <div style="display: none">Invisible promo</div>
+      <ul class="related-articles"><li><a href="/x">Another story</a></li></ul>
+      <form class="newsletter"><input type="email"><button>Sign up</button></form>
+    </div></body>`);
+    const doc = d.window.document;
+    preprocess(doc);
+    const text = doc.body.textContent ?? '';
+    expect(text).toContain('Paragraph 3 tells');
+    for (const gone of ['Facebook', 'Secret hidden', 'Invisible promo', 'Another story', 'Sign up']) expect(text).not.toContain(gone);
+  });
+
+  it('keeps a wrapper with a furniture-like class when it holds the article', () => {
+    const d = dom(`<body><div class="social-layout">${para(6)}</div><div class="sidebar">${para(1, 'market')}</div></body>`);
+    const doc = d.window.document;
+    preprocess(doc);
+    expect(doc.body.textContent).toContain('Paragraph 6 tells');
+    expect(doc.body.textContent).not.toContain('market');
+  });
+});
+
+describe('extractArticle', () => {
+  const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><title>River rises again | Valley News</title>${head}</head><body>${body}</body></html>`;
+
+  it('reads JSON-LD metadata before heuristics and rejects a bare "By" byline', () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'River rises again in the valley', datePublished: '2024-05-01T08:30:00Z', author: [{ '@type': 'Person', name: 'By' }, { '@type': 'Person', name: 'Ana Ruiz' }], publisher: { '@type': 'Organization', name: 'Valley News' } });
+    const a = extract(page(`<article><h1>River rises again in the valley</h1><p class="byline">By</p>${para(5)}</article>`,
+      `<script type="application/ld+json">${ld}</script><meta property="og:site_name" content="Valley News">`));
+    expect(a).not.toBeNull();
+    expect(a!.title).toBe('River rises again in the valley');
+    expect(a!.byline).toBe('Ana Ruiz');
+    expect(a!.siteName).toBe('Valley News');
+    expect(a!.publishedTime).toBe('2024-05-01T08:30:00.000Z');
+    expect(a!.lang).toBe('en');
+    // the headline is not repeated in the body text
+    expect(a!.text.startsWith('Paragraph 1')).toBe(true);
+  });
+
+  it('keeps figure captions in the content but not in the text; keeps subheadings', () => {
+    const a = extract(page(`<article>${para(3)}<figure><img src="/img/flood.jpg" alt="flood"><figcaption>Water covers the road. (AP Photo/Jo Lee)</figcaption></figure><h2>What comes next</h2>${para(3, 'dam')}</article>`));
+    expect(a!.content).toContain('<figcaption>');
+    expect(a!.content).toContain('Water covers the road');
+    expect(a!.text).not.toContain('Water covers the road');
+    expect(a!.text).toContain('What comes next');
+    expect(a!.images).toEqual(['https://news.example.com/img/flood.jpg']);
+  });
+
+  it('removes leftover boilerplate lines and date lines inside the body', () => {
+    const a = extract(page(`<article><p>Updated 9:41 AM EST, Nov 19, 2019</p>${para(2)}<p>Advertisement</p>${para(2, 'bridge')}
+      <p>Read more: <a href="/other">Another flood story elsewhere</a></p><p>Sign up for our newsletter to get updates in your inbox.</p>
+      <p>Facebook Twitter WhatsApp Email</p></article>`));
+    const t = a!.text;
+    expect(t).toContain('Paragraph 2 tells how the bridge');
+    for (const gone of ['Updated 9:41', 'Advertisement', 'Read more', 'newsletter', 'WhatsApp']) expect(t).not.toContain(gone);
+  });
+
+  it('recovers a lede paragraph that sits outside the main container', () => {
+    const lede = 'The valley woke to the sound of sirens on Monday, as the river broke its banks for the second time in a month.';
+    const a = extract(page(`<div class="story"><p>${lede}</p><div class="body">${para(6)}</div></div>`));
+    expect(a!.text.startsWith(lede)).toBe(true);
+  });
+
+  it('falls back to the densest block when Readability finds too little, and returns null for empty pages', () => {
+    const brText = Array.from({ length: 6 }, (_, i) => `Line ${i} of a post written with line breaks instead of paragraphs, about the river and the valley and the mill.`).join('<br><br>');
+    const a = extract(page(`<table><tr><td class="nav"><a href="/">Home</a></td><td>${brText}</td></tr></table>`));
+    expect(a).not.toBeNull();
+    expect(a!.text).toContain('Line 5 of a post');
+    expect(extract(page('<nav><a href="/">Home</a></nav>'))).toBeNull();
+  });
+
+  it('sanitizes: no scripts, handlers or javascript: links in content', () => {
+    const a = extract(page(`<article>${para(4)}<p>Click <a href="javascript:alert(1)" onclick="x()">this</a> now please, the text goes on for long enough to be kept by the extractor here.</p><script>alert(1)</script></article>`));
+    expect(a!.content).not.toMatch(/<script|onclick|javascript:/i);
+  });
+});
+
+describe('metadata helpers', () => {
+  it('cleanByline strips "By" and rejects junk', () => {
+    expect(cleanByline('By Jane Doe')).toBe('Jane Doe');
+    expect(cleanByline('by')).toBeNull();
+    expect(cleanByline('By ')).toBeNull();
+    expect(cleanByline('November 19, 2019')).toBeNull();
+    expect(cleanByline('Updated 10:45 AM')).toBeNull();
+    expect(cleanByline('https://www.facebook.com/janedoe')).toBeNull();
+  });
+
+  it('reads Open Graph and meta when there is no JSON-LD', () => {
+    const d = dom(`<html><head><meta property="og:title" content="Dam holds"><meta property="og:site_name" content="Valley News">
+      <meta name="author" content="By Sam Poe"><meta property="article:published_time" content="2024-05-02T10:00:00+02:00"></head><body></body></html>`);
+    const m = readMetadata(d.window.document);
+    expect(m).toMatchObject({ title: 'Dam holds', siteName: 'Valley News', byline: 'Sam Poe', publishedTime: '2024-05-02T08:00:00.000Z' });
+  });
+
+  it('blockText separates blocks with blank lines and skips captions', () => {
+    const d = dom('<div><h2>Head</h2><p>One <b>bold</b> line</p><figure><figcaption>cap</figcaption></figure><ul><li>a</li><li>b</li></ul></div>');
+    expect(blockText(d.window.document.body.firstElementChild!)).toBe('Head\n\nOne bold line\n\na\n\nb');
+  });
+});
