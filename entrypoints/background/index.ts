@@ -18,6 +18,7 @@ export default defineBackground(() => {
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);
   browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
+  browser.runtime.onStartup?.addListener(() => void queue.kick()); // a run the browser closed on
 
   // A database that failed to open (private window, damaged profile) is dropped so the next request
   // tries again instead of repeating the cached failure.

@@ -21,8 +21,17 @@ export function transferBackend(db: GistDB): TransferBackend {
       onProgress(0, 0, 'reading');
       const parsed = await parseImport(name, bytes);
       onProgress(0, parsed.items.length, 'writing');
+      // Sanitizing is synchronous DOM work: give the page a frame every ~40 ms so the progress bar
+      // moves and the library stays usable while thousands of bodies are cleaned.
+      let slice = performance.now();
       const outcomes = await applyImport(db, parsed.items, {
-        sanitize: (html, base) => prepareStoredHtml(html, window, base),
+        sanitize: async (html, base) => {
+          if (performance.now() - slice > 40) {
+            await new Promise((r) => setTimeout(r, 0));
+            slice = performance.now();
+          }
+          return prepareStoredHtml(html, window, base);
+        },
         source: `import:${parsed.format}`,
         // Each committed chunk makes the open library re-read its list: fewer, larger chunks import
         // 10,000 links several times faster, and still give the progress bar 20 steps.

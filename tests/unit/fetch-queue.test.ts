@@ -210,3 +210,20 @@ describe('runQueue', () => {
     expect(new FetchFailure('x', false).retry).toBe(false);
   });
 });
+
+describe('queue state through a Gist JSON export', () => {
+  it('a failed link keeps its reason and attempts when the library is restored', async () => {
+    const { gistJsonChunks } = await import('../../lib/export/gist-json');
+    const { parseImport } = await import('../../lib/import/parse-import');
+    const { applyImport } = await import('../../lib/import/apply-import');
+    await db.articles.add(rec('http://gone.test/x', { contentState: 'failed', fetchError: 'the page is gone (HTTP 404)', fetchAttempts: 1 }) as ArticleRecord);
+    let json = '';
+    for await (const c of gistJsonChunks(db)) json += c;
+    const other = openDb(`q2-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const parsed = await parseImport('gist.json', new TextEncoder().encode(json));
+    await applyImport(other, parsed.items, { sanitize: (h) => ({ html: h }) });
+    const [a] = await other.articles.toArray();
+    expect(a).toMatchObject({ contentState: 'failed', fetchError: 'the page is gone (HTTP 404)', fetchAttempts: 1, status: 'archived', tags: ['mine'] });
+    expect(countQueue([a]).failures[0].reason).toBe('the page is gone (HTTP 404)');
+  });
+});
