@@ -106,6 +106,15 @@ describe('import and export in Chromium', () => {
     expect(r).toMatchObject({ imported: 5, duplicate: 1 });
     expect(r.failed + r.problem).toBeGreaterThanOrEqual(1); // the javascript: link, with its reason
     expect(await page.getByTestId('import-report-rows').textContent()).toMatch(/javascript/);
+    // The saved report lists every item of the file with its outcome and reason.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-save-report').click()]);
+    const reportPath = join(tmp, dl.suggestedFilename());
+    await dl.saveAs(reportPath);
+    const lines = readFileSync(reportPath, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('where,url,outcome,reason');
+    expect(lines.filter((l) => /,imported,/.test(l))).toHaveLength(5);
+    expect(lines.filter((l) => /,duplicate,/.test(l))).toHaveLength(1);
+    expect(lines.some((l) => l.includes('javascript:') && /,(failed|problem),/.test(l))).toBe(true);
     const d = await dump(page);
     const story1 = d.articles[server.url('story-1.html')];
     expect(story1).toMatchObject({ contentState: 'pending', title: 'Tidal mills (saved title)', savedAt: 1_700_000_000_000 });
