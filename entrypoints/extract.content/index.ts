@@ -1,4 +1,4 @@
-import { detectArticle } from '../../lib/detect/index';
+import { detectArticle, type Detection } from '../../lib/detect/index';
 import { extractArticle } from '../../lib/extract/index';
 import type { TabExtraction } from '../../lib/save/save-article';
 
@@ -7,7 +7,7 @@ export default defineContentScript({
   registration: 'runtime',
   main(): TabExtraction {
     const url = location.href;
-    let detection = { isArticle: false, wordCount: 0 };
+    let detection: Detection = { isArticle: false, wordCount: 0, score: 0 };
     try {
       detection = detectArticle(document);
       const article = extractArticle(document, { url, window });
