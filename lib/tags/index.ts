@@ -27,6 +27,10 @@ export interface RankedTag {
 export interface RankOptions extends TextTagOptions {
   /** Publisher tags at or above this count are "enough": text tags then only follow them. */
   enoughPublisherTags?: number;
+  /** suggestTags: also hide a phrase when a shown tag is part of it ("Luisana Lopilato" after "Lopilato"). */
+  hideSuperPhrases?: boolean;
+  /** suggestTags: text tags below this share of the best text tag are cut once 5 are shown. */
+  shownCutoff?: number;
 }
 
 /** Minimum share of English function words for the English extractor to run (prose: ~0.3+). */
@@ -71,8 +75,8 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
  * The 5–8 tags worth showing: up to `max`, but text tags that score far below the best one are
  * left out once 5 are shown.
  */
-export function suggestTags(input: TagInput, max = 8): string[] {
-  const ranked = rankTags(input);
+export function suggestTags(input: TagInput, max = 8, options: RankOptions = {}): string[] {
+  const ranked = rankTags(input, options);
   // Built at full size and cut, so a smaller max always gives a prefix of the bigger list.
   const limit = Math.max(8, Math.floor(max));
   const shown: string[] = [];
@@ -80,11 +84,12 @@ export function suggestTags(input: TagInput, max = 8): string[] {
   const topText = ranked.find((t) => t.source === 'text')?.score ?? 0;
   for (const t of ranked) {
     if (shown.length >= limit) break;
-    if (t.source === 'text' && shown.length >= 5 && t.score < topText * 0.35) break;
+    if (t.source === 'text' && shown.length >= 5 && t.score < topText * (options.shownCutoff ?? 0.35)) break;
     const p = textKey(t.tag);
     if (t.source === 'text') {
       // "show" next to "auto show" says nothing new.
       if (shownPhrases.some((q) => ` ${q} `.includes(` ${p} `))) continue;
+      if (options.hideSuperPhrases && shownPhrases.some((q) => ` ${p} `.includes(` ${q} `))) continue;
       // A longer phrase does not replace a shown part of it: on both benchmarks that lost more
       // ("Stadia" -> "Google Stadia Red") than it won ("House" -> "White House").
     }

@@ -43,23 +43,51 @@ export interface TextTagOptions {
   mergeCommon?: boolean;
   /** Keep merged sub-phrases in the ranked list (just below their phrase). */
   keepSubPhrases?: boolean;
+  /** Added to TF before scaling (damps the gap between 1 and 2 occurrences). */
+  tfSmooth?: number;
+  /** Extra weight for phrases spread over the text: 1 + spreadBoost × (last − first) / length. */
+  spreadBoost?: number;
+  /** Extra weight by the share of occurrences right after a determiner (nouns): 1 + detBoost × share. */
+  detBoost?: number;
+  /** Multiplier for single words missing from the frequency table (names, typos, jargon). */
+  oovFactor?: number;
+  /** Log-linear scoring weights (e.g. CROWD_KEY_WEIGHTS); null = the multiplicative TF×IDF score. */
+  linear?: LinearWeights | null;
+  /** Linear scoring: multiplier for name phrases (2+ capitalised words). */
+  namePhraseFactor?: number;
+  /** Share of the linear score in a geometric mix with the TF×IDF score (1 = linear only). */
+  linearMix?: number;
+  /** Title phrases count as seen at the very start for positionBoost. */
+  titleIsOpening?: boolean;
+  /** A word's IDF is that of its commonest form in the text (all forms share one TF). */
+  stemIdf?: boolean;
   /** How many candidates to return. */
   limit?: number;
+}
+
+export interface LinearWeights {
+  tf: number; title: number; idf: number; oov: number; nameWord: number; namePhrase: number;
+  phrase: number; threeWords: number; first: number; spread: number; det: number;
 }
 
 // Defaults chosen on the even-numbered half of KPCrowd and of the Zyte pages (npm run bench:tags
 // prints the odd half as held-out). What the benchmarks showed: lowercase multi-word phrases are
 // rarely tags (KPCrowd 33%, Zyte 9% precision in the top 5, vs ~60% / 15% for single words), so they
 // only appear by taking over a word that (almost) only occurs inside them; capitalised name phrases
-// are the best candidates on publisher tags (40%) but cost on crowd keys (34%), hence weight 0.8 and
-// at least 3 occurrences. Harder IDF (exponent, cap), TF damping and a fragment penalty did not help.
+// are the best candidates on publisher tags (40%) but cost on crowd keys (34%), hence weight 0.6 and
+// at least 3 occurrences. Crowd keys follow raw counts (smoothed) and how far through the text a
+// word keeps coming back (spread), more than sentence counts or the title; a harder IDF, an OOV
+// penalty and the determiner cue helped crowd keys but cost publisher tags.
+// `linear` (CROWD_KEY_WEIGHTS, a logistic fit on KPCrowd dev) is the crowd-key optimum: KPCrowd
+// shown F@5 12.7 / ranked F@10 20.4, but Zyte shown F@5 falls to ~12; mixing it in (linearMix)
+// trades the two along the same line, so it stays off.
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
-  titleBoost: 1.75,
+  titleBoost: 1.4,
   titleCount: 1,
   positionBoost: 0.5,
-  openingShare: 0.2,
+  openingShare: 1,
   nameBoost: 1.2,
-  phraseWeight: 0.8,
+  phraseWeight: 0.6,
   minPhraseCount: 3,
   commonPhraseFactor: 0,
   maxWords: 3,
@@ -68,11 +96,30 @@ export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   tfExponent: 1,
   idfExponent: 1,
   merge: true,
-  sentenceTf: true,
+  sentenceTf: false,
   fragmentFactor: 1,
   keepSubPhrases: false,
   mergeCommon: true,
+  tfSmooth: 0.5,
+  spreadBoost: 0.6,
+  detBoost: 0,
+  oovFactor: 1,
+  linear: null,
+  namePhraseFactor: 1,
+  linearMix: 1,
+  titleIsOpening: false,
+  stemIdf: false,
   limit: 30,
+};
+
+/**
+ * Log-linear weights fitted (logistic regression, per candidate) on the KPCrowd dev half:
+ * log(1+count), in title, mean IDF, unknown word, name word, name phrase, multi-word, 3 words,
+ * sqrt(first position), spread, share after a determiner.
+ */
+export const CROWD_KEY_WEIGHTS: LinearWeights = {
+  tf: 0.62, title: 0.846, idf: 0.297, oov: -0.5, nameWord: -0.477, namePhrase: 0.463,
+  phrase: -1.392, threeWords: -0.746, first: -0.414, spread: 0.536, det: 0.393,
 };
 
 export interface TextTag {
@@ -99,11 +146,15 @@ interface Token {
   sent: number;
 }
 
-interface Candidate {
+export interface Candidate {
   key: string;
   words: number;
   count: number;
   first: number;
+  /** Token position of the last occurrence in the body. */
+  last: number;
+  /** Occurrences right after a determiner ("the", "a", "his"): a sign of a noun phrase. */
+  afterDet: number;
   capitalised: number;
   midSentence: number;
   inTitle: boolean;
@@ -115,6 +166,8 @@ interface Candidate {
   /** How the phrase is written in the title (fallback display form). */
   titleForm?: string;
   idfSum: number;
+  /** A word missing from the frequency table (single words only). */
+  oov: boolean;
 }
 
 const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little', 'st', 'mt', 'ft']);
@@ -173,6 +226,8 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   return chunks;
 }
 
+const DETERMINERS = new Set('the a an this that these those his her its their our my your every each another'.split(' '));
+
 function wordIdf(lower: string, oov: number): number {
   const z = zipf(lower.replace(/\.$/, ''));
   return z === null ? oov : 9 - z;
@@ -181,9 +236,10 @@ function wordIdf(lower: string, oov: number): number {
 function addCandidates(
   chunks: Token[][],
   cands: Map<string, Candidate>,
-  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number },
+  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number; stemIdf: boolean },
   offset: { pos: number },
 ): void {
+  let prev: Token | null = null;
   for (const chunk of chunks) {
     let run: Token[] = [];
     const emit = () => {
@@ -196,7 +252,7 @@ function addCandidates(
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
           if (!c) {
-            c = { key, words: n, count: 0, first: offset.pos + i, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), sentences: new Set(), left: '', right: '', idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0) };
+            c = { key, words: n, count: 0, first: offset.pos + i, last: offset.pos + i, afterDet: 0, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), sentences: new Set(), left: '', right: '', idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0), oov: n === 1 && zipf(toks[0].lower.replace(/\.$/, '')) === null };
             cands.set(key, c);
           }
           if (opts.isTitle) {
@@ -205,6 +261,9 @@ function addCandidates(
             continue;
           }
           c.count++;
+          if (c.count === 1) c.first = offset.pos + i;
+          c.last = offset.pos + i;
+          if (i === 0 && prev && DETERMINERS.has(prev.lower)) c.afterDet++;
           c.sentences.add(toks[0].sent);
           // Neighbours inside the run: a phrase always extended the same way is a fragment.
           const left = i > 0 ? run[i - 1].stem : '';
@@ -213,6 +272,8 @@ function addCandidates(
           c.right = c.count === 1 ? right : c.right === right ? right : '';
           const form = toks.map((t, j) => (j ? t.glue : '') + t.surface).join('');
           c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
+          // One IDF per stem whatever form came first: the commonest spelling seen ("battery" for "batteries").
+          if (opts.stemIdf && n === 1) c.idfSum = Math.min(c.idfSum, Math.min(opts.idfCap, wordIdf(toks[0].lower, opts.oovIdf)));
           if (!toks[0].sentenceStart) {
             c.midSentence++;
             if (toks.every((t) => t.capital)) c.capitalised++;
@@ -222,9 +283,10 @@ function addCandidates(
       offset.pos += run.length;
       run = [];
     };
+    prev = null;
     for (const t of chunk) {
       if (t.content) run.push(t);
-      else { emit(); offset.pos++; }
+      else { emit(); prev = t; offset.pos++; }
     }
     emit();
   }
@@ -259,30 +321,65 @@ function contains(big: string, small: string): boolean {
   return ` ${big} `.includes(` ${small} `);
 }
 
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', rsquo: "'", lsquo: "'", ldquo: '"', rdquo: '"', mdash: '—', ndash: '–', hellip: '…' };
+
+/** Text copied from feeds often keeps HTML entities ("Bones&#039; star"): decode the common ones. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (m, e: string) => {
+    if (e[0] !== '#') return NAMED_ENTITIES[e.toLowerCase()] ?? m;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+/** Every 1–3-word candidate of a text with its statistics (exported for the benchmark's analysis). */
+export function collectCandidates(title: string, text: string, options: TextTagOptions = {}): { cands: Map<string, Candidate>; total: number } {
+  const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
+  title = decodeEntities(title);
+  const body = tokenize(decodeEntities(text), false);
+  const total = body.reduce((s, c) => s + c.length, 0);
+  const cands = new Map<string, Candidate>();
+  const maxWords = Math.max(1, Math.min(3, Math.floor(o.maxWords)));
+  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap, stemIdf: o.stemIdf }, { pos: 0 });
+  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap, stemIdf: o.stemIdf }, { pos: 0 });
+  return { cands, total };
+}
+
 /** Ranked English key phrases of a text (best first). */
 export function extractTextTags(title: string, text: string, options: TextTagOptions = {}): TextTag[] {
   const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
-  const body = tokenize(text, false);
-  const total = body.reduce((s, c) => s + c.length, 0);
+  const { cands, total } = collectCandidates(title, text, o);
   if (!total) return [];
-  const cands = new Map<string, Candidate>();
-  const maxWords = Math.max(1, Math.min(3, Math.floor(o.maxWords)));
-  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
-  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
 
   const scored: { c: Candidate; score: number; name: boolean }[] = [];
   for (const c of cands.values()) {
     const tf = o.sentenceTf ? c.sentences.size : c.count;
-    const count = tf + (c.inTitle ? o.titleCount : 0);
+    const count = tf + (c.inTitle ? o.titleCount : 0) + o.tfSmooth;
     if (!c.count && !c.inTitle) continue;
     if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) continue;
     const isName = c.midSentence > 0 ? c.capitalised / c.midSentence >= 0.5 : c.forms.size > 0 && [...c.forms.keys()].every((f) => /^\p{Lu}/u.test(f) && f.split(/[\s-]/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    let linScore = 0;
+    if (o.linear) {
+      const w = o.linear;
+      const first = c.count ? c.first / total : 1;
+      const multi = c.words > 1 ? 1 : 0;
+      const lin = w.tf * Math.log(1 + c.count) + (c.inTitle ? w.title : 0) + w.idf * Math.min(c.idfSum / c.words, 7) + (c.oov ? w.oov : 0)
+        + (isName ? (multi ? w.namePhrase : w.nameWord) : 0) + multi * w.phrase + (c.words === 3 ? w.threeWords : 0)
+        + w.first * Math.sqrt(first) + w.spread * (c.count > 1 ? (c.last - c.first) / total : 0) + w.det * (c.count ? c.afterDet / c.count : 0);
+      linScore = 100 * Math.exp(lin) * (multi ? (isName ? o.namePhraseFactor : o.commonPhraseFactor) : 1);
+      if (o.linearMix >= 1) { scored.push({ c, score: linScore, name: isName }); continue; }
+    }
     let score = count ** o.tfExponent * (c.words === 1 ? c.idfSum ** o.idfExponent : (c.idfSum / c.words) ** o.idfExponent * c.words * o.phraseWeight * (isName ? 1 : o.commonPhraseFactor));
     if (c.inTitle) score *= o.titleBoost;
-    const pos = c.count ? c.first / total : 0;
+    const pos = c.count && !(c.inTitle && o.titleIsOpening) ? c.first / total : 0;
     if (pos < o.openingShare) score *= 1 + o.positionBoost * (1 - pos / o.openingShare);
     if (isName) score *= o.nameBoost;
+    if (c.count > 1) score *= 1 + o.spreadBoost * ((c.last - c.first) / total);
+    if (c.count) score *= 1 + o.detBoost * (c.afterDet / c.count);
+    if (c.words === 1 && c.oov) score *= o.oovFactor;
     if (c.words > 1 && c.count && (c.left || c.right)) score *= o.fragmentFactor;
+    if (o.linear) score = score ** (1 - o.linearMix) * linScore ** o.linearMix;
     scored.push({ c, score, name: isName });
   }
   scored.sort((a, b) => b.score - a.score || a.c.first - b.c.first || (a.c.key < b.c.key ? -1 : 1));

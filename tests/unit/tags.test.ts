@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isEnglishText, rankTags, suggestTags, type TagInput } from '../../lib/tags';
-import { extractTextTags } from '../../lib/tags/text-tags';
+import { CROWD_KEY_WEIGHTS, extractTextTags } from '../../lib/tags/text-tags';
 import { idf, OOV_IDF, zipf } from '../../lib/tags/word-freq';
 import { tagKey } from '../../lib/tags/normalize';
 
@@ -60,6 +60,28 @@ describe('extractTextTags', () => {
   it('merges inflections (Porter stems) into one tag', () => {
     const tags = extractTextTags('Batteries', 'The battery is cheap. Batteries are cheaper. A battery lasts.').map((t) => tagKey(t.tag));
     expect(tags.filter((k) => k === tagKey('battery'))).toHaveLength(1);
+  });
+
+  it('decodes HTML entities left in feed text instead of making tags of them', () => {
+    const tags = extractTextTags('&#039;Bones&#039; star expecting', 'The star of &#039;Bones&#039; is expecting. Bones fans &amp; critics cheered the Bones star.').map((t) => t.tag.toLowerCase());
+    expect(tags).toContain('bones');
+    expect(tags.some((t) => /039|amp|&/.test(t))).toBe(false);
+  });
+
+  it('ranks a word that keeps coming back through the text above one that clusters in one place', () => {
+    // Same counts, same IDF class, neither in the title; "harbor" spans the text, "ferry" one spot.
+    const filler = 'Residents met at the hall and talked for hours about the plan. ';
+    const text = `The harbor was busy. The ferry left. The ferry came back. ${filler.repeat(6)}Later the harbor was calm.`;
+    const score = (w: string, o = {}) => extractTextTags('Town notes', text, o).find((t) => t.key === w)?.score ?? 0;
+    expect(score('harbor')).toBeGreaterThan(score('ferri'));
+    const flat = { spreadBoost: 0 };
+    expect(score('harbor') / score('ferri')).toBeGreaterThan(score('harbor', flat) / score('ferri', flat));
+  });
+
+  it('log-linear scoring (crowd-key weights) is deterministic and still ranks topical words first', () => {
+    const a = extractTextTags(EN.title, EN.text, { linear: CROWD_KEY_WEIGHTS }).map((t) => t.tag);
+    expect(extractTextTags(EN.title, EN.text, { linear: CROWD_KEY_WEIGHTS }).map((t) => t.tag)).toEqual(a);
+    expect(a.slice(0, 5).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['volkswagen', 'electric']));
   });
 
   it('returns nothing for empty text', () => {
