@@ -26,27 +26,50 @@ export interface DetectFeatures {
   paraText: number;
   /** Share of paragraph text inside the biggest single container (0..1). */
   dominant: number;
-  /** log(1 + links inside headings h2-h4): teaser headlines of listings. */
+  /** log(1 + h2/h3 headings that are links): teaser headlines of listings. */
   headlineLinks: number;
   /** log(1 + <article> elements). */
   articleEls: number;
   /** log(1 + links per long paragraph). */
   linksPerPara: number;
+  /** URL looks like a product page (/product/, /item/, ?variant=, -p-123.html). */
+  urlProduct: number;
+  /** log(1 + <select> elements): size pickers, sort menus (shops, listings). */
+  selects: number;
+  /** log(1 + form fields and buttons). */
+  fields: number;
+  /** log(1 + isProbablyReaderable-like score: sum of sqrt(length - 140) over long paragraphs). */
+  readerScore: number;
   /** Estimated words of the main text (dominant container), for reading time. */
   words: number;
 }
 
 const LD_ARTICLE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|Review)"/;
 const LD_OTHER = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage|Product|ProductGroup|Offer|ProfilePage|ContactPage|AboutPage|Store|Event|MusicGroup|LocalBusiness|Restaurant|Movie|VideoObject|QAPage|DiscussionForumPosting)"/;
-const URL_LISTING = /(?:^|\/)(?:tags?|category|categories|topics?|section|search|archive|archives|page|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|cart|basket|checkout|shop|store|products?|forum|forums|board|threads|author|authors|user|users|profile|members?|events|calendar|jobs|index|home|default)(?:[/._?-]|$)|[?&](?:q|s|query|search|page|p|cat|tag|sort)=/i;
-const PUBLISHED_KEYS = new Set(['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'article.published']);
-const WORD = /[\p{L}\p{N}]+/gu;
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+const URL_LISTING = /(?:^|\/)(?:tags?|category|categories|topics?|section|search|archive|archives|page|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|cart|basket|checkout|shop|store|products?|forum|forums|board|threads|author|authors|user|users|profile|members?|events|calendar|jobs)(?:[/._?-]|$)|[?&](?:q|s|query|search|page|p|cat|tag|sort)=/i;
+const PUBLISHED_KEYS = new Set(['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'article.published', 'date']);
+const URL_PRODUCT = /(?:^|\/)(?:products?|produkte?|produit|item|items|dp|prod\d*|catalog|collections|shopping)(?:\/|$)|[?&](?:product_?id|variant|sku|pid)=|-p-\d+\.html$|_\d{5,}(?:_\d+)?\/?$/i;
 
-function urlFeatures(href: string): Pick<DetectFeatures, 'urlDate' | 'urlSlug' | 'urlShallow' | 'urlListing'> {
+/** Words (runs of non-space), CJK characters counted one by one. A char loop: no regex, no arrays. */
+export function countWords(t: string): number {
+  let n = 0, inWord = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) { n++; inWord = false; continue; }
+    const space = c <= 32 || c === 0xa0 || c === 0x3000;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+type UrlFeatures = Pick<DetectFeatures, 'urlDate' | 'urlSlug' | 'urlShallow' | 'urlListing' | 'urlProduct'>;
+const NO_URL: UrlFeatures = { urlDate: 0, urlSlug: 0, urlShallow: 0, urlListing: 0, urlProduct: 0 };
+
+function urlFeatures(href: string): UrlFeatures {
   let u: URL;
-  try { u = new URL(href); } catch { return { urlDate: 0, urlSlug: 0, urlShallow: 0, urlListing: 0 }; }
-  if (!/^https?:$/.test(u.protocol) || /^(?:127\.|localhost$)/.test(u.hostname)) return { urlDate: 0, urlSlug: 0, urlShallow: 0, urlListing: 0 };
+  try { u = new URL(href); } catch { return NO_URL; }
+  if (!/^https?:$/.test(u.protocol) || /^(?:127\.|localhost$)/.test(u.hostname)) return NO_URL;
   const path = decodeURIComponent(u.pathname).replace(/\/+$/, '');
   const segs = path.split('/').filter(Boolean);
   const last = (segs[segs.length - 1] ?? '').replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
@@ -56,42 +79,39 @@ function urlFeatures(href: string): Pick<DetectFeatures, 'urlDate' | 'urlSlug' |
     urlSlug: slugWords >= 4 || /\d{5,}/.test(last) || (slugWords >= 3 && last.length >= 20) ? 1 : 0,
     urlShallow: segs.length === 0 || (segs.length === 1 && last.length <= 15 && slugWords <= 2 && !/\d{4,}/.test(last)) ? 1 : 0,
     urlListing: URL_LISTING.test(path + u.search) && slugWords < 4 ? 1 : 0,
+    urlProduct: URL_PRODUCT.test(path + u.search) ? 1 : 0,
   };
 }
 
 export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeatures {
-  // Head signals from plain element lists (cheap natively, and complex selectors leak under jsdom).
+  // Head and form signals: a few native selector calls (much cheaper than walking element lists).
   let ldArticle = 0, ldOther = 0;
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length; i++) {
-    const s = scripts[i];
-    if (s.getAttribute('type')?.toLowerCase() !== 'application/ld+json') continue;
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const t = s.textContent ?? '';
     if (LD_ARTICLE.test(t)) ldArticle = 1;
     if (LD_OTHER.test(t)) ldOther = 1;
   }
+  // og:type and published time from the <head> metas (a short list; a document-wide selector is slower).
   let og = '', published = 0;
-  const metas = doc.getElementsByTagName('meta');
+  const metas = (doc.head ?? doc).getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop'))?.toLowerCase();
     if (!key) continue;
     if (key === 'og:type') og = m.getAttribute('content')?.trim().toLowerCase() ?? '';
-    else if (PUBLISHED_KEYS.has(key) && m.getAttribute('content')) published = 1;
-  }
-  if (!published) {
-    const times = doc.getElementsByTagName('time');
-    for (let i = 0; i < times.length && !published; i++) if (/datePublished/i.test(times[i].getAttribute('itemprop') ?? '')) published = 1;
+    else if (PUBLISHED_KEYS.has(key)) published = 1;
   }
   const ogType = og === '' ? 0 : /article|blog|news/.test(og) ? 1 : -1;
   let password = 0;
   const inputs = doc.getElementsByTagName('input');
-  for (let i = 0; i < inputs.length && !password; i++) if (inputs[i].getAttribute('type')?.toLowerCase() === 'password') password = 1;
+  for (let i = 0; i < inputs.length && i < 300 && !password; i++) if (inputs[i].getAttribute('type')?.toLowerCase() === 'password') password = 1;
+  const fields = inputs.length + doc.getElementsByTagName('button').length;
+  const selects = doc.getElementsByTagName('select').length;
 
   // Paragraph pass: long paragraphs, total text, and the container holding most of it.
   const ps = doc.getElementsByTagName('p');
   const n = ps.length;
-  let long = 0, total = 0;
+  let long = 0, total = 0, reader = 0;
   const box = new Map<Node, number>();
   const texts: string[] = [];
   const owners: (Node | null)[] = [];
@@ -102,6 +122,7 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
     if (len < 20) continue;
     total += len;
     if (len >= 80) long++;
+    if (len > 140) reader += Math.sqrt(len - 140);
     const parent = p.parentNode;
     if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
     texts.push(t);
@@ -111,20 +132,14 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   for (const [node, len] of box) if (len > bestLen) { best = node; bestLen = len; }
   // Words of the main text: paragraphs of the dominant container (CJK: characters).
   let words = 0;
-  for (let i = 0; i < texts.length; i++) {
-    if (owners[i] !== best) continue;
-    const t = texts[i];
-    const cjk = t.match(CJK)?.length ?? 0;
-    words += cjk > t.length / 3 ? cjk : (t.match(WORD)?.length ?? 0);
-  }
-  // Headings that are links, or hold one: teaser headlines.
+  for (let i = 0; i < texts.length; i++) if (owners[i] === best) words += countWords(texts[i]);
+  // Headings that are links (or start with one): teaser headlines.
   let headlineLinks = 0;
-  for (const tag of ['h2', 'h3', 'h4']) {
+  for (const tag of ['h2', 'h3']) {
     const hs = doc.getElementsByTagName(tag);
     for (let i = 0; i < hs.length; i++) {
       const h = hs[i];
-      const up = h.parentElement;
-      if (h.getElementsByTagName('a').length || up?.tagName === 'A' || up?.parentElement?.tagName === 'A') headlineLinks++;
+      if (h.firstElementChild?.tagName === 'A' || h.parentElement?.tagName === 'A') headlineLinks++;
     }
   }
   const articleEls = doc.getElementsByTagName('article').length;
@@ -137,6 +152,9 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
     headlineLinks: Math.log1p(headlineLinks),
     articleEls: Math.log1p(articleEls),
     linksPerPara: Math.log1p(links / (long + 1)),
+    selects: Math.log1p(selects),
+    fields: Math.log1p(fields),
+    readerScore: Math.log1p(reader),
     words,
   };
 }

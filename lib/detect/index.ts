@@ -1,6 +1,7 @@
 // Article detection for the always-on content script: a small linear model over cheap page signals
 // (structured data, URL shape, paragraph layout, teaser links). See features.ts; the weights were fitted
-// on labelled pages by scripts/bench-detect.ts --fit and are rounded here.
+// by scripts/bench-detect.ts --fit (logistic regression, class-balanced, L2) on the article-detection
+// corpus + Zyte pages; held-out halves score balanced accuracy 0.95-0.96 (see the bench output).
 import { detectFeatures, type DetectFeatures } from './features';
 
 export type { DetectFeatures } from './features';
@@ -17,8 +18,9 @@ export interface Detection {
 type Weights = Record<Exclude<keyof DetectFeatures, 'words'>, number> & { bias: number };
 
 export const WEIGHTS: Weights = {
-  bias: 0, ldArticle: 2, ldOther: -2, ogType: 1, published: 1.5, urlDate: 1, urlSlug: 1, urlShallow: -2, urlListing: -1,
-  password: -2, longParas: 1, paraText: 0.5, dominant: 2, headlineLinks: -0.8, articleEls: -0.5, linksPerPara: -0.5,
+  bias: -1.45, ldArticle: 0.71, ldOther: -0.24, ogType: 1.33, published: 0.81, urlDate: 0.96, urlSlug: 1.26, urlShallow: -1.4,
+  urlListing: -0.64, password: -0.45, longParas: 0.1, paraText: 0.15, dominant: 0.9, headlineLinks: -0.14, articleEls: 0.1,
+  linksPerPara: -0.24, urlProduct: -0.52, selects: -0.74, fields: -0.15, readerScore: 0.2,
 };
 
 export function scoreFeatures(f: DetectFeatures, w: Weights = WEIGHTS): number {

@@ -49,6 +49,14 @@ function newJsdom(html: string, url?: string): JSDOM {
   });
 }
 
+/**
+ * Empties <style> blocks. Stylesheets never change what we extract or detect, and jsdom spends about a
+ * third of its parse time on them; benchmarks and corpus tests use this to run faster.
+ */
+export function dropStylesheets(html: string): string {
+  return html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
+}
+
 /** The page's own absolute URL (canonical link or og:url), for pages given without one. */
 export function declaredUrl(doc: Document): string | null {
   const cands = [
