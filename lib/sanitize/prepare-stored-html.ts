@@ -17,7 +17,9 @@ export function prepareStoredHtml(html: string, win: Window, baseUrl: string): S
   doc.body.innerHTML = sanitizeArticleHtml(html, win);
   const images: string[] = [];
   for (const img of doc.body.querySelectorAll('img')) {
-    const src = absolute(img.getAttribute('src') ?? '', baseUrl);
+    // An empty src would resolve to the article page itself.
+    const raw = (img.getAttribute('src') ?? '').trim();
+    const src = raw ? absolute(raw, baseUrl) : null;
     if (!src || !/^(?:https?|data):/i.test(src) || !isSafeImageUrl(src)) { img.remove(); continue; }
     img.setAttribute('src', src);
     img.removeAttribute('srcset');
