@@ -59,8 +59,6 @@ export interface TextTagOptions {
   linearMix?: number;
   /** Title phrases count as seen at the very start for positionBoost. */
   titleIsOpening?: boolean;
-  /** A word's IDF is that of its commonest form in the text (all forms share one TF). */
-  stemIdf?: boolean;
   /** How many candidates to return. */
   limit?: number;
 }
@@ -74,20 +72,21 @@ export interface LinearWeights {
 // prints the odd half as held-out). What the benchmarks showed: lowercase multi-word phrases are
 // rarely tags (KPCrowd 33%, Zyte 9% precision in the top 5, vs ~60% / 15% for single words), so they
 // only appear by taking over a word that (almost) only occurs inside them; capitalised name phrases
-// are the best candidates on publisher tags (40%) but cost on crowd keys (34%), hence weight 0.6 and
+// are the best candidates on publisher tags (40%) but cost on crowd keys (34%), hence weight 0.65 and
 // at least 3 occurrences. Crowd keys follow raw counts (smoothed) and how far through the text a
 // word keeps coming back (spread), more than sentence counts or the title; a harder IDF, an OOV
-// penalty and the determiner cue helped crowd keys but cost publisher tags.
+// penalty, the determiner cue and the stopwords-iso list helped crowd keys but cost publisher tags;
+// the commonest form's IDF for a stem changed nothing.
 // `linear` (CROWD_KEY_WEIGHTS, a logistic fit on KPCrowd dev) is the crowd-key optimum: KPCrowd
 // shown F@5 12.7 / ranked F@10 20.4, but Zyte shown F@5 falls to ~12; mixing it in (linearMix)
 // trades the two along the same line, so it stays off.
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
-  titleBoost: 1.4,
+  titleBoost: 1.35,
   titleCount: 1,
   positionBoost: 0.5,
   openingShare: 1,
   nameBoost: 1.2,
-  phraseWeight: 0.6,
+  phraseWeight: 0.65,
   minPhraseCount: 3,
   commonPhraseFactor: 0,
   maxWords: 3,
@@ -108,7 +107,6 @@ export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   namePhraseFactor: 1,
   linearMix: 1,
   titleIsOpening: false,
-  stemIdf: false,
   limit: 30,
 };
 
@@ -172,6 +170,8 @@ export interface Candidate {
 
 const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little', 'st', 'mt', 'ft']);
 
+const HYPHEN_PREFIXES = new Set(['anti', 'ex', 'non', 'pre', 'post', 'pro', 'co', 're', 'semi', 'multi', 'mid', 'sub', 'inter', 'over', 'under', 'mega', 'ultra', 'mini', 'quasi', 'pseudo', 'neo', 'vice']);
+
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 // Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
@@ -195,8 +195,10 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
     if (breaksBefore) flush();
     let word = piece.replace(EDGE, '');
     // A trailing dot belongs to the word only in abbreviations like "U.S.".
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '');
+    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '').replace(EDGE, '');
     word = word.replace(/'s$/i, '');
+    // Addresses are not words: a URL or e-mail breaks the phrase like punctuation.
+    if (/:\/\/|^www\.|@\p{L}/u.test(word)) { flush(); if (endsSentence) { sentenceStart = true; sent++; } continue; }
     if (word && /\p{L}|\p{N}/u.test(word)) {
       // Hyphenated compounds are separate words glued by '-' ("newly-hired", "COVID-19").
       const parts = word.split(/-+/).filter(Boolean);
@@ -205,6 +207,8 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         const capital = /^\p{Lu}/u.test(part);
         const hasLetter = /\p{L}/u.test(part);
         let content = hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
+        // A prefix before a hyphen is never a tag on its own ("anti-drug", "ex-wife").
+        if (content && j < parts.length - 1 && HYPHEN_PREFIXES.has(lower)) content = false;
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
         let namePart = false;
         if (!content && capital && !isTitle && (!sentenceStart || /^(?:st|mt|ft)$/.test(lower)) && NAME_PARTS.has(lower)) content = namePart = true;
@@ -236,7 +240,7 @@ function wordIdf(lower: string, oov: number): number {
 function addCandidates(
   chunks: Token[][],
   cands: Map<string, Candidate>,
-  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number; stemIdf: boolean },
+  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number },
   offset: { pos: number },
 ): void {
   let prev: Token | null = null;
@@ -272,8 +276,6 @@ function addCandidates(
           c.right = c.count === 1 ? right : c.right === right ? right : '';
           const form = toks.map((t, j) => (j ? t.glue : '') + t.surface).join('');
           c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
-          // One IDF per stem whatever form came first: the commonest spelling seen ("battery" for "batteries").
-          if (opts.stemIdf && n === 1) c.idfSum = Math.min(c.idfSum, Math.min(opts.idfCap, wordIdf(toks[0].lower, opts.oovIdf)));
           if (!toks[0].sentenceStart) {
             c.midSentence++;
             if (toks.every((t) => t.capital)) c.capitalised++;
@@ -341,8 +343,8 @@ export function collectCandidates(title: string, text: string, options: TextTagO
   const total = body.reduce((s, c) => s + c.length, 0);
   const cands = new Map<string, Candidate>();
   const maxWords = Math.max(1, Math.min(3, Math.floor(o.maxWords)));
-  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap, stemIdf: o.stemIdf }, { pos: 0 });
-  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap, stemIdf: o.stemIdf }, { pos: 0 });
+  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
+  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
   return { cands, total };
 }
 

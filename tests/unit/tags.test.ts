@@ -68,6 +68,12 @@ describe('extractTextTags', () => {
     expect(tags.some((t) => /039|amp|&/.test(t))).toBe(false);
   });
 
+  it('never makes a tag of a hyphen prefix, a URL or an e-mail address', () => {
+    const tags = extractTextTags('Anti-drug campaign', 'The anti-drug campaign is back. See http://po.st/campaign for the campaign. His ex-wife wrote to press@example.com about the anti-drug campaign.').map((t) => t.tag.toLowerCase());
+    expect(tags).toContain('campaign');
+    expect(tags.some((t) => /^(anti|ex)$|http|po\.st|example|press@/.test(t))).toBe(false);
+  });
+
   it('ranks a word that keeps coming back through the text above one that clusters in one place', () => {
     // Same counts, same IDF class, neither in the title; "harbor" spans the text, "ferry" one spot.
     const filler = 'Residents met at the hall and talked for hours about the plan. ';
