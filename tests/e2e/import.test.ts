@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, ROOT, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
 
 const PAGES = join(ROOT, 'tests/fixtures/import-e2e');
+// A private copy of the build can be given (other runs may rebuild .output meanwhile).
+const EXT_DIR = process.env.GIST_E2E_EXT || undefined;
 const SAMPLE = join(ROOT, '../shared/corpora/import-samples/pocket/wallabag/ril_export.html');
 
 interface Dump {
@@ -80,7 +82,7 @@ describe('import and export in Chromium', () => {
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'gist-import-e2e-'));
     server = await serveFixtures(PAGES);
-    s = await launchWithExtension();
+    s = await launchWithExtension({ extDir: EXT_DIR });
     page = await s.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(s.extUrl('library.html'));
@@ -239,7 +241,7 @@ describe('import and export in Chromium', () => {
     expect(readFileSync(saved['markdown-zip']).subarray(0, 2).toString()).toBe('PK');
     const original = await dump(page);
 
-    const fresh = await launchWithExtension();
+    const fresh = await launchWithExtension({ extDir: EXT_DIR });
     try {
       const p2 = await fresh.context.newPage();
       await p2.goto(fresh.extUrl('library.html'));
@@ -255,7 +257,7 @@ describe('import and export in Chromium', () => {
   });
 
   it.skipIf(!existsSync(SAMPLE))('imports a real Pocket export (../shared sample) and a second time changes nothing', async () => {
-    const fresh = await launchWithExtension();
+    const fresh = await launchWithExtension({ extDir: EXT_DIR });
     try {
       const p = await fresh.context.newPage();
       await p.goto(fresh.extUrl('library.html'));
