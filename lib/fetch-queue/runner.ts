@@ -5,7 +5,7 @@ import type { GistDB } from '../db/schema';
 import type { ExtractedArticle } from '../extract/types';
 import { countText, readingMinutes } from '../reading-time/index';
 import type { StoredHtml } from '../sanitize/prepare-stored-html';
-import { rankTags } from '../tags/index';
+import { pickShownTags, rankTags } from '../tags/index';
 import { afterFailure, DEFAULT_POLICY, FetchFailure, hostOf, pickNext, type QueueItem, type QueuePolicy } from './policy';
 import { queueItems, recordFailure, storeFetched, storeImages, type FetchedContent } from './store';
 
@@ -72,7 +72,7 @@ export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, url:
     lang: a.lang,
     publishedTime: a.publishedTime,
     excerpt: a.excerpt,
-    suggestedTags: ranked.slice(0, TAGS_SHOWN).map((t) => t.tag),
+    suggestedTags: pickShownTags(ranked, TAGS_SHOWN),
     tagCandidates: ranked.slice(0, 40).map((t) => t.tag),
     wordCount: counts.words,
     cjkChars: counts.cjkChars,

@@ -2,7 +2,7 @@
 // sanitizing, image download, then one short write. Browser APIs come in as arguments.
 import type { Detection } from '../detect/index';
 import type { ExtractedArticle } from '../extract/types';
-import { rankTags } from '../tags/index';
+import { pickShownTags, rankTags } from '../tags/index';
 import { countText, readingMinutes } from '../reading-time/index';
 import { articleKey } from '../url/canonical-url';
 import { findByUrl, saveArticle, type ArticleInput } from '../db/articles';
@@ -46,7 +46,7 @@ function describe(ex: TabExtraction) {
     counts,
     imageCount,
     minutes: readingMinutes({ ...counts, images: imageCount }),
-    tags: ranked.slice(0, TAGS_SHOWN).map((t) => t.tag),
+    tags: pickShownTags(ranked, TAGS_SHOWN),
     candidates: ranked.slice(0, 40).map((t) => t.tag),
   };
 }

@@ -76,7 +76,11 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
  * left out once 5 are shown.
  */
 export function suggestTags(input: TagInput, max = 8, options: RankOptions = {}): string[] {
-  const ranked = rankTags(input, options);
+  return pickShownTags(rankTags(input, options), max, options);
+}
+
+/** The tags worth showing from an already ranked list (callers that also keep the ranking rank once). */
+export function pickShownTags(ranked: RankedTag[], max = 8, options: RankOptions = {}): string[] {
   // Built at full size and cut, so a smaller max always gives a prefix of the bigger list.
   const limit = Math.max(8, Math.floor(max));
   const shown: string[] = [];
