@@ -18,7 +18,7 @@ const ours: Record<string, { articleBody: string }> = {};
 const bare: Record<string, { articleBody: string }> = {};
 const tOurs: number[] = [];
 const tBare: number[] = [];
-let sumOurs = 0, sumBare = 0;
+let sumOurs = 0, sumBare = 0, sumExtra = 0;
 
 for (const [i, p] of pages.entries()) {
   truth[p.id] = { articleBody: p.truth };
@@ -26,7 +26,7 @@ for (const [i, p] of pages.entries()) {
   const doc = dom.window.document;
   const win = dom.window as unknown as Window;
   // Alternate the order so warm-up and GC do not favour one side.
-  const runOurs = () => { const t = performance.now(); const a = extractArticle(doc, { url: p.url, window: win }); const dt = performance.now() - t; ours[p.id] = { articleBody: a?.text ?? '' }; tOurs.push(dt); sumOurs += dt; };
+  const runOurs = () => { const timings = { sanitizeMs: 0, publisherTagsMs: 0 }; const t = performance.now(); const a = extractArticle(doc, { url: p.url, window: win, timings }); const dt = performance.now() - t; sumExtra += timings.sanitizeMs + timings.publisherTagsMs; ours[p.id] = { articleBody: a?.text ?? '' }; tOurs.push(dt); sumOurs += dt; };
   const runBare = () => { const t = performance.now(); const a = new Readability(doc.cloneNode(true) as Document).parse(); const dt = performance.now() - t; bare[p.id] = { articleBody: a?.textContent ?? '' }; tBare.push(dt); sumBare += dt; };
   if (i % 2) { runOurs(); runBare(); } else { runBare(); runOurs(); }
   dom.window.close();
@@ -44,7 +44,8 @@ for (const [id, f] of Object.entries(sOurs.perPage).sort((a, b) => a[1] - b[1]).
   console.log(`  ${f.toFixed(3)}  ${sBare.perPage[id].toFixed(3)}  ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
 }
 console.log(`time jsdom ms: readability median ${median(tBare).toFixed(1)} p95 ${quantile(tBare, 0.95).toFixed(1)} total ${sumBare.toFixed(0)}; ` +
-  `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}`);
+  `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; ` +
+  `without sanitizer + publisher tags total ${((sumOurs - sumExtra) / sumBare).toFixed(2)}`);
 
 if (!noBrowser) {
   const { benchExtractBrowser } = await import('./lib/browser-bench');

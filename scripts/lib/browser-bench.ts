@@ -84,20 +84,21 @@ export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${qu
 /** Extraction timing in Chromium: ours vs bare Readability per page, alternating order. */
 export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
-  const tOurs: number[] = [], tBare: number[] = [];
+  const tOurs: number[] = [], tBare: number[] = [], tOwn: number[] = [];
   let i = 0;
   await inBrowser(pages, [gist.code, bare.code], async (_p, run) => {
-    const ours = `(() => { const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window }); return [performance.now() - t, a ? a.text.length : 0]; })()`;
+    const ours = `(() => { const timings = { sanitizeMs: 0, publisherTagsMs: 0 }; const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window, timings }); return [performance.now() - t, timings.sanitizeMs + timings.publisherTagsMs]; })()`;
     const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
     const order = i++ % 2 ? [ours, bareX] : [bareX, ours];
     const r1 = (await run(order[0])) as [number, number];
     const r2 = (await run(order[1])) as [number, number];
     const [o, b] = order[0] === ours ? [r1, r2] : [r2, r1];
-    tOurs.push(o[0]); tBare.push(b[0]);
+    tOurs.push(o[0]); tBare.push(b[0]); tOwn.push(o[0] - o[1]);
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(`== extraction time in Chromium (${tOurs.length} pages, isolated world, page JS off) ==`);
   console.log(`readability ms: ${fmtMs(tBare)} total ${sum(tBare).toFixed(0)}`);
   console.log(`gist ms:        ${fmtMs(tOurs)} total ${sum(tOurs).toFixed(0)}`);
+  console.log(`gist without sanitizer + publisher tags ms: ${fmtMs(tOwn)} total ${sum(tOwn).toFixed(0)}; ratio to readability total ${(sum(tOwn) / sum(tBare)).toFixed(2)} median ${(median(tOwn) / median(tBare)).toFixed(2)}`);
   console.log(`ratio gist/readability: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
 }
