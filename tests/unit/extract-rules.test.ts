@@ -5,6 +5,7 @@ import { extractArticle } from '../../lib/extract/index';
 import { cleanByline, readMetadata } from '../../lib/extract/metadata';
 import { preprocess } from '../../lib/extract/preprocess';
 import { blockText } from '../../lib/extract/text';
+import { recoverParagraphs, survivingParagraphs, tagParagraphs } from '../../lib/extract/recover';
 
 const para = (n: number, word = 'river') =>
   Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} tells how the ${word} rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`).join('\n');
@@ -93,10 +94,22 @@ describe('extractArticle', () => {
     for (const gone of ['Updated 9:41', 'Advertisement', 'Read more', 'newsletter', 'WhatsApp']) expect(t).not.toContain(gone);
   });
 
-  it('recovers a lede paragraph that sits outside the main container', () => {
+  it('recovers a lede paragraph Readability dropped next to the kept body, without duplicating kept text', () => {
     const lede = 'The valley woke to the sound of sirens on Monday, as the river broke its banks for the second time in a month.';
-    const a = extract(page(`<div class="story"><p>${lede}</p><div class="body">${para(6)}</div></div>`));
-    expect(a!.text.startsWith(lede)).toBe(true);
+    const d = dom(`<body><nav><p>Menu text that is not part of the story at all, just navigation links here.</p></nav>
+      <div class="story"><div class="lede"><p>${lede}</p></div><div class="body">${para(4)}</div></div></body>`);
+    const original = d.window.document;
+    const clone = original.cloneNode(true) as Document;
+    tagParagraphs(clone);
+    preprocess(clone); // as in the pipeline: the nav goes, so its paragraph is not a candidate
+    const survived = survivingParagraphs(clone);
+    // What Readability returned: the body container only (the lede and nav were left behind).
+    const root = clone.querySelector('.body')!;
+    expect(recoverParagraphs(root, original, survived)).toBe(1);
+    expect(blockText(root).startsWith(lede)).toBe(true);
+    expect(blockText(root)).not.toContain('Menu text');
+    // Running it again adds nothing: the lede is already there.
+    expect(recoverParagraphs(root, original, survived)).toBe(0);
   });
 
   it('falls back to the densest block when Readability finds too little, and returns null for empty pages', () => {
