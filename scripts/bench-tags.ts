@@ -1,4 +1,6 @@
-// Tag benchmark: `npm run bench:tags [-- --text=extract|ground-truth] [--split=dev|held-out|all]`.
+// Tag benchmark: `npm run bench:tags [-- --text=extract|ground-truth] [--only=kpcrowd|zyte] [--cache=FILE]`.
+// --cache=FILE keeps the prepared Zyte inputs (parsing + extraction take most of the run) in FILE:
+// written when missing, read when present; delete it after changing lib/extract.
 //
 // Scoring protocol (same as the reference numbers in 500N-KPCrowd-v1.1/PROVENANCE.md): lowercase;
 // tokens [a-z0-9]+('[a-z]+)?; strip a trailing 's; Porter-stem each token; exact match on the whole
@@ -11,7 +13,7 @@
 // with the publisher tags as gold and every tag source stripped from the input.
 // Documents are split by their position in the sorted id list: even = dev (used for tuning),
 // odd = held-out. Both are printed.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -31,6 +33,7 @@ const ZYTE = join(SHARED, 'zyte-article-extraction');
 const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 const TEXT_SOURCE = arg('text', 'extract');
 const ONLY = arg('only', 'both');
+const CACHE = arg('cache', '');
 if (!['extract', 'ground-truth'].includes(TEXT_SOURCE)) {
   console.error('--text must be "extract" or "ground-truth"');
   process.exit(2);
@@ -170,7 +173,24 @@ function stripTagMetadata(doc: Document): void {
   }
 }
 
+interface ZytePrepared { docs: Doc[]; header: string[] }
 function zyte(): void {
+  const cacheFile = CACHE ? resolve(CACHE) : '';
+  let prepared: ZytePrepared | null = null;
+  if (cacheFile && existsSync(cacheFile)) {
+    const c = JSON.parse(readFileSync(cacheFile, 'utf8')) as ZytePrepared & { text: string };
+    if (c.text === TEXT_SOURCE) prepared = c;
+  }
+  if (!prepared) {
+    prepared = prepareZyte();
+    if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ ...prepared, text: TEXT_SOURCE }));
+  }
+  console.log('');
+  for (const line of prepared.header) console.log(line);
+  evaluate('Zyte', prepared.docs);
+}
+
+function prepareZyte(): ZytePrepared {
   const truth = JSON.parse(readFileSync(join(ZYTE, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
   const files = readdirSync(join(ZYTE, 'html')).filter((f) => f.endsWith('.html.gz')).sort();
   const docs: Doc[] = [];
@@ -210,9 +230,11 @@ function zyte(): void {
     docs.push({ id, input: { title, text, lang: doc.documentElement.getAttribute('lang'), publisherTags: [], siteName: null, url: gt.url }, gold });
     dom.window.close();
   }
-  console.log(`\nZyte: ${files.length} pages; ${withMeta} have publisher tags in their metadata (left in), by page lang: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
-  console.log(`Zyte: scoring those ${docs.length} with tag metadata stripped (still found after stripping: ${leaked}; ${cssRetries} pages parsed without <style> after a jsdom CSS error); text = ${TEXT_SOURCE === 'extract' ? `extractArticle(doc).text (lib/extract; fell back to ground-truth articleBody on ${extractFailed})` : 'Zyte ground-truth articleBody'}`);
-  evaluate('Zyte', docs);
+  const header = [
+    `Zyte: ${files.length} pages; ${withMeta} have publisher tags in their metadata (left in), by page lang: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`,
+    `Zyte: scoring those ${docs.length} with tag metadata stripped (still found after stripping: ${leaked}; ${cssRetries} pages parsed without <style> after a jsdom CSS error); text = ${TEXT_SOURCE === 'extract' ? `extractArticle(doc).text (lib/extract; fell back to ground-truth articleBody on ${extractFailed})` : 'Zyte ground-truth articleBody'}`,
+  ];
+  return { docs, header };
 }
 
 if (ONLY !== 'zyte') kpcrowd();

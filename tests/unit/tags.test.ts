@@ -84,6 +84,15 @@ describe('extractTextTags', () => {
     expect(score('harbor') / score('ferri')).toBeGreaterThan(score('harbor', flat) / score('ferri', flat));
   });
 
+  it('ranks a word used on its own above one that only appears inside the same longer phrase', () => {
+    // "granite" and "quarry" both occur twice; "granite" only ever as part of "granite countertops".
+    const filler = 'Neighbours talked about the plan at the town hall for hours. ';
+    const text = `The quarry opened. ${filler.repeat(3)}Granite countertops sold well. ${filler.repeat(3)}The quarry closed.${filler}Buyers wanted granite countertops.`;
+    const score = (w: string, o = {}) => extractTextTags('Town notes', text, o).find((t) => t.key === w)?.score ?? 0;
+    expect(score('granit')).toBeGreaterThan(0);
+    expect(score('quarri') / score('granit')).toBeGreaterThan(score('quarri', { wordFragmentFactor: 1 }) / score('granit', { wordFragmentFactor: 1 }));
+  });
+
   it('log-linear scoring (crowd-key weights) is deterministic and still ranks topical words first', () => {
     const a = extractTextTags(EN.title, EN.text, { linear: CROWD_KEY_WEIGHTS }).map((t) => t.tag);
     expect(extractTextTags(EN.title, EN.text, { linear: CROWD_KEY_WEIGHTS }).map((t) => t.tag)).toEqual(a);
