@@ -1,6 +1,6 @@
 // Extraction benchmark: ours (lib/extract) vs bare Readability on the Zyte article-extraction pages,
 // same run, same parsed documents. Scores with the shared Zyte metric and prints time ratios.
-// usage: npm run bench:extract [-- --no-browser] [-- --only ID_PREFIX]
+// usage: npm run bench:extract [-- --no-browser] [-- --browser-only] [-- --only ID_PREFIX]
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../lib/extract/index';
 import { haveZyte, loadScorer, median, quantile, zytePages, ZYTE_DIR } from './lib/corpora';
@@ -8,6 +8,7 @@ import { parsePage, readPageFile } from './lib/load-page';
 
 const args = process.argv.slice(2);
 const noBrowser = args.includes('--no-browser');
+const browserOnly = args.includes('--browser-only');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 
 if (!haveZyte()) { console.error(`Zyte corpus not found at ${ZYTE_DIR}; nothing to benchmark.`); process.exit(2); }
@@ -18,34 +19,38 @@ const ours: Record<string, { articleBody: string }> = {};
 const bare: Record<string, { articleBody: string }> = {};
 const tOurs: number[] = [];
 const tBare: number[] = [];
-let sumOurs = 0, sumBare = 0, sumExtra = 0;
+let sumOurs = 0, sumBare = 0;
+const phases: Record<string, number> = {};
 
-for (const [i, p] of pages.entries()) {
+for (const [i, p] of (browserOnly ? [] : pages).entries()) {
   truth[p.id] = { articleBody: p.truth };
   const dom = parsePage(readPageFile(p.file), p.url);
   const doc = dom.window.document;
   const win = dom.window as unknown as Window;
   // Alternate the order so warm-up and GC do not favour one side.
-  const runOurs = () => { const timings = { sanitizeMs: 0, publisherTagsMs: 0 }; const t = performance.now(); const a = extractArticle(doc, { url: p.url, window: win, timings }); const dt = performance.now() - t; sumExtra += timings.sanitizeMs + timings.publisherTagsMs; ours[p.id] = { articleBody: a?.text ?? '' }; tOurs.push(dt); sumOurs += dt; };
+  const runOurs = () => { const t = performance.now(); const a = extractArticle(doc, { url: p.url, window: win, timings: phases }); const dt = performance.now() - t; ours[p.id] = { articleBody: a?.text ?? '' }; tOurs.push(dt); sumOurs += dt; };
   const runBare = () => { const t = performance.now(); const a = new Readability(doc.cloneNode(true) as Document).parse(); const dt = performance.now() - t; bare[p.id] = { articleBody: a?.textContent ?? '' }; tBare.push(dt); sumBare += dt; };
   if (i % 2) { runOurs(); runBare(); } else { runBare(); runOurs(); }
   dom.window.close();
 }
 
-const line = (name: string, s: Awaited<ReturnType<typeof score>>) =>
-  `${name.padEnd(12)} F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  acc ${s.accuracy.toFixed(3)}  pages<0.8 ${s.below08}  (n=${s.pages})`;
-const sOurs = score(truth, ours);
-const sBare = score(truth, bare);
-console.log('== extraction quality (Zyte pages, Node + jsdom) ==');
-console.log(line('readability', sBare));
-console.log(line('gist', sOurs));
-console.log('worst 10 pages for gist (page F1, readability F1, id, url):');
-for (const [id, f] of Object.entries(sOurs.perPage).sort((a, b) => a[1] - b[1]).slice(0, 10)) {
-  console.log(`  ${f.toFixed(3)}  ${sBare.perPage[id].toFixed(3)}  ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
+if (!browserOnly) {
+  const line = (name: string, s: Awaited<ReturnType<typeof score>>) =>
+    `${name.padEnd(12)} F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  acc ${s.accuracy.toFixed(3)}  pages<0.8 ${s.below08}  (n=${s.pages})`;
+  const sOurs = score(truth, ours);
+  const sBare = score(truth, bare);
+  console.log('== extraction quality (Zyte pages, Node + jsdom) ==');
+  console.log(line('readability', sBare));
+  console.log(line('gist', sOurs));
+  console.log('worst 10 pages for gist (page F1, readability F1, id, url):');
+  for (const [id, f] of Object.entries(sOurs.perPage).sort((a, b) => a[1] - b[1]).slice(0, 10)) {
+    console.log(`  ${f.toFixed(3)}  ${sBare.perPage[id].toFixed(3)}  ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
+  }
+  console.log(`time jsdom ms: readability median ${median(tBare).toFixed(1)} p95 ${quantile(tBare, 0.95).toFixed(1)} total ${sumBare.toFixed(0)}; ` +
+    `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; ` +
+    `without the sanitizer total ${((sumOurs - (phases.sanitize ?? 0)) / sumBare).toFixed(2)}`);
+  console.log(`gist phases ms total: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
 }
-console.log(`time jsdom ms: readability median ${median(tBare).toFixed(1)} p95 ${quantile(tBare, 0.95).toFixed(1)} total ${sumBare.toFixed(0)}; ` +
-  `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; ` +
-  `without sanitizer + publisher tags total ${((sumOurs - sumExtra) / sumBare).toFixed(2)}`);
 
 if (!noBrowser) {
   const { benchExtractBrowser } = await import('./lib/browser-bench');

@@ -10,7 +10,9 @@ export default defineContentScript({
     let detection: Detection = { isArticle: false, wordCount: 0, score: 0 };
     try {
       detection = detectArticle(document);
-      const article = extractArticle(document, { url, window });
+      // No DOMPurify here: the result is untrusted once it leaves the page, and the extension
+      // sanitizes it before storing (lib/save), so sanitizing twice would only slow the tab.
+      const article = extractArticle(document, { url, window, sanitize: false });
       return article
         ? { url, detection, article }
         : { url, detection, article: null, error: 'Could not find readable text on this page.' };

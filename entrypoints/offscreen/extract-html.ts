@@ -59,7 +59,8 @@ export function extractHtml(html: string, url: string, win: Window): Extracted {
     base.setAttribute('href', url);
     doc.head.prepend(base);
     absolutize(doc, url);
-    const article = extractArticle(doc, { url, window: win });
+    // prepareStoredHtml sanitizes right below: one DOMPurify pass is enough.
+    const article = extractArticle(doc, { url, window: win, sanitize: false });
     if (!article) return { article: null, stored: null, error: 'no readable article found on the page' };
     return { article, stored: prepareStoredHtml(article.content, win, url) };
   } catch (e) {

@@ -1,5 +1,6 @@
 // Cheap page signals for article detection. Runs in the always-on content script: a few native
 // selector calls and one pass over <p> elements, no layout, no computed style, no Readability.
+import { HAS_LETTER } from '../extract/letter-class';
 
 export interface DetectFeatures {
   /** JSON-LD declares an article type (NewsArticle, BlogPosting, ...). */
@@ -73,7 +74,7 @@ function urlFeatures(href: string): UrlFeatures {
   const path = decodeURIComponent(u.pathname).replace(/\/+$/, '');
   const segs = path.split('/').filter(Boolean);
   const last = (segs[segs.length - 1] ?? '').replace(/\.(?:s?html?|php|aspx?|jsp|cms)$/i, '');
-  const slugWords = last.split(/[-_+]+/).filter((w) => /\p{L}/u.test(w)).length;
+  const slugWords = last.split(/[-_+]+/).filter((w) => HAS_LETTER.test(w)).length;
   return {
     urlDate: /(?:^|\/)(?:19|20)\d{2}\/[01]?\d(?:\/|$)|(?:^|[/_-])(?:19|20)\d{2}[01]\d[0-3]\d(?:[/_-]|$)/.test(path) ? 1 : 0,
     urlSlug: slugWords >= 4 || /\d{5,}/.test(last) || (slugWords >= 3 && last.length >= 20) ? 1 : 0,

@@ -3,9 +3,9 @@
 import { list } from './dom-list';
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize/sanitize-html';
-import { collectPublisherTags } from '../tags/publisher-tags';
+import { rawPublisherTags } from '../tags/publisher-tags';
 import { densestBlock } from './fallback';
-import { cleanByline, metaMap, readMetadata } from './metadata';
+import { cleanByline, jsonLdObjects, metaMap, readMetadata } from './metadata';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
@@ -20,9 +20,16 @@ export interface ExtractOptions {
   url?: string;
   /** The window whose DOM DOMPurify uses; defaults to doc.defaultView. */
   window?: Window;
-  /** Benchmarks only: filled with the milliseconds spent in the sanitizer and in reading publisher tags. */
-  timings?: { sanitizeMs: number; publisherTagsMs: number };
+  /**
+   * Run DOMPurify on the content (default true). The tab's extraction script passes false: what
+   * crosses the message boundary is untrusted anyway, and the extension sanitizes before storing.
+   */
+  sanitize?: boolean;
+  /** Benchmarks only: milliseconds per phase, added to what the object already holds. */
+  timings?: Partial<Record<ExtractPhase, number>>;
 }
+
+export type ExtractPhase = 'metadata' | 'clone' | 'preprocess' | 'readability' | 'recover' | 'postprocess' | 'finish' | 'sanitize' | 'publisherTags';
 
 /** Below this many characters of body text, the result is treated as a miss and the fallback tried. */
 const MIN_TEXT = 200;
@@ -55,14 +62,18 @@ function cleanTitle(title: string, siteName: string | null): string {
   return t;
 }
 
-function runReadability(doc: Document, original: Document): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
+function runReadability(doc: Document, original: Document, phase: (name: ExtractPhase) => void): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
   const clone = doc.cloneNode(true) as Document;
+  phase('clone');
   tagParagraphs(clone);
   preprocess(clone);
   const survived = survivingParagraphs(clone);
+  phase('preprocess');
   const parsed = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
+  phase('readability');
   const root = parsed?.content ?? null;
   if (root) recoverParagraphs(root, original, survived);
+  phase('recover');
   return { root, title: parsed?.title ?? null, byline: parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
 }
 
@@ -76,10 +87,19 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   const url = opts.url ?? doc.URL;
   const win = opts.window ?? doc.defaultView;
   if (!win) throw new Error('extractArticle needs a window for sanitizing');
+  const timings = opts.timings;
+  let tPhase = timings ? performance.now() : 0;
+  const phase = timings ? (name: ExtractPhase) => {
+    const t = performance.now();
+    timings[name] = (timings[name] ?? 0) + t - tPhase;
+    tPhase = t;
+  } : () => {};
   const metas = metaMap(doc);
-  const meta = readMetadata(doc, metas);
+  const ld = jsonLdObjects(doc);
+  const meta = readMetadata(doc, metas, ld);
+  phase('metadata');
 
-  const r = runReadability(doc, doc);
+  const r = runReadability(doc, doc, phase);
   const siteName = meta.siteName;
   const title = cleanTitle(meta.title ?? r.title ?? doc.title ?? '', siteName);
   const byline = meta.byline ?? (r.byline ? cleanByline(r.byline) : null);
@@ -95,6 +115,7 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
       if (altText.length > text.length * 1.5) { root = alt; text = altText; }
     }
   }
+  phase('postprocess');
   if (!root || !text) return null;
 
   // Absolute URLs, image list, and attributes the sanitizer would drop anyway (classes, styles, data-*):
@@ -130,11 +151,11 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
     if (l.getAttribute('rel')?.toLowerCase() === 'canonical') { canonical = absolute(l.getAttribute('href'), url); break; }
   }
   canonical ??= absolute(metas.get('og:url'), url);
-  const t0 = opts.timings ? performance.now() : 0;
-  const content = sanitizeArticleHtml(root.outerHTML, win);
-  const t1 = opts.timings ? performance.now() : 0;
-  const publisherTags = collectPublisherTags(doc);
-  if (opts.timings) { opts.timings.sanitizeMs = t1 - t0; opts.timings.publisherTagsMs = performance.now() - t1; }
+  phase('finish');
+  const content = opts.sanitize === false ? root.outerHTML : sanitizeArticleHtml(root.outerHTML, win);
+  phase('sanitize');
+  const publisherTags = rawPublisherTags(doc, ld);
+  phase('publisherTags');
   return {
     title,
     byline,

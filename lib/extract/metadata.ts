@@ -1,6 +1,7 @@
 // Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
 import { list } from './dom-list';
+import { HAS_LETTER, LETTER } from './letter-class';
 
 export interface PageMetadata {
   title: string | null;
@@ -27,15 +28,20 @@ function str(v: unknown): string | null {
   return null;
 }
 
-/** All JSON-LD objects of the page, @graph flattened. Broken blocks are skipped. */
+/**
+ * All JSON-LD objects of the page: @graph, mainEntity and mainEntityOfPage flattened. Broken blocks
+ * are skipped. Parsed once per extraction and shared with the publisher-tag reader.
+ */
 export function jsonLdObjects(doc: Document): Json[] {
   const out: Json[] = [];
   const visit = (v: unknown, depth: number) => {
-    if (depth > 4 || v == null || typeof v !== 'object') return;
+    if (depth > 6 || v == null || typeof v !== 'object') return;
     if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
     const o = v as Json;
     out.push(o);
     if (o['@graph']) visit(o['@graph'], depth + 1);
+    if (o.mainEntity) visit(o.mainEntity, depth + 1);
+    if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') visit(o.mainEntityOfPage, depth + 1);
   };
   for (const s of list(doc.getElementsByTagName('script'))) {
     if (s.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
@@ -68,6 +74,8 @@ function personNames(v: unknown): string[] {
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATEISH = new RegExp(`(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`, 'i');
 
+const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
+
 /**
  * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/long sentences.
  * Returns null when nothing name-like remains.
@@ -79,8 +87,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (s.length < 2 || s.length > 100) return null;
   if (/^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i.test(s)) return null;
   if (/^(?:https?:|www\.)|\.(?:com|org|net)\//i.test(s)) return null;
-  if (!/\p{L}/u.test(s)) return null;
-  if (DATEISH.test(s) && !/\p{L}{3,}\s+\p{L}{3,}/u.test(s.replace(DATEISH, ''))) return null;
+  if (!HAS_LETTER.test(s)) return null;
+  if (DATEISH.test(s) && !TWO_WORDS.test(s.replace(DATEISH, ''))) return null;
   if (s.split(/\s+/).length > 12) return null;
   return s;
 }
@@ -122,8 +130,7 @@ export function isoDate(v: string | null | undefined): string | null {
   return y > 1990 && y < 2200 ? d.toISOString() : null;
 }
 
-export function readMetadata(doc: Document, metas: MetaMap = metaMap(doc)): PageMetadata {
-  const ld = jsonLdObjects(doc);
+export function readMetadata(doc: Document, metas: MetaMap = metaMap(doc), ld: Json[] = jsonLdObjects(doc)): PageMetadata {
   const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
   const art = articles[0];
   const jsonLdTypes = [...new Set(ld.flatMap(typesOf))];

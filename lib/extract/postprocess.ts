@@ -1,12 +1,14 @@
 // Clean-up of Readability's article element: leftover furniture lines, the repeated headline, bylines
 // and date lines around the body, empty wrappers. Linear passes only (it runs on every extraction).
 import { byTags } from './dom-list';
+import { NOT_LETTER_OR_DIGIT } from './letter-class';
 import { cleanByline } from './metadata';
 import { CAPTION_ATTR } from './preprocess';
 import { BOILER_LINE, CAPTION_LINE, DATE_LINE, LINK_INTRO, PROMO_LINE, isSocialLine } from './patterns';
 
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
-const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const NON_WORD = new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g');
+const key = (s: string) => s.toLowerCase().replace(NON_WORD, '');
 
 const BLOCKS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'BLOCKQUOTE', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'FIGURE', 'ADDRESS']);
 const INLINE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'A', 'TIME', 'SMALL']);

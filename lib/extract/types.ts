@@ -7,7 +7,7 @@ export interface ExtractedArticle {
   /** ISO-8601, or null when the page does not say. */
   publishedTime: string | null;
   excerpt: string | null;
-  /** Sanitized article HTML (DOMPurify), image URLs absolute. */
+  /** Article HTML, image URLs absolute; sanitized (DOMPurify) unless the caller passed sanitize: false. */
   content: string;
   /** Plain text of the article body, paragraphs separated by blank lines. */
   text: string;
@@ -15,6 +15,6 @@ export interface ExtractedArticle {
   canonicalUrl: string | null;
   /** Absolute URLs of the images in `content`, in order, without duplicates. */
   images: string[];
-  /** Tags the publisher declared in metadata (lib/tags/publisher-tags). */
+  /** Tags the publisher declared in metadata, raw (rawPublisherTags): rankTags filters them. */
   publisherTags: string[];
 }

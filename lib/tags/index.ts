@@ -1,18 +1,18 @@
 // Tag suggestions: publisher metadata first, then English key phrases from the text.
 // Pure string code (no DOM): it runs in the background service worker. Deterministic: the same
 // input always gives the same tags in the same order (user edits are the storage layer's job).
-import { filterPublisherTags } from './publisher-tags';
+import { filterPublisherTags, MAX_PUBLISHER_TAGS } from './publisher-tags';
 import { englishScore } from './stopwords';
 import { extractTextTags, textKey, type TextTagOptions } from './text-tags';
 import { tagKey } from './normalize';
 
-export { collectPublisherTags, filterPublisherTags } from './publisher-tags';
+export { collectPublisherTags, filterPublisherTags, rawPublisherTags } from './publisher-tags';
 
 export interface TagInput {
   title: string;
   text: string;
   lang?: string | null;
-  /** Tags the publisher declared (see collectPublisherTags); may be empty. */
+  /** Tags the publisher declared, raw or filtered (rawPublisherTags / collectPublisherTags); may be empty. */
   publisherTags?: string[];
   siteName?: string | null;
   url?: string | null;
@@ -51,7 +51,7 @@ export function isEnglishText(text: string, lang?: string | null): boolean {
 
 /** The full ranked candidate list: publisher tags first (in their order), then text phrases. */
 export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[] {
-  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url });
+  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url }).slice(0, MAX_PUBLISHER_TAGS);
   const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
   const title = input.title ?? '';
   const text = input.text ?? '';

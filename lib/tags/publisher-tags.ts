@@ -1,6 +1,7 @@
 // Reads the tags a publisher declared in the page's metadata (runs where there is a DOM: the tab's
 // extraction script, or jsdom in the CLI). The string-only filtering lives in filterPublisherTags so
 // the background can re-apply it.
+import { jsonLdObjects } from '../extract/metadata';
 import { displayTag, tagKey, tagWords } from './normalize';
 
 /** Above this many tags a single source is keyword stuffing (tag clouds, SEO lists): ignored. */
@@ -132,23 +133,6 @@ export function filterPublisherTags(raw: readonly string[], ctx: PublisherTagCon
   return out;
 }
 
-function jsonLdObjects(doc: Document): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const walk = (v: unknown, depth: number) => {
-    if (depth > 6 || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) walk(x, depth + 1); return; }
-    const o = v as Record<string, unknown>;
-    out.push(o);
-    if (o['@graph']) walk(o['@graph'], depth + 1);
-    if (o.mainEntity) walk(o.mainEntity, depth + 1);
-    if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') walk(o.mainEntityOfPage, depth + 1);
-  };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try { walk(JSON.parse(s.textContent ?? ''), 0); } catch { /* malformed JSON-LD: skip that block */ }
-  }
-  return out;
-}
-
 const NON_ARTICLE_TYPES = /^(?:WebSite|Organization|NewsMediaOrganization|Corporation|Person|ImageObject|VideoObject|BreadcrumbList|ListItem|SiteNavigationElement|SearchAction|Brand|Place|PostalAddress|WPHeader|WPFooter|WPSideBar)$/;
 
 function names(v: unknown): string[] {
@@ -163,45 +147,62 @@ function names(v: unknown): string[] {
   return [];
 }
 
-function metaContents(doc: Document, selector: string): string[] {
-  return [...doc.querySelectorAll(selector)].map((m) => m.getAttribute('content') ?? '').filter(Boolean);
+type Json = Record<string, unknown>;
+
+/** <meta> contents by lower-cased name/property, every value kept (article:tag repeats), in one pass. */
+function metaValues(doc: Document): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    const content = m.getAttribute('content');
+    if (!content) continue;
+    const prop = m.getAttribute('property')?.trim().toLowerCase();
+    const name = m.getAttribute('name')?.trim().toLowerCase();
+    for (const k of name && name !== prop ? [prop, name] : [prop]) {
+      if (!k) continue;
+      const vs = out.get(k);
+      if (vs) vs.push(content); else out.set(k, [content]);
+    }
+  }
+  return out;
 }
 
 /** The raw tag sources of a page, in priority order (before filtering). */
-export function publisherTagSources(doc: Document): { source: string; tags: string[] }[] {
+export function publisherTagSources(doc: Document, ld: Json[] = jsonLdObjects(doc), metas: Map<string, string[]> = metaValues(doc)): { source: string; tags: string[] }[] {
   const sources: { source: string; tags: string[] }[] = [];
-  const ld = jsonLdObjects(doc).filter((o) => {
-    return !names(o['@type']).some((t) => NON_ARTICLE_TYPES.test(t));
-  });
-  sources.push({ source: 'json-ld keywords', tags: ld.flatMap((o) => names(o.keywords)) });
-  sources.push({ source: 'json-ld about', tags: ld.flatMap((o) => names(o.about)) });
-  sources.push({ source: 'article:tag', tags: metaContents(doc, 'meta[property="article:tag"], meta[name="article:tag"], meta[property="og:article:tag"]') });
-  sources.push({ source: 'news_keywords', tags: metaContents(doc, 'meta[name="news_keywords" i]') });
-  sources.push({ source: 'parsely-tags', tags: metaContents(doc, 'meta[name="parsely-tags"]') });
-  sources.push({ source: 'sailthru.tags', tags: metaContents(doc, 'meta[name="sailthru.tags"]') });
+  const articleLd = ld.filter((o) => !names(o['@type']).some((t) => NON_ARTICLE_TYPES.test(t)));
+  const meta = (...keys: string[]) => keys.flatMap((k) => metas.get(k) ?? []);
+  sources.push({ source: 'json-ld keywords', tags: articleLd.flatMap((o) => names(o.keywords)) });
+  sources.push({ source: 'json-ld about', tags: articleLd.flatMap((o) => names(o.about)) });
+  sources.push({ source: 'article:tag', tags: meta('article:tag', 'og:article:tag') });
+  sources.push({ source: 'news_keywords', tags: meta('news_keywords') });
+  sources.push({ source: 'parsely-tags', tags: meta('parsely-tags') });
+  sources.push({ source: 'sailthru.tags', tags: meta('sailthru.tags') });
   sources.push({ source: 'rel=tag', tags: [...doc.querySelectorAll('a[rel~="tag"]')].map((a) => (a.textContent ?? '').trim()) });
-  sources.push({ source: 'json-ld articleSection', tags: ld.flatMap((o) => names(o.articleSection)) });
+  sources.push({ source: 'json-ld articleSection', tags: articleLd.flatMap((o) => names(o.articleSection)) });
   return sources;
 }
 
-function siteNameOf(doc: Document): string | null {
-  const og = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');
-  if (og) return og;
-  const app = doc.querySelector('meta[name="application-name"]')?.getAttribute('content');
-  if (app) return app;
-  for (const o of jsonLdObjects(doc)) {
-    const pub = o.publisher as Record<string, unknown> | undefined;
+function siteNameOf(ld: Json[], metas: Map<string, string[]>): string | null {
+  const meta = metas.get('og:site_name')?.[0] ?? metas.get('application-name')?.[0];
+  if (meta) return meta;
+  for (const o of ld) {
+    const pub = o.publisher as Json | undefined;
     if (pub && typeof pub.name === 'string') return pub.name;
   }
   return null;
 }
 
-/** Publisher tags from the page metadata, filtered and normalised (empty when there are none). */
-export function collectPublisherTags(doc: Document): string[] {
-  const ctx: PublisherTagContext = { siteName: siteNameOf(doc), url: doc.URL && !doc.URL.startsWith('about:') ? doc.URL : null };
+/**
+ * The page's declared tags as raw strings (lists split, keyword-stuffed sources and, when better
+ * sources exist, <meta name=keywords> left out), before filterPublisherTags. The tab's extraction
+ * script stops here: the string filtering runs in the extension (rankTags), off the page's thread.
+ */
+export function rawPublisherTags(doc: Document, ld: Json[] = jsonLdObjects(doc), metas: Map<string, string[]> = metaValues(doc)): string[] {
   const raw: string[] = [];
   let specific = 0;
-  for (const { source, tags } of publisherTagSources(doc)) {
+  for (const { source, tags } of publisherTagSources(doc, ld, metas)) {
     // One tag per element/array item when there are several ("Beshear, Andrew G" is one tag);
     // a single string is a comma list.
     const cleaned = (tags.length > 1 ? tags.flatMap(itemTags) : tags.flatMap(splitList)).map((t) => t.trim()).filter(Boolean);
@@ -211,8 +212,16 @@ export function collectPublisherTags(doc: Document): string[] {
   }
   // <meta name="keywords"> is mostly SEO filler: only when the page declares nothing better.
   if (!specific) {
-    const kw = metaContents(doc, 'meta[name="keywords" i]').flatMap(splitList).map((t) => t.trim()).filter(Boolean);
+    const kw = (metas.get('keywords') ?? []).flatMap(splitList).map((t) => t.trim()).filter(Boolean);
     if (kw.length <= MAX_TAGS_PER_SOURCE) raw.unshift(...kw);
   }
-  return filterPublisherTags(raw, ctx).slice(0, MAX_PUBLISHER_TAGS);
+  return raw;
+}
+
+/** Publisher tags from the page metadata, filtered and normalised (empty when there are none). */
+export function collectPublisherTags(doc: Document): string[] {
+  const ld = jsonLdObjects(doc);
+  const metas = metaValues(doc);
+  const ctx: PublisherTagContext = { siteName: siteNameOf(ld, metas), url: doc.URL && !doc.URL.startsWith('about:') ? doc.URL : null };
+  return filterPublisherTags(rawPublisherTags(doc, ld, metas), ctx).slice(0, MAX_PUBLISHER_TAGS);
 }

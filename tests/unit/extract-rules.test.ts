@@ -4,6 +4,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../lib/extract/index';
 import { cleanByline, readMetadata } from '../../lib/extract/metadata';
 import { preprocess } from '../../lib/extract/preprocess';
+import { BOILER_LINE, isFurnitureName } from '../../lib/extract/patterns';
 import { blockText } from '../../lib/extract/text';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from '../../lib/extract/recover';
 
@@ -146,5 +147,33 @@ describe('metadata helpers', () => {
   it('blockText separates blocks with blank lines and skips captions', () => {
     const d = dom('<div><h2>Head</h2><p>One <b>bold</b> line</p><figure><figcaption>cap</figcaption></figure><ul><li>a</li><li>b</li></ul></div>');
     expect(blockText(d.window.document.body.firstElementChild!)).toBe('Head\n\nOne bold line\n\na\n\nb');
+  });
+});
+
+describe('patterns', () => {
+  it('furniture names match whole class parts and runs of parts, never inside a word', () => {
+    for (const yes of ['share-bar', 'post__share', 'ad', 'ad-slot top', 'x read-more', 'read_more', 'Related-Posts', 'about-the-author', 'c-sidebar__inner'])
+      expect(isFurnitureName(yes), yes).toBe(true);
+    for (const no of ['header', 'shadow', 'readmorex', 'badge', 'article-body share', 'loaded', 'more read', ''])
+      expect(isFurnitureName(no), no).toBe(false);
+  });
+
+  it('boilerplate lines: plain words in any case with a trailing mark, and the patterned ones', () => {
+    for (const yes of ['Advertisement', 'ADVERTISEMENT.', 'Read more:', 'Share on Facebook', 'Image 1 of 5', '12 comments', 'Реклама', 'Tags: climate, ice'])
+      expect(BOILER_LINE.test(yes), yes).toBe(true);
+    for (const no of ['Advertisements were everywhere in the town.', 'Read more books', 'The print edition'])
+      expect(BOILER_LINE.test(no), no).toBe(false);
+  });
+});
+
+describe('sanitize option', () => {
+  it('sanitize: false returns the cleaned HTML as is (the extension sanitizes before storing); the default sanitizes', () => {
+    const html = `<body><article>${para(4)}<p>See <a href="data:text/html,<script>alert(1)</script>">this</a> and the river again, flooding the fields near the old mill while farmers counted.</p></article></body>`;
+    const d = dom(html);
+    const raw = extractArticle(d.window.document, { window: d.window as unknown as Window, sanitize: false });
+    const safe = extractArticle(d.window.document, { window: d.window as unknown as Window });
+    expect(raw?.content).toContain('data:text/html');
+    expect(safe?.content).not.toContain('data:text/html');
+    expect(raw?.text).toBe(safe?.text);
   });
 });

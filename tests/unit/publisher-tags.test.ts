@@ -94,3 +94,20 @@ describe('filterPublisherTags', () => {
     expect(filterPublisherTags(['The Verge', 'verge', 'Apple', 'iPhone'], { siteName: 'The Verge', url: 'https://www.theverge.com/x' })).toEqual(['Apple', 'iPhone']);
   });
 });
+
+describe('raw publisher tags from the extraction (filtered later by rankTags)', () => {
+  it('extractArticle returns the declared tags unfiltered; rankTags filters them like collectPublisherTags', async () => {
+    const { extractArticle } = await import('../../lib/extract/index');
+    const { rankTags } = await import('../../lib/tags/index');
+    const body = `<article><h1>Glaciers retreat</h1>${'<p>The glaciers of the Alps lost more ice this summer than in any year on record, scientists said, and the melt is speeding up.</p>'.repeat(6)}</article>`;
+    const d = new JSDOM(`<!doctype html><html><head><meta property="og:site_name" content="Example News">
+      <meta property="article:tag" content="Example News"><meta property="article:tag" content="tag:internal">
+      <meta name="news_keywords" content="Glaciers, Climate change, news"></head><body>${body}</body></html>`, { url: 'https://www.example-news.com/2024/story' });
+    const a = extractArticle(d.window.document, { window: d.window as unknown as Window, sanitize: false });
+    expect(a?.publisherTags).toEqual(['Example News', 'tag:internal', 'Glaciers', 'Climate change', 'news']);
+    const ranked = rankTags({ title: a!.title, text: a!.text, publisherTags: a!.publisherTags, siteName: a!.siteName, url: d.window.location.href });
+    const publisher = ranked.filter((t) => t.source === 'publisher').map((t) => t.tag);
+    expect(publisher).toEqual(collectPublisherTags(d.window.document));
+    expect(publisher).toEqual(['Glaciers', 'Climate change']);
+  });
+});
