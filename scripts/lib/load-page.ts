@@ -20,6 +20,7 @@ export function parsePage(html: string, url?: string): JSDOM {
   try {
     return newJsdom(html, url);
   } catch (e) {
+    if (e instanceof TooDeepError) throw e;
     // jsdom's CSS code (cssstyle) throws on some real stylesheets and style attributes, e.g.
     // "border: inherit" shorthands. Styles do not matter for extraction: retry without them, keeping
     // inline display:none / visibility:hidden as the `hidden` attribute so hidden blocks stay hidden.
@@ -40,13 +41,40 @@ export function stripStyles(html: string): string {
 
 function newJsdom(html: string, url?: string): JSDOM {
   const virtualConsole = new VirtualConsole();
-  return new JSDOM(html, {
+  const dom = new JSDOM(html, {
     url: url && /^(?:https?|file):/i.test(url) ? url : 'about:blank',
     virtualConsole,
     runScripts: undefined,
     resources: undefined,
     pretendToBeVisual: false,
   });
+  const depth = treeDepth(dom.window.document.documentElement, MAX_DEPTH);
+  if (depth > MAX_DEPTH) {
+    throw new TooDeepError(`could not extract: elements nest deeper than ${MAX_DEPTH} levels (browsers flatten such pages; jsdom cannot walk them)`);
+  }
+  return dom;
+}
+
+export class TooDeepError extends Error {}
+
+/** Browsers' HTML parsers stop nesting elements at this depth (Chromium: 512); parse5 does not. */
+export const MAX_DEPTH = 512;
+
+/**
+ * Depth of the element tree, iteratively, stopping once past `limit`. jsdom's tree code recurses
+ * through ancestors on every removal (and Readability walks ancestors), so a page of 10,000 nested
+ * <div>s overflows the stack after a long wait; checking first gives a clear answer at once.
+ */
+export function treeDepth(root: Element | null, limit = Infinity): number {
+  if (!root) return 0;
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max && (max = d) > limit) return max;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return max;
 }
 
 /**

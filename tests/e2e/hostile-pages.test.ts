@@ -49,7 +49,7 @@ describe('hostile pages in Chromium', () => {
         if (await alert.isVisible()) outcome = 'message';
         else if (await save.isVisible() && await save.isEnabled()) outcome = 'result';
         return outcome;
-      }, { timeout: BOUND_MS, intervals: [250] }).not.toBe('');
+      }, { timeout: BOUND_MS, interval: 250 }).not.toBe('');
       const ms = Date.now() - t0;
       outcomes[file] = `${outcome} in ${ms} ms${outcome === 'message' ? ` (${(await alert.textContent())?.trim()})` : ''}`;
       if (expected !== 'any') expect(outcome).toBe(expected);
