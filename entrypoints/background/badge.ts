@@ -6,7 +6,15 @@ import type { DetectReport } from '../../lib/messaging/protocol';
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 export async function setBadge(tabId: number, report: DetectReport): Promise<void> {
-  const text = report.isArticle ? `${readingMinutes({ words: report.wordCount, cjkChars: 0, images: 0 })}m` : '';
+  await setBadgeMinutes(tabId, report.isArticle ? readingMinutes({ words: report.wordCount, cjkChars: report.cjkChars ?? 0, images: 0 }) : null);
+}
+
+/**
+ * The reading time on the toolbar button (null: none). Detection's estimate comes first; once the
+ * popup has extracted the page, its reading time replaces it so the two never disagree.
+ */
+export async function setBadgeMinutes(tabId: number, minutes: number | null): Promise<void> {
+  const text = minutes === null ? '' : `${minutes}m`;
   await action().setBadgeText({ tabId, text });
   if (text) await action().setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
   await action().setTitle({ tabId, title: text ? `Gist — about ${text.slice(0, -1)} min read` : 'Gist' });

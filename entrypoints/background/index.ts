@@ -4,7 +4,7 @@ import { deleteArticle, setTags } from '../../lib/db/articles';
 import { classifySender, isAllowed, parseRequest, type Request, type ResponseMap } from '../../lib/messaging/protocol';
 import { classifyError, humanError } from '../../lib/messaging/errors';
 import { buildPreview, saveExtraction } from '../../lib/save/save-article';
-import { setBadge, setSavedBadge } from './badge';
+import { setBadge, setBadgeMinutes, setSavedBadge } from './badge';
 import { extractInTab } from './tab-extraction';
 import { prepareHtml } from './prepare-html';
 import { fetchImage } from './fetch-image';
@@ -35,7 +35,9 @@ export default defineBackground(() => {
         return null;
       case 'popup:preview':
         try {
-          return { ok: true, value: await buildPreview(await extractInTab(req.tabId), getDb()) };
+          const value = await buildPreview(await extractInTab(req.tabId), getDb());
+          if (value.isArticle && value.canExtract) await setBadgeMinutes(req.tabId, value.readingMinutes).catch(() => undefined); // the tab may be gone
+          return { ok: true, value };
         } catch (e) {
           return { ok: false, error: errorText(e, 'read your library') };
         }

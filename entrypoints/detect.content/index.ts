@@ -12,7 +12,7 @@ export default defineContentScript({
     const report = () => {
       if (ctx.isInvalid) return;
       const d = detectArticle(document);
-      const msg: DetectReport = { type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount };
+      const msg: DetectReport = { type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount, cjkChars: d.cjkChars };
       lastUrl = location.href;
       browser.runtime.sendMessage(msg).catch(() => { /* extension reloaded or background asleep: next visit reports */ });
     };

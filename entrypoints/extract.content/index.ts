@@ -7,7 +7,7 @@ export default defineContentScript({
   registration: 'runtime',
   main(): TabExtraction {
     const url = location.href;
-    let detection: Detection = { isArticle: false, wordCount: 0, score: 0 };
+    let detection: Detection = { isArticle: false, wordCount: 0, cjkChars: 0, score: 0 };
     try {
       detection = detectArticle(document);
       // No DOMPurify here: the result is untrusted once it leaves the page, and the extension

@@ -41,8 +41,10 @@ export interface DetectFeatures {
   fields: number;
   /** log(1 + isProbablyReaderable-like score: sum of sqrt(length - 140) over long paragraphs). */
   readerScore: number;
-  /** Estimated words of the main text (dominant container), for reading time. */
+  /** Estimated words of the main text (dominant container), for reading time; CJK characters not included. */
   words: number;
+  /** Chinese/Japanese characters of the main text (read by character, not by word). */
+  cjkChars: number;
 }
 
 const LD_ARTICLE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|Review)"/;
@@ -53,15 +55,25 @@ const URL_PRODUCT = /(?:^|\/)(?:products?|produkte?|produit|item|items|dp|prod\d
 
 /** Words (runs of non-space), CJK characters counted one by one. A char loop: no regex, no arrays. */
 export function countWords(t: string): number {
-  let n = 0, inWord = false;
+  const [words, cjk] = countWordsAndCjk(t);
+  return words + cjk;
+}
+
+/**
+ * [words, Chinese/Japanese characters], as lib/reading-time counts them (Hangul syllables belong to
+ * space-separated words there, so they count as words here too).
+ */
+export function countWordsAndCjk(t: string): [number, number] {
+  let n = 0, cjk = 0, inWord = false;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) { n++; inWord = false; continue; }
-    const space = c <= 32 || c === 0xa0 || c === 0x3000;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) { cjk++; inWord = false; continue; }
+    // CJK punctuation (、。「」) and fullwidth ASCII punctuation separate, like spaces.
+    const space = c <= 32 || c === 0xa0 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f);
     if (!space && !inWord) n++;
     inWord = !space;
   }
-  return n;
+  return [n, cjk];
 }
 
 type UrlFeatures = Pick<DetectFeatures, 'urlDate' | 'urlSlug' | 'urlShallow' | 'urlListing' | 'urlProduct'>;
@@ -132,8 +144,13 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   let best: Node | null = null, bestLen = 0;
   for (const [node, len] of box) if (len > bestLen) { best = node; bestLen = len; }
   // Words of the main text: paragraphs of the dominant container (CJK: characters).
-  let words = 0;
-  for (let i = 0; i < texts.length; i++) if (owners[i] === best) words += countWords(texts[i]);
+  let words = 0, cjkChars = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (owners[i] !== best) continue;
+    const [w, c] = countWordsAndCjk(texts[i]);
+    words += w;
+    cjkChars += c;
+  }
   // Headings that are links (or start with one): teaser headlines.
   let headlineLinks = 0;
   for (const tag of ['h2', 'h3']) {
@@ -157,5 +174,6 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
     fields: Math.log1p(fields),
     readerScore: Math.log1p(reader),
     words,
+    cjkChars,
   };
 }

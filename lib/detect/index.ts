@@ -11,11 +11,13 @@ export interface Detection {
   isArticle: boolean;
   /** Estimated words in the main text, for the badge's reading time. */
   wordCount: number;
+  /** Chinese/Japanese characters of the main text (not in wordCount). */
+  cjkChars: number;
   /** Model score; > 0 means article. */
   score: number;
 }
 
-type Weights = Record<Exclude<keyof DetectFeatures, 'words'>, number> & { bias: number };
+type Weights = Record<Exclude<keyof DetectFeatures, 'words' | 'cjkChars'>, number> & { bias: number };
 
 export const WEIGHTS: Weights = {
   bias: -1.45, ldArticle: 0.71, ldOther: -0.24, ogType: 1.33, published: 0.81, urlDate: 0.96, urlSlug: 1.26, urlShallow: -1.4,
@@ -32,5 +34,5 @@ export function scoreFeatures(f: DetectFeatures, w: Weights = WEIGHTS): number {
 export function detectArticle(doc: Document): Detection {
   const f = detectFeatures(doc);
   const score = scoreFeatures(f);
-  return { isArticle: score > 0, wordCount: f.words, score };
+  return { isArticle: score > 0, wordCount: f.words, cjkChars: f.cjkChars, score };
 }

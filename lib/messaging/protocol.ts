@@ -8,6 +8,8 @@ export interface DetectReport {
   url: string;
   isArticle: boolean;
   wordCount: number;
+  /** Chinese/Japanese characters of the main text (read at characters per minute). */
+  cjkChars?: number;
 }
 
 export interface PreviewRequest { type: 'popup:preview'; tabId: number }
@@ -68,7 +70,8 @@ export function parseRequest(msg: unknown): Request | null {
   switch (msg.type) {
     case 'detect:report':
       return typeof msg.url === 'string' && msg.url.length < 8192 && typeof msg.isArticle === 'boolean' && isId(msg.wordCount)
-        ? { type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount }
+        && (msg.cjkChars === undefined || isId(msg.cjkChars))
+        ? { type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount, ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}) }
         : null;
     case 'popup:preview':
       return isId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;

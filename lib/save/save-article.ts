@@ -67,7 +67,7 @@ export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Previ
     siteName: a?.siteName ?? siteFromUrl(ex.url),
     byline: a?.byline ?? null,
     excerpt: a?.excerpt ?? null,
-    readingMinutes: a ? d.minutes : Math.max(1, Math.round(ex.detection.wordCount / 238)),
+    readingMinutes: a ? d.minutes : readingMinutes({ words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 }),
     wordCount: d.counts.words,
     tags: saved ? saved.tags : d.tags,
     imageOrigins,

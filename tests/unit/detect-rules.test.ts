@@ -3,7 +3,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, detectFeatures } from '../../lib/detect/index';
-import { countWords } from '../../lib/detect/features';
+import { countWords, countWordsAndCjk } from '../../lib/detect/features';
 
 const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the report: the council met on Tuesday and agreed, after a long debate about costs and timing, to rebuild the bridge over the river before winter comes.</p>`).join('');
 const doc = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
@@ -55,5 +55,13 @@ describe('detectArticle', () => {
     expect(countWords('one two  three\nfour')).toBe(4);
     expect(countWords('日本語のテキスト')).toBe(8);
     expect(countWords('')).toBe(0);
+    expect(countWordsAndCjk('東京は晴れ。Tokyo is sunny 한국어 단어')).toEqual([5, 5]);
+  });
+
+  it('reports Chinese/Japanese characters apart from words, so the badge reads them at characters per minute', () => {
+    const ja = `<html><head><meta property="og:type" content="article"></head><body><article>${'<p>東京都は二十日、新しい橋の建設計画を発表した。工事は来年の春に始まり、三年後の完成を目指す。</p>'.repeat(12)}</article></body></html>`;
+    const d = detectArticle(doc(ja, 'https://news.example.jp/2024/05/01/bridge-plan-announced'));
+    expect(d.cjkChars).toBeGreaterThan(400);
+    expect(d.wordCount).toBe(0);
   });
 });
