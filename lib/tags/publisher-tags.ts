@@ -101,9 +101,18 @@ function itemTags(item: string): string[] {
   return splitList(t);
 }
 
-/** Splits comma/semicolon/pipe lists ("a, b, c"). */
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
+
+/**
+ * Splits comma/semicolon/pipe lists ("a, b, c"), with the ideographic comma and full-width
+ * separators too ("金丝路，行业资讯"). Chinese/Japanese lists often use plain spaces (words have none
+ * inside), so a space-separated CJK list without other separators splits on spaces.
+ */
 export function splitList(item: string): string[] {
-  return decodeEntities(String(item)).split(/[,;|]|\s·\s/);
+  const s = decodeEntities(String(item));
+  const parts = s.split(/[,;|，、；｜]|\s·\s/);
+  if (parts.length === 1 && CJK_CHAR.test(s) && /\s/.test(s.trim())) return s.trim().split(/\s+/);
+  return parts;
 }
 
 /**

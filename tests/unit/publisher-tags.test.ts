@@ -111,3 +111,11 @@ describe('raw publisher tags from the extraction (filtered later by rankTags)', 
     expect(publisher).toEqual(['Glaciers', 'Climate change']);
   });
 });
+
+describe('CJK keyword lists', () => {
+  it('split at ideographic and full-width commas, and at spaces when a CJK list has no other separator', () => {
+    expect(collectPublisherTags(doc('<meta name="keywords" content="金丝路，行业资讯，文交所、邮币卡">'))).toEqual(['金丝路', '行业资讯', '文交所', '邮币卡']);
+    expect(collectPublisherTags(doc('<meta name="keywords" content="宇航员 太空 国际空间站">'))).toEqual(['宇航员', '太空', '国际空间站']);
+    expect(collectPublisherTags(doc('<meta name="keywords" content="climate change">'))).toEqual(['climate change']);
+  });
+});
