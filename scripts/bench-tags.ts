@@ -21,7 +21,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { stemmer } from 'stemmer';
 import stopwordsIso from 'stopwords-iso';
 import { rankTags, suggestTags, type TagInput } from '../lib/tags/index';
-import { collectPublisherTags } from '../lib/tags/publisher-tags';
+import { collectPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
 import { idf } from '../lib/tags/word-freq';
 import { extractArticle } from '../lib/extract/index';
 
@@ -151,12 +151,12 @@ function kpcrowd(): void {
 }
 
 // Everything collectPublisherTags reads, so the input carries no tag metadata.
-const TAG_META = 'meta[property="article:tag"], meta[name="article:tag"], meta[property="og:article:tag"], meta[name="news_keywords" i], meta[name="parsely-tags"], meta[name="sailthru.tags"], meta[name="keywords" i], a[rel~="tag"]';
+const TAG_META = new Set(TAG_META_KEYS);
 function stripTagMetadata(doc: Document): void {
-  for (const el of doc.querySelectorAll(TAG_META)) {
-    if (el.tagName === 'A') el.removeAttribute('rel');
-    else el.remove();
+  for (const m of [...doc.getElementsByTagName('meta')]) {
+    if ([m.getAttribute('property'), m.getAttribute('name')].some((k) => k && TAG_META.has(k.trim().toLowerCase()))) m.remove();
   }
+  for (const a of doc.querySelectorAll('a[rel~="tag"]')) a.removeAttribute('rel');
   const strip = (v: unknown, depth: number): void => {
     if (depth > 8 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) { v.forEach((x) => strip(x, depth + 1)); return; }
@@ -165,11 +165,12 @@ function stripTagMetadata(doc: Document): void {
     Object.values(o).forEach((x) => strip(x, depth + 1));
   };
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const data = JSON.parse(s.textContent ?? '');
-      strip(data, 0);
-      s.textContent = JSON.stringify(data);
-    } catch { /* unparsable JSON-LD is ignored by collectPublisherTags too */ }
+    const raw = s.textContent ?? '';
+    let data: unknown;
+    // Same retry as lib/extract/metadata's jsonLdObjects: raw control characters removed.
+    try { data = JSON.parse(raw); } catch { try { data = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')); } catch { continue; /* ignored by the reader too */ } }
+    strip(data, 0);
+    s.textContent = JSON.stringify(data);
   }
 }
 

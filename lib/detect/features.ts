@@ -53,15 +53,10 @@ const URL_LISTING = /(?:^|\/)(?:tags?|category|categories|topics?|section|search
 const PUBLISHED_KEYS = new Set(['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'article.published', 'date']);
 const URL_PRODUCT = /(?:^|\/)(?:products?|produkte?|produit|item|items|dp|prod\d*|catalog|collections|shopping)(?:\/|$)|[?&](?:product_?id|variant|sku|pid)=|-p-\d+\.html$|_\d{5,}(?:_\d+)?\/?$/i;
 
-/** Words (runs of non-space), CJK characters counted one by one. A char loop: no regex, no arrays. */
-export function countWords(t: string): number {
-  const [words, cjk] = countWordsAndCjk(t);
-  return words + cjk;
-}
-
 /**
- * [words, Chinese/Japanese characters], as lib/reading-time counts them (Hangul syllables belong to
- * space-separated words there, so they count as words here too).
+ * [words (runs of non-space), Chinese/Japanese characters], as lib/reading-time counts them (Hangul
+ * syllables belong to space-separated words there, so they count as words here too). A char loop:
+ * no regex, no arrays.
  */
 export function countWordsAndCjk(t: string): [number, number] {
   let n = 0, cjk = 0, inWord = false;

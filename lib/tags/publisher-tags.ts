@@ -177,6 +177,16 @@ function metaValues(doc: Document): Map<string, string[]> {
   return out;
 }
 
+/** <meta> tag sources (name or property, case-insensitive), in priority order. */
+const META_SOURCES: [string, string[]][] = [
+  ['article:tag', ['article:tag', 'og:article:tag']],
+  ['news_keywords', ['news_keywords']],
+  ['parsely-tags', ['parsely-tags']],
+  ['sailthru.tags', ['sailthru.tags']],
+];
+/** Every <meta> name/property read for tags (the last resort <meta name=keywords> included). */
+export const TAG_META_KEYS: readonly string[] = [...META_SOURCES.flatMap(([, keys]) => keys), 'keywords'];
+
 /** The raw tag sources of a page, in priority order (before filtering). */
 export function publisherTagSources(doc: Document, ld: Json[] = jsonLdObjects(doc), metas: Map<string, string[]> = metaValues(doc)): { source: string; tags: string[] }[] {
   const sources: { source: string; tags: string[] }[] = [];
@@ -184,10 +194,7 @@ export function publisherTagSources(doc: Document, ld: Json[] = jsonLdObjects(do
   const meta = (...keys: string[]) => keys.flatMap((k) => metas.get(k) ?? []);
   sources.push({ source: 'json-ld keywords', tags: articleLd.flatMap((o) => names(o.keywords)) });
   sources.push({ source: 'json-ld about', tags: articleLd.flatMap((o) => names(o.about)) });
-  sources.push({ source: 'article:tag', tags: meta('article:tag', 'og:article:tag') });
-  sources.push({ source: 'news_keywords', tags: meta('news_keywords') });
-  sources.push({ source: 'parsely-tags', tags: meta('parsely-tags') });
-  sources.push({ source: 'sailthru.tags', tags: meta('sailthru.tags') });
+  for (const [source, keys] of META_SOURCES) sources.push({ source, tags: meta(...keys) });
   sources.push({ source: 'rel=tag', tags: [...doc.querySelectorAll('a[rel~="tag"]')].map((a) => (a.textContent ?? '').trim()) });
   sources.push({ source: 'json-ld articleSection', tags: articleLd.flatMap((o) => names(o.articleSection)) });
   return sources;

@@ -1,5 +1,5 @@
 // E2E harness: the built extension in real Chromium, fixture pages from a loopback-only server.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -58,6 +58,18 @@ export async function serveFixtures(dir = FIXTURES): Promise<FixtureServer> {
     hits,
     url: (p) => `${origin}/${p.replace(/^\//, '')}`,
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+/** Serves pages written into a fresh temporary folder (generated or copied); close() also deletes it. */
+export async function serveGeneratedPages(pages: Record<string, string | Buffer>): Promise<FixtureServer & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'gist-pages-'));
+  for (const [name, body] of Object.entries(pages)) writeFileSync(join(dir, name), body);
+  const server = await serveFixtures(dir);
+  return {
+    ...server,
+    dir,
+    close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); },
   };
 }
 

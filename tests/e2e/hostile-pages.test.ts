@@ -1,11 +1,10 @@
 // Hostile pages in the real browser: a 20 MB page, 10,000-deep nesting, an empty body, a frameset,
 // binary garbage. Each must end, within a bounded time, in a result or a clear message in the popup,
 // and the page itself must stay alive and responsive (extraction works on a clone, in the tab).
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopupFor, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
+import { launchWithExtension, openPopupFor, serveGeneratedPages, type ExtensionSession, type FixtureServer } from './harness';
 
 const HOSTILE = resolve(import.meta.dirname, '../fixtures/hostile');
 const PROSE = '<p>The harbour wall needed repair after the winter storms, and the council finally voted to fund it this spring.</p>';
@@ -15,19 +14,18 @@ const BOUND_MS = 60_000;
 describe('hostile pages in Chromium', () => {
   let s: ExtensionSession;
   let server: FixtureServer;
-  const dir = mkdtempSync(join(tmpdir(), 'gist-hostile-e2e-'));
 
   beforeAll(async () => {
-    writeFileSync(join(dir, 'big.html'), `<!doctype html><html><head><title>Big page</title></head><body><article><h1>Big page</h1>${PROSE.repeat(Math.ceil(20 * 1024 * 1024 / PROSE.length))}</article></body></html>`);
-    writeFileSync(join(dir, 'deep.html'), `<!doctype html><html><head><title>Deep page</title></head><body><article><h1>Deep page</h1>${PROSE.repeat(20)}${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}</article></body></html>`);
-    for (const f of ['empty-body.html', 'frameset.html', 'binary-garbage.html']) copyFileSync(join(HOSTILE, f), join(dir, f));
-    server = await serveFixtures(dir);
+    server = await serveGeneratedPages({
+      'big.html': `<!doctype html><html><head><title>Big page</title></head><body><article><h1>Big page</h1>${PROSE.repeat(Math.ceil(20 * 1024 * 1024 / PROSE.length))}</article></body></html>`,
+      'deep.html': `<!doctype html><html><head><title>Deep page</title></head><body><article><h1>Deep page</h1>${PROSE.repeat(20)}${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}</article></body></html>`,
+      ...Object.fromEntries(['empty-body.html', 'frameset.html', 'binary-garbage.html'].map((f) => [f, readFileSync(join(HOSTILE, f))])),
+    });
     s = await launchWithExtension();
   });
   afterAll(async () => {
     await s?.close();
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const outcomes: Record<string, string> = {};

@@ -1,14 +1,12 @@
 // Real pages from the shared corpora in Chromium: the badge (detection in the page) agrees with the
 // CLI (the same lib/ code under Node + jsdom), and the popup shows a reading time and tags that match
 // what the CLI computes. Skips when ../shared is absent.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord } from '../../scripts/lib/article-record';
 import { detectPages, haveDetect, haveZyte, zytePages } from '../../scripts/lib/corpora';
 import { parsePage, readPageFile } from '../../scripts/lib/load-page';
-import { launchWithExtension, openPopupFor, serveFixtures, waitFor, type ExtensionSession, type FixtureServer } from './harness';
+import { launchWithExtension, openPopupFor, serveGeneratedPages, waitFor, type ExtensionSession, type FixtureServer } from './harness';
 
 const HAVE = haveZyte() && haveDetect();
 if (!HAVE) console.warn('real-pages e2e: skipped, the shared corpora (../shared/corpora) are absent');
@@ -22,18 +20,15 @@ const STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'is', 'that', 'f
 
 describe.skipIf(!HAVE)('real pages in Chromium', () => {
   let s: ExtensionSession;
-  let server: FixtureServer;
-  const dir = mkdtempSync(join(tmpdir(), 'gist-real-e2e-'));
+  let server: FixtureServer & { dir: string };
 
   beforeAll(async () => {
-    for (const p of SAMPLE) writeFileSync(join(dir, `${p.id}.html`), readPageFile(p.file));
-    server = await serveFixtures(dir);
+    server = await serveGeneratedPages(Object.fromEntries(SAMPLE.map((p) => [`${p.id}.html`, readPageFile(p.file)])));
     s = await launchWithExtension();
   });
   afterAll(async () => {
     await s?.close();
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it(`badge and popup on ${SAMPLE.length} real pages agree with the CLI`, async () => {
@@ -41,7 +36,7 @@ describe.skipIf(!HAVE)('real pages in Chromium', () => {
     for (const p of SAMPLE) {
       const url = server.url(`${p.id}.html`);
       // The CLI's view of the same bytes at the same URL (URL features are off for 127.0.0.1 on both sides).
-      const dom = parsePage(readPageFile(join(dir, `${p.id}.html`)), url);
+      const dom = parsePage(readPageFile(join(server.dir, `${p.id}.html`)), url);
       const cli = articleRecord(dom.window.document, dom.window as unknown as Window, url);
       dom.window.close();
 

@@ -3,7 +3,9 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, detectFeatures } from '../../lib/detect/index';
-import { countWords, countWordsAndCjk } from '../../lib/detect/features';
+import { countWordsAndCjk } from '../../lib/detect/features';
+
+const countWords = (t: string) => countWordsAndCjk(t).reduce((a, b) => a + b, 0);
 
 const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the report: the council met on Tuesday and agreed, after a long debate about costs and timing, to rebuild the bridge over the river before winter comes.</p>`).join('');
 const doc = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
