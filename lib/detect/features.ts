@@ -1,5 +1,5 @@
-// Cheap page signals for article detection. Runs in the always-on content script: a few native
-// selector calls and one pass over <p> elements, no layout, no computed style, no Readability.
+// Cheap page signals for article detection. Runs in the always-on content script: native selector
+// calls and one pass over <p> elements, no layout, no computed style, no Readability.
 import { HAS_LETTER } from '../extract/letter-class';
 
 export interface DetectFeatures {
@@ -91,28 +91,27 @@ function urlFeatures(href: string): UrlFeatures {
   };
 }
 
+/** One native selector for "any of these keys in property / name / itemprop", case-insensitive like the keys. */
+const metaSelector = (keys: Iterable<string>) => [...keys].flatMap((k) => ['property', 'name', 'itemprop'].map((a) => `meta[${a}="${k}" i]`)).join(',');
+const OG_TYPE_SEL = metaSelector(['og:type']);
+const PUBLISHED_SEL = metaSelector(PUBLISHED_KEYS);
+
 export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeatures {
-  // Head and form signals: a few native selector calls (much cheaper than walking element lists).
+  // Head and form signals: native selector calls and collection lengths, not JS loops over elements (in
+  // a content script's world every element touched costs a JS wrapper). Measured in Chromium against
+  // the loops: 7% less cold, same warm; a selector for the headline links below was slower warm.
   let ldArticle = 0, ldOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const t = s.textContent ?? '';
     if (LD_ARTICLE.test(t)) ldArticle = 1;
     if (LD_OTHER.test(t)) ldOther = 1;
   }
-  // og:type and published time from the <head> metas (a short list; a document-wide selector is slower).
-  let og = '', published = 0;
-  const metas = (doc.head ?? doc).getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i];
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop'))?.toLowerCase();
-    if (!key) continue;
-    if (key === 'og:type') og = m.getAttribute('content')?.trim().toLowerCase() ?? '';
-    else if (PUBLISHED_KEYS.has(key)) published = 1;
-  }
+  const head = doc.head ?? doc;
+  const og = head.querySelector(OG_TYPE_SEL)?.getAttribute('content')?.trim().toLowerCase() ?? '';
   const ogType = og === '' ? 0 : /article|blog|news/.test(og) ? 1 : -1;
-  let password = 0;
+  const published = head.querySelector(PUBLISHED_SEL) ? 1 : 0;
   const inputs = doc.getElementsByTagName('input');
-  for (let i = 0; i < inputs.length && i < 300 && !password; i++) if (inputs[i].getAttribute('type')?.toLowerCase() === 'password') password = 1;
+  const password = inputs.length && doc.querySelector('input[type="password" i]') ? 1 : 0;
   const fields = inputs.length + doc.getElementsByTagName('button').length;
   const selects = doc.getElementsByTagName('select').length;
 
