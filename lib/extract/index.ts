@@ -65,9 +65,9 @@ function cleanTitle(title: string, siteName: string | null): string {
 function runReadability(doc: Document, original: Document, phase: (name: ExtractPhase) => void): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
   const clone = doc.cloneNode(true) as Document;
   phase('clone');
-  tagParagraphs(clone);
+  const tagged = tagParagraphs(clone);
   preprocess(clone);
-  const survived = survivingParagraphs(clone);
+  const survived = survivingParagraphs(tagged);
   phase('preprocess');
   const parsed = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
   phase('readability');
@@ -137,11 +137,8 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
       const href = el.getAttribute('href');
       if (href && !href.startsWith('#')) { const abs = absolute(href, url); if (abs) el.setAttribute('href', abs); }
     }
-    const attrs = el.attributes;
-    for (let i = attrs.length - 1; i >= 0; i--) {
-      const name = attrs[i].name;
-      if (!KEEP_ATTRS.has(name)) el.removeAttribute(name);
-    }
+    // Attribute names as plain strings: walking el.attributes makes an Attr object per attribute.
+    if (el.hasAttributes()) for (const name of el.getAttributeNames()) if (!KEEP_ATTRS.has(name)) el.removeAttribute(name);
   }
   if (root.hasAttribute('id')) root.removeAttribute('id');
   if (root.hasAttribute('class')) root.removeAttribute('class');

@@ -1,6 +1,5 @@
 // Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
-import { list } from './dom-list';
 import { HAS_LETTER, LETTER } from './letter-class';
 
 export interface PageMetadata {
@@ -43,7 +42,9 @@ export function jsonLdObjects(doc: Document): Json[] {
     if (o.mainEntity) visit(o.mainEntity, depth + 1);
     if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') visit(o.mainEntityOfPage, depth + 1);
   };
-  for (const s of list(doc.getElementsByTagName('script'))) {
+  // The selector narrows to likely blocks natively (pages carry dozens of other scripts); the exact
+  // type test follows.
+  for (const s of doc.querySelectorAll('script[type*="ld+json" i]')) {
     if (s.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = s.textContent?.trim();
     if (!raw) continue;

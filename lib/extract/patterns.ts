@@ -38,7 +38,7 @@ const FURNITURE_SET = new Set(FURNITURE_TOKENS.map((t) => t.replace(/_/g, '-')))
 const MAX_TOKEN_PARTS = Math.max(...FURNITURE_TOKENS.map((t) => t.split('-').length));
 
 /** Whether a class/id string has a furniture token (whole '-'/'_'-separated parts of one class or id). */
-function hasFurnitureToken(name: string): boolean {
+export function hasFurnitureToken(name: string): boolean {
   for (const cls of name.toLowerCase().split(/\s+/)) {
     if (!cls) continue;
     if (FURNITURE_SET.has(cls)) return true;
@@ -108,7 +108,7 @@ export const BOILER_LINE = {
 export const LINK_INTRO = /^(?:read more|read also|also read|related|see also|more|recommended|watch|listen|read|click here|more on this|further reading|read the full|more coverage|previously|next)\b/i;
 
 /** Short promotional lines: newsletter sign-ups, "click here" calls, app pushes. */
-export const PROMO_LINE = /\bclick(?:ing)? here\b|\bnewsletters?\b.*\b(?:subscribe|sign(?:\s|-)?up|inbox)\b|\b(?:subscribe|sign(?:\s|-)?up)\b.*\bnewsletters?\b|\bdownload (?:our|the) app\b/i;
+const PROMO_RE = /\bclick(?:ing)? here\b|\bnewsletters?\b.*\b(?:subscribe|sign(?:\s|-)?up|inbox)\b|\b(?:subscribe|sign(?:\s|-)?up)\b.*\bnewsletters?\b|\bdownload (?:our|the) app\b/i;
 
 /** A line made of share-button labels ("Facebook Twitter WhatsApp Email"). */
 const SOCIAL_WORDS = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'pinterest', 'pint', 'pin', 'linkedin', 'reddit', 'telegram', 'email', 'e-mail', 'mail',
@@ -122,10 +122,28 @@ export function isSocialLine(t: string): boolean {
 }
 
 /** Caption shapes outside <figcaption>: photo credits, "In this ... photo", "Photo: ...". */
-export const CAPTION_LINE = /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
+const CAPTION_SHAPE = /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
 
 /** Date/update lines such as "Updated 1:39 am EST, Wednesday, November 20, 2019". */
-export const DATE_LINE = new RegExp(('^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}'
+const DATE_RE = new RegExp(('^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}'
   + '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}'
   + '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}'
   + '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$').replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'), 'i');
+
+// The line tests run on every short block of every extraction. A big regex costs most on a page's
+// first few calls (V8 compiles it, then compiles it again to machine code once it runs twice), so each
+// test below first asks a cheap question every match must pass, and runs the full pattern only then.
+// The prefilters are supersets: the results are the full patterns' own.
+const PROMO_HINT = /click|newsletter|download/i;
+export const PROMO_LINE = { test: (line: string): boolean => PROMO_HINT.test(line) && PROMO_RE.test(line) };
+
+// Every caption shape starts with one of these letters (photo, foto, фото, image, in this, credit,
+// caption, source, bild, ©; any case) or ends with ")".
+const CAPTION_FIRST = new Set(['p', 'f', 'ф', 'i', 'c', 's', 'b', '©']);
+export const CAPTION_LINE = {
+  test: (line: string): boolean => (CAPTION_FIRST.has(line.charAt(0).toLowerCase()) || line.trimEnd().endsWith(')')) && CAPTION_SHAPE.test(line),
+};
+
+// Every date line has a digit, a weekday ("...day") or is "updated".
+const DATE_HINT = /\d|day|^updated$/i;
+export const DATE_LINE = { test: (line: string): boolean => DATE_HINT.test(line) && DATE_RE.test(line) };

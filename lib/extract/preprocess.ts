@@ -1,8 +1,9 @@
 // Cheap clean-up of a document CLONE before Readability: promote lazy images, drop hidden elements and
 // page furniture (share bars, related lists, ads, forms, comments...). One pass over a snapshot of the
-// elements with plain attribute reads: no getComputedStyle and no selector engine (slow under jsdom).
+// elements with plain attribute reads: no getComputedStyle and no selector engine (slow under jsdom:
+// one attribute selector over the body cost more than the whole pass).
 import { list } from './dom-list';
-import { CAPTION_RE, CONTENT_RE, FURNITURE_ROLES, FURNITURE_TAG_SET, isFurnitureName } from './patterns';
+import { CAPTION_RE, CONTENT_RE, FURNITURE_ROLES, FURNITURE_TAG_SET, hasFurnitureToken } from './patterns';
 
 export const CAPTION_ATTR = 'data-gist-caption';
 
@@ -65,6 +66,19 @@ function pTextLength(el: Element): number {
   return n;
 }
 
+// What a class or id string says, as bit flags. Pages repeat the same few class strings on hundreds of
+// elements, so each distinct string is tested once. Flags of "class id" are the OR of both halves: the
+// patterns match whole space-separated tokens, never across the space.
+const FURNITURE = 1, CONTENT = 2, CAPTION = 4;
+function nameFlags(name: string, memo: Map<string, number>): number {
+  let f = memo.get(name);
+  if (f === undefined) {
+    f = (hasFurnitureToken(name) ? FURNITURE : 0) | (CONTENT_RE.test(name) ? CONTENT : 0) | (CAPTION_RE.test(name) ? CAPTION : 0);
+    memo.set(name, f);
+  }
+  return f;
+}
+
 /**
  * Promotes lazy images and removes hidden elements and page furniture from `doc` (a clone).
  * Elements marked as the content (itemprop=articleBody, article-body-like class) and their ancestors,
@@ -74,6 +88,7 @@ export function preprocess(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   const all = list(body.getElementsByTagName('*'));
+  const names = new Map<string, number>();
   const marked: Element[] = [];
   const candidates: Element[] = [];
   const noscripts: Element[] = [];
@@ -89,15 +104,16 @@ export function preprocess(doc: Document): void {
     if (style && HIDDEN_STYLE.test(style)) { candidates.push(el); continue; }
     const role = el.getAttribute('role');
     if (role && FURNITURE_ROLES.has(role.toLowerCase())) { candidates.push(el); continue; }
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
     const itemprop = el.getAttribute('itemprop');
     if (itemprop && /articlebody/i.test(itemprop)) marked.push(el);
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
     if (!cls && !id) continue;
-    const name = cls && id ? `${cls} ${id}` : (cls ?? id)!;
-    if (isFurnitureName(name)) candidates.push(el);
-    else if (CONTENT_RE.test(name)) { if (marked.length < 8) marked.push(el); }
-    else if (CAPTION_RE.test(name)) el.setAttribute(CAPTION_ATTR, '');
+    const f = (cls ? nameFlags(cls, names) : 0) | (id ? nameFlags(id, names) : 0);
+    // As isFurnitureName: a furniture token loses to a content token.
+    if (f & FURNITURE && !(f & CONTENT)) candidates.push(el);
+    else if (f & CONTENT) { if (marked.length < 8) marked.push(el); }
+    else if (f & CAPTION) el.setAttribute(CAPTION_ATTR, '');
   }
   for (const ns of noscripts) if (ns.parentNode) promoteNoscriptImage(ns);
 

@@ -8,19 +8,17 @@ export const P_ATTR = 'data-gist-p';
 
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
-/** Tags every <p> of the clone with its document-order index (same order as in the original). */
-export function tagParagraphs(clone: Document): void {
+/** Tags every <p> of the clone with its document-order index (same order as in the original); returns them. */
+export function tagParagraphs(clone: Document): Element[] {
   const ps = list(clone.getElementsByTagName('p')); // snapshot: attribute writes would reset a live list
   for (let i = 0; i < ps.length; i++) ps[i].setAttribute(P_ATTR, String(i));
+  return ps;
 }
 
-/** Indices of the paragraphs still in the clone (i.e. not removed as furniture). */
-export function survivingParagraphs(clone: Document): Set<number> {
+/** Indices of the tagged paragraphs still in the clone (i.e. not removed as furniture). */
+export function survivingParagraphs(tagged: Element[]): Set<number> {
   const out = new Set<number>();
-  for (const p of list(clone.getElementsByTagName('p'))) {
-    const v = p.getAttribute(P_ATTR);
-    if (v !== null) out.add(Number(v));
-  }
+  for (let i = 0; i < tagged.length; i++) if (tagged[i].isConnected) out.add(i);
   return out;
 }
 

@@ -27,12 +27,16 @@ export const BARE_ENTRY = join(HERE, 'browser-entry-bare.ts');
 
 export interface BrowserPage { id: string; file: string }
 
+export type Evaluate = (expression: string) => Promise<unknown>;
+
 /**
- * Opens each page in Chromium and calls `probe(evaluate)` where `evaluate(expr)` runs an expression in
- * the page's isolated world (bundles already loaded) and returns its JSON value.
+ * Opens each page in Chromium and calls `probe(evaluate, newWorld)` where `evaluate(expr)` runs an
+ * expression in the page's isolated world (bundles already loaded) and returns its JSON value, and
+ * `newWorld(code)` makes another isolated world with only `code` loaded: a content script's first run
+ * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches).
  */
 export async function inBrowser(pages: BrowserPage[], bundles: string[],
-  probe: (page: BrowserPage, evaluate: (expr: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  probe: (page: BrowserPage, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>) => Promise<void>): Promise<void> {
   const byName = new Map(pages.map((p) => [`${encodeURIComponent(p.id)}.html`, p]));
   const srv = createServer((req, res) => {
     const p = byName.get((req.url ?? '/').slice(1));
@@ -59,14 +63,18 @@ export async function inBrowser(pages: BrowserPage[], bundles: string[],
         await page.goto(base + encodeURIComponent(p.id) + '.html', { waitUntil: 'domcontentloaded', timeout: 30_000 });
         const cdp: CDPSession = await ctx.newCDPSession(page);
         const frameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
-        const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: 'gist-bench' })) as { executionContextId: number };
-        const run = async (expression: string) => {
-          const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-          if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-          return r.result.value;
+        let worlds = 0;
+        const newWorld = async (code: string): Promise<Evaluate> => {
+          const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: `gist-bench-${worlds++}` })) as { executionContextId: number };
+          const run = async (expression: string) => {
+            const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+            if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+            return r.result.value;
+          };
+          await run(`${code};0`);
+          return run;
         };
-        await run(`${prelude};0`);
-        await probe(p, run);
+        await probe(p, await newWorld(prelude), newWorld);
       } catch (e) {
         console.error(`  browser: ${p.id}: ${(e as Error).message.split('\n')[0]}`);
       } finally {
@@ -81,19 +89,33 @@ export async function inBrowser(pages: BrowserPage[], bundles: string[],
 
 export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${quantile(xs, 0.95).toFixed(2)}`;
 
-/** Extraction timing in Chromium: ours (as the extraction script runs it) vs bare Readability per page, alternating order. */
+/**
+ * Extraction timing in Chromium, ours (as the extraction script runs it) vs bare Readability per page,
+ * alternating order. Cold: each in a fresh isolated world, the first call there, as a script injected
+ * into a page runs (and as ../shared/tools/browser-anchor.mjs times Readability). Shared world: both
+ * bundles in one world, one call each, after the cold runs: no JS wrapper is shared (bare touches only
+ * its clone), but V8 reuses the code and regexps it compiled for the cold runs (its caches belong to
+ * the renderer, not to a world), so these times sit between cold and warm.
+ */
 export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
-  const tOurs: number[] = [], tBare: number[] = [], tSan: number[] = [];
-  const phases: Record<string, number> = {};
+  const tOurs: number[] = [], tBare: number[] = [], tSan: number[] = [], cOurs: number[] = [], cBare: number[] = [];
+  const phases: Record<string, number> = {}, coldPhases: Record<string, number> = {};
   let i = 0;
-  await inBrowser(pages, [gist.code, bare.code], async (_p, run) => {
-    // The tab's extraction script passes sanitize: false (the extension sanitizes before storing);
-    // the sanitizer is timed on its own right after, on the same output.
-    const ours = `(() => { const timings = {}; const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window, sanitize: false, timings }); const dt = performance.now() - t; `
-      + `const t2 = performance.now(); if (a) __gist.sanitizeArticleHtml(a.content, window); return [dt, performance.now() - t2, timings]; })()`;
-    const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
-    const order = i++ % 2 ? [ours, bareX] : [bareX, ours];
+  // The tab's extraction script passes sanitize: false (the extension sanitizes before storing);
+  // the sanitizer is timed on its own right after, on the same output.
+  const ours = `(() => { const timings = {}; const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window, sanitize: false, timings }); const dt = performance.now() - t; `
+    + `const t2 = performance.now(); if (a) __gist.sanitizeArticleHtml(a.content, window); return [dt, performance.now() - t2, timings]; })()`;
+  const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
+  await inBrowser(pages, [gist.code, bare.code], async (_p, run, newWorld) => {
+    const odd = i++ % 2 === 1;
+    const cold: [number[], string, string][] = [[cOurs, gist.code, ours], [cBare, bare.code, bareX]];
+    for (const [into, code, expr] of odd ? cold : [...cold].reverse()) {
+      const r = (await (await newWorld(code))(expr)) as [number, number, Record<string, number>?];
+      into.push(r[0]);
+      for (const [k, v] of Object.entries(r[2] ?? {})) coldPhases[k] = (coldPhases[k] ?? 0) + v;
+    }
+    const order = odd ? [ours, bareX] : [bareX, ours];
     const r1 = (await run(order[0])) as [number, number, Record<string, number>?];
     const r2 = (await run(order[1])) as [number, number, Record<string, number>?];
     const [o, b] = order[0] === ours ? [r1, r2] : [r2, r1];
@@ -101,10 +123,17 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
     for (const [k, v] of Object.entries(o[2] ?? {})) phases[k] = (phases[k] ?? 0) + v;
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  console.log(`== extraction time in Chromium (${tOurs.length} pages, isolated world, page JS off) ==`);
+  const ratio = (a: number[], b: number[]) => `total ${(sum(a) / sum(b)).toFixed(2)} median ${(median(a) / median(b)).toFixed(2)}`;
+  console.log(`== extraction time in Chromium (${tOurs.length} pages, isolated world, page JS off; gist as the extraction script runs: no sanitizer) ==`);
+  console.log('-- cold: first call in a fresh isolated world');
+  console.log(`readability ms: ${fmtMs(cBare)} total ${sum(cBare).toFixed(0)}`);
+  console.log(`gist ms:        ${fmtMs(cOurs)} total ${sum(cOurs).toFixed(0)}`);
+  console.log(`gist phases ms total: ${Object.entries(coldPhases).filter(([k]) => k !== 'sanitize').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  console.log(`ratio gist/readability cold: ${ratio(cOurs, cBare)}`);
+  console.log('-- shared world: both bundles loaded in one world, one call each');
   console.log(`readability ms: ${fmtMs(tBare)} total ${sum(tBare).toFixed(0)}`);
-  console.log(`gist ms:        ${fmtMs(tOurs)} total ${sum(tOurs).toFixed(0)}  (as the extraction script runs: no sanitizer)`);
-  console.log(`gist phases ms total: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  console.log(`gist ms:        ${fmtMs(tOurs)} total ${sum(tOurs).toFixed(0)}`);
+  console.log(`gist phases ms total: ${Object.entries(phases).filter(([k]) => k !== 'sanitize').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
   console.log(`sanitizer on the output (done by the extension at save) ms: ${fmtMs(tSan)} total ${sum(tSan).toFixed(0)}; gist + sanitizer ratio to readability total ${((sum(tOurs) + sum(tSan)) / sum(tBare)).toFixed(2)}`);
-  console.log(`ratio gist/readability: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
+  console.log(`ratio gist/readability shared world: ${ratio(tOurs, tBare)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
 }

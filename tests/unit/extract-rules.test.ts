@@ -4,7 +4,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../lib/extract/index';
 import { cleanByline, readMetadata } from '../../lib/extract/metadata';
 import { preprocess } from '../../lib/extract/preprocess';
-import { BOILER_LINE, isFurnitureName } from '../../lib/extract/patterns';
+import { BOILER_LINE, CAPTION_LINE, DATE_LINE, PROMO_LINE, isFurnitureName } from '../../lib/extract/patterns';
 import { blockText } from '../../lib/extract/text';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from '../../lib/extract/recover';
 
@@ -49,6 +49,25 @@ describe('preprocess', () => {
     const text = doc.body.textContent ?? '';
     expect(text).toContain('Paragraph 3 tells');
     for (const gone of ['Facebook', 'Secret hidden', 'Invisible promo', 'Another story', 'Sign up']) expect(text).not.toContain(gone);
+  });
+
+  it('drops aria-hidden, visibility:hidden and furniture roles; an itemprop=articleBody block and its ancestors stay', () => {
+    const d = dom(`<body><div class="sidebar" id="outer"><div itemprop="articleBody">${para(2)}</div></div>
+      <div aria-hidden="true">Hidden from readers</div>
+      <div aria-hidden="false" class="kept">Shown to readers</div>
+      <div STYLE="color: red; Visibility : hidden !important">Invisible teaser</div>
+      <div style="background: url(none.png)">Styled but visible</div>
+      <div role="Navigation">Section links</div>
+      <div role="main" class="x">Main words</div>
+      <p class="news-item">Item one</p><p class="news-item">Item two</p>
+      <p class="share-tools">Share me</p><p class="share-tools">Share me too</p>
+    </body>`);
+    const doc = d.window.document;
+    preprocess(doc);
+    const text = doc.body.textContent ?? '';
+    for (const kept of ['Paragraph 2 tells', 'Shown to readers', 'Styled but visible', 'Main words', 'Item one', 'Item two']) expect(text).toContain(kept);
+    for (const gone of ['Hidden from readers', 'Invisible teaser', 'Section links', 'Share me']) expect(text).not.toContain(gone);
+    expect(doc.getElementById('outer')).not.toBeNull();
   });
 
   it('keeps a wrapper with a furniture-like class when it holds the article', () => {
@@ -101,9 +120,10 @@ describe('extractArticle', () => {
       <div class="story"><div class="lede"><p>${lede}</p></div><div class="body">${para(4)}</div></div></body>`);
     const original = d.window.document;
     const clone = original.cloneNode(true) as Document;
-    tagParagraphs(clone);
+    const tagged = tagParagraphs(clone);
     preprocess(clone); // as in the pipeline: the nav goes, so its paragraph is not a candidate
-    const survived = survivingParagraphs(clone);
+    const survived = survivingParagraphs(tagged);
+    expect([...survived]).toEqual([1, 2, 3, 4, 5]);
     // What Readability returned: the body container only (the lede and nav were left behind).
     const root = clone.querySelector('.body')!;
     expect(recoverParagraphs(root, original, survived)).toBe(1);
@@ -163,6 +183,23 @@ describe('patterns', () => {
       expect(BOILER_LINE.test(yes), yes).toBe(true);
     for (const no of ['Advertisements were everywhere in the town.', 'Read more books', 'The print edition'])
       expect(BOILER_LINE.test(no), no).toBe(false);
+  });
+
+  // These tests prefilter before their full pattern: every shape must still get through, in any case.
+  it('caption, date and promo lines in any case, including shapes found only at the end of the line', () => {
+    for (const yes of ['Photo: Jane Doe', 'PHOTOS BY AP', 'ФОТО: ТАСС', 'Imagen: EFE', 'Bild: dpa', 'Source: Reuters', 'credit: NASA', '© Getty Images',
+      'In this Nov. 3 photo, crews work on the bridge', 'Crews work on the bridge at dawn. (AP Photo/John Smith)', 'Crews at dawn (Reuters)  '])
+      expect(CAPTION_LINE.test(yes), yes).toBe(true);
+    for (const no of ['Photosynthesis is slow in winter, the study found.', 'The crews (all volunteers) worked at dawn.', 'Crews work on the bridge'])
+      expect(CAPTION_LINE.test(no), no).toBe(false);
+    for (const yes of ['Updated', 'UPDATED 1:39 am EST, Wednesday, November 20, 2019', 'Wednesday, November 20', 'November 20, 2019', '20.11.2019', '2019-11-20 08:00', 'Published Nov 20, 2019'])
+      expect(DATE_LINE.test(yes), yes).toBe(true);
+    for (const no of ['Updated guidance for farmers', 'Wednesday was cold', 'The river rose 20 feet'])
+      expect(DATE_LINE.test(no), no).toBe(false);
+    for (const yes of ['CLICK HERE to read the report', 'Sign up for our Newsletter', 'Get the best stories in your inbox: subscribe to our newsletter', 'Download our app'])
+      expect(PROMO_LINE.test(yes), yes).toBe(true);
+    for (const no of ['The newsletter was founded in 1990.', 'Farmers clicked their tongues.'])
+      expect(PROMO_LINE.test(no), no).toBe(false);
   });
 });
 
