@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize/sanitize-html';
 import { rawPublisherTags } from '../tags/publisher-tags';
 import { densestBlock } from './fallback';
-import { cleanByline, jsonLdObjects, metaMap, readMetadata } from './metadata';
+import { cleanByline, jsonLdObjects, metaTables, readMetadata } from './metadata';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
@@ -94,7 +94,8 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
     timings[name] = (timings[name] ?? 0) + t - tPhase;
     tPhase = t;
   } : () => {};
-  const metas = metaMap(doc);
+  const tables = metaTables(doc);
+  const metas = tables.first;
   const ld = jsonLdObjects(doc);
   const meta = readMetadata(doc, metas, ld);
   phase('metadata');
@@ -151,7 +152,7 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   phase('finish');
   const content = opts.sanitize === false ? root.outerHTML : sanitizeArticleHtml(root.outerHTML, win);
   phase('sanitize');
-  const publisherTags = rawPublisherTags(doc, ld);
+  const publisherTags = rawPublisherTags(doc, ld, tables.all);
   phase('publisherTags');
   return {
     title,

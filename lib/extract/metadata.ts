@@ -96,21 +96,40 @@ export function cleanByline(raw: string | null | undefined): string | null {
 
 export type MetaMap = Map<string, string>;
 
-/** name/property/itemprop/http-equiv (lower-cased) → first non-empty content, in one pass. */
-export function metaMap(doc: Document): MetaMap {
-  const out: MetaMap = new Map();
+export interface MetaTables {
+  /** name/property/itemprop/http-equiv (lower-cased) → first non-empty content, trimmed. */
+  first: MetaMap;
+  /** name/property (lower-cased) → every content, as written (article:tag repeats): for publisher tags. */
+  all: Map<string, string[]>;
+}
+
+/** Both views of the page's <meta> elements in one pass (each attribute read is a call into the DOM). */
+export function metaTables(doc: Document): MetaTables {
+  const first: MetaMap = new Map();
+  const all = new Map<string, string[]>();
   const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
-    const content = m.getAttribute('content')?.trim();
+    const raw = m.getAttribute('content');
+    if (!raw) continue;
+    const prop = m.getAttribute('property')?.trim().toLowerCase();
+    const name = m.getAttribute('name')?.trim().toLowerCase();
+    for (const k of name && name !== prop ? [prop, name] : [prop]) {
+      if (!k) continue;
+      const vs = all.get(k);
+      if (vs) vs.push(raw); else all.set(k, [raw]);
+    }
+    const content = raw.trim();
     if (!content) continue;
-    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
-      const k = m.getAttribute(attr)?.trim().toLowerCase();
-      if (k && !out.has(k)) out.set(k, content);
+    for (const k of [prop, name, m.getAttribute('itemprop')?.trim().toLowerCase(), m.getAttribute('http-equiv')?.trim().toLowerCase()]) {
+      if (k && !first.has(k)) first.set(k, content);
     }
   }
-  return out;
+  return { first, all };
 }
+
+/** name/property/itemprop/http-equiv (lower-cased) → first non-empty content. */
+export const metaMap = (doc: Document): MetaMap => metaTables(doc).first;
 
 function metaContent(metas: MetaMap, keys: string[]): string | null {
   for (const k of keys) {

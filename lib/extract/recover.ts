@@ -48,8 +48,9 @@ export function recoverParagraphs(root: Element, original: Document, survived: S
   const doc = root.ownerDocument;
   let added = 0;
   // Readability may have kept a paragraph's text in another element (e.g. a <p> turned into a <div>).
-  const have = norm(root.textContent ?? '');
-  const missing = (p: Element) => !have.includes(norm(p.textContent ?? '').slice(0, 200));
+  // (The whole text is read only once a paragraph qualifies: on most pages none does.)
+  let have: string | null = null;
+  const missing = (p: Element) => !(have ??= norm(root.textContent ?? '')).includes(norm(p.textContent ?? '').slice(0, 200));
 
   // Leading paragraphs: walk back from the first kept one while they qualify.
   const first = sorted[0];

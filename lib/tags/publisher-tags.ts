@@ -1,7 +1,7 @@
 // Reads the tags a publisher declared in the page's metadata (runs where there is a DOM: the tab's
 // extraction script, or jsdom in the CLI). The string-only filtering lives in filterPublisherTags so
 // the background can re-apply it.
-import { jsonLdObjects } from '../extract/metadata';
+import { jsonLdObjects, metaTables } from '../extract/metadata';
 import { displayTag, tagKey, tagWords } from './normalize';
 
 /** Above this many tags a single source is keyword stuffing (tag clouds, SEO lists): ignored. */
@@ -158,24 +158,8 @@ function names(v: unknown): string[] {
 
 type Json = Record<string, unknown>;
 
-/** <meta> contents by lower-cased name/property, every value kept (article:tag repeats), in one pass. */
-function metaValues(doc: Document): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i];
-    const content = m.getAttribute('content');
-    if (!content) continue;
-    const prop = m.getAttribute('property')?.trim().toLowerCase();
-    const name = m.getAttribute('name')?.trim().toLowerCase();
-    for (const k of name && name !== prop ? [prop, name] : [prop]) {
-      if (!k) continue;
-      const vs = out.get(k);
-      if (vs) vs.push(content); else out.set(k, [content]);
-    }
-  }
-  return out;
-}
+/** <meta> contents by lower-cased name/property, every value kept (article:tag repeats). */
+const metaValues = (doc: Document): Map<string, string[]> => metaTables(doc).all;
 
 /** <meta> tag sources (name or property, case-insensitive), in priority order. */
 const META_SOURCES: [string, string[]][] = [
