@@ -11,7 +11,7 @@ import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Bundle { code: string; bytes: number; gzipBytes: number }
 

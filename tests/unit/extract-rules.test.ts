@@ -172,9 +172,10 @@ describe('metadata helpers', () => {
 
 describe('patterns', () => {
   it('furniture names match whole class parts and runs of parts, never inside a word', () => {
-    for (const yes of ['share-bar', 'post__share', 'ad', 'ad-slot top', 'x read-more', 'read_more', 'Related-Posts', 'about-the-author', 'c-sidebar__inner'])
+    for (const yes of ['share-bar', 'post__share', 'ad', 'ad-slot top', 'x read-more', 'read_more', 'Related-Posts', 'about-the-author', 'c-sidebar__inner',
+      'share_', '-share', 'x\u00a0share-bar', 'x\tad--slot', '  mpu  ', 'a-b-c-d-e-f-newsletter'])
       expect(isFurnitureName(yes), yes).toBe(true);
-    for (const no of ['header', 'shadow', 'readmorex', 'badge', 'article-body share', 'loaded', 'more read', ''])
+    for (const no of ['header', 'shadow', 'readmorex', 'badge', 'article-body share', 'loaded', 'more read', '', '- _', 'sharex-bary', 'ad\u200bslot'])
       expect(isFurnitureName(no), no).toBe(false);
   });
 
