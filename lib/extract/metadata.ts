@@ -128,9 +128,6 @@ export function metaTables(doc: Document): MetaTables {
   return { first, all };
 }
 
-/** name/property/itemprop/http-equiv (lower-cased) → first non-empty content. */
-export const metaMap = (doc: Document): MetaMap => metaTables(doc).first;
-
 function metaContent(metas: MetaMap, keys: string[]): string | null {
   for (const k of keys) {
     const v = metas.get(k);
@@ -150,7 +147,7 @@ export function isoDate(v: string | null | undefined): string | null {
   return y > 1990 && y < 2200 ? d.toISOString() : null;
 }
 
-export function readMetadata(doc: Document, metas: MetaMap = metaMap(doc), ld: Json[] = jsonLdObjects(doc)): PageMetadata {
+export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).first, ld: Json[] = jsonLdObjects(doc)): PageMetadata {
   const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
   const art = articles[0];
   const jsonLdTypes = [...new Set(ld.flatMap(typesOf))];
