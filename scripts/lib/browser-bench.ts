@@ -11,7 +11,7 @@ import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Bundle { code: string; bytes: number; gzipBytes: number }
 
@@ -33,10 +33,11 @@ export type Evaluate = (expression: string) => Promise<unknown>;
  * Opens each page in Chromium and calls `probe(evaluate, newWorld)` where `evaluate(expr)` runs an
  * expression in the page's isolated world (bundles already loaded) and returns its JSON value, and
  * `newWorld(code)` makes another isolated world with only `code` loaded: a content script's first run
- * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches).
+ * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches). `cdp` is
+ * the page's DevTools session (for the profiler).
  */
 export async function inBrowser(pages: BrowserPage[], bundles: string[],
-  probe: (page: BrowserPage, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>) => Promise<void>): Promise<void> {
+  probe: (page: BrowserPage, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>, cdp: CDPSession) => Promise<void>): Promise<void> {
   const byName = new Map(pages.map((p) => [`${encodeURIComponent(p.id)}.html`, p]));
   const srv = createServer((req, res) => {
     const p = byName.get((req.url ?? '/').slice(1));
@@ -74,7 +75,7 @@ export async function inBrowser(pages: BrowserPage[], bundles: string[],
           await run(`${code};0`);
           return run;
         };
-        await probe(p, await newWorld(prelude), newWorld);
+        await probe(p, await newWorld(prelude), newWorld, cdp);
       } catch (e) {
         console.error(`  browser: ${p.id}: ${(e as Error).message.split('\n')[0]}`);
       } finally {
