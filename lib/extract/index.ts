@@ -62,8 +62,42 @@ function cleanTitle(title: string, siteName: string | null): string {
   return t;
 }
 
-function runReadability(doc: Document, original: Document, phase: (name: ExtractPhase) => void): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
-  const clone = doc.cloneNode(true) as Document;
+/**
+ * The copy Readability works on: the body, and of the head only what Readability reads (<title>,
+ * <meta>) plus a <base> for resolving links. A page's head is mostly scripts, styles and preloads:
+ * copying them, then having Readability remove or walk them, was work for nothing.
+ */
+export function readerClone(doc: Document, baseHref: string | null): Document {
+  const clone = doc.implementation.createHTMLDocument('');
+  const html = clone.documentElement;
+  for (const a of ['lang', 'dir', 'xml:lang']) {
+    const v = doc.documentElement?.getAttribute(a);
+    if (v) html.setAttribute(a, v);
+  }
+  const head = clone.head;
+  head.textContent = '';
+  if (baseHref) {
+    const base = clone.createElement('base');
+    base.setAttribute('href', baseHref);
+    head.append(base);
+  }
+  const src = doc.head;
+  if (src) {
+    const keep = src.querySelectorAll('title, meta');
+    for (let i = 0; i < keep.length; i++) head.append(clone.importNode(keep[i], true));
+  }
+  if (doc.body) clone.body.replaceWith(clone.importNode(doc.body, true));
+  return clone;
+}
+
+/** The base for relative URLs: the page's own (a <base href> counts) when it is a web page, else `url`. */
+function baseFor(doc: Document, url: string): string {
+  const b = doc.baseURI;
+  return b && /^https?:/i.test(b) ? b : url;
+}
+
+function runReadability(doc: Document, original: Document, base: string, phase: (name: ExtractPhase) => void): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
+  const clone = readerClone(doc, base);
   phase('clone');
   const tagged = tagParagraphs(clone);
   preprocess(clone);
@@ -77,8 +111,8 @@ function runReadability(doc: Document, original: Document, phase: (name: Extract
   return { root, title: parsed?.title ?? null, byline: parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
 }
 
-function fallbackRoot(doc: Document): Element | null {
-  const clone = doc.cloneNode(true) as Document;
+function fallbackRoot(doc: Document, base: string): Element | null {
+  const clone = readerClone(doc, base);
   preprocess(clone);
   return densestBlock(clone);
 }
@@ -100,7 +134,8 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   const meta = readMetadata(doc, metas, ld);
   phase('metadata');
 
-  const r = runReadability(doc, doc, phase);
+  const base = baseFor(doc, url);
+  const r = runReadability(doc, doc, base, phase);
   const siteName = meta.siteName;
   const title = cleanTitle(meta.title ?? r.title ?? doc.title ?? '', siteName);
   const byline = meta.byline ?? (r.byline ? cleanByline(r.byline) : null);
@@ -109,7 +144,7 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   if (root) postprocess(root, { title, byline });
   let text = root ? blockText(root) : '';
   if (text.length < MIN_TEXT) {
-    const alt = fallbackRoot(doc);
+    const alt = fallbackRoot(doc, base);
     if (alt) {
       postprocess(alt, { title, byline });
       const altText = blockText(alt);
@@ -126,17 +161,17 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   for (const el of els) {
     const tag = el.tagName;
     if (tag === 'IMG') {
-      const src = absolute(el.getAttribute('src'), url);
+      const src = absolute(el.getAttribute('src'), base);
       if (!src || !SAFE_IMG.test(src)) { el.remove(); continue; }
       el.setAttribute('src', src);
       if (!images.includes(src)) images.push(src);
     }
     if (tag === 'IMG' || tag === 'SOURCE') {
       const srcset = el.getAttribute('srcset');
-      if (srcset) el.setAttribute('srcset', absoluteSrcset(srcset, url));
+      if (srcset) el.setAttribute('srcset', absoluteSrcset(srcset, base));
     } else if (tag === 'A') {
       const href = el.getAttribute('href');
-      if (href && !href.startsWith('#')) { const abs = absolute(href, url); if (abs) el.setAttribute('href', abs); }
+      if (href && !href.startsWith('#')) { const abs = absolute(href, base); if (abs) el.setAttribute('href', abs); }
     }
     // Attribute names as plain strings: walking el.attributes makes an Attr object per attribute.
     if (el.hasAttributes()) for (const name of el.getAttributeNames()) if (!KEEP_ATTRS.has(name)) el.removeAttribute(name);

@@ -1,7 +1,7 @@
 // Pre/post-processing rules of lib/extract on small hand-written pages.
 import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../../lib/extract/index';
+import { extractArticle, readerClone } from '../../lib/extract/index';
 import { cleanByline, readMetadata } from '../../lib/extract/metadata';
 import { preprocess } from '../../lib/extract/preprocess';
 import { BOILER_LINE, CAPTION_LINE, DATE_LINE, PROMO_LINE, isFurnitureName } from '../../lib/extract/patterns';
@@ -144,6 +144,32 @@ describe('extractArticle', () => {
   it('sanitizes: no scripts, handlers or javascript: links in content', () => {
     const a = extract(page(`<article>${para(4)}<p>Click <a href="javascript:alert(1)" onclick="x()">this</a> now please, the text goes on for long enough to be kept by the extractor here.</p><script>alert(1)</script></article>`));
     expect(a!.content).not.toMatch(/<script|onclick|javascript:/i);
+  });
+});
+
+describe('readerClone', () => {
+  it('copies the body and only <title>/<meta> of the head, keeps lang/dir, and sets the base for links', () => {
+    const d = dom(`<html lang="he" dir="rtl"><head><title>T</title><base href="https://cdn.example.org/a/">
+      <meta property="og:title" content="OG"><script>var x = 1;</script><style>p{}</style><link rel="preload" href="/x.js">
+      </head><body><p id="p">Body <a href="rel/page">link</a></p></body></html>`);
+    const clone = readerClone(d.window.document, d.window.document.baseURI);
+    expect(clone.title).toBe('T');
+    expect(clone.head.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('OG');
+    expect(clone.querySelectorAll('script, style, link').length).toBe(0);
+    expect(clone.documentElement.getAttribute('lang')).toBe('he');
+    expect(clone.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(clone.getElementById('p')?.textContent).toBe('Body link');
+    expect(clone.baseURI).toBe('https://cdn.example.org/a/');
+    // The original is untouched.
+    expect(d.window.document.querySelectorAll('script').length).toBe(1);
+  });
+
+  it('resolves relative links and images against the page base (a <base href> counts)', () => {
+    const a = extract(`<html><head><title>River</title><base href="https://cdn.example.org/a/"></head><body><article>${para(5)}
+      <p>See <a href="rel/page">the report</a> for the figures, which the council published after the flood this week in full.</p>
+      <img src="img/photo.jpg" alt="flood"></article></body></html>`);
+    expect(a!.content).toContain('href="https://cdn.example.org/a/rel/page"');
+    expect(a!.images).toEqual(['https://cdn.example.org/a/img/photo.jpg']);
   });
 });
 
