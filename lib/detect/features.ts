@@ -55,20 +55,14 @@ const URL_PRODUCT = /(?:^|\/)(?:products?|produkte?|produit|item|items|dp|prod\d
 
 /**
  * [words (runs of non-space), Chinese/Japanese characters], as lib/reading-time counts them (Hangul
- * syllables belong to space-separated words there, so they count as words here too). A char loop:
- * no regex, no arrays.
+ * syllables belong to space-separated words there, so they count as words here too). CJK punctuation
+ * (、。「」) and fullwidth ASCII punctuation separate words, like spaces. Counted by native regex
+ * matching: the detector runs once per page, so a char loop would run in V8's interpreter.
  */
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/g;
+const WORD = /[^\u0000-\u0020\u00a0\u3000-\u303f\uff01-\uff0f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+/g;
 export function countWordsAndCjk(t: string): [number, number] {
-  let n = 0, cjk = 0, inWord = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) { cjk++; inWord = false; continue; }
-    // CJK punctuation (、。「」) and fullwidth ASCII punctuation separate, like spaces.
-    const space = c <= 32 || c === 0xa0 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f);
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return [n, cjk];
+  return [t.match(WORD)?.length ?? 0, t.match(CJK_CHAR)?.length ?? 0];
 }
 
 type UrlFeatures = Pick<DetectFeatures, 'urlDate' | 'urlSlug' | 'urlShallow' | 'urlListing' | 'urlProduct'>;
@@ -95,6 +89,8 @@ function urlFeatures(href: string): UrlFeatures {
 const metaSelector = (keys: Iterable<string>) => [...keys].flatMap((k) => ['property', 'name', 'itemprop'].map((a) => `meta[${a}="${k}" i]`)).join(',');
 const OG_TYPE_SEL = metaSelector(['og:type']);
 const PUBLISHED_SEL = metaSelector(PUBLISHED_KEYS);
+/** h2/h3 whose first element is a link (the link matches), or that sit inside a link (the heading matches). */
+const HEADLINE_LINKS = 'h2 > a:first-child, h3 > a:first-child, a > h2, a > h3';
 
 export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeatures {
   // Head and form signals: native selector calls and collection lengths, not JS loops over elements (in
@@ -138,22 +134,11 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   let best: Node | null = null, bestLen = 0;
   for (const [node, len] of box) if (len > bestLen) { best = node; bestLen = len; }
   // Words of the main text: paragraphs of the dominant container (CJK: characters).
-  let words = 0, cjkChars = 0;
-  for (let i = 0; i < texts.length; i++) {
-    if (owners[i] !== best) continue;
-    const [w, c] = countWordsAndCjk(texts[i]);
-    words += w;
-    cjkChars += c;
-  }
-  // Headings that are links (or start with one): teaser headlines.
-  let headlineLinks = 0;
-  for (const tag of ['h2', 'h3']) {
-    const hs = doc.getElementsByTagName(tag);
-    for (let i = 0; i < hs.length; i++) {
-      const h = hs[i];
-      if (h.firstElementChild?.tagName === 'A' || h.parentElement?.tagName === 'A') headlineLinks++;
-    }
-  }
+  const main: string[] = [];
+  for (let i = 0; i < texts.length; i++) if (owners[i] === best) main.push(texts[i]);
+  const [words, cjkChars] = countWordsAndCjk(main.join('\n'));
+  // Headings that are links (or start with one): teaser headlines. One native count, no wrappers.
+  const headlineLinks = doc.querySelectorAll(HEADLINE_LINKS).length;
   const articleEls = doc.getElementsByTagName('article').length;
   const links = doc.getElementsByTagName('a').length; // not doc.links: it leaks documents under jsdom
   return {
