@@ -1,6 +1,7 @@
 // Pre/post-processing rules of lib/extract on small hand-written pages.
 import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
 import { extractArticle, readerClone } from '../../lib/extract/index';
 import { cleanByline, readMetadata } from '../../lib/extract/metadata';
 import { preprocess } from '../../lib/extract/preprocess';
@@ -162,6 +163,11 @@ describe('readerClone', () => {
     expect(clone.baseURI).toBe('https://cdn.example.org/a/');
     // The original is untouched.
     expect(d.window.document.querySelectorAll('script').length).toBe(1);
+  });
+
+  it('the installed Readability still has the metadata hook extraction replaces (else it re-reads the metas: slower, not wrong)', () => {
+    expect(typeof (Readability.prototype as unknown as { _getArticleMetadata?: unknown })._getArticleMetadata).toBe('function');
+    expect(typeof (Readability.prototype as unknown as { _getArticleTitle?: unknown })._getArticleTitle).toBe('function');
   });
 
   it('resolves relative links and images against the page base (a <base href> counts)', () => {
