@@ -1,7 +1,7 @@
 // Detection benchmark: ours (lib/detect) vs bare isProbablyReaderable on the labelled article-detection
 // corpus and the Zyte pages (all articles). Accuracy in Node + jsdom (pages get their original URL),
 // time per page in headless Chromium. `--fit` refits the weights on a split and on all pages.
-// usage: npm run bench:detect [-- --no-browser] [-- --fit]
+// usage: npm run bench:detect [-- --no-browser] [-- --fit] [-- --cold-every=N] (time on every N-th page, default 4)
 import { isProbablyReaderable } from '@mozilla/readability';
 import { detectFeatures, scoreFeatures, WEIGHTS, type DetectFeatures } from '../lib/detect/index';
 import { detectPages, DETECT_DIR, haveDetect, haveZyte, median, quantile, zytePages } from './lib/corpora';
@@ -66,23 +66,41 @@ if (args.includes('--errors')) {
 }
 
 if (!args.includes('--no-browser')) {
-  const { bundle, inBrowser, GIST_ENTRY, BARE_ENTRY } = await import('./lib/browser-bench');
+  const { bundle, coldRuns, inBrowser, GIST_ENTRY, BARE_ENTRY } = await import('./lib/browser-bench');
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
   const { build } = await import('esbuild');
-  // The detector alone, as the content script would ship it.
+  // The detector alone, as the content script ships it (the cold probe loads this).
   const det = await build({ stdin: { contents: "import { detectArticle } from './lib/detect/index'; globalThis.__d = detectArticle;", resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false });
   const { gzipSync } = await import('node:zlib');
   const detBytes = det.outputFiles[0].contents.length, detGz = gzipSync(det.outputFiles[0].contents).length;
-  const tOurs: number[] = [], tBare: number[] = [], cOurs: number[] = [], cBare: number[] = [], cTouch: number[] = [];
+  const tOurs: number[] = [], tBare: number[] = [];
   const REPS = 5;
   let i = 0;
-  const timed = (call: string) => `(() => { const t = performance.now(); ${call}; return performance.now() - t; })()`;
-  await inBrowser(ok.map((r) => ({ id: r.id, file: r.file })), [gist.code, bare.code], async (_p, run, newWorld) => {
-    // Cold: the first call in a fresh isolated world, as the content script runs once per page (and as
-    // ../shared/tools/browser-anchor.mjs times isProbablyReaderable). Touch: a world that only reads
-    // document.body, the floor every content script pays. Order alternates per page.
-    const cold: [number[], string, string][] = [[cOurs, gist.code, '__gist.detectArticle(document)'], [cBare, bare.code, '__bare.isProbablyReaderable(document)'], [cTouch, '', 'document.body']];
-    for (const [into, code, call] of i % 2 ? cold : [...cold].reverse()) into.push((await (await newWorld(code))(timed(call))) as number);
+  // What the real content script does before its first detection, whichever detector it ran: WXT's
+  // ContentScriptContext (AbortController, a started event on document, postMessage, a listener) and
+  // our main() (the location watcher's URL of location, navigation listener). Not timed.
+  const PRELUDE = `{ const ac = new AbortController(); document.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'detect', messageId: 'x' } }));
+    window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'detect', messageId: 'x' }, '*');
+    document.addEventListener('wxt:content-script-started', () => {}, { signal: ac.signal }); globalThis.__lastUrl = new URL(location.href);
+    if (globalThis.navigation) navigation.addEventListener('navigate', () => {}, { signal: ac.signal }); }`;
+  // The least a detector that shows a reading time must read: the text of every paragraph.
+  const PARAGRAPH_TEXT = "const ps = document.getElementsByTagName('p'); let n = 0; for (let i = 0; i < ps.length; i++) n += ps[i].textContent.length";
+  const timed = (call: string) => `(() => { const t = performance.now(); ${call}; return [performance.now() - t]; })()`;
+  // Cold: the first call in a fresh isolated world on a fresh page load (see coldRuns), as the content
+  // script runs once per page (../shared/tools/browser-anchor.mjs also times isProbablyReaderable as
+  // the first call in a fresh world), here after the content script's own start-up (PRELUDE), which
+  // runs whatever the detector. Floors: a world that only reads document.body, and one that only
+  // reads every <p>'s text (the least a detector showing a reading time reads). On every N-th page
+  // (--cold-every=N, default 4): four page loads per page, and one for the warm runs.
+  const every = Number(args.find((a) => a.startsWith('--cold-every='))?.split('=')[1] ?? 4);
+  const pages = ok.filter((_, k) => k % every === 0).map((r) => ({ id: r.id, file: r.file }));
+  const cold = await coldRuns(pages, [
+    { name: 'gist', code: `${det.outputFiles[0].text};${PRELUDE}`, expr: timed('__d(document)') },
+    { name: 'bare', code: `${bare.code};${PRELUDE}`, expr: timed('__bare.isProbablyReaderable(document)') },
+    { name: 'touch', code: PRELUDE, expr: timed('document.body') },
+    { name: 'ptext', code: PRELUDE, expr: timed(PARAGRAPH_TEXT) },
+  ]);
+  await inBrowser(pages, [gist.code, bare.code], async (_p, run) => {
     // Warm: mean of REPS calls in one world.
     const ours = `(() => { const t = performance.now(); for (let i = 0; i < ${REPS}; i++) __gist.detectArticle(document); return (performance.now() - t) / ${REPS}; })()`;
     const rd = `(() => { const t = performance.now(); for (let i = 0; i < ${REPS}; i++) __bare.isProbablyReaderable(document); return (performance.now() - t) / ${REPS}; })()`;
@@ -91,11 +109,12 @@ if (!args.includes('--no-browser')) {
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const line = (name: string, xs: number[]) => console.log(`${name.padEnd(24)} median ${median(xs).toFixed(3)} p95 ${quantile(xs, 0.95).toFixed(3)} total ${sum(xs).toFixed(0)}`);
-  console.log(`== detection time in Chromium (${tOurs.length} pages, isolated world, page JS off) ==`);
-  console.log('-- cold: first call in a fresh isolated world (ms)');
-  line('isProbablyReaderable', cBare); line('gist detectArticle', cOurs); line('touch document only', cTouch);
-  console.log(`ratio gist/isProbablyReaderable cold: total ${(sum(cOurs) / sum(cBare)).toFixed(2)} median ${(median(cOurs) / median(cBare)).toFixed(2)}; floor (touch/isProbablyReaderable) total ${(sum(cTouch) / sum(cBare)).toFixed(2)}`);
-  console.log(`-- warm: mean of ${REPS} calls in one world (ms)`);
+  console.log(`== detection time in Chromium (isolated world, page JS off) ==`);
+  const [cOurs, cBare, cTouch, cText] = (['gist', 'bare', 'touch', 'ptext'] as const).map((k) => (cold[k] as number[][]).map((v) => v[0]));
+  console.log(`-- cold (${cOurs.length} pages, every ${every}th; each probe on its own fresh page load, first call after the content script's start-up; ms)`);
+  line('isProbablyReaderable', cBare); line('gist detectArticle', cOurs); line('touch document.body only', cTouch); line('read all <p> text only', cText);
+  console.log(`ratio gist/isProbablyReaderable cold: total ${(sum(cOurs) / sum(cBare)).toFixed(2)} median ${(median(cOurs) / median(cBare)).toFixed(2)}; floors: touch ${(sum(cTouch) / sum(cBare)).toFixed(2)}, <p> text ${(sum(cText) / sum(cBare)).toFixed(2)}`);
+  console.log(`-- warm (${tOurs.length} pages): mean of ${REPS} calls in one world (ms)`);
   line('isProbablyReaderable', tBare); line('gist detectArticle', tOurs);
   console.log(`ratio gist/isProbablyReaderable warm: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; detector bundle ${(detBytes / 1024).toFixed(1)} KB (${(detGz / 1024).toFixed(1)} KB gz)`);
 }

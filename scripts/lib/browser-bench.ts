@@ -11,7 +11,10 @@ import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Diagnostics only, e.g. BENCH_JS_FLAGS=--no-lazy (compile every function at load) or
+  // --regexp-interpret-all (never compile a regex to machine code) to see what first-run costs are.
+  ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])];
 
 export interface Bundle { code: string; bytes: number; gzipBytes: number }
 
@@ -88,15 +91,49 @@ export async function inBrowser(pages: BrowserPage[], bundles: string[],
   }
 }
 
+export interface ColdProbe {
+  name: string;
+  /** Bundle loaded into the fresh world before the timed call (not timed). */
+  code: string;
+  /** Expression evaluated there; returns [milliseconds, extra?]. */
+  expr: string;
+}
+
+/**
+ * Cold runs, each on its own fresh page load (a new tab, so a new renderer process) with only that
+ * probe's bundle in a fresh isolated world: nothing another probe did on the page (V8's lazily built
+ * regexp, JSON, URL and Date machinery, compiled code, Blink's per-document caches) can help or hurt
+ * it. Running two probes on one page, the second inherits the first one's start-up work, which biases
+ * the comparison towards whichever needs less of it. Probe order rotates per page. Returns, per probe,
+ * the values of the pages where every probe ran.
+ */
+export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promise<Record<string, unknown[][]>> {
+  const entries = pages.flatMap((p, i) => probes.map((_, j) => ({ id: `${p.id}~${(i + j) % probes.length}`, file: p.file, page: p.id })));
+  const got = new Map<string, unknown[][]>();
+  await inBrowser(entries, [], async (e, _run, newWorld) => {
+    const k = Number(e.id.slice(e.id.lastIndexOf('~') + 1));
+    const value = (await (await newWorld(probes[k].code))(probes[k].expr)) as unknown[];
+    const page = e.id.slice(0, e.id.lastIndexOf('~'));
+    const row = got.get(page) ?? new Array(probes.length).fill(null);
+    row[k] = value;
+    got.set(page, row);
+  });
+  const out: Record<string, unknown[][]> = Object.fromEntries(probes.map((p) => [p.name, []]));
+  for (const row of got.values()) {
+    if (row.some((v) => v === null)) continue;
+    probes.forEach((p, k) => out[p.name].push(row[k]));
+  }
+  return out;
+}
+
 export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${quantile(xs, 0.95).toFixed(2)}`;
 
 /**
- * Extraction timing in Chromium, ours (as the extraction script runs it) vs bare Readability per page,
- * alternating order. Cold: each in a fresh isolated world, the first call there, as a script injected
- * into a page runs (and as ../shared/tools/browser-anchor.mjs times Readability). Shared world: both
- * bundles in one world, one call each, after the cold runs: no JS wrapper is shared (bare touches only
- * its clone), but V8 reuses the code and regexps it compiled for the cold runs (its caches belong to
- * the renderer, not to a world), so these times sit between cold and warm.
+ * Extraction timing in Chromium, ours (as the extraction script runs it) vs bare Readability per page.
+ * Cold: each on its own fresh page load, the first call in a fresh isolated world, as a script
+ * injected into a page runs (see coldRuns). Warm: both bundles in one world on another fresh load,
+ * each called once untimed, then once timed (order alternating): the work itself, without first-run
+ * costs (lazy compilation, first use of V8 and DOM machinery).
  */
 export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
@@ -108,15 +145,15 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   const ours = `(() => { const timings = {}; const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window, sanitize: false, timings }); const dt = performance.now() - t; `
     + `const t2 = performance.now(); if (a) __gist.sanitizeArticleHtml(a.content, window); return [dt, performance.now() - t2, timings]; })()`;
   const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
-  await inBrowser(pages, [gist.code, bare.code], async (_p, run, newWorld) => {
-    const odd = i++ % 2 === 1;
-    const cold: [number[], string, string][] = [[cOurs, gist.code, ours], [cBare, bare.code, bareX]];
-    for (const [into, code, expr] of odd ? cold : [...cold].reverse()) {
-      const r = (await (await newWorld(code))(expr)) as [number, number, Record<string, number>?];
-      into.push(r[0]);
-      for (const [k, v] of Object.entries(r[2] ?? {})) coldPhases[k] = (coldPhases[k] ?? 0) + v;
-    }
-    const order = odd ? [ours, bareX] : [bareX, ours];
+  const cold = await coldRuns(pages, [{ name: 'gist', code: gist.code, expr: ours }, { name: 'bare', code: bare.code, expr: bareX }]);
+  for (const r of cold.gist as [number, number, Record<string, number>?][]) {
+    cOurs.push(r[0]);
+    for (const [k, v] of Object.entries(r[2] ?? {})) coldPhases[k] = (coldPhases[k] ?? 0) + v;
+  }
+  for (const r of cold.bare as [number, number][]) cBare.push(r[0]);
+  await inBrowser(pages, [gist.code, bare.code], async (_p, run) => {
+    const order = i++ % 2 === 1 ? [ours, bareX] : [bareX, ours];
+    for (const expr of order) await run(expr);
     const r1 = (await run(order[0])) as [number, number, Record<string, number>?];
     const r2 = (await run(order[1])) as [number, number, Record<string, number>?];
     const [o, b] = order[0] === ours ? [r1, r2] : [r2, r1];
@@ -125,16 +162,16 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const ratio = (a: number[], b: number[]) => `total ${(sum(a) / sum(b)).toFixed(2)} median ${(median(a) / median(b)).toFixed(2)}`;
-  console.log(`== extraction time in Chromium (${tOurs.length} pages, isolated world, page JS off; gist as the extraction script runs: no sanitizer) ==`);
-  console.log('-- cold: first call in a fresh isolated world');
+  console.log(`== extraction time in Chromium (isolated world, page JS off; gist as the extraction script runs: no sanitizer) ==`);
+  console.log(`-- cold (${cOurs.length} pages): each on its own fresh page load, first call in a fresh isolated world`);
   console.log(`readability ms: ${fmtMs(cBare)} total ${sum(cBare).toFixed(0)}`);
   console.log(`gist ms:        ${fmtMs(cOurs)} total ${sum(cOurs).toFixed(0)}`);
   console.log(`gist phases ms total: ${Object.entries(coldPhases).filter(([k]) => k !== 'sanitize').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
   console.log(`ratio gist/readability cold: ${ratio(cOurs, cBare)}`);
-  console.log('-- shared world: both bundles loaded in one world, one call each');
+  console.log(`-- warm (${tOurs.length} pages): both bundles in one world, the second call of each`);
   console.log(`readability ms: ${fmtMs(tBare)} total ${sum(tBare).toFixed(0)}`);
   console.log(`gist ms:        ${fmtMs(tOurs)} total ${sum(tOurs).toFixed(0)}`);
   console.log(`gist phases ms total: ${Object.entries(phases).filter(([k]) => k !== 'sanitize').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
   console.log(`sanitizer on the output (done by the extension at save) ms: ${fmtMs(tSan)} total ${sum(tSan).toFixed(0)}; gist + sanitizer ratio to readability total ${((sum(tOurs) + sum(tSan)) / sum(tBare)).toFixed(2)}`);
-  console.log(`ratio gist/readability shared world: ${ratio(tOurs, tBare)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
+  console.log(`ratio gist/readability warm: ${ratio(tOurs, tBare)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
 }
