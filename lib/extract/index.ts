@@ -104,10 +104,11 @@ function runReadability(doc: Document, original: Document, base: string, meta: P
   const survived = survivingParagraphs(tagged);
   phase('preprocess');
   const reader = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element });
-  // Readability would read the <meta> tags again (a loop with two regexes and entity decoding per
-  // field; ~2 ms of a cold extraction): it gets the metadata we already read. Its own title heuristics
-  // still run when the page declares no title. (Readability 0.6's internal hook; without it,
-  // Readability reads the metas it finds in the clone's head itself.)
+  // Readability would read the <meta> tags again: it gets the metadata we already read. Its own title
+  // heuristics still run when the page declares no title; when we found a byline it skips its byline
+  // search. Cold in Chromium this saved ~9 ms per page (A/B on 91 Zyte pages): code Readability no
+  // longer compiles and runs. (Readability 0.6's internal hook, checked by a unit test; without it,
+  // Readability reads the metas copied into the clone's head itself.)
   const hook = reader as unknown as { _getArticleMetadata?: () => object; _getArticleTitle?: () => string };
   if (typeof hook._getArticleMetadata === 'function') {
     hook._getArticleMetadata = () => ({
