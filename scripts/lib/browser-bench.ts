@@ -39,8 +39,8 @@ export type Evaluate = (expression: string) => Promise<unknown>;
  * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches). `cdp` is
  * the page's DevTools session (for the profiler).
  */
-export async function inBrowser(pages: BrowserPage[], bundles: string[],
-  probe: (page: BrowserPage, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>, cdp: CDPSession) => Promise<void>): Promise<void> {
+export async function inBrowser<P extends BrowserPage>(pages: P[], bundles: string[],
+  probe: (page: P, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>, cdp: CDPSession) => Promise<void>): Promise<void> {
   const byName = new Map(pages.map((p) => [`${encodeURIComponent(p.id)}.html`, p]));
   const srv = createServer((req, res) => {
     const p = byName.get((req.url ?? '/').slice(1));
@@ -108,12 +108,13 @@ export interface ColdProbe {
  * the values of the pages where every probe ran.
  */
 export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promise<Record<string, unknown[][]>> {
-  const entries = pages.flatMap((p, i) => probes.map((_, j) => ({ id: `${p.id}~${(i + j) % probes.length}`, file: p.file, page: p.id })));
+  const entries = pages.flatMap((p, i) => probes.map((_, j) => {
+    const k = (i + j) % probes.length;
+    return { id: `${p.id}~${k}`, file: p.file, page: p.id, k };
+  }));
   const got = new Map<string, unknown[][]>();
-  await inBrowser(entries, [], async (e, _run, newWorld) => {
-    const k = Number(e.id.slice(e.id.lastIndexOf('~') + 1));
+  await inBrowser(entries, [], async ({ page, k }, _run, newWorld) => {
     const value = (await (await newWorld(probes[k].code))(probes[k].expr)) as unknown[];
-    const page = e.id.slice(0, e.id.lastIndexOf('~'));
     const row = got.get(page) ?? new Array(probes.length).fill(null);
     row[k] = value;
     got.set(page, row);
