@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleKey, canonicalUrl } from '../../lib/url/canonical-url';
+import { articleKey, canonicalUrl, mayClaim } from '../../lib/url/canonical-url';
+import { displayHost, hostOf, registrableDomain } from '../../lib/url/host';
 
 describe('canonicalUrl', () => {
   it('strips tracking parameters, fragments, default ports and trailing slashes', () => {
@@ -30,5 +31,56 @@ describe('articleKey', () => {
   it('ignores a canonical on another site (syndication, hijack)', () => {
     expect(articleKey('https://blog.example.org/post', 'https://evil.test/post')).toBe('https://blog.example.org/post');
     expect(articleKey('https://example.org/post', 'javascript:alert(1)')).toBe('https://example.org/post');
+  });
+  it('ignores a canonical on another author\'s subdomain of a blogging platform missing from the Public Suffix List', () => {
+    expect(articleKey('https://evil.substack.com/p/x', 'https://good.substack.com/p/y')).toBe('https://evil.substack.com/p/x');
+  });
+  it('ignores a canonical on another site of a private suffix (github.io)', () => {
+    expect(articleKey('https://mallory.github.io/post', 'https://good.github.io/post')).toBe('https://mallory.github.io/post');
+  });
+  it('ignores a canonical naming a private suffix itself (a parent host that is no site)', () => {
+    expect(articleKey('https://mallory.github.io/post', 'https://github.io/post')).toBe('https://mallory.github.io/post');
+    expect(articleKey('https://example.co.uk/a', 'https://co.uk/a')).toBe('https://example.co.uk/a');
+  });
+  it('accepts www and bare host of a multi-label public suffix (co.uk) both ways', () => {
+    expect(articleKey('https://www.example.co.uk/a', 'https://example.co.uk/a/')).toBe('https://example.co.uk/a');
+    expect(articleKey('https://example.co.uk/a', 'https://www.example.co.uk/a')).toBe('https://www.example.co.uk/a');
+  });
+});
+
+describe('mayClaim', () => {
+  it('lets a host claim itself, its parent or child (www aside), case and trailing dot aside', () => {
+    expect(mayClaim('Example.COM.', 'example.com')).toBe(true);
+    expect(mayClaim('m.example.com', 'www.example.com')).toBe(true);
+    expect(mayClaim('example.com', 'blog.example.com')).toBe(true);
+  });
+  it('refuses siblings inside one registrable domain', () => {
+    expect(mayClaim('a.example.com', 'b.example.com')).toBe(false);
+  });
+  it('matches IP addresses, localhost and hosts with unknown suffixes only to themselves', () => {
+    expect(mayClaim('127.0.0.1', '127.0.0.1')).toBe(true);
+    expect(mayClaim('127.0.0.1', 'localhost')).toBe(false);
+    expect(mayClaim('localhost', 'www.localhost')).toBe(false);
+    expect(mayClaim('[::1]', '[::1]')).toBe(true);
+    expect(mayClaim('a.printer.internal', 'printer.internal')).toBe(false);
+    expect(mayClaim('www.nas.local', 'nas.local')).toBe(false);
+    expect(mayClaim('', 'example.com')).toBe(false);
+  });
+});
+
+describe('hosts', () => {
+  it('registrableDomain follows the Public Suffix List, private section included', () => {
+    expect(registrableDomain('news.example.co.uk')).toBe('example.co.uk');
+    expect(registrableDomain('mallory.github.io')).toBe('mallory.github.io');
+    expect(registrableDomain('WWW.Example.com.')).toBe('example.com');
+    for (const h of ['github.io', 'co.uk', '127.0.0.1', '[::1]', 'localhost', 'nas.local', '']) expect(registrableDomain(h)).toBeNull();
+  });
+  it('hostOf keeps the port; displayHost drops "www."; both are null for non-URLs', () => {
+    expect(hostOf('https://Example.com:8443/a')).toBe('example.com:8443');
+    expect(hostOf('https://example.com:443/a')).toBe('example.com');
+    expect(displayHost('https://www.example.com/a')).toBe('example.com');
+    expect(hostOf('not a url')).toBeNull();
+    expect(displayHost('not a url')).toBeNull();
+    expect(hostOf('file:///tmp/a.html')).toBeNull();
   });
 });
