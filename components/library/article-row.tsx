@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../../lib/db/schema';
 import { formatMinutes } from '../../lib/reading-time/index';
-import { isInProgress, siteOf } from '../../lib/search/list-query';
+import { displaySite, isInProgress } from '../../lib/search/list-query';
 
 export const ROW_HEIGHT = 76;
 /** Tags beyond these show as "+n" (the row's single line clips what does not fit anyway). */
@@ -48,7 +48,7 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, onOpe
           {a.title}
         </span>
         <span class="row-meta">
-          <span class="row-site">{siteOf(a)}</span>
+          <span class="row-site">{displaySite(a)}</span>
           <span data-testid="row-minutes">{formatMinutes(minutes)}</span>
           <time dateTime={new Date(a.savedAt).toISOString()}>{dateFmt.format(a.savedAt)}</time>
           {a.status === 'archived' && <span class="pill">Archived</span>}

@@ -3,7 +3,8 @@ import { sanitizeArticleHtml } from '../../lib/sanitize/sanitize-html';
 import { formatMinutes } from '../../lib/reading-time/index';
 import type { ReaderSettings } from '../../lib/reader/settings';
 import { minutesLeft, progressOf, scrollForProgress, shouldStore, throttle } from '../../lib/reader/progress';
-import { hostOf } from '../../lib/search/list-query';
+import { displaySite } from '../../lib/search/list-query';
+import { displayHost } from '../../lib/url/host';
 import type { ReadableArticle } from './library-connector';
 
 // Every write to the articles table re-runs the library's live list query (10,000 records at the top
@@ -129,7 +130,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
         <header class="reader-head">
           <p class="reader-site">
             <a href={article.originalUrl} target="_blank" rel="noopener noreferrer" data-testid="original-link" title={article.originalUrl}>
-              {article.siteName ?? hostOf(article.url)} ↗
+              {displaySite(article)} ↗
             </a>
           </p>
           <h1 class="reader-title">{article.title}</h1>
@@ -141,7 +142,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
         </header>
         <div class="reader-body" ref={body} data-testid="reader-body" />
         <footer class="reader-foot">
-          <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Read the original on {hostOf(article.originalUrl)} ↗</a>
+          <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Read the original on {displayHost(article.originalUrl) ?? article.originalUrl} ↗</a>
         </footer>
       </article>
       <p class="minutes-left" data-testid="minutes-left" aria-live="off">{left === 0 ? 'Finished' : `${left} min left`}</p>

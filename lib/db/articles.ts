@@ -2,6 +2,7 @@
 // these are called: each write is one short transaction, so a worker stopped mid-save leaves the whole
 // article or nothing.
 import type { ArticleRecord, ArticleStatus, ContentRecord, GistDB, ImageRecord } from './schema';
+import { hostOf } from '../url/host';
 
 export interface ArticleInput {
   /** Canonical key (lib/url/canonical-url articleKey). */
@@ -68,7 +69,11 @@ export async function saveArticle(db: GistDB, input: ArticleInput, now = Date.no
       id = existing.id;
       // Re-saving keeps the first saved date, the state the user gave it, and every tag they had.
       const tags = existing.tagsEdited && !input.tagsEdited ? existing.tags : mergeTags(input.tags, existing.tagsEdited ? existing.tags : []);
-      await db.articles.update(id, { ...base, tags, tagsEdited: existing.tagsEdited || input.tagsEdited, savedAt: Math.min(existing.savedAt, now) });
+      // The "original" link never moves to another host: a save from another host of the same site
+      // (m.example.com claiming www.example.com's key) refreshes the article, not where it links to.
+      const storedHost = hostOf(existing.originalUrl);
+      const originalUrl = storedHost === null || storedHost === hostOf(input.originalUrl) ? input.originalUrl : existing.originalUrl;
+      await db.articles.update(id, { ...base, originalUrl, tags, tagsEdited: existing.tagsEdited || input.tagsEdited, savedAt: Math.min(existing.savedAt, now) });
       await db.images.where('articleId').equals(id).delete();
     } else {
       const record: Omit<ArticleRecord, 'id'> = {

@@ -4,6 +4,7 @@
 import type { ArticleRecord, GistDB, Highlight, ImageRecord } from '../db/schema';
 import { countText, readingMinutes } from '../reading-time/index';
 import { canonicalUrl } from '../url/canonical-url';
+import { displayHost } from '../url/host';
 import { htmlToText } from './html-text';
 import type { ImportItem } from './types';
 
@@ -52,10 +53,6 @@ function mergeTags(a: string[], b: string[]): string[] {
   return [...a, ...b.filter((t) => !seen.has(t.toLowerCase()) && (seen.add(t.toLowerCase()), true))];
 }
 
-function siteOf(url: string): string | null {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
-}
-
 function keyOf(item: ImportItem): string {
   return item.gist?.canonicalUrl || canonicalUrl(item.url);
 }
@@ -92,7 +89,7 @@ function newRecord(p: Prepared, now: number, source: string | undefined): Omit<A
     originalUrl: item.url,
     title: item.title || item.url,
     byline: item.author ?? null,
-    siteName: item.siteName ?? siteOf(item.url),
+    siteName: item.siteName ?? displayHost(item.url),
     lang: item.lang ?? null,
     publishedTime: item.publishedAt ?? null,
     excerpt: item.excerpt ?? null,

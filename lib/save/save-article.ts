@@ -5,6 +5,7 @@ import type { ExtractedArticle } from '../extract/types';
 import { pickShownTags, rankTags } from '../tags/index';
 import { countText, readingMinutes } from '../reading-time/index';
 import { articleKey } from '../url/canonical-url';
+import { displayHost } from '../url/host';
 import { findByUrl, saveArticle, type ArticleInput } from '../db/articles';
 import type { GistDB } from '../db/schema';
 import type { Preview, SaveResult } from '../messaging/protocol';
@@ -51,10 +52,6 @@ function describe(ex: TabExtraction) {
   };
 }
 
-function siteFromUrl(url: string): string | null {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
-}
-
 export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Preview> {
   const a = ex.article;
   const d = describe(ex);
@@ -64,7 +61,7 @@ export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Previ
     url: ex.url,
     isArticle: ex.detection.isArticle,
     title: a?.title || ex.url,
-    siteName: a?.siteName ?? siteFromUrl(ex.url),
+    siteName: a?.siteName ?? displayHost(ex.url),
     byline: a?.byline ?? null,
     excerpt: a?.excerpt ?? null,
     readingMinutes: a ? d.minutes : readingMinutes({ words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 }),
@@ -103,7 +100,7 @@ export async function saveExtraction(ex: TabExtraction, userTags: string[] | und
     originalUrl: ex.url,
     title: a.title || ex.url,
     byline: a.byline,
-    siteName: a.siteName ?? siteFromUrl(ex.url),
+    siteName: a.siteName ?? displayHost(ex.url),
     lang: a.lang,
     publishedTime: a.publishedTime,
     excerpt: a.excerpt,

@@ -2,6 +2,7 @@
 // over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
 import type { ArticleRecord } from '../db/schema';
 import { readingMinutes } from '../reading-time/index';
+import { displayHost } from '../url/host';
 import { fold, tokenize } from './tokenize';
 import { hasText, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
@@ -53,24 +54,21 @@ export function minutesAt(a: ArticleRecord, wpm: number): number {
 }
 
 const siteCache = new WeakMap<ArticleRecord, string>();
-export function siteOf(a: ArticleRecord): string {
+/** The site name shown for an article (and its site facet): the publisher's name, else its host. */
+export function displaySite(a: ArticleRecord): string {
   let s = siteCache.get(a);
   if (s === undefined) {
-    s = a.siteName?.trim() || hostOf(a.url);
+    s = a.siteName?.trim() || (displayHost(a.url) ?? a.url);
     siteCache.set(a, s);
   }
   return s;
-}
-
-export function hostOf(url: string): string {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
 }
 
 const foldCache = new WeakMap<ArticleRecord, { title: string; site: string; host: string; tags: string[] }>();
 function folded(a: ArticleRecord) {
   let f = foldCache.get(a);
   if (!f) {
-    f = { title: fold(a.title), site: fold(siteOf(a)), host: hostOf(a.url).toLowerCase(), tags: a.tags.map(fold) };
+    f = { title: fold(a.title), site: fold(displaySite(a)), host: (displayHost(a.url) ?? a.url).toLowerCase(), tags: a.tags.map(fold) };
     foldCache.set(a, f);
   }
   return f;
@@ -141,7 +139,7 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
     if (phrases && (index ? !index.hasPhrases(a.id, phrases) : !phrases.every((p) => containsPhrase(tokenize(a.title), p)))) return false;
     if (!matchesView(a, view)) return false;
     if (tag && !folded(a).tags.includes(tag)) return false;
-    if (site && siteOf(a) !== site) return false;
+    if (site && displaySite(a) !== site) return false;
     if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
     if (q) {
       const f = folded(a);
@@ -189,7 +187,7 @@ export function facets(all: ArticleRecord[]): { tags: [string, number][]; sites:
   const sites = new Map<string, number>();
   for (const a of all) {
     for (const t of a.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
-    const s = siteOf(a);
+    const s = displaySite(a);
     sites.set(s, (sites.get(s) ?? 0) + 1);
   }
   const order = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));

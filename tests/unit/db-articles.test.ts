@@ -42,6 +42,23 @@ describe('saveArticle', () => {
     expect(await db.images.count()).toBe(0); // images replaced with the new save's
   });
 
+  it('re-saving takes the new original URL from the same host, keeps the stored one when the save comes from another host', async () => {
+    await saveArticle(db, input({ originalUrl: 'https://example.com/a?utm_source=x' }), 1000);
+    await saveArticle(db, input({ originalUrl: 'https://example.com/a?page=1' }), 2000);
+    expect((await findByUrl(db, 'https://example.com/a'))?.originalUrl).toBe('https://example.com/a?page=1');
+    await saveArticle(db, input({ originalUrl: 'https://m.example.com/a', title: 'From m.' }), 3000);
+    expect(await findByUrl(db, 'https://example.com/a')).toMatchObject({ originalUrl: 'https://example.com/a?page=1', title: 'From m.' });
+    await saveArticle(db, input({ originalUrl: 'https://example.com:8443/a' }), 4000);
+    expect((await findByUrl(db, 'https://example.com/a'))?.originalUrl).toBe('https://example.com/a?page=1');
+  });
+
+  it('re-saving replaces a stored original URL that is not a URL', async () => {
+    const { id } = await saveArticle(db, input(), 1000);
+    await db.articles.update(id, { originalUrl: 'not a url' });
+    await saveArticle(db, input({ originalUrl: 'https://m.example.com/a' }), 2000);
+    expect((await db.articles.get(id))?.originalUrl).toBe('https://m.example.com/a');
+  });
+
   it('never lets suggestions overwrite tags the user edited; user edits merge with them', async () => {
     const { id } = await saveArticle(db, input(), 1000);
     await setTags(db, id, ['mine', 'Mine', 'other']);
