@@ -5,8 +5,11 @@ import { extractArticle } from '../../lib/extract/index';
 import { countText, readingMinutes } from '../../lib/reading-time/index';
 import { suggestTags } from '../../lib/tags/index';
 import { collectPublisherTags } from '../../lib/tags/publisher-tags';
+import { storageKey } from '../../lib/save/save-article';
 
 export interface ArticleRecord {
+  /** The key the extension would store the article under (lib/save storageKey: same-site canonical, normalised). */
+  url: string;
   isArticle: boolean;
   title: string;
   byline: string | null;
@@ -25,13 +28,19 @@ export interface ArticleRecord {
 
 export const NO_CONTENT = 'no article content found';
 
-export function articleRecord(doc: Document, win: Window, url?: string): ArticleRecord {
+/**
+ * `url` is the page's address, if known (links resolve against it; else against `doc.URL`). `pageUrl`
+ * is where the page is taken to live for its storage key, for callers that know more than `doc.URL`
+ * (the CLI gives a file's own file: URL when the page names no address).
+ */
+export function articleRecord(doc: Document, win: Window, url?: string, pageUrl = url ?? doc.URL): ArticleRecord {
   const detection = detectArticle(doc);
   const article = extractArticle(doc, { url: url ?? doc.URL, window: win });
+  const key = storageKey({ url: pageUrl, detection, article });
   if (!article) {
     const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '').trim();
     return {
-      isArticle: false, title, byline: null, siteName: null,
+      url: key, isArticle: false, title, byline: null, siteName: null,
       lang: doc.documentElement.getAttribute('lang') || null, publishedTime: null, excerpt: null,
       text: '', content: '', wordCount: 0, readingMinutes: 0,
       tags: suggestTags({ title, text: '', publisherTags: collectPublisherTags(doc), url: url ?? null }),
@@ -40,6 +49,7 @@ export function articleRecord(doc: Document, win: Window, url?: string): Article
   }
   const counts = countText(article.text);
   return {
+    url: key,
     isArticle: detection.isArticle,
     title: article.title,
     byline: article.byline,

@@ -1,12 +1,15 @@
 // The extraction CLI's output contract: spawned like `npm run --silent extract -- FILE...`.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/extract');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const FIELDS = ['isArticle', 'title', 'byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'text', 'content', 'wordCount', 'readingMinutes', 'tags'];
+const FIELDS = ['url', 'isArticle', 'title', 'byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'text', 'content', 'wordCount', 'readingMinutes', 'tags'];
 
 function run(...args: string[]) {
   const r = spawnSync(TSX, ['scripts/extract.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -62,5 +65,53 @@ describe('extract CLI', () => {
   it('rejects bad usage with exit code 2', () => {
     expect(run().code).toBe(2);
     expect(run('--url', 'not a url', join(FIX, 'article.html')).code).toBe(2);
+  });
+});
+
+describe('extract CLI "url": the key the extension would store the page under', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gist-cli-url-'));
+  const article = readFileSync(join(FIX, 'article.html'), 'utf8');
+  /** The fixture article with `head` added to its <head>, written to a temp file. */
+  const page = (name: string, head: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, article.replace('<head>', `<head>${head}`));
+    return file;
+  };
+
+  it('takes a same-site canonical (normalised) and ignores one on another author\'s subdomain', () => {
+    const same = run('--url', 'https://m.valleynews.co.uk/story?utm_source=x', page('same.html', '<link rel="canonical" href="https://www.valleynews.co.uk/2024/story/?utm_medium=feed#top">'));
+    expect(same.code).toBe(0);
+    expect(same.lines[0].url).toBe('https://www.valleynews.co.uk/2024/story');
+    const evil = run('--url', 'https://evil.substack.com/p/x?utm_source=x#c', page('evil.html', '<link rel="canonical" href="https://good.substack.com/p/y">'));
+    expect(evil.code).toBe(0);
+    expect(evil.lines[0].url).toBe('https://evil.substack.com/p/x');
+  });
+
+  it('resolves a relative canonical against --url', () => {
+    const r = run('--url', 'https://valley.example/amp/story', page('relative.html', '<link rel="canonical" href="/2024/story">'));
+    expect(r.lines[0].url).toBe('https://valley.example/2024/story');
+  });
+
+  it('without --url: the page\'s own absolute canonical, else og:url, else the file\'s file: URL', () => {
+    const files = [
+      page('canonical.html', '<link rel="canonical" href="https://valley.example/2024/story/?utm_source=rss"><meta property="og:url" content="https://other.example/x">'),
+      page('og.html', '<meta property="og:url" content="//valley.example/og-story">'),
+      page('relative-only.html', '<link rel="canonical" href="/2024/story">'),
+      join(FIX, 'empty.html'),
+    ];
+    const r = run(...files);
+    expect(r.code).toBe(0);
+    expect(r.lines.map((l) => l.url)).toEqual([
+      'https://valley.example/2024/story',
+      'https://valley.example/og-story',
+      pathToFileURL(files[2]).href,
+      pathToFileURL(files[3]).href,
+    ]);
+  });
+
+  it('says what url means in --help', () => {
+    const r = spawnSync(TSX, ['scripts/extract.ts', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^url is the key the extension would store the article under/m);
   });
 });
