@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Library } from '../../components/library/library';
+import { Library } from '../../components/library/library-page';
 import { openDb } from '../../lib/db/schema';
 import { dexieConnector } from './dexie-connector';
 import '../../components/shared/base.css';

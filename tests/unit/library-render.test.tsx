@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Library } from '../../components/library/library';
+import { Library } from '../../components/library/library-page';
 import type { LibraryConnector } from '../../components/library/library-connector';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';

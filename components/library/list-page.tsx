@@ -1,0 +1,108 @@
+import type { ArticleRecord } from '../../lib/db/schema';
+import type { ParsedQuery } from '../../lib/search/query';
+import { minutesAt, type SortKey, type StatusView } from '../../lib/search/list-query';
+import type { SearchBackend, StorageInfo } from './library-connector';
+import { ArticleRow, ROW_HEIGHT } from './article-row';
+import { VirtualList } from './virtual-list';
+import { Facets } from './facets';
+import { BulkBar, plural } from './bulk-actions';
+import { formatBytes } from './errors';
+
+const VIEWS: [StatusView, string][] = [['unread', 'Unread'], ['inprogress', 'In progress'], ['favorite', 'Favorites'], ['archived', 'Archived'], ['all', 'All']];
+
+export interface RowActions {
+  onOpen(id: number): void;
+  onArchive(a: ArticleRecord): void;
+  onFavorite(a: ArticleRecord): void;
+  onDelete(a: ArticleRecord): void;
+}
+
+export interface ListPageProps {
+  /** The whole library once loaded; null while only the first page is known. */
+  articles: ArticleRecord[] | null;
+  firstPage: ArticleRecord[] | null;
+  /** The filtered, sorted list on screen. */
+  shown: ArticleRecord[];
+  error: string | null;
+  query: string;
+  parsed: ParsedQuery;
+  searching: boolean;
+  search: SearchBackend | undefined;
+  indexReady: boolean;
+  statusView: StatusView;
+  setStatusView(v: StatusView): void;
+  counts: Record<StatusView, number>;
+  facetLists: { tags: [string, number][]; sites: [string, number][] };
+  tag: string; site: string; time: string; sort: SortKey;
+  setTag(v: string): void; setSite(v: string): void; setTime(v: string): void; setSort(v: SortKey): void;
+  wpm: number;
+  cursor: number;
+  setCursor(i: number): void;
+  selected: Set<number>;
+  setSelected(s: Set<number>): void;
+  toggleSelect(index: number, shift: boolean): void;
+  rowActions: RowActions;
+  /** The bulk bar's buttons, acting on the selection. */
+  bulk: { archive(): void; favorite(): void; tag?: () => void; remove(): void };
+  storage: StorageInfo | null;
+}
+
+/** The list: views, filters, the bulk bar, the virtualised rows and the footer. */
+export function ListPage(p: ListPageProps) {
+  const { articles, firstPage, shown, parsed, searching, search, indexReady, tag, site, time, selected } = p;
+  const loading = articles === null && firstPage === null;
+  const filtersActive = !!(tag || site || time);
+  return (
+    <main class="list-page">
+      <div class="filterbar">
+        <nav class="views" aria-label="Show">
+          {VIEWS.map(([v, label]) => (
+            <button type="button" key={v} class="view-tab" aria-pressed={v === p.statusView && !(searching || parsed.is.length)} data-testid={`view-${v}`} onClick={() => p.setStatusView(v)}>
+              {label}{articles && <span class="count">{p.counts[v].toLocaleString()}</span>}
+            </button>
+          ))}
+        </nav>
+        <Facets tags={p.facetLists.tags} sites={p.facetLists.sites} tag={tag} site={site} time={time} sort={p.sort} searching={searching}
+          setTag={p.setTag} setSite={p.setSite} setTime={p.setTime} setSort={p.setSort} />
+      </div>
+      {selected.size > 0 && (
+        <BulkBar count={selected.size} total={shown.length} onArchive={p.bulk.archive} onFavorite={p.bulk.favorite} onTag={p.bulk.tag} onDelete={p.bulk.remove}
+          onSelectAll={() => p.setSelected(new Set(shown.map((a) => a.id)))} onClear={() => p.setSelected(new Set())} />
+      )}
+      <section class="list-area" data-testid="list-area" data-query={p.query} data-index={indexReady ? 'ready' : 'building'} data-count={shown.length}>
+        {parsed.invalid.length > 0 && <p class="hint">Not understood: {parsed.invalid.join(', ')} — try is:unread, is:archived, is:favorite, is:inprogress, time:&lt;10 or time:5-15.</p>}
+        {(searching || filtersActive || parsed.tags.length || parsed.sites.length || parsed.time.length || parsed.is.length) && !loading ? (
+          <p class="result-count muted" role="status" data-testid="result-count">
+            {plural(shown.length, 'article')}
+            {searching && search && !indexReady && ` · indexing ${search.state.indexed.toLocaleString()} of ${search.state.total.toLocaleString()} (titles, sites and tags for now)`}
+          </p>
+        ) : null}
+        {loading ? (
+          !p.error && <p class="muted" role="status">Loading…</p>
+        ) : shown.length === 0 ? (
+          <p class="empty muted" data-testid="empty">
+            {(articles ?? firstPage ?? []).length === 0 && articles !== null
+              ? 'Nothing saved yet. Click the Gist button on any article to save it here.'
+              : searching || filtersActive ? 'No articles match.' : p.statusView === 'unread' ? 'All caught up: nothing unread.' : 'Nothing in this view.'}
+          </p>
+        ) : (
+          <VirtualList items={shown} rowHeight={ROW_HEIGHT} cursor={p.cursor} topInset={64} overscan={4}
+            attrs={{ 'data-testid': 'article-list', 'aria-label': 'Articles' }}
+            renderRow={(a, i) => (
+              <ArticleRow key={a.id} article={a} index={i} minutes={minutesAt(a, p.wpm)} cursor={i === p.cursor} selected={selected.has(a.id)}
+                onSelect={p.toggleSelect} onCursor={p.setCursor} {...p.rowActions} />
+            )} />
+        )}
+      </section>
+      <footer class="list-foot muted">
+        {articles && <span>{plural(articles.length, 'article')}</span>}
+        {p.storage && (
+          <span data-testid="storage">
+            {formatBytes(p.storage.usage)} used{p.storage.persisted ? ' · kept permanently' : ' · the browser may clear it when space runs low'}
+          </span>
+        )}
+        <span>Press <kbd>?</kbd> for shortcuts</span>
+      </footer>
+    </main>
+  );
+}
