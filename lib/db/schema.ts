@@ -82,5 +82,12 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
     contents: 'articleId',
     images: '++id, articleId',
   });
+  // 2: only what is queried. The library filters and sorts in memory (lib/search/list-query.ts), so the
+  // status, favorite, tags, site, length and updatedAt indexes only slowed every write; the fetch queue
+  // (lib/fetch-queue/store.ts) looks up waiting articles by contentState and by pendingImages instead of
+  // reading the whole table. IndexedDB builds the new indexes from the rows: no data changes.
+  db.version(2).stores({
+    articles: '++id, &url, savedAt, contentState, *pendingImages',
+  });
   return db;
 }

@@ -22,7 +22,12 @@ export function toQueueItem(a: ArticleRecord): QueueItem {
 
 /** Everything waiting, oldest saved first. */
 export async function queueItems(db: GistDB): Promise<QueueItem[]> {
-  const rows = await db.articles.filter(isWaiting).toArray();
+  // Through the indexes: at 10,000 articles the queue no longer reads the whole table on each refill.
+  const [pages, withImages] = await db.transaction('r', db.articles, () => Promise.all([
+    db.articles.where('contentState').equals('pending').toArray(),
+    db.articles.orderBy('pendingImages').distinct().toArray(),
+  ]));
+  const rows = [...pages, ...withImages.filter((a) => a.contentState === 'full')];
   rows.sort((a, b) => a.id - b.id);
   return rows.map(toQueueItem);
 }
@@ -136,7 +141,7 @@ export async function storeImages(db: GistDB, id: number, images: { src: string;
 /** Puts failed links back in the queue (the user asked to try again). Returns how many. */
 export async function retryFailed(db: GistDB): Promise<number> {
   return db.transaction('rw', db.articles, async () =>
-    db.articles.filter((a) => a.contentState === 'failed').modify((a) => {
+    db.articles.where('contentState').equals('failed').modify((a) => {
       a.contentState = 'pending';
       delete a.fetchAttempts;
       delete a.nextAttemptAt;

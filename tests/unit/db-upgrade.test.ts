@@ -11,6 +11,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import { getReadable, listArticles } from '../../lib/db/articles';
+import { queueItems } from '../../lib/fetch-queue/store';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/db');
 
@@ -66,7 +67,18 @@ function nativeShape(db: Dexie): Record<string, string[]> {
 
 /** What each version's upgrade() must have done to data from older versions (keyed by the new version). */
 const UPGRADE_CHECKS: Record<number, (db: GistDB, from: Fixture) => Promise<void>> = {
-  // 2: async (db, from) => { ... }
+  // 2 adds the fetch queue's indexes (contentState, pendingImages) and drops the unqueried ones; no data changes.
+  2: async (db, from) => {
+    const articles = from.data.articles ?? [];
+    const ids = (pred: (a: Record<string, unknown>) => boolean) => articles.filter(pred).map((a) => a.id as number).sort((x, y) => x - y);
+    for (const state of ['full', 'pending', 'failed']) {
+      expect((await db.articles.where('contentState').equals(state).primaryKeys()).sort((x, y) => x - y)).toEqual(ids((a) => a.contentState === state));
+    }
+    expect((await db.articles.orderBy('pendingImages').distinct().primaryKeys()).sort((x, y) => x - y))
+      .toEqual(ids((a) => Array.isArray(a.pendingImages) && a.pendingImages.length > 0));
+    expect((await queueItems(db)).map((i) => i.id))
+      .toEqual(ids((a) => a.contentState === 'pending' || (a.contentState === 'full' && Array.isArray(a.pendingImages) && a.pendingImages.length > 0)));
+  },
 };
 
 describe('schema upgrades from fixture databases', () => {
@@ -98,8 +110,19 @@ describe('schema upgrades from fixture databases', () => {
       expect(await db.articles.where('url').equals(a.url as string).first()).toMatchObject({ id: a.id });
     }
     expect((await listArticles(db)).map((a) => a.id)).toEqual([...articles].sort((x, y) => (y.savedAt as number) - (x.savedAt as number)).map((a) => a.id));
-    for (const tag of new Set(articles.flatMap((a) => a.tags as string[]))) {
-      expect((await db.articles.where('tags').equals(tag).primaryKeys()).sort()).toEqual(articles.filter((a) => (a.tags as string[]).includes(tag)).map((a) => a.id).sort());
+    // Every index of the current schema finds every row by its value (multi-entry: by each element).
+    for (const table of db.tables) {
+      const pk = table.schema.primKey.keyPath as string;
+      for (const ix of table.schema.indexes) {
+        if (typeof ix.keyPath !== 'string') continue;
+        for (const row of fx.data[table.name] ?? []) {
+          const v = row[ix.keyPath];
+          if (v === undefined || v === null) continue;
+          for (const key of ix.multi ? (v as string[]) : [v]) {
+            expect(await table.where(ix.name).equals(key as string).primaryKeys(), `${table.name}.${ix.name} = ${String(key)}`).toContain(row[pk]);
+          }
+        }
+      }
     }
     for (const c of fx.data.contents ?? []) {
       const r = await getReadable(db, c.articleId as number);
@@ -116,6 +139,28 @@ describe('schema upgrades from fixture databases', () => {
     if (articles[0]) await expect(db.articles.add({ ...(articles[0] as object), id: undefined } as never)).rejects.toThrow();
 
     for (let v = fx.version + 1; v <= db.verno; v++) await UPGRADE_CHECKS[v]?.(db, fx);
+    db.close();
+  });
+
+  it('a version 1 library with imports waiting is queryable by the fetch queue after the upgrade', async () => {
+    // The v1 fixture plus what an import left waiting (images to download, a link that failed).
+    const v1 = fixtures.find((f) => f.version === 1)!;
+    const base = (v1.data.articles ?? []).find((a) => a.contentState === 'pending')!;
+    const withImages = { ...base, id: 20, url: 'https://imported.example/pics', originalUrl: 'https://imported.example/pics', contentState: 'full', pendingImages: ['https://imported.example/1.png'] };
+    const failed = { ...base, id: 21, url: 'https://imported.example/gone', originalUrl: 'https://imported.example/gone', contentState: 'failed', fetchError: 'the page is gone (HTTP 404)' };
+    const fx: Fixture = { ...v1, data: { ...v1.data, articles: [...(v1.data.articles ?? []), withImages, failed] } };
+    const indexedDB = await writeFixture(fx, 'gist');
+
+    const db = openDb('gist', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(2);
+    expect(await db.articles.count()).toBe(fx.data.articles.length);
+    expect(await db.contents.count()).toBe(v1.data.contents.length);
+    expect(await db.images.count()).toBe(v1.data.images.length);
+    expect(await db.articles.where('contentState').equals('pending').primaryKeys()).toEqual([base.id]);
+    expect(await db.articles.where('contentState').equals('failed').primaryKeys()).toEqual([21]);
+    expect(await db.articles.where('pendingImages').equals('https://imported.example/1.png').primaryKeys()).toEqual([20]);
+    expect((await queueItems(db)).map((i) => [i.id, i.kind])).toEqual([[base.id, 'page'], [20, 'images']]);
     db.close();
   });
 

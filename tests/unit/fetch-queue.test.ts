@@ -9,6 +9,7 @@ import { afterFailure, backoffMs, DEFAULT_POLICY, FetchFailure, httpFailure, pic
 import { runQueue, type Extracted, type RunnerDeps } from '../../lib/fetch-queue/runner';
 import { countQueue, queueItems, retryFailed, setPendingImages } from '../../lib/fetch-queue/store';
 import type { ExtractedArticle } from '../../lib/extract/types';
+import { fullArticleReads, recordReads } from './db-reads';
 
 const item = (id: number, url: string, over: Partial<QueueItem> = {}): QueueItem => ({ id, url, kind: 'page', attempts: 0, notBefore: 0, ...over });
 const state = (now: number, over: Partial<{ inFlight: Set<number>; busyHosts: Set<string>; lastStart: Map<string, number> }> = {}) =>
@@ -225,5 +226,24 @@ describe('queue state through a Gist JSON export', () => {
     const [a] = await other.articles.toArray();
     expect(a).toMatchObject({ contentState: 'failed', fetchError: 'the page is gone (HTTP 404)', fetchAttempts: 1, status: 'archived', tags: ['mine'] });
     expect(countQueue([a]).failures[0].reason).toBe('the page is gone (HTTP 404)');
+  });
+});
+
+describe('queue store reads', () => {
+  it('finds waiting items and failed links through the contentState and pendingImages indexes, not by reading every article', async () => {
+    const indexed = openDb(`q3-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const reads = recordReads(indexed);
+    const ids = await indexed.articles.bulkAdd([
+      rec('http://done.test/1', { contentState: 'full' }),
+      rec('http://wait.test/1'),
+      rec('http://img.test/1', { contentState: 'full', pendingImages: ['http://img.test/1.png'] }),
+      rec('http://gone.test/1', { contentState: 'failed', fetchError: 'gone' }),
+      ...Array.from({ length: 20 }, (_, i) => rec(`http://read.test/${i}`, { contentState: 'full' })),
+    ] as ArticleRecord[], { allKeys: true });
+    reads.length = 0;
+    expect((await queueItems(indexed)).map((i) => [i.id, i.kind])).toEqual([[ids[1], 'page'], [ids[2], 'images']]);
+    expect(await retryFailed(indexed)).toBe(1);
+    expect(reads.filter((r) => r.table === 'articles').map((r) => r.index).sort()).toEqual(['contentState', 'contentState', 'pendingImages']);
+    expect(fullArticleReads(reads)).toBe(0);
   });
 });
