@@ -14,7 +14,7 @@ export function ImportExportPanel({ connector, onClose, file }: { connector: Lib
     return () => prev?.focus?.();
   }, []);
   const { transfer, queue } = connector;
-  // The queue counts re-read the whole library on every write: not while an import is writing.
+  // The queue counts recount the whole library on every write: not while an import is writing.
   const [importing, setImporting] = useState(false);
   return (
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>

@@ -1,11 +1,12 @@
-import Dexie, { liveQuery, type EntityTable } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { browser } from 'wxt/browser';
 import { transferBackend, queueBackend } from './transfer-backend';
 import type { GistDB } from '../../lib/db/schema';
 import {
-  addTagMany, deleteArticle, deleteMany, getReadable, listArticles, removeTagMany, restoreArticle, restoreMany, restoreValues,
+  addTagMany, deleteArticle, deleteMany, getReadable, removeTagMany, restoreArticle, restoreMany, restoreValues,
   setFavoriteMany, setProgress, setStatusMany, setTags, textsOf, updateArticle,
 } from '../../lib/db/articles';
+import { LiveArticles } from '../../lib/db/live-articles';
 import { IndexSync } from '../../lib/search/index-sync';
 import type { SerializedIndex } from '../../lib/search/text-index';
 import { parseSettings, SETTINGS_KEY } from '../../lib/reader/settings';
@@ -30,12 +31,11 @@ export function dexieConnector(db: GistDB): LibraryConnector {
     loadSaved: async () => (await cache.kv.get(INDEX_KEY))?.value,
     save: async (value) => { await cache.kv.put({ key: INDEX_KEY, value }); },
   });
+  // The list (and through it the search index) and the fetch queue's counts share one live query.
+  const articles = new LiveArticles(db);
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
   return {
-    subscribe(cb, onError) {
-      const sub = liveQuery(() => listArticles(db)).subscribe({ next: cb, error: onError });
-      return () => sub.unsubscribe();
-    },
+    subscribe: (cb, onError) => articles.subscribe(cb, onError),
     firstPage: (n) => db.articles.orderBy('savedAt').reverse().limit(n).toArray(),
     async readable(id) {
       const r = await getReadable(db, id);
@@ -73,7 +73,7 @@ export function dexieConnector(db: GistDB): LibraryConnector {
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
     },
     transfer: transferBackend(db),
-    queue: queueBackend(db, browser),
+    queue: queueBackend(articles, browser),
     speech: synth
       ? {
           synth,

@@ -1,6 +1,6 @@
-import { liveQuery } from 'dexie';
 import type { browser as Browser } from 'wxt/browser';
 import type { GistDB } from '../../lib/db/schema';
+import type { LiveArticles } from '../../lib/db/live-articles';
 import { applyImport } from '../../lib/import/apply-import';
 import { parseImport } from '../../lib/import/parse-import';
 import { exportGistJson } from '../../lib/export/gist-json';
@@ -64,7 +64,8 @@ function originsOf(urls: Iterable<string>): string[] {
   return [...out];
 }
 
-export function queueBackend(db: GistDB, browser: typeof Browser): QueueBackend {
+/** `articles`: the page's shared live list (the counts are taken from it, not from a query of their own). */
+export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser: typeof Browser): QueueBackend {
   // Known before the click, so start() can call permissions.request synchronously (user gesture).
   let needsPermission = true;
   return {
@@ -73,11 +74,11 @@ export function queueBackend(db: GistDB, browser: typeof Browser): QueueBackend 
       let last: Omit<QueueView, 'status' | 'needsPermission'> | null = null;
       let closed = false;
       const emit = () => { if (last && !closed) cb({ ...last, status, needsPermission }); };
-      const sub = liveQuery(() => db.articles.toArray()).subscribe({
-        next: async (articles) => {
-          const counts = countQueue(articles);
+      const unsubscribe = articles.subscribe(
+        async (list) => {
+          const counts = countQueue(list);
           const urls: string[] = [];
-          for (const a of articles) {
+          for (const a of list) {
             if (a.contentState === 'pending') urls.push(a.originalUrl || a.url);
             else if (a.contentState === 'full' && a.pendingImages?.length) urls.push(...a.pendingImages);
           }
@@ -87,8 +88,8 @@ export function queueBackend(db: GistDB, browser: typeof Browser): QueueBackend 
           last = { counts };
           emit();
         },
-        error: (e) => console.warn('Gist: queue counts', e),
-      });
+        (e) => console.warn('Gist: queue counts', e),
+      );
       const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         if (area === 'local' && QUEUE_STATUS_KEY in changes) { status = parseQueueStatus(changes[QUEUE_STATUS_KEY].newValue); emit(); }
       };
@@ -97,7 +98,7 @@ export function queueBackend(db: GistDB, browser: typeof Browser): QueueBackend 
       void (browser.runtime.sendMessage({ type: 'queue:status' }) as Promise<Result<QueueStatus> | undefined>)
         .then((r) => { if (r?.ok) { status = r.value; emit(); } })
         .catch(() => undefined);
-      return () => { closed = true; sub.unsubscribe(); browser.storage.onChanged.removeListener(onStorage); };
+      return () => { closed = true; unsubscribe(); browser.storage.onChanged.removeListener(onStorage); };
     },
     start(opts = {}) {
       const send = async (): Promise<{ ok: true } | { ok: false; error: string }> => {

@@ -13,7 +13,7 @@ export interface Read {
 
 // DBCoreRangeType.Any (dexie's const enum, not importable at run time).
 const ANY_RANGE = 3;
-const whole = (range: DBCoreKeyRange, limit?: number) => range.type === ANY_RANGE && limit === undefined;
+const whole = (range: DBCoreKeyRange, limit?: number) => range.type === ANY_RANGE && !(limit !== undefined && limit < Infinity);
 
 /** Call before the database opens. Returns the live list of reads (clear it with `reads.length = 0`). */
 export function recordReads(db: Dexie): Read[] {

@@ -1,0 +1,121 @@
+// @vitest-environment node
+// The library page keeps one live query over the articles: the list (which feeds the search index) and
+// the fetch queue's counts both come from it, so one write costs one full read of the table, not one per reader.
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import Dexie, { RangeSet } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
+import { saveArticle, type ArticleInput } from '../../lib/db/articles';
+import { LiveArticles } from '../../lib/db/live-articles';
+import { dexieConnector } from '../../entrypoints/library/dexie-connector';
+import type { QueueView } from '../../components/library/library-connector';
+import { fullArticleReads, recordReads, type Read } from './db-reads';
+
+function input(n: number): ArticleInput {
+  return {
+    url: `https://example.com/${n}`, originalUrl: `https://example.com/${n}`, title: `Title ${n}`, byline: null, siteName: 'Example',
+    lang: 'en', publishedTime: null, excerpt: null, html: `<p>Body ${n}</p>`, text: `Body number ${n} about honeybees`,
+    tags: [], tagCandidates: [], tagsEdited: false, wordCount: 5, cjkChars: 0, imageCount: 0, readingMinutes: 1, images: [],
+  };
+}
+
+/**
+ * A write by the service worker (a save, the fetch queue filling an import): made in another context, it
+ * reaches the page only as Dexie's "changed" notice over BroadcastChannel. Dexie's query cache patches
+ * results for writes made through the page's own Dexie, but for these it drops the cached results and
+ * every live query reads the table again: the case that matters, and the one measured here.
+ */
+async function writeFromWorker(id: number, change: Partial<ArticleRecord>) {
+  const conn = await new Promise<IDBDatabase>((ok, ko) => { const r = idb.open(db.name); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+  const tx = conn.transaction('articles', 'readwrite');
+  const store = tx.objectStore('articles');
+  const get = store.get(id);
+  get.onsuccess = () => { store.put({ ...get.result, ...change }); };
+  await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); });
+  conn.close();
+  const bc = new BroadcastChannel('x-storagemutated-1');
+  bc.postMessage({ [`idb://${db.name}/articles/`]: new RangeSet(id) });
+  bc.close();
+}
+
+/** Resolves once `pred` holds, polling between macrotasks (liveQuery answers asynchronously). */
+async function until(pred: () => boolean, what: string) {
+  for (let i = 0; i < 400; i++) {
+    if (pred()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let db: GistDB;
+let idb: IDBFactory;
+let reads: Read[];
+let ids: number[];
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // The fake browser has no permissions API; the queue asks whether it may fetch the waiting links.
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  idb = new IDBFactory();
+  db = openDb(`live-${Math.random()}`, { indexedDB: idb, IDBKeyRange });
+  reads = recordReads(db);
+  ids = [];
+  for (let i = 1; i <= 5; i++) ids.push((await saveArticle(db, input(i), 1000 * i)).id);
+});
+
+describe('one live subscription on the library page', () => {
+  it('one write re-reads the articles table once for the list, the search index and the queue counts', async () => {
+    const connector = dexieConnector(db);
+    let list: ArticleRecord[] = [];
+    let queue: QueueView | null = null;
+    // As the page does: the list feeds the search index.
+    const offList = connector.subscribe((l) => { list = l; void connector.search!.sync(l); }, (e) => { throw e; });
+    const offQueue = connector.queue!.subscribe((v) => { queue = v; });
+    await until(() => list.length === 5 && queue !== null && connector.search!.state.ready, 'the first list, counts and index');
+    expect(queue!.counts.pending).toBe(0);
+
+    expect(fullArticleReads(reads)).toBe(1);
+    reads.length = 0;
+    await writeFromWorker(ids[2], { contentState: 'pending' });
+    await until(() => list.find((a) => a.id === ids[2])?.contentState === 'pending' && queue?.counts.pending === 1, 'both readers to see the write');
+    // Let any further re-run settle before counting.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fullArticleReads(reads)).toBe(1);
+    offList();
+    offQueue();
+  });
+});
+
+describe('LiveArticles', () => {
+  it('gives a late subscriber the current list at once, and stops the query when the last one leaves', async () => {
+    const live = new LiveArticles(db);
+    const first: ArticleRecord[][] = [];
+    const off1 = live.subscribe((l) => first.push(l));
+    await until(() => first.length === 1, 'the first list');
+    reads.length = 0;
+    const second: ArticleRecord[][] = [];
+    const off2 = live.subscribe((l) => second.push(l));
+    expect(second).toEqual([first[0]]);
+    expect(fullArticleReads(reads)).toBe(0);
+
+    off1();
+    off2();
+    await writeFromWorker(ids[0], { title: 'Changed' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fullArticleReads(reads)).toBe(0);
+    expect(first).toHaveLength(1);
+  });
+
+  it('passes a failed query on to every subscriber', async () => {
+    // A database without the savedAt index: the list query fails with a SchemaError.
+    const broken = new Dexie('broken', { indexedDB: new IDBFactory(), IDBKeyRange }) as GistDB;
+    broken.version(1).stores({ articles: '++id' });
+    const live = new LiveArticles(broken);
+    const errors: [string, unknown][] = [];
+    live.subscribe(() => {}, (e) => errors.push(['a', e]));
+    live.subscribe(() => {}, (e) => errors.push(['b', e]));
+    await until(() => errors.length === 2, 'both to hear the error');
+    expect(errors.map(([who, e]) => [who, (e as Error).name])).toEqual([['a', 'SchemaError'], ['b', 'SchemaError']]);
+  });
+});
