@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readingMinutes } from '../../lib/reading-time/index';
+import { formatBadge, formatMinutes, readingMinutes } from '../../lib/reading-time/index';
 import type { DetectReport } from '../../lib/messaging/protocol';
 
 // Firefox MV2 builds have browserAction, MV3 builds have action.
@@ -14,10 +14,10 @@ export async function setBadge(tabId: number, report: DetectReport): Promise<voi
  * popup has extracted the page, its reading time replaces it so the two never disagree.
  */
 export async function setBadgeMinutes(tabId: number, minutes: number | null): Promise<void> {
-  const text = minutes === null ? '' : `${minutes}m`;
+  const text = minutes === null ? '' : formatBadge(minutes);
   await action().setBadgeText({ tabId, text });
   if (text) await action().setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
-  await action().setTitle({ tabId, title: text ? `Gist — about ${text.slice(0, -1)} min read` : 'Gist' });
+  await action().setTitle({ tabId, title: minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read` });
 }
 
 /** Green after a save, red after a failed one; the reading time stays. */

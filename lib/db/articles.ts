@@ -100,10 +100,6 @@ export function findByUrl(db: GistDB, url: string): Promise<ArticleRecord | unde
   return db.articles.where('url').equals(url).first();
 }
 
-export function getArticle(db: GistDB, id: number): Promise<ArticleRecord | undefined> {
-  return db.articles.get(id);
-}
-
 /** Newest first; metadata only. */
 export function listArticles(db: GistDB): Promise<ArticleRecord[]> {
   return db.articles.orderBy('savedAt').reverse().toArray();
@@ -120,10 +116,6 @@ export async function getReadable(db: GistDB, id: number): Promise<{ article: Ar
 
 export async function updateArticle(db: GistDB, id: number, changes: Partial<Pick<ArticleRecord, 'status' | 'favorite' | 'progress'>>): Promise<void> {
   await db.articles.update(id, { ...changes, updatedAt: Date.now() });
-}
-
-export function setStatus(db: GistDB, id: number, status: ArticleStatus): Promise<void> {
-  return updateArticle(db, id, { status });
 }
 
 /** The user's tags: from now on suggestions never replace them. */

@@ -18,13 +18,6 @@ export type GistExportArticle = Omit<ArticleRecord, 'id'> & {
   images?: GistExportImage[];
 };
 
-export interface GistExportFile {
-  format: typeof GIST_FORMAT;
-  version: number;
-  exportedAt: string;
-  articles: GistExportArticle[];
-}
-
 // Base64 without Buffer (the library page has none); chunked to keep String.fromCharCode's argument small.
 export function bytesToBase64(bytes: Uint8Array): string {
   let s = '';

@@ -59,10 +59,6 @@ export function hasFurnitureToken(name: string): boolean {
 /** class/id tokens that say "this is the content": such elements are never dropped as furniture. */
 export const CONTENT_RE = /(?:^|[\s_-])(?:(?:article|post|entry|story|main|blog|news)[-_]*(?:body|content|text|copy)|articlebody|hentry)(?:$|[\s_-])/i;
 
-export function isFurnitureName(name: string): boolean {
-  return !!name && hasFurnitureToken(name) && !CONTENT_RE.test(name);
-}
-
 export const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
 
 /** Tags that are page furniture wherever they appear. Readability drops most of them later anyway. */

@@ -53,12 +53,6 @@ export function promoteNoscriptImage(ns: Element): void {
   }
 }
 
-/** Lazy images of a whole tree (for callers outside the preprocess pass). */
-export function promoteLazyImages(root: Element | Document): void {
-  for (const img of list(root.getElementsByTagName('img'))) promoteLazyImage(img);
-  for (const ns of list(root.getElementsByTagName('noscript'))) if (ns.isConnected) promoteNoscriptImage(ns);
-}
-
 function pTextLength(el: Element): number {
   let n = 0;
   const ps = el.getElementsByTagName('p');
@@ -110,7 +104,7 @@ export function preprocess(doc: Document): void {
     const id = el.getAttribute('id');
     if (!cls && !id) continue;
     const f = (cls ? nameFlags(cls, names) : 0) | (id ? nameFlags(id, names) : 0);
-    // As isFurnitureName: a furniture token loses to a content token.
+    // A furniture token loses to a content token.
     if (f & FURNITURE && !(f & CONTENT)) candidates.push(el);
     else if (f & CONTENT) { if (marked.length < 8) marked.push(el); }
     else if (f & CAPTION) el.setAttribute(CAPTION_ATTR, '');

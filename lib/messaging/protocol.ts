@@ -57,7 +57,6 @@ export interface ResponseMap {
   'queue:stop': Result<QueueStatus>;
   'queue:status': Result<QueueStatus>;
 }
-export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;

@@ -65,12 +65,6 @@ export function countText(text: string): { words: number; cjkChars: number } {
   return { words, cjkChars };
 }
 
-/** Counts for storing with an article, so times can be recomputed when the user's speed changes. */
-export function countArticle(text: string, images: number | readonly unknown[] = 0): TextCounts {
-  const n = typeof images === 'number' ? images : images.length;
-  return { ...countText(text), images: Math.max(0, Math.floor(n)) };
-}
-
 /** Seconds the images add: 12 s, 11 s, ... down to 3 s each (Medium's rule). */
 export function imageSeconds(images: number): number {
   let seconds = 0;

@@ -79,10 +79,6 @@ export function parseQuery(input: string): ParsedQuery {
   return q;
 }
 
-export function isEmptyQuery(q: ParsedQuery): boolean {
-  return !q.words.length && !q.phrases.length && !q.tags.length && !q.sites.length && !q.is.length && !q.time.length;
-}
-
 export function hasText(q: ParsedQuery): boolean {
   return q.words.length > 0 || q.phrases.length > 0;
 }

@@ -30,11 +30,6 @@ export function tagKey(tag: string): string {
   return (words.length > 1 ? words.filter((w) => w !== 'and') : words).map(stem).join('');
 }
 
-/** Space-separated stemmed words, for containment tests between phrases. */
-export function stemPhrase(tag: string): string {
-  return tagWords(tag).map(stem).join(' ');
-}
-
 /** Display form: trims, collapses spaces, and turns SHOUTED multi-letter words into Title Case. */
 export function displayTag(tag: string): string {
   const t = tag.normalize('NFC').replace(/\s+/g, ' ').replace(/^[\s#"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/g, '').trim();

@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle, readerClone } from '../../lib/extract/index';
 import { cleanByline, readMetadata } from '../../lib/extract/metadata';
 import { preprocess } from '../../lib/extract/preprocess';
-import { BOILER_LINE, CAPTION_LINE, DATE_LINE, PROMO_LINE, isFurnitureName } from '../../lib/extract/patterns';
+import { BOILER_LINE, CAPTION_LINE, DATE_LINE, PROMO_LINE } from '../../lib/extract/patterns';
 import { blockText } from '../../lib/extract/text';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from '../../lib/extract/recover';
 
@@ -203,12 +203,21 @@ describe('metadata helpers', () => {
 });
 
 describe('patterns', () => {
-  it('furniture names match whole class parts and runs of parts, never inside a word', () => {
-    for (const yes of ['share-bar', 'post__share', 'ad', 'ad-slot top', 'x read-more', 'read_more', 'Related-Posts', 'about-the-author', 'c-sidebar__inner',
-      'share_', '-share', 'x\u00a0share-bar', 'x\tad--slot', '  mpu  ', 'a-b-c-d-e-f-newsletter'])
-      expect(isFurnitureName(yes), yes).toBe(true);
-    for (const no of ['header', 'shadow', 'readmorex', 'badge', 'article-body share', 'loaded', 'more read', '', '- _', 'sharex-bary', 'ad\u200bslot'])
-      expect(isFurnitureName(no), no).toBe(false);
+  it('furniture class/id names match whole class parts and runs of parts, never inside a word', () => {
+    // As preprocess judges them: is an element with this class (or id) dropped?
+    const dropped = (attr: 'class' | 'id', name: string) => {
+      const doc = dom('<body><p>Kept paragraph.</p><div id="probe">Probe text</div></body>').window.document;
+      doc.getElementById('probe')!.setAttribute(attr, name);
+      preprocess(doc);
+      return !doc.body.textContent!.includes('Probe text');
+    };
+    for (const attr of ['class', 'id'] as const) {
+      for (const yes of ['share-bar', 'post__share', 'ad', 'ad-slot top', 'x read-more', 'read_more', 'Related-Posts', 'about-the-author', 'c-sidebar__inner',
+        'share_', '-share', 'x\u00a0share-bar', 'x\tad--slot', '  mpu  ', 'a-b-c-d-e-f-newsletter'])
+        expect(dropped(attr, yes), `${attr}="${yes}"`).toBe(true);
+      for (const no of ['header', 'shadow', 'readmorex', 'badge', 'article-body share', 'loaded', 'more read', '', '- _', 'sharex-bary', 'ad\u200bslot'])
+        expect(dropped(attr, no), `${attr}="${no}"`).toBe(false);
+    }
   });
 
   it('boilerplate lines: plain words in any case with a trailing mark, and the patterned ones', () => {

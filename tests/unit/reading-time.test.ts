@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CJK_CPM,
   DEFAULT_WPM,
-  countArticle,
   countText,
   formatBadge,
   formatMinutes,
@@ -64,7 +63,7 @@ describe('countText', () => {
 describe('readingMinutes', () => {
   it('never returns 0, even for empty text', () => {
     expect(readingMinutes({ words: 0, cjkChars: 0, images: 0 })).toBe(1);
-    expect(readingMinutes(countArticle(''))).toBe(1);
+    expect(readingMinutes({ ...countText(''), images: 0 })).toBe(1);
   });
 
   it('uses 238 wpm by default and rounds to whole minutes', () => {
@@ -113,7 +112,7 @@ describe('readingMinutes', () => {
   });
 
   it('computes from stored counts so speed changes can be recomputed', () => {
-    const counts = countArticle(EN.repeat(40), ['a.jpg', 'b.jpg']);
+    const counts = { ...countText(EN.repeat(40)), images: 2 }; // as stored by a save
     expect(counts).toEqual({ words: 27 * 40, cjkChars: 0, images: 2 });
     expect(readingMinutes(counts)).toBe(5); // 1080/238*60 = 272 s + 23 s = 295 s
     expect(readingMinutes(counts, { wpm: 540 })).toBe(2); // 120 s + 23 s = 143 s

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, parseTime, isEmptyQuery } from '../../lib/search/query';
+import { parseQuery, parseTime, hasText } from '../../lib/search/query';
 import { tokenize, fold } from '../../lib/search/tokenize';
 
 describe('tokenize', () => {
@@ -47,8 +47,9 @@ describe('parseQuery', () => {
     expect(parseQuery('東京都').phrases).toEqual([['東', '京', '都']]);
   });
   it('empty', () => {
-    expect(isEmptyQuery(parseQuery('   '))).toBe(true);
-    expect(isEmptyQuery(parseQuery('is:unread'))).toBe(false);
+    expect(parseQuery('   ')).toEqual({ words: [], phrases: [], tags: [], sites: [], is: [], time: [], invalid: [] });
+    expect(hasText(parseQuery('is:unread'))).toBe(false);
+    expect(parseQuery('is:unread').is).toEqual(['unread']);
   });
 });
 
