@@ -1,5 +1,6 @@
 // Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
+import { decodeHTMLStrict } from 'entities';
 import { HAS_LETTER, LETTER } from './letter-class';
 
 export interface PageMetadata {
@@ -194,11 +195,9 @@ function normLang(v: string | null | undefined): string | null {
   return s && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s) ? s : null;
 }
 
-// Meta content is sometimes double-escaped ("&amp;#39;").
+// Meta content is sometimes escaped once more than the parser undoes, even twice ("&amp;#39;"):
+// two strict passes (a bare "&" or "&notes" stays as written).
 function decode(s: string): string {
-  return s.replace(/&(?:amp;)?(#\d+|#x[0-9a-f]+|quot|apos|amp|lt|gt|nbsp);/gi, (m, e: string) => {
-    const k = e.toLowerCase();
-    if (k[0] === '#') { const n = k[1] === 'x' ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10); return Number.isFinite(n) ? String.fromCodePoint(n) : m; }
-    return ({ quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', nbsp: ' ' } as Record<string, string>)[k] ?? m;
-  }).replace(/\s+/g, ' ').trim();
+  if (s.includes('&')) s = decodeHTMLStrict(decodeHTMLStrict(s));
+  return s.replace(/\s+/g, ' ').trim();
 }

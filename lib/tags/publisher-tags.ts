@@ -1,6 +1,7 @@
 // Reads the tags a publisher declared in the page's metadata (runs where there is a DOM: the tab's
 // extraction script, or jsdom in the CLI). The string-only filtering lives in filterPublisherTags so
 // the background can re-apply it.
+import { decodeHTMLAttribute } from 'entities';
 import { jsonLdObjects, metaTables } from '../extract/metadata';
 import { displayTag, tagKey, tagWords } from './normalize';
 
@@ -70,13 +71,15 @@ function isCode(tag: string): boolean {
   );
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', '#039': "'", '#39': "'" };
-
-/** One raw tag to display form: entities decoded, "(1977- )" dropped, slugs turned into words. */
+/**
+ * Entities left in tag text ("Bones&#039;", "Q&amp;A"). Decoded as in an attribute value: a missing ';'
+ * is forgiven ("&amp A"), but "&notes" is not "¬es".
+ */
 function decodeEntities(s: string): string {
-  return s.replace(/&(#?\w+);?/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? m);
+  return s.includes('&') ? decodeHTMLAttribute(s) : s;
 }
 
+/** One raw tag to display form: entities decoded, "(1977- )" dropped, slugs turned into words. */
 function cleanTag(raw: string): string {
   if (/^(?:tag|tags|section|category|cat|type|topic|subject|format|template|author|id)[-_:]/i.test(raw.trim())) return '';
   let t = decodeEntities(raw);

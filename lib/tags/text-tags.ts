@@ -2,6 +2,7 @@
 // general word-frequency table, boosted by the title, early position and proper names, with
 // spelling/inflection variants merged (Porter stems) and sub-phrases of better phrases dropped.
 // Pure string code: runs in the background service worker (no DOM).
+import { decodeHTMLStrict } from 'entities';
 import { STOPWORDS } from './stopwords';
 import { OOV_IDF, zipf } from './word-freq';
 import { displayTag, stem, tagWords } from './normalize';
@@ -333,16 +334,9 @@ function contains(big: string, small: string): boolean {
   return ` ${big} `.includes(` ${small} `);
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', rsquo: "'", lsquo: "'", ldquo: '"', rdquo: '"', mdash: '—', ndash: '–', hellip: '…' };
-
-/** Text copied from feeds often keeps HTML entities ("Bones&#039; star"): decode the common ones. */
+/** Text copied from feeds often keeps HTML entities ("Bones&#039; star"). Strict: "AT&T", "R&notes" stay. */
 function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (m, e: string) => {
-    if (e[0] !== '#') return NAMED_ENTITIES[e.toLowerCase()] ?? m;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-  });
+  return s.includes('&') ? decodeHTMLStrict(s) : s;
 }
 
 /** Every 1–3-word candidate of a text with its statistics (exported for the benchmark's analysis). */
