@@ -167,7 +167,7 @@ function stripTagMetadata(doc: Document): void {
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const raw = s.textContent ?? '';
     let data: unknown;
-    // Same retry as lib/extract/metadata's jsonLdObjects: raw control characters removed.
+    // Same retry as lib/page-meta's jsonLdObjects: raw control characters removed.
     try { data = JSON.parse(raw); } catch { try { data = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')); } catch { continue; /* ignored by the reader too */ } }
     strip(data, 0);
     s.textContent = JSON.stringify(data);

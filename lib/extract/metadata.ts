@@ -1,6 +1,7 @@
 // Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
 import { decodeHTMLStrict } from 'entities';
+import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
 import { HAS_LETTER, LETTER } from './letter-class';
 
 export interface PageMetadata {
@@ -14,8 +15,6 @@ export interface PageMetadata {
   jsonLdTypes: string[];
 }
 
-type Json = Record<string, unknown>;
-
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|Posting|Review)$/;
 
 function asArray<T>(v: T | T[] | null | undefined): T[] {
@@ -26,37 +25,6 @@ function str(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'number') return String(v);
   return null;
-}
-
-/**
- * All JSON-LD objects of the page: @graph, mainEntity and mainEntityOfPage flattened. Broken blocks
- * are skipped. Parsed once per extraction and shared with the publisher-tag reader.
- */
-export function jsonLdObjects(doc: Document): Json[] {
-  const out: Json[] = [];
-  const visit = (v: unknown, depth: number) => {
-    if (depth > 6 || v == null || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
-    const o = v as Json;
-    out.push(o);
-    if (o['@graph']) visit(o['@graph'], depth + 1);
-    if (o.mainEntity) visit(o.mainEntity, depth + 1);
-    if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') visit(o.mainEntityOfPage, depth + 1);
-  };
-  // The selector narrows to likely blocks natively (pages carry dozens of other scripts); the exact
-  // type test follows.
-  for (const s of doc.querySelectorAll('script[type*="ld+json" i]')) {
-    if (s.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
-    const raw = s.textContent?.trim();
-    if (!raw) continue;
-    try {
-      visit(JSON.parse(raw), 0);
-    } catch {
-      // Some sites leave raw newlines/control characters in strings: retry once without them.
-      try { visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0); } catch { /* unusable block */ }
-    }
-  }
-  return out;
 }
 
 export function typesOf(o: Json): string[] {
@@ -93,40 +61,6 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (DATEISH.test(s) && !TWO_WORDS.test(s.replace(DATEISH, ''))) return null;
   if (s.split(/\s+/).length > 12) return null;
   return s;
-}
-
-export type MetaMap = Map<string, string>;
-
-export interface MetaTables {
-  /** name/property/itemprop/http-equiv (lower-cased) → first non-empty content, trimmed. */
-  first: MetaMap;
-  /** name/property (lower-cased) → every content, as written (article:tag repeats): for publisher tags. */
-  all: Map<string, string[]>;
-}
-
-/** Both views of the page's <meta> elements in one pass (each attribute read is a call into the DOM). */
-export function metaTables(doc: Document): MetaTables {
-  const first: MetaMap = new Map();
-  const all = new Map<string, string[]>();
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i];
-    const raw = m.getAttribute('content');
-    if (!raw) continue;
-    const prop = m.getAttribute('property')?.trim().toLowerCase();
-    const name = m.getAttribute('name')?.trim().toLowerCase();
-    for (const k of name && name !== prop ? [prop, name] : [prop]) {
-      if (!k) continue;
-      const vs = all.get(k);
-      if (vs) vs.push(raw); else all.set(k, [raw]);
-    }
-    const content = raw.trim();
-    if (!content) continue;
-    for (const k of [prop, name, m.getAttribute('itemprop')?.trim().toLowerCase(), m.getAttribute('http-equiv')?.trim().toLowerCase()]) {
-      if (k && !first.has(k)) first.set(k, content);
-    }
-  }
-  return { first, all };
 }
 
 function metaContent(metas: MetaMap, keys: string[]): string | null {

@@ -2,7 +2,7 @@
 // extraction script, or jsdom in the CLI). The string-only filtering lives in filterPublisherTags so
 // the background can re-apply it.
 import { decodeHTMLAttribute } from 'entities';
-import { jsonLdObjects, metaTables } from '../extract/metadata';
+import { jsonLdObjects, metaTables, type Json } from '../page-meta/index';
 import { displayTag, tagKey, tagWords } from './normalize';
 
 /** Above this many tags a single source is keyword stuffing (tag clouds, SEO lists): ignored. */
@@ -158,8 +158,6 @@ function names(v: unknown): string[] {
   }
   return [];
 }
-
-type Json = Record<string, unknown>;
 
 /** <meta> contents by lower-cased name/property, every value kept (article:tag repeats). */
 const metaValues = (doc: Document): Map<string, string[]> => metaTables(doc).all;
