@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// `--mode e2e` builds the same extension plus host access to the loopback fixture server:
-// Playwright cannot click the toolbar button, so activeTab is never granted in tests.
+// `--mode e2e` builds the same extension plus host access to the loopback fixture server (Playwright
+// cannot click the toolbar button, so activeTab is never granted in tests) and e2e-only test hooks
+// (import.meta.env.MODE === 'e2e', e.g. the background's gistTest.saveFromShortcut).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),

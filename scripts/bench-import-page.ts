@@ -1,4 +1,4 @@
-// npm run build:e2e && npm run bench:import-page — importing 10,000 items in the REAL library page
+// npm run bench:import-page (builds the e2e extension first) — importing 10,000 items in the REAL library page
 // (built e2e extension, headless Chromium, real IndexedDB): time from choosing the file to the report,
 // the longest frame gap while it runs (is the page responsive, does the progress bar move), how many
 // progress updates were painted, the same file again (everything duplicate), and a Gist JSON export of

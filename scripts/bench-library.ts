@@ -1,6 +1,6 @@
 // Library benchmark: 10,000 realistic articles in the REAL IndexedDB of the built e2e extension, measured
 // on the real library page in headless Chromium.
-//   npm run build:e2e && npm run bench:library [-- --articles 10000 --baseline 200 --screenshot out.png]
+//   npm run bench:library [-- --articles 10000 --baseline 200 --screenshot out.png]   (builds the e2e extension first)
 // Text comes from ../shared corpora (KPCrowd news stories with their crowd keyphrases as tags, Zyte
 // ground-truth article bodies), mixed so no two articles are identical. Measures:
 //   first_rows_ms  navigation start → first article row in the DOM and painted: median of 3 fresh pages once

@@ -45,7 +45,7 @@ export interface LibraryConnector {
   /** Reading position 0..1 (the page throttles calls). */
   setProgress?(id: number, progress: number): Promise<void>;
   setTags?(id: number, tags: string[]): Promise<void>;
-  /** Bulk edits return what they changed so Undo can put it back. */
+  /** Bulk edits return what they changed so Undo can put it back (the page offers Undo for all but setFavorite). */
   bulk?: {
     setStatus(ids: number[], status: ArticleStatus): Promise<PreviousValues>;
     setFavorite(ids: number[], favorite: boolean): Promise<PreviousValues>;

@@ -1,5 +1,6 @@
 // The one place that decides which HTML we store or render: DOMPurify with an article allowlist.
-// Runs in the tab (extraction), in the extension (save, render) and under Node (CLI, tests).
+// Runs in the extension (saving: the offscreen document or Firefox's background page; the library page:
+// import and render) and under Node (CLI, tests). Never in the tab: its extraction passes sanitize: false.
 // No scripts, styles, forms, frames, plugins, SVG or MathML; no event handlers, no id/name/class (DOM
 // clobbering), and every URL-bearing attribute is checked the way a browser would parse it.
 import createDOMPurify, { type Config } from 'dompurify';

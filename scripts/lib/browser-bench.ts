@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { findChromium } from '../../tests/e2e/harness';
 import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
 
@@ -52,7 +53,7 @@ export async function inBrowser<P extends BrowserPage>(pages: P[], bundles: stri
   }).listen(0, '127.0.0.1');
   await new Promise((r) => srv.once('listening', r));
   const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
   try {
     const ctx: BrowserContext = await browser.newContext({ javaScriptEnabled: false });
     await ctx.route('**/*', (route) => {
