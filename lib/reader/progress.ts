@@ -39,14 +39,28 @@ export function shouldStore(stored: number, next: number, minStep = 0.01): boole
   return Math.abs(next - stored) >= minStep || (next >= 1 && stored < 1) || (next <= 0 && stored > 0);
 }
 
+type Handle = ReturnType<typeof setTimeout>;
+export interface Timers {
+  set(fn: () => void, ms: number): Handle;
+  clear(handle: Handle): void;
+}
+
+// Wrapped, not `{ set: setTimeout }`: browsers throw "Illegal invocation" when setTimeout is called as a
+// method of another object (`this` must be the window): every scroll after the first threw, and the
+// reading position was written only on leaving the article.
+const globalTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (handle) => clearTimeout(handle),
+};
+
 /**
  * Trailing throttle: at most one call per `ms`, always delivering the latest value; `flush` writes a
  * pending value now (leaving the article, closing the page).
  */
-export function throttle<T>(fn: (v: T) => void, ms: number, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }) {
+export function throttle<T>(fn: (v: T) => void, ms: number, timers: Timers = globalTimers) {
   let last = -Infinity;
   let pending: { v: T } | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: Handle | null = null;
   const fire = () => {
     timer = null;
     if (!pending) return;
@@ -59,15 +73,15 @@ export function throttle<T>(fn: (v: T) => void, ms: number, timers: { set: typeo
     push(v: T) {
       pending = { v };
       const wait = last + ms - Date.now();
-      if (wait <= 0 && !timer) fire();
-      else if (!timer) timer = timers.set(fire, Math.max(0, wait));
+      if (wait <= 0 && timer === null) fire();
+      else if (timer === null) timer = timers.set(fire, Math.max(0, wait));
     },
     flush() {
-      if (timer) { timers.clear(timer); timer = null; }
+      if (timer !== null) { timers.clear(timer); timer = null; }
       fire();
     },
     cancel() {
-      if (timer) timers.clear(timer);
+      if (timer !== null) timers.clear(timer);
       timer = null;
       pending = null;
     },

@@ -51,6 +51,36 @@ describe('reading progress', () => {
       vi.useRealTimers();
     }
   });
+  it('throttle\'s default timers work where setTimeout must not be called as a method (browsers)', async () => {
+    // Like a browser's window.setTimeout: "Illegal invocation" unless `this` is the global (or unset).
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    const strict = <F extends (...a: never[]) => unknown>(f: F) => function (this: unknown, ...a: Parameters<F>) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      return f(...a);
+    };
+    vi.stubGlobal('setTimeout', strict(realSet as (fn: () => void, ms: number) => ReturnType<typeof setTimeout>));
+    vi.stubGlobal('clearTimeout', strict(realClear as (h: ReturnType<typeof setTimeout>) => void));
+    try {
+      const seen: number[] = [];
+      const t = throttle((v: number) => seen.push(v), 20);
+      t.push(1);
+      t.push(2); // schedules the trailing write
+      expect(seen).toEqual([1]);
+      await new Promise((r) => realSet(r, 60));
+      expect(seen).toEqual([1, 2]);
+      t.push(3); // the interval has passed: written at once
+      t.push(4); // scheduled again...
+      t.flush(); // ...and the timer cleared: written now
+      expect(seen).toEqual([1, 2, 3, 4]);
+      t.push(5);
+      t.cancel();
+      await new Promise((r) => realSet(r, 60));
+      expect(seen).toEqual([1, 2, 3, 4]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('reader settings', () => {
