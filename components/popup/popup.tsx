@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Preview, Result, SaveResult } from '../../lib/messaging/protocol';
 import { TagEditor } from '../shared/tag-editor';
 import { humanError } from '../../lib/messaging/errors';
+import { minutesForSpeed } from '../../lib/reading-time/index';
 
 /** Everything the popup needs from the outside world; the entrypoint wires it to the background. */
 export interface PopupConnector {
@@ -15,6 +16,8 @@ export interface PopupConnector {
   /** Asks for host access to download images. Must be called synchronously in the click handler
    *  (Firefox drops the user gesture after an await); false when the user declines. */
   requestImageAccess(): Promise<boolean>;
+  /** The user's reading speed (words per minute); the reading time is shown at it. */
+  readingSpeed?(): Promise<number>;
 }
 
 /** A background answer, or a human error when it threw or never answered (worker stopped mid-request). */
@@ -34,6 +37,8 @@ type State =
 
 export function Popup({ connector }: { connector: PopupConnector }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [wpm, setWpm] = useState<number | null>(null);
+  useEffect(() => { connector.readingSpeed?.().then(setWpm, () => {}); }, []);
 
   const load = async () => {
     setState({ kind: 'loading' });
@@ -108,7 +113,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       <p class="meta">
         {p.siteName && <span data-testid="site">{p.siteName}</span>}
         {p.byline && <span data-testid="byline">{p.byline}</span>}
-        <span data-testid="reading-time">{p.readingMinutes} min read</span>
+        <span data-testid="reading-time">{wpm === null ? p.readingMinutes : minutesForSpeed({ words: p.wordCount, cjkChars: p.cjkChars, images: p.imageCount }, wpm)} min read</span>
       </p>
       {p.excerpt && <p class="excerpt" data-testid="excerpt">{p.excerpt}</p>}
       <TagEditor tags={tags} onChange={(t) => void changeTags(t)} disabled={busy} />

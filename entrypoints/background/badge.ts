@@ -1,22 +1,25 @@
 import { browser } from 'wxt/browser';
-import { formatBadge, formatMinutes, readingMinutes } from '../../lib/reading-time/index';
+import { formatBadge, formatMinutes, minutesForSpeed, type StoredCounts } from '../../lib/reading-time/index';
+import { loadWpm } from '../../lib/reading-time/speed';
 import type { DetectReport } from '../../lib/messaging/protocol';
 
 // Firefox MV2 builds have browserAction, MV3 builds have action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 export async function setBadge(tabId: number, report: DetectReport): Promise<void> {
-  await setBadgeMinutes(tabId, report.isArticle ? readingMinutes({ words: report.wordCount, cjkChars: report.cjkChars ?? 0, images: 0 }) : null);
+  await setBadgeCounts(tabId, report.isArticle ? { words: report.wordCount, cjkChars: report.cjkChars ?? 0 } : null);
 }
 
 /**
- * The reading time on the toolbar button (null: none). Detection's estimate comes first; once the
- * popup has extracted the page, its reading time replaces it so the two never disagree.
+ * The reading time on the toolbar button at the user's speed (read from storage.local on each call:
+ * the service worker keeps no state); null clears it. Detection's counts come first; once the popup
+ * has extracted the page, its counts replace them so the two never disagree.
  */
-export async function setBadgeMinutes(tabId: number, minutes: number | null): Promise<void> {
-  const text = minutes === null ? '' : formatBadge(minutes);
+export async function setBadgeCounts(tabId: number, counts: StoredCounts | null): Promise<void> {
+  const minutes = counts ? minutesForSpeed(counts, await loadWpm(browser.storage.local)) : null;
+  const text = minutes === null ? '' : formatBadge(minutes); // at most 3 characters ("3h" for 150 min)
   await action().setBadgeText({ tabId, text });
-  if (text) await action().setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+  if (minutes !== null) await action().setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
   await action().setTitle({ tabId, title: minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read` });
 }
 

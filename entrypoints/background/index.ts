@@ -4,7 +4,7 @@ import { deleteArticle, setTags } from '../../lib/db/articles';
 import { classifySender, isAllowed, parseRequest, type Request, type ResponseMap } from '../../lib/messaging/protocol';
 import { classifyError, humanError } from '../../lib/messaging/errors';
 import { buildPreview, saveExtraction } from '../../lib/save/save-article';
-import { setBadge, setBadgeMinutes, setSavedBadge } from './badge';
+import { setBadge, setBadgeCounts, setSavedBadge } from './badge';
 import { extractInTab } from './tab-extraction';
 import { prepareHtml } from './prepare-html';
 import { fetchImage } from './fetch-image';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
       case 'popup:preview':
         try {
           const value = await buildPreview(await extractInTab(req.tabId), getDb());
-          if (value.isArticle && value.canExtract) await setBadgeMinutes(req.tabId, value.readingMinutes).catch(() => undefined); // the tab may be gone
+          if (value.isArticle && value.canExtract) await setBadgeCounts(req.tabId, { words: value.wordCount, cjkChars: value.cjkChars, images: value.imageCount }).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
           return { ok: false, error: errorText(e, 'read your library') };

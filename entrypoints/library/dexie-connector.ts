@@ -9,7 +9,7 @@ import {
 import { LiveArticles } from '../../lib/db/live-articles';
 import { IndexSync } from '../../lib/search/index-sync';
 import type { SerializedIndex } from '../../lib/search/text-index';
-import { parseSettings, SETTINGS_KEY } from '../../lib/reader/settings';
+import type { ReaderSettingsStore } from '../../lib/reader/settings-store';
 import type { LibraryConnector } from '../../components/library/library-connector';
 
 // The search index cache lives in its own database: it can be dropped at any time (it is rebuilt from
@@ -24,7 +24,7 @@ function openCache(): CacheDB {
 }
 
 // The library is an extension page: it shares the extension origin's database and reads it directly.
-export function dexieConnector(db: GistDB): LibraryConnector {
+export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): LibraryConnector {
   const cache = openCache();
   const search = new IndexSync({
     texts: (ids) => textsOf(db, ids),
@@ -59,10 +59,7 @@ export function dexieConnector(db: GistDB): LibraryConnector {
     },
     search,
     texts: (ids) => textsOf(db, ids),
-    settings: {
-      load: () => { try { return parseSettings(localStorage.getItem(SETTINGS_KEY)); } catch { return parseSettings(null); } },
-      save: (s) => { try { localStorage.setItem(SETTINGS_KEY, JSON.stringify(s)); } catch { /* private mode: settings last this visit */ } },
-    },
+    settings,
     storage: {
       async info() {
         if (!navigator.storage?.estimate) return null;

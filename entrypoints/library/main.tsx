@@ -1,9 +1,16 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Library } from '../../components/library/library-page';
 import { openDb } from '../../lib/db/schema';
+import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from './dexie-connector';
 import '../../components/shared/base.css';
 import '../../components/library/library.css';
 
 performance.mark?.('gist:script');
-render(<Library connector={dexieConnector(openDb())} />, document.getElementById('app')!);
+const localStore = (() => { try { return localStorage; } catch { return null; } })(); // may throw when storage is disabled
+const db = openDb();
+// The reading speed (storage.local) is read before the first paint so no time shows at the wrong speed.
+void openReaderSettings(browser.storage.local, localStore, (msg, e) => console.warn(msg, e)).then((settings) => {
+  render(<Library connector={dexieConnector(db, settings)} />, document.getElementById('app')!);
+});

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupConnector } from '../../components/popup/popup';
 import type { PageRequest, ResponseMap } from '../../lib/messaging/protocol';
+import { loadWpm } from '../../lib/reading-time/speed';
 import '../../components/shared/base.css';
 import '../../components/popup/popup.css';
 
@@ -33,6 +34,7 @@ const connector: PopupConnector = {
   hasImageAccess: (origins) => browser.permissions.contains({ origins: origins.map((o) => `${o}/*`) }),
   // Asked once for all sites so later saves keep their images without another prompt.
   requestImageAccess: () => browser.permissions.request({ origins: ALL_HOSTS }),
+  readingSpeed: () => loadWpm(browser.storage.local),
 };
 
 render(<Popup connector={connector} />, document.getElementById('app')!);

@@ -33,8 +33,12 @@ export interface Preview {
   siteName: string | null;
   byline: string | null;
   excerpt: string | null;
+  /** At the default speed; the popup and the badge show minutesForSpeed(counts below, user's wpm). */
   readingMinutes: number;
+  /** What the time is computed from: the extracted text's counts (detection's when nothing was extracted). */
   wordCount: number;
+  cjkChars?: number;
+  imageCount?: number;
   tags: string[];
   /** Origins the article's images come from: the popup asks for host access to them before saving. */
   imageOrigins: string[];

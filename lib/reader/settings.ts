@@ -1,6 +1,9 @@
-// Reader settings: typography, theme, reading speed. Stored as JSON by the page (localStorage); every
-// field is validated on load so a hand-edited or older value can never break the reader.
+// Reader settings: typography, theme, reading speed. Typography and theme are stored as JSON by the page
+// (localStorage); the reading speed is shared with the badge and the popup, so it lives in storage.local
+// (lib/reading-time/speed.ts, wired by lib/reader/settings-store.ts). Every field is validated on load
+// so a hand-edited or older value can never break the reader.
 import { DEFAULT_WPM } from '../reading-time/index';
+import { WPM_LIMITS } from '../reading-time/speed';
 
 export type Theme = 'system' | 'light' | 'sepia' | 'dark';
 export type FontFamily = 'serif' | 'sans';
@@ -27,7 +30,7 @@ export const LIMITS = {
   fontSize: { min: 14, max: 30, step: 1 },
   lineHeight: { min: 1.2, max: 2.2, step: 0.05 },
   width: { min: 40, max: 100, step: 4 },
-  wpm: { min: 80, max: 1000, step: 10 },
+  wpm: WPM_LIMITS,
   speechRate: { min: 0.5, max: 3, step: 0.1 },
 } as const;
 

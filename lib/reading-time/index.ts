@@ -86,6 +86,21 @@ export function readingMinutes(counts: TextCounts, speed: ReadingSpeed = {}): nu
   return Math.max(1, Math.round(seconds / 60));
 }
 
+/** Counts as stored with an article or reported by detection (unknown CJK characters or images: 0). */
+export interface StoredCounts {
+  words: number;
+  cjkChars?: number;
+  images?: number;
+}
+
+/**
+ * Every reading time shown to the user (badge, popup, library, reader) comes from here: the stored
+ * counts at the user's words per minute (lib/reading-time/speed.ts keeps it in storage.local).
+ */
+export function minutesForSpeed(counts: StoredCounts, wpm: number): number {
+  return readingMinutes({ words: counts.words, cjkChars: counts.cjkChars ?? 0, images: counts.images ?? 0 }, { wpm });
+}
+
 /** Popup/library label: "4 min", "1 h 5 min". */
 export function formatMinutes(minutes: number): string {
   const m = Math.max(1, Math.round(minutes || 0));

@@ -57,6 +57,8 @@ export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Previ
   const d = describe(ex);
   const saved = await findByUrl(db, storageKey(ex));
   const imageOrigins = [...new Set((a?.images ?? []).flatMap((src) => { try { return [new URL(src).origin]; } catch { return []; } }))];
+  // What the time comes from (detection's counts when nothing was extracted): shown at the user's speed.
+  const counts = a ? { ...d.counts, images: d.imageCount } : { words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 };
   return {
     url: ex.url,
     isArticle: ex.detection.isArticle,
@@ -65,7 +67,9 @@ export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Previ
     byline: a?.byline ?? null,
     excerpt: a?.excerpt ?? null,
     readingMinutes: a ? d.minutes : readingMinutes({ words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 }),
-    wordCount: d.counts.words,
+    wordCount: counts.words,
+    cjkChars: counts.cjkChars,
+    imageCount: counts.images,
     tags: saved ? saved.tags : d.tags,
     imageOrigins,
     canExtract: !!a,

@@ -1,7 +1,7 @@
 // What the library list shows: status views, facet filters, the parsed search, and the sort order, all
 // over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
 import type { ArticleRecord } from '../db/schema';
-import { readingMinutes } from '../reading-time/index';
+import { minutesForSpeed } from '../reading-time/index';
 import { displayHost } from '../url/host';
 import { fold, tokenize } from './tokenize';
 import { hasText, type IsFilter, type ParsedQuery, type TimeRange } from './query';
@@ -47,7 +47,7 @@ export function minutesAt(a: ArticleRecord, wpm: number): number {
   const c = minutesCache.get(a);
   if (c && c.wpm === wpm) return c.m;
   const m = a.wordCount || a.cjkChars || a.imageCount
-    ? readingMinutes({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, { wpm })
+    ? minutesForSpeed({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, wpm)
     : a.readingMinutes || 1;
   minutesCache.set(a, { wpm, m });
   return m;

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord } from '../../scripts/lib/article-record';
+import { formatBadge } from '../../lib/reading-time/index';
 import { detectPages, haveDetect, haveZyte, zytePages } from '../../scripts/lib/corpora';
 import { parsePage, readPageFile } from '../../scripts/lib/load-page';
 import { launchWithExtension, openPopupFor, serveGeneratedPages, waitFor, type ExtensionSession, type FixtureServer } from './harness';
@@ -52,7 +53,7 @@ describe.skipIf(!HAVE)('real pages in Chromium', () => {
       const rt = message === null ? (await popup.getByTestId('reading-time').textContent()) ?? '' : '';
       const tags = message === null ? await popup.locator('.tag').allTextContents() : [];
       // Once the popup has extracted an article, the badge shows the popup's reading time.
-      const badgeAfter = message === null && badge ? await waitFor(async () => { const b = await s.badgeText(tabId); return b === rt.replace(/ min read$/, 'm') ? b : ''; }, 'badge = popup time', 5000).catch(() => s.badgeText(tabId)) : badge;
+      const badgeAfter = message === null && badge ? await waitFor(async () => { const b = await s.badgeText(tabId); return b === formatBadge(Number(/^(\d+) min read$/.exec(rt)?.[1])) ? b : ''; }, 'badge = popup time', 5000).catch(() => s.badgeText(tabId)) : badge;
       rows.push({ id: p.id, cli: cli.isArticle, badge, badgeAfter, label: p.article, cliMin: cli.readingMinutes, message, popupMin: message === null ? Number(/^(\d+) min read$/.exec(rt)?.[1] ?? NaN) : null, tags: tags.map((t) => t.replace(/×$/, '').trim()) });
       await popup.close();
       await page.close();
@@ -67,7 +68,7 @@ describe.skipIf(!HAVE)('real pages in Chromium', () => {
     for (const r of rows) console.log(`  ${r.id.slice(0, 30).padEnd(30)} label ${r.label ? 'A' : '-'} cli ${r.cli ? 'A' : '-'} badge ${r.badge || '-'}→${r.badgeAfter || '-'}  popup ${r.message ?? `${r.popupMin} min`} (cli ${r.cliMin})  tags ${r.tags.slice(0, 6).join(' | ')}`);
     // Chromium runs the pages' own scripts and jsdom does not, so the DOMs can differ a little.
     expect(agree).toBeGreaterThanOrEqual(Math.floor(rows.length * 0.95));
-    for (const r of rows) if (r.badge && r.message === null) expect(r.badgeAfter, `${r.id}: badge after the popup`).toBe(`${r.popupMin}m`);
+    for (const r of rows) if (r.badge && r.message === null) expect(r.badgeAfter, `${r.id}: badge after the popup`).toBe(formatBadge(r.popupMin!));
     // A message only where the CLI found nothing readable either; otherwise a reading time of 1+ min.
     for (const r of rows) {
       if (r.message !== null) { expect(r.cliMin, `${r.id}: ${r.message}`).toBe(0); expect(r.message.length).toBeGreaterThan(10); }

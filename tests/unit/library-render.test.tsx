@@ -8,6 +8,8 @@ import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import { IndexSync } from '../../lib/search/index-sync';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
+import { openReaderSettings } from '../../lib/reader/settings-store';
+import { WPM_KEY } from '../../lib/reading-time/speed';
 
 function record(id: number, p: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
@@ -145,6 +147,25 @@ describe('Library', () => {
     await flush();
     expect(c.settings.save).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'sepia', fontSize: 20, wpm: 476 }));
     expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('5 min');
+  });
+
+  it('times follow the speed in storage.local, and a new speed is stored there (where the badge and popup read it)', async () => {
+    const area = new Map<string, unknown>([[WPM_KEY, 476]]);
+    const kv = { get: async (k: string) => (area.has(k) ? { [k]: area.get(k) } : {}), set: async (o: Record<string, unknown>) => { for (const [k, v] of Object.entries(o)) area.set(k, v); } };
+    const c = mockConnector([record(1)], {}, { settings: await openReaderSettings(kv, localStorage) });
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('5 min');
+    await act(() => { byTestId('settings-button')!.click(); });
+    const wpm = byTestId('wpm') as HTMLInputElement;
+    expect(wpm.value).toBe('476');
+    await act(() => { wpm.value = '238'; wpm.dispatchEvent(new Event('change', { bubbles: true })); });
+    await flush();
+    expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('10 min');
+    expect(area.get(WPM_KEY)).toBe(238);
+    await act(() => { (root.querySelector('.row-main') as HTMLElement).click(); });
+    await flush();
+    expect(byTestId('reader-minutes')?.textContent).toBe('10 min read');
   });
 
   it('bulk select with x, tag the selection, and undo it', async () => {

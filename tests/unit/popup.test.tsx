@@ -46,6 +46,19 @@ describe('Popup', () => {
     expect(byTestId('not-article')).toBeNull();
   });
 
+  it('shows the reading time at the user\'s speed (from storage.local, through the connector)', async () => {
+    const c = connector({ preview: vi.fn(async () => ({ ok: true as const, value: preview({ readingMinutes: 10, wordCount: 2380 }) })), readingSpeed: vi.fn(async () => 476) });
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    expect(byTestId('reading-time')?.textContent).toBe('5 min read');
+    render(null, root);
+    // Chinese text counts characters; images add seconds: 1000 chars at 500/min + 2 min of words at 476.
+    const cjk = connector({ preview: vi.fn(async () => ({ ok: true as const, value: preview({ readingMinutes: 8, wordCount: 952, cjkChars: 1000, imageCount: 0 }) })), readingSpeed: vi.fn(async () => 476) });
+    await act(() => render(<Popup connector={cjk} />, root));
+    await flush();
+    expect(byTestId('reading-time')?.textContent).toBe('4 min read');
+  });
+
   it('sends edited tags with the save and then shows Saved', async () => {
     const c = connector();
     await act(() => render(<Popup connector={c} />, root));
