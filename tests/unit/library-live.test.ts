@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { saveArticle, type ArticleInput } from '../../lib/db/articles';
 import { LiveArticles } from '../../lib/db/live-articles';
+import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
 import type { QueueView } from '../../components/library/library-connector';
 import { fullArticleReads, recordReads, type Read } from './db-reads';
@@ -66,7 +67,7 @@ beforeEach(async () => {
 
 describe('one live subscription on the library page', () => {
   it('one write re-reads the articles table once for the list, the search index and the queue counts', async () => {
-    const connector = dexieConnector(db);
+    const connector = dexieConnector(db, await openReaderSettings(fakeBrowser.storage.local, null));
     let list: ArticleRecord[] = [];
     let queue: QueueView | null = null;
     // As the page does: the list feeds the search index.
