@@ -47,7 +47,7 @@ export function ImportQueueSection({ queue }: { queue: QueueBackend }) {
           <button type="button" class="secondary" data-testid="queue-retry" disabled={asking} onClick={() => start(true)}>Retry {counts.failed.toLocaleString()} failed</button>
         )}
       </div>
-      {view.needsPermission && !status.running && waiting > 0 && <p class="muted">Your browser will ask to let Gist read websites: it fetches each page once, without your cookies.</p>}
+      {view.needsPermission && !status.running && waiting > 0 && <p class="muted">Gist needs access to all sites to download the imported pages: your browser will ask. Each page is fetched once, without your cookies.</p>}
       {error && <p class="error" role="alert" data-testid="queue-error">{error}</p>}
       {counts.failures.length > 0 && (
         <details>

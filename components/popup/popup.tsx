@@ -13,9 +13,9 @@ export interface PopupConnector {
   openLibrary(articleId?: number): void;
   /** Whether images from these origins can be downloaded already. */
   hasImageAccess(origins: string[]): Promise<boolean>;
-  /** Asks for host access to download images. Must be called synchronously in the click handler
-   *  (Firefox drops the user gesture after an await); false when the user declines. */
-  requestImageAccess(): Promise<boolean>;
+  /** Asks for host access to these image origins (only these). Must be called synchronously in the
+   *  click handler (Firefox drops the user gesture after an await); false when the user declines. */
+  requestImageAccess(origins: string[]): Promise<boolean>;
   /** The user's reading speed (words per minute); the reading time is shown at it. */
   readingSpeed?(): Promise<number>;
 }
@@ -69,7 +69,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
   const save = async () => {
     // The permission prompt first, before any await, while the click still counts as a user gesture.
-    const access = state.imageAccess ? Promise.resolve(true) : connector.requestImageAccess().catch(() => false);
+    const access = state.imageAccess ? Promise.resolve(true) : connector.requestImageAccess(p.imageOrigins).catch(() => false);
     patch({ busy: true, message: 'Saving…', failed: false });
     const imagesAllowed = await access;
     // The background may be stopped mid-save (MV3): the save is one transaction, so Retry is always safe.

@@ -108,7 +108,7 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
       if (!needsPermission) return send();
       // Synchronously in the click handler: Firefox drops the user gesture after an await.
       return browser.permissions.request({ origins: ALL_SITES }).then((granted: boolean) =>
-        granted ? send() : { ok: false as const, error: 'Gist needs access to websites to fetch the articles; nothing was fetched.' });
+        granted ? send() : { ok: false as const, error: 'Gist needs access to all sites to download the imported pages; nothing was fetched.' });
     },
     async stop() {
       await browser.runtime.sendMessage({ type: 'queue:stop' });

@@ -127,7 +127,7 @@ describe('fetch queue', () => {
     const section = $('queue-section')!;
     expect($('queue-counts')!.textContent).toBe('3 not yet fetched · 1 waiting for images · 2 failed');
     expect($('queue-failures')!.textContent).toContain('Gone: the page is gone (HTTP 404)');
-    expect(section.textContent).toContain('Your browser will ask');
+    expect(section.textContent).toContain('Gist needs access to all sites to download the imported pages');
     ($('queue-start') as HTMLButtonElement).click();
     expect(q.start).toHaveBeenCalledWith({ retryFailed: false }); // synchronously, in the click
     await flush();

@@ -2,8 +2,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup, type PopupConnector } from '../../components/popup/popup';
+import { popupConnector } from '../../entrypoints/popup/connector';
 import type { Preview } from '../../lib/messaging/protocol';
+import { originPatterns } from '../../lib/url/match-patterns';
 
 const preview = (over: Partial<Preview> = {}): Preview => ({
   url: 'https://example.com/a', isArticle: true, title: 'Bees on the roof', siteName: 'The Ledger', byline: 'Maren Solberg',
@@ -140,4 +143,47 @@ describe('Popup', () => {
     await flush();
     expect(byTestId('title')?.textContent).toBe('Bees on the roof');
   });
+
+  it('Save asks host access for exactly the origins the preview listed, never all sites', async () => {
+    fakeBrowser.reset();
+    const origins = ['https://img.example.com', 'https://cdn.example.net:8443'];
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (msg: unknown) => {
+      const m = msg as { type: string };
+      if (m.type === 'popup:preview') return { ok: true, value: preview({ imageOrigins: origins }) };
+      if (m.type === 'article:save') return { ok: true, value: { id: 1, created: true, images: 2, imagesFailed: 0 } };
+      return undefined;
+    });
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    await act(() => render(<Popup connector={popupConnector(fakeBrowser, Promise.resolve(12))} />, root));
+    await flush();
+    expect(request).not.toHaveBeenCalled(); // nothing is asked before the click
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://cdn.example.net/*', 'https://img.example.com/*'] });
+    expect(send).toHaveBeenCalledWith({ type: 'article:save', tabId: 12 });
+    expect(byTestId('saved')).not.toBeNull();
+  });
+
+  it('Save with no images asks for no access', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (msg: unknown) =>
+      (msg as { type: string }).type === 'popup:preview' ? { ok: true, value: preview({ imageOrigins: [] }) } : { ok: true, value: { id: 1, created: true, images: 0, imagesFailed: 0 } });
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    await act(() => render(<Popup connector={popupConnector(fakeBrowser, Promise.resolve(12))} />, root));
+    await flush();
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(request).not.toHaveBeenCalled();
+    expect(byTestId('saved')).not.toBeNull();
+  });
 });
+
+describe('originPatterns', () => {
+  it('turns http(s) origins into port-less match patterns and skips the rest', () => {
+    expect(originPatterns(['https://a.example', 'http://127.0.0.1:8080', 'https://a.example:444', 'data:', 'null', 'chrome-extension://x', 'http://[::1]:3000']))
+      .toEqual(['http://127.0.0.1/*', 'http://[::1]/*', 'https://a.example/*']);
+  });
+});
+

@@ -1,0 +1,31 @@
+import type { PopupConnector } from '../../components/popup/popup';
+import type { PageRequest, ResponseMap } from '../../lib/messaging/protocol';
+import { originPatterns } from '../../lib/url/match-patterns';
+import { loadWpm, type KeyValueArea } from '../../lib/reading-time/speed';
+
+/** The browser APIs the popup uses (a narrow type, so tests can pass a fake). */
+export interface PopupBrowser {
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  tabs: { create(props: { url: string }): Promise<unknown> };
+  storage: { local: KeyValueArea };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean>; request(p: { origins: string[] }): Promise<boolean> };
+}
+
+/** The popup wired to the background and the browser, for the tab it works on. */
+export function popupConnector(browser: PopupBrowser, tabId: Promise<number>): PopupConnector {
+  const send = <R extends PageRequest>(req: R) => browser.runtime.sendMessage(req) as Promise<ResponseMap[R['type']]>;
+  return {
+    preview: async () => send({ type: 'popup:preview', tabId: await tabId }),
+    save: async (tags) => send({ type: 'article:save', tabId: await tabId, ...(tags ? { tags } : {}) }),
+    remove: (id) => send({ type: 'article:remove', id }),
+    setTags: (id, tags) => send({ type: 'article:set-tags', id, tags }),
+    openLibrary: (id) => {
+      void browser.tabs.create({ url: browser.runtime.getURL(`/library.html${id !== undefined ? `#article/${id}` : ''}`) });
+      window.close();
+    },
+    hasImageAccess: (origins) => browser.permissions.contains({ origins: originPatterns(origins) }),
+    // Only the sites this article's images come from; all-sites access is asked by the import queue.
+    requestImageAccess: (origins) => browser.permissions.request({ origins: originPatterns(origins) }),
+    readingSpeed: () => loadWpm(browser.storage.local),
+  };
+}
