@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests (Vitest), build the e2e extension, E2E tests in headless Chromium.
+// `npm test`: typecheck, unit tests (Vitest), build the e2e extension (and check its bundle sizes), E2E tests in headless Chromium.
 // Runs every stage even when one fails, then prints one plain summary line for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -32,6 +32,9 @@ const unit = vitest('unit', []);
 stages.push({ name: 'unit', ...unit });
 const built = run('build e2e extension', npx, ['wxt', 'build', '--mode', 'e2e']);
 stages.push({ name: 'build', ok: built });
+// Budgets for what loads on every page visit; the sizes are repeated in the summary.
+const sizes = built ? spawnSync(process.execPath, ['scripts/bundle-sizes.mjs', '.output/chrome-mv3-e2e'], { encoding: 'utf8' }) : null;
+if (sizes) stages.push({ name: 'sizes', ok: sizes.status === 0 });
 const e2e = built ? vitest('e2e', ['--config', 'vitest.e2e.config.ts']) : { ok: false, counts: { passed: 0, failed: 1, skipped: 0 } };
 stages.push({ name: 'e2e', ...e2e });
 
@@ -41,6 +44,7 @@ for (const s of stages) {
   else if (!s.ok) total.failed += 1; // a failed typecheck or build counts as one failure
 }
 console.log('\n== summary');
+if (sizes) process.stdout.write(`${sizes.stdout}${sizes.stderr}`);
 for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.ok ? 'ok' : 'FAILED'}${s.counts ? ` (${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.skipped} skipped)` : ''}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(stages.every((s) => s.ok) ? 0 : 1);

@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { GistDB } from '../../lib/db/schema';
 import { FetchFailure, httpFailure } from '../../lib/fetch-queue/policy';
-import { runQueue, type Extracted } from '../../lib/fetch-queue/runner';
+import { runQueue } from '../../lib/fetch-queue/runner';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import { retryFailed } from '../../lib/fetch-queue/store';
-import { extractHtml, type ExtractHtmlRequest } from '../offscreen/extract-html';
-import { fetchImage } from './fetch-image';
-import { ensureOffscreen, type ChromeOffscreen } from './prepare-html';
-import { withTimeout } from './with-timeout';
+import { fetchImage } from '../../lib/images/download';
+import { domWork } from './dom-work';
 
 // The import fetch queue in the background. Nothing lives in memory between events: the pending
 // articles are the queue and the status sits in storage.local, so a service worker stopped mid-run
@@ -31,7 +29,7 @@ async function fetchPage(url: string): Promise<{ html: string; url: string }> {
   let origin: string;
   try { origin = new URL(url).origin; } catch { throw new FetchFailure('not a valid URL', false); }
   const allowed = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
-  if (!allowed) throw new FetchFailure(`Gist has no permission to read ${new URL(url).host}; press Fetch again and allow access to websites`, false);
+  if (!allowed) throw new FetchFailure(`Gist has no permission to read ${new URL(url).host}; press Fetch again and allow access to all sites`, false);
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), PAGE_TIMEOUT_MS);
   try {
@@ -50,18 +48,6 @@ async function fetchPage(url: string): Promise<{ html: string; url: string }> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-async function extract(html: string, url: string): Promise<Extracted> {
-  // Firefox's background page has a DOM; Chrome's service worker does not.
-  if (typeof DOMParser !== 'undefined' && typeof window !== 'undefined') return extractHtml(html, url, window);
-  const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreen }).chrome;
-  if (!chromeApi?.offscreen) throw new Error('No DOM available to read the page.');
-  await ensureOffscreen(chromeApi.offscreen, chromeApi.runtime);
-  const req: ExtractHtmlRequest = { target: 'offscreen', type: 'extract-html', html, url };
-  const res = (await withTimeout(browser.runtime.sendMessage(req), 60_000, 'reading the page took too long')) as Extracted | undefined;
-  if (!res) throw new Error('the page reader did not answer');
-  return res;
 }
 
 export function createImportQueue(getDb: () => GistDB) {
@@ -92,7 +78,7 @@ export function createImportQueue(getDb: () => GistDB) {
         const summary = await runQueue({
           db: getDb(),
           fetchPage,
-          extract,
+          extract: domWork.extractHtml,
           fetchImage,
           stopped: async () => !(await read()).running,
           onItem: async (e) => {

@@ -3,18 +3,24 @@ import { openDb } from '../../lib/db/schema';
 import { deleteArticle, setTags } from '../../lib/db/articles';
 import { classifySender, isAllowed, parseRequest, type Request, type ResponseMap } from '../../lib/messaging/protocol';
 import { classifyError, humanError } from '../../lib/messaging/errors';
-import { buildPreview, saveExtraction } from '../../lib/save/save-article';
+import { buildPreview, saveExtraction, suggestFor } from '../../lib/save/save-article';
+import { createPreviewCache, extractionForSave, memoryArea, type SessionArea } from '../../lib/save/preview-cache';
+import { fetchImage } from '../../lib/images/download';
 import { setBadge, setBadgeCounts, setSavedBadge } from './badge';
-import { extractInTab } from './tab-extraction';
-import { prepareHtml } from './prepare-html';
-import { fetchImage } from './fetch-image';
+import { extractInTab, identifyTab } from './tab-extraction';
+import { domWork } from './dom-work';
 import { createImportQueue } from './import-queue';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
   let db: ReturnType<typeof openDb> | undefined;
   const getDb = () => (db ??= openDb());
-  const deps = () => ({ db: getDb(), prepareHtml, fetchImage });
+  const deps = () => ({ db: getDb(), prepareHtml: domWork.prepareHtml, suggestTags: domWork.suggestTags, fetchImage });
+  // The preview's extraction, kept per tab so Save stores what the popup showed.
+  const session = (browser.storage as unknown as { session?: SessionArea }).session;
+  const previews = createPreviewCache(session ?? memoryArea());
+  const saveSource = { cache: previews, identify: identifyTab, extract: extractInTab };
+  browser.tabs.onRemoved.addListener((tabId) => void previews.drop(tabId).catch(() => undefined));
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);
   browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
@@ -35,7 +41,10 @@ export default defineBackground(() => {
         return null;
       case 'popup:preview':
         try {
-          const value = await buildPreview(await extractInTab(req.tabId), getDb());
+          const extraction = await extractInTab(req.tabId);
+          const tags = await suggestFor(extraction, domWork.suggestTags);
+          await previews.put(req.tabId, extraction, tags).catch((e: unknown) => console.warn('Gist: preview not kept', e));
+          const value = await buildPreview(extraction, tags, getDb());
           if (value.isArticle && value.canExtract) await setBadgeCounts(req.tabId, { words: value.wordCount, cjkChars: value.cjkChars, images: value.imageCount }).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
@@ -43,7 +52,8 @@ export default defineBackground(() => {
         }
       case 'article:save':
         try {
-          const value = await saveExtraction(await extractInTab(req.tabId), req.tags, deps());
+          const { extraction, tags } = await extractionForSave(req.tabId, saveSource);
+          const value = await saveExtraction(extraction, req.tags, deps(), tags);
           await setSavedBadge(req.tabId, true).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
@@ -90,7 +100,8 @@ export default defineBackground(() => {
   // The keyboard shortcut saves without the popup; the badge turns green (saved) or red (failed).
   async function saveFromShortcut(tabId: number): Promise<boolean> {
     try {
-      await saveExtraction(await extractInTab(tabId), undefined, deps());
+      const { extraction, tags } = await extractionForSave(tabId, saveSource);
+      await saveExtraction(extraction, undefined, deps(), tags);
       await setSavedBadge(tabId, true);
       return true;
     } catch (e) {

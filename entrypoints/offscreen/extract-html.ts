@@ -1,22 +1,11 @@
 // Extraction of a fetched page (import fetch queue): parse the HTML into an inert document with a
 // <base> so relative links and images resolve against the page, run the same extractor the Save
-// button uses, then prepare the article for storage. Runs where there is a DOM: Chrome's offscreen
-// document, Firefox's background page.
-import { extractArticle } from '../../lib/extract/index';
+// button uses, then prepare the article for storage and suggest its tags. Runs where there is a DOM:
+// Chrome's offscreen document, Firefox's background page.
+import { extractUnsanitized } from '../../lib/extract/core';
 import type { Extracted } from '../../lib/fetch-queue/runner';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
-
-export interface ExtractHtmlRequest {
-  target: 'offscreen';
-  type: 'extract-html';
-  html: string;
-  url: string;
-}
-
-export function isExtractHtmlRequest(m: unknown): m is ExtractHtmlRequest {
-  const r = m as Partial<ExtractHtmlRequest> | null;
-  return !!r && r.target === 'offscreen' && r.type === 'extract-html' && typeof r.html === 'string' && typeof r.url === 'string';
-}
+import { suggestTagLists } from '../../lib/tags/index';
 
 const URL_ATTRS = ['href', 'src', 'poster', 'cite', 'data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-hi-res-src'];
 const SRCSET_ATTRS = ['srcset', 'data-srcset', 'data-lazy-srcset'];
@@ -60,10 +49,11 @@ export function extractHtml(html: string, url: string, win: Window): Extracted {
     doc.head.prepend(base);
     absolutize(doc, url);
     // prepareStoredHtml sanitizes right below: one DOMPurify pass is enough.
-    const article = extractArticle(doc, { url, window: win, sanitize: false });
-    if (!article) return { article: null, stored: null, error: 'no readable article found on the page' };
-    return { article, stored: prepareStoredHtml(article.content, win, url) };
+    const article = extractUnsanitized(doc, { url });
+    if (!article) return { article: null, stored: null, tags: null, error: 'no readable article found on the page' };
+    const tags = suggestTagLists({ title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags, siteName: article.siteName, url });
+    return { article, stored: prepareStoredHtml(article.content, win, url), tags };
   } catch (e) {
-    return { article: null, stored: null, error: `could not extract the page: ${e instanceof Error ? e.message : String(e)}` };
+    return { article: null, stored: null, tags: null, error: `could not extract the page: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -1,11 +1,29 @@
-export interface OffscreenRequest {
-  target: 'offscreen';
-  type: 'prepare-html';
-  html: string;
-  baseUrl: string;
+// Messages from the background to Chrome's offscreen document: the work that needs a DOM or the word
+// table, kept out of the service worker that wakes on every page load.
+import type { TagInput } from '../../lib/tags/index';
+
+export type OffscreenRequest =
+  | { target: 'offscreen'; type: 'prepare-html'; html: string; baseUrl: string }
+  | { target: 'offscreen'; type: 'suggest-tags'; input: TagInput }
+  | { target: 'offscreen'; type: 'extract-html'; html: string; url: string };
+
+const str = (v: unknown): v is string => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
+function isTagInput(v: unknown): v is TagInput {
+  const t = v as Partial<TagInput> | null;
+  return !!t && str(t.title) && str(t.text) && optStr(t.lang) && optStr(t.siteName) && optStr(t.url)
+    && (t.publisherTags === undefined || (Array.isArray(t.publisherTags) && t.publisherTags.every(str)));
 }
 
-export function isOffscreenRequest(m: unknown): m is OffscreenRequest {
-  const r = m as Partial<OffscreenRequest> | null;
-  return !!r && r.target === 'offscreen' && r.type === 'prepare-html' && typeof r.html === 'string' && typeof r.baseUrl === 'string';
+/** The request, or null when the message is not exactly one of ours. */
+export function parseOffscreenRequest(m: unknown): OffscreenRequest | null {
+  const r = m as Record<string, unknown> | null;
+  if (!r || typeof r !== 'object' || r.target !== 'offscreen') return null;
+  switch (r.type) {
+    case 'prepare-html': return str(r.html) && str(r.baseUrl) ? { target: 'offscreen', type: r.type, html: r.html, baseUrl: r.baseUrl } : null;
+    case 'suggest-tags': return isTagInput(r.input) ? { target: 'offscreen', type: r.type, input: r.input } : null;
+    case 'extract-html': return str(r.html) && str(r.url) ? { target: 'offscreen', type: r.type, html: r.html, url: r.url } : null;
+    default: return null;
+  }
 }

@@ -1,219 +1,26 @@
-// Article extraction: metadata from structured data, a cleaned clone for Readability, post-processing
-// of its result, a density fallback when it finds too little, then one DOMPurify pass.
-import { list } from './dom-list';
-import { Readability } from '@mozilla/readability';
+// Article extraction with the one DOMPurify pass (CLI, benchmarks, fetched pages). The tab's extraction
+// script imports ./core instead and leaves sanitizing to the extension.
 import { sanitizeArticleHtml } from '../sanitize/sanitize-html';
-import { rawPublisherTags } from '../tags/publisher-tags';
-import { densestBlock } from './fallback';
-import { jsonLdObjects, metaTables } from '../page-meta/index';
-import { cleanByline, readMetadata, type PageMetadata } from './metadata';
-import { postprocess } from './postprocess';
-import { preprocess } from './preprocess';
-import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
-import { blockText } from './text';
+import { extractUnsanitized, type CoreExtractOptions } from './core';
 import type { ExtractedArticle } from './types';
 
+export { extractUnsanitized, readerClone, readMetadata, cleanByline, type CoreExtractOptions, type ExtractPhase } from './core';
 export type { ExtractedArticle } from './types';
-export { readMetadata, cleanByline } from './metadata';
 
-export interface ExtractOptions {
-  /** The page URL, used to resolve relative links and images. Defaults to doc.URL. */
-  url?: string;
+export interface ExtractOptions extends CoreExtractOptions {
   /** The window whose DOM DOMPurify uses; defaults to doc.defaultView. */
   window?: Window;
-  /**
-   * Run DOMPurify on the content (default true). The tab's extraction script passes false: what
-   * crosses the message boundary is untrusted anyway, and the extension sanitizes before storing.
-   */
+  /** Run DOMPurify on the content (default true); false is the same as extractUnsanitized. */
   sanitize?: boolean;
-  /** Benchmarks only: milliseconds per phase, added to what the object already holds. */
-  timings?: Partial<Record<ExtractPhase, number>>;
-}
-
-export type ExtractPhase = 'metadata' | 'clone' | 'preprocess' | 'readability' | 'recover' | 'postprocess' | 'finish' | 'sanitize' | 'publisherTags';
-
-/** Below this many characters of body text, the result is treated as a miss and the fallback tried. */
-const MIN_TEXT = 200;
-const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
-
-// Attributes worth handing to the sanitizer (which has the final word; see lib/sanitize).
-const KEEP_ATTRS = new Set(['href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime',
-  'cite', 'lang', 'dir', 'start', 'reversed', 'type', 'scope', 'headers', 'abbr', 'open', 'media']);
-
-function absoluteSrcset(srcset: string, base: string): string {
-  return srcset.split(',').map((part) => {
-    const [u, ...d] = part.trim().split(/\s+/);
-    return [absolute(u, base) ?? u, ...d].join(' ');
-  }).join(', ');
-}
-
-function absolute(u: string | null | undefined, base: string): string | null {
-  if (!u) return null;
-  try { return new URL(u.trim(), base).href; } catch { return null; }
-}
-
-/** Strips a " | Site" / " - Site" suffix (or prefix) naming the site from a title. */
-function cleanTitle(title: string, siteName: string | null): string {
-  let t = title.replace(/\s+/g, ' ').trim();
-  if (siteName) {
-    const esc = siteName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const stripped = t.replace(new RegExp(`\\s+[|\\-–—:»·]\\s+${esc}\\s*$`, 'i'), '').replace(new RegExp(`^${esc}\\s+[|\\-–—:»·]\\s+`, 'i'), '');
-    if (stripped.length >= 10) t = stripped;
-  }
-  return t;
-}
-
-/**
- * The copy Readability works on: the body, and of the head only what Readability reads (<title>,
- * <meta>) plus a <base> for resolving links. A page's head is mostly scripts, styles and preloads:
- * copying them, then having Readability remove or walk them, was work for nothing.
- */
-export function readerClone(doc: Document, baseHref: string | null): Document {
-  const clone = doc.implementation.createHTMLDocument('');
-  const html = clone.documentElement;
-  for (const a of ['lang', 'dir', 'xml:lang']) {
-    const v = doc.documentElement?.getAttribute(a);
-    if (v) html.setAttribute(a, v);
-  }
-  const head = clone.head;
-  head.textContent = '';
-  if (baseHref) {
-    const base = clone.createElement('base');
-    base.setAttribute('href', baseHref);
-    head.append(base);
-  }
-  const src = doc.head;
-  if (src) {
-    const keep = src.querySelectorAll('title, meta');
-    for (let i = 0; i < keep.length; i++) head.append(clone.importNode(keep[i], true));
-  }
-  if (doc.body) clone.body.replaceWith(clone.importNode(doc.body, true));
-  return clone;
-}
-
-/** The base for relative URLs: the page's own (a <base href> counts) when it is a web page, else `url`. */
-function baseFor(doc: Document, url: string): string {
-  const b = doc.baseURI;
-  return b && /^https?:/i.test(b) ? b : url;
-}
-
-function runReadability(doc: Document, original: Document, base: string, meta: PageMetadata, phase: (name: ExtractPhase) => void): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
-  const clone = readerClone(doc, base);
-  phase('clone');
-  const tagged = tagParagraphs(clone);
-  preprocess(clone);
-  const survived = survivingParagraphs(tagged);
-  phase('preprocess');
-  const reader = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element });
-  // Readability would read the <meta> tags again: it gets the metadata we already read. Its own title
-  // heuristics still run when the page declares no title; when we found a byline it skips its byline
-  // search. Cold in Chromium this saved ~9 ms per page (A/B on 91 Zyte pages): code Readability no
-  // longer compiles and runs. (Readability 0.6's internal hook, checked by a unit test; without it,
-  // Readability reads the metas copied into the clone's head itself.)
-  const hook = reader as unknown as { _getArticleMetadata?: () => object; _getArticleTitle?: () => string };
-  if (typeof hook._getArticleMetadata === 'function') {
-    hook._getArticleMetadata = () => ({
-      title: meta.title ?? hook._getArticleTitle?.() ?? '', byline: meta.byline ?? undefined, excerpt: meta.excerpt ?? undefined,
-      siteName: meta.siteName ?? undefined, publishedTime: meta.publishedTime ?? undefined,
-    });
-  }
-  const parsed = reader.parse();
-  phase('readability');
-  const root = parsed?.content ?? null;
-  if (root) recoverParagraphs(root, original, survived);
-  phase('recover');
-  return { root, title: parsed?.title ?? null, byline: parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
-}
-
-function fallbackRoot(doc: Document, base: string): Element | null {
-  const clone = readerClone(doc, base);
-  preprocess(clone);
-  return densestBlock(clone);
 }
 
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
-  const url = opts.url ?? doc.URL;
   const win = opts.window ?? doc.defaultView;
   if (!win) throw new Error('extractArticle needs a window for sanitizing');
-  const timings = opts.timings;
-  let tPhase = timings ? performance.now() : 0;
-  const phase = timings ? (name: ExtractPhase) => {
-    const t = performance.now();
-    timings[name] = (timings[name] ?? 0) + t - tPhase;
-    tPhase = t;
-  } : () => {};
-  const tables = metaTables(doc);
-  const metas = tables.first;
-  const ld = jsonLdObjects(doc);
-  const meta = readMetadata(doc, metas, ld);
-  phase('metadata');
-
-  const base = baseFor(doc, url);
-  const r = runReadability(doc, doc, base, meta, phase);
-  const siteName = meta.siteName;
-  const title = cleanTitle(meta.title ?? r.title ?? doc.title ?? '', siteName);
-  const byline = meta.byline ?? (r.byline ? cleanByline(r.byline) : null);
-
-  let root = r.root;
-  if (root) postprocess(root, { title, byline });
-  let text = root ? blockText(root) : '';
-  if (text.length < MIN_TEXT) {
-    const alt = fallbackRoot(doc, base);
-    if (alt) {
-      postprocess(alt, { title, byline });
-      const altText = blockText(alt);
-      if (altText.length > text.length * 1.5) { root = alt; text = altText; }
-    }
-  }
-  phase('postprocess');
-  if (!root || !text) return null;
-
-  // Absolute URLs, image list, and attributes the sanitizer would drop anyway (classes, styles, data-*):
-  // dropping them here in one pass makes the DOMPurify pass much cheaper.
-  const images: string[] = [];
-  const els = list(root.getElementsByTagName('*'));
-  for (const el of els) {
-    const tag = el.tagName;
-    if (tag === 'IMG') {
-      const src = absolute(el.getAttribute('src'), base);
-      if (!src || !SAFE_IMG.test(src)) { el.remove(); continue; }
-      el.setAttribute('src', src);
-      if (!images.includes(src)) images.push(src);
-    }
-    if (tag === 'IMG' || tag === 'SOURCE') {
-      const srcset = el.getAttribute('srcset');
-      if (srcset) el.setAttribute('srcset', absoluteSrcset(srcset, base));
-    } else if (tag === 'A') {
-      const href = el.getAttribute('href');
-      if (href && !href.startsWith('#')) { const abs = absolute(href, base); if (abs) el.setAttribute('href', abs); }
-    }
-    // Attribute names as plain strings: walking el.attributes makes an Attr object per attribute.
-    if (el.hasAttributes()) for (const name of el.getAttributeNames()) if (!KEEP_ATTRS.has(name)) el.removeAttribute(name);
-  }
-  if (root.hasAttribute('id')) root.removeAttribute('id');
-  if (root.hasAttribute('class')) root.removeAttribute('class');
-
-  let canonical: string | null = null;
-  for (const l of list(doc.getElementsByTagName('link'))) {
-    if (l.getAttribute('rel')?.toLowerCase() === 'canonical') { canonical = absolute(l.getAttribute('href'), url); break; }
-  }
-  canonical ??= absolute(metas.get('og:url'), url);
-  phase('finish');
-  const content = opts.sanitize === false ? root.outerHTML : sanitizeArticleHtml(root.outerHTML, win);
-  phase('sanitize');
-  const publisherTags = rawPublisherTags(doc, ld, tables.all);
-  phase('publisherTags');
-  return {
-    title,
-    byline,
-    siteName,
-    lang: meta.lang,
-    publishedTime: meta.publishedTime,
-    excerpt: meta.excerpt ?? r.excerpt?.trim() ?? null,
-    content,
-    text,
-    canonicalUrl: canonical,
-    images,
-    publisherTags,
-  };
+  const article = extractUnsanitized(doc, opts);
+  if (!article || opts.sanitize === false) return article;
+  const t = opts.timings ? performance.now() : 0;
+  const content = sanitizeArticleHtml(article.content, win);
+  if (opts.timings) opts.timings.sanitize = (opts.timings.sanitize ?? 0) + performance.now() - t;
+  return { ...article, content };
 }

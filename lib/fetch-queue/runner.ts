@@ -5,7 +5,8 @@ import type { GistDB } from '../db/schema';
 import type { ExtractedArticle } from '../extract/types';
 import { countText, readingMinutes } from '../reading-time/index';
 import type { StoredHtml } from '../sanitize/prepare-stored-html';
-import { pickShownTags, rankTags } from '../tags/index';
+import type { SuggestedTags } from '../tags/index';
+import { downloadImages } from '../images/download';
 import { afterFailure, DEFAULT_POLICY, FetchFailure, hostOf, pickNext, type QueueItem, type QueuePolicy } from './policy';
 import { queueItems, recordFailure, storeFetched, storeImages, type FetchedContent } from './store';
 
@@ -13,6 +14,8 @@ export interface Extracted {
   article: ExtractedArticle | null;
   /** The article HTML prepared for storage (sanitized, absolute URLs, image list). */
   stored: StoredHtml | null;
+  /** Suggested where the page was read (the word table stays out of the service worker). */
+  tags: SuggestedTags | null;
   error?: string;
 }
 
@@ -42,27 +45,8 @@ export interface RunSummary {
   stopped: boolean;
 }
 
-const MAX_IMAGES = 60;
-const TAGS_SHOWN = 8;
-
-export async function downloadImages(urls: string[], fetchImage: RunnerDeps['fetchImage']): Promise<{ images: { src: string; blob: Blob }[]; failed: number }> {
-  const out: { src: string; blob: Blob }[] = [];
-  let failed = 0;
-  const queue = urls.filter((u) => /^https?:/i.test(u)).slice(0, MAX_IMAGES);
-  const worker = async () => {
-    for (let src = queue.shift(); src !== undefined; src = queue.shift()) {
-      const blob = await fetchImage(src).catch(() => null);
-      if (blob) out.push({ src, blob });
-      else failed++;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  return { images: out, failed: failed + Math.max(0, urls.length - MAX_IMAGES) };
-}
-
-export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, url: string, images: { src: string; blob: Blob }[]): FetchedContent {
+export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, tags: SuggestedTags, images: { src: string; blob: Blob }[]): FetchedContent {
   const counts = countText(a.text);
-  const ranked = rankTags({ title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url });
   return {
     html: stored.html,
     text: a.text,
@@ -72,8 +56,8 @@ export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, url:
     lang: a.lang,
     publishedTime: a.publishedTime,
     excerpt: a.excerpt,
-    suggestedTags: pickShownTags(ranked, TAGS_SHOWN),
-    tagCandidates: ranked.slice(0, 40).map((t) => t.tag),
+    suggestedTags: tags.shown,
+    tagCandidates: tags.candidates,
     wordCount: counts.words,
     cjkChars: counts.cjkChars,
     imageCount: stored.images.length,
@@ -94,10 +78,10 @@ export async function processItem(item: QueueItem, deps: RunnerDeps): Promise<vo
   }
   const page = await deps.fetchPage(item.url);
   const ex = await deps.extract(page.html, page.url);
-  if (!ex.article || !ex.stored) throw new FetchFailure(ex.error || 'no readable article found on the page', false);
+  if (!ex.article || !ex.stored || !ex.tags) throw new FetchFailure(ex.error || 'no readable article found on the page', false);
   if (!ex.stored.html.trim()) throw new FetchFailure('the article was empty after sanitizing', false);
   const { images } = await downloadImages(ex.stored.images, deps.fetchImage);
-  await storeFetched(db, item.id, describeExtraction(ex.article, ex.stored, page.url, images), now());
+  await storeFetched(db, item.id, describeExtraction(ex.article, ex.stored, ex.tags, images), now());
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

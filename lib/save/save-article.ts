@@ -1,8 +1,8 @@
 // From what the extraction script returned in the tab to a stored article: tags, reading time,
-// sanitizing, image download, then one short write. Browser APIs come in as arguments.
-import type { Detection } from '../detect/index';
-import type { ExtractedArticle } from '../extract/types';
-import { pickShownTags, rankTags } from '../tags/index';
+// sanitizing, image download, then one short write. Browser APIs come in as arguments; tagging and
+// sanitizing too (they run where the word table and a DOM are: never in Chrome's service worker).
+import type { SuggestedTags, TagInput } from '../tags/index';
+import { downloadImages, type FetchImage } from '../images/download';
 import { countText, readingMinutes } from '../reading-time/index';
 import { articleKey } from '../url/canonical-url';
 import { displayHost } from '../url/host';
@@ -10,55 +10,51 @@ import { findByUrl, saveArticle, type ArticleInput } from '../db/articles';
 import type { GistDB } from '../db/schema';
 import type { Preview, SaveResult } from '../messaging/protocol';
 import type { StoredHtml } from '../sanitize/prepare-stored-html';
+import type { TabExtraction } from './tab-extraction';
 
-/** What the extraction script returns from the tab (plain data: it crosses a message boundary). */
-export interface TabExtraction {
-  url: string;
-  detection: Detection;
-  article: ExtractedArticle | null;
-  error?: string;
-}
+export type { TabExtraction } from './tab-extraction';
 
 export interface SaveDeps {
   db: GistDB;
   /** Sanitizes and lists images; needs a DOM (offscreen document in Chrome, the page in Firefox). */
   prepareHtml(html: string, baseUrl: string): Promise<StoredHtml>;
+  /** Suggests tags (offscreen document in Chrome, the background page in Firefox). */
+  suggestTags(input: TagInput): Promise<SuggestedTags>;
   /** Downloads one image from the extension context; null when it cannot. */
-  fetchImage(url: string): Promise<Blob | null>;
+  fetchImage: FetchImage;
   now?: () => number;
 }
 
-const TAGS_SHOWN = 8;
-const MAX_IMAGES = 60;
+const NO_TAGS: SuggestedTags = { shown: [], candidates: [] };
 
 export function storageKey(ex: TabExtraction): string {
   return articleKey(ex.url, ex.article?.canonicalUrl ?? null);
 }
 
-function describe(ex: TabExtraction) {
+/** Tag suggestions for what the tab returned (none when it found no article). */
+export async function suggestFor(ex: TabExtraction, suggestTags: SaveDeps['suggestTags']): Promise<SuggestedTags> {
   const a = ex.article;
-  const text = a?.text ?? '';
-  const counts = countText(text);
-  const imageCount = a?.images.length ?? 0;
-  const ranked = a
-    ? rankTags({ title: a.title, text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url })
-    : [];
-  return {
-    counts,
-    imageCount,
-    minutes: readingMinutes({ ...counts, images: imageCount }),
-    tags: pickShownTags(ranked, TAGS_SHOWN),
-    candidates: ranked.slice(0, 40).map((t) => t.tag),
-  };
+  if (!a) return NO_TAGS;
+  return suggestTags({ title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url });
 }
 
-export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Preview> {
+function describe(ex: TabExtraction) {
+  const a = ex.article;
+  const counts = countText(a?.text ?? '');
+  const imageCount = a?.images.length ?? 0;
+  return { counts, minutes: readingMinutes({ ...counts, images: imageCount }) };
+}
+
+export async function buildPreview(ex: TabExtraction, suggested: SuggestedTags, db: GistDB): Promise<Preview> {
   const a = ex.article;
   const d = describe(ex);
   const saved = await findByUrl(db, storageKey(ex));
-  const imageOrigins = [...new Set((a?.images ?? []).flatMap((src) => { try { return [new URL(src).origin]; } catch { return []; } }))];
+  // Web images only: data: URLs are inline already and have no origin to ask access for.
+  const imageOrigins = [...new Set((a?.images ?? []).flatMap((src) => {
+    try { const u = new URL(src); return /^https?:$/.test(u.protocol) ? [u.origin] : []; } catch { return []; }
+  }))];
   // What the time comes from (detection's counts when nothing was extracted): shown at the user's speed.
-  const counts = a ? { ...d.counts, images: d.imageCount } : { words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 };
+  const counts = a ? { ...d.counts, images: a.images.length } : { words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 };
   return {
     url: ex.url,
     isArticle: ex.detection.isArticle,
@@ -70,35 +66,24 @@ export async function buildPreview(ex: TabExtraction, db: GistDB): Promise<Previ
     wordCount: counts.words,
     cjkChars: counts.cjkChars,
     imageCount: counts.images,
-    tags: saved ? saved.tags : d.tags,
+    tags: saved ? saved.tags : suggested.shown,
     imageOrigins,
     canExtract: !!a,
     saved: saved ? { id: saved.id, tags: saved.tags, savedAt: saved.savedAt } : null,
   };
 }
 
-async function downloadAll(urls: string[], fetchImage: SaveDeps['fetchImage']) {
-  const out: { src: string; blob: Blob }[] = [];
-  let failed = 0;
-  const queue = urls.slice(0, MAX_IMAGES);
-  const worker = async () => {
-    for (let src = queue.shift(); src !== undefined; src = queue.shift()) {
-      const blob = await fetchImage(src).catch(() => null);
-      if (blob) out.push({ src, blob });
-      else failed++;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  return { images: out, failed: failed + Math.max(0, urls.length - MAX_IMAGES) };
-}
-
-/** Saves the extraction. `userTags` (edited in the popup) win over suggestions. */
-export async function saveExtraction(ex: TabExtraction, userTags: string[] | undefined, deps: SaveDeps): Promise<SaveResult> {
+/**
+ * Saves the extraction. `userTags` (edited in the popup) win over suggestions; `suggested` are the
+ * ones the preview showed (suggested again when absent, as for the keyboard shortcut).
+ */
+export async function saveExtraction(ex: TabExtraction, userTags: string[] | undefined, deps: SaveDeps, suggested?: SuggestedTags): Promise<SaveResult> {
   const a = ex.article;
   if (!a) throw new Error(ex.error || 'Could not find an article on this page.');
   const d = describe(ex);
+  const tags = suggested ?? (await suggestFor(ex, deps.suggestTags));
   const stored = await deps.prepareHtml(a.content, ex.url);
-  const { images, failed } = await downloadAll(stored.images, deps.fetchImage);
+  const { images, failed } = await downloadImages(stored.images, deps.fetchImage);
   const input: ArticleInput = {
     url: storageKey(ex),
     originalUrl: ex.url,
@@ -110,8 +95,8 @@ export async function saveExtraction(ex: TabExtraction, userTags: string[] | und
     excerpt: a.excerpt,
     html: stored.html,
     text: a.text,
-    tags: userTags ?? d.tags,
-    tagCandidates: d.candidates,
+    tags: userTags ?? tags.shown,
+    tagCandidates: tags.candidates,
     tagsEdited: userTags !== undefined,
     wordCount: d.counts.words,
     cjkChars: d.counts.cjkChars,

@@ -1,5 +1,6 @@
 // Tag suggestions: publisher metadata first, then English key phrases from the text.
-// Pure string code (no DOM): it runs in the background service worker. Deterministic: the same
+// Pure string code (no DOM), but with a large word table: it runs in Chrome's offscreen document or
+// Firefox's background page, never in the service worker that wakes on every page load. Deterministic: the same
 // input always gives the same tags in the same order (user edits are the storage layer's job).
 import { filterPublisherTags, MAX_PUBLISHER_TAGS } from './publisher-tags';
 import { englishScore } from './stopwords';
@@ -101,4 +102,19 @@ export function pickShownTags(ranked: RankedTag[], max = 8, options: RankOptions
     shownPhrases.push(p);
   }
   return shown.slice(0, Math.max(0, Math.floor(max)));
+}
+
+/** What a save stores: the tags shown (and saved unless the user edits them) and the longer candidate list. */
+export interface SuggestedTags {
+  shown: string[];
+  candidates: string[];
+}
+
+export const TAGS_SHOWN = 8;
+const CANDIDATES_KEPT = 40;
+
+/** Ranks once and returns both lists. */
+export function suggestTagLists(input: TagInput): SuggestedTags {
+  const ranked = rankTags(input);
+  return { shown: pickShownTags(ranked, TAGS_SHOWN), candidates: ranked.slice(0, CANDIDATES_KEPT).map((t) => t.tag) };
 }

@@ -101,7 +101,7 @@ function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency
       if (f) throw f[1]();
       return { html: `<title>${url}</title>`, url };
     },
-    extract: async (_html, url): Promise<Extracted> => ({ article: article(`Title of ${url}`, [`${url}.png`]), stored: { html: `<p>body of ${url}</p><img src="${url}.png">`, images: [`${url}.png`] } }),
+    extract: async (_html, url): Promise<Extracted> => ({ article: article(`Title of ${url}`, [`${url}.png`]), stored: { html: `<p>body of ${url}</p><img src="${url}.png">`, images: [`${url}.png`] }, tags: { shown: ['bees'], candidates: ['bees', 'honey'] } }),
     fetchImage: async () => new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
     stopped: () => opts.stopAfter !== undefined && completed >= opts.stopAfter,
     maxSleepMs: 60_000,
@@ -205,7 +205,7 @@ describe('runQueue', () => {
   it('treats a page without an article as a final failure', async () => {
     await db.articles.add(rec('http://empty.test/') as ArticleRecord);
     const h = harness(db);
-    h.deps.extract = async () => ({ article: null, stored: null, error: 'Could not find readable text on this page.' });
+    h.deps.extract = async () => ({ article: null, stored: null, tags: null, error: 'Could not find readable text on this page.' });
     expect((await run(h)).failed).toBe(1);
     expect((await db.articles.toArray())[0]).toMatchObject({ contentState: 'failed', fetchError: 'Could not find readable text on this page.', fetchAttempts: 1 });
     expect(new FetchFailure('x', false).retry).toBe(false);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Whose article a save may replace: a page that declares another site's canonical URL is stored under
 // its own URL, and re-saving an article never moves its "original" link to another host.
+import { suggestTagLists } from '../../lib/tags/index';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +31,7 @@ beforeEach(() => {
     db,
     prepareHtml: async (html, base) => prepareStoredHtml(html, window as unknown as Window, base),
     fetchImage: async (src) => new Blob([src], { type: 'image/png' }),
+    suggestTags: async (input) => suggestTagLists(input),
   };
 });
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Sizes of the scripts that load on every page visit or every save, with their budgets:
+// the service worker wakes on each page load (detection report), the extraction script runs in the tab.
+// Usage: node scripts/bundle-sizes.mjs [built extension dir]   (default .output/chrome-mv3-e2e)
+// Exits non-zero when a budget is exceeded or a file is missing.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+// kB as `wxt build` prints them (1000 bytes), so the numbers match its output.
+const KB = 1000;
+const dir = resolve(process.argv[2] ?? '.output/chrome-mv3-e2e');
+const FILES = [
+  { file: 'background.js', budget: 150 * KB },
+  { file: 'content-scripts/extract.js', budget: 100 * KB },
+  { file: 'content-scripts/detect.js' },
+];
+
+if (!existsSync(join(dir, 'manifest.json'))) {
+  console.error(`bundle-sizes: no built extension at ${dir} (run npx wxt build --mode e2e first)`);
+  process.exit(2);
+}
+
+function total(d) {
+  let n = 0;
+  for (const e of readdirSync(d, { withFileTypes: true })) n += e.isDirectory() ? total(join(d, e.name)) : statSync(join(d, e.name)).size;
+  return n;
+}
+
+const fmt = (n) => `${(n / KB).toFixed(1)} kB`;
+let over = 0;
+console.log(`bundle sizes (${relative(process.cwd(), dir) || dir}):`);
+for (const { file, budget } of FILES) {
+  const p = join(dir, file);
+  if (!existsSync(p)) { console.log(`  ${file.padEnd(28)} MISSING`); over++; continue; }
+  const size = statSync(p).size;
+  const bad = budget !== undefined && size > budget;
+  if (bad) over++;
+  console.log(`  ${file.padEnd(28)} ${fmt(size).padStart(9)}${budget !== undefined ? `  (budget ${fmt(budget)}${bad ? ', OVER' : ''})` : ''}`);
+}
+console.log(`  ${'total'.padEnd(28)} ${fmt(total(dir)).padStart(9)}`);
+process.exit(over ? 1 : 0);
