@@ -1,10 +1,19 @@
-// Our own JSON export: every article field, its sanitized HTML and text, highlights, and images as
-// base64 (`includeImages: false` leaves them out for a small file). Re-importing it restores the
-// library as it was; dates stay epoch milliseconds, as stored.
+// Our own export: every article field, its sanitized HTML and text, highlights, and images as base64
+// (`includeImages: false` leaves them out for a small file). Re-importing it restores the library as it
+// was; dates stay epoch milliseconds, as stored.
+//
+// Version 2 is JSON Lines, so a file cut short (full disk, interrupted download) loses at most the
+// article it was cut in, and a reader never holds more than one article's text at a time:
+//   {"format":"gist-export","version":2,"exportedAt":"…"}      header
+//   {…article…}                                                one line per article
+//   {"end":true,"articles":N}                                  end line: its absence means the file is cut
+// Version 1 was one JSON object {format, version: 1, exportedAt, articles: […]}; it still imports.
 import type { ArticleRecord } from '../db/schema';
 
 export const GIST_FORMAT = 'gist-export';
-export const GIST_VERSION = 1;
+export const GIST_VERSION = 2;
+/** The single-object JSON format of the first exports. */
+export const GIST_LEGACY_VERSION = 1;
 
 export interface GistExportImage {
   src: string;
@@ -17,6 +26,23 @@ export type GistExportArticle = Omit<ArticleRecord, 'id'> & {
   content: { html: string; text: string } | null;
   images?: GistExportImage[];
 };
+
+export interface GistExportHeader {
+  format: typeof GIST_FORMAT;
+  version: number;
+  exportedAt: string;
+}
+
+export interface GistExportEnd {
+  end: true;
+  /** Article lines written: a reader that saw fewer knows lines went missing. */
+  articles: number;
+}
+
+/** Version 1 (legacy) file. */
+export interface GistExportFile extends GistExportHeader {
+  articles: GistExportArticle[];
+}
 
 // Base64 without Buffer (the library page has none); chunked to keep String.fromCharCode's argument small.
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -1,8 +1,8 @@
-// Our JSON export, written article by article (see gist-format.ts for the shape). Images are embedded
-// as base64 by default so the file restores the library offline; `includeImages: false` makes a small
-// file whose images are downloaded again when the articles are opened.
+// Our export as JSON Lines, written article by article (see gist-format.ts for the shape). Images are
+// embedded as base64 by default so the file restores the library offline; `includeImages: false` makes
+// a small file whose images are downloaded again when the articles are opened.
 import type { GistDB } from '../db/schema';
-import { bytesToBase64, GIST_FORMAT, GIST_VERSION, type GistExportArticle } from './gist-format';
+import { bytesToBase64, GIST_FORMAT, GIST_VERSION, type GistExportArticle, type GistExportEnd, type GistExportHeader } from './gist-format';
 import { iterateLibrary, toBlob, type IterateOptions } from './iterate';
 
 export interface GistJsonOptions extends Pick<IterateOptions, 'batchSize' | 'onProgress'> {
@@ -10,11 +10,14 @@ export interface GistJsonOptions extends Pick<IterateOptions, 'batchSize' | 'onP
   now?: () => number;
 }
 
+export const GIST_MIME = 'application/x-ndjson';
+
+/** One chunk per line: the header, each article, the end line. */
 export async function* gistJsonChunks(db: GistDB, opts: GistJsonOptions = {}): AsyncGenerator<string> {
   const includeImages = opts.includeImages ?? true;
-  const exportedAt = new Date((opts.now ?? Date.now)()).toISOString();
-  yield `{"format":${JSON.stringify(GIST_FORMAT)},"version":${GIST_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"articles":[`;
-  let first = true;
+  const header: GistExportHeader = { format: GIST_FORMAT, version: GIST_VERSION, exportedAt: new Date((opts.now ?? Date.now)()).toISOString() };
+  yield `${JSON.stringify(header)}\n`;
+  let count = 0;
   for await (const { article, content, images } of iterateLibrary(db, { ...opts, content: true, images: includeImages })) {
     const { id: _id, ...rest } = article;
     const out: GistExportArticle = { ...rest, content: content ? { html: content.html, text: content.text } : null };
@@ -22,12 +25,14 @@ export async function* gistJsonChunks(db: GistDB, opts: GistJsonOptions = {}): A
       out.images = [];
       for (const im of images) out.images.push({ src: im.src, type: im.blob.type, data: bytesToBase64(new Uint8Array(await im.blob.arrayBuffer())) });
     }
-    yield `${first ? '' : ','}\n${JSON.stringify(out)}`;
-    first = false;
+    // JSON.stringify escapes every newline inside strings, so an article is exactly one line.
+    yield `${JSON.stringify(out)}\n`;
+    count++;
   }
-  yield '\n]}\n';
+  const end: GistExportEnd = { end: true, articles: count };
+  yield `${JSON.stringify(end)}\n`;
 }
 
 export function exportGistJson(db: GistDB, opts: GistJsonOptions = {}): Promise<Blob> {
-  return toBlob(gistJsonChunks(db, opts), 'application/json');
+  return toBlob(gistJsonChunks(db, opts), GIST_MIME);
 }

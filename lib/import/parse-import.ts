@@ -5,7 +5,7 @@ import { canonicalUrl } from '../url/canonical-url';
 import { readCsv } from './csv';
 import { detectCsv, matterHighlights, parseCsvKind, type MatterHighlight } from './csv-formats';
 import { parseDate } from './dates';
-import { parseGistJson } from './gist-json';
+import { parseGistJson, parseGistJsonl, parseGistLegacy, sniffGist } from './gist-json';
 import { looksLikeNetscape, looksLikePocketHtml, parseNetscape, parsePocketHtml } from './html-links';
 import { detectJson, parseJsonKind, type JsonExtras } from './json-formats';
 import { decodeText, lineIndex, parseJsonLenient } from './text';
@@ -33,6 +33,13 @@ function parseText(file: string, text: string, extras: { json?: JsonExtras; csv?
   const errors: ImportProblem[] = [];
   const head = text.slice(0, 4096);
   const first = head.trimStart()[0];
+  // Our own export first, by its header: JSON Lines is no single JSON value, and a cut version 1 file
+  // is none either, yet both give back every complete article.
+  const gist = first === '{' ? sniffGist(text) : null;
+  if (gist) {
+    (gist === 'jsonl' ? parseGistJsonl : parseGistLegacy)(file, text, items, errors);
+    return { format: 'gist-json', items, errors };
+  }
   if (first === '[' || first === '{') {
     const lineOf = lineIndex(text);
     const json = parseJsonLenient(text);
@@ -171,7 +178,7 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
     }
     for (const n of names) {
       if (/(?:^|\/)annotations\/[^/]+\.json$/i.test(n)) continue;
-      if (!/\.(?:csv|json|html?|txt)$/i.test(n) && !/^[^.]+$/.test(base(n))) {
+      if (!/\.(?:csv|jsonl?|ndjson|html?|txt)$/i.test(n) && !/^[^.]+$/.test(base(n))) {
         errors.push({ where: `${file}/${n}`, reason: 'not an export file (skipped)' });
         continue;
       }

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Exports read the library page by page; JSON re-imports losslessly, bookmarks HTML re-imports,
+// Exports read the library page by page; Gist JSON Lines re-imports losslessly, bookmarks HTML re-imports,
 // and the Markdown zip carries front matter and the stored images.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -42,22 +42,28 @@ beforeEach(async () => {
 });
 
 
-describe('JSON export', () => {
-  it('is valid JSON with every field, content and base64 images', async () => {
-    const parsed = JSON.parse(new TextDecoder().decode(await bytesOf(await exportGistJson(db, { now: () => NOW }))));
-    expect(parsed).toMatchObject({ format: 'gist-export', version: 1, exportedAt: new Date(NOW).toISOString() });
-    expect(parsed.articles).toHaveLength(2);
-    expect(parsed.articles[0]).toMatchObject({ url: 'https://example.com/a', tagCandidates: ['science', 'bees'], content: { text: 'Part\n\nHello big world' } });
-    expect(parsed.articles[0].id).toBeUndefined();
-    expect(parsed.articles[0].images[0]).toEqual({ src: 'https://cdn.example.com/i.png', type: 'image/png', data: Buffer.from(PNG).toString('base64') });
-    expect(parsed.articles[1].content).toBeNull();
-    const small = JSON.parse(new TextDecoder().decode(await bytesOf(await exportGistJson(db, { includeImages: false }))));
-    expect(small.articles[0].images).toBeUndefined();
+const linesOf = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const withoutId = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest;
+
+describe('Gist export (JSON Lines)', () => {
+  it('writes a header line, one line per article with every field, content and base64 images, and an end line', async () => {
+    const text = new TextDecoder().decode(await bytesOf(await exportGistJson(db, { now: () => NOW })));
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = linesOf(text);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual({ format: 'gist-export', version: 2, exportedAt: new Date(NOW).toISOString() });
+    expect(lines[1]).toMatchObject({ url: 'https://example.com/a', tagCandidates: ['science', 'bees'], content: { text: 'Part\n\nHello big world' } });
+    expect(lines[1].id).toBeUndefined();
+    expect(lines[1].images[0]).toEqual({ src: 'https://cdn.example.com/i.png', type: 'image/png', data: Buffer.from(PNG).toString('base64') });
+    expect(lines[2]).toMatchObject({ url: 'https://example.org/b', content: null });
+    expect(lines[3]).toEqual({ end: true, articles: 2 });
+    const small = linesOf(new TextDecoder().decode(await bytesOf(await exportGistJson(db, { includeImages: false }))));
+    expect(small[1].images).toBeUndefined();
   });
 
-  it('round-trips losslessly through parseImport and applyImport', async () => {
+  it('round-trips losslessly through parseImport and applyImport: records, contents and image bytes', async () => {
     const first = new TextDecoder().decode(await bytesOf(await exportGistJson(db, { now: () => NOW })));
-    const parsed = await parseImport('gist-export.json', new TextEncoder().encode(first));
+    const parsed = await parseImport('gist-library.jsonl', new TextEncoder().encode(first));
     expect(parsed.format).toBe('gist-json');
     expect(parsed.errors).toEqual([]);
     expect(parsed.items[0]).toMatchObject({ url: 'https://example.com/a?utm_source=x', status: 'archived', favorite: true, progress: 0.25, tags: ['science', 'peanut, butter'], savedAt: new Date(1_600_000_000_123).toISOString() });
@@ -65,23 +71,32 @@ describe('JSON export', () => {
     // Our own export's HTML was sanitized when stored; the identity function shows nothing else changes it.
     const out = await applyImport(db2, parsed.items, { sanitize: (html) => ({ html }), now: () => NOW + 1 });
     expect(out.map((o) => o.outcome)).toEqual(['imported', 'imported']);
-    const second = new TextDecoder().decode(await bytesOf(await exportGistJson(db2, { now: () => NOW })));
-    expect(second).toBe(first);
-    const img = (await db2.images.toArray())[0];
+    const [before, after] = [await db.articles.orderBy('url').toArray(), await db2.articles.orderBy('url').toArray()];
+    expect(after.map(withoutId)).toEqual(before.map(withoutId));
+    const contentOf = async (d: GistDB, url: string) => withoutId({ id: 0, ...(await d.contents.get((await d.articles.get({ url }))!.id)) });
+    for (const a of before) expect(await contentOf(db2, a.url)).toEqual(await contentOf(db, a.url));
+    const [img] = await db2.images.toArray();
+    expect(img.articleId).toBe((await db2.articles.get({ url: 'https://example.com/a' }))!.id);
+    expect(img.src).toBe('https://cdn.example.com/i.png');
     expect(new Uint8Array(await img.blob.arrayBuffer())).toEqual(PNG);
     expect(img.blob.type).toBe('image/png');
+    expect(await db2.images.count()).toBe(1);
+    const second = new TextDecoder().decode(await bytesOf(await exportGistJson(db2, { now: () => NOW })));
+    expect(second).toBe(first);
   });
 
-  it('streams in chunks with progress, for a library of 1,000 articles', async () => {
+  it('streams one chunk per line with progress, for a library of 1,000 articles', async () => {
     const big = fresh();
     await big.articles.bulkAdd(Array.from({ length: 1000 }, (_, i) => record({ url: `https://example.com/${i}`, originalUrl: `https://example.com/${i}` })) as ArticleRecord[]);
     const progress: number[] = [];
-    let chunks = 0;
-    let text = '';
-    for await (const c of gistJsonChunks(big, { batchSize: 100, onProgress: (d) => progress.push(d) })) { chunks++; text += c; }
+    const chunks: string[] = [];
+    for await (const c of gistJsonChunks(big, { batchSize: 100, onProgress: (d) => progress.push(d) })) chunks.push(c);
     expect(progress).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
-    expect(chunks).toBe(1002);
-    expect(JSON.parse(text).articles).toHaveLength(1000);
+    expect(chunks).toHaveLength(1002);
+    expect(chunks.every((c) => c.endsWith('\n') && c.indexOf('\n') === c.length - 1)).toBe(true);
+    const lines = linesOf(chunks.join(''));
+    expect(lines.slice(1, -1).map((a) => a.url)).toEqual(Array.from({ length: 1000 }, (_, i) => `https://example.com/${i}`));
+    expect(lines.at(-1)).toEqual({ end: true, articles: 1000 });
   });
 });
 
