@@ -46,6 +46,7 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
   let header = false;
   let end: Obj | null = null;
   let lastLine = 0;
+  let cutInside = false;
   for (let pos = 0; pos < text.length; ) {
     const nl = text.indexOf('\n', pos);
     const raw = text.slice(pos, nl === -1 ? text.length : nl);
@@ -63,7 +64,7 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
         header = true;
       } else if (cut) {
         errors.push({ where: `${file}:${line}`, reason: `article ${index}: cut off (the file ends inside it); not imported` });
-        index++;
+        cutInside = true;
       } else {
         errors.push({ where: `${file}:${line}`, reason: `article ${index}: not valid JSON (${e instanceof Error ? e.message : String(e)}); not imported` });
         index++;
@@ -91,7 +92,7 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
   if (!end) {
     errors.push({
       where: file,
-      reason: `the file is cut off${lastLine ? ` after line ${lastLine}` : ''} (it has no end line): the ${index} article(s) before the cut were read; any that followed are missing`,
+      reason: `the file is cut off ${cutInside ? `inside article ${index} (line ${lastLine})` : `after line ${lastLine}`} (it has no end line): the ${index} complete article(s) before the cut were read; any that followed are missing`,
     });
   } else if (typeof end.articles === 'number' && end.articles !== index) {
     errors.push({ where: file, reason: `the end line counts ${end.articles} article(s) but the file holds ${index}: lines were removed or added` });
@@ -155,6 +156,8 @@ function recoverLegacy(file: string, text: string, items: ImportItem[], errors: 
     tokenizer.write(bytes);
     stage = 'end';
     tokenizer.end();
+    // The tokenizer only complains when cut inside a token; the parser knows when a value is open.
+    if (!parser.isEnded) parser.end();
   } catch (e) {
     // The tokenizer names the byte where it stopped; the token parser, the token it refused.
     const at = stage === 'end' ? bytes.length : Number(/absolute position "?(\d+)/.exec(String(e))?.[1] ?? offset);
