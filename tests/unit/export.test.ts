@@ -63,6 +63,7 @@ describe('Gist export (JSON Lines)', () => {
 
   it('round-trips losslessly through parseImport and applyImport: records, contents and image bytes', async () => {
     const first = new TextDecoder().decode(await bytesOf(await exportGistJson(db, { now: () => NOW })));
+    expect(linesOf(first).map((l) => l.version ?? l.end ?? l.url)).toEqual([2, 'https://example.com/a', 'https://example.org/b', true]);
     const parsed = await parseImport('gist-library.jsonl', new TextEncoder().encode(first));
     expect(parsed.format).toBe('gist-json');
     expect(parsed.errors).toEqual([]);
