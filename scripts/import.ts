@@ -1,5 +1,6 @@
 // npm run --silent import -- FILE
-// Parses an export file with the library's own importer (no database) and prints one JSON object:
+// Parses an export file (any format the library imports, Gist's JSON Lines and its older JSON included)
+// with the library's own importer (no database) and prints one JSON object:
 // {"format", "items": [{url,title,tags,savedAt,status,favorite,hasContent}], "errors": [{where,reason}]}.
 // Merged duplicates are listed on stderr. Exit 1 on an unknown format or unreadable file, 2 on bad usage.
 import { readFile } from 'node:fs/promises';

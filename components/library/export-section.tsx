@@ -3,7 +3,7 @@ import { saveBlob } from './export-download';
 import type { ExportKind, TransferBackend } from './library-connector';
 
 const KINDS: [ExportKind, string, string][] = [
-  ['gist-json', 'Gist JSON', 'everything, with images: restores the library exactly'],
+  ['gist-json', 'Gist JSON Lines', 'everything, with images: restores the library exactly'],
   ['netscape-html', 'Bookmarks HTML', 'links, tags and dates for browsers and other read-later apps'],
   ['markdown-zip', 'Markdown ZIP', 'one file per article, with images'],
 ];

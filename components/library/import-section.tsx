@@ -3,7 +3,7 @@ import { buildReport, reportCsv, summaryText, type ImportReport } from './import
 import { saveBlob } from './export-download';
 import type { ImportPhase, ImportRun, TransferBackend } from './library-connector';
 
-const FORMATS = 'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist JSON';
+const FORMATS = 'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist (.jsonl, or the older .json)';
 const SHOWN_ROWS = 300;
 
 type State =
@@ -51,7 +51,7 @@ export function ImportSection({ transfer, file, onImported, onBusy }: { transfer
         </p>
         <p class="muted">{FORMATS}.</p>
         <input ref={input} type="file" class="ie-sr" tabIndex={-1} aria-label="Export file to import" data-testid="import-file"
-          accept=".html,.htm,.csv,.json,.zip,.txt,text/html,text/csv,application/json,application/zip"
+          accept=".html,.htm,.csv,.json,.jsonl,.ndjson,.zip,.txt,text/html,text/csv,application/json,application/x-ndjson,application/zip"
           onChange={(e) => { const el = e.target as HTMLInputElement; const f = el.files?.[0]; el.value = ''; if (f) void run(f); }} />
       </div>
       {state.kind === 'running' && (

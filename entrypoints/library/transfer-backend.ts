@@ -45,7 +45,7 @@ export function transferBackend(db: GistDB): TransferBackend {
     async exportLibrary(kind: ExportKind, onProgress) {
       const day = new Date().toISOString().slice(0, 10);
       switch (kind) {
-        case 'gist-json': return { blob: await exportGistJson(db, { onProgress }), fileName: `gist-library-${day}.json` };
+        case 'gist-json': return { blob: await exportGistJson(db, { onProgress }), fileName: `gist-library-${day}.jsonl` };
         case 'netscape-html': return { blob: await exportNetscapeHtml(db, { onProgress }), fileName: `gist-bookmarks-${day}.html` };
         case 'markdown-zip': return { blob: await exportMarkdownZip(db, { onProgress }), fileName: `gist-markdown-${day}.zip` };
       }

@@ -92,7 +92,7 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
   if (!end) {
     errors.push({
       where: file,
-      reason: `the file is cut off ${cutInside ? `inside article ${index} (line ${lastLine})` : `after line ${lastLine}`} (it has no end line): the ${index} complete article(s) before the cut were read; any that followed are missing`,
+      reason: `the file is cut off ${cutInside ? `inside article ${index} at line ${lastLine}` : `after line ${lastLine}`} (it has no end line): the ${index} complete article(s) before the cut were read; any that followed are missing`,
     });
   } else if (typeof end.articles === 'number' && end.articles !== index) {
     errors.push({ where: file, reason: `the end line counts ${end.articles} article(s) but the file holds ${index}: lines were removed or added` });

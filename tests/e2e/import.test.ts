@@ -226,7 +226,7 @@ describe('import and export in Chromium', () => {
     await page.goBack();
   });
 
-  it('exports Gist JSON that restores the same library in a fresh profile; bookmarks and Markdown download too', async () => {
+  it('exports Gist JSON Lines that restores the same library in a fresh profile; bookmarks and Markdown download too', async () => {
     await page.goto(s.extUrl('library.html'));
     await openPanel();
     const saved: Record<string, string> = {};
@@ -236,7 +236,10 @@ describe('import and export in Chromium', () => {
       await dl.saveAs(saved[kind]);
       await expect.poll(() => page.getByTestId('export-message').textContent()).toContain('Saved');
     }
-    expect(saved['gist-json']).toMatch(/gist-library-\d{4}-\d\d-\d\d\.json$/);
+    expect(saved['gist-json']).toMatch(/gist-library-\d{4}-\d\d-\d\d\.jsonl$/);
+    const lines = readFileSync(saved['gist-json'], 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ format: 'gist-export', version: 2 });
+    expect(lines.at(-1)).toEqual({ end: true, articles: lines.length - 2 });
     expect(readFileSync(saved['netscape-html'], 'utf8')).toMatch(/<A HREF="http:\/\/127\.0\.0\.1:\d+\/story-1\.html" ADD_DATE="1700000000"[^>]* TAGS="coast,history,mills"/);
     expect(readFileSync(saved['markdown-zip']).subarray(0, 2).toString()).toBe('PK');
     const original = await dump(page);

@@ -53,6 +53,25 @@ describe('import CLI', () => {
     expect(missing.stderr).toMatch(/cannot read/);
   });
 
+  it('reads a Gist JSON Lines export, cut short, with a broken field: the good articles and each problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gist-import-'));
+    const f = join(dir, 'gist-library.jsonl');
+    const art = (n: number, over: object = {}) => JSON.stringify({ url: `https://example.com/${n}`, originalUrl: `https://example.com/${n}`, title: `T${n}`, tags: ['x'], savedAt: 1_600_000_000_000, status: 'archived', favorite: 1, content: { html: '<p>hi</p>', text: 'hi' }, ...over });
+    const text = ['{"format":"gist-export","version":2,"exportedAt":"2027-01-01T00:00:00.000Z"}', art(0), art(1, { contentState: 'maybe' }), art(2)].join('\n');
+    writeFileSync(f, text.slice(0, -10));
+    const r = run(f);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    checkShape(out);
+    expect(out.format).toBe('gist-json');
+    expect(out.items).toEqual([0, 1].map((n) => ({ url: `https://example.com/${n}`, title: `T${n}`, tags: ['x'], savedAt: '2020-09-13T12:26:40.000Z', status: 'archived', favorite: true, hasContent: true })));
+    expect(out.errors).toEqual([
+      { where: 'gist-library.jsonl#1', reason: expect.stringMatching(/^article 1 \(https:\/\/example\.com\/1\): field "contentState": .*"maybe"; the field was left out$/) },
+      { where: 'gist-library.jsonl:4', reason: 'article 2: cut off (the file ends inside it); not imported' },
+      { where: 'gist-library.jsonl', reason: expect.stringMatching(/^the file is cut off inside article 2 at line 4 .*the 2 complete article\(s\) before the cut were read/) },
+    ]);
+  });
+
   it.skipIf(!existsSync(SAMPLES))('a real sample with content: hasContent and ISO dates', () => {
     const r = run(join(SAMPLES, 'wallabag/wallabag/wallabag-v2.json'));
     expect(r.code).toBe(0);

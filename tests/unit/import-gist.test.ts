@@ -159,7 +159,7 @@ describe('a Gist export cut short', () => {
     const r = await parseImport('g.jsonl', bytes);
     expect(urls(r), where).toEqual(Array.from({ length: complete }, (_, n) => `https://example.com/${n}?ref=x`));
     const cutInside = !full.slice(0, at).endsWith('\n');
-    const place = cutInside ? `inside article ${complete} \\(line ${complete + 2}\\)` : `after line ${complete + 1}`;
+    const place = cutInside ? `inside article ${complete} at line ${complete + 2}` : `after line ${complete + 1}`;
     expect(r.errors.at(-1), where).toEqual({ where: 'g.jsonl', reason: expect.stringMatching(new RegExp(`^the file is cut off ${place} \\(it has no end line\\): the ${complete} complete article\\(s\\) before the cut were read`)) });
     if (cutInside) expect(r.errors[0], where).toEqual({ where: `g.jsonl:${complete + 2}`, reason: `article ${complete}: cut off (the file ends inside it); not imported` });
     else expect(r.errors, where).toHaveLength(1);
