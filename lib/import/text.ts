@@ -9,13 +9,40 @@ export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) s = new TextDecoder('utf-16le').decode(bytes);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) s = new TextDecoder('utf-16be').decode(bytes);
   else {
-    try {
-      s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      s = new TextDecoder('windows-1252').decode(bytes);
-    }
+    s = utf8(bytes) ?? new TextDecoder('windows-1252').decode(bytes);
   }
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/**
+ * Strict UTF-8, or null. A file cut short (full disk, interrupted download) may end inside a
+ * multi-byte character: that unfinished character is dropped rather than the whole file read as
+ * Windows-1252.
+ */
+function utf8(bytes: Uint8Array): string | null {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return strict.decode(bytes);
+  } catch {
+    const tail = unfinishedTail(bytes);
+    if (!tail) return null;
+    try {
+      return strict.decode(bytes.subarray(0, bytes.length - tail));
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** How many bytes at the end start a UTF-8 sequence that the end cuts off (0 when none do). */
+function unfinishedTail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: the lead byte is further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 /** Maps character offsets to 1-based line numbers with one pass over the text. */

@@ -182,6 +182,17 @@ describe('a Gist export cut short', () => {
     for (const it of r.items) expect(it.gist?.images?.[0].data).toEqual(PNG);
   });
 
+  it('a cut inside a multi-byte character keeps the accents of the articles before it', async () => {
+    const text = jsonl([article(0, { title: 'Café — déjà vu' }), article(1, { title: 'Ünïcödé — 日本語' })]);
+    const bytes = enc(text);
+    const at = enc(text.slice(0, text.indexOf('日本語') + 1)).length - 2; // inside 本's three bytes
+    for (const [name, cut] of [['JSON Lines', bytes.subarray(0, at)], ['version 1', enc(toV1(text)).subarray(0, enc(toV1(text).slice(0, toV1(text).indexOf('日本語') + 1)).length - 1)]] as const) {
+      const r = await parseImport('g', cut);
+      expect(r.items.map((i) => i.title), name).toEqual(['Café — déjà vu']);
+      expect(r.errors.at(-1)?.reason, name).toMatch(/cut off/);
+    }
+  });
+
   it('a damaged line in the middle costs only its article', async () => {
     const lines = full.split('\n');
     lines[2] = lines[2].slice(0, 100) + lines[2].slice(200);
