@@ -47,6 +47,7 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
   let end: Obj | null = null;
   let lastLine = 0;
   let cutInside = false;
+  let endCut = false;
   for (let pos = 0; pos < text.length; ) {
     const nl = text.indexOf('\n', pos);
     const raw = text.slice(pos, nl === -1 ? text.length : nl);
@@ -62,6 +63,8 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
       if (!header) {
         errors.push({ where: `${file}:${line}`, reason: `the header line is not valid JSON (${e instanceof Error ? e.message : String(e)})` });
         header = true;
+      } else if (cut && /^\s*\{\s*"end"/.test(raw)) {
+        endCut = true;
       } else if (cut) {
         errors.push({ where: `${file}:${line}`, reason: `article ${index}: cut off (the file ends inside it); not imported` });
         cutInside = true;
@@ -89,7 +92,9 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
     const item = readGistArticle(file, index++, value, errors);
     if (item) items.push(item);
   }
-  if (!end) {
+  if (endCut) {
+    errors.push({ where: `${file}:${lastLine}`, reason: `the file is cut off inside its end line: the ${index} article(s) before it were read, probably all of them` });
+  } else if (!end) {
     errors.push({
       where: file,
       reason: `the file is cut off ${cutInside ? `inside article ${index} at line ${lastLine}` : `after line ${lastLine}`} (it has no end line): the ${index} complete article(s) before the cut were read; any that followed are missing`,

@@ -182,6 +182,12 @@ describe('a Gist export cut short', () => {
     for (const it of r.items) expect(it.gist?.images?.[0].data).toEqual(PNG);
   });
 
+  it('a cut inside the end line is reported too', async () => {
+    const r = await parseImport('g.jsonl', enc(full.slice(0, -6)));
+    expect(r.items).toHaveLength(3);
+    expect(r.errors).toEqual([{ where: 'g.jsonl:5', reason: 'the file is cut off inside its end line: the 3 article(s) before it were read, probably all of them' }]);
+  });
+
   it('a cut inside a multi-byte character keeps the accents of the articles before it', async () => {
     const text = jsonl([article(0, { title: 'Café — déjà vu' }), article(1, { title: 'Ünïcödé — 日本語' })]);
     const bytes = enc(text);
