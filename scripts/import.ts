@@ -33,7 +33,11 @@ async function main(): Promise<number> {
         favorite: it.favorite,
         hasContent: !!it.content,
       })),
-      errors: r.errors.map((e) => ({ where: e.where, reason: e.reason })),
+      errors: [
+        ...r.errors.map((e) => ({ where: e.where, reason: e.reason })),
+        // No database here: the library would add these to its article for that URL, if it has one.
+        ...r.strayHighlights.map((h) => ({ where: h.where, reason: `${h.highlights.length} highlight(s) for ${h.url}, which is not in the export's list` })),
+      ],
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     for (const d of r.duplicates) process.stderr.write(`import: duplicate ${d.where} (${d.url}) merged into ${d.keptWhere}\n`);

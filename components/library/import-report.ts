@@ -1,8 +1,9 @@
-// The import report: one row per item of the file (imported, duplicate merged, failed, each with its
-// reason) plus what the file reader noticed, so nothing is dropped silently. Saved as CSV.
+// The import report: one row per item of the file (imported, merged into an article the library had,
+// duplicate, failed, each with its reason) plus what the file reader noticed, so nothing is dropped
+// silently. Saved as CSV. Everything is counted from the typed outcome fields, never from reason text.
 import type { ImportRun } from './library-connector';
 
-export type ReportOutcome = 'imported' | 'duplicate' | 'failed' | 'problem';
+export type ReportOutcome = 'imported' | 'merged' | 'duplicate' | 'failed' | 'problem';
 
 export interface ReportRow {
   where: string;
@@ -20,23 +21,19 @@ export interface ImportReport {
 
 export function buildReport(run: ImportRun): ImportReport {
   const rows: ReportRow[] = [];
-  const counts: Record<ReportOutcome, number> = { imported: 0, duplicate: 0, failed: 0, problem: 0 };
+  const counts: Record<ReportOutcome, number> = { imported: 0, merged: 0, duplicate: 0, failed: 0, problem: 0 };
   let toFetch = 0;
+  const add = (row: ReportRow) => { rows.push(row); counts[row.outcome]++; };
   for (const o of run.outcomes) {
-    rows.push({ where: o.where, url: o.url, outcome: o.outcome, reason: o.reason });
-    counts[o.outcome]++;
-    if (o.outcome === 'imported' && !/with its content/.test(o.reason)) toFetch++;
+    add({ where: o.where, url: o.url, outcome: o.outcome, reason: o.reason });
+    if (o.outcome === 'imported' && o.needsFetch) toFetch++;
   }
+  // Highlights for URLs the file's list lacks: merged into the library's article, or a problem.
+  for (const h of run.strayHighlights) add({ where: h.where, url: h.url, outcome: h.outcome === 'unmatched' ? 'problem' : h.outcome, reason: h.reason });
   // Repeats inside the file were merged into their first occurrence by the reader.
-  for (const d of run.duplicates) {
-    rows.push({ where: d.where, url: d.url, outcome: 'duplicate', reason: `repeated in the file; merged into ${d.keptWhere}` });
-    counts.duplicate++;
-  }
+  for (const d of run.duplicates) add({ where: d.where, url: d.url, outcome: 'duplicate', reason: `repeated in the file; merged into ${d.keptWhere}` });
   // The reader's problems: rows it could not use at all, or fields it could not read (item kept).
-  for (const e of run.errors) {
-    rows.push({ where: e.where, url: '', outcome: 'problem', reason: e.reason });
-    counts.problem++;
-  }
+  for (const e of run.errors) add({ where: e.where, url: '', outcome: 'problem', reason: e.reason });
   return { rows, counts, toFetch };
 }
 
@@ -50,7 +47,12 @@ export function reportCsv(run: ImportRun, report: ImportReport): string {
 
 export function summaryText(run: ImportRun, report: ImportReport): string {
   const c = report.counts;
-  const parts = [`${c.imported.toLocaleString()} imported`, `${c.duplicate.toLocaleString()} duplicate${c.duplicate === 1 ? '' : 's'} merged`, `${c.failed.toLocaleString()} failed`];
+  const parts = [
+    `${c.imported.toLocaleString()} imported`,
+    `${c.merged.toLocaleString()} merged into existing articles`,
+    `${c.duplicate.toLocaleString()} duplicate${c.duplicate === 1 ? '' : 's'}`,
+    `${c.failed.toLocaleString()} failed`,
+  ];
   if (c.problem) parts.push(`${c.problem.toLocaleString()} problem${c.problem === 1 ? '' : 's'} in the file`);
   return `${run.file} (${run.format}): ${parts.join(' · ')} in ${(run.ms / 1000).toFixed(1)} s`;
 }

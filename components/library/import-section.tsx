@@ -70,7 +70,7 @@ function ImportResultView({ run, report }: { run: ImportRun; report: ImportRepor
   const notable = report.rows.filter((r) => r.outcome !== 'imported');
   const save = () => saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
   return (
-    <div data-testid="import-result" data-imported={report.counts.imported} data-duplicate={report.counts.duplicate}
+    <div data-testid="import-result" data-imported={report.counts.imported} data-merged={report.counts.merged} data-duplicate={report.counts.duplicate}
       data-failed={report.counts.failed} data-problem={report.counts.problem}>
       <p role="status" data-testid="import-summary">{summaryText(run, report)}</p>
       {report.toFetch > 0 && <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch them below to read them offline.</p>}
@@ -79,7 +79,7 @@ function ImportResultView({ run, report }: { run: ImportRun; report: ImportRepor
       </div>
       {notable.length > 0 && (
         <details open={notable.length <= 20}>
-          <summary>Duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
+          <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
           <ul class="ie-list" data-testid="import-report-rows">
             {notable.slice(0, SHOWN_ROWS).map((r, i) => (
               <li key={i} class={`ie-outcome-${r.outcome}`}><strong>{r.outcome}</strong> {r.where}{r.url ? ` ${r.url}` : ''}: {r.reason}</li>

@@ -5,6 +5,7 @@ import type { SpeechLike } from '../../lib/reader/speech';
 import type { SyncState } from '../../lib/search/index-sync';
 import type { TextIndex } from '../../lib/search/text-index';
 import type { ApplyOutcome } from '../../lib/import/apply-import';
+import type { StrayOutcome } from '../../lib/import/stray-highlights';
 import type { ImportResult } from '../../lib/import/types';
 import type { QueueCounts } from '../../lib/fetch-queue/store';
 import type { QueueStatus } from '../../lib/fetch-queue/status';
@@ -75,6 +76,8 @@ export interface ImportRun {
   errors: ImportResult['errors'];
   duplicates: ImportResult['duplicates'];
   outcomes: ApplyOutcome[];
+  /** Highlights for URLs the file's list lacks, and what became of them. */
+  strayHighlights: StrayOutcome[];
   ms: number;
 }
 

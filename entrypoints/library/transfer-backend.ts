@@ -2,6 +2,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { GistDB } from '../../lib/db/schema';
 import type { LiveArticles } from '../../lib/db/live-articles';
 import { applyImport } from '../../lib/import/apply-import';
+import { applyStrayHighlights } from '../../lib/import/stray-highlights';
 import { parseImport } from '../../lib/import/parse-import';
 import { exportGistJson } from '../../lib/export/gist-json';
 import { exportNetscapeHtml } from '../../lib/export/netscape-html';
@@ -38,9 +39,10 @@ export function transferBackend(db: GistDB): TransferBackend {
         chunkSize: Math.min(1000, Math.max(200, Math.ceil(parsed.items.length / 20))),
         onProgress: (done, total) => onProgress(done, total, 'writing'),
       });
+      const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights);
       const images = outcomes.flatMap((o) => (o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : []));
       if (images.length) await setPendingImages(db, images);
-      return { file: name, format: parsed.format, errors: parsed.errors, duplicates: parsed.duplicates, outcomes, ms: performance.now() - t0 };
+      return { file: name, format: parsed.format, errors: parsed.errors, duplicates: parsed.duplicates, outcomes, strayHighlights, ms: performance.now() - t0 };
     },
     async exportLibrary(kind: ExportKind, onProgress) {
       const day = new Date().toISOString().slice(0, 10);

@@ -1,11 +1,13 @@
 // Writes parsed import items into the library: one article per canonical URL, merged into what is
-// already there (tags united, earliest save date kept, highlights added), content sanitized by the
-// caller's function (DOMPurify needs a window). Every item gets an outcome with its reason.
-import type { ArticleRecord, GistDB, Highlight, ImageRecord } from '../db/schema';
+// already there (merge-rules: tags united, earliest save date, highlights added, archived / favorite /
+// further progress win), content sanitized by the caller's function (DOMPurify needs a window).
+// Every item gets a typed outcome with its reason.
+import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
 import { countText, readingMinutes } from '../reading-time/index';
 import { canonicalUrl } from '../url/canonical-url';
 import { displayHost } from '../url/host';
 import { htmlToText } from './html-text';
+import { mergeHighlights, mergeTags, moreProgress, percent } from './merge-rules';
 import type { ImportItem } from './types';
 
 export interface SanitizedContent {
@@ -27,15 +29,22 @@ export interface ApplyDeps {
   onProgress?(done: number, total: number): void;
 }
 
-export type ApplyStatus = 'imported' | 'duplicate' | 'failed';
+/**
+ * imported: a new article. merged: already in the library, and the item added something to it.
+ * duplicate: already in the library with everything the item says. failed: nothing written.
+ */
+export type ApplyStatus = 'imported' | 'merged' | 'duplicate' | 'failed';
 
 export interface ApplyOutcome {
   index: number;
   where: string;
   url: string;
   outcome: ApplyStatus;
+  /** For people; counts and logic use `outcome` and `needsFetch`. */
   reason: string;
   articleId?: number;
+  /** A new article without content: the fetch queue will get its page. */
+  needsFetch?: boolean;
   /** Remote images of imported content not stored yet (the fetch queue downloads them). */
   pendingImages?: string[];
 }
@@ -46,11 +55,6 @@ interface Prepared {
   key: string;
   content?: { html: string; text: string; images: string[] };
   contentProblem?: string;
-}
-
-function mergeTags(a: string[], b: string[]): string[] {
-  const seen = new Set(a.map((t) => t.toLowerCase()));
-  return [...a, ...b.filter((t) => !seen.has(t.toLowerCase()) && (seen.add(t.toLowerCase()), true))];
 }
 
 function keyOf(item: ImportItem): string {
@@ -116,20 +120,28 @@ function newRecord(p: Prepared, now: number, source: string | undefined): Omit<A
   return rec;
 }
 
-/** What merging `item` into `a` changes (empty when nothing would). */
-function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<ArticleRecord>; notes: string[] } {
+/**
+ * What merging `item` into `a` changes (empty when nothing would): `notes` say what changed, `kept`
+ * where the library already says more than the file (its state stays, and the report says so).
+ */
+function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<ArticleRecord>; notes: string[]; kept: string[] } {
   const { item } = p;
   const changes: Partial<ArticleRecord> = {};
   const notes: string[] = [];
+  const kept: string[] = [];
   const tags = mergeTags(a.tags, item.tags);
   if (tags.length > a.tags.length) { changes.tags = tags; notes.push(`${tags.length - a.tags.length} tag(s) added`); }
   const saved = item.savedAt ? Date.parse(item.savedAt) : NaN;
   if (Number.isFinite(saved) && saved < a.savedAt) { changes.savedAt = saved; notes.push('earlier save date kept'); }
+  if (item.status === 'archived' && a.status !== 'archived') { changes.status = 'archived'; notes.push('archived'); }
+  else if (item.status !== 'archived' && a.status === 'archived') kept.push('kept archived (the file says unread)');
   if (item.favorite && !a.favorite) { changes.favorite = 1; notes.push('marked favorite'); }
+  else if (!item.favorite && a.favorite) kept.push('kept favorite (the file says not)');
+  if (moreProgress(item.progress, a.progress)) { changes.progress = item.progress; notes.push(`reading progress ${percent(a.progress)} → ${percent(item.progress)}`); }
+  else if (item.progress !== undefined && item.progress < a.progress) kept.push(`kept reading progress ${percent(a.progress)} (the file says ${percent(item.progress)})`);
   if (item.highlights?.length) {
-    const have = new Set((a.highlights ?? []).map((h) => h.text));
-    const add: Highlight[] = item.highlights.filter((h) => !have.has(h.text));
-    if (add.length) { changes.highlights = [...(a.highlights ?? []), ...add]; notes.push(`${add.length} highlight(s) added`); }
+    const hl = mergeHighlights(a.highlights ?? [], item.highlights);
+    if (hl.added) { changes.highlights = hl.highlights; notes.push(`${hl.added} highlight(s) added`); }
   }
   if ((!a.title || a.title === a.originalUrl) && item.title) { changes.title = item.title; notes.push('title filled'); }
   if (a.contentState !== 'full' && p.content) {
@@ -143,7 +155,17 @@ function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<Article
     });
     notes.push('content added');
   }
-  return { changes, notes };
+  return { changes, notes, kept };
+}
+
+function noContentReason(rec: ArticleRecord): string {
+  if (rec.contentState === 'pending') return 'imported; the page is fetched later';
+  if (rec.contentState === 'failed') return `imported; its page could not be fetched before (${rec.fetchError ?? 'no reason recorded'})`;
+  return 'imported without its content';
+}
+
+function mergeReason(notes: string[], kept: string[]): string {
+  return `already in the library; ${notes.length ? `merged: ${notes.join(', ')}` : 'nothing new'}${kept.length ? `; ${kept.join(', ')}` : ''}`;
 }
 
 /** Imports `items` (from parseImport) into `db`; returns one outcome per item, in order. */
@@ -182,7 +204,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
           const base = { index: p.index, where: p.item.where, url: p.item.url };
           const existing = added.has(p) ? undefined : known.get(p.key);
           if (existing) {
-            const { changes, notes } = mergeChanges(existing, p);
+            const { changes, notes, kept } = mergeChanges(existing, p);
             if (notes.length) {
               await db.articles.update(existing.id, { ...changes, updatedAt: t });
               known.set(p.key, { ...existing, ...changes, updatedAt: t });
@@ -190,8 +212,8 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
             }
             outcomes[p.index] = {
               ...base,
-              outcome: 'duplicate',
-              reason: `already in the library${notes.length ? `; merged: ${notes.join(', ')}` : '; nothing new'}`,
+              outcome: notes.length ? 'merged' : 'duplicate',
+              reason: mergeReason(notes, kept),
               articleId: existing.id,
               ...(changes.contentState === 'full' && p.content?.images.length ? { pendingImages: p.content.images } : {}),
             };
@@ -209,8 +231,9 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
           outcomes[p.index] = {
             ...base,
             outcome: 'imported',
-            reason: p.content ? 'imported with its content' : p.contentProblem ?? 'imported; the page is fetched later',
+            reason: p.content ? 'imported with its content' : p.contentProblem ?? noContentReason(rec),
             articleId: id,
+            needsFetch: rec.contentState === 'pending',
             ...(pending.length ? { pendingImages: pending } : {}),
           };
         }

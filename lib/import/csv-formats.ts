@@ -141,16 +141,18 @@ function readwise(ctx: Ctx): void {
 export interface MatterHighlight extends Highlight {
   title: string;
   author: string;
+  /** "file:line" of the highlight's row. */
+  where: string;
 }
 
-export function matterHighlights(table: CsvTable): MatterHighlight[] {
+export function matterHighlights(table: CsvTable, file = '_matter_highlights.csv'): MatterHighlight[] {
   const h = table.header;
   const ix = column(h, 'text'), id = column(h, 'highlighted date'), it = column(h, 'title'), ia = column(h, 'author');
   const out: MatterHighlight[] = [];
   for (const row of table.rows) {
     const text = cell(row, ix);
     if (!text) continue;
-    out.push({ text, createdAt: parseDate(cell(row, id)) ?? null, title: cell(row, it), author: cell(row, ia) });
+    out.push({ text, createdAt: parseDate(cell(row, id)) ?? null, title: cell(row, it), author: cell(row, ia), where: `${file}:${row.line}` });
   }
   return out;
 }
@@ -160,6 +162,7 @@ function matter(ctx: Ctx, highlights: MatterHighlight[], contentOf?: (fileId: st
   const h = ctx.table.header;
   const it = column(h, 'title'), ia = column(h, 'author'), ip = column(h, 'publisher'), ir = column(h, 'read');
   const il = column(h, 'last interaction date', 'saved date', 'date saved'), ifi = column(h, 'file id');
+  const used = new Set<MatterHighlight>();
   eachRow(ctx, (row, url, where) => {
     const title = cell(row, it), author = cell(row, ia);
     const item: ImportItem = {
@@ -177,12 +180,20 @@ function matter(ctx: Ctx, highlights: MatterHighlight[], contentOf?: (fileId: st
     if (pub) item.siteName = pub;
     // The highlights file names articles by title (and author) only.
     const hl = highlights.filter((x) => x.title === title && (!x.author || !author || x.author === author));
+    for (const x of hl) used.add(x);
     if (hl.length) item.highlights = hl.map(({ text, createdAt }) => ({ text, createdAt }));
     const fileId = cell(row, ifi);
     const html = fileId && contentOf ? contentOf(fileId) : undefined;
     if (html) item.content = html;
     return item;
   });
+  // Highlights whose title names no article of the history would otherwise vanish without a word.
+  const lost = new Map<string, MatterHighlight[]>();
+  for (const x of highlights) if (!used.has(x)) lost.set(`${x.title}\u0000${x.author}`, [...(lost.get(`${x.title}\u0000${x.author}`) ?? []), x]);
+  for (const group of lost.values()) {
+    const { title, author, where } = group[0];
+    ctx.errors.push({ where, reason: `${group.length} highlight(s) of "${title || '(no title)'}"${author ? ` by ${author}` : ''} match no article of the reading history (Matter's highlights name articles by title only): not imported` });
+  }
 }
 
 function raindropHighlights(v: string): Highlight[] {

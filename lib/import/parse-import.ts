@@ -9,7 +9,8 @@ import { parseGistJson, parseGistJsonl, parseGistLegacy, sniffGist } from './gis
 import { looksLikeNetscape, looksLikePocketHtml, parseNetscape, parsePocketHtml } from './html-links';
 import { detectJson, parseJsonKind, type JsonExtras } from './json-formats';
 import { decodeText, lineIndex, parseJsonLenient } from './text';
-import { UnknownFormatError, type ImportDuplicate, type ImportFormat, type ImportItem, type ImportProblem, type ImportResult } from './types';
+import { mergeHighlights, mergeTags, moreProgress } from './merge-rules';
+import { UnknownFormatError, type ImportDuplicate, type ImportFormat, type ImportItem, type ImportProblem, type ImportResult, type StrayHighlights } from './types';
 import { isZip, readZip } from './zip-read';
 
 export * from './types';
@@ -18,6 +19,7 @@ interface Parsed {
   format: ImportFormat;
   items: ImportItem[];
   errors: ImportProblem[];
+  strayHighlights?: StrayHighlights[];
 }
 
 /** Parses one export file. Throws UnknownFormatError when nothing in it is recognisable. */
@@ -130,6 +132,7 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
   const text = (n: string) => decodeText(zip.files.get(n)!);
   const base = (n: string) => n.split('/').pop()!;
   const items: ImportItem[] = [];
+  const strayHighlights: StrayHighlights[] = [];
   let format: ImportFormat | null = null;
   const absorb = (p: Parsed) => {
     format ??= p.format;
@@ -148,21 +151,32 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
   const matterHistory = names.find((n) => /^_matter_history\.csv$/i.test(base(n)));
   if (omnivoreMeta.length) {
     const dir = (n: string) => n.slice(0, n.length - base(n).length);
+    const usedHighlights = new Set<string>();
     for (const n of omnivoreMeta) {
       const root = dir(n);
       run(n, {
         json: {
           omnivore: {
             content: (slug) => (zip.files.has(`${root}content/${slug}.html`) ? text(`${root}content/${slug}.html`) : undefined),
-            highlights: (slug) => (zip.files.has(`${root}highlights/${slug}.md`) ? parseOmnivoreHighlights(text(`${root}highlights/${slug}.md`)) : undefined),
+            highlights: (slug) => {
+              const md = `${root}highlights/${slug}.md`;
+              if (!zip.files.has(md)) return undefined;
+              usedHighlights.add(md);
+              return parseOmnivoreHighlights(text(md));
+            },
           },
         },
       });
     }
+    // A highlights file no imported item asked for (its article is missing or was skipped) is not lost silently.
+    for (const n of names.filter((n) => /(?:^|\/)highlights\/[^/]+\.md$/i.test(n) && !usedHighlights.has(n))) {
+      const count = parseOmnivoreHighlights(text(n)).length;
+      if (count) errors.push({ where: `${file}/${n}`, reason: `${count} highlight(s) for an article that is not imported from this export (slug "${base(n).replace(/\.md$/i, '')}"): not imported` });
+    }
   } else if (matterHistory) {
     const hlName = names.find((n) => /^_matter_highlights\.csv$/i.test(base(n)));
     let highlights: MatterHighlight[] = [];
-    if (hlName) highlights = matterHighlights(readCsv(text(hlName)));
+    if (hlName) highlights = matterHighlights(readCsv(text(hlName)), `${file}/${hlName}`);
     const dir = matterHistory.slice(0, matterHistory.length - base(matterHistory).length);
     run(matterHistory, {
       csv: {
@@ -189,7 +203,8 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
       for (const [u, hl] of annotations) {
         const it = byUrl.get(u);
         if (it) it.highlights = [...(it.highlights ?? []), ...hl];
-        else errors.push({ where: `${file}/annotations`, reason: `${hl.length} highlight(s) for ${u}, which is not in the export's list: not imported` });
+        // Not in the export's list: the library may still have that article (applyStrayHighlights decides).
+        else strayHighlights.push({ where: `${file}/annotations`, url: u, highlights: hl });
       }
     }
   }
@@ -197,20 +212,22 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
     const why = errors.map((e) => `${e.where}: ${e.reason}`).join('; ');
     throw new UnknownFormatError(`${file}: a zip with no export file Gist knows (entries: ${names.slice(0, 10).join(', ') || 'none'})${why ? `. ${why}` : ''}`);
   }
-  return { format, items, errors };
+  return { format, items, errors, strayHighlights };
 }
 
+/** A repeat of the same article in one file: whichever copy says more wins, field by field. */
 function mergeInto(kept: ImportItem, dup: ImportItem): void {
-  kept.tags = [...kept.tags, ...dup.tags.filter((t) => !kept.tags.some((k) => k.toLowerCase() === t.toLowerCase()))];
-  if (dup.savedAt && (!kept.savedAt || dup.savedAt < kept.savedAt)) kept.savedAt = dup.savedAt;
+  kept.tags = mergeTags(kept.tags, dup.tags);
+  const dupAt = dup.savedAt ? Date.parse(dup.savedAt) : NaN;
+  const keptAt = kept.savedAt ? Date.parse(kept.savedAt) : NaN;
+  if (Number.isFinite(dupAt) && !(dupAt >= keptAt)) kept.savedAt = dup.savedAt;
+  // Archived beats unread: a copy in the archive means the user finished it.
+  if (dup.status === 'archived') kept.status = 'archived';
   kept.favorite ||= dup.favorite;
   if (!kept.title && dup.title) kept.title = dup.title;
-  if (dup.highlights?.length) {
-    const have = new Set((kept.highlights ?? []).map((h) => h.text));
-    const add = dup.highlights.filter((h) => !have.has(h.text));
-    if (add.length) kept.highlights = [...(kept.highlights ?? []), ...add];
-  }
-  if (dup.progress !== undefined && (kept.progress === undefined || dup.progress > kept.progress)) kept.progress = dup.progress;
+  const hl = mergeHighlights(kept.highlights ?? [], dup.highlights ?? []);
+  if (hl.added) kept.highlights = hl.highlights;
+  if (moreProgress(dup.progress, kept.progress)) kept.progress = dup.progress;
   for (const k of ['content', 'excerpt', 'author', 'siteName', 'publishedAt', 'lang'] as const) {
     if (!kept[k] && dup[k]) kept[k] = dup[k];
   }
@@ -232,5 +249,5 @@ function dedupe(p: Parsed): ImportResult {
       items.push(it);
     }
   }
-  return { format: p.format, items, errors: p.errors, duplicates };
+  return { format: p.format, items, errors: p.errors, duplicates, strayHighlights: p.strayHighlights ?? [] };
 }

@@ -71,6 +71,13 @@ export interface ImportDuplicate {
   url: string;
 }
 
+/** Highlights the file keeps apart from its list (Pocket's annotations/*.json) for a URL the list lacks. */
+export interface StrayHighlights {
+  where: string;
+  url: string;
+  highlights: Highlight[];
+}
+
 export interface ImportResult {
   format: ImportFormat;
   items: ImportItem[];
@@ -78,6 +85,8 @@ export interface ImportResult {
   errors: ImportProblem[];
   /** Items of the same file with the same canonical URL, merged into the first one (tags united). */
   duplicates: ImportDuplicate[];
+  /** Highlights for articles not in the file's list: the library may have the article (applyStrayHighlights). */
+  strayHighlights: StrayHighlights[];
 }
 
 /** Thrown when the file is not a format we know (or is empty): nothing could be read. */

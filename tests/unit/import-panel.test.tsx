@@ -15,13 +15,18 @@ const RUN: ImportRun = {
   format: 'pocket-html',
   ms: 420,
   outcomes: [
-    { index: 0, where: 'ril_export.html:5', url: 'https://a.example/1', outcome: 'imported', reason: 'imported; the page is fetched later', articleId: 1 },
-    { index: 1, where: 'ril_export.html:6', url: 'https://a.example/2', outcome: 'imported', reason: 'imported with its content', articleId: 2 },
-    { index: 2, where: 'ril_export.html:7', url: 'https://a.example/3', outcome: 'duplicate', reason: 'already in the library; merged: 1 tag(s) added', articleId: 3 },
+    { index: 0, where: 'ril_export.html:5', url: 'https://a.example/1', outcome: 'imported', reason: 'imported; the page is fetched later', articleId: 1, needsFetch: true },
+    { index: 1, where: 'ril_export.html:6', url: 'https://a.example/2', outcome: 'imported', reason: 'imported with its content', articleId: 2, needsFetch: false },
+    { index: 2, where: 'ril_export.html:7', url: 'https://a.example/3', outcome: 'merged', reason: 'already in the library; merged: 1 tag(s) added', articleId: 3 },
     { index: 3, where: 'ril_export.html:8', url: 'javascript:alert(1)', outcome: 'failed', reason: 'not a web page (javascript: URL)' },
+    { index: 4, where: 'ril_export.html:11', url: 'https://a.example/4', outcome: 'duplicate', reason: 'already in the library; nothing new; kept archived (the file says unread)', articleId: 4 },
   ],
   duplicates: [{ where: 'ril_export.html:9', keptWhere: 'ril_export.html:5', url: 'https://a.example/1' }],
   errors: [{ where: 'ril_export.html:10', reason: 'unreadable date "yesterday"; kept without a date' }],
+  strayHighlights: [
+    { where: 'a.zip/annotations', url: 'https://a.example/9', count: 2, outcome: 'merged', reason: 'not in the file\'s list, but in the library: 2 highlight(s) added', articleId: 9 },
+    { where: 'a.zip/annotations', url: 'https://gone.example/', count: 3, outcome: 'unmatched', reason: '3 highlight(s) for https://gone.example/, which is neither in the file\'s list nor in the library: not imported' },
+  ],
 };
 
 function file(name: string, text: string): File {
@@ -81,15 +86,17 @@ describe('import', () => {
     await act(async () => finish(RUN));
     await flush();
     const result = $('import-result')!;
-    expect(result.dataset).toMatchObject({ imported: '2', duplicate: '2', failed: '1', problem: '1' });
-    expect($('import-summary')!.textContent).toContain('2 imported · 2 duplicates merged · 1 failed · 1 problem in the file');
+    expect(result.dataset).toMatchObject({ imported: '2', merged: '2', duplicate: '2', failed: '1', problem: '2' });
+    expect($('import-summary')!.textContent).toContain('2 imported · 2 merged into existing articles · 2 duplicates · 1 failed · 2 problems in the file');
+    expect($('import-report-rows')!.textContent).toContain('3 highlight(s) for https://gone.example/');
     expect($('import-report-rows')!.textContent).toContain('not a web page (javascript: URL)');
     expect($('import-report-rows')!.textContent).toContain('repeated in the file; merged into ril_export.html:5');
     ($('import-save-report') as HTMLButtonElement).click();
     expect(click).toHaveBeenCalledOnce();
     const csv = await created[0].text();
     expect(csv.split('\r\n')[0]).toBe('where,url,outcome,reason');
-    expect(csv.trim().split('\r\n')).toHaveLength(1 + 6); // every item, the in-file duplicate and the problem
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 9); // every item, the stray highlights, the in-file duplicate and the problem
+    expect(csv).toContain('a.zip/annotations,https://gone.example/,problem,"3 highlight(s) for https://gone.example/');
   });
 
   it('says clearly when the file is not a known format, and nothing was imported', async () => {
@@ -112,8 +119,24 @@ describe('import', () => {
     expect($('import-summary')).not.toBeNull();
   });
 
+  it('counts by the typed outcome fields, whatever the reason text says', () => {
+    const o = (index: number, outcome: ImportRun['outcomes'][number]['outcome'], reason: string, needsFetch?: boolean) =>
+      ({ index, where: `f:${index}`, url: `https://a.example/${index}`, outcome, reason, ...(needsFetch === undefined ? {} : { needsFetch }) });
+    const run: ImportRun = { ...RUN, duplicates: [], errors: [], strayHighlights: [], outcomes: [
+      o(0, 'imported', 'imported with its content', true), // misleading text: the typed field says it needs its page
+      o(1, 'imported', 'imported with its content (and more)', true),
+      o(2, 'imported', 'restored from a Gist export', false),
+      o(3, 'merged', 'already in the library; merged: archived'),
+      o(4, 'duplicate', 'already in the library; merged: nothing'),
+    ] };
+    const r = buildReport(run);
+    expect(r.counts).toEqual({ imported: 3, merged: 1, duplicate: 1, failed: 0, problem: 0 });
+    expect(r.toFetch).toBe(2);
+    expect(r.rows.map((x) => x.outcome)).toEqual(['imported', 'imported', 'imported', 'merged', 'duplicate']);
+  });
+
   it('escapes CSV cells and defuses spreadsheet formulas in the report', () => {
-    const run: ImportRun = { ...RUN, outcomes: [{ index: 0, where: 'f:1', url: '=HYPERLINK("x")', outcome: 'failed', reason: 'a, "quoted"\nreason' }], duplicates: [], errors: [] };
+    const run: ImportRun = { ...RUN, outcomes: [{ index: 0, where: 'f:1', url: '=HYPERLINK("x")', outcome: 'failed', reason: 'a, "quoted"\nreason' }], duplicates: [], errors: [], strayHighlights: [] };
     const csv = reportCsv(run, buildReport(run));
     expect(csv).toBe('where,url,outcome,reason\r\nf:1,"\'=HYPERLINK(""x"")",failed,"a, ""quoted""\nreason"\r\n');
   });
