@@ -10,7 +10,7 @@ export function ImportQueueSection({ queue }: { queue: QueueBackend }) {
   if (!view) return null;
   const { counts, status } = view;
   const waiting = counts.pending + counts.images;
-  if (!waiting && !counts.failed && !status.running && !status.done) return null;
+  if (!waiting && !counts.failed && !status.running && !status.done && !status.error) return null;
 
   // Called straight from the click: start() may ask for host access, which needs the user gesture.
   const start = (retryFailed = false) => {
@@ -49,6 +49,7 @@ export function ImportQueueSection({ queue }: { queue: QueueBackend }) {
       </div>
       {view.needsPermission && !status.running && waiting > 0 && <p class="muted">Gist needs access to all sites to download the imported pages: your browser will ask. Each page is fetched once, without your cookies.</p>}
       {error && <p class="error" role="alert" data-testid="queue-error">{error}</p>}
+      {status.error && <p class="error" role="alert" data-testid="queue-run-error">Fetching stopped: {status.error}</p>}
       {counts.failures.length > 0 && (
         <details>
           <summary>Why {counts.failed === 1 ? 'one link' : `${counts.failed.toLocaleString()} links`} failed</summary>

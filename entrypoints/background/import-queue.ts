@@ -86,6 +86,13 @@ export function createImportQueue(getDb: () => GistDB) {
             else if (e.outcome === 'failed') await update((s) => ({ failed: s.failed + 1, lastError: `${e.url}: ${e.reason ?? 'failed'}` }));
           },
         });
+        if (summary.error) {
+          // The database refused to record a failure: stop (running on would refetch the same pages) and say so.
+          console.error('Gist: fetch queue stopped:', summary.error);
+          await update(() => ({ running: false, resumeAt: null, error: summary.error ?? null }));
+          await alarms()?.clear(QUEUE_ALARM);
+          return;
+        }
         if (summary.stopped || again) return;
         if (summary.resumeAt) await update(() => ({ resumeAt: summary.resumeAt ?? null }));
         else {
@@ -93,8 +100,9 @@ export function createImportQueue(getDb: () => GistDB) {
           await alarms()?.clear(QUEUE_ALARM);
         }
       } catch (e) {
-        console.warn('Gist: fetch queue', e);
-        await update(() => ({ lastError: e instanceof Error ? e.message : String(e) })).catch(() => undefined);
+        console.error('Gist: fetch queue', e);
+        await update(() => ({ error: e instanceof Error ? e.message : String(e) }))
+          .catch((err: unknown) => console.error('Gist: could not save the fetch queue status', err));
       }
     })().finally(() => {
       loop = null;

@@ -43,6 +43,8 @@ export interface RunSummary {
   /** Set when items wait for a backoff longer than maxSleepMs: run again at this time. */
   resumeAt?: number;
   stopped: boolean;
+  /** Set when a failure could not be written to the database: the run ended early, this says why. */
+  error?: string;
 }
 
 export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, tags: SuggestedTags, images: { src: string; blob: Blob }[]): FetchedContent {
@@ -112,7 +114,12 @@ export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
         const reason = e instanceof Error ? e.message : String(e);
         const retry = e instanceof FetchFailure ? e.retry : true;
         const next = afterFailure(item.attempts + 1, retry, now(), policy);
-        await recordFailure(deps.db, item.id, reason, next).catch(() => undefined);
+        try {
+          await recordFailure(deps.db, item.id, reason, next);
+        } catch (err) {
+          // Unrecorded, the item still looks new and would be fetched again and again: end the run and say why.
+          summary.error ??= `could not record that ${item.url} failed (${reason}): ${err instanceof Error ? err.message : String(err)}`;
+        }
         if (next.state === 'retry') summary.retried++;
         else summary.failed++;
         await deps.onItem?.({ id: item.id, url: item.url, outcome: next.state === 'retry' ? 'retry' : 'failed', reason });
@@ -127,6 +134,7 @@ export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
 
   for (;;) {
     if (await deps.stopped()) { summary.stopped = true; break; }
+    if (summary.error) break;
     if (finished.size) {
       // Retried items come back with their new attempt count and backoff; done ones drop out.
       items = finished.size > 50 || items.every((i) => finished.has(i.id) || inFlight.has(i.id)) ? await queueItems(deps.db) : items.filter((i) => !finished.has(i.id));

@@ -12,11 +12,13 @@ export interface QueueStatus {
   resumeAt: number | null;
   /** The last failure's reason (for the panel), or null. */
   lastError: string | null;
+  /** Why the queue stopped by itself (the database refused a write, the loop crashed); shown until the next start. */
+  error: string | null;
 }
 
 export const QUEUE_STATUS_KEY = 'gist-fetch-queue';
 
-export const IDLE_STATUS: QueueStatus = { running: false, done: 0, failed: 0, startedAt: null, resumeAt: null, lastError: null };
+export const IDLE_STATUS: QueueStatus = { running: false, done: 0, failed: 0, startedAt: null, resumeAt: null, lastError: null, error: null };
 
 /** Reads a stored status defensively (storage may hold anything after a downgrade). */
 export function parseQueueStatus(v: unknown): QueueStatus {
@@ -31,5 +33,6 @@ export function parseQueueStatus(v: unknown): QueueStatus {
     startedAt: numOrNull(o.startedAt),
     resumeAt: numOrNull(o.resumeAt),
     lastError: typeof o.lastError === 'string' ? o.lastError.slice(0, 500) : null,
+    error: typeof o.error === 'string' ? o.error.slice(0, 500) : null,
   };
 }

@@ -202,6 +202,18 @@ describe('runQueue', () => {
     expect(await db.contents.count()).toBe(0);
   });
 
+  it('a failure the database will not record ends the run with the reason instead of being swallowed', async () => {
+    await db.articles.bulkAdd([rec('http://gone.test/x'), rec('http://gone.test/y')] as ArticleRecord[]);
+    // stopAfter bounds the run: a runner that swallowed the write error would fetch the same pages forever.
+    const h = harness(db, { fail: { 'gone.test': () => httpFailure(404) }, stopAfter: 6 });
+    const before = await db.articles.toArray();
+    db.articles.update = (() => Promise.reject(new Error('QuotaExceededError: the disk is full'))) as unknown as typeof db.articles.update;
+    const summary = await run(h);
+    expect(summary.error).toBe('could not record that http://gone.test/x failed (the page is gone (HTTP 404)): QuotaExceededError: the disk is full');
+    expect(h.starts.map((s) => s.url)).toEqual(['http://gone.test/x']); // nothing more started
+    expect(await db.articles.toArray()).toEqual(before);
+  });
+
   it('treats a page without an article as a final failure', async () => {
     await db.articles.add(rec('http://empty.test/') as ArticleRecord);
     const h = harness(db);

@@ -173,6 +173,14 @@ describe('fetch queue', () => {
     expect($('queue-error')!.textContent).toContain('needs access to websites');
   });
 
+  it('shows why the queue stopped by itself (a failure the database would not record)', async () => {
+    const q = queueMock({ counts: { pending: 0, images: 0, failed: 0, failures: [] } });
+    mount({ importFile: vi.fn() }, q);
+    await flush();
+    await q.push({ status: { ...IDLE_STATUS, error: 'could not record that http://a.example/ failed (HTTP 404): disk full' } });
+    expect($('queue-run-error')!.textContent).toBe('Fetching stopped: could not record that http://a.example/ failed (HTTP 404): disk full');
+  });
+
   it('hides itself when there is nothing to fetch', async () => {
     mount({ importFile: vi.fn() }, queueMock({ counts: { pending: 0, images: 0, failed: 0, failures: [] } }));
     await flush();
