@@ -69,7 +69,8 @@ const article = (title: string, images: string[] = []): ExtractedArticle => ({
 /** A fake clock and network: each fetch takes `latency` ms of fake time; hosts of `fail` answer with the given error. */
 function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency?: number; stopAfter?: number } = {}) {
   let t = 1_000_000;
-  const starts: { url: string; at: number }[] = [];
+  // Every page request with its host and fake start and end times.
+  const starts: { url: string; host: string; at: number; end?: number }[] = [];
   let maxParallel = 0;
   let running = 0;
   let completed = 0;
@@ -91,10 +92,12 @@ function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency
     now: () => t,
     sleep,
     async fetchPage(url) {
-      starts.push({ url, at: t });
+      const req: (typeof starts)[number] = { url, host: new URL(url).host, at: t };
+      starts.push(req);
       running++;
       maxParallel = Math.max(maxParallel, running);
       await sleep(opts.latency ?? 300);
+      req.end = t;
       running--;
       completed++;
       const f = Object.entries(opts.fail ?? {}).find(([k]) => url.includes(k));
@@ -112,6 +115,13 @@ function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency
 let db: GistDB;
 beforeEach(() => { db = openDb(`q-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange }); });
 
+/** Start times of the requests, per host, in order. */
+function startsByHost(starts: { host: string; at: number }[]): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  for (const s of starts) by.set(s.host, [...(by.get(s.host) ?? []), s.at]);
+  return by;
+}
+
 async function run(h: ReturnType<typeof harness>) {
   const p = runQueue(h.deps);
   let done = false;
@@ -128,8 +138,16 @@ describe('runQueue', () => {
     const summary = await run(h);
     expect(summary).toMatchObject({ done: 6, failed: 0, stopped: false });
     expect(h.maxParallel()).toBeLessThanOrEqual(DEFAULT_POLICY.maxInFlight);
-    const aStarts = h.starts.filter((s) => s.url.includes('a.test')).map((s) => s.at);
-    for (let i = 1; i < aStarts.length; i++) expect(aStarts[i] - aStarts[i - 1]).toBeGreaterThanOrEqual(DEFAULT_POLICY.hostGapMs);
+    // Every consecutive pair of requests to one host starts at least a second apart (not just the run's
+    // total time). A literal, not DEFAULT_POLICY.hostGapMs: a policy with no gap must fail this test.
+    const byHost = startsByHost(h.starts);
+    expect(byHost.get('a.test')).toHaveLength(3);
+    for (const [host, at] of byHost) {
+      for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1], `${host} request ${i}`).toBeGreaterThanOrEqual(1000);
+    }
+    // Different hosts are not held back by each other's gap: their requests run at the same time.
+    const overlapping = h.starts.some((x) => h.starts.some((y) => x.host !== y.host && x.at < y.end! && y.at < x.end!));
+    expect(overlapping).toBe(true);
     const all = await db.articles.toArray();
     expect(all.every((a) => a.contentState === 'full')).toBe(true);
     const a1 = all.find((a) => a.url === 'http://a.test/1')!;
