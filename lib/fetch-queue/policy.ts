@@ -1,6 +1,7 @@
 // Which queued article to fetch next: pure scheduling, no I/O. At most `maxInFlight` requests overall,
-// one at a time per host and at least `hostGapMs` between two starts on the same host, so importing
-// 5,000 links from one site never hammers it; failures back off exponentially up to `maxAttempts`.
+// one at a time per host and at least `hostGapMs` from the end of one to the start of the next on the
+// same host (so any two requests to it are at least that far apart): importing 5,000 links from one
+// site never hammers it. Failures back off exponentially up to `maxAttempts`.
 
 export interface QueuePolicy {
   maxInFlight: number;
@@ -34,7 +35,7 @@ export interface SchedulerState {
   inFlight: Set<number>;
   /** Hosts with a request in flight. */
   busyHosts: Set<string>;
-  /** When the last request to each host started. */
+  /** When the last request to each host started, or ended once it has (the gap counts from then). */
   lastStart: Map<string, number>;
 }
 

@@ -124,6 +124,9 @@ export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
         else summary.failed++;
         await deps.onItem?.({ id: item.id, url: item.url, outcome: next.state === 'retry' ? 'retry' : 'failed', reason });
       } finally {
+        // The gap counts from here too: time spent before a request goes out (a new connection, the
+        // permission check) would otherwise let the next request to this host follow in under the gap.
+        lastStart.set(host, now());
         busyHosts.delete(host);
         inFlight.delete(item.id);
         finished.add(item.id);

@@ -33,14 +33,18 @@ export interface FixtureServer {
   close(): Promise<void>;
   /** Paths requested so far (to prove what came from the network). */
   hits: string[];
+  /** Every request with the host it was addressed to and when it arrived (Date.now()). */
+  requests: { path: string; host: string; at: number }[];
 }
 
 /** Serves a folder on 127.0.0.1 only, on a free port. */
 export async function serveFixtures(dir = FIXTURES): Promise<FixtureServer> {
   const hits: string[] = [];
+  const requests: FixtureServer['requests'] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     hits.push(path);
+    requests.push({ path, host: req.headers.host ?? '', at: Date.now() });
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
@@ -56,6 +60,7 @@ export async function serveFixtures(dir = FIXTURES): Promise<FixtureServer> {
   return {
     origin,
     hits,
+    requests,
     url: (p) => `${origin}/${p.replace(/^\//, '')}`,
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };

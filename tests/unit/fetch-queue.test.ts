@@ -66,8 +66,12 @@ const article = (title: string, images: string[] = []): ExtractedArticle => ({
   text: 'Some words of the body text here.', canonicalUrl: null, images, publisherTags: [],
 });
 
-/** A fake clock and network: each fetch takes `latency` ms of fake time; hosts of `fail` answer with the given error. */
-function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency?: number; stopAfter?: number } = {}) {
+/**
+ * A fake clock and network: each fetch takes `latency` ms of fake time; hosts of `fail` answer with the
+ * given error. `setupMs`: time the first request to each host spends before it goes out (as a new
+ * connection or a permission check does in the browser); requests are recorded when they go out.
+ */
+function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency?: number; stopAfter?: number; setupMs?: number } = {}) {
   let t = 1_000_000;
   // Every page request with its host and fake start and end times.
   const starts: { url: string; host: string; at: number; end?: number }[] = [];
@@ -92,7 +96,9 @@ function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency
     now: () => t,
     sleep,
     async fetchPage(url) {
-      const req: (typeof starts)[number] = { url, host: new URL(url).host, at: t };
+      const host = new URL(url).host;
+      if (opts.setupMs && !starts.some((s) => s.host === host)) await sleep(opts.setupMs);
+      const req: (typeof starts)[number] = { url, host, at: t };
       starts.push(req);
       running++;
       maxParallel = Math.max(maxParallel, running);
@@ -134,7 +140,7 @@ describe('runQueue', () => {
   it('fills pending articles in place, keeping what the import had, with a per-host gap and bounded concurrency', async () => {
     const urls = ['http://a.test/1', 'http://a.test/2', 'http://a.test/3', 'http://b.test/1', 'http://c.test/1', 'http://d.test/1'];
     await db.articles.bulkAdd(urls.map((u) => rec(u)) as ArticleRecord[]);
-    const h = harness(db);
+    const h = harness(db, { setupMs: 50 });
     const summary = await run(h);
     expect(summary).toMatchObject({ done: 6, failed: 0, stopped: false });
     expect(h.maxParallel()).toBeLessThanOrEqual(DEFAULT_POLICY.maxInFlight);
