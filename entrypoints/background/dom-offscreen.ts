@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { Extracted } from '../../lib/fetch-queue/runner';
 import type { StoredHtml } from '../../lib/sanitize/prepare-stored-html';
-import type { SuggestedTags } from '../../lib/tags/index';
+import type { PageAnalysis } from '../../lib/save/save-article';
 import type { OffscreenRequest } from '../offscreen/offscreen-protocol';
 import type { DomWork } from './dom-work';
 import { withTimeout } from './with-timeout';
 
-// Chrome: the service worker has no DOM and wakes on every page load, so sanitizing, tagging and
-// reading fetched pages happen in the offscreen document (created on first use, then kept).
+// Chrome: the service worker has no DOM and wakes on every page load, so sanitizing, tagging, storage
+// keys (Public Suffix List) and reading fetched pages happen in the offscreen document (created on
+// first use, then kept).
 type ChromeOffscreen = {
   offscreen?: {
     createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -44,6 +45,6 @@ async function ask<T extends object>(req: OffscreenRequest, ms: number, what: st
 
 export const offscreenWork: DomWork = {
   prepareHtml: (html, baseUrl) => ask<StoredHtml>({ target: 'offscreen', type: 'prepare-html', html, baseUrl }, 30_000, 'Sanitizing the article'),
-  suggestTags: (input) => ask<SuggestedTags>({ target: 'offscreen', type: 'suggest-tags', input }, 30_000, 'Suggesting tags'),
+  analyzePage: (req) => ask<PageAnalysis>({ target: 'offscreen', type: 'analyze-page', req }, 30_000, 'Suggesting tags'),
   extractHtml: (html, url) => ask<Extracted>({ target: 'offscreen', type: 'extract-html', html, url }, 60_000, 'Reading the page'),
 };

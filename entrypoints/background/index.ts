@@ -3,7 +3,7 @@ import { openDb } from '../../lib/db/schema';
 import { deleteArticle, setTags } from '../../lib/db/articles';
 import { classifySender, isAllowed, parseRequest, type Request, type ResponseMap } from '../../lib/messaging/protocol';
 import { classifyError, humanError } from '../../lib/messaging/errors';
-import { buildPreview, saveExtraction, suggestFor } from '../../lib/save/save-article';
+import { analyzeFor, buildPreview, saveExtraction } from '../../lib/save/save-article';
 import { createPreviewCache, extractionForSave, memoryArea, type SessionArea } from '../../lib/save/preview-cache';
 import { fetchImage } from '../../lib/images/download';
 import { setBadge, setBadgeCounts, setSavedBadge } from './badge';
@@ -15,7 +15,7 @@ export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
   let db: ReturnType<typeof openDb> | undefined;
   const getDb = () => (db ??= openDb());
-  const deps = () => ({ db: getDb(), prepareHtml: domWork.prepareHtml, suggestTags: domWork.suggestTags, fetchImage });
+  const deps = () => ({ db: getDb(), prepareHtml: domWork.prepareHtml, analyzePage: domWork.analyzePage, fetchImage });
   // The preview's extraction, kept per tab so Save stores what the popup showed.
   const session = (browser.storage as unknown as { session?: SessionArea }).session;
   const previews = createPreviewCache(session ?? memoryArea());
@@ -42,9 +42,10 @@ export default defineBackground(() => {
       case 'popup:preview':
         try {
           const extraction = await extractInTab(req.tabId);
-          const tags = await suggestFor(extraction, domWork.suggestTags);
-          await previews.put(req.tabId, extraction, tags).catch((e: unknown) => console.warn('Gist: preview not kept', e));
-          const value = await buildPreview(extraction, tags, getDb());
+          // Tags and storage key in one call where the word table and the Public Suffix List live.
+          const analysis = await analyzeFor(extraction, domWork.analyzePage);
+          await previews.put(req.tabId, extraction, analysis).catch((e: unknown) => console.warn('Gist: preview not kept', e));
+          const value = await buildPreview(extraction, analysis, getDb());
           if (value.isArticle && value.canExtract) await setBadgeCounts(req.tabId, { words: value.wordCount, cjkChars: value.cjkChars, images: value.imageCount }).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
@@ -52,8 +53,8 @@ export default defineBackground(() => {
         }
       case 'article:save':
         try {
-          const { extraction, tags } = await extractionForSave(req.tabId, saveSource);
-          const value = await saveExtraction(extraction, req.tags, deps(), tags);
+          const { extraction, analysis } = await extractionForSave(req.tabId, saveSource);
+          const value = await saveExtraction(extraction, req.tags, deps(), analysis);
           await setSavedBadge(req.tabId, true).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
@@ -100,8 +101,8 @@ export default defineBackground(() => {
   // The keyboard shortcut saves without the popup; the badge turns green (saved) or red (failed).
   async function saveFromShortcut(tabId: number): Promise<boolean> {
     try {
-      const { extraction, tags } = await extractionForSave(tabId, saveSource);
-      await saveExtraction(extraction, undefined, deps(), tags);
+      const { extraction, analysis } = await extractionForSave(tabId, saveSource);
+      await saveExtraction(extraction, undefined, deps(), analysis);
       await setSavedBadge(tabId, true);
       return true;
     } catch (e) {

@@ -1,10 +1,11 @@
-// Messages from the background to Chrome's offscreen document: the work that needs a DOM or the word
-// table, kept out of the service worker that wakes on every page load.
+// Messages from the background to Chrome's offscreen document: the work that needs a DOM, the word
+// table or the Public Suffix List, kept out of the service worker that wakes on every page load.
+import type { AnalysisRequest } from '../../lib/save/save-article';
 import type { TagInput } from '../../lib/tags/index';
 
 export type OffscreenRequest =
   | { target: 'offscreen'; type: 'prepare-html'; html: string; baseUrl: string }
-  | { target: 'offscreen'; type: 'suggest-tags'; input: TagInput }
+  | { target: 'offscreen'; type: 'analyze-page'; req: AnalysisRequest }
   | { target: 'offscreen'; type: 'extract-html'; html: string; url: string };
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -16,13 +17,18 @@ function isTagInput(v: unknown): v is TagInput {
     && (t.publisherTags === undefined || (Array.isArray(t.publisherTags) && t.publisherTags.every(str)));
 }
 
+function isAnalysisRequest(v: unknown): v is AnalysisRequest {
+  const r = v as Partial<AnalysisRequest> | null;
+  return !!r && str(r.url) && (r.canonicalUrl === null || str(r.canonicalUrl)) && isTagInput(r.tagInput);
+}
+
 /** The request, or null when the message is not exactly one of ours. */
 export function parseOffscreenRequest(m: unknown): OffscreenRequest | null {
   const r = m as Record<string, unknown> | null;
   if (!r || typeof r !== 'object' || r.target !== 'offscreen') return null;
   switch (r.type) {
     case 'prepare-html': return str(r.html) && str(r.baseUrl) ? { target: 'offscreen', type: r.type, html: r.html, baseUrl: r.baseUrl } : null;
-    case 'suggest-tags': return isTagInput(r.input) ? { target: 'offscreen', type: r.type, input: r.input } : null;
+    case 'analyze-page': return isAnalysisRequest(r.req) ? { target: 'offscreen', type: r.type, req: r.req } : null;
     case 'extract-html': return str(r.html) && str(r.url) ? { target: 'offscreen', type: r.type, html: r.html, url: r.url } : null;
     default: return null;
   }

@@ -4,7 +4,7 @@
 // extracts again. The keyboard shortcut without a preview extracts once, as before.
 // Storage comes in as an argument: browser.storage.session (Chrome 102+, Firefox 115+; cleared when
 // the browser closes, survives the service worker stopping) or memoryArea() where it is missing.
-import type { SuggestedTags } from '../tags/index';
+import type { PageAnalysis } from './save-article';
 import type { PageIdentity, TabExtraction } from './tab-extraction';
 
 /** The part of a storage area the cache uses (browser.storage.session has it). */
@@ -16,7 +16,8 @@ export interface SessionArea {
 
 export interface CachedPreview extends PageIdentity {
   extraction: TabExtraction;
-  tags: SuggestedTags;
+  /** The tags the popup showed and the key it looked the article up by. */
+  analysis: PageAnalysis;
   at: number;
 }
 
@@ -36,7 +37,8 @@ function parseEntry(v: unknown): CachedPreview | null {
   if (!e || typeof e !== 'object' || typeof e.url !== 'string' || typeof e.pageId !== 'string' || typeof e.at !== 'number') return null;
   const x = e.extraction as Partial<TabExtraction> | undefined;
   if (!x || typeof x !== 'object' || typeof x.url !== 'string' || !x.detection || typeof x.detection !== 'object' || x.article === undefined) return null;
-  if (!e.tags || !isStrings(e.tags.shown) || !isStrings(e.tags.candidates)) return null;
+  const an = e.analysis as Partial<PageAnalysis> | undefined;
+  if (!an || typeof an.key !== 'string' || !an.tags || !isStrings(an.tags.shown) || !isStrings(an.tags.candidates)) return null;
   return e as CachedPreview;
 }
 
@@ -60,10 +62,10 @@ export function createPreviewCache(area: SessionArea, now: () => number = Date.n
   };
 
   return {
-    /** Keeps the preview's extraction for the tab; false when it was not kept (no page id, too large, no room). */
-    async put(tabId: number, extraction: TabExtraction, tags: SuggestedTags): Promise<boolean> {
+    /** Keeps the preview's extraction and analysis for the tab; false when not kept (no page id, too large, no room). */
+    async put(tabId: number, extraction: TabExtraction, analysis: PageAnalysis): Promise<boolean> {
       if (!extraction.pageId) return false;
-      const entry: CachedPreview = { url: extraction.url, pageId: extraction.pageId, extraction, tags, at: now() };
+      const entry: CachedPreview = { url: extraction.url, pageId: extraction.pageId, extraction, analysis, at: now() };
       if (JSON.stringify(entry).length > MAX_PREVIEW_CHARS) {
         await area.remove(keyOf(tabId)); // an older, smaller preview of this tab must not be saved instead
         return false;
@@ -111,14 +113,14 @@ export interface SaveSource {
 }
 
 /**
- * What to save for a tab: the preview's extraction and tags when the tab still shows that same page
- * load (same URL, same page id), else a fresh extraction (tags are then suggested by the save).
+ * What to save for a tab: the preview's extraction, tags and key when the tab still shows that same
+ * page load (same URL, same page id), else a fresh extraction (the save then asks for tags and key).
  */
-export async function extractionForSave(tabId: number, src: SaveSource): Promise<{ extraction: TabExtraction; tags?: SuggestedTags; fromPreview: boolean }> {
+export async function extractionForSave(tabId: number, src: SaveSource): Promise<{ extraction: TabExtraction; analysis?: PageAnalysis; fromPreview: boolean }> {
   const kept = await src.cache.get(tabId).catch(() => null);
   if (kept) {
     const now = await src.identify(tabId).catch(() => null);
-    if (now && now.url === kept.url && now.pageId === kept.pageId) return { extraction: kept.extraction, tags: kept.tags, fromPreview: true };
+    if (now && now.url === kept.url && now.pageId === kept.pageId) return { extraction: kept.extraction, analysis: kept.analysis, fromPreview: true };
     await src.cache.drop(tabId).catch(() => undefined);
   }
   return { extraction: await src.extract(tabId), fromPreview: false };

@@ -1,10 +1,11 @@
 // From what the extraction script returned in the tab to a stored article: tags, reading time,
-// sanitizing, image download, then one short write. Browser APIs come in as arguments; tagging and
-// sanitizing too (they run where the word table and a DOM are: never in Chrome's service worker).
+// sanitizing, image download, then one short write. Browser APIs come in as arguments; tagging,
+// the storage key and sanitizing too (they need the word table, the Public Suffix List or a DOM, so
+// they run in Chrome's offscreen document or Firefox's background page, never in the service worker).
 import type { SuggestedTags, TagInput } from '../tags/index';
 import { downloadImages, type FetchImage } from '../images/download';
 import { countText, readingMinutes } from '../reading-time/index';
-import { articleKey } from '../url/canonical-url';
+import { canonicalUrl } from '../url/canonical-url';
 import { displayHost } from '../url/host';
 import { findByUrl, saveArticle, type ArticleInput } from '../db/articles';
 import type { GistDB } from '../db/schema';
@@ -14,28 +15,52 @@ import type { TabExtraction } from './tab-extraction';
 
 export type { TabExtraction } from './tab-extraction';
 
+/** What the word table and the Public Suffix List make of an extracted article (lib/save/analyze-page). */
+export interface AnalysisRequest {
+  /** The page's URL. */
+  url: string;
+  /** The canonical the page declares (rel=canonical / og:url), claimed only within its own site. */
+  canonicalUrl: string | null;
+  tagInput: TagInput;
+}
+
+export interface PageAnalysis {
+  /** The key the article is stored under (lib/url/site articleKey). */
+  key: string;
+  tags: SuggestedTags;
+}
+
 export interface SaveDeps {
   db: GistDB;
   /** Sanitizes and lists images; needs a DOM (offscreen document in Chrome, the page in Firefox). */
   prepareHtml(html: string, baseUrl: string): Promise<StoredHtml>;
-  /** Suggests tags (offscreen document in Chrome, the background page in Firefox). */
-  suggestTags(input: TagInput): Promise<SuggestedTags>;
+  /** Tags and storage key in one call (offscreen document in Chrome, the background page in Firefox). */
+  analyzePage(req: AnalysisRequest): Promise<PageAnalysis>;
   /** Downloads one image from the extension context; null when it cannot. */
   fetchImage: FetchImage;
   now?: () => number;
 }
 
-const NO_TAGS: SuggestedTags = { shown: [], candidates: [] };
+export const NO_TAGS: SuggestedTags = { shown: [], candidates: [] };
 
-export function storageKey(ex: TabExtraction): string {
-  return articleKey(ex.url, ex.article?.canonicalUrl ?? null);
+/** What to ask analyzePage about the extraction; null when the tab found no article. */
+export function analysisRequest(ex: TabExtraction): AnalysisRequest | null {
+  const a = ex.article;
+  if (!a) return null;
+  return {
+    url: ex.url,
+    canonicalUrl: a.canonicalUrl,
+    tagInput: { title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url },
+  };
 }
 
-/** Tag suggestions for what the tab returned (none when it found no article). */
-export async function suggestFor(ex: TabExtraction, suggestTags: SaveDeps['suggestTags']): Promise<SuggestedTags> {
-  const a = ex.article;
-  if (!a) return NO_TAGS;
-  return suggestTags({ title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url });
+/**
+ * Tags and storage key for what the tab returned. Without an article there is no text to tag and no
+ * canonical to claim, so the key is the normalised page URL (articleKey's answer) and nothing is asked.
+ */
+export async function analyzeFor(ex: TabExtraction, analyzePage: SaveDeps['analyzePage']): Promise<PageAnalysis> {
+  const req = analysisRequest(ex);
+  return req ? analyzePage(req) : { key: canonicalUrl(ex.url), tags: NO_TAGS };
 }
 
 function describe(ex: TabExtraction) {
@@ -45,10 +70,10 @@ function describe(ex: TabExtraction) {
   return { counts, minutes: readingMinutes({ ...counts, images: imageCount }) };
 }
 
-export async function buildPreview(ex: TabExtraction, suggested: SuggestedTags, db: GistDB): Promise<Preview> {
+export async function buildPreview(ex: TabExtraction, analysis: PageAnalysis, db: GistDB): Promise<Preview> {
   const a = ex.article;
   const d = describe(ex);
-  const saved = await findByUrl(db, storageKey(ex));
+  const saved = await findByUrl(db, analysis.key);
   // Web images only: data: URLs are inline already and have no origin to ask access for.
   const imageOrigins = [...new Set((a?.images ?? []).flatMap((src) => {
     try { const u = new URL(src); return /^https?:$/.test(u.protocol) ? [u.origin] : []; } catch { return []; }
@@ -66,7 +91,7 @@ export async function buildPreview(ex: TabExtraction, suggested: SuggestedTags, 
     wordCount: counts.words,
     cjkChars: counts.cjkChars,
     imageCount: counts.images,
-    tags: saved ? saved.tags : suggested.shown,
+    tags: saved ? saved.tags : analysis.tags.shown,
     imageOrigins,
     canExtract: !!a,
     saved: saved ? { id: saved.id, tags: saved.tags, savedAt: saved.savedAt } : null,
@@ -74,18 +99,18 @@ export async function buildPreview(ex: TabExtraction, suggested: SuggestedTags, 
 }
 
 /**
- * Saves the extraction. `userTags` (edited in the popup) win over suggestions; `suggested` are the
- * ones the preview showed (suggested again when absent, as for the keyboard shortcut).
+ * Saves the extraction. `userTags` (edited in the popup) win over suggestions; `analysis` is what the
+ * preview computed (its tags and key; asked again when absent, as for the keyboard shortcut).
  */
-export async function saveExtraction(ex: TabExtraction, userTags: string[] | undefined, deps: SaveDeps, suggested?: SuggestedTags): Promise<SaveResult> {
+export async function saveExtraction(ex: TabExtraction, userTags: string[] | undefined, deps: SaveDeps, analysis?: PageAnalysis): Promise<SaveResult> {
   const a = ex.article;
   if (!a) throw new Error(ex.error || 'Could not find an article on this page.');
   const d = describe(ex);
-  const tags = suggested ?? (await suggestFor(ex, deps.suggestTags));
+  const { key, tags } = analysis ?? (await analyzeFor(ex, deps.analyzePage));
   const stored = await deps.prepareHtml(a.content, ex.url);
   const { images, failed } = await downloadImages(stored.images, deps.fetchImage);
   const input: ArticleInput = {
-    url: storageKey(ex),
+    url: key,
     originalUrl: ex.url,
     title: a.title || ex.url,
     byline: a.byline,

@@ -1,7 +1,5 @@
-// Hosts of URLs: which host a URL names, how it is shown, and which site (registrable domain) it
-// belongs to by the Public Suffix List, private section included, so mallory.github.io and
-// good.github.io are different sites.
-import { parse } from 'tldts';
+// Hosts of URLs: which host a URL names and how it is shown. No Public Suffix List here (that is
+// lib/url/site.ts): these run in the service worker, which must not load the list on every wake-up.
 
 /** The URL's host as `URL.host` gives it (lowercase, with a non-default port); null when it has none or is not a URL. */
 export function hostOf(url: string): string | null {
@@ -19,17 +17,4 @@ export function displayHost(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The registrable domain ("eTLD+1") of a hostname: `evil.co.uk` → `evil.co.uk`, `a.b.example.com` →
- * `example.com`, `mallory.github.io` → `mallory.github.io`. Null when there is none: IP addresses,
- * single-label hosts (localhost), a public suffix itself (`github.io`), and hosts whose suffix is not
- * on the list (`.local`, `.internal`; the list's catch-all rule would make any two labels a site).
- */
-export function registrableDomain(hostname: string): string | null {
-  const h = hostname.toLowerCase().replace(/\.$/, '');
-  const p = parse(h, { allowPrivateDomains: true, extractHostname: false });
-  if (p.isIp || !(p.isIcann || p.isPrivate)) return null;
-  return p.domain;
 }

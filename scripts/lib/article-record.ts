@@ -5,10 +5,10 @@ import { extractArticle } from '../../lib/extract/index';
 import { countText, readingMinutes } from '../../lib/reading-time/index';
 import { suggestTags } from '../../lib/tags/index';
 import { collectPublisherTags } from '../../lib/tags/publisher-tags';
-import { storageKey } from '../../lib/save/save-article';
+import { storageKey } from '../../lib/save/analyze-page';
 
 export interface ArticleRecord {
-  /** The key the extension would store the article under (lib/save storageKey: same-site canonical, normalised). */
+  /** The key the extension would store the article under (lib/save/analyze-page storageKey: same-site canonical, normalised). */
   url: string;
   isArticle: boolean;
   title: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleKey, canonicalUrl, mayClaim } from '../../lib/url/canonical-url';
-import { displayHost, hostOf, registrableDomain } from '../../lib/url/host';
+import { canonicalUrl } from '../../lib/url/canonical-url';
+import { displayHost, hostOf } from '../../lib/url/host';
+import { articleKey, mayClaim, registrableDomain } from '../../lib/url/site';
 
 describe('canonicalUrl', () => {
   it('strips tracking parameters, fragments, default ports and trailing slashes', () => {

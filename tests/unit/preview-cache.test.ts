@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPreviewCache, extractionForSave, MAX_PREVIEW_CHARS, MAX_PREVIEWS, memoryArea, type SessionArea } from '../../lib/save/preview-cache';
 import type { PageIdentity, TabExtraction } from '../../lib/save/tab-extraction';
 
-const tags = { shown: ['bees'], candidates: ['bees', 'honey'] };
+const analysis = { key: 'https://news.example/a', tags: { shown: ['bees'], candidates: ['bees', 'honey'] } };
 
 function extraction(url: string, pageId: string | undefined, text: string): TabExtraction {
   return {
@@ -33,35 +33,35 @@ describe('extractionForSave', () => {
   it('saves what the preview extracted while the tab shows the same page load (no second extraction)', async () => {
     const area = memoryArea();
     const src = source(area, { url: A, pageId: 'load-1' }, extraction(A, 'load-1', 'text changed after the preview'));
-    expect(await src.cache.put(7, extraction(A, 'load-1', 'text the preview showed'), tags)).toBe(true);
+    expect(await src.cache.put(7, extraction(A, 'load-1', 'text the preview showed'), analysis)).toBe(true);
     const r = await extractionForSave(7, src);
     expect(r.fromPreview).toBe(true);
     expect(r.extraction.article?.text).toBe('text the preview showed');
-    expect(r.tags).toEqual(tags);
+    expect(r.analysis).toEqual(analysis);
     expect(src.extract).not.toHaveBeenCalled();
   });
 
   it('extracts again after a reload or navigation (new page id), once, and forgets the old preview', async () => {
     const area = memoryArea();
     const src = source(area, { url: A, pageId: 'load-2' }, extraction(A, 'load-2', 'after reload'));
-    await src.cache.put(7, extraction(A, 'load-1', 'before reload'), tags);
+    await src.cache.put(7, extraction(A, 'load-1', 'before reload'), analysis);
     const r = await extractionForSave(7, src);
     expect(r.fromPreview).toBe(false);
     expect(r.extraction.article?.text).toBe('after reload');
-    expect(r.tags).toBeUndefined(); // suggested again by the save, for the new text
+    expect(r.analysis).toBeUndefined(); // tags and key asked again by the save, for the new text
     expect(src.extract).toHaveBeenCalledTimes(1);
     expect(await src.cache.get(7)).toBeNull();
   });
 
   it('extracts again when the URL changed in the same document (SPA route)', async () => {
     const src = source(memoryArea(), { url: `${A}/next`, pageId: 'load-1' }, extraction(`${A}/next`, 'load-1', 'next story'));
-    await src.cache.put(7, extraction(A, 'load-1', 'first story'), tags);
+    await src.cache.put(7, extraction(A, 'load-1', 'first story'), analysis);
     expect((await extractionForSave(7, src)).extraction.article?.text).toBe('next story');
   });
 
   it('extracts again when the tab cannot say which page it shows', async () => {
     const src = source(memoryArea(), null, extraction(A, 'load-1', 'fresh'));
-    await src.cache.put(7, extraction(A, 'load-1', 'kept'), tags);
+    await src.cache.put(7, extraction(A, 'load-1', 'kept'), analysis);
     src.identify.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     expect((await extractionForSave(7, src)).extraction.article?.text).toBe('fresh');
   });
@@ -77,8 +77,8 @@ describe('extractionForSave', () => {
   it('keeps previews per tab', async () => {
     const area = memoryArea();
     const cache = createPreviewCache(area);
-    await cache.put(1, extraction(A, 'p1', 'tab one'), tags);
-    await cache.put(2, extraction(A, 'p2', 'tab two'), tags);
+    await cache.put(1, extraction(A, 'p1', 'tab one'), analysis);
+    await cache.put(2, extraction(A, 'p2', 'tab two'), analysis);
     expect((await cache.get(1))?.extraction.article?.text).toBe('tab one');
     expect((await cache.get(2))?.extraction.article?.text).toBe('tab two');
   });
@@ -87,21 +87,21 @@ describe('extractionForSave', () => {
 describe('preview cache storage', () => {
   it('does not keep an extraction without a page id (it could never be matched safely)', async () => {
     const cache = createPreviewCache(memoryArea());
-    expect(await cache.put(1, extraction(A, undefined, 'x'), tags)).toBe(false);
+    expect(await cache.put(1, extraction(A, undefined, 'x'), analysis)).toBe(false);
     expect(await cache.get(1)).toBeNull();
   });
 
   it('does not keep a preview too large for session storage, and drops the older one of that tab', async () => {
     const cache = createPreviewCache(memoryArea());
-    await cache.put(1, extraction(A, 'p1', 'small'), tags);
-    expect(await cache.put(1, extraction(A, 'p1', 'x'.repeat(MAX_PREVIEW_CHARS)), tags)).toBe(false);
+    await cache.put(1, extraction(A, 'p1', 'small'), analysis);
+    expect(await cache.put(1, extraction(A, 'p1', 'x'.repeat(MAX_PREVIEW_CHARS)), analysis)).toBe(false);
     expect(await cache.get(1)).toBeNull();
   });
 
   it(`keeps the ${MAX_PREVIEWS} most recent tabs`, async () => {
     const area = memoryArea();
     const cache = createPreviewCache(area);
-    for (let t = 1; t <= MAX_PREVIEWS + 2; t++) await cache.put(t, extraction(A, `p${t}`, `tab ${t}`), tags);
+    for (let t = 1; t <= MAX_PREVIEWS + 2; t++) await cache.put(t, extraction(A, `p${t}`, `tab ${t}`), analysis);
     expect(await cache.get(1)).toBeNull();
     expect(await cache.get(2)).toBeNull();
     expect(await cache.get(3)).not.toBeNull();
@@ -115,22 +115,25 @@ describe('preview cache storage', () => {
     let fail = 0;
     const area: SessionArea = { ...inner, set: async (items) => { if (fail-- > 0) throw new Error('QUOTA_BYTES quota exceeded'); return inner.set(items); } };
     const cache = createPreviewCache(area);
-    await cache.put(1, extraction(A, 'p1', 'one'), tags);
+    await cache.put(1, extraction(A, 'p1', 'one'), analysis);
     fail = 1;
-    expect(await cache.put(2, extraction(A, 'p2', 'two'), tags)).toBe(true);
+    expect(await cache.put(2, extraction(A, 'p2', 'two'), analysis)).toBe(true);
     expect(await cache.get(1)).toBeNull();
     expect((await cache.get(2))?.extraction.article?.text).toBe('two');
   });
 
   it('ignores what it did not write (damaged or foreign values)', async () => {
     const area = memoryArea();
-    await area.set({ 'gist:preview:5': { url: A, pageId: 'p', at: 1, extraction: 'nope', tags } });
+    await area.set({ 'gist:preview:5': { url: A, pageId: 'p', at: 1, extraction: 'nope', analysis } });
     expect(await createPreviewCache(area).get(5)).toBeNull();
+    // Kept by the version before storage keys came with the preview: tags but no key, so Save extracts again.
+    await area.set({ 'gist:preview:6': { url: A, pageId: 'p', at: 1, extraction: extraction(A, 'p', 'old'), tags: analysis.tags } });
+    expect(await createPreviewCache(area).get(6)).toBeNull();
   });
 
   it('drop forgets the tab (closed tabs)', async () => {
     const cache = createPreviewCache(memoryArea());
-    await cache.put(4, extraction(A, 'p4', 'x'), tags);
+    await cache.put(4, extraction(A, 'p4', 'x'), analysis);
     await cache.drop(4);
     expect(await cache.get(4)).toBeNull();
   });

@@ -9,7 +9,7 @@ import { openDb, type GistDB } from '../../lib/db/schema';
 import { getReadable, saveArticle } from '../../lib/db/articles';
 import { saveExtraction, type SaveDeps, type TabExtraction } from '../../lib/save/save-article';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
-import { suggestTagLists } from '../../lib/tags/index';
+import { analyzePage } from '../../lib/save/analyze-page';
 import { classifyError, humanError } from '../../lib/messaging/errors';
 import { describeError } from '../../components/library/errors';
 
@@ -32,7 +32,7 @@ function deps(db: GistDB, overrides: Partial<SaveDeps> = {}): SaveDeps {
   return {
     db,
     prepareHtml: async (html, base) => prepareStoredHtml(html, window as unknown as Window, base),
-    suggestTags: async (input) => suggestTagLists(input),
+    analyzePage: async (req) => analyzePage(req),
     fetchImage: async (src) => new Blob([`img:${src}`], { type: 'image/png' }),
     ...overrides,
   };

@@ -1,13 +1,13 @@
 // @vitest-environment node
 // Whose article a save may replace: a page that declares another site's canonical URL is stored under
 // its own URL, and re-saving an article never moves its "original" link to another host.
-import { suggestTagLists } from '../../lib/tags/index';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import { findByUrl, getReadable, listArticles } from '../../lib/db/articles';
 import { saveExtraction, type SaveDeps, type TabExtraction } from '../../lib/save/save-article';
+import { analyzePage } from '../../lib/save/analyze-page';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
@@ -31,7 +31,7 @@ beforeEach(() => {
     db,
     prepareHtml: async (html, base) => prepareStoredHtml(html, window as unknown as Window, base),
     fetchImage: async (src) => new Blob([src], { type: 'image/png' }),
-    suggestTags: async (input) => suggestTagLists(input),
+    analyzePage: async (req) => analyzePage(req),
   };
 });
 
