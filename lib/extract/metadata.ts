@@ -1,6 +1,6 @@
 // Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
-import { decodeHTMLStrict } from 'entities';
+import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
 import { HAS_LETTER, LETTER } from './letter-class';
 
@@ -121,7 +121,7 @@ export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).fir
   const excerpt = metaContent(metas, ['og:description', 'description', 'twitter:description'])
     ?? (art ? str(art.description) : null);
 
-  return { title: ldTitle ?? ogTitle, byline, siteName, publishedTime, lang, excerpt: excerpt ? decode(excerpt) : null, jsonLdTypes };
+  return { title: ldTitle ?? ogTitle, byline, siteName, publishedTime, lang, excerpt: excerpt ? decodeExcerpt(excerpt, attributeDecoder(doc)) : null, jsonLdTypes };
 }
 
 function normLang(v: string | null | undefined): string | null {
@@ -129,9 +129,8 @@ function normLang(v: string | null | undefined): string | null {
   return s && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s) ? s : null;
 }
 
-// Meta content is sometimes escaped once more than the parser undoes, even twice ("&amp;#39;"):
-// two strict passes (a bare "&" or "&notes" stays as written).
-function decode(s: string): string {
-  if (s.includes('&')) s = decodeHTMLStrict(decodeHTMLStrict(s));
-  return s.replace(/\s+/g, ' ').trim();
+// Meta content is sometimes escaped once more than the parser undoes, even twice ("&amp;#39;"): two
+// passes, each as the browser decodes an attribute value (a bare "&" or "&notes" stays as written).
+function decodeExcerpt(s: string, decode: Decode): string {
+  return decode(decode(s)).replace(/\s+/g, ' ').trim();
 }

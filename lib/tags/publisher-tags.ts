@@ -1,7 +1,10 @@
 // Reads the tags a publisher declared in the page's metadata (runs where there is a DOM: the tab's
 // extraction script, or jsdom in the CLI). The string-only filtering lives in filterPublisherTags so
-// the background can re-apply it.
+// the background can re-apply it. Entities left in tag text ("Bones&#039;", "Q&amp;A") are decoded as
+// in an attribute value (a missing ';' forgiven, "&notes" kept): by the page's own parser in the tab
+// (rawPublisherTags: no decode table in the extraction script), by the entities package elsewhere.
 import { decodeHTMLAttribute } from 'entities';
+import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json } from '../page-meta/index';
 import { displayTag, tagKey, tagWords } from './normalize';
 
@@ -71,13 +74,8 @@ function isCode(tag: string): boolean {
   );
 }
 
-/**
- * Entities left in tag text ("Bones&#039;", "Q&amp;A"). Decoded as in an attribute value: a missing ';'
- * is forgiven ("&amp A"), but "&notes" is not "¬es".
- */
-function decodeEntities(s: string): string {
-  return s.includes('&') ? decodeHTMLAttribute(s) : s;
-}
+/** Without a DOM (the offscreen document's tagging, Node). */
+const decodeEntities: Decode = (s) => (s.includes('&') ? decodeHTMLAttribute(s) : s);
 
 /** One raw tag to display form: entities decoded, "(1977- )" dropped, slugs turned into words. */
 function cleanTag(raw: string): string {
@@ -97,11 +95,11 @@ const CAP_WORDS = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}$/u;
  * natural order ("Beshear, Andrew G" -> "Andrew G Beshear", "Elections, Governors" -> "Governors
  * Elections"); anything else with commas is a list.
  */
-function itemTags(item: string): string[] {
-  const t = decodeEntities(item).replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+function itemTags(item: string, decode: Decode): string[] {
+  const t = decode(item).replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   const parts = t.split(',').map((x) => x.trim());
   if (parts.length === 2 && CAP_WORDS.test(parts[0]) && CAP_WORDS.test(parts[1])) return [`${parts[1]} ${parts[0]}`];
-  return splitList(t);
+  return splitList(t, decode);
 }
 
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -109,10 +107,11 @@ const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 /**
  * Splits comma/semicolon/pipe lists ("a, b, c"), with the ideographic comma and full-width
  * separators too ("金丝路，行业资讯"). Chinese/Japanese lists often use plain spaces (words have none
- * inside), so a space-separated CJK list without other separators splits on spaces.
+ * inside), so a space-separated CJK list without other separators splits on spaces. Entities are
+ * decoded first (`decode`: the page's parser in the tab, the entities package elsewhere).
  */
-export function splitList(item: string): string[] {
-  const s = decodeEntities(String(item));
+export function splitList(item: string, decode: Decode): string[] {
+  const s = decode(String(item));
   const parts = s.split(/[,;|，、；｜]|\s·\s/);
   if (parts.length === 1 && CJK_CHAR.test(s) && /\s/.test(s.trim())) return s.trim().split(/\s+/);
   return parts;
@@ -127,7 +126,7 @@ export function filterPublisherTags(raw: readonly string[], ctx: PublisherTagCon
   const out: string[] = [];
   const seen = new Set<string>();
   for (const item of raw) {
-    for (const part of splitList(item)) {
+    for (const part of splitList(item, decodeEntities)) {
       if (site.has(tagKey(part))) continue; // before cleaning: "Example News" is the site itself
       const tag = cleanTag(part);
       if (!tag || tag.length > 60 || isCode(tag)) continue;
@@ -201,19 +200,20 @@ function siteNameOf(ld: Json[], metas: Map<string, string[]>): string | null {
  * script stops here: the string filtering runs in the extension (rankTags), off the page's thread.
  */
 export function rawPublisherTags(doc: Document, ld: Json[] = jsonLdObjects(doc), metas: Map<string, string[]> = metaValues(doc)): string[] {
+  const decode = attributeDecoder(doc);
   const raw: string[] = [];
   let specific = 0;
   for (const { source, tags } of publisherTagSources(doc, ld, metas)) {
     // One tag per element/array item when there are several ("Beshear, Andrew G" is one tag);
     // a single string is a comma list.
-    const cleaned = (tags.length > 1 ? tags.flatMap(itemTags) : tags.flatMap(splitList)).map((t) => t.trim()).filter(Boolean);
+    const cleaned = (tags.length > 1 ? tags.flatMap((t) => itemTags(t, decode)) : tags.flatMap((t) => splitList(t, decode))).map((t) => t.trim()).filter(Boolean);
     if (cleaned.length > MAX_TAGS_PER_SOURCE) continue; // keyword stuffing
     if (source !== 'json-ld articleSection') specific += cleaned.length;
     raw.push(...cleaned);
   }
   // <meta name="keywords"> is mostly SEO filler: only when the page declares nothing better.
   if (!specific) {
-    const kw = (metas.get('keywords') ?? []).flatMap(splitList).map((t) => t.trim()).filter(Boolean);
+    const kw = (metas.get('keywords') ?? []).flatMap((t) => splitList(t, decode)).map((t) => t.trim()).filter(Boolean);
     if (kw.length <= MAX_TAGS_PER_SOURCE) raw.unshift(...kw);
   }
   return raw;

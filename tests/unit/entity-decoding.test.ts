@@ -1,10 +1,12 @@
 // @vitest-environment node
-// HTML entities left in text after the HTML parser (feeds, double-escaped <meta>, JSON-LD strings) are
-// decoded by the `entities` package: named, decimal and hex references; malformed ones stay as written.
+// HTML entities left in text after the HTML parser (feeds, double-escaped <meta>, JSON-LD strings):
+// named, decimal and hex references decode; malformed ones stay as written. In the tab (and jsdom) the
+// page's own parser decodes them as an attribute value; without a DOM, the `entities` package does.
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { readMetadata } from '../../lib/extract/metadata';
-import { filterPublisherTags } from '../../lib/tags/publisher-tags';
+import { attributeDecoder } from '../../lib/page-meta/decode';
+import { filterPublisherTags, rawPublisherTags } from '../../lib/tags/publisher-tags';
 import { extractTextTags } from '../../lib/tags/text-tags';
 
 describe('publisher tags', () => {
@@ -19,6 +21,21 @@ describe('publisher tags', () => {
     expect(filterPublisherTags(['Ben &fakename Jerry'])).toEqual(['Ben &fakename Jerry']);
     expect(filterPublisherTags(['Barnes &notable Books'])).toEqual(['Barnes &notable Books']);
     expect(filterPublisherTags(['Bad &#xZZ Ref'])).toEqual(['Bad &#xZZ Ref']);
+  });
+});
+
+describe('publisher tags read in the tab', () => {
+  it('are decoded by the document\'s parser as attribute values, twice escaped too', () => {
+    // The DOM value of content is "Caf&eacute; Culture, Barnes &notable Books, Q&amp A, Bones&#039 Star, ...".
+    const content = 'Caf&amp;eacute; Culture, Barnes &amp;notable Books, Q&amp;amp A, Bones&amp;#039 Star, Caf&amp;#xE9; Society, Bad &amp;#xZZ Ref';
+    const doc = new JSDOM(`<!doctype html><html><head><meta name="news_keywords" content="${content}"></head><body></body></html>`).window.document;
+    expect(rawPublisherTags(doc)).toEqual(['Café Culture', 'Barnes &notable Books', 'Q& A', "Bones' Star", 'Café Society', 'Bad &#xZZ Ref']);
+  });
+
+  it('the DOM decoder keeps a quote, markup and a lone "&" as text', () => {
+    const decode = attributeDecoder(new JSDOM('').window.document);
+    expect(decode('Say "hi" &amp; <b onclick="x()">bye</b> & AT&T')).toBe('Say "hi" & <b onclick="x()">bye</b> & AT&T');
+    expect(decode('&notable &not; &not')).toBe('&notable ¬ ¬'); // as in an attribute, not as in text ("¬able")
   });
 });
 
@@ -37,5 +54,11 @@ describe('page metadata', () => {
     const html = '<meta name="description" content="It&amp;amp;#39;s caf&amp;eacute; &amp;#x263A; &amp;#9733; AT&amp;T &amp;bogus; &amp;#xZZ; &amp;#;">';
     const doc = new JSDOM(`<!doctype html><html><head>${html}</head><body></body></html>`).window.document;
     expect(readMetadata(doc).excerpt).toBe("It's café ☺ ★ AT&T &bogus; &#xZZ; &#;");
+  });
+
+  it('decodes as an attribute value: "&notable" stays, "&amp " is forgiven its missing ";"', () => {
+    const html = '<meta name="description" content="Barnes &amp;notable Books: Q&amp;amp A">';
+    const doc = new JSDOM(`<!doctype html><html><head>${html}</head><body></body></html>`).window.document;
+    expect(readMetadata(doc).excerpt).toBe('Barnes &notable Books: Q& A');
   });
 });
