@@ -48,7 +48,8 @@ function loadSources(): Source[] {
     const keys = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').split('\n').map((k) => k.trim().toLowerCase()).filter((k) => k && k.length < 30) : [];
     const topic = f.replace(/-\d+\.txt$/, '').replace(/_/g, '-');
     if (paras.length) out.push({ title: title.trim(), paras, tags: [topic, ...keys.slice(0, 3)], site: '', url: '' });
-    out[out.length - 1] && !out[out.length - 1].site && (out[out.length - 1].site = pick(kpSites));
+    const last = out[out.length - 1];
+    if (last && !last.site) last.site = pick(kpSites);
   }
   const gt = JSON.parse(readFileSync(ZYTE, 'utf8')) as Record<string, { articleBody: string; url: string }>;
   for (const id of Object.keys(gt).sort()) {

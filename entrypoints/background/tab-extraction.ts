@@ -18,7 +18,7 @@ export async function extractInTab(tabId: number): Promise<TabExtraction> {
     );
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('Gist could not extract')) throw e;
-    throw new Error(`Gist cannot read this page: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`Gist cannot read this page: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const value = results?.[0]?.result as TabExtraction | undefined;
   if (!value || typeof value !== 'object') throw new Error('The page did not answer; reload it and try again.');

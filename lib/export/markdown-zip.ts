@@ -23,7 +23,7 @@ function converter(): TurndownService & { images: Map<string, string> } {
       const el = node as unknown as { getAttribute(n: string): string | null };
       const src = el.getAttribute('src') ?? '';
       if (!src) return '';
-      const alt = (el.getAttribute('alt') ?? '').replace(/[\[\]\n]/g, ' ');
+      const alt = (el.getAttribute('alt') ?? '').replace(/[[\]\n]/g, ' ');
       const local = t.images.get(src);
       return `![${alt}](${local ? `images/${local}` : src.replace(/[()\s]/g, encodeURIComponent)})`;
     },

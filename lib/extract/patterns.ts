@@ -82,7 +82,7 @@ const BOILER_LINES = [
   'toggle caption', 'hide caption', 'show caption', 'view (?:gallery|photos|slideshow)', 'play video', 'watch(?: video)?',
   'loading\\.*', 'please wait\\.*', 'copyright ©.*', '© ?\\d{4}.*', '(?:\\(c\\)|©).*all rights reserved.*', 'all rights reserved\\.?',
   'skip to (?:main )?content', 'back to top', 'top', 'adverts?', 'advertising', 'don\'?t miss', 'must read', 'most (?:popular|read|viewed)',
-  'trending(?: now)?', 'this (?:slideshow|video|content|feature) requires javascript\.?', 'view (?:author|all) (?:archive|posts|articles)',
+  'trending(?: now)?', 'this (?:slideshow|video|content|feature) requires javascript\\.?', 'view (?:author|all) (?:archive|posts|articles)',
   'e-?mail the (?:author|writer|reporter)', 'follow (?:the )?author', 'more on this(?: story| topic)?', 'sign up', 'log ?in', 'register',
   'report (?:an )?(?:error|typo|a correction)', 'by', 'text size', 'font size', 'write to .{1,80}@\\S+', 'filed (?:under|in):? .{1,80}',
   'posted in:? .{1,60}', 'categor(?:y|ies): .{1,80}', 'tags?: .{1,150}', 'topics?: .{1,100}',
