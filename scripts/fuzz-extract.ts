@@ -9,9 +9,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { SHARED as SHARED_ROOT } from './lib/corpora';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const SHARED = resolve(ROOT, '../shared/corpora');
+const SHARED = join(SHARED_ROOT, 'corpora');
 const SOURCES = [join(SHARED, 'zyte-article-extraction/html'), join(SHARED, 'article-detection/pages')];
 
 export interface FuzzOptions { count: number; batch: number; seed: number; jobs?: number; keep?: string; log?: (s: string) => void }

@@ -1,10 +1,11 @@
-// Paths and loaders for the shared, read-only corpora (../shared relative to the repo root).
+// Paths and loaders for the shared, read-only corpora (../shared relative to the repo root, or GIST_SHARED).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHARED = resolve(REPO_ROOT, '../shared');
+/** ../shared next to the repository; GIST_SHARED points elsewhere (e.g. from a git worktree). */
+export const SHARED = process.env.GIST_SHARED ? resolve(process.env.GIST_SHARED) : resolve(REPO_ROOT, '../shared');
 export const ZYTE_DIR = join(SHARED, 'corpora/zyte-article-extraction');
 export const DETECT_DIR = join(SHARED, 'corpora/article-detection');
 export const SCORER = join(SHARED, 'tools/score-extraction.mjs');

@@ -3,16 +3,15 @@
 // every 4th Zyte page); the full numbers are `npm run bench:detect`. Must beat isProbablyReaderable
 // and keep balanced accuracy >= 0.95.
 import { isProbablyReaderable } from '@mozilla/readability';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { detectArticle } from '../../lib/detect/index';
-import { detectPages, DETECT_DIR, haveDetect, haveZyte, zytePages } from '../../scripts/lib/corpora';
+import { detectPages, DETECT_DIR, zytePages, ZYTE_DIR } from '../../scripts/lib/corpora';
 import { dropStylesheets, parsePage, readPageFile } from '../../scripts/lib/load-page';
 import { binaryStats } from '../../scripts/lib/logistic';
+import { describeCorpus } from './corpus';
 
-const present = haveDetect() && haveZyte();
-if (!present) console.warn(`detect-corpus: skipped, corpora not found under ${DETECT_DIR}/.. (../shared is absent)`);
-
-describe.skipIf(!present)('detection on the article-detection + Zyte corpora (../shared)', () => {
+describeCorpus('detection on the article-detection + Zyte corpora (../shared)', [join(DETECT_DIR, 'labels.json'), join(ZYTE_DIR, 'ground-truth.json')], () => {
   it('keeps balanced accuracy >= 0.95 and beats isProbablyReaderable', () => {
     const pages = [
       ...detectPages().filter((_, i) => i % 3 === 0),

@@ -2,16 +2,14 @@
 // `npm test` short it runs on every other page (91 of 181; the full set is `npm run bench:extract`):
 // F1 >= 0.960 (bare Readability on all pages: 0.947), precision >= 0.94, at most 3 pages below 0.8.
 // Numbers only, no timing.
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/index';
-import { haveZyte, loadScorer, ZYTE_DIR, zytePages } from '../../scripts/lib/corpora';
+import { loadScorer, SCORER, ZYTE_DIR, zytePages } from '../../scripts/lib/corpora';
 import { dropStylesheets, parsePage, readPageFile } from '../../scripts/lib/load-page';
+import { describeCorpus } from './corpus';
 
-const present = existsSync(ZYTE_DIR) && haveZyte();
-if (!present) console.warn(`extract-zyte: skipped, corpus not found at ${ZYTE_DIR} (../shared is absent)`);
-
-describe.skipIf(!present)('extraction on the Zyte corpus (../shared)', () => {
+describeCorpus('extraction on the Zyte corpus (../shared)', [join(ZYTE_DIR, 'ground-truth.json'), SCORER], () => {
   it('keeps F1 >= 0.960, precision >= 0.94 and at most 3 pages below 0.8 (every other page)', async () => {
     const score = await loadScorer();
     const truth: Record<string, { articleBody: string }> = {};

@@ -3,17 +3,17 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import { applyImport, type ApplyDeps } from '../../lib/import/apply-import';
 import { parseImport, type ImportItem } from '../../lib/import/parse-import';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
+import { itCorpus, sharedPath } from './corpus';
 
 const win = new JSDOM('').window as unknown as Window;
 const deps = (over: Partial<ApplyDeps> = {}): ApplyDeps => ({ sanitize: (html, base) => prepareStoredHtml(html, win, base), now: () => 1_800_000_000_000, ...over });
-const SAMPLES = resolve(__dirname, '../../../shared/corpora/import-samples');
+const WALLABAG_V2 = sharedPath('corpora/import-samples/wallabag/wallabag/wallabag-v2.json');
 
 const item = (over: Partial<ImportItem>): ImportItem => ({ url: 'https://example.com/a', title: 'A', tags: [], savedAt: null, status: 'unread', favorite: false, where: 'f:1', ...over });
 
@@ -100,8 +100,8 @@ describe('applyImport', () => {
     expect(await db.articles.count()).toBe(25);
   });
 
-  it.skipIf(!existsSync(SAMPLES))('importing the same real file twice changes nothing the second time', async () => {
-    const bytes = new Uint8Array(readFileSync(resolve(SAMPLES, 'wallabag/wallabag/wallabag-v2.json')));
+  itCorpus('importing the same real file twice changes nothing the second time', WALLABAG_V2, async () => {
+    const bytes = new Uint8Array(readFileSync(WALLABAG_V2));
     const first = await applyImport(db, (await parseImport('wallabag-v2.json', bytes)).items, deps());
     expect(first.map((o) => o.outcome)).toEqual(Array(6).fill('imported'));
     const snapshot = JSON.stringify(await db.articles.toArray()) + JSON.stringify(await db.contents.toArray());

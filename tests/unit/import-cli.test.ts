@@ -1,13 +1,14 @@
 // The CLI contract that outside checks rely on: `npm run --silent import -- FILE` prints exactly
 // {"format","items":[{url,title,tags,savedAt,status,favorite,hasContent}],"errors":[{where,reason}]}.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itCorpus, sharedPath } from './corpus';
 
 const ROOT = resolve(__dirname, '../..');
-const SAMPLES = resolve(ROOT, '../shared/corpora/import-samples');
+const WALLABAG_V2 = sharedPath('corpora/import-samples/wallabag/wallabag/wallabag-v2.json');
 
 function run(file: string) {
   const r = spawnSync('npm', ['run', '--silent', 'import', '--', file], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -72,8 +73,8 @@ describe('import CLI', () => {
     ]);
   });
 
-  it.skipIf(!existsSync(SAMPLES))('a real sample with content: hasContent and ISO dates', () => {
-    const r = run(join(SAMPLES, 'wallabag/wallabag/wallabag-v2.json'));
+  itCorpus('a real sample with content: hasContent and ISO dates', WALLABAG_V2, () => {
+    const r = run(WALLABAG_V2);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     checkShape(out);

@@ -1,15 +1,14 @@
 // Every real export sample in ../shared/corpora/import-samples, with counts and fields checked
 // against the files themselves (see PROVENANCE.md there). The samples are read in place, never copied.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseImport, UnknownFormatError, type ImportResult } from '../../lib/import/parse-import';
 import { canonicalUrl } from '../../lib/url/canonical-url';
+import { describeCorpus, sharedPath } from './corpus';
 
-const SAMPLES = resolve(__dirname, '../../../shared/corpora/import-samples');
-const HAVE = existsSync(SAMPLES);
-if (!HAVE) console.warn(`import-corpus: ${SAMPLES} is absent; skipping the real-sample tests`);
+const SAMPLES = sharedPath('corpora/import-samples');
 
 const bytes = (rel: string) => new Uint8Array(readFileSync(resolve(SAMPLES, rel)));
 const load = (rel: string) => parseImport(rel, bytes(rel));
@@ -19,7 +18,7 @@ const byUrl = (r: ImportResult, url: string) => {
   return it;
 };
 
-describe.skipIf(!HAVE)('import: real samples', () => {
+describeCorpus('import: real samples', SAMPLES, () => {
   describe('Pocket HTML', () => {
     it('wallabag ril_export.html: 2 unread items with comma tags', async () => {
       const r = await load('pocket/wallabag/ril_export.html');

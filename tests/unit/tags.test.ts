@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isEnglishText, rankTags, suggestTags, type TagInput } from '../../lib/tags';
 import { CROWD_KEY_WEIGHTS, extractTextTags } from '../../lib/tags/text-tags';
 import { idf, OOV_IDF, zipf } from '../../lib/tags/word-freq';
 import { tagKey } from '../../lib/tags/normalize';
+import { describeCorpus, sharedPath } from './corpus';
 
 // A short news-style article written for these tests.
 const EN: TagInput = {
@@ -29,8 +30,8 @@ describe('word frequency table', () => {
   });
 });
 
-const ZIPF_TSV = '../shared/corpora/wordfreq-en-small/en-small-zipf.tsv';
-describe.skipIf(!existsSync(ZIPF_TSV))('generated word table (needs ../shared)', () => {
+const ZIPF_TSV = sharedPath('corpora/wordfreq-en-small/en-small-zipf.tsv');
+describeCorpus('generated word table (needs ../shared)', ZIPF_TSV, () => {
   it('matches the wordfreq list it was built from (every 50th word)', () => {
     const rows = readFileSync(ZIPF_TSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     expect(rows.length).toBe(28917);
