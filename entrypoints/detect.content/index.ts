@@ -28,5 +28,18 @@ export default defineContentScript({
       ctx.setTimeout(schedule, 700);
       ctx.setTimeout(schedule, 2500);
     });
+    // E2E builds only (Vite drops this block elsewhere): relays a request posted by the page through
+    // this content script's own channel, so a test can prove the background refuses content scripts.
+    if (import.meta.env.MODE === 'e2e') {
+      ctx.addEventListener(window, 'message', (e) => {
+        const d = e.data as { gistE2eRelay?: string; request?: unknown } | null;
+        if (e.source !== window || typeof d?.gistE2eRelay !== 'string') return;
+        const reply = (r: object) => window.postMessage({ gistE2eRelayReply: d.gistE2eRelay, ...r }, '*');
+        browser.runtime.sendMessage(d.request).then(
+          (response: unknown) => reply({ response: response === undefined ? 'undefined' : response }),
+          (err: unknown) => reply({ error: String(err) }),
+        );
+      });
+    }
   },
 });

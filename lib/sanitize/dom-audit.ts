@@ -42,6 +42,8 @@ export function auditArticleDom(root: Element | DocumentFragment): string[] {
       const a = el.attributes[j];
       const name = a.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`${where} event handler ${name}`);
+      // An empty is="" names no custom element: DOMPurify writes it so the serializer cannot restore the original value.
+      else if (name === 'is' && a.value === '') continue;
       else if (BANNED_ATTRS.includes(name) || name.includes(':')) problems.push(`${where} attribute ${name}`);
       else if (URL_ATTRS.includes(name) && !okUrl(name, a.value)) problems.push(`${where} ${name}=${a.value.slice(0, 80)}`);
       else if (name === 'srcset' && (/data:/i.test(a.value) || a.value.split(',').some((c) => !okUrl('src', c.trim().split(/\s+/)[0] ?? '')))) {

@@ -2,6 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopupFor, serveFixtures, waitFor, type ExtensionSession, type FixtureServer } from './harness';
 
+/** How many records each store of the extension's database holds (read in the service worker). */
+async function dbCounts(session: ExtensionSession): Promise<{ articles: number; contents: number; images: number }> {
+  const w = await session.sw();
+  return w.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const count = (store: string) => new Promise<number>((ok, ko) => { const r = db.transaction(store).objectStore(store).count(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const out = { articles: await count('articles'), contents: await count('contents'), images: await count('images') };
+    db.close();
+    return out;
+  });
+}
+
 describe('core loop in Chromium', () => {
   let s: ExtensionSession;
   let server: FixtureServer;
@@ -38,6 +50,8 @@ describe('core loop in Chromium', () => {
     const url = server.url('article.html');
     const tabId = await s.tabIdOf(url);
     const popup = await openPopupFor(s, tabId);
+    // A second popup for the same tab, opened before the first save (another window): it still offers Save.
+    const again = await openPopupFor(s, tabId);
     await expect.poll(() => popup.getByTestId('title').textContent()).toBe('The Quiet Return of Rooftop Beekeeping');
     expect(await popup.getByTestId('site').textContent()).toBe('The Harbour Ledger');
     expect(await popup.getByTestId('reading-time').textContent()).toMatch(/^\d+ min read$/);
@@ -53,10 +67,16 @@ describe('core loop in Chromium', () => {
     await expect.poll(() => popup.getByTestId('saved').isVisible(), { timeout: 20_000 }).toBe(true);
     await popup.close();
 
-    // Saving the same page again updates, never duplicates.
-    const again = await openPopupFor(s, tabId);
+    const afterFirst = await dbCounts(s);
+    expect(afterFirst).toEqual({ articles: 1, contents: 1, images: 3 });
+
+    // Saving the same page again, with Save in the other popup, updates and never duplicates: one
+    // article, one body, the same three images (replaced, not added), the first save's tag kept.
+    await expect.poll(() => again.getByTestId('save').isVisible(), { timeout: 20_000 }).toBe(true);
+    await again.getByTestId('save').click();
     await expect.poll(() => again.getByTestId('saved').isVisible(), { timeout: 20_000 }).toBe(true);
     await again.close();
+    expect(await dbCounts(s)).toEqual({ articles: 1, contents: 1, images: 3 });
 
     // Offline: the fixture server is gone and the browser is offline; everything must come from the DB.
     await server.close();
@@ -65,6 +85,9 @@ describe('core loop in Chromium', () => {
     await lib.goto(s.extUrl('library.html'));
     const rows = lib.getByTestId('article-row');
     await expect.poll(() => rows.count()).toBe(1);
+    // Still one row once the list has settled (a duplicate would show as a second row).
+    await lib.waitForTimeout(500);
+    expect(await rows.count()).toBe(1);
     const row = await rows.first().textContent();
     expect(row).toContain('The Quiet Return of Rooftop Beekeeping');
     expect(row).toContain('to-read-later');

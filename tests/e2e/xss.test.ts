@@ -4,21 +4,33 @@
 // (as a damaged or hand-edited library would hold it) and read in the library, where only the
 // render-time sanitizer stands in the way. After each render: no dialog, no stubbed sink called, no CSP
 // violation, no CSP console error, no navigation, and a structural audit of the reader DOM.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditArticleDom } from '../../lib/sanitize/dom-audit';
-import { launchWithExtension, ROOT, type ExtensionSession } from './harness';
+import { describeCorpus, sharedPath } from '../unit/corpus';
+import { launchWithExtension, type ExtensionSession } from './harness';
 
-const VECTORS = join(ROOT, '../shared/corpora/xss-vectors/vectors.jsonl');
-const HAVE = existsSync(VECTORS);
-if (!HAVE) console.warn(`xss e2e: skipped, ${VECTORS} is absent (the shared corpora live at ../shared)`);
+const VECTORS = sharedPath('corpora/xss-vectors/vectors.jsonl');
+/** GIST_XSS_E2E_EVERY=N takes every Nth payload only (a quick local run); the default is all of them. */
+const EVERY = Math.max(1, Number(process.env.GIST_XSS_E2E_EVERY ?? 1));
 
-interface Vector { id: string; payload: string }
+/** n: the payload's own marker number (its index in the corpus); line: its line in vectors.jsonl. */
+interface Vector { id: string; payload: string; n: number; line: number }
+/** Share of payloads whose marker must survive extraction in (A) and be seen inert in the reader. */
+const MIN_PIPELINE_SEEN = 0.9;
 const PROSE = 'The council met on Tuesday to discuss the new tram line, the library hours and the state of the harbour wall, which has needed repair since the winter storms.';
+
+/**
+ * The payload with its own marker callback in front of every direct alert/confirm/prompt call, so a
+ * payload that runs names itself: `onerror=alert(1)` becomes `onerror=__gistHit(17)||alert(1)`.
+ * Calls written any other way (encoded, `window.alert`, `[1].map(alert)`) still hit the stubbed sinks.
+ */
+function instrument(payload: string, n: number): string {
+  return payload.replace(/(?<![\w$.'"\\])(alert|confirm|prompt)(?=\s*[(`])/g, `__gistHit(${n})||$1`);
+}
 
 /**
  * Batches where a payload that swallows the rest of the document as text (unclosed <textarea>, <!--,
@@ -46,12 +58,12 @@ function batches(vectors: Vector[], size: number): Vector[][] {
   return out;
 }
 
-/** Each payload after a marked paragraph, so we can count how many reached the reader. */
+/** Each payload after a paragraph carrying its text marker [[gist-N]]. */
 function articleBody(batch: Vector[], token: string): string {
   return [
     `<h1>Hostile batch ${token}</h1>`,
     `<p>${PROSE} ${token}-start.</p>`,
-    ...batch.map((v, k) => `<div><p>${PROSE} [[${token}-${k}]]</p>${v.payload}</div>`),
+    ...batch.map((v) => `<div><p>${PROSE} [[gist-${v.n}]]</p>${instrument(v.payload, v.n)}</div>`),
   ].join('\n');
 }
 
@@ -59,16 +71,36 @@ function page(batch: Vector[], token: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile batch ${token}</title></head><body><article>${articleBody(batch, token)}</article></body></html>`;
 }
 
-interface Tally { renders: number; payloads: number; markersSeen: number; executions: number; violations: number; parseReports: number; cspConsole: number; navigations: number; unsafe: string[] }
+interface Tally {
+  renders: number;
+  /** Markers of payloads seen rendered as text, in readers that passed every check. */
+  inert: Set<number>;
+  /** Markers of payloads that never reached the reader (their whole block was dropped). */
+  absent: Set<number>;
+  executions: number; violations: number; parseReports: number; cspConsole: number; navigations: number;
+  /** One line per problem, naming the payload (line and id) when it can be told. */
+  failures: string[];
+}
+const newTally = (): Tally => ({ renders: 0, inert: new Set(), absent: new Set(), executions: 0, violations: 0, parseReports: 0, cspConsole: 0, navigations: 0, failures: [] });
 
-describe.skipIf(!HAVE)('XSS corpus in the library reader (real Chromium, extension CSP)', () => {
+describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)', VECTORS, () => {
   let s: ExtensionSession;
   let server: Server;
   let origin = '';
   const pages = new Map<string, string>();
-  const vectors: Vector[] = HAVE ? readFileSync(VECTORS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Vector) : [];
+  const vectors: Vector[] = readFileSync(VECTORS, 'utf8').split('\n')
+    .map((l, i) => (l ? { ...(JSON.parse(l) as { id: string; payload: string }), line: i + 1 } : null))
+    .filter((v): v is Omit<Vector, 'n'> => v !== null)
+    .map((v, n) => ({ ...v, n }))
+    .filter((v) => v.n % EVERY === 0);
+  const byN = new Map(vectors.map((v) => [v.n, v]));
+  const name = (n: number | null) => {
+    const v = n === null ? undefined : byN.get(n);
+    return v ? `payload line ${v.line} (${v.id}) ${JSON.stringify(v.payload).slice(0, 160)}` : 'payload unknown';
+  };
   let lib: Page;
-  const tally: Tally = { renders: 0, payloads: 0, markersSeen: 0, executions: 0, violations: 0, parseReports: 0, cspConsole: 0, navigations: 0, unsafe: [] };
+  let tally = newTally();
+  let dialogs = 0;
 
   beforeAll(async () => {
     // The hostile pages themselves run no script and cannot navigate (we test the extension, not the
@@ -85,10 +117,12 @@ describe.skipIf(!HAVE)('XSS corpus in the library reader (real Chromium, extensi
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     s = await launchWithExtension();
     await s.context.route(/^(?!chrome-extension:|blob:|data:|http:\/\/127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204 }));
-    // In every page: the sinks payloads use are counted, and so is every CSP violation.
+    // In every page: the sinks payloads use and each payload's own marker callback are recorded, and so
+    // is every CSP violation.
     await s.context.addInitScript(() => {
-      const w = window as unknown as { __gist: { exec: string[]; violations: string[] } } & Record<string, unknown>;
-      w.__gist = { exec: [], violations: [] };
+      const w = window as unknown as { __gist: { exec: string[]; hits: number[]; violations: string[] } } & Record<string, unknown>;
+      w.__gist = { exec: [], hits: [], violations: [] };
+      w.__gistHit = (n: number) => { w.__gist.hits.push(n); return false; };
       for (const f of ['alert', 'confirm', 'prompt', 'print']) {
         w[f] = (...a: unknown[]) => { w.__gist.exec.push(`${f}(${a.map(String).join(',').slice(0, 60)})`); };
       }
@@ -101,7 +135,7 @@ describe.skipIf(!HAVE)('XSS corpus in the library reader (real Chromium, extensi
       }, true);
     });
     lib = await s.context.newPage();
-    lib.on('dialog', (d) => { tally.executions++; void d.dismiss(); });
+    lib.on('dialog', (d) => { dialogs++; void d.dismiss(); });
     lib.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tally.cspConsole++; });
     await lib.goto(s.extUrl('library.html'));
     lib.on('framenavigated', (f) => { if (f === lib.mainFrame() && !f.url().startsWith(s.extUrl('library.html'))) tally.navigations++; });
@@ -114,40 +148,108 @@ describe.skipIf(!HAVE)('XSS corpus in the library reader (real Chromium, extensi
 
   const AUDIT = `(${auditArticleDom.toString()})`;
 
-  /** Opens the article in the reader, waits for this batch, then audits the render. */
-  async function readAndAudit(id: number, token: string, count: number, label: string) {
+  /**
+   * Opens the article in the reader, waits for this batch, then checks every payload's marker: rendered
+   * as text (or absent), never inside executable markup, its marker callback never called. Any element
+   * the structural audit flags is blamed on the payload whose callback it carries, else on the payload
+   * whose text marker precedes it.
+   */
+  async function readAndAudit(id: number, token: string, batch: Vector[], label: string) {
+    const ns = batch.map((v) => v.n);
+    const dialogsBefore = dialogs;
     await lib.evaluate((h) => { location.hash = h; }, `#article/${id}`);
     // This article's title, then its body (Readability may have dropped the first paragraph).
-    await lib.waitForFunction((t) => {
+    await lib.waitForFunction(({ t, markers }) => {
       const title = document.querySelector('[data-testid="reader"] h1')?.textContent ?? '';
       const body = document.querySelector('[data-testid="reader-body"]')?.textContent ?? '';
-      return title.includes(t) && body.includes(`[[${t}-`);
-    }, token, { timeout: 30_000 });
+      return title.includes(t) && markers.some((n) => body.includes(`[[gist-${n}]]`));
+    }, { t: token, markers: ns }, { timeout: 30_000 });
     await lib.waitForTimeout(150); // let image errors, lazy loads and any handler have their chance
-    const r = await lib.evaluate(({ audit, token: t, n }) => {
+    const r = await lib.evaluate(({ audit, markers }) => {
       const body = document.querySelector('[data-testid="reader-body"]')!;
       const fn = (0, eval)(audit) as (el: Element) => string[];
-      const g = (window as unknown as { __gist: { exec: string[]; violations: string[] } }).__gist;
+      const g = (window as unknown as { __gist: { exec: string[]; hits: number[]; violations: string[] } }).__gist;
       const text = body.textContent ?? '';
-      let seen = 0;
-      for (let k = 0; k < n; k++) if (text.includes(`[[${t}-${k}]]`)) seen++;
-      const out = { problems: fn(body), exec: g.exec.splice(0), violations: g.violations.splice(0), seen, url: location.href };
-      return out;
-    }, { audit: AUDIT, token, n: count });
+      const seen = markers.filter((n) => text.includes(`[[gist-${n}]]`));
+      const unsafe: { n: number | null; problem: string }[] = [];
+      const all = fn(body);
+      if (all.length) {
+        // Audit each element alone, as a shallow copy in an inert document (nothing loads or runs there).
+        const inert = document.implementation.createHTMLDocument('');
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        let current: number | null = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.nodeType === Node.TEXT_NODE) {
+            const ms = [...(node.textContent ?? '').matchAll(/\[\[gist-(\d+)\]\]/g)];
+            if (ms.length) current = Number(ms[ms.length - 1][1]);
+            continue;
+          }
+          const el = node as Element;
+          const box = inert.createElement('div');
+          box.appendChild(inert.importNode(el, false));
+          const problems = fn(box);
+          if (!problems.length) continue;
+          const own = /__gistHit\((\d+)\)/.exec(box.innerHTML) ?? (el.childElementCount === 0 ? /__gistHit\((\d+)\)/.exec(el.textContent ?? '') : null);
+          unsafe.push({ n: own ? Number(own[1]) : current, problem: problems.join('; ') });
+        }
+        if (!unsafe.length) unsafe.push({ n: null, problem: all.join('; ') });
+      }
+      return { seen, unsafe, hits: g.hits.splice(0), exec: g.exec.splice(0), violations: g.violations.splice(0) };
+    }, { audit: AUDIT, markers: ns });
     tally.renders++;
-    tally.payloads += count;
-    tally.markersSeen += r.seen;
-    tally.executions += r.exec.length;
     const live = r.violations.filter((v) => v.startsWith('live'));
     tally.violations += live.length;
     tally.parseReports += r.violations.length - live.length;
-    if (r.problems.length || r.exec.length || live.length) tally.unsafe.push(`${label}: ${[...r.problems, ...r.exec, ...live].slice(0, 5).join('; ')}`);
+    tally.executions += r.exec.length + (dialogs - dialogsBefore);
+    const failures = [
+      ...r.unsafe.map((u) => `${name(u.n)}: ${u.problem}`),
+      ...r.hits.map((n) => `${name(n)}: its marker callback ran`),
+      ...r.exec.map((e) => `${label}: ${e} ran`),
+      ...live.map((v) => `${label}: CSP ${v}`),
+    ];
+    tally.failures.push(...failures);
+    const seen = new Set(r.seen);
+    for (const n of ns) {
+      if (!seen.has(n)) tally.absent.add(n);
+      else if (!failures.length) tally.inert.add(n);
+    }
   }
 
   it('(B) raw payloads written into the database render inert', async () => {
-    const list = batches(vectors, 50);
-    expect(list.flat().length).toBe(vectors.length);
-    for (const [i, batch] of list.entries()) {
+    tally = newTally();
+    // A payload can take the markup after it down with it when sanitized (an unclosed <svg> or <object>
+    // is removed with its contents), so a marker missing from a batch gets another round in a smaller
+    // batch, and then one alone: alone, nothing but the payload itself stands between its marker and
+    // the reader.
+    let pending = vectors;
+    let renders = 0;
+    for (const size of [50, 8, 1]) {
+      tally.absent.clear();
+      const list = size === 1 ? pending.map((v) => [v]) : batches(pending, size);
+      expect(list.flat().length).toBe(pending.length);
+      await renderRawBatches(list);
+      renders += list.length;
+      pending = vectors.filter((v) => tally.absent.has(v.n));
+      if (!pending.length) break;
+    }
+    console.log(`xss e2e (B raw): ${renders} renders; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} never reached the reader even alone; `
+      + `executions ${tally.executions}, CSP violations in the live page ${tally.violations}, navigations ${tally.navigations}, problems ${tally.failures.length}; `
+      + `inline handlers refused by CSP while the sanitizer parsed raw HTML ${tally.parseReports} (CSP console errors ${tally.cspConsole})`);
+    expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
+    expect(tally.executions + tally.violations + tally.navigations).toBe(0);
+    // Every CSP console error is one of the parse-time reports, none is unexplained.
+    expect(tally.cspConsole).toBeLessThanOrEqual(tally.parseReports);
+    // Only the render-time sanitizer stands between these payloads and the reader: every one of them must
+    // have reached it and been seen there, inert.
+    expect([...tally.absent].map(name)).toEqual([]);
+    expect(tally.inert.size).toBe(vectors.length);
+  }, 900_000);
+
+  let rawRenders = 0;
+  /** Writes each batch raw into the database (as a damaged or hand-edited library holds it) and reads it. */
+  async function renderRawBatches(list: Vector[][]) {
+    for (const batch of list) {
+      const i = rawRenders++;
       const token = `raw${i}`;
       const html = articleBody(batch, token);
       const id = await lib.evaluate(async ({ html: h, token: t }) => {
@@ -165,21 +267,12 @@ describe.skipIf(!HAVE)('XSS corpus in the library reader (real Chromium, extensi
         db.close();
         return key;
       }, { html, token });
-      await readAndAudit(id, token, batch.length, `raw batch ${i} (${batch[0].id}…${batch.at(-1)!.id})`);
+      await readAndAudit(id, token, batch, `raw batch ${i} (lines ${batch[0].line}…${batch.at(-1)!.line})`);
     }
-    const rawPayloads = tally.payloads;
-    console.log(`xss e2e (B raw): ${list.length} renders, ${rawPayloads} payloads, ${tally.markersSeen} payload markers rendered, `
-      + `executions ${tally.executions}, CSP violations in the live page ${tally.violations}, navigations ${tally.navigations}, unsafe renders ${tally.unsafe.length}; `
-      + `inline handlers refused by CSP while the sanitizer parsed raw HTML ${tally.parseReports} (CSP console errors ${tally.cspConsole})`);
-    expect(tally.unsafe).toEqual([]);
-    expect(tally.executions + tally.violations + tally.navigations).toBe(0);
-    // Every CSP console error is one of the parse-time reports, none is unexplained.
-    expect(tally.cspConsole).toBeLessThanOrEqual(tally.parseReports);
-    expect(rawPayloads).toBe(vectors.length);
-  }, 900_000);
+  }
 
   it('(A) payloads saved from a web page through the whole pipeline render inert', async () => {
-    const before = { ...tally, unsafe: [...tally.unsafe] };
+    tally = newTally();
     const list = batches(vectors, 200);
     let saved = 0;
     for (const [i, batch] of list.entries()) {
@@ -201,14 +294,14 @@ describe.skipIf(!HAVE)('XSS corpus in the library reader (real Chromium, extensi
       await tab.close();
       expect(r, `save of ${token}`).toMatchObject({ ok: true });
       saved++;
-      await readAndAudit(r.value!.id, token, batch.length, `page batch ${i} (${batch[0].id}…${batch.at(-1)!.id})`);
+      await readAndAudit(r.value!.id, token, batch, `page batch ${i} (lines ${batch[0].line}…${batch.at(-1)!.line})`);
     }
-    const d = (k: keyof Omit<Tally, 'unsafe'>) => tally[k] - before[k];
-    console.log(`xss e2e (A pipeline): ${saved} pages saved and rendered, ${d('payloads')} payloads, ${d('markersSeen')} payload markers rendered, `
-      + `executions ${d('executions')}, CSP violations ${d('violations') + d('parseReports')}, CSP console errors ${d('cspConsole')}, navigations ${d('navigations')}, unsafe renders ${tally.unsafe.length - before.unsafe.length}`);
-    expect(tally.unsafe).toEqual([]);
+    console.log(`xss e2e (A pipeline): ${saved} pages saved and rendered; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} dropped by extraction; `
+      + `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports}, CSP console errors ${tally.cspConsole}, navigations ${tally.navigations}, problems ${tally.failures.length}`);
+    expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
     // Saved HTML is already clean: reading it triggers no CSP report of any kind.
-    expect(d('executions') + d('violations') + d('parseReports') + d('cspConsole') + d('navigations')).toBe(0);
-    expect(d('payloads')).toBe(vectors.length);
+    expect(tally.executions + tally.violations + tally.parseReports + tally.cspConsole + tally.navigations).toBe(0);
+    // Extraction may drop a payload's whole block (Readability's clutter rules), but most must arrive.
+    expect(tally.inert.size).toBeGreaterThanOrEqual(MIN_PIPELINE_SEEN * vectors.length);
   }, 1_200_000);
 });
