@@ -1,35 +1,36 @@
 // @vitest-environment node
 // Every payload of the shared XSS corpus through the article sanitizer (jsdom), then structural proof
 // that nothing in the output can run once re-parsed the way the reader inserts it (mutation XSS).
-// jsdom builds a whole document per sanitize call (~10 ms), so payloads go through in batches of 40,
-// ordered so that a payload which swallows the rest of the input as text (unclosed <textarea>, <!--…)
-// is always last: every payload reaches the parser as markup. Every 40th payload also goes through
-// alone and along the save → store → render chain; GIST_XSS_FULL=1 does that for all of them.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Each payload goes through alone (a failure names its line and payload; ~7 ms each), then in batches
+// of 40, ordered so that a payload which swallows the rest of the input as text (unclosed <textarea>,
+// <!--…) is always last: every payload reaches the parser as markup next to others. Every 40th payload
+// also goes along the save → store → render chain; GIST_XSS_FULL=1 does that for all of them.
+import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../lib/sanitize/sanitize-html';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { auditArticleDom } from '../../lib/sanitize/dom-audit';
+import { describeCorpus, sharedPath } from './corpus';
 
-const VECTORS = resolve(import.meta.dirname, '../../../shared/corpora/xss-vectors/vectors.jsonl');
-const HAVE = existsSync(VECTORS);
+const VECTORS = sharedPath('corpora/xss-vectors/vectors.jsonl');
 const FULL = process.env.GIST_XSS_FULL === '1';
-if (!HAVE) console.warn(`sanitize-vectors: skipped, ${VECTORS} is absent (the shared corpora live at ../shared)`);
 
-interface Vector { id: string; payload: string }
+interface Vector { id: string; payload: string; line: number }
 
-describe.skipIf(!HAVE)('XSS corpus through sanitizeArticleHtml', () => {
-  const vectors: Vector[] = HAVE ? readFileSync(VECTORS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Vector) : [];
-  const { window } = new JSDOM('<!doctype html><body></body>', { url: 'https://reader.example/' });
-  const win = window as unknown as Window;
-  /** How the reader inserts sanitized HTML (jsdom runs no script and loads nothing). */
-  const render = (html: string) => {
-    const box = window.document.createElement('div');
-    box.innerHTML = html;
-    return box;
-  };
+const { window } = new JSDOM('<!doctype html><body></body>', { url: 'https://reader.example/' });
+const win = window as unknown as Window;
+/** How the reader inserts sanitized HTML (jsdom runs no script and loads nothing). */
+const render = (html: string) => {
+  const box = window.document.createElement('div');
+  box.innerHTML = html;
+  return box;
+};
+
+describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
+  const vectors: Vector[] = readFileSync(VECTORS, 'utf8').split('\n')
+    .map((l, i) => (l ? { ...(JSON.parse(l) as Omit<Vector, 'line'>), line: i + 1 } : null))
+    .filter((v): v is Vector => v !== null);
   const swallows = (p: string) => {
     const box = render(`${p}<b id="gist-probe"></b>`);
     return !box.querySelector('#gist-probe');
@@ -38,6 +39,17 @@ describe.skipIf(!HAVE)('XSS corpus through sanitizeArticleHtml', () => {
   it('has all 7,893 payloads', () => {
     expect(vectors.length).toBe(7893);
   });
+
+  it('leaves no executable or active markup for every payload sanitized on its own', () => {
+    const failures: string[] = [];
+    const started = performance.now();
+    for (const v of vectors) {
+      const problems = auditArticleDom(render(sanitizeArticleHtml(`<article><p>before</p>${v.payload}<p>after</p></article>`, win)));
+      if (problems.length) failures.push(`line ${v.line} (${v.id}): ${problems.join('; ')}\n    payload: ${JSON.stringify(v.payload).slice(0, 300)}`);
+    }
+    console.log(`sanitize-vectors: ${vectors.length} payloads each on its own in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length} unsafe outputs`);
+    expect(failures, `${failures.length} payloads left executable markup:\n${failures.join('\n')}`).toEqual([]);
+  }, 300_000);
 
   it('leaves no executable or active markup, payloads in batches', () => {
     const closers = vectors.filter((v) => !swallows(v.payload));
@@ -52,7 +64,7 @@ describe.skipIf(!HAVE)('XSS corpus through sanitizeArticleHtml', () => {
       const html = `<article>${batch.map((v) => `<div><p>${v.id}</p>${v.payload}</div>`).join('')}</article>`;
       const out = sanitizeArticleHtml(html, win);
       const problems = auditArticleDom(render(out));
-      if (problems.length) failures.push(`batch ${batch[0].id}…${batch.at(-1)!.id}: ${problems.slice(0, 5).join('; ')}`);
+      if (problems.length) failures.push(`batch lines ${batch.map((v) => v.line).join(',')}: ${problems.slice(0, 5).join('; ')}`);
       // Sanitizing is idempotent: what the reader sanitizes again comes out the same.
       if (sanitizeArticleHtml(out, win) !== out) failures.push(`batch ${batch[0].id}…: not idempotent`);
       payloads += batch.length;
@@ -73,14 +85,17 @@ describe.skipIf(!HAVE)('XSS corpus through sanitizeArticleHtml', () => {
       const rendered = sanitizeArticleHtml(stored, win);
       for (const [stage, out] of [['sanitize', once], ['stored', stored], ['render', rendered]] as const) {
         const problems = auditArticleDom(render(out));
-        if (problems.length) failures.push(`${v.id} [${stage}]: ${problems.join('; ')}`);
+        if (problems.length) failures.push(`line ${v.line} (${v.id}) [${stage}]: ${problems.join('; ')}`);
       }
       checked++;
     });
     console.log(`sanitize-vectors: ${checked} payloads alone through sanitize, store and render, ${failures.length} unsafe outputs`);
     expect(failures.slice(0, 20)).toEqual([]);
   }, 600_000);
+});
 
+// Hand-written markup: needs no corpus.
+describe('sanitizeArticleHtml on ordinary article markup', () => {
   it('keeps ordinary article markup and applies the link policy', () => {
     const out = render(sanitizeArticleHtml(
       '<h2 id="x" class="c" style="color:red">Head</h2><p>Text <a href="https://a.example/p" target="_self">out</a> <a href="#n">note</a> '
