@@ -49,7 +49,7 @@ describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
     }
     console.log(`sanitize-vectors: ${vectors.length} payloads each on its own in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length} unsafe outputs`);
     expect(failures, `${failures.length} payloads left executable markup:\n${failures.join('\n')}`).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('leaves no executable or active markup, payloads in batches', () => {
     const closers = vectors.filter((v) => !swallows(v.payload));
