@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, ROOT, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
+import { itCorpus, sharedPath } from '../unit/corpus';
 
 const PAGES = join(ROOT, 'tests/fixtures/import-e2e');
 // A private copy of the build can be given (other runs may rebuild .output meanwhile).
 const EXT_DIR = process.env.GIST_E2E_EXT || undefined;
-const SAMPLE = join(ROOT, '../shared/corpora/import-samples/pocket/wallabag/ril_export.html');
+const SAMPLE = sharedPath('corpora/import-samples/pocket/wallabag/ril_export.html');
 
 interface Dump {
   articles: Record<string, Record<string, unknown>>;
@@ -275,7 +276,7 @@ describe('import and export in Chromium', () => {
     }
   });
 
-  it.skipIf(!existsSync(SAMPLE))('imports a real Pocket export (../shared sample) and a second time changes nothing', async () => {
+  itCorpus('imports a real Pocket export (../shared sample) and a second time changes nothing', SAMPLE, async () => {
     const fresh = await launchWithExtension({ extDir: EXT_DIR });
     try {
       const p = await fresh.context.newPage();
