@@ -2,7 +2,7 @@
 // links to loopback fixture pages is imported, the background queue fetches them (per-host gap
 // between every two requests to one host, two hosts side by side, failures with reasons, stop, resume after the service worker was stopped), imported content reads
 // at once, re-importing changes nothing, and a JSON export restores the library in a fresh profile.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

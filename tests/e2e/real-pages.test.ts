@@ -2,7 +2,7 @@
 // CLI (the same lib/ code under Node + jsdom), and the popup shows a reading time and tags that match
 // what the CLI computes. Skips when ../shared is absent on a developer machine; fails under CI.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { articleRecord } from '../../scripts/lib/article-record';
 import { formatBadge } from '../../lib/reading-time/index';
 import { DETECT_DIR, ZYTE_DIR, detectPages, haveDetect, haveZyte, zytePages } from '../../scripts/lib/corpora';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditArticleDom } from '../../lib/sanitize/dom-audit';
 import { describeCorpus, sharedPath } from '../unit/corpus';
 import { launchWithExtension, type ExtensionSession } from './harness';
