@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests (Vitest), build the e2e extension (and check its bundle sizes), E2E tests in headless Chromium.
+// `npm test`: typecheck, lint (ESLint, Prettier), unit tests (Vitest), build the e2e extension (and check its bundle sizes), E2E tests in headless Chromium.
 // Runs every stage even when one fails, then prints one plain summary line for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -28,6 +28,8 @@ const vitest = (label, extra) => {
 
 const stages = [];
 stages.push({ name: 'typecheck', ok: run('typecheck', npx, ['tsc', '--noEmit']) });
+stages.push({ name: 'eslint', ok: run('eslint', npx, ['eslint', '.']) });
+stages.push({ name: 'prettier', ok: run('prettier', npx, ['prettier', '--check', '--log-level', 'warn', '.']) });
 const unit = vitest('unit', []);
 stages.push({ name: 'unit', ...unit });
 const built = run('build e2e extension', npx, ['wxt', 'build', '--mode', 'e2e']);
