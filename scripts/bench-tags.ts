@@ -10,7 +10,11 @@
 // contain one (so "Stadia" ~ "Google Stadia").
 //
 // Corpora (read-only, ../shared): KPCrowd full-text-450 (line 1 = title) and the Zyte article pages
-// with the publisher tags as gold and every tag source stripped from the input.
+// with the publisher tags as gold and every tag source stripped from the input; and all Zyte pages
+// with their metadata left in, as the popup sees them (no gold: junk rate and counts only).
+// Junk rate: the share of shown tags that are single words other than nouns and names, glued words
+// not in the text, or the page's own site name/byline, judged by scripts/lib/tag-junk.ts (wink-nlp's
+// tagger, independent from the extension's lexicon).
 // Documents are split by their position in the sorted id list: even = dev (used for tuning),
 // odd = held-out. Both are printed.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +25,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { stemmer } from 'stemmer';
 import stopwordsIso from 'stopwords-iso';
 import { rankTags, suggestTags, type TagInput } from '../lib/tags/index';
-import { collectPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
+import { collectPublisherTags, rawPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
+import { JunkJudge, type JunkKind } from './lib/tag-junk';
 import { idf } from '../lib/tags/word-freq';
 import { extractArticle } from '../lib/extract/index';
 
@@ -104,22 +109,45 @@ function tfidfUnigrams(title: string, text: string, k: number): string[] {
 
 // ---- systems -------------------------------------------------------------------------------
 interface Doc { id: string; input: TagInput; gold: string[] }
+const SPLITS: [string, (i: number) => boolean][] = [['all', () => true], ['dev', (i) => i % 2 === 0], ['held-out', (i) => i % 2 === 1]];
+
+interface Shown { tags: string[]; junk: (JunkKind | null)[] }
+function showAndJudge(d: Doc): Shown {
+  const tags = suggestTags(d.input);
+  const judge = new JunkJudge({ title: d.input.title, text: d.input.text, siteName: d.input.siteName, byline: d.input.byline, url: d.input.url });
+  return { tags, junk: tags.map((t) => judge.judge(t)) };
+}
+
+/** Junk rate, tags shown per page and pages over 5, per split; with a few junk examples. */
+function junkLines(label: string, shown: Shown[]): void {
+  for (const [split, pick] of SPLITS) {
+    const sel = shown.filter((_, i) => pick(i));
+    const total = sel.reduce((n, s) => n + s.tags.length, 0);
+    const kinds = new Map<string, number>();
+    for (const s of sel) for (const j of s.junk) if (j) kinds.set(j, (kinds.get(j) ?? 0) + 1);
+    const junk = [...kinds.values()].reduce((a, b) => a + b, 0);
+    const by = [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+    console.log(`  ${`${label} [${split}]`.padEnd(34)} junk ${((100 * junk) / Math.max(1, total)).toFixed(1).padStart(4)}% (${junk}/${total}: ${by})  shown/page ${(total / Math.max(1, sel.length)).toFixed(2)}  pages >5: ${sel.filter((s) => s.tags.length > 5).length}  pages 0: ${sel.filter((s) => !s.tags.length).length}  (n=${sel.length})`);
+  }
+  const examples = shown.flatMap((s) => s.tags.filter((_, i) => s.junk[i]).map((t, i) => `${t}`)).slice(0, 40);
+  console.log(`  junk examples: ${examples.join(' | ')}`);
+}
+
 function evaluate(label: string, docs: Doc[]): void {
-  const splits: [string, (i: number) => boolean][] = [['all', () => true], ['dev', (i) => i % 2 === 0], ['held-out', (i) => i % 2 === 1]];
   const results = docs.map((d) => {
-    const shown = suggestTags(d.input);
+    const shown = showAndJudge(d);
     const ranked = rankTags(d.input).map((t) => t.tag);
     const base = tfidfUnigrams(d.input.title, d.input.text, 10);
     return {
-      shown5: score(shown, d.gold, 5),
+      shown,
+      shown5: score(shown.tags, d.gold, 5),
       ranked5: score(ranked, d.gold, 5),
       ranked10: score(ranked, d.gold, 10),
       base5: score(base, d.gold, 5),
       base10: score(base, d.gold, 10),
-      nShown: shown.length,
     };
   });
-  for (const [split, pick] of splits) {
+  for (const [split, pick] of SPLITS) {
     const accs = { shown5: new Acc(), ranked5: new Acc(), ranked10: new Acc(), base5: new Acc(), base10: new Acc() };
     results.forEach((r, i) => {
       if (!pick(i)) return;
@@ -132,8 +160,8 @@ function evaluate(label: string, docs: Doc[]): void {
     console.log('  ' + accs.base5.line('baseline TF×IDF unigrams @5'));
     console.log('  ' + accs.base10.line('baseline TF×IDF unigrams @10'));
   }
-  const avgShown = results.reduce((s, r) => s + r.nShown, 0) / Math.max(1, results.length);
-  console.log(`  tags shown per doc: ${avgShown.toFixed(2)}`);
+  console.log(`${label}: shown tags`);
+  junkLines(label, results.map((r) => r.shown));
 }
 
 function kpcrowd(): void {
@@ -174,7 +202,7 @@ function stripTagMetadata(doc: Document): void {
   }
 }
 
-interface ZytePrepared { docs: Doc[]; header: string[] }
+interface ZytePrepared { docs: Doc[]; withMeta: Doc[]; header: string[] }
 function zyte(): void {
   const cacheFile = CACHE ? resolve(CACHE) : '';
   let prepared: ZytePrepared | null = null;
@@ -189,13 +217,33 @@ function zyte(): void {
   console.log('');
   for (const line of prepared.header) console.log(line);
   evaluate('Zyte', prepared.docs);
+  console.log(`\nZyte with metadata left in: all ${prepared.withMeta.length} pages as the popup sees them (publisher tags, site name, byline)`);
+  junkLines('Zyte+meta', prepared.withMeta.map(showAndJudge));
+}
+
+/** Title, text, site name and byline of a page (text: the extraction, or Zyte's ground truth). */
+function extractFor(doc: Document, dom: JSDOM, gt: { articleBody: string; url: string }) {
+  let title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title.trim();
+  let text = gt.articleBody;
+  let siteName: string | null = null;
+  let byline: string | null = null;
+  let failed = false;
+  try {
+    const art = extractArticle(doc, { url: gt.url, window: dom.window as unknown as Window });
+    if (art) {
+      if (TEXT_SOURCE === 'extract') { text = art.text; title = art.title || title; }
+      siteName = art.siteName; byline = art.byline;
+    } else failed = true;
+  } catch { failed = true; }
+  return { title, text, siteName, byline, failed: failed && TEXT_SOURCE === 'extract' };
 }
 
 function prepareZyte(): ZytePrepared {
   const truth = JSON.parse(readFileSync(join(ZYTE, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
   const files = readdirSync(join(ZYTE, 'html')).filter((f) => f.endsWith('.html.gz')).sort();
   const docs: Doc[] = [];
-  let withMeta = 0;
+  const withMeta: Doc[] = [];
+  let withTags = 0;
   let leaked = 0;
   let extractFailed = 0;
   let cssRetries = 0;
@@ -215,27 +263,25 @@ function prepareZyte(): ZytePrepared {
     }
     const doc = dom.window.document;
     const gold = collectPublisherTags(doc);
+    // As the popup sees the page: raw declared tags, then the same extraction.
+    const publisherTags = rawPublisherTags(doc);
+    const meta = extractFor(doc, dom, gt);
+    withMeta.push({ id, input: { title: meta.title, text: meta.text, lang: doc.documentElement.getAttribute('lang'), publisherTags, siteName: meta.siteName, byline: meta.byline, url: gt.url }, gold });
     const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || '?';
-    if (gold.length) { withMeta++; langs.set(lang, (langs.get(lang) ?? 0) + 1); }
+    if (gold.length) { withTags++; langs.set(lang, (langs.get(lang) ?? 0) + 1); }
     if (!gold.length) { dom.window.close(); continue; }
     stripTagMetadata(doc);
     if (collectPublisherTags(doc).length) leaked++;
-    let title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title.trim();
-    let text = gt.articleBody;
-    if (TEXT_SOURCE === 'extract') {
-      try {
-        const art = extractArticle(doc, { url: gt.url, window: dom.window as unknown as Window });
-        if (art) { text = art.text; title = art.title || title; } else extractFailed++;
-      } catch { extractFailed++; }
-    }
-    docs.push({ id, input: { title, text, lang: doc.documentElement.getAttribute('lang'), publisherTags: [], siteName: null, url: gt.url }, gold });
+    const art = extractFor(doc, dom, gt);
+    if (art.failed) extractFailed++;
+    docs.push({ id, input: { title: art.title, text: art.text, lang: doc.documentElement.getAttribute('lang'), publisherTags: [], siteName: art.siteName, byline: art.byline, url: gt.url }, gold });
     dom.window.close();
   }
   const header = [
-    `Zyte: ${files.length} pages; ${withMeta} have publisher tags in their metadata (left in), by page lang: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`,
+    `Zyte: ${files.length} pages; ${withTags} have publisher tags in their metadata (left in), by page lang: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`,
     `Zyte: scoring those ${docs.length} with tag metadata stripped (still found after stripping: ${leaked}; ${cssRetries} pages parsed without <style> after a jsdom CSS error); text = ${TEXT_SOURCE === 'extract' ? `extractArticle(doc).text (lib/extract; fell back to ground-truth articleBody on ${extractFailed})` : 'Zyte ground-truth articleBody'}`,
   ];
-  return { docs, header };
+  return { docs, withMeta, header };
 }
 
 if (ONLY !== 'zyte') kpcrowd();

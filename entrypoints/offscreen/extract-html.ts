@@ -51,7 +51,7 @@ export function extractHtml(html: string, url: string, win: Window): Extracted {
     // prepareStoredHtml sanitizes right below: one DOMPurify pass is enough.
     const article = extractUnsanitized(doc, { url });
     if (!article) return { article: null, stored: null, tags: null, error: 'no readable article found on the page' };
-    const tags = suggestTagLists({ title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags, siteName: article.siteName, url });
+    const tags = suggestTagLists({ title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags, siteName: article.siteName, url, byline: article.byline });
     return { article, stored: prepareStoredHtml(article.content, win, url), tags };
   } catch (e) {
     return { article: null, stored: null, tags: null, error: `could not extract the page: ${e instanceof Error ? e.message : String(e)}` };

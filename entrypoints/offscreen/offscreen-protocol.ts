@@ -13,7 +13,7 @@ const optStr = (v: unknown) => v === undefined || v === null || typeof v === 'st
 
 function isTagInput(v: unknown): v is TagInput {
   const t = v as Partial<TagInput> | null;
-  return !!t && str(t.title) && str(t.text) && optStr(t.lang) && optStr(t.siteName) && optStr(t.url)
+  return !!t && str(t.title) && str(t.text) && optStr(t.lang) && optStr(t.siteName) && optStr(t.url) && optStr(t.byline)
     && (t.publisherTags === undefined || (Array.isArray(t.publisherTags) && t.publisherTags.every(str)));
 }
 

@@ -50,7 +50,7 @@ export function analysisRequest(ex: TabExtraction): AnalysisRequest | null {
   return {
     url: ex.url,
     canonicalUrl: a.canonicalUrl,
-    tagInput: { title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url },
+    tagInput: { title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url, byline: a.byline },
   };
 }
 

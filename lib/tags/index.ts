@@ -6,6 +6,7 @@ import { filterPublisherTags, MAX_PUBLISHER_TAGS } from './publisher-tags';
 import { englishScore } from './stopwords';
 import { extractTextTags, textKey, type TextTagOptions } from './text-tags';
 import { tagKey } from './normalize';
+import { TagChecker } from './tag-checks';
 
 export { collectPublisherTags, filterPublisherTags, rawPublisherTags } from './publisher-tags';
 
@@ -17,12 +18,18 @@ export interface TagInput {
   publisherTags?: string[];
   siteName?: string | null;
   url?: string | null;
+  /** The article's byline: its authors are not tags of it. */
+  byline?: string | null;
 }
 
 export interface RankedTag {
   tag: string;
   score: number;
   source: 'publisher' | 'text';
+  /** Text tags: occurrences in the body. */
+  count?: number;
+  /** Text tags: also in the title. */
+  inTitle?: boolean;
 }
 
 export interface RankOptions extends TextTagOptions {
@@ -30,8 +37,10 @@ export interface RankOptions extends TextTagOptions {
   enoughPublisherTags?: number;
   /** suggestTags: also hide a phrase when a shown tag is part of it ("Luisana Lopilato" after "Lopilato"). */
   hideSuperPhrases?: boolean;
-  /** suggestTags: text tags below this share of the best text tag are cut once 5 are shown. */
-  shownCutoff?: number;
+  /** Text tags below this share of the best text tag are not shown (suggestions only). */
+  minTextShare?: number;
+  /** Text tags seen fewer times than this in the body (and not in the title) are not shown. */
+  minTextCount?: number;
 }
 
 /** Minimum share of English function words for the English extractor to run (prose: ~0.3+). */
@@ -52,11 +61,18 @@ export function isEnglishText(text: string, lang?: string | null): boolean {
 
 /** The full ranked candidate list: publisher tags first (in their order), then text phrases. */
 export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[] {
-  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url }).slice(0, MAX_PUBLISHER_TAGS);
-  const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
   const title = input.title ?? '';
   const text = input.text ?? '';
-  if (!isEnglishText(`${title}\n${text}`, input.lang)) return out;
+  const english = isEnglishText(`${title}\n${text}`, input.lang);
+  // The part-of-speech lexicon is English: elsewhere only the site name and byline are checked.
+  const checker = new TagChecker({ title, text, siteName: input.siteName, url: input.url, byline: input.byline });
+  const allowed = (tag: string) => {
+    const why = checker.reject(tag);
+    return why === null || (!english && why !== 'own-name');
+  };
+  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url }).filter(allowed).slice(0, MAX_PUBLISHER_TAGS);
+  const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
+  if (!english) return out;
 
   const seenKeys = new Set(out.map((t) => tagKey(t.tag)));
   const publisherPhrases = out.map((t) => textKey(t.tag));
@@ -66,30 +82,41 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
     if (seenKeys.has(key)) continue;
     // A text phrase inside a publisher tag adds nothing ("Stadia" next to "Google Stadia").
     if (publisherPhrases.some((p) => ` ${p} `.includes(` ${t.key} `))) continue;
+    if (!allowed(t.tag)) continue;
     seenKeys.add(key);
-    out.push({ tag: t.tag, score: Math.round(t.score * 100) / 100, source: 'text' });
+    out.push({ tag: t.tag, score: Math.round(t.score * 100) / 100, source: 'text', count: t.count, inTitle: t.inTitle });
   }
   return out;
 }
 
-/**
- * The 5–8 tags worth showing: up to `max`, but text tags that score far below the best one are
- * left out once 5 are shown.
- */
-export function suggestTags(input: TagInput, max = 8, options: RankOptions = {}): string[] {
+/** At most this many tags are applied; more candidates are offered as suggestions. */
+export const TAGS_SHOWN = 5;
+const CANDIDATES_KEPT = 40;
+/** Defaults of RankOptions.minTextShare / minTextCount (chosen on the dev halves, see bench:tags). */
+export const MIN_TEXT_SHARE = 0;
+export const MIN_TEXT_COUNT = 0;
+
+/** Whether a text tag is sure enough to be applied: two good tags beat five weak ones. */
+function confident(t: RankedTag, topText: number, options: RankOptions): boolean {
+  if (t.source !== 'text') return true;
+  if (t.score < topText * (options.minTextShare ?? MIN_TEXT_SHARE)) return false;
+  return !!t.inTitle || (t.count ?? 0) >= (options.minTextCount ?? MIN_TEXT_COUNT);
+}
+
+/** The tags to apply (at most `max`): publisher tags first, then text tags sure enough. */
+export function suggestTags(input: TagInput, max = TAGS_SHOWN, options: RankOptions = {}): string[] {
   return pickShownTags(rankTags(input, options), max, options);
 }
 
-/** The tags worth showing from an already ranked list (callers that also keep the ranking rank once). */
-export function pickShownTags(ranked: RankedTag[], max = 8, options: RankOptions = {}): string[] {
-  // Built at full size and cut, so a smaller max always gives a prefix of the bigger list.
-  const limit = Math.max(8, Math.floor(max));
+/** The tags to apply from an already ranked list (callers that also keep the ranking rank once). */
+export function pickShownTags(ranked: RankedTag[], max = TAGS_SHOWN, options: RankOptions = {}): string[] {
+  const limit = Math.max(0, Math.floor(max));
   const shown: string[] = [];
   const shownPhrases: string[] = [];
   const topText = ranked.find((t) => t.source === 'text')?.score ?? 0;
   for (const t of ranked) {
     if (shown.length >= limit) break;
-    if (t.source === 'text' && shown.length >= 5 && t.score < topText * (options.shownCutoff ?? 0.35)) break;
+    if (!confident(t, topText, options)) continue;
     const p = textKey(t.tag);
     if (t.source === 'text') {
       // "show" next to "auto show" says nothing new.
@@ -101,20 +128,17 @@ export function pickShownTags(ranked: RankedTag[], max = 8, options: RankOptions
     shown.push(t.tag);
     shownPhrases.push(p);
   }
-  return shown.slice(0, Math.max(0, Math.floor(max)));
+  return shown;
 }
 
-/** What a save stores: the tags shown (and saved unless the user edits them) and the longer candidate list. */
+/** What a save stores: the tags applied (unless the user edits them) and the longer candidate list. */
 export interface SuggestedTags {
   shown: string[];
   candidates: string[];
 }
 
-export const TAGS_SHOWN = 8;
-const CANDIDATES_KEPT = 40;
-
 /** Ranks once and returns both lists. */
 export function suggestTagLists(input: TagInput): SuggestedTags {
   const ranked = rankTags(input);
-  return { shown: pickShownTags(ranked, TAGS_SHOWN), candidates: ranked.slice(0, CANDIDATES_KEPT).map((t) => t.tag) };
+  return { shown: pickShownTags(ranked), candidates: ranked.slice(0, CANDIDATES_KEPT).map((t) => t.tag) };
 }

@@ -36,7 +36,8 @@ export interface PublisherTagContext {
   url?: string | null;
 }
 
-function siteKeys(ctx: PublisherTagContext): Set<string> {
+/** The site's name and its host's main label as tag keys. */
+export function siteKeys(ctx: PublisherTagContext): Set<string> {
   const keys = new Set<string>();
   if (ctx.siteName) {
     keys.add(tagKey(ctx.siteName));

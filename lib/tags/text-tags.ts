@@ -1,7 +1,7 @@
 // English key phrases from plain text: stopword-delimited 1–3-word phrases scored TF×IDF against a
 // general word-frequency table, boosted by the title, early position and proper names, with
 // spelling/inflection variants merged (Porter stems) and sub-phrases of better phrases dropped.
-// Pure string code: runs in the background service worker (no DOM).
+// Pure string code (no DOM), run where the word table is loaded (offscreen document, background page).
 import { decodeHTMLStrict } from 'entities';
 import { STOPWORDS } from './stopwords';
 import { OOV_IDF, zipf } from './word-freq';
@@ -137,6 +137,7 @@ export interface TextTag {
   /** Stemmed words joined by spaces (the merge key). */
   key: string;
   count: number;
+  inTitle: boolean;
 }
 
 interface Token {
@@ -422,7 +423,7 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
     const tag = bestForm(c) || c.key;
     if (seen.has(c.key)) continue;
     seen.add(c.key);
-    out.push({ tag, score, key: c.key, count: c.count });
+    out.push({ tag, score, key: c.key, count: c.count, inTitle: c.inTitle });
     if (out.length >= o.limit) break;
   }
   return out;

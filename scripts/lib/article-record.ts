@@ -64,7 +64,7 @@ export function articleRecord(doc: Document, win: Window, url?: string, pageUrl 
     readingMinutes: readingMinutes({ ...counts, images: article.images.length }),
     tags: suggestTags({
       title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags,
-      siteName: article.siteName, url: article.canonicalUrl ?? url ?? null,
+      siteName: article.siteName, url: article.canonicalUrl ?? url ?? null, byline: article.byline,
     }),
   };
 }

@@ -1,0 +1,122 @@
+// Checks a candidate tag against the article before it is offered: single words that are not nouns
+// or names ("happy", "worried", "inside", "sat"), words glued together that the text writes apart
+// ("TrumpPutin" for "Trump-Putin"), and the page's own site name or byline. Multi-word tags are left
+// alone: publishers' subject tags ("Governors Elections") are good even when the text never says them.
+import { posClass } from './pos';
+import { siteKeys } from './publisher-tags';
+import { tagKey, tagWords } from './normalize';
+import { wordRank } from './word-freq';
+
+/** How each word is written in the text: occurrences, and how many mid-sentence ones are capitalised. */
+interface WordUse { count: number; mid: number; capMid: number }
+
+export interface ArticleContext {
+  title: string;
+  text: string;
+  siteName?: string | null;
+  url?: string | null;
+  byline?: string | null;
+}
+
+// Suffixes of words rarer than the lexicon that are almost never nouns ("hummed", "sleepily", "gorgeous").
+const NON_NOUN_SUFFIX = /(?:[^e]ed|ly|ous|ful|less|ible|able)$/;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export class TagChecker {
+  private uses: Map<string, WordUse> | null = null;
+  private pairs: Set<string> | null = null;
+  private readonly own: Set<string>;
+
+  constructor(private readonly ctx: ArticleContext) {
+    this.own = ownKeys(ctx);
+  }
+
+  /** Why a tag should not be offered, or null when it may be. */
+  reject(tag: string): 'own-name' | 'glued' | 'not-a-noun' | null {
+    const key = tagKey(tag);
+    if (this.own.has(key)) return 'own-name';
+    const words = tagWords(tag);
+    if (words.length !== 1) return null;
+    const word = words[0];
+    const uses = this.wordUses();
+    const use = uses.get(word);
+    if (this.isGlued(tag, word, use)) return 'glued';
+    if (!/^\p{L}+$/u.test(word)) return null;
+    // Acronyms ("EU", "NASA") and words the text writes as names ("Brave", "Trump") are names.
+    if (/^\p{Lu}{2,}$/u.test(tag.trim())) return null;
+    if (use && use.mid && use.capMid / use.mid >= 0.5) return null;
+    const cls = posClass(word);
+    if (cls === 'other') return 'not-a-noun';
+    if (cls === 'unknown' && NON_NOUN_SUFFIX.test(word) && !(use && use.capMid)) return 'not-a-noun';
+    return null;
+  }
+
+  /**
+   * One token the text never writes as such but as two words ("TrumpPutin" for "Trump-Putin"), or a
+   * CamelCase hashtag-style tag the text does not contain.
+   */
+  private isGlued(tag: string, word: string, use: WordUse | undefined): boolean {
+    if (use || !/^\p{L}{5,}$/u.test(word)) return false;
+    const t = tag.trim();
+    if (/\p{Ll}\p{Lu}\p{Ll}/u.test(t) && /^\p{L}+$/u.test(t)) return true;
+    if (wordRank(word) >= 0) return false; // a word of its own ("football")
+    if (this.adjacentPairs().has(word)) return true;
+    // Two dictionary words run together ("climatechange").
+    for (let i = 3; i <= word.length - 3; i++) {
+      if (wordRank(word.slice(0, i)) >= 0 && wordRank(word.slice(i)) >= 0) return true;
+    }
+    return false;
+  }
+
+  private wordUses(): Map<string, WordUse> {
+    if (this.uses) return this.uses;
+    const uses = new Map<string, WordUse>();
+    for (const part of [this.ctx.title, this.ctx.text]) {
+      let sentenceStart = true;
+      for (const m of part.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[.!?:\n]+/gu)) {
+        const s = m[0];
+        if (!/[\p{L}\p{N}]/u.test(s)) { sentenceStart = true; continue; }
+        const lower = s.toLowerCase().replace(/['’]s$/, '');
+        const u = uses.get(lower) ?? { count: 0, mid: 0, capMid: 0 };
+        u.count++;
+        // The title is often Title Case: it says nothing about names.
+        if (!sentenceStart && part === this.ctx.text) { u.mid++; if (/^\p{Lu}/u.test(s)) u.capMid++; }
+        uses.set(lower, u);
+        sentenceStart = false;
+      }
+    }
+    this.uses = uses;
+    return uses;
+  }
+
+  /** Two neighbouring words of the text run together ("trump-putin" -> "trumpputin"). */
+  private adjacentPairs(): Set<string> {
+    if (this.pairs) return this.pairs;
+    const pairs = new Set<string>();
+    for (const part of [this.ctx.title, this.ctx.text]) {
+      let prev = '';
+      for (const m of part.toLowerCase().matchAll(WORD)) {
+        if (prev) pairs.add(prev + m[0]);
+        prev = m[0];
+      }
+    }
+    this.pairs = pairs;
+    return pairs;
+  }
+}
+
+/** The site's name, its host's main label, and each author of the byline, as tag keys. */
+export function ownKeys(ctx: Pick<ArticleContext, 'siteName' | 'url' | 'byline'>): Set<string> {
+  const keys = siteKeys(ctx);
+  for (const name of bylineNames(ctx.byline ?? '')) keys.add(tagKey(name));
+  keys.delete('');
+  return keys;
+}
+
+/** "By Jane Doe and John Smith, Reuters" -> ["Jane Doe and John Smith, Reuters", "Jane Doe", "John Smith", "Reuters"]. */
+export function bylineNames(byline: string): string[] {
+  const b = byline.replace(/^\s*(?:by|von|par|por|door)\s+/i, '').trim();
+  if (!b) return [];
+  const parts = b.split(/\s*(?:,|;|\||&|\band\b|\bwith\b|\s[-–—]\s)\s*/i).map((p) => p.replace(/^\s*by\s+/i, '').trim()).filter((p) => p.length > 1);
+  return [b, ...parts];
+}
