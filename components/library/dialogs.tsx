@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TagEditor } from '../shared/tag-editor';
+import { TagSuggestions } from '../shared/tag-suggestions';
+import { tagSuggestions } from '../../lib/tags/suggestions';
 
 export const SHORTCUTS: [string, string][] = [
   ['j / k', 'Next / previous article'],
@@ -47,10 +49,12 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
 }
 
 /** One article: edit its tags. Several: add or remove one tag on all of them. */
-export function TagDialog({ count, tags, allTags, onSet, onAdd, onRemove, onClose }: {
+export function TagDialog({ count, tags, candidates = [], allTags, onSet, onAdd, onRemove, onClose }: {
   count: number;
   /** The single article's tags (count === 1). */
   tags: string[];
+  /** The single article's stored tag candidates: those not applied are offered as suggestions. */
+  candidates?: string[];
   allTags: string[];
   onSet(tags: string[]): void;
   onAdd(tag: string): void;
@@ -62,7 +66,10 @@ export function TagDialog({ count, tags, allTags, onSet, onAdd, onRemove, onClos
     <Modal label="Tags" onClose={onClose} testid="tag-dialog">
       <h2>{count === 1 ? 'Tags' : `Tags for ${count} articles`}</h2>
       {count === 1 ? (
-        <TagEditor tags={tags} onChange={onSet} />
+        <>
+          <TagEditor tags={tags} onChange={onSet} />
+          <TagSuggestions suggestions={tagSuggestions(candidates, tags)} onAdd={(t) => onSet([...tags, t])} />
+        </>
       ) : (
         <form class="bulk-tag" onSubmit={(e) => { e.preventDefault(); }}>
           <input list="all-tags" value={draft} aria-label="Tag" placeholder="Tag" data-testid="bulk-tag-input"

@@ -280,7 +280,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       {dialog?.kind === 'shortcuts' && <ShortcutsHelp onClose={() => setDialog(null)} />}
       {dialog?.kind === 'import-export' && <ImportExportPanel connector={connector} file={dialog.file} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'tags' && dialogTargets.length > 0 && (
-        <TagDialog count={dialogTargets.length} tags={dialogTargets[0].tags} allTags={facetLists.tags.map(([t]) => t)}
+        <TagDialog count={dialogTargets.length} tags={dialogTargets[0].tags} candidates={dialogTargets[0].tagCandidates ?? []} allTags={facetLists.tags.map(([t]) => t)}
           onSet={(tags) => void run('save the tags', () => connector.setTags ? connector.setTags(dialogTargets[0].id, tags) : Promise.resolve())}
           onAdd={(t) => void addTag(dialogTargets.map((a) => a.id), t)}
           onRemove={(t) => void removeTag(dialogTargets.map((a) => a.id), t)}

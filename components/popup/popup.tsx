@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Preview, Result, SaveResult } from '../../lib/messaging/protocol';
 import { TagEditor } from '../shared/tag-editor';
+import { TagSuggestions } from '../shared/tag-suggestions';
 import { humanError } from '../../lib/messaging/errors';
 import { minutesForSpeed } from '../../lib/reading-time/index';
+import { tagSuggestions } from '../../lib/tags/suggestions';
 
 /** Everything the popup needs from the outside world; the entrypoint wires it to the background. */
 export interface PopupConnector {
@@ -117,6 +119,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       </p>
       {p.excerpt && <p class="excerpt" data-testid="excerpt">{p.excerpt}</p>}
       <TagEditor tags={tags} onChange={(t) => void changeTags(t)} disabled={busy} />
+      <TagSuggestions suggestions={tagSuggestions(p.tagSuggestions ?? [], tags)} onAdd={(t) => void changeTags([...tags, t])} disabled={busy} />
       <div class="actions">
         {p.saved ? (
           <>

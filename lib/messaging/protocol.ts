@@ -40,6 +40,8 @@ export interface Preview {
   cjkChars?: number;
   imageCount?: number;
   tags: string[];
+  /** More candidate tags, not applied: the popup offers them as one-click suggestions. */
+  tagSuggestions?: string[];
   /** Origins the article's images come from: the popup asks for host access to them before saving. */
   imageOrigins: string[];
   /** False when extraction found no readable content (saving would fail). */

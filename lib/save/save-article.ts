@@ -3,6 +3,7 @@
 // the storage key and sanitizing too (they need the word table, the Public Suffix List or a DOM, so
 // they run in Chrome's offscreen document or Firefox's background page, never in the service worker).
 import type { SuggestedTags, TagInput } from '../tags/index';
+import { tagSuggestions } from '../tags/suggestions';
 import { downloadImages, type FetchImage } from '../images/download';
 import { countText, readingMinutes } from '../reading-time/index';
 import { canonicalUrl } from '../url/canonical-url';
@@ -92,6 +93,7 @@ export async function buildPreview(ex: TabExtraction, analysis: PageAnalysis, db
     cjkChars: counts.cjkChars,
     imageCount: counts.images,
     tags: saved ? saved.tags : analysis.tags.shown,
+    tagSuggestions: tagSuggestions(saved ? saved.tagCandidates ?? [] : analysis.tags.candidates, saved ? saved.tags : analysis.tags.shown),
     imageOrigins,
     canExtract: !!a,
     saved: saved ? { id: saved.id, tags: saved.tags, savedAt: saved.savedAt } : null,

@@ -4,7 +4,7 @@
 // alone: publishers' subject tags ("Governors Elections") are good even when the text never says them.
 import { posClass } from './pos';
 import { siteKeys } from './publisher-tags';
-import { tagKey, tagWords } from './normalize';
+import { tagKey } from './normalize';
 import { wordRank } from './word-freq';
 
 /** How each word is written in the text: occurrences, and how many mid-sentence ones are capitalised. */
@@ -33,17 +33,17 @@ export class TagChecker {
 
   /** Why a tag should not be offered, or null when it may be. */
   reject(tag: string): 'own-name' | 'glued' | 'not-a-noun' | null {
-    const key = tagKey(tag);
-    if (this.own.has(key)) return 'own-name';
-    const words = tagWords(tag);
-    if (words.length !== 1) return null;
-    const word = words[0];
-    const uses = this.wordUses();
-    const use = uses.get(word);
-    if (this.isGlued(tag, word, use)) return 'glued';
+    if (this.own.has(tagKey(tag))) return 'own-name';
+    const t = tag.trim();
+    // One word: multi-word tags (and "Trump-Putin") are phrases, judged by their ranking alone.
+    if (!/^[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?$/u.test(t)) return null;
+    // Acronyms ("EU", "NASA", "U.S.") are names.
+    if (/^(?:\p{Lu}{2,}|(?:\p{Lu}\.)+\p{Lu}?)$/u.test(t)) return null;
+    const word = t.toLowerCase().replace(/['’]s$/, '');
+    const use = this.wordUses().get(word);
+    if (this.isGlued(t, word, use)) return 'glued';
     if (!/^\p{L}+$/u.test(word)) return null;
-    // Acronyms ("EU", "NASA") and words the text writes as names ("Brave", "Trump") are names.
-    if (/^\p{Lu}{2,}$/u.test(tag.trim())) return null;
+    // Words the text writes as names ("Brave", "Trump") are names whatever the lexicon says.
     if (use && use.mid && use.capMid / use.mid >= 0.5) return null;
     const cls = posClass(word);
     if (cls === 'other') return 'not-a-noun';
