@@ -7,8 +7,13 @@ import { siteKeys } from './publisher-tags';
 import { tagKey } from './normalize';
 import { wordRank } from './word-freq';
 
-/** How each word is written in the text: occurrences, and how many mid-sentence ones are capitalised. */
-interface WordUse { count: number; mid: number; capMid: number }
+/**
+ * How each word is written in the text: occurrences, how many mid-sentence ones are capitalised, and
+ * how many follow a determiner ("the shooting": a noun, not "charging" in "charging stations").
+ */
+interface WordUse { count: number; mid: number; capMid: number; afterDet: number }
+
+const DETERMINERS = new Set('the a an this that these those his her its their our my your every each another no'.split(' '));
 
 export interface ArticleContext {
   title: string;
@@ -18,8 +23,9 @@ export interface ArticleContext {
   byline?: string | null;
 }
 
-// Suffixes of words rarer than the lexicon that are almost never nouns ("hummed", "sleepily", "gorgeous").
-const NON_NOUN_SUFFIX = /(?:[^e]ed|ly|ous|ful|less|ible|able)$/;
+// Suffixes of words rarer than the lexicon that are almost never nouns ("hummed", "sleepily",
+// "gorgeous", "bubonic", "gubernatorial").
+const NON_NOUN_SUFFIX = /(?:[^e]ed|ly|ous|ful|less|ible|able|ic|al|ive|ish)$/;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export class TagChecker {
@@ -48,6 +54,8 @@ export class TagChecker {
     const cls = posClass(word);
     if (cls === 'other') return 'not-a-noun';
     if (cls === 'unknown' && NON_NOUN_SUFFIX.test(word) && !(use && use.capMid)) return 'not-a-noun';
+    // An -ing word is a noun when the text uses it as one at least once ("the shooting", "a building").
+    if (/ing$/.test(word) && use && !use.afterDet) return 'not-a-noun';
     return null;
   }
 
@@ -73,12 +81,15 @@ export class TagChecker {
     const uses = new Map<string, WordUse>();
     for (const part of [this.ctx.title, this.ctx.text]) {
       let sentenceStart = true;
+      let prev = '';
       for (const m of part.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[.!?:\n]+/gu)) {
         const s = m[0];
-        if (!/[\p{L}\p{N}]/u.test(s)) { sentenceStart = true; continue; }
+        if (!/[\p{L}\p{N}]/u.test(s)) { sentenceStart = true; prev = ''; continue; }
         const lower = s.toLowerCase().replace(/['’]s$/, '');
-        const u = uses.get(lower) ?? { count: 0, mid: 0, capMid: 0 };
+        const u = uses.get(lower) ?? { count: 0, mid: 0, capMid: 0, afterDet: 0 };
         u.count++;
+        if (DETERMINERS.has(prev)) u.afterDet++;
+        prev = lower;
         // The title is often Title Case: it says nothing about names.
         if (!sentenceStart && part === this.ctx.text) { u.mid++; if (/^\p{Lu}/u.test(s)) u.capMid++; }
         uses.set(lower, u);

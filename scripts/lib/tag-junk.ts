@@ -4,7 +4,8 @@
 // Parts of speech come from wink-nlp's English model (a statistical tagger with its own lexicon, ~95%
 // accuracy on the Penn Treebank), independent from the extension's en-lexicon table (lib/tags/pos.ts):
 // a word the text uses is judged by its tags in context (majority of its occurrences), a word it never
-// uses by tagging it alone.
+// uses by tagging it alone. A word the text always writes capitalised, at least once mid-sentence, is a
+// name whatever the tagger says (it calls "Cook" in "Tim Cook said" a verb).
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -27,7 +28,11 @@ const flat = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p
 /** One article's judge: tags the text once, then judges any number of tags. */
 export class JunkJudge {
   private readonly posOf = new Map<string, Map<string, number>>();
+  private readonly posOfExact = new Map<string, Map<string, number>>();
   private readonly pairs = new Set<string>();
+  /** Lowercased words seen lowercase somewhere / capitalised mid-sentence somewhere. */
+  private readonly lowerSeen = new Set<string>();
+  private readonly capMid = new Set<string>();
   private readonly own = new Set<string>();
 
   constructor(ctx: JudgeContext) {
@@ -37,9 +42,13 @@ export class JunkJudge {
     let prevWord = '';
     words.forEach((w, i) => {
       const lower = w.toLowerCase();
-      const m = this.posOf.get(lower) ?? new Map<string, number>();
-      m.set(tags[i], (m.get(tags[i]) ?? 0) + 1);
-      this.posOf.set(lower, m);
+      if (/^\p{Ll}/u.test(w)) this.lowerSeen.add(lower);
+      else if (/^\p{Lu}/u.test(w) && i > 0 && !/^[.!?:"“”]$|\n/.test(words[i - 1])) this.capMid.add(lower);
+      for (const [map, key] of [[this.posOf, lower], [this.posOfExact, w]] as const) {
+        const m = map.get(key) ?? new Map<string, number>();
+        m.set(tags[i], (m.get(tags[i]) ?? 0) + 1);
+        map.set(key, m);
+      }
       if (/^[\p{L}\p{N}]+$/u.test(w)) {
         if (prevWord) this.pairs.add(prevWord + lower);
         prevWord = lower;
@@ -70,7 +79,11 @@ export class JunkJudge {
     const lower = t.toLowerCase();
     const inText = this.posOf.get(lower);
     if (!inText && (this.pairs.has(flat(t)) || /\p{Ll}\p{Lu}\p{Ll}/u.test(t))) return 'glued';
-    const counts = inText ?? new Map((nlp.readDoc(t).tokens().out(its.pos) as string[]).map((p) => [p, 1] as [string, number]));
+    // The tagger is English: other scripts are not judged; dotted acronyms ("U.S.") are names.
+    if (!/^[a-z.'’]+$/i.test(t) || /^(?:[A-Z]\.)+[A-Z]?$/.test(t)) return null;
+    if (this.capMid.has(lower) && !this.lowerSeen.has(lower)) return null;
+    // As written first ("Cook" the name, not "cook" the verb), else in any case, else the word alone.
+    const counts = this.posOfExact.get(t) ?? inText ?? new Map((nlp.readDoc(t).tokens().out(its.pos) as string[]).map((p) => [p, 1] as [string, number]));
     let noun = 0;
     let all = 0;
     for (const [p, n] of counts) { all += n; if (NOUNISH.has(p)) noun += n; }

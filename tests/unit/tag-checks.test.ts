@@ -62,6 +62,39 @@ The bus drivers' union said the timetable would be reviewed. Lois Lane will foll
   });
 });
 
+describe('text tags', () => {
+  it('a blog post with no metadata does not get "sat", "hummed", "inside" or "dust"', () => {
+    const tags = suggestTags({
+      title: 'Notes from the cabin',
+      text: `I sat on the porch for most of the morning while Grandpa hummed an old tune by the stove.
+Later I went inside. Nobody had been inside since spring, and a film of dust covered the sideboard.
+The cat sat on the windowsill. I sat down with a notebook while the kettle hummed on the sideboard.
+By evening we sat inside by the sideboard, where the radio hummed softly and the fire crackled in the stove.`,
+      lang: 'en',
+    });
+    expect(tags).toEqual(expect.arrayContaining(['sideboard', 'stove']));
+    for (const junk of ['sat', 'hummed', 'inside', 'dust']) expect(tags).not.toContain(junk);
+  });
+
+  it('applies only text tags sure enough: weak ones stay candidates (two good tags beat five weak ones)', () => {
+    const input = {
+      title: 'Volkswagen recalls the ID.4 over a battery fault',
+      text: `Volkswagen is recalling 20,000 ID.4 crossovers because a battery fault can cut power while driving.
+Volkswagen said the battery fault affects cars built last spring, and owners will be told by letter.
+Dealers will replace the battery module for free. Volkswagen expects the work to take a day.
+The company also thanked customers for their patience on a busy morning.`,
+      lang: 'en',
+    };
+    const lists = suggestTagLists(input);
+    expect(lists.shown.length).toBeLessThan(5);
+    expect(lists.shown).toEqual(expect.arrayContaining(['Volkswagen', 'battery fault']));
+    for (const weak of ['Dealers', 'patience', 'owners']) {
+      expect(lists.shown).not.toContain(weak);
+      expect(lists.candidates).toContain(weak);
+    }
+  });
+});
+
 describe('TagChecker', () => {
   const checker = (text: string, extra: { siteName?: string; byline?: string } = {}) => new TagChecker({ title: '', text, ...extra });
 
