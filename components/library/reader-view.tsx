@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sanitizeArticleHtml } from '../../lib/sanitize/sanitize-html';
+import { sanitizeArticleFragment } from '../../lib/sanitize/sanitize-html';
 import { formatMinutes } from '../../lib/reading-time/index';
 import type { ReaderSettings } from '../../lib/reader/settings';
 import { minutesLeft, progressOf, scrollForProgress, shouldStore, throttle } from '../../lib/reader/progress';
@@ -40,7 +40,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
   useEffect(() => {
     const el = body.current;
     if (!el) return;
-    el.innerHTML = sanitizeArticleHtml(item.html, window);
+    el.replaceChildren(sanitizeArticleFragment(item.html, window));
     const urls: string[] = [];
     for (const img of el.querySelectorAll('img')) {
       const blob = item.images.get(img.getAttribute('src') ?? '');

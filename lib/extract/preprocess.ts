@@ -36,10 +36,10 @@ export function promoteLazyImage(img: Element): void {
 export function promoteNoscriptImage(ns: Element): void {
   let inner: Element | null = ns.getElementsByTagName('img')[0] ?? null;
   if (!inner && /<img\b/i.test(ns.textContent ?? '')) {
-    // With scripting on (real browsers), noscript content is raw text: parse it inertly.
-    const tpl = ns.ownerDocument.createElement('template');
-    tpl.innerHTML = ns.textContent ?? '';
-    inner = tpl.content.querySelector('img');
+    // With scripting on (real browsers), noscript content is raw text: parse it inertly (DOMParser's
+    // document runs and loads nothing). A cloned document has no window: the realm's DOMParser then.
+    const Parser = ns.ownerDocument.defaultView?.DOMParser ?? globalThis.DOMParser;
+    if (Parser) inner = new Parser().parseFromString(ns.textContent ?? '', 'text/html').querySelector('img');
   }
   if (!inner) return;
   const prev = ns.previousElementSibling;

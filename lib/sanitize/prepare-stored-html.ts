@@ -1,6 +1,6 @@
 // What the save path stores: sanitized HTML with one absolute src per image (no srcset, so the
 // reader never reaches for a remote variant), absolute links, plus the list of image URLs to download.
-import { isSafeImageUrl, isSafeLinkUrl, sanitizeArticleHtml } from './sanitize-html';
+import { isSafeImageUrl, isSafeLinkUrl, sanitizeArticleFragment } from './sanitize-html';
 
 export interface StoredHtml {
   html: string;
@@ -14,7 +14,7 @@ function absolute(value: string, baseUrl: string): string | null {
 export function prepareStoredHtml(html: string, win: Window, baseUrl: string): StoredHtml {
   // An inert document: nothing parsed into it runs or loads.
   const doc = win.document.implementation.createHTMLDocument('');
-  doc.body.innerHTML = sanitizeArticleHtml(html, win);
+  doc.body.replaceChildren(sanitizeArticleFragment(html, win));
   const images: string[] = [];
   for (const img of doc.body.querySelectorAll('img')) {
     // An empty src would resolve to the article page itself.

@@ -36,6 +36,23 @@ describe('preprocess', () => {
     expect(doc.getElementById('real')?.getAttribute('src')).toBe('/img/c.jpg');
   });
 
+  it('promotes a <noscript> image that the browser kept as raw text (scripting on)', () => {
+    const d = dom('<body><article><p>Intro.</p><noscript id="ns"></noscript></article></body>');
+    const doc = d.window.document;
+    // With scripting on, noscript holds text, not elements: build that by hand (jsdom parses it as markup).
+    doc.getElementById('ns')!.textContent = '<img id="real" src="/img/d.jpg" alt="d">';
+    preprocess(doc);
+    expect(doc.getElementById('ns')).toBeNull();
+    expect(doc.getElementById('real')?.getAttribute('src')).toBe('/img/d.jpg');
+    // In a cloned document (no window, as Readability gets it) the realm's DOMParser parses it.
+    const clone = d.window.document.implementation.createHTMLDocument('');
+    clone.body.innerHTML = '<article><noscript id="ns2"></noscript></article>';
+    clone.getElementById('ns2')!.textContent = '<img id="real2" src="/img/e.jpg">';
+    (globalThis as { DOMParser?: unknown }).DOMParser = d.window.DOMParser;
+    try { preprocess(clone); } finally { delete (globalThis as { DOMParser?: unknown }).DOMParser; }
+    expect(clone.getElementById('real2')?.getAttribute('src')).toBe('/img/e.jpg');
+  });
+
   it('drops share bars, related lists, hidden blocks and newsletter forms, keeps the body', () => {
     const d = dom(`<body><div class="article-body">
       <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div>

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleHtml } from '../../lib/sanitize/sanitize-html';
+import { sanitizeArticleFragment, sanitizeArticleHtml } from '../../lib/sanitize/sanitize-html';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { auditArticleDom } from '../../lib/sanitize/dom-audit';
 import { describeCorpus, sharedPath } from './corpus';
@@ -87,6 +87,12 @@ describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
         const problems = auditArticleDom(render(out));
         if (problems.length) failures.push(`line ${v.line} (${v.id}) [${stage}]: ${problems.join('; ')}`);
       }
+      // What the reader inserts: the sanitizer's own nodes (replaceChildren), no second parse.
+      const box = window.document.createElement('div');
+      box.replaceChildren(sanitizeArticleFragment(stored, win));
+      const inserted = auditArticleDom(box);
+      if (inserted.length) failures.push(`${v.id} [fragment]: ${inserted.join('; ')}`);
+      if (box.innerHTML !== rendered) failures.push(`${v.id} [fragment]: differs from the string sanitizer`);
       checked++;
     });
     console.log(`sanitize-vectors: ${checked} payloads alone through sanitize, store and render, ${failures.length} unsafe outputs`);
