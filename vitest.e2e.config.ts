@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    exclude: ['tests/e2e/firefox/**', '**/node_modules/**'], // Firefox has its own config: vitest.firefox.config.ts
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -10,6 +10,7 @@ import { setBadge, setBadgeCounts, setSavedBadge } from './badge';
 import { extractInTab, identifyTab } from './tab-extraction';
 import { domWork } from './dom-work';
 import { createImportQueue } from './import-queue';
+import { e2eHook } from './e2e-hooks';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
@@ -88,6 +89,8 @@ export default defineBackground(() => {
   }
 
   browser.runtime.onMessage.addListener((msg, sender) => {
+    // E2E builds only (dropped from production bundles): test hooks, see e2e-hooks.ts.
+    if (import.meta.env.MODE === 'e2e' && (msg as { type?: unknown } | null)?.type === 'e2e:hook') return e2eHook(msg as object, sender, { saveFromShortcut });
     const req = parseRequest(msg);
     if (!req) return undefined; // not ours (e.g. a message meant for the offscreen document)
     const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));

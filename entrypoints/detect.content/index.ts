@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { detectArticle } from '../../lib/detect/index';
 import type { DetectReport } from '../../lib/messaging/protocol';
+import { installE2eBridge } from './e2e-bridge';
 
 // Always on: decides cheaply whether this is an article and tells the background (badge).
 // Runs when the page is idle, never during load; no tagging code or word tables here.
@@ -8,6 +9,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    if (import.meta.env.MODE === 'e2e') installE2eBridge(ctx); // tests only; see e2e-bridge.ts
     let lastUrl = '';
     const report = () => {
       if (ctx.isInvalid) return;

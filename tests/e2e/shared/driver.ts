@@ -1,0 +1,42 @@
+// What a core-loop scenario needs from a browser, so one scenario runs in Chromium (playwright-core,
+// tests/e2e/shared/playwright-driver.ts) and in Firefox (puppeteer-core over WebDriver BiDi,
+// tests/e2e/firefox/harness.ts). Selectors are CSS; page code is passed as an expression string (no
+// functions: a bundler's helpers such as __name would not exist in the page).
+
+export interface UiPage {
+  /** textContent of the first match, or null when nothing matches. */
+  text(selector: string): Promise<string | null>;
+  texts(selector: string): Promise<string[]>;
+  count(selector: string): Promise<number>;
+  /** True when the selector matches an element that is rendered (has a box). */
+  visible(selector: string): Promise<boolean>;
+  /** A real pointer click on the first match (scrolled into view). */
+  click(selector: string): Promise<void>;
+  /** Clicks the button whose whole visible text is `name`. */
+  clickButton(name: string): Promise<void>;
+  fill(selector: string, value: string): Promise<void>;
+  press(selector: string, key: 'Enter'): Promise<void>;
+  /** Sets a file input's file, as choosing it in the picker does. */
+  uploadFile(selector: string, path: string): Promise<void>;
+  /** Evaluates an expression (it may be a promise) in the page and returns its JSON value. */
+  eval<T>(expression: string): Promise<T>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BrowserDriver {
+  readonly name: 'chromium' | 'firefox';
+  /** Opens a web page in a new tab and returns the browser's id for that tab. */
+  openTab(url: string): Promise<{ tabId: number; page: UiPage }>;
+  /** The toolbar badge text for a tab ('' when none). */
+  badgeText(tabId: number): Promise<string>;
+  /** Opens an extension page ('popup.html?tabId=3', 'library.html') in a new tab. */
+  openExtensionPage(path: string): Promise<UiPage>;
+  /** Network off (or back on) for every page, open or opened later. */
+  setOffline(offline: boolean): Promise<void>;
+  /** What the keyboard shortcut runs (automation cannot press a browser-level shortcut). */
+  saveFromShortcut(tabId: number): Promise<boolean>;
+  /** The extension's registered commands with their shortcuts. */
+  commands(): Promise<{ name?: string; shortcut?: string }[]>;
+  close(): Promise<void>;
+}
