@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint (ESLint, Prettier), unit tests (Vitest), build the e2e extension (and check its bundle sizes), E2E tests in headless Chromium.
+// `npm test`: typecheck, lint (ESLint, Prettier), unit tests (Vitest), build the e2e extension (and check its bundle sizes), E2E tests in headless Chromium,
+// web-ext lint of the Firefox add-on, E2E tests in headless Firefox when it is installed.
 // Runs every stage even when one fails, then prints one plain summary line for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -40,6 +41,17 @@ if (sizes) stages.push({ name: 'sizes', ok: sizes.status === 0 });
 const e2e = built ? vitest('e2e', ['--config', 'vitest.e2e.config.ts']) : { ok: false, counts: { passed: 0, failed: 1, skipped: 0 } };
 stages.push({ name: 'e2e', ...e2e });
 
+// Firefox: AMO's linter on the production add-on (always), and the E2E tests (tests/e2e/firefox) in
+// real Firefox when it is installed (/usr/bin/firefox-esr or FIREFOX_PATH), else reported as skipped.
+stages.push({ name: 'lint-ff', ok: run('firefox lint', process.execPath, ['scripts/lint-firefox.mjs']) });
+const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'].find((p) => p && existsSync(p));
+if (!firefox) {
+  console.log('\n== firefox e2e: skipped (no /usr/bin/firefox-esr; install firefox-esr or set FIREFOX_PATH)');
+  stages.push({ name: 'firefox', ok: true, skipped: true, counts: { passed: 0, failed: 0, skipped: 1 } });
+} else if (run('build firefox e2e add-on', npx, ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e'])) {
+  stages.push({ name: 'firefox', ...vitest('firefox', ['--config', 'vitest.firefox.config.ts']) });
+} else stages.push({ name: 'firefox', ok: false, counts: { passed: 0, failed: 1, skipped: 0 } });
+
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const s of stages) {
   if (s.counts) for (const k of Object.keys(total)) total[k] += s.counts[k];
@@ -47,6 +59,6 @@ for (const s of stages) {
 }
 console.log('\n== summary');
 if (sizes) process.stdout.write(`${sizes.stdout}${sizes.stderr}`);
-for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.ok ? 'ok' : 'FAILED'}${s.counts ? ` (${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.skipped} skipped)` : ''}`);
+for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.skipped ? 'skipped' : s.ok ? 'ok' : 'FAILED'}${s.counts ? ` (${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.skipped} skipped)` : ''}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(stages.every((s) => s.ok) ? 0 : 1);
