@@ -54,8 +54,10 @@ export class TagChecker {
     const cls = posClass(word);
     if (cls === 'other') return 'not-a-noun';
     if (cls === 'unknown' && NON_NOUN_SUFFIX.test(word) && !(use && use.capMid)) return 'not-a-noun';
-    // An -ing word is a noun when the text uses it as one at least once ("the shooting", "a building").
-    if (/ing$/.test(word) && use && !use.afterDet) return 'not-a-noun';
+    // An -ing word the lexicon knows (as a noun or a verb form) is a noun when the text uses it as one
+    // at least once ("the shooting", "a building"); one it does not know is a compound activity name
+    // ("beekeeping", "crowdfunding"), not a verb form.
+    if (/ing$/.test(word) && cls !== 'unknown' && use && !use.afterDet) return 'not-a-noun';
     return null;
   }
 

@@ -37,6 +37,13 @@ describe('publisher tags checked against the article', () => {
     expect(tags).not.toContain('inside');
   });
 
+  it('keeps an -ing activity name the lexicon does not know ("Beekeeping") while known verb forms need a noun use', () => {
+    const text = 'Hives are back on the roofs of the old tram depot. Keepers say rooftop beekeeping takes patience. Charging ahead, the city added more hives.';
+    const checker = new TagChecker({ title: 'The Quiet Return of Rooftop Beekeeping', text });
+    expect(checker.reject('Beekeeping')).toBeNull();
+    expect(checker.reject('charging')).toBe('not-a-noun');
+  });
+
   it("drops the page's own site name and its byline's authors, from publisher and text tags alike", () => {
     const text = `Daily Planet reporter Lois Lane spent a week with the city's night-shift bus drivers.
 Lois Lane rode the last buses through the harbour district, where drivers said the new timetable was exhausting.
