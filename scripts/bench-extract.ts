@@ -1,16 +1,27 @@
 // Extraction benchmark: ours (lib/extract) vs bare Readability on the Zyte article-extraction pages,
-// same run, same parsed documents. Scores with the shared Zyte metric and prints time ratios.
-// usage: npm run bench:extract [-- --no-browser] [-- --browser-only] [-- --only ID_PREFIX]
+// same run, same parsed documents. Scores with the shared Zyte metric (all pages and each fixed half,
+// scripts/lib/splits.ts) and prints time ratios; then title / byline / excerpt on Mozilla Readability's
+// test pages, ours vs bare Readability, per half.
+// usage: npm run bench:extract [-- --no-browser] [-- --browser-only] [-- --readability-pages-only]
+//        [-- --only ID_PREFIX] [-- --misses]   (--misses lists the train half's metadata mismatches)
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../lib/extract/index';
-import { haveZyte, loadScorer, median, quantile, zytePages, ZYTE_DIR } from './lib/corpora';
+import { haveReadabilityPages, haveZyte, loadScorer, median, quantile, READABILITY_DIR, zytePages, ZYTE_DIR } from './lib/corpora';
 import { parsePage, readPageFile } from './lib/load-page';
+import { benchReadabilityPages } from './lib/metadata-bench';
+import { HALVES, halfOf } from './lib/splits';
 
 const args = process.argv.slice(2);
-const noBrowser = args.includes('--no-browser');
+const readabilityOnly = args.includes('--readability-pages-only');
+const noBrowser = args.includes('--no-browser') || readabilityOnly;
 const browserOnly = args.includes('--browser-only');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 
+if (readabilityOnly) {
+  if (!haveReadabilityPages()) { console.error(`Readability test pages not found at ${READABILITY_DIR}; nothing to benchmark.`); process.exit(2); }
+  benchReadabilityPages({ misses: args.includes('--misses') });
+  process.exit(0);
+}
 if (!haveZyte()) { console.error(`Zyte corpus not found at ${ZYTE_DIR}; nothing to benchmark.`); process.exit(2); }
 const score = await loadScorer();
 const pages = zytePages().filter((p) => !only || p.id.startsWith(only));
@@ -42,6 +53,14 @@ if (!browserOnly) {
   console.log('== extraction quality (Zyte pages, Node + jsdom) ==');
   console.log(line('readability', sBare));
   console.log(line('gist', sOurs));
+  const sub = (rec: Record<string, { articleBody: string }>, half: string) => Object.fromEntries(Object.entries(rec).filter(([id]) => halfOf(id) === half));
+  for (const half of HALVES) {
+    const t = sub(truth, half);
+    if (!Object.keys(t).length) continue;
+    console.log(`  ${half}:`);
+    console.log('  ' + line('readability', score(t, sub(bare, half))));
+    console.log('  ' + line('gist', score(t, sub(ours, half))));
+  }
   console.log('worst 10 pages for gist (page F1, readability F1, id, url):');
   for (const [id, f] of Object.entries(sOurs.perPage).sort((a, b) => a[1] - b[1]).slice(0, 10)) {
     console.log(`  ${f.toFixed(3)}  ${sBare.perPage[id].toFixed(3)}  ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
@@ -50,6 +69,11 @@ if (!browserOnly) {
     `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; ` +
     `without the sanitizer total ${((sumOurs - (phases.sanitize ?? 0)) / sumBare).toFixed(2)}`);
   console.log(`gist phases ms total: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+}
+
+if (!browserOnly) {
+  if (haveReadabilityPages()) benchReadabilityPages({ misses: args.includes('--misses') });
+  else console.log(`(Readability test pages not found at ${READABILITY_DIR}: metadata section skipped)`);
 }
 
 if (!noBrowser) {

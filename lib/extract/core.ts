@@ -7,7 +7,10 @@ import { Readability } from '@mozilla/readability';
 import { rawPublisherTags } from '../tags/publisher-tags';
 import { densestBlock } from './fallback';
 import { jsonLdObjects, metaTables } from '../page-meta/index';
-import { cleanByline, readMetadata, type PageMetadata } from './metadata';
+import { attributeDecoder } from '../page-meta/decode';
+import { takeContentByline } from './byline';
+import { extraByline, readMetadata, type PageMetadata } from './metadata';
+import { documentTitle, hostLabels, stripSiteName } from './title';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
@@ -46,17 +49,6 @@ function absolute(u: string | null | undefined, base: string): string | null {
   try { return new URL(u.trim(), base).href; } catch { return null; }
 }
 
-/** Strips a " | Site" / " - Site" suffix (or prefix) naming the site from a title. */
-function cleanTitle(title: string, siteName: string | null): string {
-  let t = title.replace(/\s+/g, ' ').trim();
-  if (siteName) {
-    const esc = siteName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const stripped = t.replace(new RegExp(`\\s+[|\\-–—:»·]\\s+${esc}\\s*$`, 'i'), '').replace(new RegExp(`^${esc}\\s+[|\\-–—:»·]\\s+`, 'i'), '');
-    if (stripped.length >= 10) t = stripped;
-  }
-  return t;
-}
-
 /**
  * The copy Readability works on: the body, and of the head only what Readability reads (<title>,
  * <meta>) plus a <base> for resolving links. A page's head is mostly scripts, styles and preloads:
@@ -91,23 +83,24 @@ function baseFor(doc: Document, url: string): string {
   return b && /^https?:/i.test(b) ? b : url;
 }
 
-function runReadability(doc: Document, original: Document, base: string, meta: PageMetadata, phase: (name: ExtractPhase) => void): { root: Element | null; title: string | null; byline: string | null; excerpt: string | null; dir: string | null } {
+function runReadability(doc: Document, original: Document, base: string, meta: PageMetadata, phase: (name: ExtractPhase) => void): { root: Element | null; byline: string | null; excerpt: string | null; dir: string | null } {
   const clone = readerClone(doc, base);
   phase('clone');
+  // No byline in the metadata: the one written in the page, looked for before the clean-up below.
+  const byline = meta.byline ?? takeContentByline(clone);
   const tagged = tagParagraphs(clone);
   preprocess(clone);
   const survived = survivingParagraphs(tagged);
   phase('preprocess');
   const reader = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element });
-  // Readability would read the <meta> tags again: it gets the metadata we already read. Its own title
-  // heuristics still run when the page declares no title; when we found a byline it skips its byline
-  // search. Cold in Chromium this saved ~9 ms per page (A/B on 91 Zyte pages): code Readability no
+  // Readability would read the <meta> tags again: it gets the metadata we already read (the title is
+  // ours too, lib/extract/title); when we found a byline it skips its byline search. Cold in Chromium this saved ~9 ms per page (A/B on 91 Zyte pages): code Readability no
   // longer compiles and runs. (Readability 0.6's internal hook, checked by a unit test; without it,
   // Readability reads the metas copied into the clone's head itself.)
   const hook = reader as unknown as { _getArticleMetadata?: () => object; _getArticleTitle?: () => string };
   if (typeof hook._getArticleMetadata === 'function') {
     hook._getArticleMetadata = () => ({
-      title: meta.title ?? hook._getArticleTitle?.() ?? '', byline: meta.byline ?? undefined, excerpt: meta.excerpt ?? undefined,
+      title: meta.title ?? documentTitle(original), byline: byline ?? undefined, excerpt: meta.excerpt ?? undefined,
       siteName: meta.siteName ?? undefined, publishedTime: meta.publishedTime ?? undefined,
     });
   }
@@ -116,7 +109,7 @@ function runReadability(doc: Document, original: Document, base: string, meta: P
   const root = parsed?.content ?? null;
   if (root) recoverParagraphs(root, original, survived);
   phase('recover');
-  return { root, title: parsed?.title ?? null, byline: parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
+  return { root, byline: byline ?? parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
 }
 
 function fallbackRoot(doc: Document, base: string): Element | null {
@@ -144,8 +137,8 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   const base = baseFor(doc, url);
   const r = runReadability(doc, doc, base, meta, phase);
   const siteName = meta.siteName;
-  const title = cleanTitle(meta.title ?? r.title ?? doc.title ?? '', siteName);
-  const byline = meta.byline ?? (r.byline ? cleanByline(r.byline) : null);
+  const title = stripSiteName(meta.title ?? documentTitle(doc), meta.siteNames, hostLabels(url));
+  const byline = r.byline ?? extraByline(metas, attributeDecoder(doc));
 
   let root = r.root;
   if (root) postprocess(root, { title, byline });

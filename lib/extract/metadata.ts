@@ -2,7 +2,8 @@
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
 import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
-import { HAS_LETTER, LETTER } from './letter-class';
+import { HAS_LETTER, LETTER, NOT_LETTER_OR_DIGIT } from './letter-class';
+import { documentTitle } from './title';
 
 export interface PageMetadata {
   title: string | null;
@@ -11,6 +12,8 @@ export interface PageMetadata {
   publishedTime: string | null;
   lang: string | null;
   excerpt: string | null;
+  /** Every name the page gives its site (og:site_name, application-name, publisher, WebSite): for titles. */
+  siteNames: string[];
   /** @type values found in JSON-LD (flattened, e.g. ["NewsArticle", "Organization"]). */
   jsonLdTypes: string[];
 }
@@ -32,11 +35,17 @@ export function typesOf(o: Json): string[] {
     .map((t) => t.replace(/^.*[/#:]/, ''));
 }
 
-function personNames(v: unknown): string[] {
+/**
+ * Names of the authors in a JSON-LD author value: a string, a Person/Organization object, a list of
+ * those, or `{"@id": ...}` references to nodes elsewhere in the page's JSON-LD (Yoast's @graph style).
+ */
+function personNames(v: unknown, ld: Json[]): string[] {
   const names: string[] = [];
   for (const a of asArray(v as unknown[])) {
-    const s = str(a) ?? (a && typeof a === 'object' ? str((a as Json).name) : null);
-    if (s) names.push(s);
+    let o = a && typeof a === 'object' ? (a as Json) : null;
+    if (o && !str(o.name) && typeof o['@id'] === 'string') o = ld.find((x) => x !== o && x['@id'] === o!['@id'] && str(x.name)) ?? o;
+    const s = str(a) ?? (o ? str(o.name) : null);
+    if (s && !names.includes(s)) names.push(s);
   }
   return names;
 }
@@ -45,6 +54,8 @@ const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DATEISH = new RegExp(`(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`, 'i');
 
 const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
+/** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
+export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
 
 /**
  * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/long sentences.
@@ -53,10 +64,11 @@ const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
-  s = s.replace(/^(?:written\s+)?by[:\s]+/i, '').replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '').trim();
+  s = s.replace(BY_LABEL, '').replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '').trim();
   if (s.length < 2 || s.length > 100) return null;
   if (/^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i.test(s)) return null;
-  if (/^(?:https?:|www\.)|\.(?:com|org|net)\//i.test(s)) return null;
+  // A link alone is not a name; a name followed by its home page is.
+  if (/^(?:https?:|www\.)\S*$|^\S+\.(?:com|org|net)\/\S*$/i.test(s)) return null;
   if (!HAS_LETTER.test(s)) return null;
   if (DATEISH.test(s) && !TWO_WORDS.test(s.replace(DATEISH, ''))) return null;
   if (s.split(/\s+/).length > 12) return null;
@@ -82,25 +94,75 @@ export function isoDate(v: string | null | undefined): string | null {
   return y > 1990 && y < 2200 ? d.toISOString() : null;
 }
 
-export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).first, ld: Json[] = jsonLdObjects(doc)): PageMetadata {
+/**
+ * The metadata <meta> tags as Readability 0.6 reads them (`_getArticleMetadata`): a `property` is a
+ * space-separated list whose first article:/dc:/dcterm:/og:/twitter: author|creator|description|
+ * published_time|title|site_name entry counts; a `name` may carry a dc./dcterm./og./twitter./parsely-/
+ * weibo: prefix (dots read as colons). A later tag overwrites an earlier one, as there.
+ */
+export function namedMetas(doc: Document): MetaMap {
+  const out: MetaMap = new Map();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    const content = m.getAttribute('content')?.trim();
+    if (!content) continue;
+    const prop = m.getAttribute('property')?.match(META_PROPERTY)?.[0];
+    if (prop) { out.set(prop.toLowerCase().replace(/\s/g, ''), content); continue; }
+    const name = m.getAttribute('name');
+    if (name && META_NAME.test(name)) out.set(name.toLowerCase().replace(/\s/g, '').replace(/\./g, ':'), content);
+  }
+  return out;
+}
+const META_PROPERTY = /\s*(?:article|dc|dcterm|og|twitter)\s*:\s*(?:author|creator|description|published_time|title|site_name)\s*/i;
+const META_NAME = /^\s*(?:(?:dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?(?:author|creator|pub-date|description|title|site_name)\s*$/i;
+
+/** Readability's title / byline / excerpt order: JSON-LD article, Dublin Core, Open Graph, plain names. */
+const TITLE_KEYS = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
+const AUTHOR_KEYS = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author'];
+const EXCERPT_KEYS = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'weibo:webpage:description', 'description', 'twitter:description'];
+/** Author tags Readability does not read: tried after its order (and after a byline in the page). */
+export const EXTRA_AUTHOR_KEYS = ['byl', 'byline', 'sailthru.author', 'dc.creator', 'article:author', 'twitter:creator'];
+
+let SPLIT: RegExp | null = null;
+/** Share of b's words (by length) that are also in a (Readability's `_textSimilarity`). */
+function similarity(a: string, b: string): number {
+  const words = (s: string) => s.toLowerCase().split((SPLIT ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`))).filter(Boolean);
+  const ta = new Set(words(a)), tb = words(b);
+  if (!tb.length) return 0;
+  const extra = tb.filter((w) => !ta.has(w)).join(' ');
+  return 1 - extra.length / tb.join(' ').length;
+}
+
+/** A JSON-LD article's title: name and headline disagree on some sites; the one like the page title wins. */
+function ldTitle(art: Json, docTitle: () => string): string | null {
+  const name = str(art.name), headline = str(art.headline);
+  if (name && headline && name !== headline) {
+    const t = docTitle();
+    return similarity(headline, t) > 0.75 && !(similarity(name, t) > 0.75) ? headline : name;
+  }
+  return name ?? headline;
+}
+
+/** A byline as stored: whitespace collapsed, entities decoded, the "By" label off; null when not a name. */
+function bylineOf(raw: string | null | undefined, decode: Decode): string | null {
+  const b = cleanByline(raw ? decode(raw) : raw);
+  return b && !/^@/.test(b) ? b : null;
+}
+
+export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).first, ld: Json[] = jsonLdObjects(doc), named: MetaMap = namedMetas(doc)): PageMetadata {
   const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
   const art = articles[0];
   const jsonLdTypes = [...new Set(ld.flatMap(typesOf))];
 
-  const ldTitle = art ? str(art.headline) ?? str(art.name) : null;
-  const ogTitle = metaContent(metas, ['og:title', 'twitter:title', 'title']);
+  const title = (art ? ldTitle(art, () => documentTitle(doc)) : null) ?? metaContent(named, TITLE_KEYS);
 
-  let byline: string | null = null;
-  const ldAuthors = art ? personNames(art.author ?? art.creator) : [];
-  const authorCands = [
-    ldAuthors.map((a) => cleanByline(a)).filter(Boolean).join(', ') || null,
-    metaContent(metas, ['author', 'byl', 'byline', 'parsely-author',
-      'sailthru.author', 'dc.creator', 'article:author', 'twitter:creator']),
-  ];
-  for (const c of authorCands) {
-    const b = cleanByline(c);
-    if (b && !/^@/.test(b)) { byline = b; break; }
-  }
+  const decode = attributeDecoder(doc);
+  // Every author of the article (a Person, a list of them, or plain strings), never its publisher.
+  // (Not `creator`: where pages fill it, it tends to be the CMS account that posted the story.)
+  const ldAuthors = art ? personNames(art.author, ld).map((n) => bylineOf(n, decode)).filter(Boolean).join(', ') || null : null;
+  const metaAuthor = AUTHOR_KEYS.map((k) => named.get(k)).find((v) => v && !(/^https?:\/\//i.test(v) && !/\s/.test(v)));
+  const byline = ldAuthors ?? bylineOf(metaAuthor, decode);
 
   const publisher = art?.publisher && typeof art.publisher === 'object' ? str((art.publisher as Json).name) : null;
   const website = ld.find((o) => typesOf(o).includes('WebSite'));
@@ -110,7 +172,7 @@ export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).fir
   const publishedTime = isoDate(art ? str(art.datePublished) ?? str(art.dateCreated) : null)
     ?? isoDate(metaContent(metas, ['article:published_time', 'article:published_time',
       'datepublished', 'pubdate', 'publishdate', 'date',
-      'dc.date', 'dcterms.date', 'parsely-pub-date', 'sailthru.date']))
+      'dc.date', 'dcterm.date', 'parsely-pub-date', 'sailthru.date']))
     ?? isoDate(doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'));
 
   const lang = normLang(doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'))
@@ -118,10 +180,23 @@ export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).fir
     ?? normLang(art ? str(art.inLanguage) : null)
     ?? normLang(metaContent(metas, ['og:locale'])?.replace('_', '-'));
 
-  const excerpt = metaContent(metas, ['og:description', 'description', 'twitter:description'])
-    ?? (art ? str(art.description) : null);
+  const excerpt = (art ? str(art.description) : null) ?? metaContent(named, EXCERPT_KEYS);
 
-  return { title: ldTitle ?? ogTitle, byline, siteName, publishedTime, lang, excerpt: excerpt ? decodeExcerpt(excerpt, attributeDecoder(doc)) : null, jsonLdTypes };
+  return {
+    title: title ? decodeExcerpt(title, decode) : null, byline, siteName, publishedTime, lang,
+    siteNames: [metas.get('og:site_name'), metas.get('application-name'), metas.get('apple-mobile-web-app-title'), publisher,
+      website ? str(website.name) : null].filter((x): x is string => !!x),
+    excerpt: excerpt ? decodeExcerpt(excerpt, decode) : null, jsonLdTypes,
+  };
+}
+
+/** The next author source after a byline in the page: author tags Readability does not read. */
+export function extraByline(metas: MetaMap, decode: Decode): string | null {
+  for (const k of EXTRA_AUTHOR_KEYS) {
+    const b = bylineOf(metas.get(k), decode);
+    if (b && !/^https?:/i.test(b)) return b;
+  }
+  return null;
 }
 
 function normLang(v: string | null | undefined): string | null {

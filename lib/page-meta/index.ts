@@ -23,7 +23,8 @@ export function jsonLdObjects(doc: Document): Json[] {
   // type test follows.
   for (const s of doc.querySelectorAll('script[type*="ld+json" i]')) {
     if (s.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
-    const raw = s.textContent?.trim();
+    // CDATA markers (some CMSs wrap the block in them, "//"-commented or not) are not JSON.
+    const raw = s.textContent?.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '').trim();
     if (!raw) continue;
     try {
       visit(JSON.parse(raw), 0);

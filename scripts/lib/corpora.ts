@@ -1,5 +1,5 @@
 // Paths and loaders for the shared, read-only corpora (../shared relative to the repo root, or GIST_SHARED).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,10 +8,14 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const SHARED = process.env.GIST_SHARED ? resolve(process.env.GIST_SHARED) : resolve(REPO_ROOT, '../shared');
 export const ZYTE_DIR = join(SHARED, 'corpora/zyte-article-extraction');
 export const DETECT_DIR = join(SHARED, 'corpora/article-detection');
+export const READABILITY_DIR = join(SHARED, 'corpora/readability-test-pages');
 export const SCORER = join(SHARED, 'tools/score-extraction.mjs');
+/** The URL Readability's own test generator parses its pages with (see the corpus' PROVENANCE.md). */
+export const READABILITY_PAGE_URL = 'http://fakehost/test/page.html';
 
 export const haveZyte = (): boolean => existsSync(join(ZYTE_DIR, 'ground-truth.json'));
 export const haveDetect = (): boolean => existsSync(join(DETECT_DIR, 'labels.json'));
+export const haveReadabilityPages = (): boolean => existsSync(join(READABILITY_DIR, 'pages'));
 
 export interface ZytePage { id: string; file: string; url: string; truth: string }
 
@@ -26,6 +30,23 @@ export function detectPages(): DetectPage[] {
   const labels = JSON.parse(readFileSync(join(DETECT_DIR, 'labels.json'), 'utf8')) as Record<string, { label: string; kind: string; url: string | null }>;
   return Object.keys(labels).sort().map((id) => ({
     id, file: join(DETECT_DIR, 'pages', `${id}.html.gz`), url: labels[id].url, article: labels[id].label === 'article', kind: labels[id].kind,
+  }));
+}
+
+/** What Readability's maintainers reviewed for a test page (expected-metadata.json). */
+export interface ReadabilityExpected {
+  title: string | null; byline: string | null; excerpt: string | null; siteName: string | null;
+  lang: string | null; dir: string | null; publishedTime: string | null; readerable: boolean;
+}
+export interface ReadabilityPage { slug: string; file: string; expected: ReadabilityExpected }
+
+/** Mozilla Readability's test pages, by folder slug (sorted). */
+export function readabilityPages(): ReadabilityPage[] {
+  const dir = join(READABILITY_DIR, 'pages');
+  return readdirSync(dir).sort().filter((slug) => existsSync(join(dir, slug, 'expected-metadata.json'))).map((slug) => ({
+    slug,
+    file: join(dir, slug, 'source.html'),
+    expected: JSON.parse(readFileSync(join(dir, slug, 'expected-metadata.json'), 'utf8')) as ReadabilityExpected,
   }));
 }
 
