@@ -1,9 +1,16 @@
 import type { ArticleRecord } from '../../lib/db/schema';
 import { formatMinutes } from '../../lib/reading-time/index';
 import { displaySite, isInProgress } from '../../lib/search/list-query';
+import { dateLabel } from '../../lib/format/dates';
+import type { SnippetPart } from '../../lib/search/snippet';
 
+/** Row heights (px): one fixed height per layout keeps the virtual list exact. */
 export const ROW_HEIGHT = 76;
-/** Tags beyond these show as "+n" (the row's single line clips what does not fit anyway). */
+/** Narrow screens give the title two lines. */
+export const ROW_HEIGHT_NARROW = 96;
+/** A search result's snippet line. */
+export const SNIPPET_HEIGHT = 40;
+/** Tags beyond these show as "+n" (chips that do not fit the line are hidden whole, never cut). */
 const MAX_TAGS = 12;
 
 export interface ArticleRowProps {
@@ -12,23 +19,28 @@ export interface ArticleRowProps {
   index: number;
   cursor: boolean;
   selected: boolean;
+  height: number;
+  /** The matching words in context (search results); undefined while loading, null when none. */
+  snippet?: SnippetPart[] | null;
   onOpen(id: number): void;
   onArchive(a: ArticleRecord): void;
   onFavorite(a: ArticleRecord): void;
-  onDelete(a: ArticleRecord): void;
+  /** `at`: where the pointer was, so the list can keep it off the next row's delete button. */
+  onDelete(a: ArticleRecord, at?: { x: number; y: number }): void;
+  /** Filters the list by this tag. */
+  onTag?(tag: string): void;
   /** shift: extend the selection from the last toggled row. */
   onSelect(index: number, shift: boolean): void;
   onCursor(index: number): void;
 }
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-export function ArticleRow({ article: a, minutes, index, cursor, selected, onOpen, onArchive, onFavorite, onDelete, onSelect, onCursor }: ArticleRowProps) {
+export function ArticleRow({ article: a, minutes, index, cursor, selected, height, snippet, onOpen, onArchive, onFavorite, onDelete, onTag, onSelect, onCursor }: ArticleRowProps) {
   const progress = isInProgress(a) ? a.progress : 0;
+  const linkOnly = a.contentState !== 'full';
   return (
     <li
       class={`row${cursor ? ' cursor' : ''}${selected ? ' selected' : ''}`}
-      style={{ height: `${ROW_HEIGHT}px` }}
+      style={{ height: `${height}px` }}
       data-testid="article-row"
       data-id={a.id}
       data-status={a.status}
@@ -42,26 +54,39 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, onOpe
         aria-label={`Select “${a.title}”`}
         onClick={(e) => { e.stopPropagation(); onSelect(index, (e as MouseEvent).shiftKey); }}
       />
-      <a class="row-main" href={`#article/${a.id}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>
-        <span class="row-title">
+      {/* The title is the link; the rest of the row opens the article too, except its own buttons. */}
+      <div class="row-main" onClick={(e) => { if (!(e.target as Element).closest('button, a')) onOpen(a.id); }}>
+        <a class="row-title" href={`#article/${a.id}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>
           {a.favorite === 1 && <span class="row-star" aria-label="Favorite">★ </span>}
           {a.title}
-        </span>
+        </a>
         <span class="row-meta">
-          <span class="row-site">{displaySite(a)}</span>
+          <span class="row-site" title={displaySite(a)}>{displaySite(a)}</span>
           <span data-testid="row-minutes">{formatMinutes(minutes)}</span>
-          <time dateTime={new Date(a.savedAt).toISOString()}>{dateFmt.format(a.savedAt)}</time>
+          <time dateTime={new Date(a.savedAt).toISOString()} data-testid="row-date">{dateLabel('saved', a.savedAt)}</time>
           {a.status === 'archived' && <span class="pill">Archived</span>}
-          {a.contentState !== 'full' && <span class="pill">Link only</span>}
-          {a.tags.slice(0, MAX_TAGS).map((t) => <span class="tag" key={t}>{t}</span>)}
-          {a.tags.length > MAX_TAGS && <span class="more-tags">+{a.tags.length - MAX_TAGS}</span>}
+          {linkOnly && <span class="pill">Link only</span>}
+          {a.tags.length > 0 && (
+            <span class="row-tags">
+              {a.tags.slice(0, MAX_TAGS).map((t) => (
+                <button type="button" class="tag" key={t} title={`Show articles tagged “${t}”`} data-testid="row-tag"
+                  onClick={(e) => { e.stopPropagation(); onTag?.(t); }}>{t}</button>
+              ))}
+              {a.tags.length > MAX_TAGS && <span class="more-tags">+{a.tags.length - MAX_TAGS}</span>}
+            </span>
+          )}
         </span>
+        {snippet !== undefined && (
+          <span class="row-snippet" data-testid="row-snippet">
+            {snippet ? snippet.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text)) : a.excerpt ?? ''}
+          </span>
+        )}
         {progress > 0 && (
           <span class="row-progress" role="progressbar" aria-label="Read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
             <span style={{ width: `${Math.round(progress * 100)}%` }} />
           </span>
         )}
-      </a>
+      </div>
       <span class="row-actions">
         <button type="button" class="icon" aria-pressed={a.favorite === 1} title={a.favorite ? 'Unfavorite (s)' : 'Favorite (s)'} aria-label={a.favorite ? 'Unfavorite' : 'Favorite'} onClick={() => onFavorite(a)}>
           <Icon d={STAR} filled={a.favorite === 1} />
@@ -69,7 +94,8 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, onOpe
         <button type="button" class="icon" title={a.status === 'archived' ? 'Move to unread (e)' : 'Archive (e)'} aria-label={a.status === 'archived' ? 'Move to unread' : 'Archive'} onClick={() => onArchive(a)}>
           <Icon d={a.status === 'archived' ? UNARCHIVE : ARCHIVE} />
         </button>
-        <button type="button" class="icon danger" title="Delete (#)" aria-label="Delete" data-testid="delete" onClick={() => onDelete(a)}><Icon d={TRASH} /></button>
+        <button type="button" class="icon danger" title="Delete (#)" aria-label="Delete" data-testid="delete"
+          onClick={(e) => onDelete(a, { x: (e as MouseEvent).clientX, y: (e as MouseEvent).clientY })}><Icon d={TRASH} /></button>
       </span>
     </li>
   );

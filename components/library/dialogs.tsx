@@ -21,7 +21,9 @@ function Modal({ label, onClose, children, testid }: { label: string; onClose():
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
-    (box.current?.querySelector('input, button') as HTMLElement | null)?.focus();
+    // A text field first (the tag dialog's input, not the first tag's remove button), else a button.
+    const first = box.current?.querySelector('input:not([type=checkbox]):not([type=radio]):not([disabled])') ?? box.current?.querySelector('button:not([disabled])');
+    (first as HTMLElement | null)?.focus();
     return () => prev?.focus?.();
   }, []);
   return (

@@ -21,10 +21,4 @@ export function describeError(action: string, e: unknown): string {
   return `Could not ${action}: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
-  return `${n < 10 && i ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
-}
+export { formatBytes } from '../../lib/format/bytes';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { saveBlob } from './export-download';
+import { formatBytes } from '../../lib/format/bytes';
 import type { ExportKind, TransferBackend } from './library-connector';
 
 const KINDS: [ExportKind, string, string][] = [
@@ -9,7 +10,7 @@ const KINDS: [ExportKind, string, string][] = [
 ];
 
 /** Export buttons; the exporters read the library page by page, so the page stays responsive. */
-export function ExportSection({ transfer }: { transfer: TransferBackend }) {
+export function ExportSection({ transfer, empty }: { transfer: TransferBackend; /** Nothing to export: the buttons are disabled and say why. */ empty?: boolean }) {
   const [running, setRunning] = useState<{ kind: ExportKind; done: number; total: number } | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const run = async (kind: ExportKind) => {
@@ -18,7 +19,7 @@ export function ExportSection({ transfer }: { transfer: TransferBackend }) {
     try {
       const { blob, fileName } = await transfer.exportLibrary(kind, (done, total) => setRunning({ kind, done, total }));
       saveBlob(blob, fileName);
-      setMessage({ error: false, text: `Saved ${fileName} (${(blob.size / 1024 / 1024).toFixed(1)} MB).` });
+      setMessage({ error: false, text: `Saved ${fileName} (${formatBytes(blob.size)}).` });
     } catch (e) {
       setMessage({ error: true, text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
@@ -31,11 +32,12 @@ export function ExportSection({ transfer }: { transfer: TransferBackend }) {
       <ul class="ie-list" style={{ listStyle: 'none', paddingLeft: 0, maxHeight: 'none' }}>
         {KINDS.map(([kind, label, what]) => (
           <li key={kind}>
-            <button type="button" class="secondary" disabled={!!running} data-testid={`export-${kind}`} onClick={() => void run(kind)}>{label}</button>{' '}
+            <button type="button" class="secondary" disabled={!!running || empty} data-testid={`export-${kind}`} onClick={() => void run(kind)}>{label}</button>{' '}
             <span class="muted">{what}</span>
           </li>
         ))}
       </ul>
+      {empty && <p class="muted" data-testid="export-empty">Your library is empty: there is nothing to export yet.</p>}
       {running && (
         <div aria-live="polite" data-testid="export-progress">
           <p>Exporting {running.done.toLocaleString()}{running.total ? ` of ${running.total.toLocaleString()}` : ''} articles…</p>

@@ -2,11 +2,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ExportSection } from './export-section';
 import { ImportQueueSection } from './import-queue-section';
 import { ImportSection } from './import-section';
-import type { LibraryConnector } from './library-connector';
+import type { ImportRun, LibraryConnector } from './library-connector';
 import './import-export.css';
 
 /** Import (file picker or drop), the fetch queue for imported links, and export. */
-export function ImportExportPanel({ connector, onClose, file }: { connector: LibraryConnector; onClose(): void; file?: File | null }) {
+export function ImportExportPanel({ connector, onClose, file, libraryEmpty, runs, onImported }: {
+  connector: LibraryConnector;
+  onClose(): void;
+  file?: File | null;
+  libraryEmpty?: boolean;
+  /** The reports of the files imported since the page opened, oldest first (kept by the page). */
+  runs?: ImportRun[];
+  onImported?(run: ImportRun): void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
@@ -21,9 +29,9 @@ export function ImportExportPanel({ connector, onClose, file }: { connector: Lib
       <div class="dialog ie-panel" role="dialog" aria-modal="true" aria-labelledby="ie-title" data-testid="import-export-panel" ref={box}
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
         <h2 id="ie-title">Import / Export</h2>
-        {transfer ? <ImportSection transfer={transfer} file={file} onBusy={setImporting} /> : <p class="muted">Import is not available here.</p>}
+        {transfer ? <ImportSection transfer={transfer} file={file} onBusy={setImporting} runs={runs} onImported={onImported} /> : <p class="muted">Import is not available here.</p>}
         {queue && !importing && <ImportQueueSection queue={queue} />}
-        {transfer && <ExportSection transfer={transfer} />}
+        {transfer && <ExportSection transfer={transfer} empty={libraryEmpty} />}
         <div class="dialog-actions"><button type="button" data-testid="import-export-close" onClick={onClose}>Close</button></div>
       </div>
     </div>

@@ -34,7 +34,28 @@ export function buildReport(run: ImportRun): ImportReport {
   for (const d of run.duplicates) add({ where: d.where, url: d.url, outcome: 'duplicate', reason: `repeated in the file; merged into ${d.keptWhere}` });
   // The reader's problems: rows it could not use at all, or fields it could not read (item kept).
   for (const e of run.errors) add({ where: e.where, url: '', outcome: 'problem', reason: e.reason });
-  return { rows, counts, toFetch };
+  return { rows: inFileOrder(rows), counts, toFetch };
+}
+
+/** "file:12" / "file#12" → the file and the line or item number; a bare file name has no number. */
+function position(where: string): { file: string; n: number } {
+  const m = /^(.*?)[:#](\d+)$/.exec(where);
+  return m ? { file: m[1], n: Number(m[2]) } : { file: where, n: -1 };
+}
+
+/**
+ * Rows in the order their lines or items appear in the file (files of a ZIP in the order they first
+ * come up); remarks about a whole file come before its rows. Stable: one line's rows keep their order.
+ */
+export function inFileOrder(rows: ReportRow[]): ReportRow[] {
+  const fileRank = new Map<string, number>();
+  const keyed = rows.map((r, i) => {
+    const p = position(r.where);
+    if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
+    return { r, i, f: fileRank.get(p.file)!, n: p.n };
+  });
+  keyed.sort((a, b) => a.f - b.f || a.n - b.n || a.i - b.i);
+  return keyed.map((k) => k.r);
 }
 
 const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);

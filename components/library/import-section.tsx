@@ -13,7 +13,14 @@ type State =
   | { kind: 'error'; file: string; message: string };
 
 /** File picker + drop zone, progress bar, and the report of every item's outcome. */
-export function ImportSection({ transfer, file, onImported, onBusy }: { transfer: TransferBackend; file?: File | null; onImported?(run: ImportRun): void; onBusy?(busy: boolean): void }) {
+export function ImportSection({ transfer, file, runs, onImported, onBusy }: {
+  transfer: TransferBackend;
+  file?: File | null;
+  /** Every file imported since the page opened (kept by the page, so closing the dialog loses none). */
+  runs?: ImportRun[];
+  onImported?(run: ImportRun): void;
+  onBusy?(busy: boolean): void;
+}) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -26,7 +33,7 @@ export function ImportSection({ transfer, file, onImported, onBusy }: { transfer
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
       const result = await transfer.importFile(f.name, bytes, (done, total, phase) => setState({ kind: 'running', file: f.name, phase, done, total }));
-      setState({ kind: 'done', run: result, report: buildReport(result) });
+      setState({ kind: 'done', run: result, report: reportOf(result) });
       onImported?.(result);
     } catch (e) {
       setState({ kind: 'error', file: f.name, message: e instanceof Error ? e.message : String(e) });
@@ -61,9 +68,19 @@ export function ImportSection({ transfer, file, onImported, onBusy }: { transfer
         </div>
       )}
       {state.kind === 'error' && <p class="error" role="alert" data-testid="import-error">Nothing was imported. {state.message}</p>}
-      {state.kind === 'done' && <ImportResultView run={state.run} report={state.report} />}
+      {runs
+        ? [...runs].reverse().map((r, i) => <ImportResultView key={runs.length - i} run={r} report={reportOf(r)} />)
+        : state.kind === 'done' && <ImportResultView run={state.run} report={state.report} />}
     </section>
   );
+}
+
+const reports = new WeakMap<ImportRun, ImportReport>();
+/** One report per run, built once (a 10,000-item run has as many rows). */
+function reportOf(run: ImportRun): ImportReport {
+  let r = reports.get(run);
+  if (!r) { r = buildReport(run); reports.set(run, r); }
+  return r;
 }
 
 function ImportResultView({ run, report }: { run: ImportRun; report: ImportReport }) {

@@ -65,6 +65,8 @@ export interface LibraryConnector {
   transfer?: TransferBackend;
   /** The background fetch queue for imported links. */
   queue?: QueueBackend;
+  /** The keyboard shortcut that saves a page, as the browser shows it ("Alt+Shift+S"; '' when unset). */
+  shortcut?(): Promise<string>;
   /** The Web Speech API, or null where the browser has none. */
   speech?: { synth: SpeechLike; utterance(text: string): SpeechSynthesisUtterance; onVoicesChanged(cb: () => void): () => void } | null;
 }

@@ -13,6 +13,8 @@ import { ArticlePage } from './article-page';
 import { ListPage } from './list-page';
 import { articleActions } from './bulk-actions';
 import { keyCommand, readKeyPress, type KeyCommand } from './keymap';
+import { TopbarMenu } from './topbar-menu';
+import type { ImportRun } from './library-connector';
 
 // The library page: loads the articles, routes between the list and the reader (#article/<id>), and
 // owns what both share (selection, undo toast, dialogs, reader settings, keyboard).
@@ -27,6 +29,8 @@ function parseHash(hash: string): View {
 }
 
 const UNDO_MS = 8000;
+const DEFAULT_SHORTCUT = 'Alt+Shift+S';
+const PAGE_TITLE = 'Gist library';
 const FIRST_PAGE = 60;
 
 export function Library({ connector }: { connector: LibraryConnector }) {
@@ -51,6 +55,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const search = connector.search;
+  // Every file imported while the page is open keeps its report (closing the dialog loses none).
+  const [importRuns, setImportRuns] = useState<ImportRun[]>([]);
+  const [shortcut, setShortcut] = useState(DEFAULT_SHORTCUT);
+  useEffect(() => { connector.shortcut?.().then(setShortcut, () => {}); }, []);
 
   // ---- data ----
   useEffect(() => {
@@ -179,6 +187,21 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     onArchive: (a: ArticleRecord) => void archive([a]),
     onFavorite: (a: ArticleRecord) => void favorite([a]),
     onDelete: (a: ArticleRecord) => void remove([a]),
+    onTag: (t: string) => setTag(t),
+  };
+
+  // ---- the reader ----
+  const reading = view.kind === 'article' ? byId(view.id) : undefined;
+  // The tab says what is being read.
+  useEffect(() => {
+    document.title = reading ? reading.title || PAGE_TITLE : PAGE_TITLE;
+  }, [reading?.title, view.kind]);
+  /** The unread article after this one in the list's order (else the first unread), for "Next unread". */
+  const nextUnread = (id: number): ArticleRecord | undefined => {
+    const unread = listArticles(source ?? [], { view: 'unread', sort: sort === 'relevance' ? 'newest' : sort, wpm: settings.wpm }, null).items;
+    const i = unread.findIndex((a) => a.id === id);
+    const after = i >= 0 ? unread.slice(i + 1).concat(unread.slice(0, i)) : unread;
+    return after.find((a) => a.id !== id);
   };
 
   // ---- keyboard (keymap.ts decides, this performs) ----
@@ -234,26 +257,30 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const dialogTargets = dialog?.kind === 'tags' ? dialog.ids.map(byId).filter((a): a is ArticleRecord => !!a) : [];
   return (
     <div class={`library${view.kind === 'article' ? ' reading' : ''}`}>
-      <header class="topbar">
-        <a class="brand" href="#" onClick={(e) => { e.preventDefault(); go({ kind: 'list' }); }}>Gist</a>
-        {view.kind === 'list' && (
+      {/* The reader has its own toolbar (back, actions, Aa): one bar, not two. */}
+      {view.kind === 'list' && (
+        <header class="topbar">
+          <a class="brand" href="#" onClick={(e) => { e.preventDefault(); go({ kind: 'list' }); }}>Gist</a>
           <div class="search">
             <input ref={searchBox} type="search" value={query} data-testid="search" aria-label="Search your library"
-              placeholder="Search titles, text, sites, tags   tag:  site:  is:  time:<10" spellcheck={false} autocomplete="off"
+              title="Words match as you type. tag:x  site:x  is:unread|archived|favorite|inprogress  time:<10  &quot;a phrase&quot;  -word  -tag:x exclude"
+              placeholder="Search" spellcheck={false} autocomplete="off"
               onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
             <kbd class="search-hint" aria-hidden="true">/</kbd>
           </div>
-        )}
-        <div class="topbar-actions">
-          <button type="button" class="secondary" data-testid="import-export" onClick={() => setDialog({ kind: 'import-export' })}>Import / Export</button>
-          <button type="button" class="secondary" aria-label="Reading settings" title="Reading settings" data-testid="settings-button" onClick={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}>Aa</button>
-          <button type="button" class="secondary" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog({ kind: 'shortcuts' })}>?</button>
-        </div>
-      </header>
+          <div class="topbar-actions">
+            <button type="button" class="secondary wide-only" data-testid="import-export" onClick={() => setDialog({ kind: 'import-export' })}>Import / Export</button>
+            <button type="button" class="secondary" aria-label="Reading settings" title="Reading settings" data-testid="settings-button" onClick={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}>Aa</button>
+            <button type="button" class="secondary wide-only" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog({ kind: 'shortcuts' })}>?</button>
+            <TopbarMenu onImportExport={() => setDialog({ kind: 'import-export' })} onShortcuts={() => setDialog({ kind: 'shortcuts' })} />
+          </div>
+        </header>
+      )}
       {dialog?.kind === 'settings' && <ReaderSettingsPanel settings={settings} onChange={changeSettings} onClose={() => setDialog(null)} />}
       {error && <p class="error banner" role="alert">{error} <button type="button" class="link" onClick={() => setError(null)}>Dismiss</button></p>}
       {view.kind === 'article' ? (
-        <ArticlePage id={view.id} connector={connector} settings={settings} onSettings={changeSettings} article={byId(view.id)}
+        <ArticlePage id={view.id} connector={connector} settings={settings} onSettings={changeSettings} article={reading}
+          nextUnread={nextUnread(view.id)} onOpen={(id) => go({ kind: 'article', id })}
           onSettingsPanel={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}
           onBack={() => go({ kind: 'list' })}
           onArchive={(a) => void archive([a])} onFavorite={(a) => void favorite([a])} onDelete={(a) => void remove([a])}
@@ -263,7 +290,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           search={search} indexReady={indexReady} statusView={statusView} setStatusView={setStatusView} counts={counts} facetLists={facetLists}
           tag={tag} site={site} time={time} sort={sort} setTag={setTag} setSite={setSite} setTime={setTime} setSort={setSortChoice}
           wpm={settings.wpm} cursor={cursor} setCursor={setCursor} selected={selected} setSelected={setSelected} toggleSelect={toggleSelect}
-          rowActions={rowActions} storage={storage}
+          rowActions={rowActions} storage={storage} texts={connector.texts} shortcut={shortcut}
+          onImport={() => setDialog({ kind: 'import-export' })}
           bulk={{
             archive: () => void archive(targets()),
             favorite: () => void favorite(targets()),
@@ -278,7 +306,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         </div>
       )}
       {dialog?.kind === 'shortcuts' && <ShortcutsHelp onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'import-export' && <ImportExportPanel connector={connector} file={dialog.file} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'import-export' && <ImportExportPanel connector={connector} file={dialog.file} onClose={() => setDialog(null)}
+        libraryEmpty={articles !== null && articles.length === 0} runs={importRuns} onImported={(r) => setImportRuns((rs) => [...rs, r])} />}
       {dialog?.kind === 'tags' && dialogTargets.length > 0 && (
         <TagDialog count={dialogTargets.length} tags={dialogTargets[0].tags} candidates={dialogTargets[0].tagCandidates ?? []} allTags={facetLists.tags.map(([t]) => t)}
           onSet={(tags) => void run('save the tags', () => connector.setTags ? connector.setTags(dialogTargets[0].id, tags) : Promise.resolve())}

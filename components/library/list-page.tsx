@@ -1,8 +1,12 @@
 import type { ArticleRecord } from '../../lib/db/schema';
+import { useEffect, useState } from 'preact/hooks';
 import type { ParsedQuery } from '../../lib/search/query';
-import { minutesAt, type SortKey, type StatusView } from '../../lib/search/list-query';
+import { effectiveView, minutesAt, type SortKey, type StatusView } from '../../lib/search/list-query';
+import { snippet } from '../../lib/search/snippet';
 import type { SearchBackend, StorageInfo } from './library-connector';
-import { ArticleRow, ROW_HEIGHT } from './article-row';
+import { ArticleRow, ROW_HEIGHT, ROW_HEIGHT_NARROW, SNIPPET_HEIGHT } from './article-row';
+import { useMedia, useTexts } from './hooks';
+import { Welcome } from './welcome';
 import { VirtualList } from './virtual-list';
 import { Facets } from './facets';
 import { BulkBar, plural } from './bulk-actions';
@@ -15,6 +19,8 @@ export interface RowActions {
   onArchive(a: ArticleRecord): void;
   onFavorite(a: ArticleRecord): void;
   onDelete(a: ArticleRecord): void;
+  /** A tag chip: filter the list by it. */
+  onTag(tag: string): void;
 }
 
 export interface ListPageProps {
@@ -45,19 +51,43 @@ export interface ListPageProps {
   /** The bulk bar's buttons, acting on the selection. */
   bulk: { archive(): void; favorite(): void; tag?: () => void; remove(): void };
   storage: StorageInfo | null;
+  /** Plain-text bodies, for the snippets under search results. */
+  texts?(ids: number[]): Promise<(string | undefined)[]>;
+  /** Opens the import dialog (the empty library's welcome). */
+  onImport(): void;
+  /** The browser's save shortcut, e.g. "Alt+Shift+S" ('' when the user removed it). */
+  shortcut: string;
 }
+
+/** How far the pointer must move after a delete before the row buttons under it work again. */
+const GUARD_PX = 4;
 
 /** The list: views, filters, the bulk bar, the virtualised rows and the footer. */
 export function ListPage(p: ListPageProps) {
   const { articles, firstPage, shown, parsed, searching, search, indexReady, tag, site, time, selected } = p;
   const loading = articles === null && firstPage === null;
   const filtersActive = !!(tag || site || time);
+  const narrow = useMedia('(max-width: 640px)');
+  const textOf = useTexts(p.texts);
+  const rowHeight = (narrow ? ROW_HEIGHT_NARROW : ROW_HEIGHT) + (searching ? SNIPPET_HEIGHT : 0);
+  const tabView = effectiveView(p.statusView, parsed);
+  // After a click on a row's Delete, the next row moves up under the pointer: its buttons ignore the
+  // pointer until it moves, so a double click cannot delete two articles.
+  const [guard, setGuard] = useState<{ x: number; y: number } | null>(null);
+  useEffect(() => {
+    if (!guard) return;
+    const move = (e: MouseEvent) => { if (Math.hypot(e.clientX - guard.x, e.clientY - guard.y) > GUARD_PX) setGuard(null); };
+    document.addEventListener('mousemove', move);
+    return () => document.removeEventListener('mousemove', move);
+  }, [guard]);
+  const empty = articles !== null && articles.length === 0;
+  if (empty && !searching && !filtersActive) return <main class="list-page"><Welcome onImport={p.onImport} shortcut={p.shortcut} /></main>;
   return (
     <main class="list-page">
       <div class="filterbar">
         <nav class="views" aria-label="Show">
           {VIEWS.map(([v, label]) => (
-            <button type="button" key={v} class="view-tab" aria-pressed={v === p.statusView && !(searching || parsed.is.length)} data-testid={`view-${v}`} onClick={() => p.setStatusView(v)}>
+            <button type="button" key={v} class="view-tab" aria-pressed={v === tabView} data-testid={`view-${v}`} onClick={() => p.setStatusView(v)}>
               {label}{articles && <span class="count">{p.counts[v].toLocaleString()}</span>}
             </button>
           ))}
@@ -81,17 +111,24 @@ export function ListPage(p: ListPageProps) {
           !p.error && <p class="muted" role="status">Loading…</p>
         ) : shown.length === 0 ? (
           <p class="empty muted" data-testid="empty">
-            {(articles ?? firstPage ?? []).length === 0 && articles !== null
-              ? 'Nothing saved yet. Click the Gist button on any article to save it here.'
-              : searching || filtersActive ? 'No articles match.' : p.statusView === 'unread' ? 'All caught up: nothing unread.' : 'Nothing in this view.'}
+            {searching || filtersActive ? 'No articles match.' : p.statusView === 'unread' ? 'All caught up: nothing unread.' : 'Nothing in this view.'}
           </p>
         ) : (
-          <VirtualList items={shown} rowHeight={ROW_HEIGHT} cursor={p.cursor} topInset={64} overscan={4}
-            attrs={{ 'data-testid': 'article-list', 'aria-label': 'Articles' }}
-            renderRow={(a, i) => (
-              <ArticleRow key={a.id} article={a} index={i} minutes={minutesAt(a, p.wpm)} cursor={i === p.cursor} selected={selected.has(a.id)}
-                onSelect={p.toggleSelect} onCursor={p.setCursor} {...p.rowActions} />
-            )} />
+          <VirtualList items={shown} rowHeight={rowHeight} cursor={p.cursor} topInset={64} overscan={4}
+            attrs={{ 'data-testid': 'article-list', 'aria-label': 'Articles', class: `rows${guard ? ' pointer-guard' : ''}` }}
+            renderRow={(a, i) => {
+              let snip;
+              if (searching) {
+                const text = textOf(a.id, a.updatedAt);
+                snip = text === undefined ? undefined : snippet(text ?? a.excerpt ?? '', parsed);
+              }
+              return (
+                <ArticleRow key={a.id} article={a} index={i} minutes={minutesAt(a, p.wpm)} cursor={i === p.cursor} selected={selected.has(a.id)}
+                  height={rowHeight} snippet={snip}
+                  onSelect={p.toggleSelect} onCursor={p.setCursor} {...p.rowActions}
+                  onDelete={(x, at) => { if (at) setGuard(at); p.rowActions.onDelete(x); }} />
+              );
+            }} />
         )}
       </section>
       <footer class="list-foot muted">

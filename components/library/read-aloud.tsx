@@ -22,6 +22,8 @@ export function ReadAloud({ speech, text, lang, rate, voice, onRate, onVoice }: 
   const [waited, setWaited] = useState(false);
   const [status, setStatus] = useState<SpeechStatus>('idle');
   const [error, setError] = useState<string | null>(null);
+  // The "no voices" note is an answer to pressing Listen, not something to greet every article with.
+  const [asked, setAsked] = useState(false);
   const player = useRef<SpeechPlayer | null>(null);
 
   useEffect(() => {
@@ -43,16 +45,31 @@ export function ReadAloud({ speech, text, lang, rate, voice, onRate, onVoice }: 
   const opts = () => ({ rate, voice: chosen, lang });
   useEffect(() => { player.current?.retune(opts()); }, [rate, voice]);
 
+  useEffect(() => {
+    if (asked && voices.length > 0 && status === 'idle') { setAsked(false); player.current?.play(opts()); }
+  }, [asked, voices]);
+
   if (!speech) return <p class="read-aloud muted" data-testid="read-aloud-unavailable">Read aloud is not available in this browser.</p>;
   const noVoices = waited && voices.length === 0;
+  const listen = () => {
+    if (status === 'playing') { player.current?.pause(); return; }
+    const now = speech.synth.getVoices();
+    if (now.length === 0) {
+      // Voices may still be loading: play when some arrive (below), else say there are none once the wait is over.
+      setAsked(true);
+      return;
+    }
+    if (now.length !== voices.length) setVoices(now);
+    player.current?.play(opts());
+  };
   // Voices for the article's language first, so the likely one is near the top.
   const base = (lang ?? '').slice(0, 2).toLowerCase();
   const sorted = [...voices].sort((a, b) => Number(b.lang.toLowerCase().startsWith(base)) - Number(a.lang.toLowerCase().startsWith(base)) || a.name.localeCompare(b.name));
   return (
     <div class="read-aloud" data-testid="read-aloud" data-status={status}>
-      <button type="button" class="secondary" data-testid="read-aloud-toggle" disabled={noVoices || !text}
+      <button type="button" class="secondary" data-testid="read-aloud-toggle" disabled={!text}
         aria-label={status === 'playing' ? 'Pause reading aloud' : 'Read aloud'}
-        onClick={() => (status === 'playing' ? player.current?.pause() : player.current?.play(opts()))}>
+        onClick={listen}>
         {status === 'playing' ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Listen'}
       </button>
       {(status === 'playing' || status === 'paused') && (
@@ -75,7 +92,7 @@ export function ReadAloud({ speech, text, lang, rate, voice, onRate, onVoice }: 
           </select>
         </label>
       )}
-      {noVoices && <span class="muted small" data-testid="no-voices">No speech voices are installed on this system.</span>}
+      {asked && noVoices && <span class="muted small" data-testid="no-voices">No speech voices are installed on this system.</span>}
       {error && <span class="error small" role="alert">{error}</span>}
     </div>
   );

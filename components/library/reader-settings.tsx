@@ -58,6 +58,10 @@ export function ReaderSettingsPanel({ settings: s, onChange, onClose }: ReaderSe
           words/min
         </span>
       </label>
+      <label class="setting-row check">
+        <span>Archive articles when I finish them</span>
+        <input type="checkbox" checked={s.autoArchive} data-testid="auto-archive" onChange={(e) => set('autoArchive', (e.target as HTMLInputElement).checked)} />
+      </label>
       <div class="dialog-actions"><button type="button" class="secondary" onClick={onClose}>Done</button></div>
     </div>
   );

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { sanitizeArticleFragment } from '../../lib/sanitize/sanitize-html';
 import { formatMinutes } from '../../lib/reading-time/index';
 import type { ReaderSettings } from '../../lib/reader/settings';
-import { minutesLeft, progressOf, scrollForProgress, shouldStore, throttle } from '../../lib/reader/progress';
+import { FINISHED_AT, minutesLeft, progressOf, scrollForProgress, shouldStore, throttle } from '../../lib/reader/progress';
+import { dateLabel } from '../../lib/format/dates';
 import { displaySite } from '../../lib/search/list-query';
 import { displayHost } from '../../lib/url/host';
 import type { ReadableArticle } from './library-connector';
@@ -20,6 +22,11 @@ export interface ReaderViewProps {
   onProgress?(progress: number): void;
   /** The body as plain text in reading order, once rendered (read aloud). */
   onText?(text: string): void;
+  /** Once per opening, when the reader has scrolled to the end (FINISHED_AT) themselves. */
+  onFinish?(): void;
+  /** Inside the text column: under the title (read aloud), and after the text (end-of-article actions). */
+  beforeBody?: ComponentChildren;
+  afterBody?: ComponentChildren;
 }
 
 const FONTS = {
@@ -31,11 +38,13 @@ const FONTS = {
  * Renders a stored article: sanitized again at render time (defence in depth), images swapped for the
  * stored blobs so it reads with the network off, links opening the original site in a new tab.
  */
-export function ReaderView({ item, settings, minutes, onProgress, onText }: ReaderViewProps) {
+export function ReaderView({ item, settings, minutes, onProgress, onText, onFinish, beforeBody, afterBody }: ReaderViewProps) {
   const body = useRef<HTMLDivElement>(null);
   const { article } = item;
   const [progress, setProgress] = useState(article.progress || 0);
   const total = minutes ?? article.readingMinutes;
+  const finishRef = useRef(onFinish);
+  finishRef.current = onFinish;
 
   useEffect(() => {
     const el = body.current;
@@ -73,6 +82,8 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
     };
     let stored = article.progress || 0;
     let userMoved = false;
+    // Only a reader who scrolled here has finished: not a restored position, not a page that fits the screen.
+    let finished = false;
     const restore = () => {
       if (userMoved || stored <= 0 || stored >= 1) return;
       window.scrollTo({ top: scrollForProgress(stored, geometry()) });
@@ -90,6 +101,10 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
         const p = progressOf(geometry());
         setProgress(p);
         writer.push(p);
+        if (!finished && userMoved && p >= FINISHED_AT && el.getBoundingClientRect().height > window.innerHeight) {
+          finished = true;
+          finishRef.current?.();
+        }
       });
     };
     const onUser = () => { userMoved = true; };
@@ -119,7 +134,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
   const style = s
     ? { '--reader-font': FONTS[s.font], '--reader-size': `${s.fontSize}px`, '--reader-lh': String(s.lineHeight), '--reader-width': `${s.width}ch` }
     : undefined;
-  const published = article.publishedTime ? new Date(article.publishedTime) : null;
+  const published = dateLabel('published', article.publishedTime);
   const left = minutesLeft(total, progress);
   return (
     <>
@@ -136,12 +151,15 @@ export function ReaderView({ item, settings, minutes, onProgress, onText }: Read
           <h1 class="reader-title">{article.title}</h1>
           <p class="reader-meta">
             {article.byline && <span>{article.byline}</span>}
-            {published && !Number.isNaN(published.getTime()) && <time dateTime={article.publishedTime!}>{published.toLocaleDateString()}</time>}
+            {published && <time dateTime={article.publishedTime!} data-testid="reader-published">{published}</time>}
+            <time dateTime={new Date(article.savedAt).toISOString()} data-testid="reader-saved">{dateLabel('saved', article.savedAt)}</time>
             <span data-testid="reader-minutes">{formatMinutes(total)} read</span>
           </p>
+          {beforeBody}
         </header>
         <div class="reader-body" ref={body} data-testid="reader-body" />
         <footer class="reader-foot">
+          {afterBody}
           <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Read the original on {displayHost(article.originalUrl) ?? article.originalUrl} ↗</a>
         </footer>
       </article>

@@ -26,6 +26,10 @@ export default defineBackground(() => {
   const queue = createImportQueue(getDb);
   browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
   browser.runtime.onStartup?.addListener(() => void queue.kick()); // a run the browser closed on
+  // First install only (not updates): open the library, whose empty state says what Gist does.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).catch(() => undefined);
+  });
 
   // A database that failed to open (private window, damaged profile) is dropped so the next request
   // tries again instead of repeating the cached failure.

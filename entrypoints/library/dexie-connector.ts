@@ -71,6 +71,10 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
     },
     transfer: transferBackend(db),
     queue: queueBackend(articles, browser),
+    async shortcut() {
+      const cmds = await browser.commands?.getAll?.() ?? [];
+      return cmds.find((c) => c.name === 'save-page')?.shortcut ?? '';
+    },
     speech: synth
       ? {
           synth,

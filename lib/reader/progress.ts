@@ -27,6 +27,9 @@ export function scrollForProgress(progress: number, g: Omit<ScrollGeometry, 'scr
   return Math.max(0, Math.round(g.bodyTop + p * span));
 }
 
+/** Read this far, an article counts as finished: the reader offers to archive it (or does, if asked to). */
+export const FINISHED_AT = 0.95;
+
 /** Whole minutes left at this position; 0 only when finished. */
 export function minutesLeft(totalMinutes: number, progress: number): number {
   if (progress >= 0.995) return 0;

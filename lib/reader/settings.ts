@@ -20,10 +20,12 @@ export interface ReaderSettings {
   /** Read-aloud speed (speechSynthesis rate) and voice URI ('' = browser default). */
   speechRate: number;
   voice: string;
+  /** Archive an article by itself once it is read to the end (otherwise Gist offers to). */
+  autoArchive: boolean;
 }
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
-  font: 'serif', fontSize: 19, lineHeight: 1.65, width: 68, theme: 'system', wpm: DEFAULT_WPM, speechRate: 1, voice: '',
+  font: 'serif', fontSize: 19, lineHeight: 1.65, width: 68, theme: 'system', wpm: DEFAULT_WPM, speechRate: 1, voice: '', autoArchive: false,
 };
 
 export const LIMITS = {
@@ -56,6 +58,7 @@ export function normalizeSettings(raw: unknown): ReaderSettings {
     wpm: Math.round(num(r.wpm, 'wpm', d.wpm)),
     speechRate: Math.round(num(r.speechRate, 'speechRate', d.speechRate) * 10) / 10,
     voice: typeof r.voice === 'string' ? r.voice : d.voice,
+    autoArchive: typeof r.autoArchive === 'boolean' ? r.autoArchive : d.autoArchive,
   };
 }
 

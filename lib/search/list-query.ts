@@ -4,7 +4,7 @@ import type { ArticleRecord } from '../db/schema';
 import { minutesForSpeed } from '../reading-time/index';
 import { displayHost } from '../url/host';
 import { fold, tokenize } from './tokenize';
-import { hasText, type IsFilter, type ParsedQuery, type TimeRange } from './query';
+import { hasText, narrows, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
 
 export type StatusView = 'unread' | 'inprogress' | 'favorite' | 'archived' | 'all';
@@ -89,6 +89,31 @@ function matchesView(a: ArticleRecord, v: StatusView): boolean {
 
 const inRange = (m: number, r: TimeRange) => m >= r.min && m <= r.max;
 
+/**
+ * The view the list really shows: a query that says what to look at (words, tag:, is:, -x …) searches
+ * the whole library, so the tabs must say "All" rather than leave "Unread" highlighted.
+ */
+export function effectiveView(view: StatusView, q: ParsedQuery | null | undefined): StatusView {
+  return q && narrows(q) ? 'all' : view;
+}
+
+/** Ids of the articles a query's -word and -"phrase" exclude (by the index, else by title, site and tags). */
+function excludedByText(all: ArticleRecord[], q: ParsedQuery, index: TextIndex | null): Set<number> | null {
+  const { words, phrases } = q.not;
+  if (!words.length && !phrases.length) return null;
+  const out = new Set<number>();
+  if (index) {
+    for (const w of words) for (const id of index.search([{ term: w, prefix: false }]).keys()) out.add(id);
+    if (phrases.length) for (const a of all) if (phrases.some((p) => index.hasPhrases(a.id, [p]))) out.add(a.id);
+    return out;
+  }
+  for (const a of all) {
+    const terms = tokenize(`${a.title} ${displaySite(a)} ${a.tags.join(' ')}`);
+    if (words.some((w) => terms.includes(w)) || phrases.some((p) => containsPhrase(terms, p))) out.add(a.id);
+  }
+  return out;
+}
+
 /** Words and phrase terms as index queries: words match by prefix, phrase words exactly. */
 export function termQueries(q: ParsedQuery): TermQuery[] {
   const seen = new Set<string>();
@@ -131,10 +156,12 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
     }
   }
   // A search looks through everything unless the query itself narrows the status (is:...).
-  const view: StatusView = q && (text || q.is.length || q.tags.length || q.sites.length || q.time.length) ? 'all' : o.view;
+  const view = effectiveView(o.view, q);
   const phrases = q?.phrases.length ? q.phrases : null;
+  const excluded = q ? excludedByText(all, q, index) : null;
   const items = all.filter((a) => {
     if (scores && !scores.has(a.id)) return false;
+    if (excluded?.has(a.id)) return false;
     // Without the index (still building) only titles can be checked for a phrase.
     if (phrases && (index ? !index.hasPhrases(a.id, phrases) : !phrases.every((p) => containsPhrase(tokenize(a.title), p)))) return false;
     if (!matchesView(a, view)) return false;
@@ -147,6 +174,9 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
       for (const s of q.sites) if (!f.site.includes(s) && !f.host.includes(s)) return false;
       for (const i of q.is) if (!matchesIs(a, i)) return false;
       if (q.time.length && !q.time.some((r) => inRange(minutesAt(a, o.wpm), r))) return false;
+      for (const t of q.not.tags) if (f.tags.includes(t)) return false;
+      for (const s of q.not.sites) if (f.site.includes(s) || f.host.includes(s)) return false;
+      for (const i of q.not.is) if (matchesIs(a, i)) return false;
     }
     return true;
   });

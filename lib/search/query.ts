@@ -1,5 +1,6 @@
 // The search box language: free words (prefix-matched as you type), "quoted phrases", and operators
 // tag:x  site:x  is:unread|archived|favorite|inprogress  time:<10 time:>20 time:5-15 time:10 (≤10).
+// A leading minus excludes: -word  -"a phrase"  -tag:x  -site:x  -is:archived.
 // Operator values may be quoted (tag:"machine learning"). Unknown operators are searched as words,
 // so a URL-ish "http:" or "note:" never silently vanishes.
 import { fold, isCjkTerm, tokenize } from './tokenize';
@@ -23,6 +24,17 @@ export interface ParsedQuery {
   time: TimeRange[];
   /** Parts the parser could not use, for a hint under the box (e.g. "time:abc"). */
   invalid: string[];
+  /** What a leading minus excludes (-word, -"phrase", -tag:x, -site:x, -is:x). */
+  not: Exclusions;
+}
+
+export interface Exclusions {
+  /** Whole folded words (not prefixes: -trump must not hide "trumpet"). */
+  words: string[];
+  phrases: string[][];
+  tags: string[];
+  sites: string[];
+  is: IsFilter[];
 }
 
 const IS_ALIASES: Record<string, IsFilter> = {
@@ -31,8 +43,8 @@ const IS_ALIASES: Record<string, IsFilter> = {
   inprogress: 'inprogress', 'in-progress': 'inprogress', progress: 'inprogress', started: 'inprogress',
 };
 
-// A token: optional op:, then a quoted string or a run of non-space characters.
-const TOKEN = /(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/gi;
+// A token: optional minus, optional op:, then a quoted string or a run of non-space characters.
+const TOKEN = /(-)?(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/gi;
 
 export function parseTime(v: string): TimeRange | null {
   const s = v.replace(/\s+/g, '').replace(/m(in)?$/i, '');
@@ -48,28 +60,36 @@ export function parseTime(v: string): TimeRange | null {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const q: ParsedQuery = { words: [], phrases: [], tags: [], sites: [], is: [], time: [], invalid: [] };
+  const q: ParsedQuery = { words: [], phrases: [], tags: [], sites: [], is: [], time: [], invalid: [], not: { words: [], phrases: [], tags: [], sites: [], is: [] } };
   for (const m of input.matchAll(TOKEN)) {
-    const op = m[1]?.toLowerCase();
-    const quoted = m[2] !== undefined;
-    const value = (quoted ? m[2] : m[3]) ?? '';
+    const op = m[2]?.toLowerCase();
+    const quoted = m[3] !== undefined;
+    const value = (quoted ? m[3] : m[4]) ?? '';
+    // A lone "-" (or "-" before nothing searchable) is just punctuation.
+    const neg = !!m[1] && (!!value.trim() || !!op);
+    const into = neg ? q.not : q;
     if (op === 'tag' || op === 'tags') {
-      if (value.trim()) q.tags.push(fold(value.trim()));
+      if (value.trim()) into.tags.push(fold(value.trim()));
     } else if (op === 'site') {
-      if (value.trim()) q.sites.push(fold(value.trim()).replace(/^www\./, ''));
+      if (value.trim()) into.sites.push(fold(value.trim()).replace(/^www\./, ''));
     } else if (op === 'is') {
       const f = IS_ALIASES[fold(value)];
-      if (f) q.is.push(f);
+      if (f) into.is.push(f);
       else if (value) q.invalid.push(m[0]);
+    } else if (op === 'time' && neg) {
+      q.invalid.push(m[0]); // "not this long" is what time:>N says
     } else if (op === 'time') {
       const r = parseTime(value);
       if (r) q.time.push(r);
       else if (value) q.invalid.push(m[0]);
     } else {
       // Not an operator: the whole token (op: included) is text.
-      const text = op ? `${m[1]}:${value}` : value;
+      const text = op ? `${m[2]}:${value}` : value;
       const terms = tokenize(text);
-      if (quoted && terms.length > 1) q.phrases.push(terms);
+      if (neg) {
+        if (terms.length > 1) q.not.phrases.push(terms);
+        else q.not.words.push(...terms);
+      } else if (quoted && terms.length > 1) q.phrases.push(terms);
       else if (!quoted && terms.length > 1 && terms.some(isCjkTerm)) {
         // "東京都" is one word to the reader: match its characters in order.
         q.phrases.push(terms);
@@ -81,4 +101,11 @@ export function parseQuery(input: string): ParsedQuery {
 
 export function hasText(q: ParsedQuery): boolean {
   return q.words.length > 0 || q.phrases.length > 0;
+}
+
+/** True when the query itself says which articles to look at (words, operators or exclusions). */
+export function narrows(q: ParsedQuery): boolean {
+  const n = q.not;
+  return hasText(q) || q.is.length + q.tags.length + q.sites.length + q.time.length > 0
+    || n.words.length + n.phrases.length + n.tags.length + n.sites.length + n.is.length > 0;
 }
