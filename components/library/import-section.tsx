@@ -68,9 +68,15 @@ export function ImportSection({ transfer, file, runs, onImported, onBusy }: {
         </div>
       )}
       {state.kind === 'error' && <p class="error" role="alert" data-testid="import-error">Nothing was imported. {state.message}</p>}
-      {runs
-        ? [...runs].reverse().map((r, i) => <ImportResultView key={runs.length - i} run={r} report={reportOf(r)} />)
-        : state.kind === 'done' && <ImportResultView run={state.run} report={state.report} />}
+      {runs?.length
+        ? <ImportResultView key={runs.length} run={runs[runs.length - 1]} report={reportOf(runs[runs.length - 1])} latest />
+        : state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest />}
+      {runs && runs.length > 1 && (
+        <details class="ie-earlier" data-testid="import-earlier">
+          <summary>Earlier imports since this page opened ({runs.length - 1})</summary>
+          {runs.slice(0, -1).reverse().map((r, i) => <ImportResultView key={runs.length - 1 - i} run={r} report={reportOf(r)} latest={false} />)}
+        </details>
+      )}
     </section>
   );
 }
@@ -83,21 +89,23 @@ function reportOf(run: ImportRun): ImportReport {
   return r;
 }
 
-function ImportResultView({ run, report }: { run: ImportRun; report: ImportReport }) {
+/** One file's report; `latest` is the one just imported (the others sit folded under "Earlier imports"). */
+function ImportResultView({ run, report, latest }: { run: ImportRun; report: ImportReport; latest: boolean }) {
+  const id = (name: string) => (latest ? name : `${name}-earlier`);
   const notable = report.rows.filter((r) => r.outcome !== 'imported');
   const save = () => saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
   return (
-    <div data-testid="import-result" data-imported={report.counts.imported} data-merged={report.counts.merged} data-duplicate={report.counts.duplicate}
+    <div data-testid={id('import-result')} data-file={run.file} data-imported={report.counts.imported} data-merged={report.counts.merged} data-duplicate={report.counts.duplicate}
       data-failed={report.counts.failed} data-problem={report.counts.problem}>
-      <p role="status" data-testid="import-summary">{summaryText(run, report)}</p>
+      <p role={latest ? 'status' : undefined} data-testid={id('import-summary')}>{summaryText(run, report)}</p>
       {report.toFetch > 0 && <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch them below to read them offline.</p>}
       <div class="ie-row">
-        <button type="button" class="secondary" data-testid="import-save-report" onClick={save}>Save report (CSV)</button>
+        <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>Save report (CSV)</button>
       </div>
       {notable.length > 0 && (
         <details open={notable.length <= 20}>
           <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
-          <ul class="ie-list" data-testid="import-report-rows">
+          <ul class="ie-list" data-testid={id('import-report-rows')}>
             {notable.slice(0, SHOWN_ROWS).map((r, i) => (
               <li key={i} class={`ie-outcome-${r.outcome}`}><strong>{r.outcome}</strong> {r.where}{r.url ? ` ${r.url}` : ''}: {r.reason}</li>
             ))}

@@ -198,9 +198,11 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   }, [reading?.title, view.kind]);
   /** The unread article after this one in the list's order (else the first unread), for "Next unread". */
   const nextUnread = (id: number): ArticleRecord | undefined => {
-    const unread = listArticles(source ?? [], { view: 'unread', sort: sort === 'relevance' ? 'newest' : sort, wpm: settings.wpm }, null).items;
-    const i = unread.findIndex((a) => a.id === id);
-    const after = i >= 0 ? unread.slice(i + 1).concat(unread.slice(0, i)) : unread;
+    // This article stays in the order even once archived, so "next" is the one after it, not the first.
+    const order = listArticles(source ?? [], { view: 'all', sort: sort === 'relevance' ? 'newest' : sort, wpm: settings.wpm }, null).items
+      .filter((a) => a.status === 'unread' || a.id === id);
+    const i = order.findIndex((a) => a.id === id);
+    const after = i >= 0 ? order.slice(i + 1).concat(order.slice(0, i)) : order;
     return after.find((a) => a.id !== id);
   };
 
