@@ -95,7 +95,7 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; extDir?: string; allowOrigins?: string[] } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(opts: { headless?: boolean; extDir?: string; allowOrigins?: string[]; keepInstallTab?: boolean } = {}): Promise<ExtensionSession> {
   const extDir = opts.extDir ?? extensionDir();
   const userDataDir = mkdtempSync(join(tmpdir(), 'gist-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -111,6 +111,19 @@ export async function launchWithExtension(opts: { headless?: boolean; extDir?: s
   });
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens the library once (the welcome). Left open, that tab would be the active one
+  // and the tests' own pages would run as background tabs (throttled timers, animation frames and
+  // transitions), so it is closed unless a test asks to look at it.
+  if (!opts.keepInstallTab) {
+    const lib = `chrome-extension://${extensionId}/library.html`;
+    const end = Date.now() + 10_000;
+    let tab = context.pages().find((p) => p.url().startsWith(lib));
+    while (!tab && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+      tab = context.pages().find((p) => p.url().startsWith(lib));
+    }
+    await tab?.close();
+  }
   const sw = async () => {
     const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     if (live) return (worker = live);

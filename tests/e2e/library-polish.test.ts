@@ -77,7 +77,7 @@ describe('library and reader polish in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    s = await launchWithExtension();
+    s = await launchWithExtension({ keepInstallTab: true });
   });
   afterAll(async () => { await s?.close(); });
 

@@ -119,7 +119,7 @@ export async function libraryReadsOffline(d: BrowserDriver, server: FixtureServe
 /** Delete in the library, Undo, then Remove from the popup of the still-open tab; it stays gone. */
 export async function removeAndUndo(d: BrowserDriver, lib: UiPage, tabId: number): Promise<void> {
   await lib.clickButton('Delete');
-  await expect.poll(() => lib.visible(T('empty'))).toBe(true);
+  await expect.poll(() => lib.visible(T('welcome'))).toBe(true);
   await lib.clickButton('Undo');
   await expect.poll(() => lib.count(T('article-row'))).toBe(1);
   // The tab's live DOM needs no network.
@@ -129,7 +129,7 @@ export async function removeAndUndo(d: BrowserDriver, lib: UiPage, tabId: number
   await expect.poll(() => popup.visible(T('save'))).toBe(true);
   await expect.poll(() => lib.count(T('article-row'))).toBe(0);
   await lib.reload();
-  await expect.poll(() => lib.visible(T('empty'))).toBe(true);
+  await expect.poll(() => lib.visible(T('welcome'))).toBe(true);
   await popup.close();
 }
 
