@@ -81,7 +81,15 @@ export function ListPage(p: ListPageProps) {
     return () => document.removeEventListener('mousemove', move);
   }, [guard]);
   const empty = articles !== null && articles.length === 0;
-  if (empty && !searching && !filtersActive) return <main class="list-page"><Welcome onImport={p.onImport} shortcut={p.shortcut} /></main>;
+  if (empty && !searching && !filtersActive) {
+    return (
+      <main class="list-page">
+        <section class="list-area" data-testid="list-area" data-query={p.query} data-index={indexReady ? 'ready' : 'building'} data-count={0}>
+          <Welcome onImport={p.onImport} shortcut={p.shortcut} />
+        </section>
+      </main>
+    );
+  }
   return (
     <main class="list-page">
       <div class="filterbar">

@@ -212,7 +212,8 @@ describe('import and export in Chromium', () => {
       document.querySelector('.library')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       document.querySelector('.library')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, { json });
-    await page.getByTestId('import-result').waitFor({ timeout: 20_000 });
+    // The earlier files' reports stay on the page: wait for this file's.
+    await page.locator('[data-testid=import-result][data-file="wallabag-export.json"]').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('import-result').getAttribute('data-imported')).toBe('1');
     const d = await dump(page);
     const a = d.articles['http://127.0.0.1:9/only-in-export'];
