@@ -129,7 +129,7 @@ export async function removeAndUndo(d: BrowserDriver, lib: UiPage, tabId: number
   await expect.poll(() => popup.visible(T('save'))).toBe(true);
   await expect.poll(() => lib.count(T('article-row'))).toBe(0);
   await lib.reload();
-  await expect.poll(() => lib.visible(T('welcome'))).toBe(true);
+  await expect.poll(() => lib.visible(T('welcome')), { timeout: 10_000 }).toBe(true);
   await popup.close();
 }
 

@@ -108,8 +108,9 @@ export async function xssSampleRendersInert(d: BrowserDriver): Promise<void> {
       for (const f of ['alert', 'confirm', 'prompt', 'print']) window[f] = (...a) => { window.__gist.exec.push(f + '(' + a.join(',') + ')'); };
       document.addEventListener('securitypolicyviolation', (e) => { if (e.target !== document) window.__gist.violations.push(e.violatedDirective + ' ' + e.blockedURI); }, true);
     })()`);
-    const href = await lib.eval<string>(`[...document.querySelectorAll('[data-testid=article-row]')].find((r) => r.textContent.includes('Hostile sample')).querySelector('.row-main').getAttribute('href')`);
-    await lib.click(`a.row-main[href="${href}"]`);
+    // Mark the sample's row so a real pointer click can target it by selector.
+    await lib.eval<boolean>(`(() => { const r = [...document.querySelectorAll('[data-testid=article-row]')].find((r) => r.textContent.includes('Hostile sample')); r.setAttribute('data-e2e-target', ''); return true; })()`);
+    await lib.click('[data-e2e-target] .row-main');
     // The article really rendered: most payloads reached the reader (Readability drops some blocks around
     // forms, frames and hidden content; 122 of 164 did in Firefox 153).
     const reached = () => lib.eval<number>(`(document.querySelector('[data-testid=reader-body]')?.textContent.match(/\\[\\[m-\\d+\\]\\]/g) || []).length`);
