@@ -7,7 +7,7 @@ const server = await serveFixtures();
 const headless = process.env.HEADLESS === '1' || (!process.env.DISPLAY && process.platform === 'linux');
 if (headless && process.env.HEADLESS !== '1') console.warn('No DISPLAY: starting Chromium headless (set DISPLAY to see the window).');
 // The demo serves from loopback; everything else stays reachable as in normal browsing.
-const session = await launchWithExtension({ headless, extDir: extensionDir('production'), allowOrigins: ['http', 'https'] });
+const session = await launchWithExtension({ headless, extDir: extensionDir('production'), allowOrigins: ['http', 'https'], keepInstallTab: true });
 const page = session.context.pages()[0] ?? (await session.context.newPage());
 await page.goto(server.url('article.html'));
 console.log(`Demo article: ${server.url('article.html')}`);
