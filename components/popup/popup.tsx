@@ -10,6 +10,8 @@ import { tagSuggestions } from '../../lib/tags/suggestions';
 export interface PopupConnector {
   preview(): Promise<Result<Preview>>;
   save(tags: string[] | undefined): Promise<Result<SaveResult>>;
+  /** Stores the page as a link only (URL + title; its text can be fetched later). */
+  saveLink?(): Promise<Result<SaveResult>>;
   remove(id: number): Promise<Result<null>>;
   setTags(id: number, tags: string[]): Promise<Result<null>>;
   openLibrary(articleId?: number): void;
@@ -92,6 +94,14 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     });
   };
 
+  const saveLink = async () => {
+    if (!connector.saveLink) return;
+    patch({ busy: true, message: 'Saving…', failed: false });
+    const r = await settle(connector.saveLink(), 'save this link');
+    if (!r.ok) setState({ ...state, busy: false, failed: true, message: `Not saved: ${r.error}` });
+    else setState({ ...state, busy: false, failed: false, message: r.value.created ? 'Saved as a link: the library can download the page later' : null, preview: { ...p, saved: { id: r.value.id, tags: [], savedAt: Date.now() } } });
+  };
+
   const remove = async () => {
     if (!p.saved) return;
     patch({ busy: true });
@@ -114,12 +124,13 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       <h1 class="title" data-testid="title">{p.title}</h1>
       <p class="meta">
         {p.siteName && <span data-testid="site">{p.siteName}</span>}
-        {p.byline && <span data-testid="byline">{p.byline}</span>}
-        <span data-testid="reading-time">{wpm === null ? p.readingMinutes : minutesForSpeed({ words: p.wordCount, cjkChars: p.cjkChars, images: p.imageCount }, wpm)} min read</span>
+        {/* Not an article: no byline, reading time or tags, which would describe whatever text was found. */}
+        {p.isArticle && p.byline && <span data-testid="byline">{p.byline}</span>}
+        {p.isArticle && <span data-testid="reading-time">{wpm === null ? p.readingMinutes : minutesForSpeed({ words: p.wordCount, cjkChars: p.cjkChars, images: p.imageCount }, wpm)} min read</span>}
       </p>
       {p.excerpt && <p class="excerpt" data-testid="excerpt">{p.excerpt}</p>}
-      <TagEditor tags={tags} onChange={(t) => void changeTags(t)} disabled={busy} />
-      <TagSuggestions suggestions={tagSuggestions(p.tagSuggestions ?? [], tags)} onAdd={(t) => void changeTags([...tags, t])} disabled={busy} />
+      {p.isArticle && <TagEditor tags={tags} onChange={(t) => void changeTags(t)} disabled={busy} />}
+      {p.isArticle && <TagSuggestions suggestions={tagSuggestions(p.tagSuggestions ?? [], tags)} onAdd={(t) => void changeTags([...tags, t])} disabled={busy} />}
       <div class="actions">
         {p.saved ? (
           <>
@@ -127,12 +138,17 @@ export function Popup({ connector }: { connector: PopupConnector }) {
             <button type="button" onClick={() => connector.openLibrary(p.saved!.id)}>Open in library</button>
             <button type="button" class="secondary" disabled={busy} onClick={() => void remove()}>Remove</button>
           </>
-        ) : (
+        ) : p.isArticle ? (
           <>
             <button type="button" data-testid="save" disabled={busy || !p.canExtract} onClick={() => void save()}>
-              {failed ? 'Retry' : p.isArticle ? 'Save' : 'Save anyway'}
+              {failed ? 'Retry' : 'Save'}
             </button>
             <button type="button" class="secondary" onClick={() => connector.openLibrary()}>Library</button>
+          </>
+        ) : (
+          <>
+            <button type="button" data-testid="save-link" disabled={busy || !connector.saveLink} onClick={() => void saveLink()}>Save as link</button>
+            <button type="button" class="secondary" data-testid="save" disabled={busy || !p.canExtract} onClick={() => void save()}>Save the page text anyway</button>
           </>
         )}
       </div>

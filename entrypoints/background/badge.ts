@@ -1,30 +1,41 @@
 import { browser } from 'wxt/browser';
 import { formatBadge, formatMinutes, minutesForSpeed, type StoredCounts } from '../../lib/reading-time/index';
 import { loadWpm } from '../../lib/reading-time/speed';
-import type { DetectReport } from '../../lib/messaging/protocol';
 
 // Firefox MV2 builds have browserAction, MV3 builds have action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-export async function setBadge(tabId: number, report: DetectReport): Promise<void> {
-  await setBadgeCounts(tabId, report.isArticle ? { words: report.wordCount, cjkChars: report.cjkChars ?? 0 } : null);
-}
+const BLUE = '#3b5bdb';
+/** Saved pages: green, and a check mark where there is no reading time to show. */
+const GREEN = '#2b8a3e';
+const RED = '#c92a2a';
+export const SAVED_TITLE = 'Saved to Gist';
+const SAVED_MARK = '✓';
 
 /**
- * The reading time on the toolbar button at the user's speed (read from storage.local on each call:
- * the service worker keeps no state); null clears it. Detection's counts come first; once the popup
- * has extracted the page, its counts replace them so the two never disagree.
+ * The toolbar button for a tab: the reading time at the user's speed (read from storage.local on each
+ * call: the service worker keeps no state; null counts clear it), green with the title "Saved to Gist"
+ * when the page is in the library. Detection's counts come first; once the popup has extracted the page,
+ * or the page is saved, those counts replace them so the badge and the popup never disagree.
  */
-export async function setBadgeCounts(tabId: number, counts: StoredCounts | null): Promise<void> {
+export async function setBadgeCounts(tabId: number, counts: StoredCounts | null, saved = false): Promise<void> {
   const minutes = counts ? minutesForSpeed(counts, await loadWpm(browser.storage.local)) : null;
-  const text = minutes === null ? '' : formatBadge(minutes); // at most 3 characters ("3h" for 150 min)
+  const text = minutes === null ? (saved ? SAVED_MARK : '') : formatBadge(minutes); // at most 3 characters ("3h" for 150 min)
   await action().setBadgeText({ tabId, text });
-  if (minutes !== null) await action().setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
-  await action().setTitle({ tabId, title: minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read` });
+  if (text) await action().setBadgeBackgroundColor({ tabId, color: saved ? GREEN : BLUE });
+  await action().setTitle({ tabId, title: saved ? SAVED_TITLE : minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read` });
 }
 
-/** Green after a save, red after a failed one; the reading time stays. */
+/** After a save (green, "Saved to Gist"; the reading time stays) or a failed one (red). */
 export async function setSavedBadge(tabId: number, ok: boolean): Promise<void> {
-  await action().setBadgeBackgroundColor({ tabId, color: ok ? '#2b8a3e' : '#c92a2a' });
-  await action().setTitle({ tabId, title: ok ? 'Gist — saved' : 'Gist — could not save this page' });
+  if (ok && !(await action().getBadgeText({ tabId }))) await action().setBadgeText({ tabId, text: SAVED_MARK });
+  await action().setBadgeBackgroundColor({ tabId, color: ok ? GREEN : RED });
+  await action().setTitle({ tabId, title: ok ? SAVED_TITLE : 'Gist — could not save this page' });
+}
+
+/** After the article was removed from the library (popup): back to the unsaved look. */
+export async function setUnsavedBadge(tabId: number): Promise<void> {
+  if ((await action().getBadgeText({ tabId })) === SAVED_MARK) await action().setBadgeText({ tabId, text: '' });
+  await action().setBadgeBackgroundColor({ tabId, color: BLUE });
+  await action().setTitle({ tabId, title: 'Gist' });
 }

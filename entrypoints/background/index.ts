@@ -6,11 +6,13 @@ import { classifyError, humanError } from '../../lib/messaging/errors';
 import { analyzeFor, buildPreview, saveExtraction } from '../../lib/save/save-article';
 import { createPreviewCache, extractionForSave, memoryArea, type SessionArea } from '../../lib/save/preview-cache';
 import { fetchImage } from '../../lib/images/download';
-import { setBadge, setBadgeCounts, setSavedBadge } from './badge';
+import { setSavedBadge, setUnsavedBadge } from './badge';
 import { extractInTab, identifyTab } from './tab-extraction';
 import { domWork } from './dom-work';
 import { createImportQueue } from './import-queue';
 import { e2eHook } from './e2e-hooks';
+import { createSavedState } from './saved-state';
+import { linkInput, saveLink } from '../../lib/save/save-link';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
@@ -21,6 +23,9 @@ export default defineBackground(() => {
   const session = (browser.storage as unknown as { session?: SessionArea }).session;
   const previews = createPreviewCache(session ?? memoryArea());
   const saveSource = { cache: previews, identify: identifyTab, extract: extractInTab };
+  // Saved or not, and one reading time, on the toolbar button. No key resolver yet: a canonical on another
+  // host that the cheap rules cannot settle shows as unsaved until the popup (exact) is opened.
+  const savedState = createSavedState(getDb, session ?? memoryArea());
   browser.tabs.onRemoved.addListener((tabId) => void previews.drop(tabId).catch(() => undefined));
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);
@@ -42,7 +47,7 @@ export default defineBackground(() => {
   async function handle(req: Request, tabId: number | undefined): Promise<ResponseMap[Request['type']]> {
     switch (req.type) {
       case 'detect:report':
-        if (tabId !== undefined) await setBadge(tabId, req);
+        if (tabId !== undefined) await savedState.onDetect(tabId, req);
         return null;
       case 'popup:preview':
         try {
@@ -51,7 +56,7 @@ export default defineBackground(() => {
           const analysis = await analyzeFor(extraction, domWork.analyzePage);
           await previews.put(req.tabId, extraction, analysis).catch((e: unknown) => console.warn('Gist: preview not kept', e));
           const value = await buildPreview(extraction, analysis, getDb());
-          if (value.isArticle && value.canExtract) await setBadgeCounts(req.tabId, { words: value.wordCount, cjkChars: value.cjkChars, images: value.imageCount }).catch(() => undefined); // the tab may be gone
+          await savedState.onPreview(req.tabId, value).catch(() => undefined); // the tab may be gone
           return { ok: true, value };
         } catch (e) {
           return { ok: false, error: errorText(e, 'read your library') };
@@ -66,9 +71,21 @@ export default defineBackground(() => {
           await setSavedBadge(req.tabId, false).catch(() => undefined);
           return { ok: false, error: errorText(e) };
         }
+      case 'article:save-link':
+        try {
+          const { extraction, analysis } = await extractionForSave(req.tabId, saveSource);
+          const key = (analysis ?? (await analyzeFor(extraction, domWork.analyzePage))).key;
+          const tab = await browser.tabs.get(req.tabId).catch(() => undefined);
+          const value = await saveLink(getDb(), linkInput(extraction, tab?.title, key));
+          await setSavedBadge(req.tabId, true).catch(() => undefined);
+          return { ok: true, value };
+        } catch (e) {
+          return { ok: false, error: errorText(e) };
+        }
       case 'article:remove':
         try {
           await deleteArticle(getDb(), req.id);
+          if (req.tabId !== undefined) await setUnsavedBadge(req.tabId).catch(() => undefined);
           return { ok: true, value: null };
         } catch (e) {
           return { ok: false, error: errorText(e, 'remove this article') };
@@ -105,16 +122,22 @@ export default defineBackground(() => {
     return handle(req, sender.tab?.id);
   });
 
-  // The keyboard shortcut saves without the popup; the badge turns green (saved) or red (failed).
+  // The keyboard shortcut saves without the popup: the badge turns green (saved) or red (failed) and a
+  // short note in the page says so. A page scripts cannot run in (the extraction failed there too) gets
+  // the badge only.
   async function saveFromShortcut(tabId: number): Promise<boolean> {
+    const toast = (message: string, ok: boolean) => savedState.toast(tabId, message, ok).catch((e: unknown) => console.warn('Gist: no note in the page', e));
     try {
       const { extraction, analysis } = await extractionForSave(tabId, saveSource);
-      await saveExtraction(extraction, undefined, deps(), analysis);
+      const r = await saveExtraction(extraction, undefined, deps(), analysis);
       await setSavedBadge(tabId, true);
+      await toast(r.created ? 'Saved to Gist' : 'Saved to Gist (updated)', true);
       return true;
     } catch (e) {
-      console.warn('Gist: save from shortcut failed:', errorText(e));
+      const message = errorText(e);
+      console.warn('Gist: save from shortcut failed:', message);
       await setSavedBadge(tabId, false).catch(() => undefined);
+      await toast(`Gist could not save this page: ${message}`, false);
       return false;
     }
   }

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { detectArticle } from '../../lib/detect/index';
+import { declaredCanonical } from '../../lib/page-meta/canonical';
 import type { DetectReport } from '../../lib/messaging/protocol';
 import { installE2eBridge } from './e2e-bridge';
 
-// Always on: decides cheaply whether this is an article and tells the background (badge).
+// Always on: decides cheaply whether this is an article and tells the background (badge), with the page's
+// declared canonical so the background can tell a saved page (same key as the store).
 // Runs when the page is idle, never during load; no tagging code or word tables here.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -14,7 +16,10 @@ export default defineContentScript({
     const report = () => {
       if (ctx.isInvalid) return;
       const d = detectArticle(document);
-      const msg: DetectReport = { type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount, cjkChars: d.cjkChars };
+      const msg: DetectReport = {
+        type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount, cjkChars: d.cjkChars,
+        canonical: declaredCanonical(document, location.href),
+      };
       lastUrl = location.href;
       browser.runtime.sendMessage(msg).catch(() => { /* extension reloaded or background asleep: next visit reports */ });
     };

@@ -17,7 +17,8 @@ export function popupConnector(browser: PopupBrowser, tabId: Promise<number>): P
   return {
     preview: async () => send({ type: 'popup:preview', tabId: await tabId }),
     save: async (tags) => send({ type: 'article:save', tabId: await tabId, ...(tags ? { tags } : {}) }),
-    remove: (id) => send({ type: 'article:remove', id }),
+    saveLink: async () => send({ type: 'article:save-link', tabId: await tabId }),
+    remove: async (id) => send({ type: 'article:remove', id, tabId: await tabId }),
     setTags: (id, tags) => send({ type: 'article:set-tags', id, tags }),
     openLibrary: (id) => {
       void browser.tabs.create({ url: browser.runtime.getURL(`/library.html${id !== undefined ? `#article/${id}` : ''}`) });

@@ -10,11 +10,16 @@ export interface DetectReport {
   wordCount: number;
   /** Chinese/Japanese characters of the main text (read at characters per minute). */
   cjkChars?: number;
+  /** The page's declared canonical (rel=canonical, else og:url), absolute: the background looks the page up by it. */
+  canonical?: string | null;
 }
 
 export interface PreviewRequest { type: 'popup:preview'; tabId: number }
 export interface SaveRequest { type: 'article:save'; tabId: number; tags?: string[] }
-export interface RemoveRequest { type: 'article:remove'; id: number }
+/** Stores the tab's page as a link only (URL + title), for the fetch queue to download later. */
+export interface SaveLinkRequest { type: 'article:save-link'; tabId: number }
+/** `tabId`: the tab the popup shows, whose toolbar button goes back to the unsaved look. */
+export interface RemoveRequest { type: 'article:remove'; id: number; tabId?: number }
 export interface SetTagsRequest { type: 'article:set-tags'; id: number; tags: string[] }
 
 /** The import fetch queue (library page only): start (optionally retrying failed links), stop, status. */
@@ -22,7 +27,7 @@ export interface QueueStartRequest { type: 'queue:start'; retryFailed?: boolean 
 export interface QueueStopRequest { type: 'queue:stop' }
 export interface QueueStatusRequest { type: 'queue:status' }
 
-export type PageRequest = PreviewRequest | SaveRequest | RemoveRequest | SetTagsRequest | QueueStartRequest | QueueStopRequest | QueueStatusRequest;
+export type PageRequest = PreviewRequest | SaveRequest | SaveLinkRequest | RemoveRequest | SetTagsRequest | QueueStartRequest | QueueStopRequest | QueueStatusRequest;
 export type Request = DetectReport | PageRequest;
 
 /** What the popup shows for a tab. */
@@ -57,6 +62,7 @@ export interface ResponseMap {
   'detect:report': null;
   'popup:preview': Result<Preview>;
   'article:save': Result<SaveResult>;
+  'article:save-link': Result<SaveResult>;
   'article:remove': Result<null>;
   'article:set-tags': Result<null>;
   'queue:start': Result<QueueStatus>;
@@ -76,7 +82,12 @@ export function parseRequest(msg: unknown): Request | null {
     case 'detect:report':
       return typeof msg.url === 'string' && msg.url.length < 8192 && typeof msg.isArticle === 'boolean' && isId(msg.wordCount)
         && (msg.cjkChars === undefined || isId(msg.cjkChars))
-        ? { type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount, ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}) }
+        && (msg.canonical === undefined || msg.canonical === null || (typeof msg.canonical === 'string' && msg.canonical.length < 8192))
+        ? {
+          type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount,
+          ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}),
+          ...(typeof msg.canonical === 'string' ? { canonical: msg.canonical } : {}),
+        }
         : null;
     case 'popup:preview':
       return isId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;
@@ -84,8 +95,11 @@ export function parseRequest(msg: unknown): Request | null {
       if (!isId(msg.tabId)) return null;
       if (msg.tags !== undefined && !isTags(msg.tags)) return null;
       return { type: msg.type, tabId: msg.tabId, ...(msg.tags ? { tags: msg.tags.map((t) => t.trim()) } : {}) };
+    case 'article:save-link':
+      return isId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;
     case 'article:remove':
-      return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
+      if (!isId(msg.id) || (msg.tabId !== undefined && !isId(msg.tabId))) return null;
+      return { type: msg.type, id: msg.id, ...(msg.tabId !== undefined ? { tabId: msg.tabId as number } : {}) };
     case 'article:set-tags':
       return isId(msg.id) && isTags(msg.tags) ? { type: msg.type, id: msg.id, tags: msg.tags.map((t) => t.trim()) } : null;
     case 'queue:start':

@@ -97,11 +97,39 @@ describe('Popup', () => {
     expect(byTestId('message')?.textContent).toContain('images stay online only');
   });
 
-  it('offers "Save anyway" on a page that is not an article', async () => {
-    await act(() => render(<Popup connector={connector({ preview: async () => ({ ok: true, value: preview({ isArticle: false }) }) })} />, root));
+  it('on a page that is not an article: no time, byline or tags; Save as link first, the page text second', async () => {
+    const c = connector({
+      preview: async () => ({ ok: true, value: preview({ isArticle: false }) }),
+      saveLink: vi.fn(async () => ({ ok: true as const, value: { id: 9, created: true, images: 0, imagesFailed: 0 } })),
+    });
+    await act(() => render(<Popup connector={c} />, root));
     await flush();
     expect(byTestId('not-article')).not.toBeNull();
-    expect(byTestId('save')?.textContent).toBe('Save anyway');
+    expect(byTestId('reading-time')).toBeNull();
+    expect(byTestId('byline')).toBeNull();
+    expect(root.querySelectorAll('.tag').length).toBe(0);
+    expect(root.querySelector('.tag-editor, input')).toBeNull();
+    const buttons = [...root.querySelectorAll('.actions button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Save as link', 'Save the page text anyway']);
+    expect(byTestId('save-link')?.className).not.toContain('secondary');
+    expect(byTestId('save')?.className).toContain('secondary');
+    await act(() => byTestId('save-link')!.click());
+    await flush();
+    expect(c.saveLink).toHaveBeenCalledTimes(1);
+    expect(c.save).not.toHaveBeenCalled();
+    expect(byTestId('saved')).not.toBeNull();
+    expect(byTestId('message')?.textContent).toContain('Saved as a link');
+  });
+
+  it('saves the page text of a non-article when asked ("Save the page text anyway")', async () => {
+    const c = connector({ preview: async () => ({ ok: true, value: preview({ isArticle: false }) }), saveLink: vi.fn() });
+    await act(() => render(<Popup connector={c} />, root));
+    await flush();
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(c.save).toHaveBeenCalledWith(undefined);
+    expect(c.saveLink).not.toHaveBeenCalled();
+    expect(byTestId('saved')).not.toBeNull();
   });
 
   it('shows Saved with Open in library and Remove for a saved page', async () => {

@@ -4,14 +4,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { setBadge, setBadgeCounts } from '../../entrypoints/background/badge';
+import { setBadgeCounts } from '../../entrypoints/background/badge';
 import { DEFAULT_WPM } from '../../lib/reading-time/index';
 import { loadWpm, normalizeWpm, saveWpm, WPM_KEY, type KeyValueArea } from '../../lib/reading-time/speed';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/reader/settings';
 
 const TAB = 7;
-const report = (wordCount: number, cjkChars = 0) => ({ type: 'detect:report' as const, url: 'https://news.example/a', isArticle: true, wordCount, cjkChars });
+const detected = (words: number, cjkChars = 0) => ({ words, cjkChars });
 const badge = () => browser.action.getBadgeText({ tabId: TAB });
 const title = () => browser.action.getTitle({ tabId: TAB });
 
@@ -44,10 +44,10 @@ describe('reading speed in storage.local', () => {
 
 describe('badge', () => {
   it('shows the reading time at the speed in storage.local', async () => {
-    await setBadge(TAB, report(2380));
+    await setBadgeCounts(TAB, detected(2380));
     expect(await badge()).toBe('10m');
     await browser.storage.local.set({ [WPM_KEY]: 476 });
-    await setBadge(TAB, report(2380));
+    await setBadgeCounts(TAB, detected(2380));
     expect(await badge()).toBe('5m');
     expect(await title()).toBe('Gist — about 5 min read');
     // The popup's extracted counts replace detection's, at the same speed.
@@ -56,7 +56,7 @@ describe('badge', () => {
   });
 
   it('fits 150 minutes in at most 3 characters ("3h"), with the exact time in the title', async () => {
-    await setBadge(TAB, report(DEFAULT_WPM * 150));
+    await setBadgeCounts(TAB, detected(DEFAULT_WPM * 150));
     const text = await badge();
     expect(text.length).toBeLessThanOrEqual(3);
     expect(text).toBe('3h');
@@ -64,8 +64,8 @@ describe('badge', () => {
   });
 
   it('is cleared for pages that are not articles', async () => {
-    await setBadge(TAB, report(2380));
-    await setBadge(TAB, { ...report(2380), isArticle: false });
+    await setBadgeCounts(TAB, detected(2380));
+    await setBadgeCounts(TAB, null);
     expect(await badge()).toBe('');
     expect(await title()).toBe('Gist');
   });
@@ -94,7 +94,7 @@ describe('library reader settings', () => {
     await expect.poll(() => loadWpm(browser.storage.local)).toBe(476);
     expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).not.toHaveProperty('wpm');
     expect((await openReaderSettings(browser.storage.local, localStorage)).load()).toEqual({ ...DEFAULT_SETTINGS, wpm: 476, fontSize: 22 });
-    await setBadge(TAB, report(2380));
+    await setBadgeCounts(TAB, detected(2380));
     expect(await badge()).toBe('5m');
   });
 

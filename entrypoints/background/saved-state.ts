@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import type { GistDB } from '../../lib/db/schema';
+import type { DetectReport, Preview } from '../../lib/messaging/protocol';
+import type { StoredCounts } from '../../lib/reading-time/index';
+import { createCountsMemo } from '../../lib/save/counts-memo';
+import { showPageToast, TOAST_MS } from '../../lib/save/page-toast';
+import type { SessionArea } from '../../lib/save/preview-cache';
+import { findSavedPage, type ResolveKey } from '../../lib/save/saved-lookup';
+import { setBadgeCounts } from './badge';
+
+/**
+ * What the toolbar button shows for a page: saved or not (looked up in the library on every visit) and
+ * one reading time: the saved article's counts, else those the popup's extraction found for this URL
+ * earlier, else detection's estimate. No Public Suffix List here (lib/save/saved-lookup.ts says why);
+ * `resolveKey` settles the rare cross-host canonical the cheap rules cannot.
+ */
+export function createSavedState(getDb: () => GistDB, session: SessionArea, resolveKey?: ResolveKey) {
+  const memo = createCountsMemo(session);
+  return {
+    async onDetect(tabId: number, report: DetectReport): Promise<void> {
+      const saved = await findSavedPage(getDb(), report.url, report.canonical, resolveKey).catch((e: unknown) => {
+        console.warn('Gist: could not look the page up in the library', e); // the badge still shows the time
+        return undefined;
+      });
+      let counts: StoredCounts | null = null;
+      if (report.isArticle) {
+        counts = saved?.contentState === 'full' ? { words: saved.wordCount, cjkChars: saved.cjkChars, images: saved.imageCount }
+          : (await memo.get(report.url).catch(() => null)) ?? { words: report.wordCount, cjkChars: report.cjkChars ?? 0 };
+      }
+      await setBadgeCounts(tabId, counts, !!saved);
+    },
+
+    /** The popup extracted the page: its counts win, now and on later visits of this URL. */
+    async onPreview(tabId: number, p: Preview): Promise<void> {
+      if (!p.isArticle || !p.canExtract) return;
+      const counts = { words: p.wordCount, cjkChars: p.cjkChars ?? 0, images: p.imageCount ?? 0 };
+      await memo.put(p.url, counts).catch((e: unknown) => console.warn('Gist: reading time not kept', e));
+      await setBadgeCounts(tabId, counts, !!p.saved);
+    },
+
+    /** A short note in the page itself (keyboard-shortcut saves have no popup to say it). */
+    async toast(tabId: number, message: string, ok: boolean): Promise<void> {
+      await browser.scripting.executeScript({ target: { tabId }, func: showPageToast, args: [message, ok, TOAST_MS] });
+    },
+  };
+}
