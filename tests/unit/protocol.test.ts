@@ -17,7 +17,10 @@ const valid: Request[] = [
   { type: 'popup:preview', tabId: 5 },
   { type: 'article:save', tabId: 5 },
   { type: 'article:save', tabId: 5, tags: ['bees', 'cities'] },
+  { type: 'detect:report', url: 'https://news.example/story?x=1', isArticle: false, wordCount: 0, canonical: 'https://news.example/story' },
+  { type: 'article:save-link', tabId: 5 },
   { type: 'article:remove', id: 12 },
+  { type: 'article:remove', id: 12, tabId: 5 },
   { type: 'article:set-tags', id: 12, tags: ['x'] },
 ];
 
@@ -50,6 +53,10 @@ describe('parseRequest', () => {
     ['NaN id', { type: 'article:remove', id: Number.NaN }],
     ['huge id', { type: 'article:remove', id: 2 ** 60 }],
     ['missing id', { type: 'article:remove' }],
+    ['bad remove tab', { type: 'article:remove', id: 1, tabId: -1 }],
+    ['save-link without tab', { type: 'article:save-link' }],
+    ['canonical not a string', { type: 'detect:report', url: 'https://a.example/', isArticle: true, wordCount: 1, canonical: 5 }],
+    ['huge canonical', { type: 'detect:report', url: 'https://a.example/', isArticle: true, wordCount: 1, canonical: 'x'.repeat(9000) }],
     ['tags not an array', { type: 'article:set-tags', id: 1, tags: 'a,b' }],
     ['non-string tag', { type: 'article:set-tags', id: 1, tags: ['a', 3] }],
     ['empty tag', { type: 'article:set-tags', id: 1, tags: ['  '] }],
@@ -128,6 +135,7 @@ describe('isAllowed', () => {
     expect(gate({ type: 'article:remove', id: 1 }, popup)).toBe(true);
     expect(gate({ type: 'article:remove', id: 1 }, contentScript)).toBe(false);
     expect(gate({ type: 'article:save', tabId: 5 }, contentScript)).toBe(false);
+    expect(gate({ type: 'article:save-link', tabId: 5 }, contentScript)).toBe(false); // a page cannot add itself to the library
     expect(gate({ type: 'article:save', tabId: 5 }, { url: 'https://evil.example/' })).toBe(false);
     expect(gate({ type: 'detect:report', url: 'https://news.example/story', isArticle: true, wordCount: 9 }, contentScript)).toBe(true);
     expect(gate({ type: 'article:remove', id: '1 OR 1=1' }, popup)).toBe(false);
