@@ -5,6 +5,7 @@ import { minutesAt } from '../../lib/search/list-query';
 import type { LibraryConnector, ReadableArticle } from './library-connector';
 import { ReaderView } from './reader-view';
 import { ReadAloud } from './read-aloud';
+import { NotDownloaded } from './not-downloaded';
 
 export interface ArticlePageProps {
   id: number;
@@ -34,7 +35,7 @@ export function ArticlePage({ id, connector, settings, onSettings, onSettingsPan
     setOffer(false);
     connector.readable(id).then((r) => live && setItem(r ?? null), () => live && setItem(null));
     return () => { live = false; };
-  }, [id]);
+  }, [id, article?.contentState]); // read again once a link-only article has been downloaded
   useEffect(() => { window.scrollTo({ top: 0 }); }, [id]);
   if (item === undefined) return <p class="muted" role="status">Opening…</p>;
   if (item === null) return <p class="error">This article is no longer in your library. <button type="button" onClick={onBack}>Back</button></p>;
@@ -62,15 +63,13 @@ export function ArticlePage({ id, connector, settings, onSettings, onSettingsPan
         <a class="button secondary" href={a.originalUrl} target="_blank" rel="noopener noreferrer" title={`Open ${a.originalUrl} (o)`} data-testid="toolbar-original">Original ↗</a>
         <button type="button" class="secondary" aria-label="Reading settings" title="Reading settings" data-testid="settings-button" onClick={onSettingsPanel}>Aa</button>
       </div>
-      {a.contentState !== 'full' && (
-        <p class="hint">Only the link is stored for this article. <a href={a.originalUrl} target="_blank" rel="noopener noreferrer">Open it on the web</a> and save it with Gist to read it here offline.</p>
-      )}
+      {a.contentState !== 'full' && <NotDownloaded article={a} queue={connector.queue} />}
       <ReaderView item={item} settings={settings} minutes={minutesAt(a, settings.wpm)} onText={setText} onFinish={finished}
         onProgress={(p) => void connector.setProgress?.(a.id, p).catch(() => { /* position only; next scroll retries */ })}
-        beforeBody={
+        beforeBody={a.contentState !== 'full' ? undefined : (
           <ReadAloud speech={connector.speech ?? null} text={text} lang={a.lang} rate={settings.speechRate} voice={settings.voice}
             onRate={(speechRate) => onSettings({ ...settings, speechRate })} onVoice={(voice) => onSettings({ ...settings, voice })} />
-        }
+        )}
         afterBody={
           <div class="reader-end" data-testid="reader-end">
             <button type="button" class={archived ? 'secondary' : ''} data-testid="end-archive" onClick={() => onArchive(a)}>

@@ -15,7 +15,8 @@ const MAX_TAGS = 12;
 
 export interface ArticleRowProps {
   article: ArticleRecord;
-  minutes: number;
+  /** Null when the text is not downloaded (shown as "—"). */
+  minutes: number | null;
   index: number;
   cursor: boolean;
   selected: boolean;
@@ -62,7 +63,7 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, heigh
         </a>
         <span class="row-meta">
           <span class="row-site" title={displaySite(a)}>{displaySite(a)}</span>
-          <span data-testid="row-minutes">{formatMinutes(minutes)}</span>
+          <span data-testid="row-minutes" title={minutes === null ? 'Not downloaded yet' : undefined}>{minutes === null ? '—' : formatMinutes(minutes)}</span>
           <time dateTime={new Date(a.savedAt).toISOString()} data-testid="row-date">{dateLabel('saved', a.savedAt)}</time>
           {a.status === 'archived' && <span class="pill">Archived</span>}
           {linkOnly && <span class="pill">Link only</span>}

@@ -16,8 +16,8 @@ const PROGRESS_WRITE_MS = 5000;
 export interface ReaderViewProps {
   item: ReadableArticle;
   settings?: ReaderSettings;
-  /** Minutes at the user's speed. */
-  minutes?: number;
+  /** Minutes at the user's speed; null when the text is not downloaded (no time, no "minutes left"). */
+  minutes?: number | null;
   /** Stores the reading position (throttled here). */
   onProgress?(progress: number): void;
   /** The body as plain text in reading order, once rendered (read aloud). */
@@ -42,7 +42,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
   const body = useRef<HTMLDivElement>(null);
   const { article } = item;
   const [progress, setProgress] = useState(article.progress || 0);
-  const total = minutes ?? article.readingMinutes;
+  const total = minutes === undefined ? article.readingMinutes : minutes;
   const finishRef = useRef(onFinish);
   finishRef.current = onFinish;
 
@@ -135,7 +135,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
     ? { '--reader-font': FONTS[s.font], '--reader-size': `${s.fontSize}px`, '--reader-lh': String(s.lineHeight), '--reader-width': `${s.width}ch` }
     : undefined;
   const published = dateLabel('published', article.publishedTime);
-  const left = minutesLeft(total, progress);
+  const left = total === null ? null : minutesLeft(total, progress);
   return (
     <>
       <div class="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} data-testid="reading-progress">
@@ -153,7 +153,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
             {article.byline && <span>{article.byline}</span>}
             {published && <time dateTime={article.publishedTime!} data-testid="reader-published">{published}</time>}
             <time dateTime={new Date(article.savedAt).toISOString()} data-testid="reader-saved">{dateLabel('saved', article.savedAt)}</time>
-            <span data-testid="reader-minutes">{formatMinutes(total)} read</span>
+            {total !== null && <span data-testid="reader-minutes">{formatMinutes(total)} read</span>}
           </p>
           {beforeBody}
         </header>
@@ -163,7 +163,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
           <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Read the original on {displayHost(article.originalUrl) ?? article.originalUrl} ↗</a>
         </footer>
       </article>
-      <p class="minutes-left" data-testid="minutes-left" aria-live="off">{left === 0 ? 'Finished' : `${left} min left`}</p>
+      {left !== null && <p class="minutes-left" data-testid="minutes-left" aria-live="off">{left === 0 ? 'Finished' : `${left} min left`}</p>}
     </>
   );
 }

@@ -41,14 +41,18 @@ export function isInProgress(a: ArticleRecord): boolean {
   return a.status !== 'archived' && a.progress >= PROGRESS_START && a.progress < PROGRESS_DONE;
 }
 
-const minutesCache = new WeakMap<ArticleRecord, { wpm: number; m: number }>();
-/** Reading time at the user's speed, from the stored counts. */
-export function minutesAt(a: ArticleRecord, wpm: number): number {
+const minutesCache = new WeakMap<ArticleRecord, { wpm: number; m: number | null }>();
+/**
+ * Reading time at the user's speed, from the stored counts; null when the text is not stored (a link
+ * saved or imported without its page): such articles show "—", match no time filter and sort last.
+ */
+export function minutesAt(a: ArticleRecord, wpm: number): number | null {
   const c = minutesCache.get(a);
   if (c && c.wpm === wpm) return c.m;
-  const m = a.wordCount || a.cjkChars || a.imageCount
-    ? minutesForSpeed({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, wpm)
-    : a.readingMinutes || 1;
+  const m = a.contentState !== 'full' ? null
+    : a.wordCount || a.cjkChars || a.imageCount
+      ? minutesForSpeed({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, wpm)
+      : a.readingMinutes || 1;
   minutesCache.set(a, { wpm, m });
   return m;
 }
@@ -87,7 +91,7 @@ function matchesView(a: ArticleRecord, v: StatusView): boolean {
   return v === 'all' ? true : matchesIs(a, v);
 }
 
-const inRange = (m: number, r: TimeRange) => m >= r.min && m <= r.max;
+const inRange = (m: number | null, r: TimeRange) => m !== null && m >= r.min && m <= r.max;
 
 /**
  * The view the list really shows: a query that says what to look at (words, tag:, is:, -x …) searches
@@ -196,8 +200,8 @@ function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores
     const a = items[i];
     key[i] = sort === 'relevance' ? -(scores!.get(a.id) ?? 0)
       : sort === 'oldest' ? a.savedAt
-      : sort === 'shortest' ? minutesAt(a, wpm)
-      : sort === 'longest' ? -minutesAt(a, wpm)
+      : sort === 'shortest' ? minutesAt(a, wpm) ?? Infinity // not downloaded: last either way
+      : sort === 'longest' ? -(minutesAt(a, wpm) ?? -Infinity)
       : -a.savedAt;
   }
   const order = new Uint32Array(n);

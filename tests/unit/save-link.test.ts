@@ -6,6 +6,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import { linkInput, saveLink } from '../../lib/save/save-link';
+import { analyzeFor } from '../../lib/save/save-article';
+import { analyzePage } from '../../lib/save/analyze-page';
 import { queueItems, countQueue } from '../../lib/fetch-queue/store';
 import type { TabExtraction } from '../../lib/save/tab-extraction';
 
@@ -14,15 +16,18 @@ beforeEach(() => {
   db = openDb(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 });
 
+// The key as the background computes it: analyzeFor with the in-place analyzer (Firefox's route).
+const keyOf = async (ex: TabExtraction) => (await analyzeFor(ex, async (req) => analyzePage(req))).key;
+
 const detection = { isArticle: false, wordCount: 40, cjkChars: 0, score: -2 };
 
 describe('save as link', () => {
-  it('takes the key a full save would use and the best title known', () => {
+  it('stores under the key a full save would use (analyzeFor) with the best title known', async () => {
     const noArticle: TabExtraction = { url: 'https://shop.example.com/cart?utm_source=x#top', detection, article: null };
-    expect(linkInput(noArticle, '  Your cart  ')).toEqual({ url: 'https://shop.example.com/cart', originalUrl: noArticle.url, title: 'Your cart', siteName: 'shop.example.com', excerpt: null });
-    expect(linkInput(noArticle, '').title).toBe(noArticle.url);
+    expect(linkInput(noArticle, '  Your cart  ', await keyOf(noArticle))).toEqual({ url: 'https://shop.example.com/cart', originalUrl: noArticle.url, title: 'Your cart', siteName: 'shop.example.com', excerpt: null });
+    expect(linkInput(noArticle, '', await keyOf(noArticle)).title).toBe(noArticle.url);
     const withCanonical = { url: 'https://example.com/list?page=2', detection, article: { title: 'All stories', siteName: 'Example', excerpt: 'Latest', canonicalUrl: 'https://example.com/list' } } as unknown as TabExtraction;
-    expect(linkInput(withCanonical, 'tab title')).toMatchObject({ url: 'https://example.com/list', title: 'All stories', siteName: 'Example', excerpt: 'Latest' });
+    expect(linkInput(withCanonical, 'tab title', await keyOf(withCanonical))).toMatchObject({ url: 'https://example.com/list', title: 'All stories', siteName: 'Example', excerpt: 'Latest' });
   });
 
   it('stores a link-only article the fetch queue will download, and never overwrites a saved one', async () => {

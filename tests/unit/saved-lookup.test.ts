@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { findSavedPage } from '../../lib/save/saved-lookup';
-import { articleKey } from '../../lib/url/canonical-url';
+import { articleKey } from '../../lib/url/site';
 
 let db: GistDB;
 beforeEach(() => {

@@ -93,7 +93,7 @@ describe('listArticles', () => {
     expect(listArticles(all, { ...base, tag: 'science' }, null).items.length).toBe(15);
     expect(listArticles(all, { ...base, site: 'site1.example' }, null).items.every((a) => a.id % 3 === 1)).toBe(true);
     const short = listArticles(all, { ...base, time: 'lt5' }, null).items;
-    expect(short.every((a) => minutesAt(a, 238) <= 4)).toBe(true);
+    expect(short.every((a) => minutesAt(a, 238)! <= 4)).toBe(true);
     const a = article(99, { wordCount: 2380 });
     expect(minutesAt(a, 238)).toBe(10);
     expect(minutesAt(a, 476)).toBe(5);
@@ -102,7 +102,7 @@ describe('listArticles', () => {
     expect(listArticles(all, { ...base, sort: 'oldest' }, null).items[0].id).toBe(1);
     expect(listArticles(all, { ...base, sort: 'newest' }, null).items[0].id).toBe(30);
     const longest = listArticles(all, { ...base, sort: 'longest' }, null).items;
-    expect(minutesAt(longest[0], 238)).toBeGreaterThanOrEqual(minutesAt(longest[longest.length - 1], 238));
+    expect(minutesAt(longest[0], 238)).toBeGreaterThanOrEqual(minutesAt(longest[longest.length - 1], 238)!);
     const titles = listArticles(all, { ...base, sort: 'title' }, null).items.map((x) => x.title);
     expect(titles.slice(0, 3)).toEqual(['Article 1', 'Article 2', 'Article 3']); // numeric collation
   });
@@ -111,7 +111,21 @@ describe('listArticles', () => {
     const r = listArticles(all, { ...base, view: 'unread', query: q }, null).items;
     expect(r.length).toBeGreaterThan(0);
     expect(r.every((a) => a.favorite === 1 && a.tags.includes('odd'))).toBe(true);
-    expect(listArticles(all, { ...base, query: parseQuery('time:<=3') }, null).items.every((a) => minutesAt(a, 238) <= 3)).toBe(true);
+    expect(listArticles(all, { ...base, query: parseQuery('time:<=3') }, null).items.every((a) => minutesAt(a, 238)! <= 3)).toBe(true);
+  });
+  it('link-only articles (text not downloaded) have no reading time: "—", no time filter matches them, and they sort last', () => {
+    const link = (id: number, contentState: ArticleRecord['contentState']) => article(id, { contentState, wordCount: 0, cjkChars: 0, imageCount: 0, readingMinutes: 0 });
+    const mixed = [...all, link(101, 'pending'), link(102, 'failed')];
+    expect(minutesAt(link(101, 'pending'), 238)).toBeNull();
+    expect(minutesAt(link(102, 'failed'), 238)).toBeNull();
+    for (const q of ['time:<10', 'time:<=1', 'time:1', 'time:0-100', 'time:>0']) {
+      const ids = listArticles(mixed, { ...base, query: parseQuery(q) }, null).items.map((a) => a.id);
+      expect(ids.length, q).toBeGreaterThan(0);
+      expect(ids, q).not.toContain(101);
+      expect(ids, q).not.toContain(102);
+    }
+    for (const b of ['lt5', '5-15']) expect(listArticles(mixed, { ...base, time: b }, null).items.map((a) => a.id)).not.toContain(101);
+    for (const sort of ['shortest', 'longest'] as const) expect(listArticles(mixed, { ...base, sort }, null).items.slice(-2).map((a) => a.id).sort()).toEqual([101, 102]);
   });
   it('ranks with the index and falls back to titles without it', () => {
     const ix = new TextIndex();
