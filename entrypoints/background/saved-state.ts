@@ -25,7 +25,7 @@ export function createSavedState(getDb: () => GistDB, session: SessionArea, reso
       let counts: StoredCounts | null = null;
       if (report.isArticle) {
         counts = saved?.contentState === 'full' ? { words: saved.wordCount, cjkChars: saved.cjkChars, images: saved.imageCount }
-          : (await memo.get(report.url).catch(() => null)) ?? { words: report.wordCount, cjkChars: report.cjkChars ?? 0 };
+          : (await memo.get(report.url).catch(() => null)) ?? { words: report.wordCount, cjkChars: report.cjkChars ?? 0, images: report.images ?? 0 };
       }
       await setBadgeCounts(tabId, counts, !!saved);
     },

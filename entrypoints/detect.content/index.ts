@@ -17,7 +17,7 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       const d = detectArticle(document);
       const msg: DetectReport = {
-        type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount, cjkChars: d.cjkChars,
+        type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount, cjkChars: d.cjkChars, images: d.images,
         canonical: declaredCanonical(document, location.href),
       };
       lastUrl = location.href;

@@ -3,6 +3,7 @@
 // by scripts/bench-detect.ts --fit (logistic regression, class-balanced, L2) on the article-detection
 // corpus + Zyte pages; held-out halves score balanced accuracy 0.95-0.96 (see the bench output).
 import { detectFeatures, type DetectFeatures } from './features';
+import { estimateReading } from './reading-estimate';
 
 export type { DetectFeatures } from './features';
 export { detectFeatures } from './features';
@@ -13,6 +14,8 @@ export interface Detection {
   wordCount: number;
   /** Chinese/Japanese characters of the main text (not in wordCount). */
   cjkChars: number;
+  /** Images of the main text (they add seconds to the reading time). */
+  images?: number;
   /** Model score; > 0 means article. */
   score: number;
 }
@@ -34,5 +37,10 @@ export function scoreFeatures(f: DetectFeatures, w: Weights = WEIGHTS): number {
 export function detectArticle(doc: Document): Detection {
   const f = detectFeatures(doc);
   const score = scoreFeatures(f);
-  return { isArticle: score > 0, wordCount: f.words, cjkChars: f.cjkChars, score };
+  if (score <= 0) return { isArticle: false, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
+  // An article gets a badge: count its text the way the extraction will (reading-estimate.ts).
+  const e = estimateReading(doc);
+  return e.words || e.cjkChars
+    ? { isArticle: true, wordCount: e.words, cjkChars: e.cjkChars, images: e.images, score }
+    : { isArticle: true, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
 }

@@ -10,6 +10,8 @@ export interface DetectReport {
   wordCount: number;
   /** Chinese/Japanese characters of the main text (read at characters per minute). */
   cjkChars?: number;
+  /** Images of the main text (seconds added to the reading time). */
+  images?: number;
   /** The page's declared canonical (rel=canonical, else og:url), absolute: the background looks the page up by it. */
   canonical?: string | null;
 }
@@ -82,10 +84,12 @@ export function parseRequest(msg: unknown): Request | null {
     case 'detect:report':
       return typeof msg.url === 'string' && msg.url.length < 8192 && typeof msg.isArticle === 'boolean' && isId(msg.wordCount)
         && (msg.cjkChars === undefined || isId(msg.cjkChars))
+        && (msg.images === undefined || isId(msg.images))
         && (msg.canonical === undefined || msg.canonical === null || (typeof msg.canonical === 'string' && msg.canonical.length < 8192))
         ? {
           type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount,
           ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}),
+          ...(msg.images !== undefined ? { images: msg.images as number } : {}),
           ...(typeof msg.canonical === 'string' ? { canonical: msg.canonical } : {}),
         }
         : null;
