@@ -1,6 +1,7 @@
 // Real pages from the shared corpora in Chromium: the badge (detection in the page) agrees with the
-// CLI (the same lib/ code under Node + jsdom), and the popup shows a reading time and tags that match
-// what the CLI computes. Skips when ../shared is absent on a developer machine; fails under CI.
+// CLI (the same lib/ code under Node + jsdom), the badge's reading time is the one the popup then shows,
+// and the popup shows tags. Skips when ../shared is absent on a developer machine; fails under CI.
+// REAL_PAGES_LIMIT=N runs the first N pages of the sample only (the full sample takes a long time).
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { articleRecord } from '../../scripts/lib/article-record';
@@ -13,10 +14,13 @@ import { launchWithExtension, openPopupFor, serveGeneratedPages, waitFor, type E
 const HAVE = haveZyte() && haveDetect();
 
 // A fixed sample: every 20th Zyte article, and every 12th page of the detection corpus (both labels).
+const LIMIT = Number(process.env.REAL_PAGES_LIMIT) || Infinity;
 const SAMPLE = HAVE ? [
   ...zytePages().filter((_, i) => i % 20 === 0).map((p) => ({ id: `z-${p.id}`, file: p.file, article: true })),
   ...detectPages().filter((_, i) => i % 12 === 5).map((p) => ({ id: `d-${p.id}`, file: p.file, article: p.article })),
-] : [];
+].slice(0, LIMIT) : [];
+/** Minutes a badge shows ("4m", "2h"); null for no badge. */
+const badgeMinutes = (b: string): number | null => (/^\d+m$/.test(b) ? Number(b.slice(0, -1)) : /^\d+h$/.test(b) ? Number(b.slice(0, -1)) * 60 : null);
 const STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'is', 'that', 'for', 'it', 'on', 'with', 'as', 'was', 'he', 'she', 'they', 'this']);
 
 describeCorpus('real pages in Chromium', [join(ZYTE_DIR, 'ground-truth.json'), join(DETECT_DIR, 'labels.json')], () => {
@@ -61,10 +65,13 @@ describeCorpus('real pages in Chromium', [join(ZYTE_DIR, 'ground-truth.json'), j
     const agree = rows.filter((r) => r.cli === (r.badge !== '')).length;
     const correct = rows.filter((r) => r.label === (r.badge !== '')).length;
     const articles = rows.filter((r) => r.cli && r.cliMin > 0 && r.message === null);
-    const timeClose = articles.filter((r) => r.popupMin !== null && Math.abs(r.popupMin - r.cliMin) <= Math.max(1, r.cliMin * 0.2)).length;
+    // The badge (detection's estimate, before the popup) against the popup's time on the same page.
+    const timed = rows.filter((r) => r.message === null && r.popupMin !== null && badgeMinutes(r.badge) !== null);
+    const timeEqual = timed.filter((r) => badgeMinutes(r.badge) === r.popupMin).length;
+    const apart = timed.map((r) => Math.abs(badgeMinutes(r.badge)! - r.popupMin!));
     const withTags = articles.filter((r) => r.tags.length >= 3).length;
     console.log(`real pages e2e: ${rows.length} pages; badge agrees with the CLI on ${agree}, with the label on ${correct}; `
-      + `popup reading time within 20% of the CLI on ${timeClose}/${articles.length} articles; 3+ tags shown on ${withTags}/${articles.length}`);
+      + `badge time = popup time on ${timeEqual}/${timed.length} articles (${timed.length ? Math.round((100 * timeEqual) / timed.length) : 0} %), at most ${Math.max(0, ...apart)} min apart; 3+ tags shown on ${withTags}/${articles.length}`);
     for (const r of rows) console.log(`  ${r.id.slice(0, 30).padEnd(30)} label ${r.label ? 'A' : '-'} cli ${r.cli ? 'A' : '-'} badge ${r.badge || '-'}→${r.badgeAfter || '-'}  popup ${r.message ?? `${r.popupMin} min`} (cli ${r.cliMin})  tags ${r.tags.slice(0, 6).join(' | ')}`);
     // Chromium runs the pages' own scripts and jsdom does not, so the DOMs can differ a little.
     expect(agree).toBeGreaterThanOrEqual(Math.floor(rows.length * 0.95));
@@ -74,7 +81,9 @@ describeCorpus('real pages in Chromium', [join(ZYTE_DIR, 'ground-truth.json'), j
       if (r.message !== null) { expect(r.cliMin, `${r.id}: ${r.message}`).toBe(0); expect(r.message.length).toBeGreaterThan(10); }
       else expect(r.popupMin, r.id).toBeGreaterThanOrEqual(1);
     }
-    expect(timeClose).toBe(articles.length);
+    // The issue's rule: equal on 90 % of the articles, never more than a minute apart.
+    expect(timeEqual).toBeGreaterThanOrEqual(Math.ceil(timed.length * 0.9));
+    for (const r of timed) expect(Math.abs(badgeMinutes(r.badge)! - r.popupMin!), `${r.id}: badge ${r.badge}, popup ${r.popupMin} min`).toBeLessThanOrEqual(1);
     expect(withTags).toBeGreaterThanOrEqual(Math.ceil(articles.length * 0.7));
     for (const r of rows) for (const t of r.tags) expect(STOPWORDS.has(t.toLowerCase()), `${r.id}: stopword tag "${t}"`).toBe(false);
   }, 20 * 60_000);
