@@ -35,6 +35,7 @@ export function ArticlePage({ id, connector, settings, onSettings, onSettingsPan
     setOffer(false);
     connector.readable(id).then((r) => live && setItem(r ?? null), () => live && setItem(null));
     return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one DB read per opened article, and again once a link-only one has been downloaded; the connector is made once per page
   }, [id, article?.contentState]); // read again once a link-only article has been downloaded
   useEffect(() => { window.scrollTo({ top: 0 }); }, [id]);
   if (item === undefined) return <p class="muted" role="status">Opening…</p>;

@@ -2,10 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Whether a media query matches, following changes (window resized, zoom). */
 export function useMedia(query: string): boolean {
-  const mq = () => (typeof window !== 'undefined' ? window.matchMedia?.(query) : undefined);
-  const [on, setOn] = useState(() => !!mq()?.matches);
+  const [on, setOn] = useState(() => !!matchQuery(query)?.matches);
   useEffect(() => {
-    const m = mq();
+    const m = matchQuery(query);
     if (!m) return;
     const f = () => setOn(m.matches);
     f();
@@ -13,6 +12,10 @@ export function useMedia(query: string): boolean {
     return () => m.removeEventListener?.('change', f);
   }, [query]);
   return on;
+}
+
+function matchQuery(query: string): MediaQueryList | undefined {
+  return typeof window !== 'undefined' ? window.matchMedia?.(query) : undefined;
 }
 
 /** Bodies kept for snippets: a screenful of results and some scrolling back. */

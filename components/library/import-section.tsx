@@ -44,6 +44,7 @@ export function ImportSection({ transfer, file, runs, onImported, onBusy }: {
   const handled = useRef<File | null>(null);
   useEffect(() => {
     if (file && handled.current !== file) { handled.current = file; void run(file); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly dropped file starts an import; `run` is this render's own
   }, [file]);
 
   return (

@@ -58,6 +58,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   // Every file imported while the page is open keeps its report (closing the dialog loses none).
   const [importRuns, setImportRuns] = useState<ImportRun[]>([]);
   const [shortcut, setShortcut] = useState(DEFAULT_SHORTCUT);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once: main.tsx creates the connector once per page
   useEffect(() => { connector.shortcut?.().then(setShortcut, () => {}); }, []);
 
   // ---- data ----
@@ -74,8 +75,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         .then(() => requestAnimationFrame(() => setTimeout(subscribe, 0)));
     } else subscribe();
     return () => { live = false; off?.(); };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once on mount: the connector never changes (main.tsx makes it once)
   }, []);
-  useEffect(() => { if (articles && search) void search.sync(articles); }, [articles]);
+  useEffect(() => { if (articles && search) void search.sync(articles); }, [articles, search]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once: `search` belongs to the connector, made once per page
   useEffect(() => search?.onChange(() => setIndexTick((t) => t + 1)), []);
   useEffect(() => {
     const onHash = () => setView(parseHash(location.hash));
@@ -83,13 +86,16 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     window.addEventListener('popstate', onHash);
     return () => { window.removeEventListener('hashchange', onHash); window.removeEventListener('popstate', onHash); };
   }, []);
+  // Re-estimated when the count changes, not on every progress or tag write (those replace `articles`).
+  const articleCount = articles?.length;
+  const storageApi = connector.storage;
   useEffect(() => {
     // After the list: estimate() walks the origin's storage and must not delay the first rows.
-    if (!connector.storage || articles === null) return;
+    if (!storageApi || articleCount === undefined) return;
     let live = true;
-    connector.storage.persist().catch(() => false).then(() => connector.storage!.info()).then((i) => live && setStorage(i), () => {});
+    storageApi.persist().catch(() => false).then(() => storageApi.info()).then((i) => live && setStorage(i), () => {});
     return () => { live = false; };
-  }, [articles?.length]);
+  }, [articleCount, storageApi]);
 
   // ---- theme (before paint: no flash of the wrong colours) ----
   useLayoutEffect(() => {
@@ -110,7 +116,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const result = useMemo(
     () => listArticles(source ?? [], { view: statusView, tag: tag || null, site: site || null, time: time || null, sort, wpm: settings.wpm, query: parsed },
       indexReady ? search!.index : null),
-    [source, statusView, tag, site, time, sort, settings.wpm, parsed, indexReady, indexTick],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- indexTick is not read: the index changes in place and its ticks say when to recompute
+    [source, statusView, tag, site, time, sort, settings.wpm, parsed, search, indexReady, indexTick],
   );
   const shown = result.items;
 
@@ -130,10 +137,13 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   useEffect(() => { setCursor(0); window.scrollTo({ top: 0 }); }, [query, statusView, tag, site, time, sort]);
   // Selection is of visible articles: drop ids that left the library.
   useEffect(() => {
-    if (!articles || !selected.size) return;
+    if (!articles) return;
     const ids = new Set(articles.map((a) => a.id));
-    const next = new Set([...selected].filter((id) => ids.has(id)));
-    if (next.size !== selected.size) setSelected(next);
+    setSelected((sel) => {
+      if (!sel.size) return sel;
+      const next = new Set([...sel].filter((id) => ids.has(id)));
+      return next.size !== sel.size ? next : sel;
+    });
   }, [articles]);
 
 
@@ -193,9 +203,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   // ---- the reader ----
   const reading = view.kind === 'article' ? byId(view.id) : undefined;
   // The tab says what is being read.
-  useEffect(() => {
-    document.title = reading ? reading.title || PAGE_TITLE : PAGE_TITLE;
-  }, [reading?.title, view.kind]);
+  const tabTitle = reading ? reading.title || PAGE_TITLE : PAGE_TITLE;
+  useEffect(() => { document.title = tabTitle; }, [tabTitle]);
   /** The unread article after this one in the list's order (else the first unread), for "Next unread". */
   const nextUnread = (id: number): ArticleRecord | undefined => {
     // This article stays in the order even once archived, so "next" is the one after it, not the first.

@@ -43,11 +43,14 @@ export function ReadAloud({ speech, text, lang, rate, voice, onRate, onVoice }: 
 
   const chosen = voices.find((v) => v.voiceURI === voice) ?? null;
   const opts = () => ({ rate, voice: chosen, lang });
+  // A new `lang` comes with new text, hence a new player: only the user's speed or voice retunes this one.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- retune on the user's pick only; a refreshed voice list must not restart the sentence
   useEffect(() => { player.current?.retune(opts()); }, [rate, voice]);
 
+  // Listen was pressed before any voice was listed: play as soon as some arrive (acts once: clears `asked`).
   useEffect(() => {
-    if (asked && voices.length > 0 && status === 'idle') { setAsked(false); player.current?.play(opts()); }
-  }, [asked, voices]);
+    if (asked && voices.length > 0 && status === 'idle') { setAsked(false); player.current?.play({ rate, voice: chosen, lang }); }
+  }, [asked, voices, status, rate, chosen, lang]);
 
   if (!speech) return <p class="read-aloud muted" data-testid="read-aloud-unavailable">Read aloud is not available in this browser.</p>;
   const noVoices = waited && voices.length === 0;

@@ -43,8 +43,13 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
   const { article } = item;
   const [progress, setProgress] = useState(article.progress || 0);
   const total = minutes === undefined ? article.readingMinutes : minutes;
+  // The latest callbacks, without re-rendering the body or re-running the scroll restore when they change.
   const finishRef = useRef(onFinish);
   finishRef.current = onFinish;
+  const textRef = useRef(onText);
+  textRef.current = onText;
+  const progressRef = useRef(onProgress);
+  progressRef.current = onProgress;
 
   useEffect(() => {
     const el = body.current;
@@ -68,7 +73,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
       a.setAttribute('target', '_blank');
       a.setAttribute('rel', 'noopener noreferrer');
     }
-    onText?.(blockText(el));
+    textRef.current?.(blockText(el));
     return () => urls.forEach((u) => URL.revokeObjectURL(u));
   }, [item]);
 
@@ -91,7 +96,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
     const writer = throttle((p: number) => {
       if (!shouldStore(stored, p)) return;
       stored = p;
-      onProgress?.(p);
+      progressRef.current?.(p);
     }, PROGRESS_WRITE_MS);
     let frame = 0;
     const onScroll = () => {
@@ -128,6 +133,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
       document.removeEventListener('visibilitychange', flush);
       writer.flush();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restore only when an article opens: our own progress writes change article.progress and must not scroll the reader back
   }, [item]);
 
   const s = settings;

@@ -33,12 +33,16 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
     setRange((r) => (r.start === start && r.end === end ? r : { start, end: Math.max(start, end) }));
   };
 
-  useLayoutEffect(measure, [items.length, rowHeight]);
+  // Scroll and resize use the latest measure (the list's current length and sizes) without re-subscribing.
+  const measureRef = useRef(measure);
+  measureRef.current = measure;
+
+  useLayoutEffect(measure, [items.length, rowHeight, overscan]);
   useEffect(() => {
     let frame = 0;
     const onScroll = () => {
       if (frame) return;
-      frame = requestAnimationFrame(() => { frame = 0; measure(); });
+      frame = requestAnimationFrame(() => { frame = 0; measureRef.current(); });
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
@@ -47,7 +51,7 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
       window.removeEventListener('resize', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [items.length, rowHeight]);
+  }, []);
 
   useEffect(() => {
     const el = ref.current;
@@ -58,6 +62,7 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
     const viewBottom = window.scrollY + window.innerHeight;
     if (rowTop < viewTop) window.scrollTo({ top: rowTop - topInset });
     else if (rowTop + rowHeight > viewBottom) window.scrollTo({ top: rowTop + rowHeight - window.innerHeight });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scroll only when the cursor moves; a new inset or row height must not yank the page
   }, [cursor]);
 
   const start = Math.min(range.start, items.length);

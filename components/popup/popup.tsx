@@ -42,6 +42,7 @@ type State =
 export function Popup({ connector }: { connector: PopupConnector }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [wpm, setWpm] = useState<number | null>(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once: main.tsx creates the connector once per popup
   useEffect(() => { connector.readingSpeed?.().then(setWpm, () => {}); }, []);
 
   const load = async () => {
@@ -53,6 +54,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       setState({ kind: 'ready', preview: r.value, tags: r.value.tags, edited: false, busy: false, message: null, failed: false, imageAccess });
     }
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- preview once on open; Retry calls load() again
   useEffect(() => { void load(); }, []);
 
   if (state.kind === 'loading') return <main class="popup"><p class="muted" role="status">Reading this page…</p></main>;

@@ -17,7 +17,6 @@ export function auditArticleDom(root: Element | DocumentFragment): string[] {
   const BANNED_ATTRS = ['style', 'id', 'name', 'srcdoc', 'formaction', 'action', 'xlink:href', 'xmlns', 'is', 'ping', 'background', 'poster', 'data', 'codebase', 'dynsrc', 'lowsrc', 'http-equiv', 'popover', 'popovertarget'];
   const URL_ATTRS = ['href', 'src', 'cite', 'longdesc'];
   const scheme = (v: string) => {
-    // eslint-disable-next-line no-control-regex
     const t = v.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
     const m = /^([a-z][a-z0-9+.-]*):/i.exec(t);
     return { s: m ? m[1].toLowerCase() : '', t };

@@ -33,7 +33,6 @@ const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/i;
  * "  java&#9;script:" is javascript:. Entities are already decoded by the HTML parser.
  */
 export function urlScheme(value: string): string {
-  // eslint-disable-next-line no-control-regex
   const v = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(v);
   return m ? m[1].toLowerCase() : '';
