@@ -12,7 +12,8 @@ export default defineConfig({
   manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Gist — read it later, offline',
     short_name: 'Gist',
-    description: 'Spots articles, shows reading time and topics, saves them with images in your browser, and reads them offline. No account, no server.',
+    description:
+      'Spots articles, shows reading time and topics, saves them with images in your browser, and reads them offline. No account, no server.',
     permissions: [
       'activeTab',
       'scripting',
@@ -35,7 +36,8 @@ export default defineConfig({
       },
     },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
       ? {

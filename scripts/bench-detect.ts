@@ -9,12 +9,27 @@ import { parsePage, readPageFile } from './lib/load-page';
 import { binaryStats, fitLogistic, type BinaryStats } from './lib/logistic';
 
 const args = process.argv.slice(2);
-if (!haveDetect()) { console.error(`Detection corpus not found at ${DETECT_DIR}; nothing to benchmark.`); process.exit(2); }
+if (!haveDetect()) {
+  console.error(`Detection corpus not found at ${DETECT_DIR}; nothing to benchmark.`);
+  process.exit(2);
+}
 
-interface Row { id: string; file: string; url: string | null; article: boolean; corpus: 'detect' | 'zyte'; kind: string; f?: DetectFeatures; readerable?: boolean; error?: string }
+interface Row {
+  id: string;
+  file: string;
+  url: string | null;
+  article: boolean;
+  corpus: 'detect' | 'zyte';
+  kind: string;
+  f?: DetectFeatures;
+  readerable?: boolean;
+  error?: string;
+}
 const rows: Row[] = [
   ...detectPages().map((p) => ({ ...p, corpus: 'detect' as const })),
-  ...(haveZyte() ? zytePages().map((p) => ({ id: p.id, file: p.file, url: p.url, article: true, corpus: 'zyte' as const, kind: 'article' })) : []),
+  ...(haveZyte()
+    ? zytePages().map((p) => ({ id: p.id, file: p.file, url: p.url, article: true, corpus: 'zyte' as const, kind: 'article' }))
+    : []),
 ];
 for (const r of rows) {
   try {
@@ -22,12 +37,18 @@ for (const r of rows) {
     r.f = detectFeatures(dom.window.document);
     r.readerable = isProbablyReaderable(dom.window.document);
     dom.window.close();
-  } catch (e) { r.error = (e as Error).message; }
+  } catch (e) {
+    r.error = (e as Error).message;
+  }
 }
 const ok = rows.filter((r) => r.f);
 const failed = rows.length - ok.length;
 // Held-out split by a hash of the id, stable across runs.
-const half = (id: string) => { let h = 0; for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0; return h % 2; };
+const half = (id: string) => {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 2;
+};
 const KEYS = Object.keys(WEIGHTS).filter((k) => k !== 'bias') as (keyof DetectFeatures)[];
 const vec = (f: DetectFeatures) => KEYS.map((k) => f[k]);
 
@@ -36,23 +57,57 @@ const fmt = (name: string, s: BinaryStats) =>
 function report(title: string, predict: (r: Row) => boolean, subset: Row[]) {
   const det = subset.filter((r) => r.corpus === 'detect');
   const zy = subset.filter((r) => r.corpus === 'zyte');
-  console.log(fmt(`${title} detection`, binaryStats(det.map(predict), det.map((r) => r.article))));
-  if (zy.length) console.log(fmt(`${title} zyte`, binaryStats(zy.map(predict), zy.map((r) => r.article))));
-  console.log(fmt(`${title} all`, binaryStats(subset.map(predict), subset.map((r) => r.article))));
+  console.log(
+    fmt(
+      `${title} detection`,
+      binaryStats(
+        det.map(predict),
+        det.map((r) => r.article),
+      ),
+    ),
+  );
+  if (zy.length)
+    console.log(
+      fmt(
+        `${title} zyte`,
+        binaryStats(
+          zy.map(predict),
+          zy.map((r) => r.article),
+        ),
+      ),
+    );
+  console.log(
+    fmt(
+      `${title} all`,
+      binaryStats(
+        subset.map(predict),
+        subset.map((r) => r.article),
+      ),
+    ),
+  );
 }
 
 if (args.includes('--fit')) {
   const fit = (train: Row[]) => {
-    const m = fitLogistic(train.map((r) => vec(r.f!)), train.map((r) => (r.article ? 1 : 0)), { l2: 0.01, iters: 3000, lr: 0.2 });
+    const m = fitLogistic(
+      train.map((r) => vec(r.f!)),
+      train.map((r) => (r.article ? 1 : 0)),
+      { l2: 0.01, iters: 3000, lr: 0.2 },
+    );
     return (r: Row) => m.b + m.w.reduce((s, w, j) => s + w * vec(r.f!)[j], 0) > 0;
   };
   for (const k of [0, 1]) {
-    const train = ok.filter((r) => half(r.id) === k), test = ok.filter((r) => half(r.id) !== k);
+    const train = ok.filter((r) => half(r.id) === k),
+      test = ok.filter((r) => half(r.id) !== k);
     const pr = fit(train);
     console.log(`-- fitted on split ${k} (${train.length} pages), held out ${test.length}:`);
     report('  held-out', pr, test);
   }
-  const m = fitLogistic(ok.map((r) => vec(r.f!)), ok.map((r) => (r.article ? 1 : 0)), { l2: 0.01, iters: 3000, lr: 0.2 });
+  const m = fitLogistic(
+    ok.map((r) => vec(r.f!)),
+    ok.map((r) => (r.article ? 1 : 0)),
+    { l2: 0.01, iters: 3000, lr: 0.2 },
+  );
   console.log('-- weights fitted on all pages:');
   console.log(`  bias: ${m.b.toFixed(2)}, ${KEYS.map((k, j) => `${k}: ${m.w[j].toFixed(2)}`).join(', ')},`);
 }
@@ -60,9 +115,16 @@ if (args.includes('--fit')) {
 console.log(`== detection accuracy (Node + jsdom; ${ok.length} pages, ${failed} unparseable skipped) ==`);
 report('isProbablyReaderable', (r) => r.readerable!, ok);
 report('gist', (r) => scoreFeatures(r.f!) > 0, ok);
-for (const k of [0, 1]) report(`gist split ${k}`, (r) => scoreFeatures(r.f!) > 0, ok.filter((r) => half(r.id) === k));
+for (const k of [0, 1])
+  report(
+    `gist split ${k}`,
+    (r) => scoreFeatures(r.f!) > 0,
+    ok.filter((r) => half(r.id) === k),
+  );
 if (args.includes('--errors')) {
-  for (const r of ok) if ((scoreFeatures(r.f!) > 0) !== r.article) console.log(`  wrong: ${r.article ? 'article' : r.kind} ${r.id} ${scoreFeatures(r.f!).toFixed(2)} ${r.url ?? ''}`);
+  for (const r of ok)
+    if (scoreFeatures(r.f!) > 0 !== r.article)
+      console.log(`  wrong: ${r.article ? 'article' : r.kind} ${r.id} ${scoreFeatures(r.f!).toFixed(2)} ${r.url ?? ''}`);
 }
 
 if (!args.includes('--no-browser')) {
@@ -70,10 +132,22 @@ if (!args.includes('--no-browser')) {
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
   const { build } = await import('esbuild');
   // The detector alone, as the content script ships it (the cold probe loads this).
-  const det = await build({ stdin: { contents: "import { detectArticle } from './lib/detect/index'; globalThis.__d = detectArticle;", resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false });
+  const det = await build({
+    stdin: {
+      contents: "import { detectArticle } from './lib/detect/index'; globalThis.__d = detectArticle;",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+  });
   const { gzipSync } = await import('node:zlib');
-  const detBytes = det.outputFiles[0].contents.length, detGz = gzipSync(det.outputFiles[0].contents).length;
-  const tOurs: number[] = [], tBare: number[] = [];
+  const detBytes = det.outputFiles[0].contents.length,
+    detGz = gzipSync(det.outputFiles[0].contents).length;
+  const tOurs: number[] = [],
+    tBare: number[] = [];
   const REPS = 5;
   let i = 0;
   // What the real content script does before its first detection, whichever detector it ran: WXT's
@@ -84,7 +158,8 @@ if (!args.includes('--no-browser')) {
     document.addEventListener('wxt:content-script-started', () => {}, { signal: ac.signal }); globalThis.__lastUrl = new URL(location.href);
     if (globalThis.navigation) navigation.addEventListener('navigate', () => {}, { signal: ac.signal }); }`;
   // The least a detector that shows a reading time must read: the text of every paragraph.
-  const PARAGRAPH_TEXT = "const ps = document.getElementsByTagName('p'); let n = 0; for (let i = 0; i < ps.length; i++) n += ps[i].textContent.length";
+  const PARAGRAPH_TEXT =
+    "const ps = document.getElementsByTagName('p'); let n = 0; for (let i = 0; i < ps.length; i++) n += ps[i].textContent.length";
   const timed = (call: string) => `(() => { const t = performance.now(); ${call}; return [performance.now() - t]; })()`;
   // Cold: the first call in a fresh isolated world on a fresh page load (see coldRuns), as the content
   // script runs once per page (../shared/tools/browser-anchor.mjs also times isProbablyReaderable as
@@ -104,17 +179,33 @@ if (!args.includes('--no-browser')) {
     // Warm: mean of REPS calls in one world.
     const ours = `(() => { const t = performance.now(); for (let i = 0; i < ${REPS}; i++) __gist.detectArticle(document); return (performance.now() - t) / ${REPS}; })()`;
     const rd = `(() => { const t = performance.now(); for (let i = 0; i < ${REPS}; i++) __bare.isProbablyReaderable(document); return (performance.now() - t) / ${REPS}; })()`;
-    if (i++ % 2) { tOurs.push((await run(ours)) as number); tBare.push((await run(rd)) as number); }
-    else { tBare.push((await run(rd)) as number); tOurs.push((await run(ours)) as number); }
+    if (i++ % 2) {
+      tOurs.push((await run(ours)) as number);
+      tBare.push((await run(rd)) as number);
+    } else {
+      tBare.push((await run(rd)) as number);
+      tOurs.push((await run(ours)) as number);
+    }
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const line = (name: string, xs: number[]) => console.log(`${name.padEnd(24)} median ${median(xs).toFixed(3)} p95 ${quantile(xs, 0.95).toFixed(3)} total ${sum(xs).toFixed(0)}`);
+  const line = (name: string, xs: number[]) =>
+    console.log(`${name.padEnd(24)} median ${median(xs).toFixed(3)} p95 ${quantile(xs, 0.95).toFixed(3)} total ${sum(xs).toFixed(0)}`);
   console.log(`== detection time in Chromium (isolated world, page JS off) ==`);
   const [cOurs, cBare, cTouch, cText] = (['gist', 'bare', 'touch', 'ptext'] as const).map((k) => (cold[k] as number[][]).map((v) => v[0]));
-  console.log(`-- cold (${cOurs.length} pages, every ${every}th; each probe on its own fresh page load, first call after the content script's start-up; ms)`);
-  line('isProbablyReaderable', cBare); line('gist detectArticle', cOurs); line('touch document.body only', cTouch); line('read all <p> text only', cText);
-  console.log(`ratio gist/isProbablyReaderable cold: total ${(sum(cOurs) / sum(cBare)).toFixed(2)} median ${(median(cOurs) / median(cBare)).toFixed(2)}; floors: touch ${(sum(cTouch) / sum(cBare)).toFixed(2)}, <p> text ${(sum(cText) / sum(cBare)).toFixed(2)}`);
+  console.log(
+    `-- cold (${cOurs.length} pages, every ${every}th; each probe on its own fresh page load, first call after the content script's start-up; ms)`,
+  );
+  line('isProbablyReaderable', cBare);
+  line('gist detectArticle', cOurs);
+  line('touch document.body only', cTouch);
+  line('read all <p> text only', cText);
+  console.log(
+    `ratio gist/isProbablyReaderable cold: total ${(sum(cOurs) / sum(cBare)).toFixed(2)} median ${(median(cOurs) / median(cBare)).toFixed(2)}; floors: touch ${(sum(cTouch) / sum(cBare)).toFixed(2)}, <p> text ${(sum(cText) / sum(cBare)).toFixed(2)}`,
+  );
   console.log(`-- warm (${tOurs.length} pages): mean of ${REPS} calls in one world (ms)`);
-  line('isProbablyReaderable', tBare); line('gist detectArticle', tOurs);
-  console.log(`ratio gist/isProbablyReaderable warm: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; detector bundle ${(detBytes / 1024).toFixed(1)} KB (${(detGz / 1024).toFixed(1)} KB gz)`);
+  line('isProbablyReaderable', tBare);
+  line('gist detectArticle', tOurs);
+  console.log(
+    `ratio gist/isProbablyReaderable warm: total ${(sum(tOurs) / sum(tBare)).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; detector bundle ${(detBytes / 1024).toFixed(1)} KB (${(detGz / 1024).toFixed(1)} KB gz)`,
+  );
 }

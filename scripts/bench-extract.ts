@@ -18,11 +18,17 @@ const browserOnly = args.includes('--browser-only');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 
 if (readabilityOnly) {
-  if (!haveReadabilityPages()) { console.error(`Readability test pages not found at ${READABILITY_DIR}; nothing to benchmark.`); process.exit(2); }
+  if (!haveReadabilityPages()) {
+    console.error(`Readability test pages not found at ${READABILITY_DIR}; nothing to benchmark.`);
+    process.exit(2);
+  }
   benchReadabilityPages({ misses: args.includes('--misses') });
   process.exit(0);
 }
-if (!haveZyte()) { console.error(`Zyte corpus not found at ${ZYTE_DIR}; nothing to benchmark.`); process.exit(2); }
+if (!haveZyte()) {
+  console.error(`Zyte corpus not found at ${ZYTE_DIR}; nothing to benchmark.`);
+  process.exit(2);
+}
 const score = await loadScorer();
 const pages = zytePages().filter((p) => !only || p.id.startsWith(only));
 const truth: Record<string, { articleBody: string }> = {};
@@ -30,7 +36,8 @@ const ours: Record<string, { articleBody: string }> = {};
 const bare: Record<string, { articleBody: string }> = {};
 const tOurs: number[] = [];
 const tBare: number[] = [];
-let sumOurs = 0, sumBare = 0;
+let sumOurs = 0,
+  sumBare = 0;
 const phases: Record<string, number> = {};
 
 for (const [i, p] of (browserOnly ? [] : pages).entries()) {
@@ -39,9 +46,29 @@ for (const [i, p] of (browserOnly ? [] : pages).entries()) {
   const doc = dom.window.document;
   const win = dom.window as unknown as Window;
   // Alternate the order so warm-up and GC do not favour one side.
-  const runOurs = () => { const t = performance.now(); const a = extractArticle(doc, { url: p.url, window: win, timings: phases }); const dt = performance.now() - t; ours[p.id] = { articleBody: a?.text ?? '' }; tOurs.push(dt); sumOurs += dt; };
-  const runBare = () => { const t = performance.now(); const a = new Readability(doc.cloneNode(true) as Document).parse(); const dt = performance.now() - t; bare[p.id] = { articleBody: a?.textContent ?? '' }; tBare.push(dt); sumBare += dt; };
-  if (i % 2) { runOurs(); runBare(); } else { runBare(); runOurs(); }
+  const runOurs = () => {
+    const t = performance.now();
+    const a = extractArticle(doc, { url: p.url, window: win, timings: phases });
+    const dt = performance.now() - t;
+    ours[p.id] = { articleBody: a?.text ?? '' };
+    tOurs.push(dt);
+    sumOurs += dt;
+  };
+  const runBare = () => {
+    const t = performance.now();
+    const a = new Readability(doc.cloneNode(true) as Document).parse();
+    const dt = performance.now() - t;
+    bare[p.id] = { articleBody: a?.textContent ?? '' };
+    tBare.push(dt);
+    sumBare += dt;
+  };
+  if (i % 2) {
+    runOurs();
+    runBare();
+  } else {
+    runBare();
+    runOurs();
+  }
   dom.window.close();
 }
 
@@ -53,7 +80,8 @@ if (!browserOnly) {
   console.log('== extraction quality (Zyte pages, Node + jsdom) ==');
   console.log(line('readability', sBare));
   console.log(line('gist', sOurs));
-  const sub = (rec: Record<string, { articleBody: string }>, half: string) => Object.fromEntries(Object.entries(rec).filter(([id]) => halfOf(id) === half));
+  const sub = (rec: Record<string, { articleBody: string }>, half: string) =>
+    Object.fromEntries(Object.entries(rec).filter(([id]) => halfOf(id) === half));
   for (const half of HALVES) {
     const t = sub(truth, half);
     if (!Object.keys(t).length) continue;
@@ -62,13 +90,21 @@ if (!browserOnly) {
     console.log('  ' + line('gist', score(t, sub(ours, half))));
   }
   console.log('worst 10 pages for gist (page F1, readability F1, id, url):');
-  for (const [id, f] of Object.entries(sOurs.perPage).sort((a, b) => a[1] - b[1]).slice(0, 10)) {
+  for (const [id, f] of Object.entries(sOurs.perPage)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 10)) {
     console.log(`  ${f.toFixed(3)}  ${sBare.perPage[id].toFixed(3)}  ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
   }
-  console.log(`time jsdom ms: readability median ${median(tBare).toFixed(1)} p95 ${quantile(tBare, 0.95).toFixed(1)} total ${sumBare.toFixed(0)}; ` +
-    `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; ` +
-    `without the sanitizer total ${((sumOurs - (phases.sanitize ?? 0)) / sumBare).toFixed(2)}`);
-  console.log(`gist phases ms total: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  console.log(
+    `time jsdom ms: readability median ${median(tBare).toFixed(1)} p95 ${quantile(tBare, 0.95).toFixed(1)} total ${sumBare.toFixed(0)}; ` +
+      `gist median ${median(tOurs).toFixed(1)} p95 ${quantile(tOurs, 0.95).toFixed(1)} total ${sumOurs.toFixed(0)}; ratio gist/readability total ${(sumOurs / sumBare).toFixed(2)} median ${(median(tOurs) / median(tBare)).toFixed(2)}; ` +
+      `without the sanitizer total ${((sumOurs - (phases.sanitize ?? 0)) / sumBare).toFixed(2)}`,
+  );
+  console.log(
+    `gist phases ms total: ${Object.entries(phases)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}`,
+  );
 }
 
 if (!browserOnly) {

@@ -17,13 +17,26 @@ const ROOT = resolve(import.meta.dirname, '..');
 const REAL = join(ROOT, '../shared/corpora/import-samples/pocket/hammer-mt/ril_export.html');
 
 function pocketHtml(): string {
-  const li = (i: number) => `<li><a href="https://site${i % 97}.example/post/${i}?utm_source=x" time_added="${1_600_000_000 + i}" tags="t${i % 9},common">Title ${i} &amp; more</a></li>`;
+  const li = (i: number) =>
+    `<li><a href="https://site${i % 97}.example/post/${i}?utm_source=x" time_added="${1_600_000_000 + i}" tags="t${i % 9},common">Title ${i} &amp; more</a></li>`;
   return `<!DOCTYPE html><html><head><title>Pocket Export</title></head><body><h1>Unread</h1><ul>\n${Array.from({ length: N }, (_, i) => li(i)).join('\n')}\n</ul><h1>Read Archive</h1><ul></ul></body></html>`;
 }
 
 function wallabagJson(): string {
-  const body = (i: number) => `<h2>Part ${i}</h2>${Array.from({ length: 6 }, (_, k) => `<p>Paragraph ${k} of entry ${i}, with <a href="/rel/${k}">a link</a> and <b>bold</b> words to sanitize.</p>`).join('')}<img src="https://img.example/${i}.jpg"><script>alert(1)</script>`;
-  return JSON.stringify(Array.from({ length: N }, (_, i) => ({ id: i, title: `Entry ${i}`, url: `https://w${i % 50}.example/${i}`, is_archived: i % 2, is_starred: 0, created_at: '2016-09-08T11:55:58+0200', tags: ['x', `t${i % 4}`], content: body(i) })));
+  const body = (i: number) =>
+    `<h2>Part ${i}</h2>${Array.from({ length: 6 }, (_, k) => `<p>Paragraph ${k} of entry ${i}, with <a href="/rel/${k}">a link</a> and <b>bold</b> words to sanitize.</p>`).join('')}<img src="https://img.example/${i}.jpg"><script>alert(1)</script>`;
+  return JSON.stringify(
+    Array.from({ length: N }, (_, i) => ({
+      id: i,
+      title: `Entry ${i}`,
+      url: `https://w${i % 50}.example/${i}`,
+      is_archived: i % 2,
+      is_starred: 0,
+      created_at: '2016-09-08T11:55:58+0200',
+      tags: ['x', `t${i % 4}`],
+      content: body(i),
+    })),
+  );
 }
 
 /** Starts a frame-gap probe in the page; returns a function that stops it and reports. */
@@ -35,7 +48,11 @@ async function frameProbe(page: Page) {
     const tick = (t) => { window.__gaps.max = Math.max(window.__gaps.max, t - last); window.__gaps.frames++; last = t; if (!window.__gaps.stop) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
-  return async () => (await page.evaluate(`(() => { const g = window.__gaps; g.stop = true; return { max: Math.round(g.max), frames: g.frames }; })()`)) as { max: number; frames: number };
+  return async () =>
+    (await page.evaluate(`(() => { const g = window.__gaps; g.stop = true; return { max: Math.round(g.max), frames: g.frames }; })()`)) as {
+      max: number;
+      frames: number;
+    };
 }
 
 async function importIn(page: Page, file: string) {
@@ -51,8 +68,10 @@ async function importIn(page: Page, file: string) {
   const t0 = Date.now();
   await page.getByTestId('import-file').setInputFiles(file);
   for (;;) {
-    if ((await page.getByTestId('import-progress').count()) === 0 && (await summary.count()) && (await summary.textContent()) !== before) break;
-    if ((await page.getByTestId('import-error').count())) throw new Error(await page.getByTestId('import-error').textContent() ?? 'import error');
+    if ((await page.getByTestId('import-progress').count()) === 0 && (await summary.count()) && (await summary.textContent()) !== before)
+      break;
+    if (await page.getByTestId('import-error').count())
+      throw new Error((await page.getByTestId('import-error').textContent()) ?? 'import error');
     await new Promise((r) => setTimeout(r, 20));
   }
   const ms = Date.now() - t0;
@@ -77,7 +96,9 @@ async function run(name: string, text: string, tmp: string) {
     const first = await importIn(page, file);
     const again = await importIn(page, file);
     console.log(`${name}: ${parsed.items.length} items, ${(bytes.length / 1e6).toFixed(1)} MB`);
-    console.log(`  import   ${first.ms} ms (node parse-only baseline ${Math.round(parseMs)} ms, ratio ${(first.ms / parseMs).toFixed(1)}x); longest frame gap ${first.gaps.max} ms over ${first.gaps.frames} frames; ${first.updates} progress texts painted`);
+    console.log(
+      `  import   ${first.ms} ms (node parse-only baseline ${Math.round(parseMs)} ms, ratio ${(first.ms / parseMs).toFixed(1)}x); longest frame gap ${first.gaps.max} ms over ${first.gaps.frames} frames; ${first.updates} progress texts painted`,
+    );
     console.log(`           ${first.summary}`);
     console.log(`  again    ${again.ms} ms; longest frame gap ${again.gaps.max} ms; ${again.summary}`);
     const stop = await frameProbe(page);
@@ -87,7 +108,9 @@ async function run(name: string, text: string, tmp: string) {
     const gaps = await stop();
     const out = join(tmp, `${name}.export.json`);
     await dl.saveAs(out);
-    console.log(`  export   Gist JSON ${exportMs} ms, ${(readFileSync(out).length / 1e6).toFixed(1)} MB; longest frame gap ${gaps.max} ms over ${gaps.frames} frames`);
+    console.log(
+      `  export   Gist JSON ${exportMs} ms, ${(readFileSync(out).length / 1e6).toFixed(1)} MB; longest frame gap ${gaps.max} ms over ${gaps.frames} frames`,
+    );
     return { first, again, exportMs, exportGap: gaps.max };
   } finally {
     await s.close();
@@ -98,10 +121,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'gist-bench-import-'));
 try {
   const links = await run(`pocket-${N}.html`, pocketHtml(), tmp);
   const content = process.env.ONLY_LINKS ? links : await run(`wallabag-${N}.json`, wallabagJson(), tmp);
-  if (process.env.ONLY_LINKS) { /* quick run */ } else if (existsSync(REAL)) await run('real-pocket-ril_export.html', readFileSync(REAL, 'utf8'), tmp);
+  if (process.env.ONLY_LINKS) {
+    /* quick run */
+  } else if (existsSync(REAL)) await run('real-pocket-ril_export.html', readFileSync(REAL, 'utf8'), tmp);
   else console.log(`(real Pocket export not found at ${REAL}: skipped)`);
   const gap = Math.max(links.first.gaps.max, content.first.gaps.max, links.exportGap, content.exportGap);
-  console.log(`import_links_ms=${links.first.ms} import_content_ms=${content.first.ms} reimport_ms=${links.again.ms} export_json_ms=${content.exportMs} max_frame_gap_ms=${gap}`);
+  console.log(
+    `import_links_ms=${links.first.ms} import_content_ms=${content.first.ms} reimport_ms=${links.again.ms} export_json_ms=${content.exportMs} max_frame_gap_ms=${gap}`,
+  );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -12,18 +12,33 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 function pocketCsv(): string {
   const rows = ['title,url,time_added,cursor,tags,status'];
-  for (let i = 0; i < N; i++) rows.push(`"Title ${i}, ""quoted""",https://example.com/post/${i}?utm_source=x,${1_600_000_000 + i},,t${i % 9}|common,${i % 3 ? 'unread' : 'archive'}`);
+  for (let i = 0; i < N; i++)
+    rows.push(
+      `"Title ${i}, ""quoted""",https://example.com/post/${i}?utm_source=x,${1_600_000_000 + i},,t${i % 9}|common,${i % 3 ? 'unread' : 'archive'}`,
+    );
   return rows.join('\r\n');
 }
 
 function netscape(): string {
   let s = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n';
-  for (let i = 0; i < N; i++) s += `<DT><A HREF="https://example.com/b/${i}" ADD_DATE="${1_600_000_000 + i}" TAGS="a,b${i % 5}">Bookmark &amp; ${i}</A>\n<DD>Description ${i}\n`;
+  for (let i = 0; i < N; i++)
+    s += `<DT><A HREF="https://example.com/b/${i}" ADD_DATE="${1_600_000_000 + i}" TAGS="a,b${i % 5}">Bookmark &amp; ${i}</A>\n<DD>Description ${i}\n`;
   return `${s}</DL><p>\n`;
 }
 
 function wallabagJson(): string {
-  return JSON.stringify(Array.from({ length: N }, (_, i) => ({ id: i, title: `Entry ${i}`, url: `https://example.com/w/${i}`, is_archived: i % 2, is_starred: 0, created_at: '2016-09-08T11:55:58+0200', tags: ['x', `t${i % 4}`], content: `<p>Body ${i}</p>` })));
+  return JSON.stringify(
+    Array.from({ length: N }, (_, i) => ({
+      id: i,
+      title: `Entry ${i}`,
+      url: `https://example.com/w/${i}`,
+      is_archived: i % 2,
+      is_starred: 0,
+      created_at: '2016-09-08T11:55:58+0200',
+      tags: ['x', `t${i % 4}`],
+      content: `<p>Body ${i}</p>`,
+    })),
+  );
 }
 
 async function time(fn: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
@@ -46,9 +61,13 @@ function tokenizeHtml(s: string) {
 async function row(name: string, text: string, baseline: () => unknown, file: string) {
   const bytes = enc(text);
   let items = 0;
-  const ms = await time(async () => { items = (await parseImport(file, bytes)).items.length; });
+  const ms = await time(async () => {
+    items = (await parseImport(file, bytes)).items.length;
+  });
   const base = await time(baseline);
-  console.log(`${name.padEnd(34)} ${String(items).padStart(6)} items  ${ms.toFixed(1).padStart(8)} ms  baseline ${base.toFixed(1).padStart(7)} ms  ratio ${(ms / base).toFixed(2)}x`);
+  console.log(
+    `${name.padEnd(34)} ${String(items).padStart(6)} items  ${ms.toFixed(1).padStart(8)} ms  baseline ${base.toFixed(1).padStart(7)} ms  ratio ${(ms / base).toFixed(2)}x`,
+  );
 }
 
 const csv = pocketCsv();

@@ -63,7 +63,12 @@ function uniqNorm(list: string[]): string[] {
 }
 const inside = (big: string, small: string) => ` ${big} `.includes(` ${small} `);
 
-interface Prf { p: number; r: number; f: number; lf: number }
+interface Prf {
+  p: number;
+  r: number;
+  f: number;
+  lf: number;
+}
 function score(pred: string[], gold: string[], k: number): Prf {
   const g = uniqNorm(gold);
   const top = uniqNorm(pred).slice(0, k);
@@ -80,8 +85,18 @@ function score(pred: string[], gold: string[], k: number): Prf {
 }
 
 class Acc {
-  n = 0; p = 0; r = 0; f = 0; lf = 0;
-  add(s: Prf) { this.n++; this.p += s.p; this.r += s.r; this.f += s.f; this.lf += s.lf; }
+  n = 0;
+  p = 0;
+  r = 0;
+  f = 0;
+  lf = 0;
+  add(s: Prf) {
+    this.n++;
+    this.p += s.p;
+    this.r += s.r;
+    this.f += s.f;
+    this.lf += s.lf;
+  }
   line(label: string): string {
     const pc = (v: number) => ((100 * v) / Math.max(1, this.n)).toFixed(1).padStart(5);
     return `${label.padEnd(44)} P ${pc(this.p)}  R ${pc(this.r)}  F ${pc(this.f)}  lenientF ${pc(this.lf)}  (n=${this.n})`;
@@ -108,13 +123,30 @@ function tfidfUnigrams(title: string, text: string, k: number): string[] {
 }
 
 // ---- systems -------------------------------------------------------------------------------
-interface Doc { id: string; input: TagInput; gold: string[] }
-const SPLITS: [string, (i: number) => boolean][] = [['all', () => true], ['dev', (i) => i % 2 === 0], ['held-out', (i) => i % 2 === 1]];
+interface Doc {
+  id: string;
+  input: TagInput;
+  gold: string[];
+}
+const SPLITS: [string, (i: number) => boolean][] = [
+  ['all', () => true],
+  ['dev', (i) => i % 2 === 0],
+  ['held-out', (i) => i % 2 === 1],
+];
 
-interface Shown { tags: string[]; junk: (JunkKind | null)[] }
+interface Shown {
+  tags: string[];
+  junk: (JunkKind | null)[];
+}
 function showAndJudge(d: Doc): Shown {
   const tags = suggestTags(d.input);
-  const judge = new JunkJudge({ title: d.input.title, text: d.input.text, siteName: d.input.siteName, byline: d.input.byline, url: d.input.url });
+  const judge = new JunkJudge({
+    title: d.input.title,
+    text: d.input.text,
+    siteName: d.input.siteName,
+    byline: d.input.byline,
+    url: d.input.url,
+  });
   return { tags, junk: tags.map((t) => judge.judge(t)) };
 }
 
@@ -127,7 +159,9 @@ function junkLines(label: string, shown: Shown[]): void {
     for (const s of sel) for (const j of s.junk) if (j) kinds.set(j, (kinds.get(j) ?? 0) + 1);
     const junk = [...kinds.values()].reduce((a, b) => a + b, 0);
     const by = [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
-    console.log(`  ${`${label} [${split}]`.padEnd(34)} junk ${((100 * junk) / Math.max(1, total)).toFixed(1).padStart(4)}% (${junk}/${total}: ${by})  shown/page ${(total / Math.max(1, sel.length)).toFixed(2)}  pages >5: ${sel.filter((s) => s.tags.length > 5).length}  pages 0: ${sel.filter((s) => !s.tags.length).length}  (n=${sel.length})`);
+    console.log(
+      `  ${`${label} [${split}]`.padEnd(34)} junk ${((100 * junk) / Math.max(1, total)).toFixed(1).padStart(4)}% (${junk}/${total}: ${by})  shown/page ${(total / Math.max(1, sel.length)).toFixed(2)}  pages >5: ${sel.filter((s) => s.tags.length > 5).length}  pages 0: ${sel.filter((s) => !s.tags.length).length}  (n=${sel.length})`,
+    );
   }
   const examples = shown.flatMap((s) => s.tags.filter((_, i) => s.junk[i])).slice(0, 40);
   console.log(`  junk examples: ${examples.join(' | ')}`);
@@ -161,17 +195,27 @@ function evaluate(label: string, docs: Doc[]): void {
     console.log('  ' + accs.base10.line('baseline TF×IDF unigrams @10'));
   }
   console.log(`${label}: shown tags`);
-  junkLines(label, results.map((r) => r.shown));
+  junkLines(
+    label,
+    results.map((r) => r.shown),
+  );
 }
 
 function kpcrowd(): void {
-  const ids = readFileSync(join(KP, 'splits/full-text-450.txt'), 'utf8').split(/\r?\n/).map((s) => s.trim()).filter(Boolean).sort();
+  const ids = readFileSync(join(KP, 'splits/full-text-450.txt'), 'utf8')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .sort();
   const docs: Doc[] = ids.map((id) => {
     const raw = readFileSync(join(KP, 'docsutf8', `${id}.txt`), 'utf8').replace(/\r\n/g, '\n');
     const nl = raw.indexOf('\n');
     const title = (nl < 0 ? raw : raw.slice(0, nl)).trim();
     const text = nl < 0 ? '' : raw.slice(nl + 1).trim();
-    const gold = readFileSync(join(KP, 'keys', `${id}.key`), 'utf8').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    const gold = readFileSync(join(KP, 'keys', `${id}.key`), 'utf8')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { id, input: { title, text, lang: 'en' }, gold };
   });
   console.log(`\nKPCrowd full-text-450: ${docs.length} docs (title = line 1, text = rest, crowd keys as gold)`);
@@ -187,22 +231,39 @@ function stripTagMetadata(doc: Document): void {
   for (const a of doc.querySelectorAll('a[rel~="tag"]')) a.removeAttribute('rel');
   const strip = (v: unknown, depth: number): void => {
     if (depth > 8 || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) { v.forEach((x) => strip(x, depth + 1)); return; }
+    if (Array.isArray(v)) {
+      v.forEach((x) => strip(x, depth + 1));
+      return;
+    }
     const o = v as Record<string, unknown>;
-    delete o.keywords; delete o.about; delete o.articleSection;
+    delete o.keywords;
+    delete o.about;
+    delete o.articleSection;
     Object.values(o).forEach((x) => strip(x, depth + 1));
   };
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const raw = s.textContent ?? '';
     let data: unknown;
     // Same retry as lib/page-meta's jsonLdObjects: raw control characters removed.
-    try { data = JSON.parse(raw); } catch { try { data = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')); } catch { continue; /* ignored by the reader too */ } }
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      try {
+        data = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' '));
+      } catch {
+        continue; /* ignored by the reader too */
+      }
+    }
     strip(data, 0);
     s.textContent = JSON.stringify(data);
   }
 }
 
-interface ZytePrepared { docs: Doc[]; withMeta: Doc[]; header: string[] }
+interface ZytePrepared {
+  docs: Doc[];
+  withMeta: Doc[];
+  header: string[];
+}
 function zyte(): void {
   const cacheFile = CACHE ? resolve(CACHE) : '';
   let prepared: ZytePrepared | null = null;
@@ -217,7 +278,9 @@ function zyte(): void {
   console.log('');
   for (const line of prepared.header) console.log(line);
   evaluate('Zyte', prepared.docs);
-  console.log(`\nZyte with metadata left in: all ${prepared.withMeta.length} pages as the popup sees them (publisher tags, site name, byline)`);
+  console.log(
+    `\nZyte with metadata left in: all ${prepared.withMeta.length} pages as the popup sees them (publisher tags, site name, byline)`,
+  );
   junkLines('Zyte+meta', prepared.withMeta.map(showAndJudge));
 }
 
@@ -231,16 +294,24 @@ function extractFor(doc: Document, dom: JSDOM, gt: { articleBody: string; url: s
   try {
     const art = extractArticle(doc, { url: gt.url, window: dom.window as unknown as Window });
     if (art) {
-      if (TEXT_SOURCE === 'extract') { text = art.text; title = art.title || title; }
-      siteName = art.siteName; byline = art.byline;
+      if (TEXT_SOURCE === 'extract') {
+        text = art.text;
+        title = art.title || title;
+      }
+      siteName = art.siteName;
+      byline = art.byline;
     } else failed = true;
-  } catch { failed = true; }
+  } catch {
+    failed = true;
+  }
   return { title, text, siteName, byline, failed: failed && TEXT_SOURCE === 'extract' };
 }
 
 function prepareZyte(): ZytePrepared {
   const truth = JSON.parse(readFileSync(join(ZYTE, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  const files = readdirSync(join(ZYTE, 'html')).filter((f) => f.endsWith('.html.gz')).sort();
+  const files = readdirSync(join(ZYTE, 'html'))
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort();
   const docs: Doc[] = [];
   const withMeta: Doc[] = [];
   let withTags = 0;
@@ -266,19 +337,52 @@ function prepareZyte(): ZytePrepared {
     // As the popup sees the page: raw declared tags, then the same extraction.
     const publisherTags = rawPublisherTags(doc);
     const meta = extractFor(doc, dom, gt);
-    withMeta.push({ id, input: { title: meta.title, text: meta.text, lang: doc.documentElement.getAttribute('lang'), publisherTags, siteName: meta.siteName, byline: meta.byline, url: gt.url }, gold });
+    withMeta.push({
+      id,
+      input: {
+        title: meta.title,
+        text: meta.text,
+        lang: doc.documentElement.getAttribute('lang'),
+        publisherTags,
+        siteName: meta.siteName,
+        byline: meta.byline,
+        url: gt.url,
+      },
+      gold,
+    });
     const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || '?';
-    if (gold.length) { withTags++; langs.set(lang, (langs.get(lang) ?? 0) + 1); }
-    if (!gold.length) { dom.window.close(); continue; }
+    if (gold.length) {
+      withTags++;
+      langs.set(lang, (langs.get(lang) ?? 0) + 1);
+    }
+    if (!gold.length) {
+      dom.window.close();
+      continue;
+    }
     stripTagMetadata(doc);
     if (collectPublisherTags(doc).length) leaked++;
     const art = extractFor(doc, dom, gt);
     if (art.failed) extractFailed++;
-    docs.push({ id, input: { title: art.title, text: art.text, lang: doc.documentElement.getAttribute('lang'), publisherTags: [], siteName: art.siteName, byline: art.byline, url: gt.url }, gold });
+    docs.push({
+      id,
+      input: {
+        title: art.title,
+        text: art.text,
+        lang: doc.documentElement.getAttribute('lang'),
+        publisherTags: [],
+        siteName: art.siteName,
+        byline: art.byline,
+        url: gt.url,
+      },
+      gold,
+    });
     dom.window.close();
   }
   const header = [
-    `Zyte: ${files.length} pages; ${withTags} have publisher tags in their metadata (left in), by page lang: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`,
+    `Zyte: ${files.length} pages; ${withTags} have publisher tags in their metadata (left in), by page lang: ${[...langs]
+      .sort((a, b) => b[1] - a[1])
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}`,
     `Zyte: scoring those ${docs.length} with tag metadata stripped (still found after stripping: ${leaked}; ${cssRetries} pages parsed without <style> after a jsdom CSS error); text = ${TEXT_SOURCE === 'extract' ? `extractArticle(doc).text (lib/extract; fell back to ground-truth articleBody on ${extractFailed})` : 'Zyte ground-truth articleBody'}`,
   ];
   return { docs, withMeta, header };

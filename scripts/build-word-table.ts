@@ -30,11 +30,22 @@ function decodeMsgpack(buf: Uint8Array): unknown {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const td = new TextDecoder();
   let p = 0;
-  const str = (n: number) => { const s = td.decode(buf.subarray(p, p + n)); p += n; return s; };
-  const arr = (n: number) => { const a: unknown[] = []; for (let i = 0; i < n; i++) a.push(next()); return a; };
+  const str = (n: number) => {
+    const s = td.decode(buf.subarray(p, p + n));
+    p += n;
+    return s;
+  };
+  const arr = (n: number) => {
+    const a: unknown[] = [];
+    for (let i = 0; i < n; i++) a.push(next());
+    return a;
+  };
   const map = (n: number) => {
     const o: Record<string, unknown> = {};
-    for (let i = 0; i < n; i++) { const k = String(next()); o[k] = next(); }
+    for (let i = 0; i < n; i++) {
+      const k = String(next());
+      o[k] = next();
+    }
     return o;
   };
   function next(): unknown {
@@ -44,15 +55,41 @@ function decodeMsgpack(buf: Uint8Array): unknown {
     if ((b & 0xf0) === 0x90) return arr(b & 0x0f);
     if ((b & 0xe0) === 0xa0) return str(b & 0x1f);
     switch (b) {
-      case 0xc0: return null;
-      case 0xcc: return buf[p++];
-      case 0xcd: { const v = dv.getUint16(p); p += 2; return v; }
-      case 0xd9: { const n = buf[p++]; return str(n); }
-      case 0xda: { const n = dv.getUint16(p); p += 2; return str(n); }
-      case 0xdc: { const n = dv.getUint16(p); p += 2; return arr(n); }
-      case 0xdd: { const n = dv.getUint32(p); p += 4; return arr(n); }
-      case 0xde: { const n = dv.getUint16(p); p += 2; return map(n); }
-      default: throw new Error(`unsupported msgpack byte 0x${b.toString(16)} at offset ${p - 1}`);
+      case 0xc0:
+        return null;
+      case 0xcc:
+        return buf[p++];
+      case 0xcd: {
+        const v = dv.getUint16(p);
+        p += 2;
+        return v;
+      }
+      case 0xd9: {
+        const n = buf[p++];
+        return str(n);
+      }
+      case 0xda: {
+        const n = dv.getUint16(p);
+        p += 2;
+        return str(n);
+      }
+      case 0xdc: {
+        const n = dv.getUint16(p);
+        p += 2;
+        return arr(n);
+      }
+      case 0xdd: {
+        const n = dv.getUint32(p);
+        p += 4;
+        return arr(n);
+      }
+      case 0xde: {
+        const n = dv.getUint16(p);
+        p += 2;
+        return map(n);
+      }
+      default:
+        throw new Error(`unsupported msgpack byte 0x${b.toString(16)} at offset ${p - 1}`);
     }
   }
   return next();
@@ -65,10 +102,12 @@ if (!Array.isArray(data) || (data[0] as { format?: string })?.format !== 'cB') {
 const words: string[] = [];
 const runs: number[] = [];
 for (let i = 1; i < data.length && words.length < MAX_WORDS; i++) {
-  const bucket = (data[i] as unknown[]).filter(
-    // One space-separated string: drop anything with whitespace (none expected) and keep it tidy.
-    (w): w is string => typeof w === 'string' && w.length > 0 && !/\s/.test(w),
-  ).slice(0, MAX_WORDS - words.length);
+  const bucket = (data[i] as unknown[])
+    .filter(
+      // One space-separated string: drop anything with whitespace (none expected) and keep it tidy.
+      (w): w is string => typeof w === 'string' && w.length > 0 && !/\s/.test(w),
+    )
+    .slice(0, MAX_WORDS - words.length);
   if (!bucket.length) continue;
   runs.push(i - 1, bucket.length);
   words.push(...bucket);
@@ -92,4 +131,6 @@ export const WORD_FREQ_RUNS: readonly number[] = ${JSON.stringify(runs)};
 export const WORD_FREQ_FLOOR_ZIPF = ${floorZipf};
 `;
 writeFileSync(OUT, out);
-console.log(`wrote ${OUT}: ${words.length} words, ${runs.length / 2} buckets, ${(out.length / 1024).toFixed(0)} KB, floor Zipf ${floorZipf}`);
+console.log(
+  `wrote ${OUT}: ${words.length} words, ${runs.length / 2} buckets, ${(out.length / 1024).toFixed(0)} KB, floor Zipf ${floorZipf}`,
+);

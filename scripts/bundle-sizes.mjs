@@ -31,11 +31,17 @@ let over = 0;
 console.log(`bundle sizes (${relative(process.cwd(), dir) || dir}):`);
 for (const { file, budget } of FILES) {
   const p = join(dir, file);
-  if (!existsSync(p)) { console.log(`  ${file.padEnd(28)} MISSING`); over++; continue; }
+  if (!existsSync(p)) {
+    console.log(`  ${file.padEnd(28)} MISSING`);
+    over++;
+    continue;
+  }
   const size = statSync(p).size;
   const bad = budget !== undefined && size > budget;
   if (bad) over++;
-  console.log(`  ${file.padEnd(28)} ${fmt(size).padStart(9)}${budget !== undefined ? `  (budget ${fmt(budget)}${bad ? ', OVER' : ''})` : ''}`);
+  console.log(
+    `  ${file.padEnd(28)} ${fmt(size).padStart(9)}${budget !== undefined ? `  (budget ${fmt(budget)}${bad ? ', OVER' : ''})` : ''}`,
+  );
 }
 console.log(`  ${'total'.padEnd(28)} ${fmt(total(dir)).padStart(9)}`);
 process.exit(over ? 1 : 0);

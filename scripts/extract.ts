@@ -32,25 +32,39 @@ function parseArgs(argv: string[]): { url?: string; files: string[] } {
       url = argv[++i];
       if (!url) throw new Error('--url needs a value');
     } else if (a.startsWith('--url=')) url = a.slice(6);
-    else if (a === '-h' || a === '--help') { console.log(HELP); process.exit(0); }
-    else if (a === '--') continue;
+    else if (a === '-h' || a === '--help') {
+      console.log(HELP);
+      process.exit(0);
+    } else if (a === '--') continue;
     else files.push(a);
   }
   if (url !== undefined) {
-    try { new URL(url); } catch { throw new Error(`--url is not an absolute URL: ${url}`); }
+    try {
+      new URL(url);
+    } catch {
+      throw new Error(`--url is not an absolute URL: ${url}`);
+    }
   }
   return { url, files };
 }
 
 function main(): number {
   let args: ReturnType<typeof parseArgs>;
-  try { args = parseArgs(process.argv.slice(2)); } catch (e) {
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const { url, files } = args;
-  if (files.length === 0) { console.error(USAGE); return 2; }
-  if (url && files.length > 1) { console.error('--url applies to a single file'); return 2; }
+  if (files.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (url && files.length > 1) {
+    console.error('--url applies to a single file');
+    return 2;
+  }
   const many = files.length > 1;
   let failed = false;
   for (const file of files) {
@@ -69,9 +83,14 @@ function main(): number {
     } catch (e) {
       failed = true;
       const err = e as NodeJS.ErrnoException;
-      const msg = err.code === 'ENOENT' ? 'file not found' : err.code === 'EISDIR' ? 'is a directory'
-        : err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' ? `not valid gzip: ${err.message}`
-        : `${err.name ?? 'Error'}: ${err.message}`;
+      const msg =
+        err.code === 'ENOENT'
+          ? 'file not found'
+          : err.code === 'EISDIR'
+            ? 'is a directory'
+            : err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR'
+              ? `not valid gzip: ${err.message}`
+              : `${err.name ?? 'Error'}: ${err.message}`;
       line = JSON.stringify({ file, error: msg });
     }
     process.stdout.write(line + '\n');

@@ -15,10 +15,24 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const SHARED = join(SHARED_ROOT, 'corpora');
 const SOURCES = [join(SHARED, 'zyte-article-extraction/html'), join(SHARED, 'article-detection/pages')];
 
-export interface FuzzOptions { count: number; batch: number; seed: number; jobs?: number; keep?: string; log?: (s: string) => void }
+export interface FuzzOptions {
+  count: number;
+  batch: number;
+  seed: number;
+  jobs?: number;
+  keep?: string;
+  log?: (s: string) => void;
+}
 export interface FuzzReport {
-  pages: number; lines: number; errorLines: number; crashes: number; timeouts: number; processes: number; seconds: number;
-  byMutation: Record<string, number>; crashed: { file: string; mutation: string; why: string }[];
+  pages: number;
+  lines: number;
+  errorLines: number;
+  crashes: number;
+  timeouts: number;
+  processes: number;
+  seconds: number;
+  byMutation: Record<string, number>;
+  crashed: { file: string; mutation: string; why: string }[];
 }
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same pages. */
@@ -35,9 +49,47 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-const SOUP = ['<div>', '</div>', '<p>', '</p>', '<table>', '<td>', '</tr>', '<li>', '<ul>', '</span>', '<a href="', '"', '<!--', '-->', '<![CDATA[', ']]>',
-  '<script>', '</script>', '<style>', '<svg><foreignObject>', '</svg>', '<math><mi>', '<template>', '<frameset>', '<noscript>', '<textarea>', '<title>',
-  '<img src=x onerror=alert(1)>', '<iframe srcdoc="<b>">', '<select><option>', '<plaintext>', '<xmp>', '&#0;', '&amp', '\u0000', '<body onload=x>', '<html>', '<head>', '<base href="javascript:">'];
+const SOUP = [
+  '<div>',
+  '</div>',
+  '<p>',
+  '</p>',
+  '<table>',
+  '<td>',
+  '</tr>',
+  '<li>',
+  '<ul>',
+  '</span>',
+  '<a href="',
+  '"',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<svg><foreignObject>',
+  '</svg>',
+  '<math><mi>',
+  '<template>',
+  '<frameset>',
+  '<noscript>',
+  '<textarea>',
+  '<title>',
+  '<img src=x onerror=alert(1)>',
+  '<iframe srcdoc="<b>">',
+  '<select><option>',
+  '<plaintext>',
+  '<xmp>',
+  '&#0;',
+  '&amp',
+  '\u0000',
+  '<body onload=x>',
+  '<html>',
+  '<head>',
+  '<base href="javascript:">',
+];
 
 const MUTATIONS: Record<string, (b: Buffer, r: Rng) => Buffer> = {
   truncate: (b, r) => b.subarray(0, r.int(b.length + 1)),
@@ -52,7 +104,10 @@ const MUTATIONS: Record<string, (b: Buffer, r: Rng) => Buffer> = {
     const parts: string[] = [];
     let last = 0;
     const cuts = Array.from({ length: 5 + r.int(60) }, () => r.int(s.length + 1)).sort((x, y) => x - y);
-    for (const c of cuts) { parts.push(s.slice(last, c), Array.from({ length: 1 + r.int(5) }, () => r.pick(SOUP)).join('')); last = c; }
+    for (const c of cuts) {
+      parts.push(s.slice(last, c), Array.from({ length: 1 + r.int(5) }, () => r.pick(SOUP)).join(''));
+      last = c;
+    }
     parts.push(s.slice(last));
     return Buffer.from(parts.join(''), 'latin1');
   },
@@ -72,14 +127,22 @@ const MUTATIONS: Record<string, (b: Buffer, r: Rng) => Buffer> = {
     const at = tags.length ? tags[r.int(tags.length)].index! + tags[r.int(tags.length)][0].length : 0;
     const size = 100_000 + r.int(5_000_000);
     const name = r.pick(['class', 'style', 'title', 'data-x', 'src', 'href', 'alt', 'srcset']);
-    const value = r.pick(['a', ' ', '"', '&amp;', 'x,']).repeat(Math.ceil(size / 5)).slice(0, size);
+    const value = r
+      .pick(['a', ' ', '"', '&amp;', 'x,'])
+      .repeat(Math.ceil(size / 5))
+      .slice(0, size);
     return Buffer.concat([Buffer.from(s.slice(0, at), 'latin1'), Buffer.from(` ${name}="${value}" `), Buffer.from(s.slice(at), 'latin1')]);
   },
 };
 const NAMES = Object.keys(MUTATIONS);
 
 function sourcePages(): string[] {
-  const files = SOURCES.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => /\.html(\.gz)?$/.test(f)).sort().map((f) => join(d, f)));
+  const files = SOURCES.filter(existsSync).flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => /\.html(\.gz)?$/.test(f))
+      .sort()
+      .map((f) => join(d, f)),
+  );
   if (!files.length) throw new Error(`no corpus pages under ${SOURCES.join(' or ')} (the shared corpora live at ../shared)`);
   return files;
 }
@@ -100,14 +163,25 @@ export function generate(dir: string, count: number, seed: number): Map<string, 
     // Mostly one mutation, sometimes two stacked.
     const chain = [r.pick(NAMES), ...(r.next() < 0.25 ? [r.pick(NAMES)] : [])];
     for (const m of chain) bytes = MUTATIONS[m](bytes, r);
-    const file = join(dir, `${String(i).padStart(4, '0')}-${chain.join('+')}-${basename(src).replace(/\.html(\.gz)?$/, '').slice(0, 12)}.html`);
+    const file = join(
+      dir,
+      `${String(i).padStart(4, '0')}-${chain.join('+')}-${basename(src)
+        .replace(/\.html(\.gz)?$/, '')
+        .slice(0, 12)}.html`,
+    );
     writeFileSync(file, bytes);
     made.set(file, chain.join('+'));
   }
   return made;
 }
 
-interface RunResult { lines: Map<string, Record<string, unknown>>; code: number | null; signal: string | null; timedOut: boolean; stderr: string }
+interface RunResult {
+  lines: Map<string, Record<string, unknown>>;
+  code: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  stderr: string;
+}
 
 /** One CLI process over many files (the CLI prints one JSON line per file). */
 export function runCli(files: string[], timeoutMs: number): Promise<RunResult> {
@@ -117,9 +191,16 @@ export function runCli(files: string[], timeoutMs: number): Promise<RunResult> {
     let out = '';
     let err = '';
     let timedOut = false;
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { if (err.length < 20_000) err += d.toString('utf8'); });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      if (err.length < 20_000) err += d.toString('utf8');
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const lines = new Map<string, Record<string, unknown>>();
@@ -130,7 +211,9 @@ export function runCli(files: string[], timeoutMs: number): Promise<RunResult> {
           // A single file gives the bare record (no "file" field).
           const f = typeof o.file === 'string' ? o.file : files.length === 1 ? files[0] : undefined;
           if (f) lines.set(f, o);
-        } catch { /* a torn line from a killed process: that file counts as missing */ }
+        } catch {
+          /* a torn line from a killed process: that file counts as missing */
+        }
       }
       done({ lines, code, signal, timedOut, stderr: err });
     });
@@ -148,7 +231,17 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const log = opts.log ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'gist-fuzz-'));
   const t0 = Date.now();
-  const report: FuzzReport = { pages: 0, lines: 0, errorLines: 0, crashes: 0, timeouts: 0, processes: 0, seconds: 0, byMutation: {}, crashed: [] };
+  const report: FuzzReport = {
+    pages: 0,
+    lines: 0,
+    errorLines: 0,
+    crashes: 0,
+    timeouts: 0,
+    processes: 0,
+    seconds: 0,
+    byMutation: {},
+    crashed: [],
+  };
   try {
     const made = generate(dir, opts.count, opts.seed);
     report.pages = made.size;
@@ -163,7 +256,10 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
       report.crashes++;
       if (why === 'timeout') report.timeouts++;
       report.crashed.push({ file, mutation: made.get(file)!, why });
-      if (opts.keep) { mkdirSync(opts.keep, { recursive: true }); copyFileSync(file, join(opts.keep, basename(file))); }
+      if (opts.keep) {
+        mkdirSync(opts.keep, { recursive: true });
+        copyFileSync(file, join(opts.keep, basename(file)));
+      }
     };
     const batches: string[][] = [];
     for (let i = 0; i < files.length; i += opts.batch) batches.push(files.slice(i, i + opts.batch));
@@ -180,20 +276,30 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
         for (const f of missing) {
           const one = await runCli([f], 60_000 + PER_FILE_MS);
           report.processes++;
-          const why = one.timedOut ? 'timeout' : one.signal ? `killed by ${one.signal}` : `exit ${one.code}: ${one.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`;
+          const why = one.timedOut
+            ? 'timeout'
+            : one.signal
+              ? `killed by ${one.signal}`
+              : `exit ${one.code}: ${one.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`;
           tally(f, one.lines.get(f), why);
         }
       } else if (died) {
         // Every file answered but the process still ended badly: count it against the batch's last file.
         report.crashes++;
-        report.crashed.push({ file: batch.at(-1)!, mutation: 'batch', why: r.timedOut ? 'timeout after all lines' : `exit ${r.code} ${r.signal ?? ''}` });
+        report.crashed.push({
+          file: batch.at(-1)!,
+          mutation: 'batch',
+          why: r.timedOut ? 'timeout after all lines' : `exit ${r.code} ${r.signal ?? ''}`,
+        });
       }
       done += batch.length;
       log(`fuzz-extract: ${done}/${files.length} pages, ${report.crashes} crashes, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     };
     // A few CLI processes side by side (one per spare core).
     const queue = [...batches];
-    const worker = async () => { for (let b = queue.shift(); b; b = queue.shift()) await runBatch(b); };
+    const worker = async () => {
+      for (let b = queue.shift(); b; b = queue.shift()) await runBatch(b);
+    };
     await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? defaultJobs()) }, worker));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -213,18 +319,26 @@ function arg(name: string, fallback: number): number {
 async function main() {
   const keepAt = process.argv.indexOf('--keep');
   const opts: FuzzOptions = {
-    count: arg('count', 1000), batch: arg('batch', 40), seed: arg('seed', 1), jobs: arg('jobs', defaultJobs()),
+    count: arg('count', 1000),
+    batch: arg('batch', 40),
+    seed: arg('seed', 1),
+    jobs: arg('jobs', defaultJobs()),
     keep: keepAt >= 0 ? process.argv[keepAt + 1] : undefined,
     log: (s) => process.stderr.write(`${s}\n`),
   };
   const r = await fuzz(opts);
   console.log(JSON.stringify(r.byMutation));
   for (const c of r.crashed) console.log(`CRASH ${c.mutation} ${c.file}: ${c.why}`);
-  console.log(`fuzz-extract: ${r.pages} mutated pages (seed ${opts.seed}), ${r.lines} JSON lines (${r.errorLines} with an error field), `
-    + `${r.crashes} crashes (${r.timeouts} timeouts), ${r.processes} CLI processes (${opts.jobs} at a time), ${r.seconds.toFixed(1)} s (${(r.pages / r.seconds).toFixed(1)} pages/s)`);
+  console.log(
+    `fuzz-extract: ${r.pages} mutated pages (seed ${opts.seed}), ${r.lines} JSON lines (${r.errorLines} with an error field), ` +
+      `${r.crashes} crashes (${r.timeouts} timeouts), ${r.processes} CLI processes (${opts.jobs} at a time), ${r.seconds.toFixed(1)} s (${(r.pages / r.seconds).toFixed(1)} pages/s)`,
+  );
   process.exitCode = r.crashes ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((e: unknown) => { console.error(e instanceof Error ? e.message : String(e)); process.exitCode = 2; });
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  });
 }

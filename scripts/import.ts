@@ -36,7 +36,10 @@ async function main(): Promise<number> {
       errors: [
         ...r.errors.map((e) => ({ where: e.where, reason: e.reason })),
         // No database here: the library would add these to its article for that URL, if it has one.
-        ...r.strayHighlights.map((h) => ({ where: h.where, reason: `${h.highlights.length} highlight(s) for ${h.url}, which is not in the export's list` })),
+        ...r.strayHighlights.map((h) => ({
+          where: h.where,
+          reason: `${h.highlights.length} highlight(s) for ${h.url}, which is not in the export's list`,
+        })),
       ],
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -47,9 +50,11 @@ async function main(): Promise<number> {
       process.stderr.write(`import: unknown format: ${e.message}\n`);
       return 1;
     }
-    process.stderr.write(`import: failed to parse ${path}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`import: failed to parse ${path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
   }
 }
 
-main().then((code) => { process.exitCode = code; });
+main().then((code) => {
+  process.exitCode = code;
+});

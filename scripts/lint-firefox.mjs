@@ -19,11 +19,18 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const THIRD_PARTY = {
   preact: { codes: ['UNSAFE_VAR_ASSIGNMENT'], why: 'support for dangerouslySetInnerHTML, which Gist never uses' },
   dompurify: { codes: ['UNSAFE_VAR_ASSIGNMENT'], why: "the sanitizer's fallback parse into an inert document" },
-  '@mozilla/readability': { codes: ['UNSAFE_VAR_ASSIGNMENT'], why: "restores its copy of the page's own HTML / unwraps <noscript>, in the detached clone it parses" },
+  '@mozilla/readability': {
+    codes: ['UNSAFE_VAR_ASSIGNMENT'],
+    why: "restores its copy of the page's own HTML / unwraps <noscript>, in the detached clone it parses",
+  },
 };
 
 if (!process.argv.includes('--no-build')) {
-  const b = spawnSync(npx, ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit', cwd: ROOT, env: { ...process.env, GIST_SOURCEMAPS: 'hidden' } });
+  const b = spawnSync(npx, ['wxt', 'build', '-b', 'firefox'], {
+    stdio: 'inherit',
+    cwd: ROOT,
+    env: { ...process.env, GIST_SOURCEMAPS: 'hidden' },
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
@@ -35,7 +42,11 @@ for (const f of walk(DIR).filter((f) => f.endsWith('.map'))) {
   renameSync(f, to);
 }
 
-const lint = spawnSync(npx, ['web-ext', 'lint', '--source-dir', DIR, '--warnings-as-errors', '--output', 'json', '--no-config-discovery'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+const lint = spawnSync(npx, ['web-ext', 'lint', '--source-dir', DIR, '--warnings-as-errors', '--output', 'json', '--no-config-discovery'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+  maxBuffer: 64 << 20,
+});
 let report;
 try {
   report = JSON.parse(lint.stdout);
@@ -51,7 +62,11 @@ function origin(file, line, column) {
   if (!file || !line) return null;
   if (!consumers.has(file)) {
     let c = null;
-    try { c = new SourceMapConsumer(JSON.parse(readFileSync(join(maps, `${file}.map`.replaceAll('/', '__')), 'utf8'))); } catch { /* no map */ }
+    try {
+      c = new SourceMapConsumer(JSON.parse(readFileSync(join(maps, `${file}.map`.replaceAll('/', '__')), 'utf8')));
+    } catch {
+      /* no map */
+    }
     consumers.set(file, c);
   }
   const c = consumers.get(file);
@@ -71,10 +86,14 @@ for (const kind of ['errors', 'warnings', 'notices']) {
     if (ok) accepted++;
     else if (kind !== 'notices') failures++;
     const from = src ? ` (from ${src.replace(/^.*node_modules\//, 'node_modules/').replace(/^(\.\.\/)+/, '')})` : '';
-    console.log(`${ok ? 'third-party' : kind.slice(0, -1)} ${m.code} ${where}${from}: ${m.message}${ok ? ` — accepted: ${THIRD_PARTY[pkg].why}` : ''}`);
+    console.log(
+      `${ok ? 'third-party' : kind.slice(0, -1)} ${m.code} ${where}${from}: ${m.message}${ok ? ` — accepted: ${THIRD_PARTY[pkg].why}` : ''}`,
+    );
     if (!ok && m.description) console.log(`    ${String(m.description).replace(/\s+/g, ' ').slice(0, 300)}`);
   }
 }
 rmSync(maps, { recursive: true, force: true });
-console.log(`lint:firefox: ${failures} problem(s) in Gist's code or manifest, ${accepted} accepted in unmodified third-party code (web-ext exit ${lint.status})`);
+console.log(
+  `lint:firefox: ${failures} problem(s) in Gist's code or manifest, ${accepted} accepted in unmodified third-party code (web-ext exit ${lint.status})`,
+);
 process.exit(failures ? 1 : 0);

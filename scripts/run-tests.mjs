@@ -59,6 +59,9 @@ for (const s of stages) {
 }
 console.log('\n== summary');
 if (sizes) process.stdout.write(`${sizes.stdout}${sizes.stderr}`);
-for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.skipped ? 'skipped' : s.ok ? 'ok' : 'FAILED'}${s.counts ? ` (${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.skipped} skipped)` : ''}`);
+for (const s of stages)
+  console.log(
+    `${s.name.padEnd(10)} ${s.skipped ? 'skipped' : s.ok ? 'ok' : 'FAILED'}${s.counts ? ` (${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.skipped} skipped)` : ''}`,
+  );
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(stages.every((s) => s.ok) ? 0 : 1);

@@ -25,7 +25,21 @@ export interface ArticlePageProps {
 }
 
 /** One article in the reader: its toolbar (the page's only one), read aloud, the text and what comes next (route `#article/<id>`). */
-export function ArticlePage({ id, connector, settings, onSettings, onSettingsPanel, article, nextUnread, onOpen, onBack, onArchive, onFavorite, onDelete, onTags }: ArticlePageProps) {
+export function ArticlePage({
+  id,
+  connector,
+  settings,
+  onSettings,
+  onSettingsPanel,
+  article,
+  nextUnread,
+  onOpen,
+  onBack,
+  onArchive,
+  onFavorite,
+  onDelete,
+  onTags,
+}: ArticlePageProps) {
   const [item, setItem] = useState<ReadableArticle | null | undefined>(undefined);
   const [text, setText] = useState('');
   const [offer, setOffer] = useState(false);
@@ -33,13 +47,33 @@ export function ArticlePage({ id, connector, settings, onSettings, onSettingsPan
     let live = true;
     setItem(undefined);
     setOffer(false);
-    connector.readable(id).then((r) => live && setItem(r ?? null), () => live && setItem(null));
-    return () => { live = false; };
+    connector.readable(id).then(
+      (r) => live && setItem(r ?? null),
+      () => live && setItem(null),
+    );
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one DB read per opened article, and again once a link-only one has been downloaded; the connector is made once per page
   }, [id, article?.contentState]); // read again once a link-only article has been downloaded
-  useEffect(() => { window.scrollTo({ top: 0 }); }, [id]);
-  if (item === undefined) return <p class="muted" role="status">Opening…</p>;
-  if (item === null) return <p class="error">This article is no longer in your library. <button type="button" onClick={onBack}>Back</button></p>;
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [id]);
+  if (item === undefined)
+    return (
+      <p class="muted" role="status">
+        Opening…
+      </p>
+    );
+  if (item === null)
+    return (
+      <p class="error">
+        This article is no longer in your library.{' '}
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+      </p>
+    );
   const a = article ?? item.article;
   const archived = a.status === 'archived';
   // Read to the end: archive it if the reader asked for that, else offer to (once per opening).
@@ -50,27 +84,77 @@ export function ArticlePage({ id, connector, settings, onSettings, onSettingsPan
   };
   const next = nextUnread && nextUnread.id !== a.id ? nextUnread : undefined;
   const nextButton = next && (
-    <button type="button" class="secondary" data-testid="next-unread" title={next.title} onClick={() => onOpen(next.id)}>Next unread →</button>
+    <button type="button" class="secondary" data-testid="next-unread" title={next.title} onClick={() => onOpen(next.id)}>
+      Next unread →
+    </button>
   );
   return (
     <div class="reader-page">
       <div class="reader-toolbar" role="toolbar" aria-label="Article">
-        <button type="button" class="secondary" onClick={onBack} title="Back (Esc)">← Library</button>
+        <button type="button" class="secondary" onClick={onBack} title="Back (Esc)">
+          ← Library
+        </button>
         <span class="spacer" />
-        <button type="button" class="secondary" aria-pressed={a.favorite === 1} title="Favorite (s)" onClick={() => onFavorite(a)}>{a.favorite ? '★ Favorite' : '☆ Favorite'}</button>
-        <button type="button" class="secondary" title="Archive (e)" onClick={() => onArchive(a)}>{archived ? 'Unarchive' : 'Archive'}</button>
-        {connector.setTags && <button type="button" class="secondary" title="Tags (t)" onClick={() => onTags(a)}>Tags</button>}
-        <button type="button" class="secondary" title="Delete (#)" onClick={() => onDelete(a)}>Delete</button>
-        <a class="button secondary" href={a.originalUrl} target="_blank" rel="noopener noreferrer" title={`Open ${a.originalUrl} (o)`} data-testid="toolbar-original">Original ↗</a>
-        <button type="button" class="secondary" aria-label="Reading settings" title="Reading settings" data-testid="settings-button" onClick={onSettingsPanel}>Aa</button>
+        <button type="button" class="secondary" aria-pressed={a.favorite === 1} title="Favorite (s)" onClick={() => onFavorite(a)}>
+          {a.favorite ? '★ Favorite' : '☆ Favorite'}
+        </button>
+        <button type="button" class="secondary" title="Archive (e)" onClick={() => onArchive(a)}>
+          {archived ? 'Unarchive' : 'Archive'}
+        </button>
+        {connector.setTags && (
+          <button type="button" class="secondary" title="Tags (t)" onClick={() => onTags(a)}>
+            Tags
+          </button>
+        )}
+        <button type="button" class="secondary" title="Delete (#)" onClick={() => onDelete(a)}>
+          Delete
+        </button>
+        <a
+          class="button secondary"
+          href={a.originalUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={`Open ${a.originalUrl} (o)`}
+          data-testid="toolbar-original"
+        >
+          Original ↗
+        </a>
+        <button
+          type="button"
+          class="secondary"
+          aria-label="Reading settings"
+          title="Reading settings"
+          data-testid="settings-button"
+          onClick={onSettingsPanel}
+        >
+          Aa
+        </button>
       </div>
       {a.contentState !== 'full' && <NotDownloaded article={a} queue={connector.queue} />}
-      <ReaderView item={item} settings={settings} minutes={minutesAt(a, settings.wpm)} onText={setText} onFinish={finished}
-        onProgress={(p) => void connector.setProgress?.(a.id, p).catch(() => { /* position only; next scroll retries */ })}
-        beforeBody={a.contentState !== 'full' ? undefined : (
-          <ReadAloud speech={connector.speech ?? null} text={text} lang={a.lang} rate={settings.speechRate} voice={settings.voice}
-            onRate={(speechRate) => onSettings({ ...settings, speechRate })} onVoice={(voice) => onSettings({ ...settings, voice })} />
-        )}
+      <ReaderView
+        item={item}
+        settings={settings}
+        minutes={minutesAt(a, settings.wpm)}
+        onText={setText}
+        onFinish={finished}
+        onProgress={(p) =>
+          void connector.setProgress?.(a.id, p).catch(() => {
+            /* position only; next scroll retries */
+          })
+        }
+        beforeBody={
+          a.contentState !== 'full' ? undefined : (
+            <ReadAloud
+              speech={connector.speech ?? null}
+              text={text}
+              lang={a.lang}
+              rate={settings.speechRate}
+              voice={settings.voice}
+              onRate={(speechRate) => onSettings({ ...settings, speechRate })}
+              onVoice={(voice) => onSettings({ ...settings, voice })}
+            />
+          )
+        }
         afterBody={
           <div class="reader-end" data-testid="reader-end">
             <button type="button" class={archived ? 'secondary' : ''} data-testid="end-archive" onClick={() => onArchive(a)}>
@@ -79,13 +163,25 @@ export function ArticlePage({ id, connector, settings, onSettings, onSettingsPan
             {nextButton}
             {!next && <span class="muted small">No other unread articles.</span>}
           </div>
-        } />
+        }
+      />
       {offer && !archived && (
         <div class="finish-offer" role="status" data-testid="finish-offer">
           <span>Finished? Archive it to keep your list short.</span>
-          <button type="button" data-testid="offer-archive" onClick={() => { setOffer(false); onArchive(a); }}>Archive</button>
+          <button
+            type="button"
+            data-testid="offer-archive"
+            onClick={() => {
+              setOffer(false);
+              onArchive(a);
+            }}
+          >
+            Archive
+          </button>
           {nextButton}
-          <button type="button" class="link" aria-label="Not now" onClick={() => setOffer(false)}>Not now</button>
+          <button type="button" class="link" aria-label="Not now" onClick={() => setOffer(false)}>
+            Not now
+          </button>
         </div>
       )}
     </div>

@@ -35,7 +35,22 @@ export interface ArticleRowProps {
   onCursor(index: number): void;
 }
 
-export function ArticleRow({ article: a, minutes, index, cursor, selected, height, snippet, onOpen, onArchive, onFavorite, onDelete, onTag, onSelect, onCursor }: ArticleRowProps) {
+export function ArticleRow({
+  article: a,
+  minutes,
+  index,
+  cursor,
+  selected,
+  height,
+  snippet,
+  onOpen,
+  onArchive,
+  onFavorite,
+  onDelete,
+  onTag,
+  onSelect,
+  onCursor,
+}: ArticleRowProps) {
   const progress = isInProgress(a) ? a.progress : 0;
   const linkOnly = a.contentState !== 'full';
   return (
@@ -53,25 +68,61 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, heigh
         class="row-check"
         checked={selected}
         aria-label={`Select “${a.title}”`}
-        onClick={(e) => { e.stopPropagation(); onSelect(index, (e as MouseEvent).shiftKey); }}
+        onClick={(e) => {
+          e.stopPropagation();
+          onSelect(index, (e as MouseEvent).shiftKey);
+        }}
       />
       {/* The title is the link; the rest of the row opens the article too, except its own buttons. */}
-      <div class="row-main" onClick={(e) => { if (!(e.target as Element).closest('button, a')) onOpen(a.id); }}>
-        <a class="row-title" href={`#article/${a.id}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>
-          {a.favorite === 1 && <span class="row-star" aria-label="Favorite">★ </span>}
+      <div
+        class="row-main"
+        onClick={(e) => {
+          if (!(e.target as Element).closest('button, a')) onOpen(a.id);
+        }}
+      >
+        <a
+          class="row-title"
+          href={`#article/${a.id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(a.id);
+          }}
+        >
+          {a.favorite === 1 && (
+            <span class="row-star" aria-label="Favorite">
+              ★{' '}
+            </span>
+          )}
           {a.title}
         </a>
         <span class="row-meta">
-          <span class="row-site" title={displaySite(a)}>{displaySite(a)}</span>
-          <span data-testid="row-minutes" title={minutes === null ? 'Not downloaded yet' : undefined}>{minutes === null ? '—' : formatMinutes(minutes)}</span>
-          <time dateTime={new Date(a.savedAt).toISOString()} data-testid="row-date">{dateLabel('saved', a.savedAt)}</time>
+          <span class="row-site" title={displaySite(a)}>
+            {displaySite(a)}
+          </span>
+          <span data-testid="row-minutes" title={minutes === null ? 'Not downloaded yet' : undefined}>
+            {minutes === null ? '—' : formatMinutes(minutes)}
+          </span>
+          <time dateTime={new Date(a.savedAt).toISOString()} data-testid="row-date">
+            {dateLabel('saved', a.savedAt)}
+          </time>
           {a.status === 'archived' && <span class="pill">Archived</span>}
           {linkOnly && <span class="pill">Link only</span>}
           {a.tags.length > 0 && (
             <span class="row-tags">
               {a.tags.slice(0, MAX_TAGS).map((t) => (
-                <button type="button" class="tag" key={t} title={`Show articles tagged “${t}”`} data-testid="row-tag"
-                  onClick={(e) => { e.stopPropagation(); onTag?.(t); }}>{t}</button>
+                <button
+                  type="button"
+                  class="tag"
+                  key={t}
+                  title={`Show articles tagged “${t}”`}
+                  data-testid="row-tag"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onTag?.(t);
+                  }}
+                >
+                  {t}
+                </button>
               ))}
               {a.tags.length > MAX_TAGS && <span class="more-tags">+{a.tags.length - MAX_TAGS}</span>}
             </span>
@@ -79,24 +130,52 @@ export function ArticleRow({ article: a, minutes, index, cursor, selected, heigh
         </span>
         {snippet !== undefined && (
           <span class="row-snippet" data-testid="row-snippet">
-            {snippet ? snippet.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text)) : a.excerpt ?? ''}
+            {snippet ? snippet.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text)) : (a.excerpt ?? '')}
           </span>
         )}
         {progress > 0 && (
-          <span class="row-progress" role="progressbar" aria-label="Read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+          <span
+            class="row-progress"
+            role="progressbar"
+            aria-label="Read"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress * 100)}
+          >
             <span style={{ width: `${Math.round(progress * 100)}%` }} />
           </span>
         )}
       </div>
       <span class="row-actions">
-        <button type="button" class="icon" aria-pressed={a.favorite === 1} title={a.favorite ? 'Unfavorite (s)' : 'Favorite (s)'} aria-label={a.favorite ? 'Unfavorite' : 'Favorite'} onClick={() => onFavorite(a)}>
+        <button
+          type="button"
+          class="icon"
+          aria-pressed={a.favorite === 1}
+          title={a.favorite ? 'Unfavorite (s)' : 'Favorite (s)'}
+          aria-label={a.favorite ? 'Unfavorite' : 'Favorite'}
+          onClick={() => onFavorite(a)}
+        >
           <Icon d={STAR} filled={a.favorite === 1} />
         </button>
-        <button type="button" class="icon" title={a.status === 'archived' ? 'Move to unread (e)' : 'Archive (e)'} aria-label={a.status === 'archived' ? 'Move to unread' : 'Archive'} onClick={() => onArchive(a)}>
+        <button
+          type="button"
+          class="icon"
+          title={a.status === 'archived' ? 'Move to unread (e)' : 'Archive (e)'}
+          aria-label={a.status === 'archived' ? 'Move to unread' : 'Archive'}
+          onClick={() => onArchive(a)}
+        >
           <Icon d={a.status === 'archived' ? UNARCHIVE : ARCHIVE} />
         </button>
-        <button type="button" class="icon danger" title="Delete (#)" aria-label="Delete" data-testid="delete"
-          onClick={(e) => onDelete(a, { x: (e as MouseEvent).clientX, y: (e as MouseEvent).clientY })}><Icon d={TRASH} /></button>
+        <button
+          type="button"
+          class="icon danger"
+          title="Delete (#)"
+          aria-label="Delete"
+          data-testid="delete"
+          onClick={(e) => onDelete(a, { x: (e as MouseEvent).clientX, y: (e as MouseEvent).clientY })}
+        >
+          <Icon d={TRASH} />
+        </button>
       </span>
     </li>
   );
@@ -110,8 +189,18 @@ const TRASH = 'M4 6h12M8 6V4h4v2M5.5 6l.8 10h7.4l.8-10M8.5 9v5M11.5 9v5';
 
 function Icon({ d, filled }: { d: string; filled?: boolean }) {
   return (
-    <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" fill={filled ? 'currentColor' : 'none'} stroke="currentColor"
-      stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" class={filled ? 'star-on' : undefined}>
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 20 20"
+      aria-hidden="true"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      stroke-width="1.5"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      class={filled ? 'star-on' : undefined}
+    >
       <path d={d} />
     </svg>
   );

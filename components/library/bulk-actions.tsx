@@ -26,28 +26,53 @@ export function articleActions({ connector, run, notify, afterRemove }: ActionDe
     if (list.length === 1 || !connector.bulk) {
       const prev = list.map((a) => [a.id, a.status] as const);
       await run('change the article', () => Promise.all(list.map((a) => connector.setStatus(a.id, to))));
-      notify(to === 'archived' ? `Archived ${list.length === 1 ? titleOf(list[0]) : plural(list.length, 'article')}.` : `Moved ${list.length === 1 ? titleOf(list[0]) : plural(list.length, 'article')} to unread.`,
-        async () => { await Promise.all(prev.map(([id, s]) => connector.setStatus(id, s))); });
+      notify(
+        to === 'archived'
+          ? `Archived ${list.length === 1 ? titleOf(list[0]) : plural(list.length, 'article')}.`
+          : `Moved ${list.length === 1 ? titleOf(list[0]) : plural(list.length, 'article')} to unread.`,
+        async () => {
+          await Promise.all(prev.map(([id, s]) => connector.setStatus(id, s)));
+        },
+      );
     } else {
-      const prev = await run('archive the articles', () => connector.bulk!.setStatus(list.map((a) => a.id), to));
-      if (prev) notify(`${to === 'archived' ? 'Archived' : 'Moved to unread'} ${plural(prev.size, 'article')}.`, () => connector.bulk!.restoreValues(prev));
+      const prev = await run('archive the articles', () =>
+        connector.bulk!.setStatus(
+          list.map((a) => a.id),
+          to,
+        ),
+      );
+      if (prev)
+        notify(`${to === 'archived' ? 'Archived' : 'Moved to unread'} ${plural(prev.size, 'article')}.`, () =>
+          connector.bulk!.restoreValues(prev),
+        );
     }
   };
   const favorite = async (list: ArticleRecord[]) => {
     if (!list.length) return;
     const to = !list.every((a) => a.favorite === 1);
-    if (list.length > 1 && connector.bulk) await run('change favorites', () => connector.bulk!.setFavorite(list.map((a) => a.id), to));
+    if (list.length > 1 && connector.bulk)
+      await run('change favorites', () =>
+        connector.bulk!.setFavorite(
+          list.map((a) => a.id),
+          to,
+        ),
+      );
     else await run('change the article', () => Promise.all(list.map((a) => connector.setFavorite(a.id, to))));
   };
   const remove = async (list: ArticleRecord[]) => {
     if (!list.length) return;
     let snaps: ArticleSnapshot[] | undefined;
     if (list.length > 1 && connector.bulk) snaps = await run('delete the articles', () => connector.bulk!.remove(list.map((a) => a.id)));
-    else snaps = (await run('delete the article', () => Promise.all(list.map((a) => connector.remove(a.id)))))?.filter((s): s is ArticleSnapshot => !!s);
+    else
+      snaps = (await run('delete the article', () => Promise.all(list.map((a) => connector.remove(a.id)))))?.filter(
+        (s): s is ArticleSnapshot => !!s,
+      );
     if (!snaps?.length) return;
     const s = snaps;
-    notify(s.length === 1 ? `Deleted ${titleOf(s[0].article)}.` : `Deleted ${plural(s.length, 'article')}.`,
-      async () => { if (connector.bulk && s.length > 1) await connector.bulk.restore(s); else for (const x of s) await connector.restore(x); });
+    notify(s.length === 1 ? `Deleted ${titleOf(s[0].article)}.` : `Deleted ${plural(s.length, 'article')}.`, async () => {
+      if (connector.bulk && s.length > 1) await connector.bulk.restore(s);
+      else for (const x of s) await connector.restore(x);
+    });
     afterRemove();
   };
   const addTag = async (ids: number[], t: string) => {
@@ -62,7 +87,16 @@ export function articleActions({ connector, run, notify, afterRemove }: ActionDe
 }
 
 /** The toolbar shown while articles are selected. */
-export function BulkBar({ count, total, onArchive, onFavorite, onTag, onDelete, onSelectAll, onClear }: {
+export function BulkBar({
+  count,
+  total,
+  onArchive,
+  onFavorite,
+  onTag,
+  onDelete,
+  onSelectAll,
+  onClear,
+}: {
   count: number;
   /** How many the list shows (Select all). */
   total: number;
@@ -77,12 +111,26 @@ export function BulkBar({ count, total, onArchive, onFavorite, onTag, onDelete, 
   return (
     <div class="bulkbar" role="toolbar" aria-label="Selected articles" data-testid="bulkbar">
       <strong>{plural(count, 'article')} selected</strong>
-      <button type="button" class="secondary" onClick={onArchive}>Archive</button>
-      <button type="button" class="secondary" onClick={onFavorite}>Favorite</button>
-      {onTag && <button type="button" class="secondary" onClick={onTag}>Tag…</button>}
-      <button type="button" class="secondary danger" data-testid="bulk-delete" onClick={onDelete}>Delete selected</button>
-      <button type="button" class="link" onClick={onSelectAll}>Select all {total.toLocaleString()}</button>
-      <button type="button" class="link" onClick={onClear}>Clear</button>
+      <button type="button" class="secondary" onClick={onArchive}>
+        Archive
+      </button>
+      <button type="button" class="secondary" onClick={onFavorite}>
+        Favorite
+      </button>
+      {onTag && (
+        <button type="button" class="secondary" onClick={onTag}>
+          Tag…
+        </button>
+      )}
+      <button type="button" class="secondary danger" data-testid="bulk-delete" onClick={onDelete}>
+        Delete selected
+      </button>
+      <button type="button" class="link" onClick={onSelectAll}>
+        Select all {total.toLocaleString()}
+      </button>
+      <button type="button" class="link" onClick={onClear}>
+        Clear
+      </button>
     </div>
   );
 }

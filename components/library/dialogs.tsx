@@ -17,19 +17,43 @@ export const SHORTCUTS: [string, string][] = [
   ['?', 'This help'],
 ];
 
-function Modal({ label, onClose, children, testid }: { label: string; onClose(): void; children: preact.ComponentChildren; testid?: string }) {
+function Modal({
+  label,
+  onClose,
+  children,
+  testid,
+}: {
+  label: string;
+  onClose(): void;
+  children: preact.ComponentChildren;
+  testid?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
     // A text field first (the tag dialog's input, not the first tag's remove button), else a button.
-    const first = box.current?.querySelector('input:not([type=checkbox]):not([type=radio]):not([disabled])') ?? box.current?.querySelector('button:not([disabled])');
+    const first =
+      box.current?.querySelector('input:not([type=checkbox]):not([type=radio]):not([disabled])') ??
+      box.current?.querySelector('button:not([disabled])');
     (first as HTMLElement | null)?.focus();
     return () => prev?.focus?.();
   }, []);
   return (
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-label={label} ref={box} data-testid={testid}
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
+      <div
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        ref={box}
+        data-testid={testid}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
         {children}
       </div>
     </div>
@@ -42,16 +66,32 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
       <h2>Keyboard shortcuts</h2>
       <dl class="shortcuts">
         {SHORTCUTS.map(([k, what]) => (
-          <div key={k}><dt>{k.split(' ').map((p, i) => (p === '/' && i > 0) || p === 'or' ? ` ${p} ` : <kbd key={i}>{p}</kbd>)}</dt><dd>{what}</dd></div>
+          <div key={k}>
+            <dt>{k.split(' ').map((p, i) => ((p === '/' && i > 0) || p === 'or' ? ` ${p} ` : <kbd key={i}>{p}</kbd>))}</dt>
+            <dd>{what}</dd>
+          </div>
         ))}
       </dl>
-      <div class="dialog-actions"><button type="button" onClick={onClose}>Close</button></div>
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </Modal>
   );
 }
 
 /** One article: edit its tags. Several: add or remove one tag on all of them. */
-export function TagDialog({ count, tags, candidates = [], allTags, onSet, onAdd, onRemove, onClose }: {
+export function TagDialog({
+  count,
+  tags,
+  candidates = [],
+  allTags,
+  onSet,
+  onAdd,
+  onRemove,
+  onClose,
+}: {
   count: number;
   /** The single article's tags (count === 1). */
   tags: string[];
@@ -73,15 +113,53 @@ export function TagDialog({ count, tags, candidates = [], allTags, onSet, onAdd,
           <TagSuggestions suggestions={tagSuggestions(candidates, tags)} onAdd={(t) => onSet([...tags, t])} />
         </>
       ) : (
-        <form class="bulk-tag" onSubmit={(e) => { e.preventDefault(); }}>
-          <input list="all-tags" value={draft} aria-label="Tag" placeholder="Tag" data-testid="bulk-tag-input"
-            onInput={(e) => setDraft((e.target as HTMLInputElement).value)} />
-          <datalist id="all-tags">{allTags.slice(0, 200).map((t) => <option key={t} value={t} />)}</datalist>
-          <button type="button" disabled={!draft.trim()} onClick={() => { onAdd(draft.trim()); onClose(); }}>Add to all</button>
-          <button type="button" class="secondary" disabled={!draft.trim()} onClick={() => { onRemove(draft.trim()); onClose(); }}>Remove from all</button>
+        <form
+          class="bulk-tag"
+          onSubmit={(e) => {
+            e.preventDefault();
+          }}
+        >
+          <input
+            list="all-tags"
+            value={draft}
+            aria-label="Tag"
+            placeholder="Tag"
+            data-testid="bulk-tag-input"
+            onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+          />
+          <datalist id="all-tags">
+            {allTags.slice(0, 200).map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+          <button
+            type="button"
+            disabled={!draft.trim()}
+            onClick={() => {
+              onAdd(draft.trim());
+              onClose();
+            }}
+          >
+            Add to all
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!draft.trim()}
+            onClick={() => {
+              onRemove(draft.trim());
+              onClose();
+            }}
+          >
+            Remove from all
+          </button>
         </form>
       )}
-      <div class="dialog-actions"><button type="button" class="secondary" onClick={onClose}>Done</button></div>
+      <div class="dialog-actions">
+        <button type="button" class="secondary" onClick={onClose}>
+          Done
+        </button>
+      </div>
     </Modal>
   );
 }

@@ -10,7 +10,13 @@ const KINDS: [ExportKind, string, string][] = [
 ];
 
 /** Export buttons; the exporters read the library page by page, so the page stays responsive. */
-export function ExportSection({ transfer, empty }: { transfer: TransferBackend; /** Nothing to export: the buttons are disabled and say why. */ empty?: boolean }) {
+export function ExportSection({
+  transfer,
+  empty,
+}: {
+  transfer: TransferBackend;
+  /** Nothing to export: the buttons are disabled and say why. */ empty?: boolean;
+}) {
   const [running, setRunning] = useState<{ kind: ExportKind; done: number; total: number } | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const run = async (kind: ExportKind) => {
@@ -32,19 +38,38 @@ export function ExportSection({ transfer, empty }: { transfer: TransferBackend; 
       <ul class="ie-list" style={{ listStyle: 'none', paddingLeft: 0, maxHeight: 'none' }}>
         {KINDS.map(([kind, label, what]) => (
           <li key={kind}>
-            <button type="button" class="secondary" disabled={!!running || empty} data-testid={`export-${kind}`} onClick={() => void run(kind)}>{label}</button>{' '}
+            <button
+              type="button"
+              class="secondary"
+              disabled={!!running || empty}
+              data-testid={`export-${kind}`}
+              onClick={() => void run(kind)}
+            >
+              {label}
+            </button>{' '}
             <span class="muted">{what}</span>
           </li>
         ))}
       </ul>
-      {empty && <p class="muted" data-testid="export-empty">Your library is empty: there is nothing to export yet.</p>}
+      {empty && (
+        <p class="muted" data-testid="export-empty">
+          Your library is empty: there is nothing to export yet.
+        </p>
+      )}
       {running && (
         <div aria-live="polite" data-testid="export-progress">
-          <p>Exporting {running.done.toLocaleString()}{running.total ? ` of ${running.total.toLocaleString()}` : ''} articles…</p>
+          <p>
+            Exporting {running.done.toLocaleString()}
+            {running.total ? ` of ${running.total.toLocaleString()}` : ''} articles…
+          </p>
           <progress max={running.total || 1} value={running.total ? running.done : undefined} />
         </div>
       )}
-      {message && <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="export-message">{message.text}</p>}
+      {message && (
+        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="export-message">
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

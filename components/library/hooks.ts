@@ -43,12 +43,21 @@ export function useTexts(load: ((ids: number[]) => Promise<(string | undefined)[
       timer.current = window.setTimeout(() => {
         const batch = [...wanted.current];
         wanted.current.clear();
-        load(batch.map(([, i]) => i)).then((texts) => {
-          batch.forEach(([kk], j) => cache.current.set(kk, texts[j] ?? null));
-          // Oldest out first (a Map iterates in insertion order).
-          for (const old of cache.current.keys()) { if (cache.current.size <= TEXT_CACHE) break; cache.current.delete(old); }
-          setTick((t) => t + 1);
-        }, () => { batch.forEach(([kk]) => cache.current.set(kk, null)); setTick((t) => t + 1); });
+        load(batch.map(([, i]) => i)).then(
+          (texts) => {
+            batch.forEach(([kk], j) => cache.current.set(kk, texts[j] ?? null));
+            // Oldest out first (a Map iterates in insertion order).
+            for (const old of cache.current.keys()) {
+              if (cache.current.size <= TEXT_CACHE) break;
+              cache.current.delete(old);
+            }
+            setTick((t) => t + 1);
+          },
+          () => {
+            batch.forEach(([kk]) => cache.current.set(kk, null));
+            setTick((t) => t + 1);
+          },
+        );
       }, 0);
     }
     return undefined;

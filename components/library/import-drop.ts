@@ -6,7 +6,12 @@ export function useFileDrop(onFile: (f: File) => void, doc: Document = document)
   cb.current = onFile;
   useEffect(() => {
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
-    const over = (e: DragEvent) => { if (hasFiles(e)) { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; } };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) {
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      }
+    };
     const drop = (e: DragEvent) => {
       if (!hasFiles(e) || e.defaultPrevented) return;
       e.preventDefault(); // otherwise the browser opens the file in place of the library
@@ -15,6 +20,9 @@ export function useFileDrop(onFile: (f: File) => void, doc: Document = document)
     };
     doc.addEventListener('dragover', over);
     doc.addEventListener('drop', drop);
-    return () => { doc.removeEventListener('dragover', over); doc.removeEventListener('drop', drop); };
+    return () => {
+      doc.removeEventListener('dragover', over);
+      doc.removeEventListener('drop', drop);
+    };
   }, [doc]);
 }

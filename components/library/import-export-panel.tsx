@@ -6,7 +6,14 @@ import type { ImportRun, LibraryConnector } from './library-connector';
 import './import-export.css';
 
 /** Import (file picker or drop), the fetch queue for imported links, and export. */
-export function ImportExportPanel({ connector, onClose, file, libraryEmpty, runs, onImported }: {
+export function ImportExportPanel({
+  connector,
+  onClose,
+  file,
+  libraryEmpty,
+  runs,
+  onImported,
+}: {
   connector: LibraryConnector;
   onClose(): void;
   file?: File | null;
@@ -26,13 +33,33 @@ export function ImportExportPanel({ connector, onClose, file, libraryEmpty, runs
   const [importing, setImporting] = useState(false);
   return (
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div class="dialog ie-panel" role="dialog" aria-modal="true" aria-labelledby="ie-title" data-testid="import-export-panel" ref={box}
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
+      <div
+        class="dialog ie-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="ie-title"
+        data-testid="import-export-panel"
+        ref={box}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
         <h2 id="ie-title">Import / Export</h2>
-        {transfer ? <ImportSection transfer={transfer} file={file} onBusy={setImporting} runs={runs} onImported={onImported} /> : <p class="muted">Import is not available here.</p>}
+        {transfer ? (
+          <ImportSection transfer={transfer} file={file} onBusy={setImporting} runs={runs} onImported={onImported} />
+        ) : (
+          <p class="muted">Import is not available here.</p>
+        )}
         {queue && !importing && <ImportQueueSection queue={queue} />}
         {transfer && <ExportSection transfer={transfer} empty={libraryEmpty} />}
-        <div class="dialog-actions"><button type="button" data-testid="import-export-close" onClick={onClose}>Close</button></div>
+        <div class="dialog-actions">
+          <button type="button" data-testid="import-export-close" onClick={onClose}>
+            Close
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -23,15 +23,20 @@ export function buildReport(run: ImportRun): ImportReport {
   const rows: ReportRow[] = [];
   const counts: Record<ReportOutcome, number> = { imported: 0, merged: 0, duplicate: 0, failed: 0, problem: 0 };
   let toFetch = 0;
-  const add = (row: ReportRow) => { rows.push(row); counts[row.outcome]++; };
+  const add = (row: ReportRow) => {
+    rows.push(row);
+    counts[row.outcome]++;
+  };
   for (const o of run.outcomes) {
     add({ where: o.where, url: o.url, outcome: o.outcome, reason: o.reason });
     if (o.outcome === 'imported' && o.needsFetch) toFetch++;
   }
   // Highlights for URLs the file's list lacks: merged into the library's article, or a problem.
-  for (const h of run.strayHighlights) add({ where: h.where, url: h.url, outcome: h.outcome === 'unmatched' ? 'problem' : h.outcome, reason: h.reason });
+  for (const h of run.strayHighlights)
+    add({ where: h.where, url: h.url, outcome: h.outcome === 'unmatched' ? 'problem' : h.outcome, reason: h.reason });
   // Repeats inside the file were merged into their first occurrence by the reader.
-  for (const d of run.duplicates) add({ where: d.where, url: d.url, outcome: 'duplicate', reason: `repeated in the file; merged into ${d.keptWhere}` });
+  for (const d of run.duplicates)
+    add({ where: d.where, url: d.url, outcome: 'duplicate', reason: `repeated in the file; merged into ${d.keptWhere}` });
   // The reader's problems: rows it could not use at all, or fields it could not read (item kept).
   for (const e of run.errors) add({ where: e.where, url: '', outcome: 'problem', reason: e.reason });
   return { rows: inFileOrder(rows), counts, toFetch };
@@ -58,7 +63,8 @@ export function inFileOrder(rows: ReportRow[]): ReportRow[] {
   return keyed.map((k) => k.r);
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);
+const csvCell = (s: string) =>
+  /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
 
 /** CSV (RFC 4180); cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function reportCsv(run: ImportRun, report: ImportReport): string {

@@ -3,7 +3,8 @@ import { buildReport, reportCsv, summaryText, type ImportReport } from './import
 import { saveBlob } from './export-download';
 import type { ImportPhase, ImportRun, TransferBackend } from './library-connector';
 
-const FORMATS = 'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist (.jsonl, or the older .json)';
+const FORMATS =
+  'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist (.jsonl, or the older .json)';
 const SHOWN_ROWS = 300;
 
 type State =
@@ -13,7 +14,13 @@ type State =
   | { kind: 'error'; file: string; message: string };
 
 /** File picker + drop zone, progress bar, and the report of every item's outcome. */
-export function ImportSection({ transfer, file, runs, onImported, onBusy }: {
+export function ImportSection({
+  transfer,
+  file,
+  runs,
+  onImported,
+  onBusy,
+}: {
   transfer: TransferBackend;
   file?: File | null;
   /** Every file imported since the page opened (kept by the page, so closing the dialog loses none). */
@@ -32,7 +39,9 @@ export function ImportSection({ transfer, file, runs, onImported, onBusy }: {
     onBusy?.(true);
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      const result = await transfer.importFile(f.name, bytes, (done, total, phase) => setState({ kind: 'running', file: f.name, phase, done, total }));
+      const result = await transfer.importFile(f.name, bytes, (done, total, phase) =>
+        setState({ kind: 'running', file: f.name, phase, done, total }),
+      );
       setState({ kind: 'done', run: result, report: reportOf(result) });
       onImported?.(result);
     } catch (e) {
@@ -43,39 +52,84 @@ export function ImportSection({ transfer, file, runs, onImported, onBusy }: {
   };
   const handled = useRef<File | null>(null);
   useEffect(() => {
-    if (file && handled.current !== file) { handled.current = file; void run(file); }
+    if (file && handled.current !== file) {
+      handled.current = file;
+      void run(file);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly dropped file starts an import; `run` is this render's own
   }, [file]);
 
   return (
     <section data-testid="import-section">
       <h3>Import</h3>
-      <div class={`ie-drop${over ? ' over' : ''}`} data-testid="import-drop"
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+      <div
+        class={`ie-drop${over ? ' over' : ''}`}
+        data-testid="import-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
-        onDrop={(e) => { e.preventDefault(); e.stopPropagation(); setOver(false); const f = e.dataTransfer?.files[0]; if (f) void run(f); }}>
-        <p>Drop an export file here, or{' '}
-          <button type="button" class="secondary" disabled={busy} data-testid="import-choose" onClick={() => input.current?.click()}>choose a file…</button>
+        onDrop={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          setOver(false);
+          const f = e.dataTransfer?.files[0];
+          if (f) void run(f);
+        }}
+      >
+        <p>
+          Drop an export file here, or{' '}
+          <button type="button" class="secondary" disabled={busy} data-testid="import-choose" onClick={() => input.current?.click()}>
+            choose a file…
+          </button>
         </p>
         <p class="muted">{FORMATS}.</p>
-        <input ref={input} type="file" class="ie-sr" tabIndex={-1} aria-label="Export file to import" data-testid="import-file"
+        <input
+          ref={input}
+          type="file"
+          class="ie-sr"
+          tabIndex={-1}
+          aria-label="Export file to import"
+          data-testid="import-file"
           accept=".html,.htm,.csv,.json,.jsonl,.ndjson,.zip,.txt,text/html,text/csv,application/json,application/x-ndjson,application/zip"
-          onChange={(e) => { const el = e.target as HTMLInputElement; const f = el.files?.[0]; el.value = ''; if (f) void run(f); }} />
+          onChange={(e) => {
+            const el = e.target as HTMLInputElement;
+            const f = el.files?.[0];
+            el.value = '';
+            if (f) void run(f);
+          }}
+        />
       </div>
       {state.kind === 'running' && (
         <div data-testid="import-progress" aria-live="polite">
-          <p>{state.phase === 'reading' ? `Reading ${state.file}…` : `Importing ${state.done.toLocaleString()} of ${state.total.toLocaleString()}…`}</p>
+          <p>
+            {state.phase === 'reading'
+              ? `Reading ${state.file}…`
+              : `Importing ${state.done.toLocaleString()} of ${state.total.toLocaleString()}…`}
+          </p>
           <progress max={state.total || 1} value={state.phase === 'reading' ? undefined : state.done} />
         </div>
       )}
-      {state.kind === 'error' && <p class="error" role="alert" data-testid="import-error">Nothing was imported. {state.message}</p>}
-      {runs?.length
-        ? <ImportResultView key={runs.length} run={runs[runs.length - 1]} report={reportOf(runs[runs.length - 1])} latest />
-        : state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest />}
+      {state.kind === 'error' && (
+        <p class="error" role="alert" data-testid="import-error">
+          Nothing was imported. {state.message}
+        </p>
+      )}
+      {runs?.length ? (
+        <ImportResultView key={runs.length} run={runs[runs.length - 1]} report={reportOf(runs[runs.length - 1])} latest />
+      ) : (
+        state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest />
+      )}
       {runs && runs.length > 1 && (
         <details class="ie-earlier" data-testid="import-earlier">
           <summary>Earlier imports since this page opened ({runs.length - 1})</summary>
-          {runs.slice(0, -1).reverse().map((r, i) => <ImportResultView key={runs.length - 1 - i} run={r} report={reportOf(r)} latest={false} />)}
+          {runs
+            .slice(0, -1)
+            .reverse()
+            .map((r, i) => (
+              <ImportResultView key={runs.length - 1 - i} run={r} report={reportOf(r)} latest={false} />
+            ))}
         </details>
       )}
     </section>
@@ -86,7 +140,10 @@ const reports = new WeakMap<ImportRun, ImportReport>();
 /** One report per run, built once (a 10,000-item run has as many rows). */
 function reportOf(run: ImportRun): ImportReport {
   let r = reports.get(run);
-  if (!r) { r = buildReport(run); reports.set(run, r); }
+  if (!r) {
+    r = buildReport(run);
+    reports.set(run, r);
+  }
   return r;
 }
 
@@ -94,24 +151,43 @@ function reportOf(run: ImportRun): ImportReport {
 function ImportResultView({ run, report, latest }: { run: ImportRun; report: ImportReport; latest: boolean }) {
   const id = (name: string) => (latest ? name : `${name}-earlier`);
   const notable = report.rows.filter((r) => r.outcome !== 'imported');
-  const save = () => saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
+  const save = () =>
+    saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
   return (
-    <div data-testid={id('import-result')} data-file={run.file} data-imported={report.counts.imported} data-merged={report.counts.merged} data-duplicate={report.counts.duplicate}
-      data-failed={report.counts.failed} data-problem={report.counts.problem}>
-      <p role={latest ? 'status' : undefined} data-testid={id('import-summary')}>{summaryText(run, report)}</p>
-      {report.toFetch > 0 && <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch them below to read them offline.</p>}
+    <div
+      data-testid={id('import-result')}
+      data-file={run.file}
+      data-imported={report.counts.imported}
+      data-merged={report.counts.merged}
+      data-duplicate={report.counts.duplicate}
+      data-failed={report.counts.failed}
+      data-problem={report.counts.problem}
+    >
+      <p role={latest ? 'status' : undefined} data-testid={id('import-summary')}>
+        {summaryText(run, report)}
+      </p>
+      {report.toFetch > 0 && (
+        <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch them below to read them offline.</p>
+      )}
       <div class="ie-row">
-        <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>Save report (CSV)</button>
+        <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>
+          Save report (CSV)
+        </button>
       </div>
       {notable.length > 0 && (
         <details open={notable.length <= 20}>
           <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
           <ul class="ie-list" data-testid={id('import-report-rows')}>
             {notable.slice(0, SHOWN_ROWS).map((r, i) => (
-              <li key={i} class={`ie-outcome-${r.outcome}`}><strong>{r.outcome}</strong> {r.where}{r.url ? ` ${r.url}` : ''}: {r.reason}</li>
+              <li key={i} class={`ie-outcome-${r.outcome}`}>
+                <strong>{r.outcome}</strong> {r.where}
+                {r.url ? ` ${r.url}` : ''}: {r.reason}
+              </li>
             ))}
           </ul>
-          {notable.length > SHOWN_ROWS && <p class="muted">…and {(notable.length - SHOWN_ROWS).toLocaleString()} more in the saved report.</p>}
+          {notable.length > SHOWN_ROWS && (
+            <p class="muted">…and {(notable.length - SHOWN_ROWS).toLocaleString()} more in the saved report.</p>
+          )}
         </details>
       )}
     </div>

@@ -3,13 +3,32 @@
 
 export type KeyCommand =
   // In the search box
-  | 'search-clear' | 'search-blur' | 'search-to-results' | 'search-to-first-result'
+  | 'search-clear'
+  | 'search-blur'
+  | 'search-to-results'
+  | 'search-to-first-result'
   // Anywhere
-  | 'close-dialog' | 'shortcuts' | 'undo' | 'archive' | 'favorite' | 'delete' | 'tags'
+  | 'close-dialog'
+  | 'shortcuts'
+  | 'undo'
+  | 'archive'
+  | 'favorite'
+  | 'delete'
+  | 'tags'
   // Reading an article
-  | 'back' | 'open-original' | 'scroll-down' | 'scroll-up'
+  | 'back'
+  | 'open-original'
+  | 'scroll-down'
+  | 'scroll-up'
   // The list
-  | 'cursor-down' | 'cursor-up' | 'open' | 'select' | 'select-range' | 'focus-search' | 'clear-selection' | 'clear-filters';
+  | 'cursor-down'
+  | 'cursor-up'
+  | 'open'
+  | 'select'
+  | 'select-range'
+  | 'focus-search'
+  | 'clear-selection'
+  | 'clear-filters';
 
 export interface KeyPress {
   key: string;
@@ -81,31 +100,55 @@ export function keyCommand(p: KeyPress, s: KeyState): KeyCommand | null {
   if (k === 'z') return 'undo';
   if (s.view === 'article') {
     switch (k) {
-      case 'Escape': case 'u': return 'back';
-      case 'e': return 'archive';
-      case 's': return 'favorite';
-      case '#': return 'delete';
-      case 't': return 'tags';
-      case 'o': return s.hasArticle ? 'open-original' : null;
-      case 'j': return 'scroll-down';
-      case 'k': return 'scroll-up';
-      default: return null;
+      case 'Escape':
+      case 'u':
+        return 'back';
+      case 'e':
+        return 'archive';
+      case 's':
+        return 'favorite';
+      case '#':
+        return 'delete';
+      case 't':
+        return 'tags';
+      case 'o':
+        return s.hasArticle ? 'open-original' : null;
+      case 'j':
+        return 'scroll-down';
+      case 'k':
+        return 'scroll-up';
+      default:
+        return null;
     }
   }
   switch (k) {
-    case 'j': case 'ArrowDown': return 'cursor-down';
-    case 'k': case 'ArrowUp': return 'cursor-up';
-    case 'o': case 'Enter': return s.hasCursorRow ? 'open' : null;
-    case 'e': return 'archive';
-    case 's': return 'favorite';
-    case '#': return 'delete';
-    case 't': return s.hasTargets ? 'tags' : null;
-    case 'x': return p.shiftKey ? 'select-range' : 'select';
-    case '/': return 'focus-search';
-    case 'Escape': case 'u':
+    case 'j':
+    case 'ArrowDown':
+      return 'cursor-down';
+    case 'k':
+    case 'ArrowUp':
+      return 'cursor-up';
+    case 'o':
+    case 'Enter':
+      return s.hasCursorRow ? 'open' : null;
+    case 'e':
+      return 'archive';
+    case 's':
+      return 'favorite';
+    case '#':
+      return 'delete';
+    case 't':
+      return s.hasTargets ? 'tags' : null;
+    case 'x':
+      return p.shiftKey ? 'select-range' : 'select';
+    case '/':
+      return 'focus-search';
+    case 'Escape':
+    case 'u':
       if (s.selectedCount) return 'clear-selection';
       if (s.hasQuery || s.filtersActive) return 'clear-filters';
       return null;
-    default: return null;
+    default:
+      return null;
   }
 }

@@ -12,7 +12,13 @@ import { Facets } from './facets';
 import { BulkBar, plural } from './bulk-actions';
 import { formatBytes } from './errors';
 
-const VIEWS: [StatusView, string][] = [['unread', 'Unread'], ['inprogress', 'In progress'], ['favorite', 'Favorites'], ['archived', 'Archived'], ['all', 'All']];
+const VIEWS: [StatusView, string][] = [
+  ['unread', 'Unread'],
+  ['inprogress', 'In progress'],
+  ['favorite', 'Favorites'],
+  ['archived', 'Archived'],
+  ['all', 'All'],
+];
 
 export interface RowActions {
   onOpen(id: number): void;
@@ -39,8 +45,14 @@ export interface ListPageProps {
   setStatusView(v: StatusView): void;
   counts: Record<StatusView, number>;
   facetLists: { tags: [string, number][]; sites: [string, number][] };
-  tag: string; site: string; time: string; sort: SortKey;
-  setTag(v: string): void; setSite(v: string): void; setTime(v: string): void; setSort(v: SortKey): void;
+  tag: string;
+  site: string;
+  time: string;
+  sort: SortKey;
+  setTag(v: string): void;
+  setSite(v: string): void;
+  setTime(v: string): void;
+  setSort(v: SortKey): void;
   wpm: number;
   cursor: number;
   setCursor(i: number): void;
@@ -76,7 +88,9 @@ export function ListPage(p: ListPageProps) {
   const [guard, setGuard] = useState<{ x: number; y: number } | null>(null);
   useEffect(() => {
     if (!guard) return;
-    const move = (e: MouseEvent) => { if (Math.hypot(e.clientX - guard.x, e.clientY - guard.y) > GUARD_PX) setGuard(null); };
+    const move = (e: MouseEvent) => {
+      if (Math.hypot(e.clientX - guard.x, e.clientY - guard.y) > GUARD_PX) setGuard(null);
+    };
     document.addEventListener('mousemove', move);
     return () => document.removeEventListener('mousemove', move);
   }, [guard]);
@@ -84,7 +98,13 @@ export function ListPage(p: ListPageProps) {
   if (empty && !searching && !filtersActive) {
     return (
       <main class="list-page">
-        <section class="list-area" data-testid="list-area" data-query={p.query} data-index={indexReady ? 'ready' : 'building'} data-count={0}>
+        <section
+          class="list-area"
+          data-testid="list-area"
+          data-query={p.query}
+          data-index={indexReady ? 'ready' : 'building'}
+          data-count={0}
+        >
           <Welcome onImport={p.onImport} shortcut={p.shortcut} />
         </section>
       </main>
@@ -95,34 +115,87 @@ export function ListPage(p: ListPageProps) {
       <div class="filterbar">
         <nav class="views" aria-label="Show">
           {VIEWS.map(([v, label]) => (
-            <button type="button" key={v} class="view-tab" aria-pressed={v === tabView} data-testid={`view-${v}`} onClick={() => p.setStatusView(v)}>
-              {label}{articles && <span class="count">{p.counts[v].toLocaleString()}</span>}
+            <button
+              type="button"
+              key={v}
+              class="view-tab"
+              aria-pressed={v === tabView}
+              data-testid={`view-${v}`}
+              onClick={() => p.setStatusView(v)}
+            >
+              {label}
+              {articles && <span class="count">{p.counts[v].toLocaleString()}</span>}
             </button>
           ))}
         </nav>
-        <Facets tags={p.facetLists.tags} sites={p.facetLists.sites} tag={tag} site={site} time={time} sort={p.sort} searching={searching}
-          setTag={p.setTag} setSite={p.setSite} setTime={p.setTime} setSort={p.setSort} />
+        <Facets
+          tags={p.facetLists.tags}
+          sites={p.facetLists.sites}
+          tag={tag}
+          site={site}
+          time={time}
+          sort={p.sort}
+          searching={searching}
+          setTag={p.setTag}
+          setSite={p.setSite}
+          setTime={p.setTime}
+          setSort={p.setSort}
+        />
       </div>
       {selected.size > 0 && (
-        <BulkBar count={selected.size} total={shown.length} onArchive={p.bulk.archive} onFavorite={p.bulk.favorite} onTag={p.bulk.tag} onDelete={p.bulk.remove}
-          onSelectAll={() => p.setSelected(new Set(shown.map((a) => a.id)))} onClear={() => p.setSelected(new Set())} />
+        <BulkBar
+          count={selected.size}
+          total={shown.length}
+          onArchive={p.bulk.archive}
+          onFavorite={p.bulk.favorite}
+          onTag={p.bulk.tag}
+          onDelete={p.bulk.remove}
+          onSelectAll={() => p.setSelected(new Set(shown.map((a) => a.id)))}
+          onClear={() => p.setSelected(new Set())}
+        />
       )}
-      <section class="list-area" data-testid="list-area" data-query={p.query} data-index={indexReady ? 'ready' : 'building'} data-count={shown.length}>
-        {parsed.invalid.length > 0 && <p class="hint">Not understood: {parsed.invalid.join(', ')} — try is:unread, is:archived, is:favorite, is:inprogress, time:&lt;10 or time:5-15.</p>}
+      <section
+        class="list-area"
+        data-testid="list-area"
+        data-query={p.query}
+        data-index={indexReady ? 'ready' : 'building'}
+        data-count={shown.length}
+      >
+        {parsed.invalid.length > 0 && (
+          <p class="hint">
+            Not understood: {parsed.invalid.join(', ')} — try is:unread, is:archived, is:favorite, is:inprogress, time:&lt;10 or time:5-15.
+          </p>
+        )}
         {(searching || filtersActive || parsed.tags.length || parsed.sites.length || parsed.time.length || parsed.is.length) && !loading ? (
           <p class="result-count muted" role="status" data-testid="result-count">
             {plural(shown.length, 'article')}
-            {searching && search && !indexReady && ` · indexing ${search.state.indexed.toLocaleString()} of ${search.state.total.toLocaleString()} (titles, sites and tags for now)`}
+            {searching &&
+              search &&
+              !indexReady &&
+              ` · indexing ${search.state.indexed.toLocaleString()} of ${search.state.total.toLocaleString()} (titles, sites and tags for now)`}
           </p>
         ) : null}
         {loading ? (
-          !p.error && <p class="muted" role="status">Loading…</p>
+          !p.error && (
+            <p class="muted" role="status">
+              Loading…
+            </p>
+          )
         ) : shown.length === 0 ? (
           <p class="empty muted" data-testid="empty">
-            {searching || filtersActive ? 'No articles match.' : p.statusView === 'unread' ? 'All caught up: nothing unread.' : 'Nothing in this view.'}
+            {searching || filtersActive
+              ? 'No articles match.'
+              : p.statusView === 'unread'
+                ? 'All caught up: nothing unread.'
+                : 'Nothing in this view.'}
           </p>
         ) : (
-          <VirtualList items={shown} rowHeight={rowHeight} cursor={p.cursor} topInset={64} overscan={4}
+          <VirtualList
+            items={shown}
+            rowHeight={rowHeight}
+            cursor={p.cursor}
+            topInset={64}
+            overscan={4}
             attrs={{ 'data-testid': 'article-list', 'aria-label': 'Articles', class: `rows${guard ? ' pointer-guard' : ''}` }}
             renderRow={(a, i) => {
               let snip;
@@ -131,22 +204,39 @@ export function ListPage(p: ListPageProps) {
                 snip = text === undefined ? undefined : snippet(text ?? a.excerpt ?? '', parsed);
               }
               return (
-                <ArticleRow key={a.id} article={a} index={i} minutes={minutesAt(a, p.wpm)} cursor={i === p.cursor} selected={selected.has(a.id)}
-                  height={rowHeight} snippet={snip}
-                  onSelect={p.toggleSelect} onCursor={p.setCursor} {...p.rowActions}
-                  onDelete={(x, at) => { if (at) setGuard(at); p.rowActions.onDelete(x); }} />
+                <ArticleRow
+                  key={a.id}
+                  article={a}
+                  index={i}
+                  minutes={minutesAt(a, p.wpm)}
+                  cursor={i === p.cursor}
+                  selected={selected.has(a.id)}
+                  height={rowHeight}
+                  snippet={snip}
+                  onSelect={p.toggleSelect}
+                  onCursor={p.setCursor}
+                  {...p.rowActions}
+                  onDelete={(x, at) => {
+                    if (at) setGuard(at);
+                    p.rowActions.onDelete(x);
+                  }}
+                />
               );
-            }} />
+            }}
+          />
         )}
       </section>
       <footer class="list-foot muted">
         {articles && <span>{plural(articles.length, 'article')}</span>}
         {p.storage && (
           <span data-testid="storage">
-            {formatBytes(p.storage.usage)} used{p.storage.persisted ? ' · kept permanently' : ' · the browser may clear it when space runs low'}
+            {formatBytes(p.storage.usage)} used
+            {p.storage.persisted ? ' · kept permanently' : ' · the browser may clear it when space runs low'}
           </span>
         )}
-        <span>Press <kbd>?</kbd> for shortcuts</span>
+        <span>
+          Press <kbd>?</kbd> for shortcuts
+        </span>
       </footer>
     </main>
   );

@@ -19,7 +19,13 @@ export function NotDownloaded({ article: a, queue }: { article: ArticleRecord; q
     setError(null);
     setAsking(true);
     // Called straight from the click: start() may ask for host access, which needs the user gesture.
-    void queue.start({ retryFailed: failed }).then((r) => { if (!r.ok) setError(r.error); }).catch((e: unknown) => setError(String(e))).finally(() => setAsking(false));
+    void queue
+      .start({ retryFailed: failed })
+      .then((r) => {
+        if (!r.ok) setError(r.error);
+      })
+      .catch((e: unknown) => setError(String(e)))
+      .finally(() => setAsking(false));
   };
   return (
     <div class="not-downloaded hint" data-testid="not-downloaded" role="status">
@@ -33,9 +39,15 @@ export function NotDownloaded({ article: a, queue }: { article: ArticleRecord; q
             {running ? 'Fetching…' : failed ? 'Try again' : 'Fetch'}
           </button>
         )}{' '}
-        <a href={a.originalUrl} target="_blank" rel="noopener noreferrer">Open it on the web</a>
+        <a href={a.originalUrl} target="_blank" rel="noopener noreferrer">
+          Open it on the web
+        </a>
       </p>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -112,9 +112,14 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
         }
       });
     };
-    const onUser = () => { userMoved = true; };
+    const onUser = () => {
+      userMoved = true;
+    };
     const flush = () => writer.flush();
-    const raf = requestAnimationFrame(() => { restore(); onScroll(); });
+    const raf = requestAnimationFrame(() => {
+      restore();
+      onScroll();
+    });
     // Images decode after the first paint and push the text down: restore again once they have.
     const imgs = [...el.querySelectorAll('img')];
     const onImg = () => restore();
@@ -138,16 +143,34 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
 
   const s = settings;
   const style = s
-    ? { '--reader-font': FONTS[s.font], '--reader-size': `${s.fontSize}px`, '--reader-lh': String(s.lineHeight), '--reader-width': `${s.width}ch` }
+    ? {
+        '--reader-font': FONTS[s.font],
+        '--reader-size': `${s.fontSize}px`,
+        '--reader-lh': String(s.lineHeight),
+        '--reader-width': `${s.width}ch`,
+      }
     : undefined;
   const published = dateLabel('published', article.publishedTime);
   const left = total === null ? null : minutesLeft(total, progress);
   return (
     <>
-      <div class="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} data-testid="reading-progress">
+      <div
+        class="reading-progress"
+        role="progressbar"
+        aria-label="Reading progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(progress * 100)}
+        data-testid="reading-progress"
+      >
         <span style={{ transform: `scaleX(${progress})` }} />
       </div>
-      <article class={`reader font-${s?.font ?? 'serif'}`} style={style as Record<string, string>} lang={article.lang ?? undefined} data-testid="reader">
+      <article
+        class={`reader font-${s?.font ?? 'serif'}`}
+        style={style as Record<string, string>}
+        lang={article.lang ?? undefined}
+        data-testid="reader"
+      >
         <header class="reader-head">
           <p class="reader-site">
             <a href={article.originalUrl} target="_blank" rel="noopener noreferrer" data-testid="original-link" title={article.originalUrl}>
@@ -157,8 +180,14 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
           <h1 class="reader-title">{article.title}</h1>
           <p class="reader-meta">
             {article.byline && <span>{article.byline}</span>}
-            {published && <time dateTime={article.publishedTime!} data-testid="reader-published">{published}</time>}
-            <time dateTime={new Date(article.savedAt).toISOString()} data-testid="reader-saved">{dateLabel('saved', article.savedAt)}</time>
+            {published && (
+              <time dateTime={article.publishedTime!} data-testid="reader-published">
+                {published}
+              </time>
+            )}
+            <time dateTime={new Date(article.savedAt).toISOString()} data-testid="reader-saved">
+              {dateLabel('saved', article.savedAt)}
+            </time>
             {total !== null && <span data-testid="reader-minutes">{formatMinutes(total)} read</span>}
           </p>
           {beforeBody}
@@ -166,10 +195,16 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
         <div class="reader-body" ref={body} data-testid="reader-body" />
         <footer class="reader-foot">
           {afterBody}
-          <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Read the original on {displayHost(article.originalUrl) ?? article.originalUrl} ↗</a>
+          <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
+            Read the original on {displayHost(article.originalUrl) ?? article.originalUrl} ↗
+          </a>
         </footer>
       </article>
-      {left !== null && <p class="minutes-left" data-testid="minutes-left" aria-live="off">{left === 0 ? 'Finished' : `${left} min left`}</p>}
+      {left !== null && (
+        <p class="minutes-left" data-testid="minutes-left" aria-live="off">
+          {left === 0 ? 'Finished' : `${left} min left`}
+        </p>
+      )}
     </>
   );
 }

@@ -7,18 +7,46 @@ export function TopbarMenu({ onImportExport, onShortcuts }: { onImportExport(): 
   useEffect(() => {
     if (!open) return;
     (box.current?.querySelector('[role=menuitem]') as HTMLElement | null)?.focus();
-    const away = (e: MouseEvent) => { if (!box.current?.contains(e.target as Node)) setOpen(false); };
+    const away = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
     document.addEventListener('mousedown', away);
     return () => document.removeEventListener('mousedown', away);
   }, [open]);
-  const pick = (f: () => void) => () => { setOpen(false); f(); };
+  const pick = (f: () => void) => () => {
+    setOpen(false);
+    f();
+  };
   return (
-    <div class="topbar-menu narrow-only" ref={box} onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); } }}>
-      <button type="button" class="secondary" aria-label="More" aria-haspopup="menu" aria-expanded={open} data-testid="menu-button" onClick={() => setOpen(!open)}>⋯</button>
+    <div
+      class="topbar-menu narrow-only"
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
+      <button
+        type="button"
+        class="secondary"
+        aria-label="More"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="menu-button"
+        onClick={() => setOpen(!open)}
+      >
+        ⋯
+      </button>
       {open && (
         <div class="menu" role="menu" data-testid="topbar-menu">
-          <button type="button" role="menuitem" data-testid="menu-import-export" onClick={pick(onImportExport)}>Import / Export…</button>
-          <button type="button" role="menuitem" onClick={pick(onShortcuts)}>Keyboard shortcuts</button>
+          <button type="button" role="menuitem" data-testid="menu-import-export" onClick={pick(onImportExport)}>
+            Import / Export…
+          </button>
+          <button type="button" role="menuitem" onClick={pick(onShortcuts)}>
+            Keyboard shortcuts
+          </button>
         </div>
       )}
     </div>

@@ -42,7 +42,10 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
     let frame = 0;
     const onScroll = () => {
       if (frame) return;
-      frame = requestAnimationFrame(() => { frame = 0; measureRef.current(); });
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        measureRef.current();
+      });
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);

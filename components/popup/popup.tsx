@@ -28,7 +28,9 @@ export interface PopupConnector {
 async function settle<T>(p: Promise<Result<T>>, action: string): Promise<Result<T>> {
   try {
     const r = (await p) as Result<T> | undefined;
-    return r && typeof r === 'object' && 'ok' in r ? r : { ok: false, error: humanError(new Error('The message port closed before a response was received.'), action) };
+    return r && typeof r === 'object' && 'ok' in r
+      ? r
+      : { ok: false, error: humanError(new Error('The message port closed before a response was received.'), action) };
   } catch (e) {
     return { ok: false, error: humanError(e, action) };
   }
@@ -37,13 +39,24 @@ async function settle<T>(p: Promise<Result<T>>, action: string): Promise<Result<
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; preview: Preview; tags: string[]; edited: boolean; busy: boolean; message: string | null; failed: boolean; imageAccess: boolean };
+  | {
+      kind: 'ready';
+      preview: Preview;
+      tags: string[];
+      edited: boolean;
+      busy: boolean;
+      message: string | null;
+      failed: boolean;
+      imageAccess: boolean;
+    };
 
 export function Popup({ connector }: { connector: PopupConnector }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [wpm, setWpm] = useState<number | null>(null);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once: main.tsx creates the connector once per popup
-  useEffect(() => { connector.readingSpeed?.().then(setWpm, () => {}); }, []);
+  useEffect(() => {
+    connector.readingSpeed?.().then(setWpm, () => {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once: main.tsx creates the connector once per popup
+  }, []);
 
   const load = async () => {
     setState({ kind: 'loading' });
@@ -51,20 +64,44 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     if (!r.ok) setState({ kind: 'error', message: r.error });
     else {
       const imageAccess = r.value.imageOrigins.length === 0 || (await connector.hasImageAccess(r.value.imageOrigins).catch(() => false));
-      setState({ kind: 'ready', preview: r.value, tags: r.value.tags, edited: false, busy: false, message: null, failed: false, imageAccess });
+      setState({
+        kind: 'ready',
+        preview: r.value,
+        tags: r.value.tags,
+        edited: false,
+        busy: false,
+        message: null,
+        failed: false,
+        imageAccess,
+      });
     }
   };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- preview once on open; Retry calls load() again
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- preview once on open; Retry calls load() again
+  }, []);
 
-  if (state.kind === 'loading') return <main class="popup"><p class="muted" role="status">Reading this page…</p></main>;
+  if (state.kind === 'loading')
+    return (
+      <main class="popup">
+        <p class="muted" role="status">
+          Reading this page…
+        </p>
+      </main>
+    );
   if (state.kind === 'error') {
     return (
       <main class="popup">
-        <p class="error" role="alert">{state.message}</p>
+        <p class="error" role="alert">
+          {state.message}
+        </p>
         <div class="actions">
-          <button type="button" onClick={() => void load()}>Retry</button>
-          <button type="button" class="secondary" onClick={() => connector.openLibrary()}>Open library</button>
+          <button type="button" onClick={() => void load()}>
+            Retry
+          </button>
+          <button type="button" class="secondary" onClick={() => connector.openLibrary()}>
+            Open library
+          </button>
         </div>
       </main>
     );
@@ -84,7 +121,12 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       setState({ ...state, busy: false, failed: true, message: `Not saved: ${r.error}` });
       return;
     }
-    const note = r.value.imagesFailed && imagesAllowed ? ` (${r.value.imagesFailed} image${r.value.imagesFailed > 1 ? 's' : ''} could not be downloaded)` : !imagesAllowed && p.imageOrigins.length ? ' (images stay online only: access declined)' : '';
+    const note =
+      r.value.imagesFailed && imagesAllowed
+        ? ` (${r.value.imagesFailed} image${r.value.imagesFailed > 1 ? 's' : ''} could not be downloaded)`
+        : !imagesAllowed && p.imageOrigins.length
+          ? ' (images stay online only: access declined)'
+          : '';
     setState({
       ...state,
       busy: false,
@@ -101,7 +143,14 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     patch({ busy: true, message: 'Saving…', failed: false });
     const r = await settle(connector.saveLink(), 'save this link');
     if (!r.ok) setState({ ...state, busy: false, failed: true, message: `Not saved: ${r.error}` });
-    else setState({ ...state, busy: false, failed: false, message: r.value.created ? 'Saved as a link: the library can download the page later' : null, preview: { ...p, saved: { id: r.value.id, tags: [], savedAt: Date.now() } } });
+    else
+      setState({
+        ...state,
+        busy: false,
+        failed: false,
+        message: r.value.created ? 'Saved as a link: the library can download the page later' : null,
+        preview: { ...p, saved: { id: r.value.id, tags: [], savedAt: Date.now() } },
+      });
   };
 
   const remove = async () => {
@@ -122,40 +171,77 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
   return (
     <main class="popup" data-state={p.saved ? 'saved' : 'unsaved'}>
-      {!p.isArticle && !p.saved && <p class="notice" data-testid="not-article">This page doesn’t look like an article.</p>}
-      <h1 class="title" data-testid="title">{p.title}</h1>
+      {!p.isArticle && !p.saved && (
+        <p class="notice" data-testid="not-article">
+          This page doesn’t look like an article.
+        </p>
+      )}
+      <h1 class="title" data-testid="title">
+        {p.title}
+      </h1>
       <p class="meta">
         {p.siteName && <span data-testid="site">{p.siteName}</span>}
         {/* Not an article: no byline, reading time or tags, which would describe whatever text was found. */}
         {p.isArticle && p.byline && <span data-testid="byline">{p.byline}</span>}
-        {p.isArticle && <span data-testid="reading-time">{wpm === null ? p.readingMinutes : minutesForSpeed({ words: p.wordCount, cjkChars: p.cjkChars, images: p.imageCount }, wpm)} min read</span>}
+        {p.isArticle && (
+          <span data-testid="reading-time">
+            {wpm === null ? p.readingMinutes : minutesForSpeed({ words: p.wordCount, cjkChars: p.cjkChars, images: p.imageCount }, wpm)} min
+            read
+          </span>
+        )}
       </p>
-      {p.excerpt && <p class="excerpt" data-testid="excerpt">{p.excerpt}</p>}
+      {p.excerpt && (
+        <p class="excerpt" data-testid="excerpt">
+          {p.excerpt}
+        </p>
+      )}
       {p.isArticle && <TagEditor tags={tags} onChange={(t) => void changeTags(t)} disabled={busy} />}
-      {p.isArticle && <TagSuggestions suggestions={tagSuggestions(p.tagSuggestions ?? [], tags)} onAdd={(t) => void changeTags([...tags, t])} disabled={busy} />}
+      {p.isArticle && (
+        <TagSuggestions
+          suggestions={tagSuggestions(p.tagSuggestions ?? [], tags)}
+          onAdd={(t) => void changeTags([...tags, t])}
+          disabled={busy}
+        />
+      )}
       <div class="actions">
         {p.saved ? (
           <>
-            <span class="saved-state" data-testid="saved">✓ Saved</span>
-            <button type="button" onClick={() => connector.openLibrary(p.saved!.id)}>Open in library</button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => void remove()}>Remove</button>
+            <span class="saved-state" data-testid="saved">
+              ✓ Saved
+            </span>
+            <button type="button" onClick={() => connector.openLibrary(p.saved!.id)}>
+              Open in library
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => void remove()}>
+              Remove
+            </button>
           </>
         ) : p.isArticle ? (
           <>
             <button type="button" data-testid="save" disabled={busy || !p.canExtract} onClick={() => void save()}>
               {failed ? 'Retry' : 'Save'}
             </button>
-            <button type="button" class="secondary" onClick={() => connector.openLibrary()}>Library</button>
+            <button type="button" class="secondary" onClick={() => connector.openLibrary()}>
+              Library
+            </button>
           </>
         ) : (
           <>
-            <button type="button" data-testid="save-link" disabled={busy || !connector.saveLink} onClick={() => void saveLink()}>Save as link</button>
-            <button type="button" class="secondary" data-testid="save" disabled={busy || !p.canExtract} onClick={() => void save()}>Save the page text anyway</button>
+            <button type="button" data-testid="save-link" disabled={busy || !connector.saveLink} onClick={() => void saveLink()}>
+              Save as link
+            </button>
+            <button type="button" class="secondary" data-testid="save" disabled={busy || !p.canExtract} onClick={() => void save()}>
+              Save the page text anyway
+            </button>
           </>
         )}
       </div>
       {!p.canExtract && <p class="error">Gist found no readable text on this page.</p>}
-      {message && <p class={failed ? 'error' : 'muted'} role="status" data-testid="message">{message}</p>}
+      {message && (
+        <p class={failed ? 'error' : 'muted'} role="status" data-testid="message">
+          {message}
+        </p>
+      )}
     </main>
   );
 }

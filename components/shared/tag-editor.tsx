@@ -10,7 +10,10 @@ export interface TagEditorProps {
 export function TagEditor({ tags, onChange, disabled }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const add = (raw: string) => {
-    const parts = raw.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter((t) => t && t.length <= 60);
+    const parts = raw
+      .split(',')
+      .map((t) => t.trim().replace(/\s+/g, ' '))
+      .filter((t) => t && t.length <= 60);
     const next = [...tags];
     for (const p of parts) if (!next.some((t) => t.toLowerCase() === p.toLowerCase())) next.push(p);
     if (next.length !== tags.length) onChange(next);
@@ -21,7 +24,13 @@ export function TagEditor({ tags, onChange, disabled }: TagEditorProps) {
       {tags.map((t) => (
         <span class="tag" key={t}>
           {t}
-          <button type="button" class="tag-remove" aria-label={`Remove tag ${t}`} disabled={disabled} onClick={() => onChange(tags.filter((x) => x !== t))}>
+          <button
+            type="button"
+            class="tag-remove"
+            aria-label={`Remove tag ${t}`}
+            disabled={disabled}
+            onClick={() => onChange(tags.filter((x) => x !== t))}
+          >
             ×
           </button>
         </span>
@@ -34,8 +43,10 @@ export function TagEditor({ tags, onChange, disabled }: TagEditorProps) {
         disabled={disabled}
         onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ',') { e.preventDefault(); add(draft); }
-          else if (e.key === 'Backspace' && !draft && tags.length) onChange(tags.slice(0, -1));
+          if (e.key === 'Enter' || e.key === ',') {
+            e.preventDefault();
+            add(draft);
+          } else if (e.key === 'Backspace' && !draft && tags.length) onChange(tags.slice(0, -1));
         }}
         onBlur={() => draft.trim() && add(draft)}
       />

@@ -23,7 +23,10 @@ export async function setBadgeCounts(tabId: number, counts: StoredCounts | null,
   const text = minutes === null ? (saved ? SAVED_MARK : '') : formatBadge(minutes); // at most 3 characters ("3h" for 150 min)
   await action().setBadgeText({ tabId, text });
   if (text) await action().setBadgeBackgroundColor({ tabId, color: saved ? GREEN : BLUE });
-  await action().setTitle({ tabId, title: saved ? SAVED_TITLE : minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read` });
+  await action().setTitle({
+    tabId,
+    title: saved ? SAVED_TITLE : minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read`,
+  });
 }
 
 /** After a save (green, "Saved to Gist"; the reading time stays) or a failed one (red). */

@@ -25,11 +25,17 @@ async function ensureOffscreen(): Promise<void> {
   const existing = (await chromeApi.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? [];
   if (existing.length) return;
   creating ??= api
-    .createDocument({ url: 'offscreen.html', reasons: ['DOM_PARSER'], justification: 'Sanitize article HTML, read fetched pages and suggest tags' })
+    .createDocument({
+      url: 'offscreen.html',
+      reasons: ['DOM_PARSER'],
+      justification: 'Sanitize article HTML, read fetched pages and suggest tags',
+    })
     .catch((e: unknown) => {
       if (!String(e).includes('single offscreen')) throw e;
     })
-    .finally(() => { creating = undefined; });
+    .finally(() => {
+      creating = undefined;
+    });
   await creating;
 }
 
@@ -44,7 +50,8 @@ async function ask<T extends object>(req: OffscreenRequest, ms: number, what: st
 }
 
 export const offscreenWork: DomWork = {
-  prepareHtml: (html, baseUrl) => ask<StoredHtml>({ target: 'offscreen', type: 'prepare-html', html, baseUrl }, 30_000, 'Sanitizing the article'),
+  prepareHtml: (html, baseUrl) =>
+    ask<StoredHtml>({ target: 'offscreen', type: 'prepare-html', html, baseUrl }, 30_000, 'Sanitizing the article'),
   analyzePage: (req) => ask<PageAnalysis>({ target: 'offscreen', type: 'analyze-page', req }, 30_000, 'Suggesting tags'),
   extractHtml: (html, url) => ask<Extracted>({ target: 'offscreen', type: 'extract-html', html, url }, 60_000, 'Reading the page'),
 };

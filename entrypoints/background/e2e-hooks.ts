@@ -9,7 +9,11 @@ export interface E2eDeps {
 
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-export async function e2eHook(msg: { op?: unknown; arg?: unknown }, sender: Browser.runtime.MessageSender, deps: E2eDeps): Promise<unknown> {
+export async function e2eHook(
+  msg: { op?: unknown; arg?: unknown },
+  sender: Browser.runtime.MessageSender,
+  deps: E2eDeps,
+): Promise<unknown> {
   const tabId = sender.tab?.id;
   const arg = msg.arg;
   switch (msg.op) {

@@ -22,22 +22,42 @@ function decodeHtml(buf: ArrayBuffer, contentType: string): string {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
     charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
   }
-  try { return new TextDecoder(charset || 'utf-8').decode(bytes); } catch { return new TextDecoder('utf-8').decode(bytes); }
+  try {
+    return new TextDecoder(charset || 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 async function fetchPage(url: string): Promise<{ html: string; url: string }> {
   let origin: string;
-  try { origin = new URL(url).origin; } catch { throw new FetchFailure('not a valid URL', false); }
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    throw new FetchFailure('not a valid URL', false);
+  }
   const allowed = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
-  if (!allowed) throw new FetchFailure(`Gist has no permission to read ${new URL(url).host}; press Fetch again and allow access to all sites`, false);
+  if (!allowed)
+    throw new FetchFailure(`Gist has no permission to read ${new URL(url).host}; press Fetch again and allow access to all sites`, false);
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), PAGE_TIMEOUT_MS);
   try {
     let res: Response;
     try {
-      res = await fetch(url, { credentials: 'omit', redirect: 'follow', signal: ctrl.signal, referrerPolicy: 'no-referrer', headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
+      res = await fetch(url, {
+        credentials: 'omit',
+        redirect: 'follow',
+        signal: ctrl.signal,
+        referrerPolicy: 'no-referrer',
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+      });
     } catch (e) {
-      throw new FetchFailure(ctrl.signal.aborted ? `the site did not answer within ${PAGE_TIMEOUT_MS / 1000} s` : `network error (${e instanceof Error ? e.message : String(e)})`, true);
+      throw new FetchFailure(
+        ctrl.signal.aborted
+          ? `the site did not answer within ${PAGE_TIMEOUT_MS / 1000} s`
+          : `network error (${e instanceof Error ? e.message : String(e)})`,
+        true,
+      );
     }
     if (!res.ok) throw httpFailure(res.status);
     const type = res.headers.get('content-type') ?? '';
@@ -69,9 +89,15 @@ export function createImportQueue(getDb: () => GistDB) {
   const alarms = () => (browser as unknown as { alarms?: typeof browser.alarms }).alarms;
 
   async function kick(): Promise<void> {
-    if (loop) { again = true; return; }
+    if (loop) {
+      again = true;
+      return;
+    }
     const st = await read();
-    if (!st.running) { await alarms()?.clear(QUEUE_ALARM); return; }
+    if (!st.running) {
+      await alarms()?.clear(QUEUE_ALARM);
+      return;
+    }
     again = false;
     loop = (async () => {
       try {
@@ -83,7 +109,8 @@ export function createImportQueue(getDb: () => GistDB) {
           stopped: async () => !(await read()).running,
           onItem: async (e) => {
             if (e.outcome === 'done') await update((s) => ({ done: s.done + 1, resumeAt: null }));
-            else if (e.outcome === 'failed') await update((s) => ({ failed: s.failed + 1, lastError: `${e.url}: ${e.reason ?? 'failed'}` }));
+            else if (e.outcome === 'failed')
+              await update((s) => ({ failed: s.failed + 1, lastError: `${e.url}: ${e.reason ?? 'failed'}` }));
           },
         });
         if (summary.error) {
@@ -101,8 +128,9 @@ export function createImportQueue(getDb: () => GistDB) {
         }
       } catch (e) {
         console.error('Gist: fetch queue', e);
-        await update(() => ({ error: e instanceof Error ? e.message : String(e) }))
-          .catch((err: unknown) => console.error('Gist: could not save the fetch queue status', err));
+        await update(() => ({ error: e instanceof Error ? e.message : String(e) })).catch((err: unknown) =>
+          console.error('Gist: could not save the fetch queue status', err),
+        );
       }
     })().finally(() => {
       loop = null;

@@ -39,7 +39,10 @@ export default defineBackground(() => {
   // A database that failed to open (private window, damaged profile) is dropped so the next request
   // tries again instead of repeating the cached failure.
   const errorText = (e: unknown, action?: string) => {
-    if (classifyError(e) === 'db-open' && db) { db.close(); db = undefined; }
+    if (classifyError(e) === 'db-open' && db) {
+      db.close();
+      db = undefined;
+    }
     console.warn('Gist:', e);
     return humanError(e, action);
   };
@@ -101,7 +104,12 @@ export default defineBackground(() => {
       case 'queue:stop':
       case 'queue:status':
         try {
-          const value = req.type === 'queue:start' ? await queue.start({ retryFailed: req.retryFailed }) : req.type === 'queue:stop' ? await queue.stop() : await queue.status();
+          const value =
+            req.type === 'queue:start'
+              ? await queue.start({ retryFailed: req.retryFailed })
+              : req.type === 'queue:stop'
+                ? await queue.stop()
+                : await queue.status();
           return { ok: true, value };
         } catch (e) {
           return { ok: false, error: errorText(e, 'fetch the imported articles') };
@@ -111,7 +119,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((msg, sender) => {
     // E2E builds only (dropped from production bundles): test hooks, see e2e-hooks.ts.
-    if (import.meta.env.MODE === 'e2e' && (msg as { type?: unknown } | null)?.type === 'e2e:hook') return e2eHook(msg as object, sender, { saveFromShortcut });
+    if (import.meta.env.MODE === 'e2e' && (msg as { type?: unknown } | null)?.type === 'e2e:hook')
+      return e2eHook(msg as object, sender, { saveFromShortcut });
     const req = parseRequest(msg);
     if (!req) return undefined; // not ours (e.g. a message meant for the offscreen document)
     const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
@@ -126,7 +135,8 @@ export default defineBackground(() => {
   // short note in the page says so. A page scripts cannot run in (the extraction failed there too) gets
   // the badge only.
   async function saveFromShortcut(tabId: number): Promise<boolean> {
-    const toast = (message: string, ok: boolean) => savedState.toast(tabId, message, ok).catch((e: unknown) => console.warn('Gist: no note in the page', e));
+    const toast = (message: string, ok: boolean) =>
+      savedState.toast(tabId, message, ok).catch((e: unknown) => console.warn('Gist: no note in the page', e));
     try {
       const { extraction, analysis } = await extractionForSave(tabId, saveSource);
       const r = await saveExtraction(extraction, undefined, deps(), analysis);

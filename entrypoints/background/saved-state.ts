@@ -24,8 +24,14 @@ export function createSavedState(getDb: () => GistDB, session: SessionArea, reso
       });
       let counts: StoredCounts | null = null;
       if (report.isArticle) {
-        counts = saved?.contentState === 'full' ? { words: saved.wordCount, cjkChars: saved.cjkChars, images: saved.imageCount }
-          : (await memo.get(report.url).catch(() => null)) ?? { words: report.wordCount, cjkChars: report.cjkChars ?? 0, images: report.images ?? 0 };
+        counts =
+          saved?.contentState === 'full'
+            ? { words: saved.wordCount, cjkChars: saved.cjkChars, images: saved.imageCount }
+            : ((await memo.get(report.url).catch(() => null)) ?? {
+                words: report.wordCount,
+                cjkChars: report.cjkChars ?? 0,
+                images: report.images ?? 0,
+              });
       }
       await setBadgeCounts(tabId, counts, !!saved);
     },

@@ -17,11 +17,18 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       const d = detectArticle(document);
       const msg: DetectReport = {
-        type: 'detect:report', url: location.href, isArticle: d.isArticle, wordCount: d.wordCount, cjkChars: d.cjkChars, images: d.images,
+        type: 'detect:report',
+        url: location.href,
+        isArticle: d.isArticle,
+        wordCount: d.wordCount,
+        cjkChars: d.cjkChars,
+        images: d.images,
         canonical: declaredCanonical(document, location.href),
       };
       lastUrl = location.href;
-      browser.runtime.sendMessage(msg).catch(() => { /* extension reloaded or background asleep: next visit reports */ });
+      browser.runtime.sendMessage(msg).catch(() => {
+        /* extension reloaded or background asleep: next visit reports */
+      });
     };
     const schedule = () => {
       if ('requestIdleCallback' in window) ctx.requestIdleCallback(report, { timeout: 3000 });

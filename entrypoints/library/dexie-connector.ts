@@ -3,8 +3,20 @@ import { browser } from 'wxt/browser';
 import { transferBackend, queueBackend } from './transfer-backend';
 import type { GistDB } from '../../lib/db/schema';
 import {
-  addTagMany, deleteArticle, deleteMany, getReadable, removeTagMany, restoreArticle, restoreMany, restoreValues,
-  setFavoriteMany, setProgress, setStatusMany, setTags, textsOf, updateArticle,
+  addTagMany,
+  deleteArticle,
+  deleteMany,
+  getReadable,
+  removeTagMany,
+  restoreArticle,
+  restoreMany,
+  restoreValues,
+  setFavoriteMany,
+  setProgress,
+  setStatusMany,
+  setTags,
+  textsOf,
+  updateArticle,
 } from '../../lib/db/articles';
 import { LiveArticles } from '../../lib/db/live-articles';
 import { IndexSync } from '../../lib/search/index-sync';
@@ -29,7 +41,9 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
   const search = new IndexSync({
     texts: (ids) => textsOf(db, ids),
     loadSaved: async () => (await cache.kv.get(INDEX_KEY))?.value,
-    save: async (value) => { await cache.kv.put({ key: INDEX_KEY, value }); },
+    save: async (value) => {
+      await cache.kv.put({ key: INDEX_KEY, value });
+    },
   });
   // The list (and through it the search index) and the fetch queue's counts share one live query.
   const articles = new LiveArticles(db);
@@ -72,7 +86,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
     transfer: transferBackend(db),
     queue: queueBackend(articles, browser),
     async shortcut() {
-      const cmds = await browser.commands?.getAll?.() ?? [];
+      const cmds = (await browser.commands?.getAll?.()) ?? [];
       return cmds.find((c) => c.name === 'save-page')?.shortcut ?? '';
     },
     speech: synth

@@ -8,7 +8,13 @@ import '../../components/shared/base.css';
 import '../../components/library/library.css';
 
 performance.mark?.('gist:script');
-const localStore = (() => { try { return localStorage; } catch { return null; } })(); // may throw when storage is disabled
+const localStore = (() => {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+})(); // may throw when storage is disabled
 const db = openDb();
 // The reading speed (storage.local) is read before the first paint so no time shows at the wrong speed.
 void openReaderSettings(browser.storage.local, localStore, (msg, e) => console.warn(msg, e)).then((settings) => {

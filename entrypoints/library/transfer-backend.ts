@@ -40,16 +40,29 @@ export function transferBackend(db: GistDB): TransferBackend {
         onProgress: (done, total) => onProgress(done, total, 'writing'),
       });
       const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights);
-      const images = outcomes.flatMap((o) => (o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : []));
+      const images = outcomes.flatMap((o) =>
+        o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : [],
+      );
       if (images.length) await setPendingImages(db, images);
-      return { file: name, format: parsed.format, errors: parsed.errors, duplicates: parsed.duplicates, outcomes, strayHighlights, ms: performance.now() - t0 };
+      return {
+        file: name,
+        format: parsed.format,
+        errors: parsed.errors,
+        duplicates: parsed.duplicates,
+        outcomes,
+        strayHighlights,
+        ms: performance.now() - t0,
+      };
     },
     async exportLibrary(kind: ExportKind, onProgress) {
       const day = new Date().toISOString().slice(0, 10);
       switch (kind) {
-        case 'gist-json': return { blob: await exportGistJson(db, { onProgress }), fileName: `gist-library-${day}.jsonl` };
-        case 'netscape-html': return { blob: await exportNetscapeHtml(db, { onProgress }), fileName: `gist-bookmarks-${day}.html` };
-        case 'markdown-zip': return { blob: await exportMarkdownZip(db, { onProgress }), fileName: `gist-markdown-${day}.zip` };
+        case 'gist-json':
+          return { blob: await exportGistJson(db, { onProgress }), fileName: `gist-library-${day}.jsonl` };
+        case 'netscape-html':
+          return { blob: await exportNetscapeHtml(db, { onProgress }), fileName: `gist-bookmarks-${day}.html` };
+        case 'markdown-zip':
+          return { blob: await exportMarkdownZip(db, { onProgress }), fileName: `gist-markdown-${day}.zip` };
       }
     },
   };
@@ -61,7 +74,12 @@ const ALL_SITES = ['http://*/*', 'https://*/*'];
 function originsOf(urls: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const u of urls) {
-    try { const x = new URL(u); if (x.protocol === 'http:' || x.protocol === 'https:') out.add(`${x.origin}/*`); } catch { /* skipped */ }
+    try {
+      const x = new URL(u);
+      if (x.protocol === 'http:' || x.protocol === 'https:') out.add(`${x.origin}/*`);
+    } catch {
+      /* skipped */
+    }
   }
   return [...out];
 }
@@ -75,7 +93,9 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
       let status: QueueStatus = { ...IDLE_STATUS };
       let last: Omit<QueueView, 'status' | 'needsPermission'> | null = null;
       let closed = false;
-      const emit = () => { if (last && !closed) cb({ ...last, status, needsPermission }); };
+      const emit = () => {
+        if (last && !closed) cb({ ...last, status, needsPermission });
+      };
       const unsubscribe = articles.subscribe(
         async (list) => {
           const counts = countQueue(list);
@@ -86,31 +106,53 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
           }
           const origins = originsOf(urls);
           // Many sites: ask for all of them (the manifest's optional host access) rather than list each.
-          needsPermission = origins.length > 0 && !(await browser.permissions.contains({ origins: origins.length > 200 ? ALL_SITES : origins }).catch(() => false));
+          needsPermission =
+            origins.length > 0 &&
+            !(await browser.permissions.contains({ origins: origins.length > 200 ? ALL_SITES : origins }).catch(() => false));
           last = { counts };
           emit();
         },
         (e) => console.warn('Gist: queue counts', e),
       );
       const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if (area === 'local' && QUEUE_STATUS_KEY in changes) { status = parseQueueStatus(changes[QUEUE_STATUS_KEY].newValue); emit(); }
+        if (area === 'local' && QUEUE_STATUS_KEY in changes) {
+          status = parseQueueStatus(changes[QUEUE_STATUS_KEY].newValue);
+          emit();
+        }
       };
       browser.storage.onChanged.addListener(onStorage);
       // Asking for the status also wakes a worker that was stopped mid-run.
       void (browser.runtime.sendMessage({ type: 'queue:status' }) as Promise<Result<QueueStatus> | undefined>)
-        .then((r) => { if (r?.ok) { status = r.value; emit(); } })
+        .then((r) => {
+          if (r?.ok) {
+            status = r.value;
+            emit();
+          }
+        })
         .catch(() => undefined);
-      return () => { closed = true; unsubscribe(); browser.storage.onChanged.removeListener(onStorage); };
+      return () => {
+        closed = true;
+        unsubscribe();
+        browser.storage.onChanged.removeListener(onStorage);
+      };
     },
     start(opts = {}) {
       const send = async (): Promise<{ ok: true } | { ok: false; error: string }> => {
-        const r = (await browser.runtime.sendMessage({ type: 'queue:start', ...(opts.retryFailed ? { retryFailed: true } : {}) })) as Result<QueueStatus> | undefined;
-        return r?.ok ? { ok: true } : { ok: false, error: r && !r.ok ? r.error : 'The background did not answer; reload the extension and try again.' };
+        const r = (await browser.runtime.sendMessage({ type: 'queue:start', ...(opts.retryFailed ? { retryFailed: true } : {}) })) as
+          Result<QueueStatus> | undefined;
+        return r?.ok
+          ? { ok: true }
+          : { ok: false, error: r && !r.ok ? r.error : 'The background did not answer; reload the extension and try again.' };
       };
       if (!needsPermission) return send();
       // Synchronously in the click handler: Firefox drops the user gesture after an await.
-      return browser.permissions.request({ origins: ALL_SITES }).then((granted: boolean) =>
-        granted ? send() : { ok: false as const, error: 'Gist needs access to all sites to download the imported pages; nothing was fetched.' });
+      return browser.permissions
+        .request({ origins: ALL_SITES })
+        .then((granted: boolean) =>
+          granted
+            ? send()
+            : { ok: false as const, error: 'Gist needs access to all sites to download the imported pages; nothing was fetched.' },
+        );
     },
     async stop() {
       await browser.runtime.sendMessage({ type: 'queue:stop' });

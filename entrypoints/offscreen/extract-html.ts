@@ -11,7 +11,11 @@ const URL_ATTRS = ['href', 'src', 'poster', 'cite', 'data-src', 'data-original',
 const SRCSET_ATTRS = ['srcset', 'data-srcset', 'data-lazy-srcset'];
 
 function resolve(value: string, base: string): string | null {
-  try { return new URL(value.trim(), base).href; } catch { return null; }
+  try {
+    return new URL(value.trim(), base).href;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -51,7 +55,15 @@ export function extractHtml(html: string, url: string, win: Window): Extracted {
     // prepareStoredHtml sanitizes right below: one DOMPurify pass is enough.
     const article = extractUnsanitized(doc, { url });
     if (!article) return { article: null, stored: null, tags: null, error: 'no readable article found on the page' };
-    const tags = suggestTagLists({ title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags, siteName: article.siteName, url, byline: article.byline });
+    const tags = suggestTagLists({
+      title: article.title,
+      text: article.text,
+      lang: article.lang,
+      publisherTags: article.publisherTags,
+      siteName: article.siteName,
+      url,
+      byline: article.byline,
+    });
     return { article, stored: prepareStoredHtml(article.content, win, url), tags };
   } catch (e) {
     return { article: null, stored: null, tags: null, error: `could not extract the page: ${e instanceof Error ? e.message : String(e)}` };

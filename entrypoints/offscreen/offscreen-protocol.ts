@@ -13,8 +13,16 @@ const optStr = (v: unknown) => v === undefined || v === null || typeof v === 'st
 
 function isTagInput(v: unknown): v is TagInput {
   const t = v as Partial<TagInput> | null;
-  return !!t && str(t.title) && str(t.text) && optStr(t.lang) && optStr(t.siteName) && optStr(t.url) && optStr(t.byline)
-    && (t.publisherTags === undefined || (Array.isArray(t.publisherTags) && t.publisherTags.every(str)));
+  return (
+    !!t &&
+    str(t.title) &&
+    str(t.text) &&
+    optStr(t.lang) &&
+    optStr(t.siteName) &&
+    optStr(t.url) &&
+    optStr(t.byline) &&
+    (t.publisherTags === undefined || (Array.isArray(t.publisherTags) && t.publisherTags.every(str)))
+  );
 }
 
 function isAnalysisRequest(v: unknown): v is AnalysisRequest {
@@ -27,9 +35,13 @@ export function parseOffscreenRequest(m: unknown): OffscreenRequest | null {
   const r = m as Record<string, unknown> | null;
   if (!r || typeof r !== 'object' || r.target !== 'offscreen') return null;
   switch (r.type) {
-    case 'prepare-html': return str(r.html) && str(r.baseUrl) ? { target: 'offscreen', type: r.type, html: r.html, baseUrl: r.baseUrl } : null;
-    case 'analyze-page': return isAnalysisRequest(r.req) ? { target: 'offscreen', type: r.type, req: r.req } : null;
-    case 'extract-html': return str(r.html) && str(r.url) ? { target: 'offscreen', type: r.type, html: r.html, url: r.url } : null;
-    default: return null;
+    case 'prepare-html':
+      return str(r.html) && str(r.baseUrl) ? { target: 'offscreen', type: r.type, html: r.html, baseUrl: r.baseUrl } : null;
+    case 'analyze-page':
+      return isAnalysisRequest(r.req) ? { target: 'offscreen', type: r.type, req: r.req } : null;
+    case 'extract-html':
+      return str(r.html) && str(r.url) ? { target: 'offscreen', type: r.type, html: r.html, url: r.url } : null;
+    default:
+      return null;
   }
 }

@@ -6,8 +6,11 @@ import type { OffscreenRequest } from './offscreen-protocol';
 /** Does one request of the service worker in the offscreen document (`win` is its window). */
 export function runOffscreen(req: OffscreenRequest, win: Window): unknown {
   switch (req.type) {
-    case 'prepare-html': return prepareStoredHtml(req.html, win, req.baseUrl);
-    case 'analyze-page': return analyzePage(req.req);
-    case 'extract-html': return extractHtml(req.html, req.url, win);
+    case 'prepare-html':
+      return prepareStoredHtml(req.html, win, req.baseUrl);
+    case 'analyze-page':
+      return analyzePage(req.req);
+    case 'extract-html':
+      return extractHtml(req.html, req.url, win);
   }
 }

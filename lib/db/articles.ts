@@ -37,7 +37,10 @@ function mergeTags(a: string[], b: string[]): string[] {
   const out: string[] = [];
   for (const t of [...a, ...b]) {
     const k = t.toLowerCase();
-    if (!seen.has(k)) { seen.add(k); out.push(t); }
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(t);
+    }
   }
   return out;
 }
@@ -68,12 +71,19 @@ export async function saveArticle(db: GistDB, input: ArticleInput, now = Date.no
     if (existing) {
       id = existing.id;
       // Re-saving keeps the first saved date, the state the user gave it, and every tag they had.
-      const tags = existing.tagsEdited && !input.tagsEdited ? existing.tags : mergeTags(input.tags, existing.tagsEdited ? existing.tags : []);
+      const tags =
+        existing.tagsEdited && !input.tagsEdited ? existing.tags : mergeTags(input.tags, existing.tagsEdited ? existing.tags : []);
       // The "original" link never moves to another host: a save from another host of the same site
       // (m.example.com claiming www.example.com's key) refreshes the article, not where it links to.
       const storedHost = hostOf(existing.originalUrl);
       const originalUrl = storedHost === null || storedHost === hostOf(input.originalUrl) ? input.originalUrl : existing.originalUrl;
-      await db.articles.update(id, { ...base, originalUrl, tags, tagsEdited: existing.tagsEdited || input.tagsEdited, savedAt: Math.min(existing.savedAt, now) });
+      await db.articles.update(id, {
+        ...base,
+        originalUrl,
+        tags,
+        tagsEdited: existing.tagsEdited || input.tagsEdited,
+        savedAt: Math.min(existing.savedAt, now),
+      });
       await db.images.where('articleId').equals(id).delete();
     } else {
       const record: Omit<ArticleRecord, 'id'> = {
@@ -105,7 +115,10 @@ export function listArticles(db: GistDB): Promise<ArticleRecord[]> {
   return db.articles.orderBy('savedAt').reverse().toArray();
 }
 
-export async function getReadable(db: GistDB, id: number): Promise<{ article: ArticleRecord; content: ContentRecord | undefined; images: ImageRecord[] } | undefined> {
+export async function getReadable(
+  db: GistDB,
+  id: number,
+): Promise<{ article: ArticleRecord; content: ContentRecord | undefined; images: ImageRecord[] } | undefined> {
   return db.transaction('r', db.articles, db.contents, db.images, async () => {
     const article = await db.articles.get(id);
     if (!article) return undefined;
@@ -114,7 +127,11 @@ export async function getReadable(db: GistDB, id: number): Promise<{ article: Ar
   });
 }
 
-export async function updateArticle(db: GistDB, id: number, changes: Partial<Pick<ArticleRecord, 'status' | 'favorite' | 'progress'>>): Promise<void> {
+export async function updateArticle(
+  db: GistDB,
+  id: number,
+  changes: Partial<Pick<ArticleRecord, 'status' | 'favorite' | 'progress'>>,
+): Promise<void> {
   await db.articles.update(id, { ...changes, updatedAt: Date.now() });
 }
 
@@ -195,12 +212,16 @@ export function setFavoriteMany(db: GistDB, ids: number[], favorite: boolean): P
 export function addTagMany(db: GistDB, ids: number[], tag: string): Promise<PreviousValues> {
   const t = tag.trim().replace(/\s+/g, ' ');
   if (!t) return Promise.resolve(new Map());
-  return editMany(db, ids, (a) => (a.tags.some((x) => x.toLowerCase() === t.toLowerCase()) ? null : { tags: [...a.tags, t], tagsEdited: true }));
+  return editMany(db, ids, (a) =>
+    a.tags.some((x) => x.toLowerCase() === t.toLowerCase()) ? null : { tags: [...a.tags, t], tagsEdited: true },
+  );
 }
 
 export function removeTagMany(db: GistDB, ids: number[], tag: string): Promise<PreviousValues> {
   const k = tag.trim().toLowerCase();
-  return editMany(db, ids, (a) => (a.tags.some((x) => x.toLowerCase() === k) ? { tags: a.tags.filter((x) => x.toLowerCase() !== k), tagsEdited: true } : null));
+  return editMany(db, ids, (a) =>
+    a.tags.some((x) => x.toLowerCase() === k) ? { tags: a.tags.filter((x) => x.toLowerCase() !== k), tagsEdited: true } : null,
+  );
 }
 
 /** Undo of a bulk edit: puts back the previous values of articles that still exist. */

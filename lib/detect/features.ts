@@ -47,11 +47,26 @@ export interface DetectFeatures {
   cjkChars: number;
 }
 
-const LD_ARTICLE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|Review)"/;
-const LD_OTHER = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage|Product|ProductGroup|Offer|ProfilePage|ContactPage|AboutPage|Store|Event|MusicGroup|LocalBusiness|Restaurant|Movie|VideoObject|QAPage|DiscussionForumPosting)"/;
-const URL_LISTING = /(?:^|\/)(?:tags?|category|categories|topics?|section|search|archive|archives|page|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|cart|basket|checkout|shop|store|products?|forum|forums|board|threads|author|authors|user|users|profile|members?|events|calendar|jobs)(?:[/._?-]|$)|[?&](?:q|s|query|search|page|p|cat|tag|sort)=/i;
-const PUBLISHED_KEYS = new Set(['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'article.published', 'date']);
-const URL_PRODUCT = /(?:^|\/)(?:products?|produkte?|produit|item|items|dp|prod\d*|catalog|collections|shopping)(?:\/|$)|[?&](?:product_?id|variant|sku|pid)=|-p-\d+\.html$|_\d{5,}(?:_\d+)?\/?$/i;
+const LD_ARTICLE =
+  /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|Review)"/;
+const LD_OTHER =
+  /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage|Product|ProductGroup|Offer|ProfilePage|ContactPage|AboutPage|Store|Event|MusicGroup|LocalBusiness|Restaurant|Movie|VideoObject|QAPage|DiscussionForumPosting)"/;
+const URL_LISTING =
+  /(?:^|\/)(?:tags?|category|categories|topics?|section|search|archive|archives|page|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|cart|basket|checkout|shop|store|products?|forum|forums|board|threads|author|authors|user|users|profile|members?|events|calendar|jobs)(?:[/._?-]|$)|[?&](?:q|s|query|search|page|p|cat|tag|sort)=/i;
+const PUBLISHED_KEYS = new Set([
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'article.published',
+  'date',
+]);
+const URL_PRODUCT =
+  /(?:^|\/)(?:products?|produkte?|produit|item|items|dp|prod\d*|catalog|collections|shopping)(?:\/|$)|[?&](?:product_?id|variant|sku|pid)=|-p-\d+\.html$|_\d{5,}(?:_\d+)?\/?$/i;
 
 /**
  * [words (runs of non-space), Chinese/Japanese characters], as lib/reading-time counts them (Hangul
@@ -70,7 +85,11 @@ const NO_URL: UrlFeatures = { urlDate: 0, urlSlug: 0, urlShallow: 0, urlListing:
 
 function urlFeatures(href: string): UrlFeatures {
   let u: URL;
-  try { u = new URL(href); } catch { return NO_URL; }
+  try {
+    u = new URL(href);
+  } catch {
+    return NO_URL;
+  }
   if (!/^https?:$/.test(u.protocol) || /^(?:127\.|localhost$)/.test(u.hostname)) return NO_URL;
   const path = decodeURIComponent(u.pathname).replace(/\/+$/, '');
   const segs = path.split('/').filter(Boolean);
@@ -86,7 +105,8 @@ function urlFeatures(href: string): UrlFeatures {
 }
 
 /** One native selector for "any of these keys in property / name / itemprop", case-insensitive like the keys. */
-const metaSelector = (keys: Iterable<string>) => [...keys].flatMap((k) => ['property', 'name', 'itemprop'].map((a) => `meta[${a}="${k}" i]`)).join(',');
+const metaSelector = (keys: Iterable<string>) =>
+  [...keys].flatMap((k) => ['property', 'name', 'itemprop'].map((a) => `meta[${a}="${k}" i]`)).join(',');
 const OG_TYPE_SEL = metaSelector(['og:type']);
 const PUBLISHED_SEL = metaSelector(PUBLISHED_KEYS);
 /** h2/h3 whose first element is a link (the link matches), or that sit inside a link (the heading matches). */
@@ -96,7 +116,8 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   // Head, form and headline signals: native selector calls and collection lengths, not JS loops over
   // elements (in a content script's world every element touched costs a JS wrapper). The detector runs
   // once per page, so cold cost is what counts (a selector for the headline links was slower warm).
-  let ldArticle = 0, ldOther = 0;
+  let ldArticle = 0,
+    ldOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const t = s.textContent ?? '';
     if (LD_ARTICLE.test(t)) ldArticle = 1;
@@ -114,7 +135,9 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   // Paragraph pass: long paragraphs, total text, and the container holding most of it.
   const ps = doc.getElementsByTagName('p');
   const n = ps.length;
-  let long = 0, total = 0, reader = 0;
+  let long = 0,
+    total = 0,
+    reader = 0;
   const box = new Map<Node, number>();
   const texts: string[] = [];
   const owners: (Node | null)[] = [];
@@ -131,8 +154,13 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
     texts.push(t);
     owners.push(parent);
   }
-  let best: Node | null = null, bestLen = 0;
-  for (const [node, len] of box) if (len > bestLen) { best = node; bestLen = len; }
+  let best: Node | null = null,
+    bestLen = 0;
+  for (const [node, len] of box)
+    if (len > bestLen) {
+      best = node;
+      bestLen = len;
+    }
   // Words of the main text: paragraphs of the dominant container (CJK: characters).
   const main: string[] = [];
   for (let i = 0; i < texts.length; i++) if (owners[i] === best) main.push(texts[i]);
@@ -142,7 +170,12 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   const articleEls = doc.getElementsByTagName('article').length;
   const links = doc.getElementsByTagName('a').length; // not doc.links: it leaks documents under jsdom
   return {
-    ldArticle, ldOther, ogType, published, ...urlFeatures(url), password,
+    ldArticle,
+    ldOther,
+    ogType,
+    published,
+    ...urlFeatures(url),
+    password,
     longParas: Math.log1p(long),
     paraText: Math.log1p(total / 100),
     dominant: total > 0 ? bestLen / total : 0,

@@ -23,9 +23,26 @@ export interface Detection {
 type Weights = Record<Exclude<keyof DetectFeatures, 'words' | 'cjkChars'>, number> & { bias: number };
 
 export const WEIGHTS: Weights = {
-  bias: -1.45, ldArticle: 0.71, ldOther: -0.24, ogType: 1.33, published: 0.81, urlDate: 0.96, urlSlug: 1.26, urlShallow: -1.4,
-  urlListing: -0.64, password: -0.45, longParas: 0.1, paraText: 0.15, dominant: 0.9, headlineLinks: -0.14, articleEls: 0.1,
-  linksPerPara: -0.24, urlProduct: -0.52, selects: -0.74, fields: -0.15, readerScore: 0.2,
+  bias: -1.45,
+  ldArticle: 0.71,
+  ldOther: -0.24,
+  ogType: 1.33,
+  published: 0.81,
+  urlDate: 0.96,
+  urlSlug: 1.26,
+  urlShallow: -1.4,
+  urlListing: -0.64,
+  password: -0.45,
+  longParas: 0.1,
+  paraText: 0.15,
+  dominant: 0.9,
+  headlineLinks: -0.14,
+  articleEls: 0.1,
+  linksPerPara: -0.24,
+  urlProduct: -0.52,
+  selects: -0.74,
+  fields: -0.15,
+  readerScore: 0.2,
 };
 
 export function scoreFeatures(f: DetectFeatures, w: Weights = WEIGHTS): number {

@@ -24,7 +24,11 @@ export function estimateReading(doc: Document): TextCounts {
   }
   let top: Element | null = null;
   let best = 0;
-  for (const [el, s] of score) if (s > best) { top = el; best = s; }
+  for (const [el, s] of score)
+    if (s > best) {
+      top = el;
+      best = s;
+    }
   if (!top) return { words: 0, cjkChars: 0, images: 0 };
   const parts: string[] = [];
   for (const el of top.querySelectorAll(BLOCKS)) {

@@ -15,7 +15,11 @@ export const GIST_MIME = 'application/x-ndjson';
 /** One chunk per line: the header, each article, the end line. */
 export async function* gistJsonChunks(db: GistDB, opts: GistJsonOptions = {}): AsyncGenerator<string> {
   const includeImages = opts.includeImages ?? true;
-  const header: GistExportHeader = { format: GIST_FORMAT, version: GIST_VERSION, exportedAt: new Date((opts.now ?? Date.now)()).toISOString() };
+  const header: GistExportHeader = {
+    format: GIST_FORMAT,
+    version: GIST_VERSION,
+    exportedAt: new Date((opts.now ?? Date.now)()).toISOString(),
+  };
   yield `${JSON.stringify(header)}\n`;
   let count = 0;
   for await (const { article, content, images } of iterateLibrary(db, { ...opts, content: true, images: includeImages })) {
@@ -23,7 +27,8 @@ export async function* gistJsonChunks(db: GistDB, opts: GistJsonOptions = {}): A
     const out: GistExportArticle = { ...rest, content: content ? { html: content.html, text: content.text } : null };
     if (includeImages && images.length) {
       out.images = [];
-      for (const im of images) out.images.push({ src: im.src, type: im.blob.type, data: bytesToBase64(new Uint8Array(await im.blob.arrayBuffer())) });
+      for (const im of images)
+        out.images.push({ src: im.src, type: im.blob.type, data: bytesToBase64(new Uint8Array(await im.blob.arrayBuffer())) });
     }
     // JSON.stringify escapes every newline inside strings, so an article is exactly one line.
     yield `${JSON.stringify(out)}\n`;

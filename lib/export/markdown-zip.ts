@@ -10,10 +10,22 @@ import TurndownService from 'turndown';
 import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
 import { iterateLibrary, toBlob, type IterateOptions } from './iterate';
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/svg+xml': 'svg' };
+const EXT: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+};
 
 function converter(): TurndownService & { images: Map<string, string> } {
-  const t = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' }) as TurndownService & { images: Map<string, string> };
+  const t = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+  }) as TurndownService & { images: Map<string, string> };
   t.images = new Map();
   t.remove(['script', 'style', 'noscript', 'template']);
   // Stored images point at their original absolute URL; in the zip they live under images/.
@@ -57,7 +69,14 @@ export function frontMatter(a: ArticleRecord): string {
 
 /** File names from titles: readable, safe on every OS, unique within the zip. */
 export function fileNameFor(title: string, used: Set<string>): string {
-  const base = title.normalize('NFKC').replace(/[\\/:*?"<>|\u0000-\u001f#%]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[. ]+$/, '') || 'untitled';
+  const base =
+    title
+      .normalize('NFKC')
+      .replace(/[\\/:*?"<>|\u0000-\u001f#%]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80)
+      .replace(/[. ]+$/, '') || 'untitled';
   let name = `${base}.md`;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n}).md`;
   used.add(name.toLowerCase());
@@ -71,7 +90,10 @@ export function articleMarkdown(t: ReturnType<typeof converter>, a: ArticleRecor
   if (a.highlights?.length) {
     md += '\n## Highlights\n\n';
     for (const h of a.highlights) {
-      md += `${h.text.split('\n').map((l) => `> ${l}`).join('\n')}\n`;
+      md += `${h.text
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n')}\n`;
       if (h.note) md += `\n${h.note}\n`;
       md += '\n';
     }

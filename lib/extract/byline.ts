@@ -7,7 +7,8 @@ import { cleanByline } from './metadata';
 
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
 // Readability's "unlikely candidate" names and roles: it never looks for a byline inside those.
-const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
@@ -50,17 +51,26 @@ export function takeContentByline(doc: Document): string | null {
   };
   while (el) {
     const tag = el.tagName;
-    if (SKIP_TAGS.has(tag) || hidden(el) || (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog')) { el = next(el, true); continue; }
+    if (SKIP_TAGS.has(tag) || hidden(el) || (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog')) {
+      el = next(el, true);
+      continue;
+    }
     const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (isBylineElement(el, match)) {
       const b = cleanByline(nameText(el));
-      if (b && !BOILER_LINE.test(b)) { el.remove(); return b; }
+      if (b && !BOILER_LINE.test(b)) {
+        el.remove();
+        return b;
+      }
       el = next(el, true);
       continue;
     }
     const role = el.getAttribute('role');
     const unlikely = UNLIKELY.test(match) && !MAYBE.test(match) && tag !== 'A' && !el.closest('table, code');
-    if (unlikely || (role && UNLIKELY_ROLES.has(role))) { el = next(el, true); continue; }
+    if (unlikely || (role && UNLIKELY_ROLES.has(role))) {
+      el = next(el, true);
+      continue;
+    }
     el = next(el, false);
   }
   return null;

@@ -27,26 +27,56 @@ export interface CoreExtractOptions {
   timings?: Partial<Record<ExtractPhase, number>>;
 }
 
-export type ExtractPhase = 'metadata' | 'clone' | 'preprocess' | 'readability' | 'recover' | 'postprocess' | 'finish' | 'sanitize' | 'publisherTags';
+export type ExtractPhase =
+  'metadata' | 'clone' | 'preprocess' | 'readability' | 'recover' | 'postprocess' | 'finish' | 'sanitize' | 'publisherTags';
 
 /** Below this many characters of body text, the result is treated as a miss and the fallback tried. */
 const MIN_TEXT = 200;
 const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
 
 // Attributes worth handing to the sanitizer (which has the final word; see lib/sanitize).
-const KEEP_ATTRS = new Set(['href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime',
-  'cite', 'lang', 'dir', 'start', 'reversed', 'type', 'scope', 'headers', 'abbr', 'open', 'media']);
+const KEEP_ATTRS = new Set([
+  'href',
+  'src',
+  'srcset',
+  'sizes',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'colspan',
+  'rowspan',
+  'datetime',
+  'cite',
+  'lang',
+  'dir',
+  'start',
+  'reversed',
+  'type',
+  'scope',
+  'headers',
+  'abbr',
+  'open',
+  'media',
+]);
 
 function absoluteSrcset(srcset: string, base: string): string {
-  return srcset.split(',').map((part) => {
-    const [u, ...d] = part.trim().split(/\s+/);
-    return [absolute(u, base) ?? u, ...d].join(' ');
-  }).join(', ');
+  return srcset
+    .split(',')
+    .map((part) => {
+      const [u, ...d] = part.trim().split(/\s+/);
+      return [absolute(u, base) ?? u, ...d].join(' ');
+    })
+    .join(', ');
 }
 
 function absolute(u: string | null | undefined, base: string): string | null {
   if (!u) return null;
-  try { return new URL(u.trim(), base).href; } catch { return null; }
+  try {
+    return new URL(u.trim(), base).href;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -83,7 +113,13 @@ function baseFor(doc: Document, url: string): string {
   return b && /^https?:/i.test(b) ? b : url;
 }
 
-function runReadability(doc: Document, original: Document, base: string, meta: PageMetadata, phase: (name: ExtractPhase) => void): { root: Element | null; byline: string | null; excerpt: string | null; dir: string | null } {
+function runReadability(
+  doc: Document,
+  original: Document,
+  base: string,
+  meta: PageMetadata,
+  phase: (name: ExtractPhase) => void,
+): { root: Element | null; byline: string | null; excerpt: string | null; dir: string | null } {
   const clone = readerClone(doc, base);
   phase('clone');
   // No byline in the metadata: the one written in the page, looked for before the clean-up below.
@@ -100,8 +136,11 @@ function runReadability(doc: Document, original: Document, base: string, meta: P
   const hook = reader as unknown as { _getArticleMetadata?: () => object; _getArticleTitle?: () => string };
   if (typeof hook._getArticleMetadata === 'function') {
     hook._getArticleMetadata = () => ({
-      title: meta.title ?? documentTitle(original), byline: byline ?? undefined, excerpt: meta.excerpt ?? undefined,
-      siteName: meta.siteName ?? undefined, publishedTime: meta.publishedTime ?? undefined,
+      title: meta.title ?? documentTitle(original),
+      byline: byline ?? undefined,
+      excerpt: meta.excerpt ?? undefined,
+      siteName: meta.siteName ?? undefined,
+      publishedTime: meta.publishedTime ?? undefined,
     });
   }
   const parsed = reader.parse();
@@ -123,11 +162,13 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   const url = opts.url ?? doc.URL;
   const timings = opts.timings;
   let tPhase = timings ? performance.now() : 0;
-  const phase = timings ? (name: ExtractPhase) => {
-    const t = performance.now();
-    timings[name] = (timings[name] ?? 0) + t - tPhase;
-    tPhase = t;
-  } : () => {};
+  const phase = timings
+    ? (name: ExtractPhase) => {
+        const t = performance.now();
+        timings[name] = (timings[name] ?? 0) + t - tPhase;
+        tPhase = t;
+      }
+    : () => {};
   const tables = metaTables(doc);
   const metas = tables.first;
   const ld = jsonLdObjects(doc);
@@ -148,7 +189,10 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
     if (alt) {
       postprocess(alt, { title, byline });
       const altText = blockText(alt);
-      if (altText.length > text.length * 1.5) { root = alt; text = altText; }
+      if (altText.length > text.length * 1.5) {
+        root = alt;
+        text = altText;
+      }
     }
   }
   phase('postprocess');
@@ -162,7 +206,10 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
     const tag = el.tagName;
     if (tag === 'IMG') {
       const src = absolute(el.getAttribute('src'), base);
-      if (!src || !SAFE_IMG.test(src)) { el.remove(); continue; }
+      if (!src || !SAFE_IMG.test(src)) {
+        el.remove();
+        continue;
+      }
       el.setAttribute('src', src);
       if (!images.includes(src)) images.push(src);
     }
@@ -171,7 +218,10 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
       if (srcset) el.setAttribute('srcset', absoluteSrcset(srcset, base));
     } else if (tag === 'A') {
       const href = el.getAttribute('href');
-      if (href && !href.startsWith('#')) { const abs = absolute(href, base); if (abs) el.setAttribute('href', abs); }
+      if (href && !href.startsWith('#')) {
+        const abs = absolute(href, base);
+        if (abs) el.setAttribute('href', abs);
+      }
     }
     // Attribute names as plain strings: walking el.attributes makes an Attr object per attribute.
     if (el.hasAttributes()) for (const name of el.getAttributeNames()) if (!KEEP_ATTRS.has(name)) el.removeAttribute(name);
@@ -181,7 +231,10 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
 
   let canonical: string | null = null;
   for (const l of list(doc.getElementsByTagName('link'))) {
-    if (l.getAttribute('rel')?.toLowerCase() === 'canonical') { canonical = absolute(l.getAttribute('href'), url); break; }
+    if (l.getAttribute('rel')?.toLowerCase() === 'canonical') {
+      canonical = absolute(l.getAttribute('href'), url);
+      break;
+    }
   }
   canonical ??= absolute(metas.get('og:url'), url);
   phase('finish');

@@ -12,6 +12,9 @@ export function byTags(root: Element | Document, tags: Set<string>): Element[] {
   const all = root.getElementsByTagName('*');
   const n = all.length;
   const out: Element[] = [];
-  for (let i = 0; i < n; i++) { const el = all[i]; if (tags.has(el.tagName)) out.push(el); }
+  for (let i = 0; i < n; i++) {
+    const el = all[i];
+    if (tags.has(el.tagName)) out.push(el);
+  }
   return out;
 }

@@ -34,6 +34,10 @@ export function densestBlock(doc: Document): Element | null {
   }
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [el, s] of scores) if (s > bestScore) { best = el; bestScore = s; }
+  for (const [el, s] of scores)
+    if (s > bestScore) {
+      best = el;
+      bestScore = s;
+    }
   return bestScore >= 140 ? best : null;
 }

@@ -31,7 +31,8 @@ function str(v: unknown): string | null {
 }
 
 export function typesOf(o: Json): string[] {
-  return asArray(o['@type'] as string | string[]).filter((t): t is string => typeof t === 'string')
+  return asArray(o['@type'] as string | string[])
+    .filter((t): t is string => typeof t === 'string')
     .map((t) => t.replace(/^.*[/#:]/, ''));
 }
 
@@ -50,8 +51,12 @@ function personNames(v: unknown, ld: Json[]): string[] {
   return names;
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const DATEISH = new RegExp(`(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`, 'i');
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATEISH = new RegExp(
+  `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`,
+  'i',
+);
 
 const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
 /** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
@@ -64,7 +69,10 @@ export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
-  s = s.replace(BY_LABEL, '').replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '').trim();
+  s = s
+    .replace(BY_LABEL, '')
+    .replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '')
+    .trim();
   if (s.length < 2 || s.length > 100) return null;
   if (/^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i.test(s)) return null;
   // A link alone is not a name; a name followed by its home page is.
@@ -108,27 +116,53 @@ export function namedMetas(doc: Document): MetaMap {
     const content = m.getAttribute('content')?.trim();
     if (!content) continue;
     const prop = m.getAttribute('property')?.match(META_PROPERTY)?.[0];
-    if (prop) { out.set(prop.toLowerCase().replace(/\s/g, ''), content); continue; }
+    if (prop) {
+      out.set(prop.toLowerCase().replace(/\s/g, ''), content);
+      continue;
+    }
     const name = m.getAttribute('name');
     if (name && META_NAME.test(name)) out.set(name.toLowerCase().replace(/\s/g, '').replace(/\./g, ':'), content);
   }
   return out;
 }
 const META_PROPERTY = /\s*(?:article|dc|dcterm|og|twitter)\s*:\s*(?:author|creator|description|published_time|title|site_name)\s*/i;
-const META_NAME = /^\s*(?:(?:dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?(?:author|creator|pub-date|description|title|site_name)\s*$/i;
+const META_NAME =
+  /^\s*(?:(?:dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?(?:author|creator|pub-date|description|title|site_name)\s*$/i;
 
 /** Readability's title / byline / excerpt order: JSON-LD article, Dublin Core, Open Graph, plain names. */
-const TITLE_KEYS = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
+const TITLE_KEYS = [
+  'dc:title',
+  'dcterm:title',
+  'og:title',
+  'weibo:article:title',
+  'weibo:webpage:title',
+  'title',
+  'twitter:title',
+  'parsely-title',
+];
 const AUTHOR_KEYS = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author'];
-const EXCERPT_KEYS = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'weibo:webpage:description', 'description', 'twitter:description'];
+const EXCERPT_KEYS = [
+  'dc:description',
+  'dcterm:description',
+  'og:description',
+  'weibo:article:description',
+  'weibo:webpage:description',
+  'description',
+  'twitter:description',
+];
 /** Author tags Readability does not read: tried after its order (and after a byline in the page). */
 export const EXTRA_AUTHOR_KEYS = ['byl', 'byline', 'sailthru.author', 'dc.creator', 'article:author', 'twitter:creator'];
 
 let SPLIT: RegExp | null = null;
 /** Share of b's words (by length) that are also in a (Readability's `_textSimilarity`). */
 function similarity(a: string, b: string): number {
-  const words = (s: string) => s.toLowerCase().split((SPLIT ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`))).filter(Boolean);
-  const ta = new Set(words(a)), tb = words(b);
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split((SPLIT ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`)))
+      .filter(Boolean);
+  const ta = new Set(words(a)),
+    tb = words(b);
   if (!tb.length) return 0;
   const extra = tb.filter((w) => !ta.has(w)).join(' ');
   return 1 - extra.length / tb.join(' ').length;
@@ -136,7 +170,8 @@ function similarity(a: string, b: string): number {
 
 /** A JSON-LD article's title: name and headline disagree on some sites; the one like the page title wins. */
 function ldTitle(art: Json, docTitle: () => string): string | null {
-  const name = str(art.name), headline = str(art.headline);
+  const name = str(art.name),
+    headline = str(art.headline);
   if (name && headline && name !== headline) {
     const t = docTitle();
     return similarity(headline, t) > 0.75 && !(similarity(name, t) > 0.75) ? headline : name;
@@ -150,7 +185,12 @@ function bylineOf(raw: string | null | undefined, decode: Decode): string | null
   return b && !/^@/.test(b) ? b : null;
 }
 
-export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).first, ld: Json[] = jsonLdObjects(doc), named: MetaMap = namedMetas(doc)): PageMetadata {
+export function readMetadata(
+  doc: Document,
+  metas: MetaMap = metaTables(doc).first,
+  ld: Json[] = jsonLdObjects(doc),
+  named: MetaMap = namedMetas(doc),
+): PageMetadata {
   const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
   const art = articles[0];
   const jsonLdTypes = [...new Set(ld.flatMap(typesOf))];
@@ -160,33 +200,63 @@ export function readMetadata(doc: Document, metas: MetaMap = metaTables(doc).fir
   const decode = attributeDecoder(doc);
   // Every author of the article (a Person, a list of them, or plain strings), never its publisher.
   // (Not `creator`: where pages fill it, it tends to be the CMS account that posted the story.)
-  const ldAuthors = art ? personNames(art.author, ld).map((n) => bylineOf(n, decode)).filter(Boolean).join(', ') || null : null;
+  const ldAuthors = art
+    ? personNames(art.author, ld)
+        .map((n) => bylineOf(n, decode))
+        .filter(Boolean)
+        .join(', ') || null
+    : null;
   const metaAuthor = AUTHOR_KEYS.map((k) => named.get(k)).find((v) => v && !(/^https?:\/\//i.test(v) && !/\s/.test(v)));
   const byline = ldAuthors ?? bylineOf(metaAuthor, decode);
 
   const publisher = art?.publisher && typeof art.publisher === 'object' ? str((art.publisher as Json).name) : null;
   const website = ld.find((o) => typesOf(o).includes('WebSite'));
-  const siteName = metaContent(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])
-    ?? publisher ?? (website ? str(website.name) : null);
+  const siteName =
+    metaContent(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title']) ??
+    publisher ??
+    (website ? str(website.name) : null);
 
-  const publishedTime = isoDate(art ? str(art.datePublished) ?? str(art.dateCreated) : null)
-    ?? isoDate(metaContent(metas, ['article:published_time', 'article:published_time',
-      'datepublished', 'pubdate', 'publishdate', 'date',
-      'dc.date', 'dcterm.date', 'parsely-pub-date', 'sailthru.date']))
-    ?? isoDate(doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'));
+  const publishedTime =
+    isoDate(art ? (str(art.datePublished) ?? str(art.dateCreated)) : null) ??
+    isoDate(
+      metaContent(metas, [
+        'article:published_time',
+        'article:published_time',
+        'datepublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'dcterm.date',
+        'parsely-pub-date',
+        'sailthru.date',
+      ]),
+    ) ??
+    isoDate(doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'));
 
-  const lang = normLang(doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'))
-    ?? normLang(metaContent(metas, ['content-language', 'language']))
-    ?? normLang(art ? str(art.inLanguage) : null)
-    ?? normLang(metaContent(metas, ['og:locale'])?.replace('_', '-'));
+  const lang =
+    normLang(doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang')) ??
+    normLang(metaContent(metas, ['content-language', 'language'])) ??
+    normLang(art ? str(art.inLanguage) : null) ??
+    normLang(metaContent(metas, ['og:locale'])?.replace('_', '-'));
 
   const excerpt = (art ? str(art.description) : null) ?? metaContent(named, EXCERPT_KEYS);
 
   return {
-    title: title ? decodeExcerpt(title, decode) : null, byline, siteName, publishedTime, lang,
-    siteNames: [metas.get('og:site_name'), metas.get('application-name'), metas.get('apple-mobile-web-app-title'), publisher,
-      website ? str(website.name) : null].filter((x): x is string => !!x),
-    excerpt: excerpt ? decodeExcerpt(excerpt, decode) : null, jsonLdTypes,
+    title: title ? decodeExcerpt(title, decode) : null,
+    byline,
+    siteName,
+    publishedTime,
+    lang,
+    siteNames: [
+      metas.get('og:site_name'),
+      metas.get('application-name'),
+      metas.get('apple-mobile-web-app-title'),
+      publisher,
+      website ? str(website.name) : null,
+    ].filter((x): x is string => !!x),
+    excerpt: excerpt ? decodeExcerpt(excerpt, decode) : null,
+    jsonLdTypes,
   };
 }
 

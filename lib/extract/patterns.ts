@@ -7,29 +7,163 @@
  */
 const FURNITURE_TOKENS = [
   // sharing
-  'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'sharethis', 'addthis', 'shareaholic', 'sociallinks',
+  'share',
+  'shares',
+  'sharing',
+  'sharebar',
+  'sharetools',
+  'social',
+  'socials',
+  'sharethis',
+  'addthis',
+  'shareaholic',
+  'sociallinks',
   // related / recommended / more
-  'related', 'relatedposts', 'recommended', 'recommendations', 'recirc', 'recirculation', 'readmore', 'read-more', 'more-stories',
-  'morestories', 'mostpopular', 'most-popular', 'most-read', 'mostread', 'popular', 'trending', 'outbrain', 'taboola', 'zergnet',
-  'revcontent', 'youmaylike', 'also-read', 'alsoread', 'upnext', 'up-next', 'next-article', 'article-next',
+  'related',
+  'relatedposts',
+  'recommended',
+  'recommendations',
+  'recirc',
+  'recirculation',
+  'readmore',
+  'read-more',
+  'more-stories',
+  'morestories',
+  'mostpopular',
+  'most-popular',
+  'most-read',
+  'mostread',
+  'popular',
+  'trending',
+  'outbrain',
+  'taboola',
+  'zergnet',
+  'revcontent',
+  'youmaylike',
+  'also-read',
+  'alsoread',
+  'upnext',
+  'up-next',
+  'next-article',
+  'article-next',
   // newsletters, accounts, comments
-  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'sign-up', 'login', 'signin', 'register', 'registration',
-  'comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'respond', 'replies',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'sign-up',
+  'login',
+  'signin',
+  'register',
+  'registration',
+  'comment',
+  'comments',
+  'commentlist',
+  'comment-list',
+  'disqus',
+  'respond',
+  'replies',
   // ads
-  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'ad-slot', 'adunit', 'ad-unit', 'adwrapper',
-  'ad-wrapper', 'ad-container', 'adcontainer', 'dfp', 'gpt', 'sponsor', 'sponsored', 'sponsors', 'promo', 'promotion', 'promoted',
-  'native-ad', 'teaser-ad', 'billboard', 'leaderboard', 'mpu', 'skyscraper',
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'adslot',
+  'ad-slot',
+  'adunit',
+  'ad-unit',
+  'adwrapper',
+  'ad-wrapper',
+  'ad-container',
+  'adcontainer',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'sponsors',
+  'promo',
+  'promotion',
+  'promoted',
+  'native-ad',
+  'teaser-ad',
+  'billboard',
+  'leaderboard',
+  'mpu',
+  'skyscraper',
   // navigation
-  'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'prevnext', 'prev-next', 'post-navigation', 'postnav', 'post-nav', 'nav-links',
-  'navigation', 'menu', 'navbar', 'skip', 'skiplink', 'skip-link', 'jump-link',
+  'breadcrumb',
+  'breadcrumbs',
+  'pagination',
+  'pager',
+  'prevnext',
+  'prev-next',
+  'post-navigation',
+  'postnav',
+  'post-nav',
+  'nav-links',
+  'navigation',
+  'menu',
+  'navbar',
+  'skip',
+  'skiplink',
+  'skip-link',
+  'jump-link',
   // tags, authors, counters
-  'tags', 'tag-list', 'taglist', 'tagcloud', 'tag-cloud', 'post-tags', 'entry-tags', 'article-tags', 'keywords',
-  'author-bio', 'authorbio', 'author-box', 'authorbox', 'about-author', 'about-the-author', 'author-card', 'bio',
-  'views', 'viewcount', 'view-count', 'pageviews', 'hits', 'counter', 'reading-time', 'readtime',
+  'tags',
+  'tag-list',
+  'taglist',
+  'tagcloud',
+  'tag-cloud',
+  'post-tags',
+  'entry-tags',
+  'article-tags',
+  'keywords',
+  'author-bio',
+  'authorbio',
+  'author-box',
+  'authorbox',
+  'about-author',
+  'about-the-author',
+  'author-card',
+  'bio',
+  'views',
+  'viewcount',
+  'view-count',
+  'pageviews',
+  'hits',
+  'counter',
+  'reading-time',
+  'readtime',
   // page chrome
-  'sidebar', 'side-bar', 'rail', 'right-rail', 'toolbar', 'tools', 'print', 'cookie', 'cookies', 'gdpr',
-  'consent', 'modal', 'popup', 'overlay', 'masthead', 'footer', 'site-footer', 'site-header', 'topbar', 'top-bar',
-  'sr-only', 'screen-reader-text', 'visually-hidden', 'visuallyhidden', 'offscreen',
+  'sidebar',
+  'side-bar',
+  'rail',
+  'right-rail',
+  'toolbar',
+  'tools',
+  'print',
+  'cookie',
+  'cookies',
+  'gdpr',
+  'consent',
+  'modal',
+  'popup',
+  'overlay',
+  'masthead',
+  'footer',
+  'site-footer',
+  'site-header',
+  'topbar',
+  'top-bar',
+  'sr-only',
+  'screen-reader-text',
+  'visually-hidden',
+  'visuallyhidden',
+  'offscreen',
 ];
 
 // Tokens as a set of '-'-joined parts: a Set lookup per class part (and runs of up to 3 parts) costs
@@ -57,37 +191,153 @@ export function hasFurnitureToken(name: string): boolean {
 }
 
 /** class/id tokens that say "this is the content": such elements are never dropped as furniture. */
-export const CONTENT_RE = /(?:^|[\s_-])(?:(?:article|post|entry|story|main|blog|news)[-_]*(?:body|content|text|copy)|articlebody|hentry)(?:$|[\s_-])/i;
+export const CONTENT_RE =
+  /(?:^|[\s_-])(?:(?:article|post|entry|story|main|blog|news)[-_]*(?:body|content|text|copy)|articlebody|hentry)(?:$|[\s_-])/i;
 
-export const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
+export const FURNITURE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tablist',
+]);
 
 /** Tags that are page furniture wherever they appear. Readability drops most of them later anyway. */
-export const FURNITURE_TAG_SET = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'IFRAME', 'OBJECT', 'EMBED', 'svg', 'SVG', 'CANVAS', 'TEMPLATE', 'LINK', 'STYLE', 'SCRIPT']);
+export const FURNITURE_TAG_SET = new Set([
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'DIALOG',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'svg',
+  'SVG',
+  'CANVAS',
+  'TEMPLATE',
+  'LINK',
+  'STYLE',
+  'SCRIPT',
+]);
 
 /** Caption-like class/id: kept in the content (inside figures) but not counted as body text. */
-export const CAPTION_RE = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|wp-caption-text|img-?caption)(?:$|[\s_-])/i;
+export const CAPTION_RE =
+  /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|wp-caption-text|img-?caption)(?:$|[\s_-])/i;
 
 /** Whole-line boilerplate: a block whose entire text is one of these (regex sources) is dropped. */
 const BOILER_LINES = [
-  'advertisements?', 'ad', 'ads', 'sponsored(?: content)?', 'paid content', 'promoted(?: content)?',
-  '(?:story|article) continues below(?: (?:this )?advertisement)?', 'continue reading(?: below| the main story| the story)?',
-  'scroll (?:down )?to continue(?: with content)?', '(?:advertisement )?continue reading below',
-  'share(?: this)?(?: article| story| post| page)?(?: on \\S+)?', 'share on \\S+', 'tweet', 'pin it', 'email', 'print',
-  'comments?', '\\d+ comments?', 'leave a (?:comment|reply)', 'post comment.*', 'add comment',
-  'click here to (?:subscribe|sign up|read more|comment).*', 'sign up (?:for|to) (?:our|the) .*newsletter.*',
-  'subscribe(?: now| today| here)?', 'follow us(?: on .*)?', 'like us on facebook', 'get the app',
-  'read more', 'more', 'read next', 'up next', 'related(?: articles| stories| posts| content| coverage| links)?',
-  'recommended(?: for you| stories)?', 'you may also like', 'you might also like', 'more from .{1,40}',
-  '(?:image|photo|slide|picture) \\d+ (?:of|/) \\d+', '\\d+ (?:of|/) \\d+', 'caption', 'close', 'expand', 'enlarge(?: this image)?',
-  'toggle caption', 'hide caption', 'show caption', 'view (?:gallery|photos|slideshow)', 'play video', 'watch(?: video)?',
-  'loading\\.*', 'please wait\\.*', 'copyright ©.*', '© ?\\d{4}.*', '(?:\\(c\\)|©).*all rights reserved.*', 'all rights reserved\\.?',
-  'skip to (?:main )?content', 'back to top', 'top', 'adverts?', 'advertising', 'don\'?t miss', 'must read', 'most (?:popular|read|viewed)',
-  'trending(?: now)?', 'this (?:slideshow|video|content|feature) requires javascript\\.?', 'view (?:author|all) (?:archive|posts|articles)',
-  'e-?mail the (?:author|writer|reporter)', 'follow (?:the )?author', 'more on this(?: story| topic)?', 'sign up', 'log ?in', 'register',
-  'report (?:an )?(?:error|typo|a correction)', 'by', 'text size', 'font size', 'write to .{1,80}@\\S+', 'filed (?:under|in):? .{1,80}',
-  'posted in:? .{1,60}', 'categor(?:y|ies): .{1,80}', 'tags?: .{1,150}', 'topics?: .{1,100}',
+  'advertisements?',
+  'ad',
+  'ads',
+  'sponsored(?: content)?',
+  'paid content',
+  'promoted(?: content)?',
+  '(?:story|article) continues below(?: (?:this )?advertisement)?',
+  'continue reading(?: below| the main story| the story)?',
+  'scroll (?:down )?to continue(?: with content)?',
+  '(?:advertisement )?continue reading below',
+  'share(?: this)?(?: article| story| post| page)?(?: on \\S+)?',
+  'share on \\S+',
+  'tweet',
+  'pin it',
+  'email',
+  'print',
+  'comments?',
+  '\\d+ comments?',
+  'leave a (?:comment|reply)',
+  'post comment.*',
+  'add comment',
+  'click here to (?:subscribe|sign up|read more|comment).*',
+  'sign up (?:for|to) (?:our|the) .*newsletter.*',
+  'subscribe(?: now| today| here)?',
+  'follow us(?: on .*)?',
+  'like us on facebook',
+  'get the app',
+  'read more',
+  'more',
+  'read next',
+  'up next',
+  'related(?: articles| stories| posts| content| coverage| links)?',
+  'recommended(?: for you| stories)?',
+  'you may also like',
+  'you might also like',
+  'more from .{1,40}',
+  '(?:image|photo|slide|picture) \\d+ (?:of|/) \\d+',
+  '\\d+ (?:of|/) \\d+',
+  'caption',
+  'close',
+  'expand',
+  'enlarge(?: this image)?',
+  'toggle caption',
+  'hide caption',
+  'show caption',
+  'view (?:gallery|photos|slideshow)',
+  'play video',
+  'watch(?: video)?',
+  'loading\\.*',
+  'please wait\\.*',
+  'copyright ©.*',
+  '© ?\\d{4}.*',
+  '(?:\\(c\\)|©).*all rights reserved.*',
+  'all rights reserved\\.?',
+  'skip to (?:main )?content',
+  'back to top',
+  'top',
+  'adverts?',
+  'advertising',
+  "don'?t miss",
+  'must read',
+  'most (?:popular|read|viewed)',
+  'trending(?: now)?',
+  'this (?:slideshow|video|content|feature) requires javascript\\.?',
+  'view (?:author|all) (?:archive|posts|articles)',
+  'e-?mail the (?:author|writer|reporter)',
+  'follow (?:the )?author',
+  'more on this(?: story| topic)?',
+  'sign up',
+  'log ?in',
+  'register',
+  'report (?:an )?(?:error|typo|a correction)',
+  'by',
+  'text size',
+  'font size',
+  'write to .{1,80}@\\S+',
+  'filed (?:under|in):? .{1,80}',
+  'posted in:? .{1,60}',
+  'categor(?:y|ies): .{1,80}',
+  'tags?: .{1,150}',
+  'topics?: .{1,100}',
   // "advertisement" in other languages
-  'anzeige', 'werbung', 'publicidad', 'publicité', 'pubblicità', 'reklama', 'реклама', 'iklan', 'advertentie', 'publicidade', '广告', '광고', '広告', 'image source,? .{1,40}', 'image caption,? .{0,80}', 'media caption,? .{0,80}', 'previous(?: article| post)?', 'next(?: article| post)?', 'tags?:?',
+  'anzeige',
+  'werbung',
+  'publicidad',
+  'publicité',
+  'pubblicità',
+  'reklama',
+  'реклама',
+  'iklan',
+  'advertentie',
+  'publicidade',
+  '广告',
+  '광고',
+  '広告',
+  'image source,? .{1,40}',
+  'image caption,? .{0,80}',
+  'media caption,? .{0,80}',
+  'previous(?: article| post)?',
+  'next(?: article| post)?',
+  'tags?:?',
 ];
 // Plain words go in a Set; only the alternatives with regex syntax are compiled (a smaller regex:
 // V8 compiles it on every page the extraction script is injected into).
@@ -101,16 +351,49 @@ export const BOILER_LINE = {
 };
 
 /** Lines that introduce a link to another page; dropped when the block is mostly that link. */
-export const LINK_INTRO = /^(?:read more|read also|also read|related|see also|more|recommended|watch|listen|read|click here|more on this|further reading|read the full|more coverage|previously|next)\b/i;
+export const LINK_INTRO =
+  /^(?:read more|read also|also read|related|see also|more|recommended|watch|listen|read|click here|more on this|further reading|read the full|more coverage|previously|next)\b/i;
 
 /** Short promotional lines: newsletter sign-ups, "click here" calls, app pushes. */
-const PROMO_RE = /\bclick(?:ing)? here\b|\bnewsletters?\b.*\b(?:subscribe|sign(?:\s|-)?up|inbox)\b|\b(?:subscribe|sign(?:\s|-)?up)\b.*\bnewsletters?\b|\bdownload (?:our|the) app\b/i;
+const PROMO_RE =
+  /\bclick(?:ing)? here\b|\bnewsletters?\b.*\b(?:subscribe|sign(?:\s|-)?up|inbox)\b|\b(?:subscribe|sign(?:\s|-)?up)\b.*\bnewsletters?\b|\bdownload (?:our|the) app\b/i;
 
 /** A line made of share-button labels ("Facebook Twitter WhatsApp Email"). */
-const SOCIAL_WORDS = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'pinterest', 'pint', 'pin', 'linkedin', 'reddit', 'telegram', 'email', 'e-mail', 'mail',
-  'share', 'tweet', 'print', 'copy', 'link', 'messenger', 'flipboard', 'tumblr', 'vk', 'sms', 'comments', 'comment', 'save', 'instagram', 'youtube']);
+const SOCIAL_WORDS = new Set([
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'pinterest',
+  'pint',
+  'pin',
+  'linkedin',
+  'reddit',
+  'telegram',
+  'email',
+  'e-mail',
+  'mail',
+  'share',
+  'tweet',
+  'print',
+  'copy',
+  'link',
+  'messenger',
+  'flipboard',
+  'tumblr',
+  'vk',
+  'sms',
+  'comments',
+  'comment',
+  'save',
+  'instagram',
+  'youtube',
+]);
 export function isSocialLine(t: string): boolean {
-  const words = t.toLowerCase().split(/[\s|•·/,]+/).filter(Boolean);
+  const words = t
+    .toLowerCase()
+    .split(/[\s|•·/,]+/)
+    .filter(Boolean);
   if (words.length < 2 || words.length > 12) return false;
   let n = 0;
   for (const w of words) if (SOCIAL_WORDS.has(w)) n++;
@@ -118,13 +401,19 @@ export function isSocialLine(t: string): boolean {
 }
 
 /** Caption shapes outside <figcaption>: photo credits, "In this ... photo", "Photo: ...". */
-const CAPTION_SHAPE = /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
+const CAPTION_SHAPE =
+  /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
 
 /** Date/update lines such as "Updated 1:39 am EST, Wednesday, November 20, 2019". */
-const DATE_RE = new RegExp(('^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}'
-  + '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}'
-  + '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}'
-  + '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$').replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'), 'i');
+const DATE_RE = new RegExp(
+  (
+    '^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}' +
+    '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}' +
+    '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}' +
+    '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$'
+  ).replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'),
+  'i',
+);
 
 // The line tests run on every short block of every extraction. A big regex costs most on a page's
 // first few calls (V8 compiles it, then compiles it again to machine code once it runs twice), so each
@@ -137,7 +426,8 @@ export const PROMO_LINE = { test: (line: string): boolean => PROMO_HINT.test(lin
 // caption, source, bild, ©; any case) or ends with ")".
 const CAPTION_FIRST = new Set(['p', 'f', 'ф', 'i', 'c', 's', 'b', '©']);
 export const CAPTION_LINE = {
-  test: (line: string): boolean => (CAPTION_FIRST.has(line.charAt(0).toLowerCase()) || line.trimEnd().endsWith(')')) && CAPTION_SHAPE.test(line),
+  test: (line: string): boolean =>
+    (CAPTION_FIRST.has(line.charAt(0).toLowerCase()) || line.trimEnd().endsWith(')')) && CAPTION_SHAPE.test(line),
 };
 
 // Every date line has a digit, a weekday ("...day") or is "updated".

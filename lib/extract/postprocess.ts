@@ -10,12 +10,80 @@ const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 const NON_WORD = new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g');
 const key = (s: string) => s.toLowerCase().replace(NON_WORD, '');
 
-const BLOCKS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'BLOCKQUOTE', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'FIGURE', 'ADDRESS']);
+const BLOCKS = new Set([
+  'P',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'DIV',
+  'BLOCKQUOTE',
+  'DT',
+  'DD',
+  'SECTION',
+  'HEADER',
+  'FOOTER',
+  'FIGURE',
+  'ADDRESS',
+]);
 const INLINE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'A', 'TIME', 'SMALL']);
 const TEXT_PARENT = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'DD', 'BLOCKQUOTE', ...INLINE]);
-const BLOCK_CHILD = new Set(['P', 'DIV', 'UL', 'OL', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'FIGURE', 'BLOCKQUOTE', 'PRE', 'DL']);
-const EMPTYABLE = new Set(['DIV', 'SECTION', 'SPAN', 'P', 'LI', 'UL', 'OL', 'HEADER', 'FOOTER', 'FIGURE', 'A', 'STRONG', 'B', 'EM', 'I', 'DL', 'BLOCKQUOTE']);
-const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'TABLE', 'HR', 'BR', 'svg', 'SVG', 'SOURCE', 'CANVAS', 'MATH', 'math']);
+const BLOCK_CHILD = new Set([
+  'P',
+  'DIV',
+  'UL',
+  'OL',
+  'TABLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'FIGURE',
+  'BLOCKQUOTE',
+  'PRE',
+  'DL',
+]);
+const EMPTYABLE = new Set([
+  'DIV',
+  'SECTION',
+  'SPAN',
+  'P',
+  'LI',
+  'UL',
+  'OL',
+  'HEADER',
+  'FOOTER',
+  'FIGURE',
+  'A',
+  'STRONG',
+  'B',
+  'EM',
+  'I',
+  'DL',
+  'BLOCKQUOTE',
+]);
+const MEDIA = new Set([
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'IFRAME',
+  'TABLE',
+  'HR',
+  'BR',
+  'svg',
+  'SVG',
+  'SOURCE',
+  'CANVAS',
+  'MATH',
+  'math',
+]);
 
 function hasMedia(el: Element): boolean {
   if (MEDIA.has(el.tagName)) return true;
@@ -43,8 +111,9 @@ function pruneEmpty(el: Element): boolean {
   let content = false;
   for (let c = el.firstChild; c;) {
     const next = c.nextSibling;
-    if (c.nodeType === 3) { if (!content && /\S/.test(c.nodeValue ?? '')) content = true; }
-    else if (c.nodeType === 1) {
+    if (c.nodeType === 3) {
+      if (!content && /\S/.test(c.nodeValue ?? '')) content = true;
+    } else if (c.nodeType === 1) {
       const e = c as Element;
       if (MEDIA.has(e.tagName)) content = true;
       else if (pruneEmpty(e)) content = true;
@@ -55,7 +124,10 @@ function pruneEmpty(el: Element): boolean {
   return content;
 }
 
-export interface PostOptions { title: string; byline: string | null }
+export interface PostOptions {
+  title: string;
+  byline: string | null;
+}
 
 export function postprocess(root: Element, opts: PostOptions): void {
   const titleKey = key(opts.title);
@@ -73,16 +145,24 @@ export function postprocess(root: Element, opts: PostOptions): void {
     if (raw.length > 1200) continue;
     const t = norm(raw);
     if (!t || t.length > 400) continue;
-    if (t.length <= 400 && CAPTION_LINE.test(t)) { el.setAttribute(CAPTION_ATTR, ''); continue; }
+    if (t.length <= 400 && CAPTION_LINE.test(t)) {
+      el.setAttribute(CAPTION_ATTR, '');
+      continue;
+    }
     if (t.length > 200) continue;
     const bare = t.replace(/^[|•·–—\-\s]+/, '');
-    let drop = (bare.length <= 80 && BOILER_LINE.test(bare)) || (bare.length <= 90 && DATE_LINE.test(bare)) || isSocialLine(bare) || PROMO_LINE.test(bare);
+    let drop =
+      (bare.length <= 80 && BOILER_LINE.test(bare)) ||
+      (bare.length <= 90 && DATE_LINE.test(bare)) ||
+      isSocialLine(bare) ||
+      PROMO_LINE.test(bare);
     if (!drop) {
       const links = linkShare(el, t.length);
-      drop = (LINK_INTRO.test(bare) && links > 0.5)
+      drop =
+        (LINK_INTRO.test(bare) && links > 0.5) ||
         // A paragraph or heading that is nothing but a link: a teaser for another story.
         // Not list items or headings (product names in guides), not bare URLs (cited sources).
-        || (links >= 0.9 && t.length <= 150 && (tag === 'P' || tag === 'DIV') && !/^(?:https?:\/\/|www\.)\S+$/i.test(t));
+        (links >= 0.9 && t.length <= 150 && (tag === 'P' || tag === 'DIV') && !/^(?:https?:\/\/|www\.)\S+$/i.test(t));
     }
     if (drop && !hasMedia(el)) el.remove();
   }
@@ -96,8 +176,10 @@ export function postprocess(root: Element, opts: PostOptions): void {
     if (!t) continue;
     if (++seen > 8 || t.length > 160) break;
     const k = key(t);
-    const isTitle = titleKey.length > 10 && (k === titleKey || (/^H[1-3]$/.test(b.tagName) && titleKey.includes(k) && k.length > titleKey.length * 0.6));
-    const isByline = (bylineKey !== '' && k === bylineKey) || (/^by\s+\S/i.test(t) && t.length < 80 && cleanByline(t) !== null && !/[.!?]$/.test(t));
+    const isTitle =
+      titleKey.length > 10 && (k === titleKey || (/^H[1-3]$/.test(b.tagName) && titleKey.includes(k) && k.length > titleKey.length * 0.6));
+    const isByline =
+      (bylineKey !== '' && k === bylineKey) || (/^by\s+\S/i.test(t) && t.length < 80 && cleanByline(t) !== null && !/[.!?]$/.test(t));
     const isDate = t.length < 90 && DATE_LINE.test(t);
     if ((isTitle || isByline || isDate) && !hasMedia(b)) b.remove();
     else if (t.length > 100) break;

@@ -7,8 +7,23 @@ import { CAPTION_RE, CONTENT_RE, FURNITURE_ROLES, FURNITURE_TAG_SET, hasFurnitur
 
 export const CAPTION_ATTR = 'data-gist-caption';
 
-const PLACEHOLDER_SRC = /^(?:data:|about:|$)|(?:blank|spacer|placeholder|pixel|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(?:gif|png|svg|jpe?g|webp)/i;
-const LAZY_SRC_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src', 'data-echo', 'data-img-src', 'data-large-src', 'data-actualsrc', 'data-native-src'];
+const PLACEHOLDER_SRC =
+  /^(?:data:|about:|$)|(?:blank|spacer|placeholder|pixel|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(?:gif|png|svg|jpe?g|webp)/i;
+const LAZY_SRC_ATTRS = [
+  'data-src',
+  'data-original',
+  'data-lazy-src',
+  'data-lazy',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-orig-src',
+  'data-echo',
+  'data-img-src',
+  'data-large-src',
+  'data-actualsrc',
+  'data-native-src',
+];
 const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
 const IMG_URL = /^(?:https?:)?\/\/|^\/[^/]|\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
@@ -19,12 +34,18 @@ export function promoteLazyImage(img: Element): void {
   if (!src || PLACEHOLDER_SRC.test(src)) {
     for (const a of LAZY_SRC_ATTRS) {
       const v = img.getAttribute(a)?.trim();
-      if (v && IMG_URL.test(v)) { img.setAttribute('src', v); break; }
+      if (v && IMG_URL.test(v)) {
+        img.setAttribute('src', v);
+        break;
+      }
     }
   }
   for (const a of LAZY_SRCSET_ATTRS) {
     const v = img.getAttribute(a)?.trim();
-    if (v) { img.setAttribute('srcset', v); break; }
+    if (v) {
+      img.setAttribute('srcset', v);
+      break;
+    }
   }
   if (!img.getAttribute('src')) {
     const first = img.getAttribute('srcset')?.split(',')[0].trim().split(/\s+/)[0];
@@ -43,11 +64,14 @@ export function promoteNoscriptImage(ns: Element): void {
   }
   if (!inner) return;
   const prev = ns.previousElementSibling;
-  const placeholder = prev?.tagName === 'IMG' ? prev : prev?.getElementsByTagName('img')[0] ?? null;
+  const placeholder = prev?.tagName === 'IMG' ? prev : (prev?.getElementsByTagName('img')[0] ?? null);
   const real = inner.cloneNode(true) as Element;
   if (placeholder) {
     const psrc = placeholder.getAttribute('src') ?? '';
-    if (!psrc || PLACEHOLDER_SRC.test(psrc)) { placeholder.replaceWith(real); ns.remove(); }
+    if (!psrc || PLACEHOLDER_SRC.test(psrc)) {
+      placeholder.replaceWith(real);
+      ns.remove();
+    }
   } else {
     ns.replaceWith(real);
   }
@@ -63,7 +87,9 @@ function pTextLength(el: Element): number {
 // What a class or id string says, as bit flags. Pages repeat the same few class strings on hundreds of
 // elements, so each distinct string is tested once. Flags of "class id" are the OR of both halves: the
 // patterns match whole space-separated tokens, never across the space.
-const FURNITURE = 1, CONTENT = 2, CAPTION = 4;
+const FURNITURE = 1,
+  CONTENT = 2,
+  CAPTION = 4;
 function nameFlags(name: string, memo: Map<string, number>): number {
   let f = memo.get(name);
   if (f === undefined) {
@@ -88,16 +114,34 @@ export function preprocess(doc: Document): void {
   const noscripts: Element[] = [];
   for (const el of all) {
     const tag = el.tagName;
-    if (tag === 'IMG') { promoteLazyImage(el); continue; }
-    if (tag === 'NOSCRIPT') { noscripts.push(el); continue; }
+    if (tag === 'IMG') {
+      promoteLazyImage(el);
+      continue;
+    }
+    if (tag === 'NOSCRIPT') {
+      noscripts.push(el);
+      continue;
+    }
     if (tag === 'FIGCAPTION') el.setAttribute(CAPTION_ATTR, '');
-    if (FURNITURE_TAG_SET.has(tag)) { candidates.push(el); continue; }
+    if (FURNITURE_TAG_SET.has(tag)) {
+      candidates.push(el);
+      continue;
+    }
     if (!el.hasAttributes()) continue;
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') { candidates.push(el); continue; }
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+      candidates.push(el);
+      continue;
+    }
     const style = el.getAttribute('style');
-    if (style && HIDDEN_STYLE.test(style)) { candidates.push(el); continue; }
+    if (style && HIDDEN_STYLE.test(style)) {
+      candidates.push(el);
+      continue;
+    }
     const role = el.getAttribute('role');
-    if (role && FURNITURE_ROLES.has(role.toLowerCase())) { candidates.push(el); continue; }
+    if (role && FURNITURE_ROLES.has(role.toLowerCase())) {
+      candidates.push(el);
+      continue;
+    }
     const itemprop = el.getAttribute('itemprop');
     if (itemprop && /articlebody/i.test(itemprop)) marked.push(el);
     const cls = el.getAttribute('class');
@@ -106,8 +150,9 @@ export function preprocess(doc: Document): void {
     const f = (cls ? nameFlags(cls, names) : 0) | (id ? nameFlags(id, names) : 0);
     // A furniture token loses to a content token.
     if (f & FURNITURE && !(f & CONTENT)) candidates.push(el);
-    else if (f & CONTENT) { if (marked.length < 8) marked.push(el); }
-    else if (f & CAPTION) el.setAttribute(CAPTION_ATTR, '');
+    else if (f & CONTENT) {
+      if (marked.length < 8) marked.push(el);
+    } else if (f & CAPTION) el.setAttribute(CAPTION_ATTR, '');
   }
   for (const ns of noscripts) if (ns.parentNode) promoteNoscriptImage(ns);
 

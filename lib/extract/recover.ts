@@ -71,7 +71,8 @@ export function recoverParagraphs(root: Element, original: Document, survived: S
 
   // Gaps inside the body: siblings of kept paragraphs that were dropped.
   for (let j = 0; j + 1 < sorted.length; j++) {
-    const a = sorted[j], b = sorted[j + 1];
+    const a = sorted[j],
+      b = sorted[j + 1];
     if (b - a < 2 || b - a > 8) continue;
     const aOrig = origPs[a];
     const anchor = keptIdx.get(a);

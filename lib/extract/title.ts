@@ -54,7 +54,10 @@ export function documentTitle(doc: Document): string {
 let NON_WORD: RegExp | null = null;
 /** Lower case, letters and digits only, a trailing ".com"-like suffix dropped: "Salon.com" ~ "salon". */
 function siteKey(s: string): string {
-  const t = s.toLowerCase().trim().replace(/\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2})$/, '');
+  const t = s
+    .toLowerCase()
+    .trim()
+    .replace(/\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2})$/, '');
   return t.replace((NON_WORD ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g')), '');
 }
 
@@ -82,8 +85,10 @@ export function stripSiteName(title: string, sites: (string | null | undefined)[
   const any = new Set([...named, ...hosts.map(siteKey).filter((k) => k.length >= 3)]);
   const seps = [...t.matchAll(AFFIX_SEPARATOR)];
   if (!seps.length || !any.size) return t;
-  const last = seps[seps.length - 1], first = seps[0];
-  const tail = t.slice(last.index! + last[0].length), head = t.slice(0, first.index);
+  const last = seps[seps.length - 1],
+    first = seps[0];
+  const tail = t.slice(last.index! + last[0].length),
+    head = t.slice(0, first.index);
   let out = t;
   if (any.has(siteKey(tail))) out = t.slice(0, last.index);
   else if (named.has(siteKey(head))) out = t.slice(first.index! + first[0].length);
@@ -98,5 +103,7 @@ export function hostLabels(url: string | null | undefined): string[] {
   try {
     const labels = new URL(url ?? '').hostname.split('.');
     return labels.slice(0, -1).filter((l) => !/^www\d*$/.test(l));
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }

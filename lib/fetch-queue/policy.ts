@@ -42,7 +42,11 @@ export interface SchedulerState {
 export type Pick = { item: QueueItem } | { waitMs: number } | { idle: true };
 
 export function hostOf(url: string): string {
-  try { return new URL(url).host.toLowerCase(); } catch { return ''; }
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 /** Delay before attempt `attempts + 1`, after `attempts` failures (1 → base, 2 → 2×base, ...). */
@@ -83,11 +87,21 @@ export function pickNext(items: readonly QueueItem[], s: SchedulerState, policy:
 /** A fetch or extraction failure; `retry` false when trying again cannot help (404, not HTML, no article). */
 export class FetchFailure extends Error {
   override name = 'FetchFailure';
-  constructor(message: string, readonly retry: boolean) { super(message); }
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /** What to do after a failed attempt. */
-export function afterFailure(attempts: number, retry: boolean, now: number, policy: QueuePolicy = DEFAULT_POLICY): { state: 'retry'; notBefore: number } | { state: 'failed' } {
+export function afterFailure(
+  attempts: number,
+  retry: boolean,
+  now: number,
+  policy: QueuePolicy = DEFAULT_POLICY,
+): { state: 'retry'; notBefore: number } | { state: 'failed' } {
   if (!retry || attempts >= policy.maxAttempts) return { state: 'failed' };
   return { state: 'retry', notBefore: now + backoffMs(attempts, policy) };
 }

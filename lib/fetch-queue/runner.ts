@@ -47,7 +47,12 @@ export interface RunSummary {
   error?: string;
 }
 
-export function describeExtraction(a: ExtractedArticle, stored: StoredHtml, tags: SuggestedTags, images: { src: string; blob: Blob }[]): FetchedContent {
+export function describeExtraction(
+  a: ExtractedArticle,
+  stored: StoredHtml,
+  tags: SuggestedTags,
+  images: { src: string; blob: Blob }[],
+): FetchedContent {
   const counts = countText(a.text);
   return {
     html: stored.html,
@@ -136,11 +141,17 @@ export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
   };
 
   for (;;) {
-    if (await deps.stopped()) { summary.stopped = true; break; }
+    if (await deps.stopped()) {
+      summary.stopped = true;
+      break;
+    }
     if (summary.error) break;
     if (finished.size) {
       // Retried items come back with their new attempt count and backoff; done ones drop out.
-      items = finished.size > 50 || items.every((i) => finished.has(i.id) || inFlight.has(i.id)) ? await queueItems(deps.db) : items.filter((i) => !finished.has(i.id));
+      items =
+        finished.size > 50 || items.every((i) => finished.has(i.id) || inFlight.has(i.id))
+          ? await queueItems(deps.db)
+          : items.filter((i) => !finished.has(i.id));
       finished.clear();
     }
     let pick = pickNext(items, { now: now(), inFlight: new Set(inFlight.keys()), busyHosts, lastStart }, policy);
@@ -150,7 +161,10 @@ export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
     }
     if ('idle' in pick && !inFlight.size) break;
     const wait = 'waitMs' in pick ? pick.waitMs : Infinity;
-    if (!inFlight.size && wait > maxSleep) { summary.resumeAt = now() + wait; break; }
+    if (!inFlight.size && wait > maxSleep) {
+      summary.resumeAt = now() + wait;
+      break;
+    }
     await Promise.race([...inFlight.values(), ...(wait < Infinity ? [sleep(Math.min(wait, maxSleep))] : [])]);
   }
   await Promise.all(inFlight.values());

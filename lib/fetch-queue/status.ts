@@ -18,7 +18,15 @@ export interface QueueStatus {
 
 export const QUEUE_STATUS_KEY = 'gist-fetch-queue';
 
-export const IDLE_STATUS: QueueStatus = { running: false, done: 0, failed: 0, startedAt: null, resumeAt: null, lastError: null, error: null };
+export const IDLE_STATUS: QueueStatus = {
+  running: false,
+  done: 0,
+  failed: 0,
+  startedAt: null,
+  resumeAt: null,
+  lastError: null,
+  error: null,
+};
 
 /** Reads a stored status defensively (storage may hold anything after a downgrade). */
 export function parseQueueStatus(v: unknown): QueueStatus {

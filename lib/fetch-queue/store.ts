@@ -17,16 +17,21 @@ export interface QueueCounts {
 const isWaiting = (a: ArticleRecord) => a.contentState === 'pending' || (a.contentState === 'full' && !!a.pendingImages?.length);
 
 export function toQueueItem(a: ArticleRecord): QueueItem {
-  return { id: a.id, url: a.originalUrl || a.url, kind: a.contentState === 'pending' ? 'page' : 'images', attempts: a.fetchAttempts ?? 0, notBefore: a.nextAttemptAt ?? 0 };
+  return {
+    id: a.id,
+    url: a.originalUrl || a.url,
+    kind: a.contentState === 'pending' ? 'page' : 'images',
+    attempts: a.fetchAttempts ?? 0,
+    notBefore: a.nextAttemptAt ?? 0,
+  };
 }
 
 /** Everything waiting, oldest saved first. */
 export async function queueItems(db: GistDB): Promise<QueueItem[]> {
   // Through the indexes: at 10,000 articles the queue no longer reads the whole table on each refill.
-  const [pages, withImages] = await db.transaction('r', db.articles, () => Promise.all([
-    db.articles.where('contentState').equals('pending').toArray(),
-    db.articles.orderBy('pendingImages').distinct().toArray(),
-  ]));
+  const [pages, withImages] = await db.transaction('r', db.articles, () =>
+    Promise.all([db.articles.where('contentState').equals('pending').toArray(), db.articles.orderBy('pendingImages').distinct().toArray()]),
+  );
   const rows = [...pages, ...withImages.filter((a) => a.contentState === 'full')];
   rows.sort((a, b) => a.id - b.id);
   return rows.map(toQueueItem);
@@ -38,7 +43,8 @@ export function countQueue(articles: readonly ArticleRecord[], maxFailures = 50)
     if (a.contentState === 'pending') c.pending++;
     else if (a.contentState === 'failed') {
       c.failed++;
-      if (c.failures.length < maxFailures) c.failures.push({ id: a.id, title: a.title, url: a.originalUrl || a.url, reason: a.fetchError ?? 'unknown reason' });
+      if (c.failures.length < maxFailures)
+        c.failures.push({ id: a.id, title: a.title, url: a.originalUrl || a.url, reason: a.fetchError ?? 'unknown reason' });
     } else if (a.pendingImages?.length) c.images++;
   }
   return c;
@@ -54,7 +60,12 @@ export async function setPendingImages(db: GistDB, entries: { id: number; images
 }
 
 /** Records a failed attempt: back in the queue after `notBefore`, or failed for good with its reason. */
-export async function recordFailure(db: GistDB, id: number, reason: string, next: { state: 'retry'; notBefore: number } | { state: 'failed' }): Promise<void> {
+export async function recordFailure(
+  db: GistDB,
+  id: number,
+  reason: string,
+  next: { state: 'retry'; notBefore: number } | { state: 'failed' },
+): Promise<void> {
   await db.transaction('rw', db.articles, async () => {
     const a = await db.articles.get(id);
     if (!a || !isWaiting(a)) return; // deleted or filled meanwhile
@@ -65,7 +76,12 @@ export async function recordFailure(db: GistDB, id: number, reason: string, next
       await db.articles.update(id, { fetchAttempts: attempts, nextAttemptAt: undefined, fetchError: reason, contentState: 'failed' });
     } else {
       // Imported content stays readable; only its images could not be fetched (they stay remote).
-      await db.articles.update(id, { fetchAttempts: undefined, nextAttemptAt: undefined, fetchError: `images not downloaded: ${reason}`, pendingImages: undefined });
+      await db.articles.update(id, {
+        fetchAttempts: undefined,
+        nextAttemptAt: undefined,
+        fetchError: `images not downloaded: ${reason}`,
+        pendingImages: undefined,
+      });
     }
   });
 }
@@ -99,7 +115,8 @@ export async function storeFetched(db: GistDB, id: number, c: FetchedContent, no
   return db.transaction('rw', db.articles, db.contents, db.images, async () => {
     const a = await db.articles.get(id);
     if (!a || a.contentState !== 'pending') return false;
-    const fill = <K extends keyof ArticleRecord>(k: K, v: ArticleRecord[K] | null) => (a[k] == null || a[k] === '') && v != null ? { [k]: v } : {};
+    const fill = <K extends keyof ArticleRecord>(k: K, v: ArticleRecord[K] | null) =>
+      (a[k] == null || a[k] === '') && v != null ? { [k]: v } : {};
     const noTitle = !a.title || a.title === a.originalUrl || a.title === a.url;
     await db.articles.update(id, {
       ...QUEUE_FIELDS,
@@ -141,10 +158,14 @@ export async function storeImages(db: GistDB, id: number, images: { src: string;
 /** Puts failed links back in the queue (the user asked to try again). Returns how many. */
 export async function retryFailed(db: GistDB): Promise<number> {
   return db.transaction('rw', db.articles, async () =>
-    db.articles.where('contentState').equals('failed').modify((a) => {
-      a.contentState = 'pending';
-      delete a.fetchAttempts;
-      delete a.nextAttemptAt;
-      delete a.fetchError;
-    }));
+    db.articles
+      .where('contentState')
+      .equals('failed')
+      .modify((a) => {
+        a.contentState = 'pending';
+        delete a.fetchAttempts;
+        delete a.nextAttemptAt;
+        delete a.fetchError;
+      }),
+  );
 }

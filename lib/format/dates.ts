@@ -11,7 +11,10 @@ function formatter(locale: string | undefined, withYear: boolean): Intl.DateTime
   const key = `${locale ?? ''}|${withYear}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' });
+    f = new Intl.DateTimeFormat(
+      locale,
+      withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' },
+    );
     formatters.set(key, f);
   }
   return f;
@@ -31,7 +34,12 @@ export function formatDay(d: Date, kind: DateKind, now: Date = new Date(), local
 }
 
 /** "Saved Dec 6" / "Published Oct 22, 2025"; null when the value is missing or not a date. */
-export function dateLabel(kind: DateKind, value: number | string | null | undefined, now: Date = new Date(), locale?: string): string | null {
+export function dateLabel(
+  kind: DateKind,
+  value: number | string | null | undefined,
+  now: Date = new Date(),
+  locale?: string,
+): string | null {
   const d = toDate(value);
   return d ? `${LABEL[kind]} ${formatDay(d, kind, now, locale)}` : null;
 }

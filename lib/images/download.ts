@@ -28,7 +28,10 @@ export async function fetchImage(url: string): Promise<Blob | null> {
 }
 
 /** Downloads the http(s) images among `urls`, four at a time; `failed` counts misses and those over the limit. */
-export async function downloadImages(urls: string[], fetchOne: FetchImage = fetchImage): Promise<{ images: { src: string; blob: Blob }[]; failed: number }> {
+export async function downloadImages(
+  urls: string[],
+  fetchOne: FetchImage = fetchImage,
+): Promise<{ images: { src: string; blob: Blob }[]; failed: number }> {
   const out: { src: string; blob: Blob }[] = [];
   let failed = 0;
   const web = urls.filter((u) => /^https?:/i.test(u));

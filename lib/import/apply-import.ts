@@ -64,7 +64,11 @@ function keyOf(item: ImportItem): string {
 async function prepare(index: number, item: ImportItem, deps: ApplyDeps, haveContent: Set<string>): Promise<Prepared | ApplyOutcome> {
   const fail = (reason: string): ApplyOutcome => ({ index, where: item.where, url: item.url, outcome: 'failed', reason });
   let u: URL;
-  try { u = new URL(item.url); } catch { return fail('not a valid URL'); }
+  try {
+    u = new URL(item.url);
+  } catch {
+    return fail('not a valid URL');
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`not a web page (${u.protocol} URL)`);
   const key = keyOf(item);
   const p: Prepared = { index, item, key };
@@ -130,20 +134,39 @@ function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<Article
   const notes: string[] = [];
   const kept: string[] = [];
   const tags = mergeTags(a.tags, item.tags);
-  if (tags.length > a.tags.length) { changes.tags = tags; notes.push(`${tags.length - a.tags.length} tag(s) added`); }
+  if (tags.length > a.tags.length) {
+    changes.tags = tags;
+    notes.push(`${tags.length - a.tags.length} tag(s) added`);
+  }
   const saved = item.savedAt ? Date.parse(item.savedAt) : NaN;
-  if (Number.isFinite(saved) && saved < a.savedAt) { changes.savedAt = saved; notes.push('earlier save date kept'); }
-  if (item.status === 'archived' && a.status !== 'archived') { changes.status = 'archived'; notes.push('archived'); }
-  else if (item.status !== 'archived' && a.status === 'archived') kept.push('kept archived (the file says unread)');
-  if (item.favorite && !a.favorite) { changes.favorite = 1; notes.push('marked favorite'); }
-  else if (!item.favorite && a.favorite) kept.push('kept favorite (the file says not)');
-  if (moreProgress(item.progress, a.progress)) { changes.progress = item.progress; notes.push(`reading progress ${percent(a.progress)} → ${percent(item.progress)}`); }
-  else if (item.progress !== undefined && item.progress < a.progress) kept.push(`kept reading progress ${percent(a.progress)} (the file says ${percent(item.progress)})`);
+  if (Number.isFinite(saved) && saved < a.savedAt) {
+    changes.savedAt = saved;
+    notes.push('earlier save date kept');
+  }
+  if (item.status === 'archived' && a.status !== 'archived') {
+    changes.status = 'archived';
+    notes.push('archived');
+  } else if (item.status !== 'archived' && a.status === 'archived') kept.push('kept archived (the file says unread)');
+  if (item.favorite && !a.favorite) {
+    changes.favorite = 1;
+    notes.push('marked favorite');
+  } else if (!item.favorite && a.favorite) kept.push('kept favorite (the file says not)');
+  if (moreProgress(item.progress, a.progress)) {
+    changes.progress = item.progress;
+    notes.push(`reading progress ${percent(a.progress)} → ${percent(item.progress)}`);
+  } else if (item.progress !== undefined && item.progress < a.progress)
+    kept.push(`kept reading progress ${percent(a.progress)} (the file says ${percent(item.progress)})`);
   if (item.highlights?.length) {
     const hl = mergeHighlights(a.highlights ?? [], item.highlights);
-    if (hl.added) { changes.highlights = hl.highlights; notes.push(`${hl.added} highlight(s) added`); }
+    if (hl.added) {
+      changes.highlights = hl.highlights;
+      notes.push(`${hl.added} highlight(s) added`);
+    }
   }
-  if ((!a.title || a.title === a.originalUrl) && item.title) { changes.title = item.title; notes.push('title filled'); }
+  if ((!a.title || a.title === a.originalUrl) && item.title) {
+    changes.title = item.title;
+    notes.push('title filled');
+  }
   if (a.contentState !== 'full' && p.content) {
     const counts = countText(p.content.text);
     Object.assign(changes, {
@@ -179,7 +202,9 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
     const end = Math.min(items.length, start + size);
     const keys: string[] = [];
     for (let i = start; i < end; i++) if (items[i].content) keys.push(keyOf(items[i]));
-    const haveContent = new Set(keys.length ? (await db.articles.where('url').anyOf(keys).toArray()).filter((a) => a.contentState === 'full').map((a) => a.url) : []);
+    const haveContent = new Set(
+      keys.length ? (await db.articles.where('url').anyOf(keys).toArray()).filter((a) => a.contentState === 'full').map((a) => a.url) : [],
+    );
     for (let i = start; i < end; i++) {
       const r = await prepare(i, items[i], deps, haveContent);
       if ('outcome' in r) outcomes[i] = r;
@@ -190,7 +215,11 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
         const t = now();
         // One lookup for the whole chunk; items of the chunk that repeat a URL find the one just added.
         const known = new Map<string, ArticleRecord>();
-        for (const a of await db.articles.where('url').anyOf([...new Set(prepared.map((p) => p.key))]).toArray()) known.set(a.url, a);
+        for (const a of await db.articles
+          .where('url')
+          .anyOf([...new Set(prepared.map((p) => p.key))])
+          .toArray())
+          known.set(a.url, a);
         // New articles of the chunk go in with one bulkAdd and their bodies with one bulkPut: awaiting
         // one add() per item costs a round trip each (10,000 links took ~10 s instead of ~3 s).
         const firstNew = new Map<string, Prepared>();
@@ -198,7 +227,9 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
         const fresh = [...firstNew.values()];
         const freshRecs = fresh.map((p) => newRecord(p, t, deps.source) as ArticleRecord);
         const freshIds = freshRecs.length ? ((await db.articles.bulkAdd(freshRecs, { allKeys: true })) as number[]) : [];
-        const added = new Map<Prepared, { rec: ArticleRecord; id: number }>(fresh.map((p, k) => [p, { rec: freshRecs[k], id: freshIds[k] }]));
+        const added = new Map<Prepared, { rec: ArticleRecord; id: number }>(
+          fresh.map((p, k) => [p, { rec: freshRecs[k], id: freshIds[k] }]),
+        );
         const bodies: { articleId: number; html: string; text: string }[] = [];
         for (const p of prepared) {
           const base = { index: p.index, where: p.item.where, url: p.item.url };
@@ -208,7 +239,8 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
             if (notes.length) {
               await db.articles.update(existing.id, { ...changes, updatedAt: t });
               known.set(p.key, { ...existing, ...changes, updatedAt: t });
-              if (changes.contentState === 'full' && p.content) await db.contents.put({ articleId: existing.id, html: p.content.html, text: p.content.text });
+              if (changes.contentState === 'full' && p.content)
+                await db.contents.put({ articleId: existing.id, html: p.content.html, text: p.content.text });
             }
             outcomes[p.index] = {
               ...base,
@@ -224,14 +256,16 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
           if (p.content) bodies.push({ articleId: id, html: p.content.html, text: p.content.text });
           const imgs = p.item.gist?.images ?? [];
           if (imgs.length) {
-            await db.images.bulkAdd(imgs.map((im) => ({ articleId: id, src: im.src, blob: new Blob([im.data as BlobPart], { type: im.type }) })) as ImageRecord[]);
+            await db.images.bulkAdd(
+              imgs.map((im) => ({ articleId: id, src: im.src, blob: new Blob([im.data as BlobPart], { type: im.type }) })) as ImageRecord[],
+            );
           }
           const stored = new Set(imgs.map((im) => im.src));
           const pending = (p.content?.images ?? []).filter((s) => !stored.has(s));
           outcomes[p.index] = {
             ...base,
             outcome: 'imported',
-            reason: p.content ? 'imported with its content' : p.contentProblem ?? noContentReason(rec),
+            reason: p.content ? 'imported with its content' : (p.contentProblem ?? noContentReason(rec)),
             articleId: id,
             needsFetch: rec.contentState === 'pending',
             ...(pending.length ? { pendingImages: pending } : {}),
@@ -243,10 +277,23 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
       // The chunk's transaction rolled back: nothing of it was written. Retry one by one so a single
       // bad item cannot fail its neighbours.
       if (prepared.length > 1) {
-        const retry = await applyImport(db, prepared.map((p) => p.item), { ...deps, chunkSize: 1, onProgress: undefined });
-        retry.forEach((o, k) => { outcomes[prepared[k].index] = { ...o, index: prepared[k].index }; });
+        const retry = await applyImport(
+          db,
+          prepared.map((p) => p.item),
+          { ...deps, chunkSize: 1, onProgress: undefined },
+        );
+        retry.forEach((o, k) => {
+          outcomes[prepared[k].index] = { ...o, index: prepared[k].index };
+        });
       } else {
-        for (const p of prepared) outcomes[p.index] = { index: p.index, where: p.item.where, url: p.item.url, outcome: 'failed', reason: `could not be written: ${e instanceof Error ? e.message : String(e)}` };
+        for (const p of prepared)
+          outcomes[p.index] = {
+            index: p.index,
+            where: p.item.where,
+            url: p.item.url,
+            outcome: 'failed',
+            reason: `could not be written: ${e instanceof Error ? e.message : String(e)}`,
+          };
       }
     }
     deps.onProgress?.(Math.min(items.length, start + size), items.length);

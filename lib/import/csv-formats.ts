@@ -7,7 +7,9 @@ import { bool, checkUrl, progress } from './item';
 import { cleanTags, parsePythonStringList, splitTags } from './text';
 import type { ImportFormat, ImportItem, ImportProblem } from './types';
 
-export type CsvKind = Extract<ImportFormat, 'pocket-csv' | 'instapaper-csv' | 'readwise-csv' | 'matter' | 'raindrop-csv' | 'wallabag-csv' | 'csv'> | 'matter-highlights';
+export type CsvKind =
+  | Extract<ImportFormat, 'pocket-csv' | 'instapaper-csv' | 'readwise-csv' | 'matter' | 'raindrop-csv' | 'wallabag-csv' | 'csv'>
+  | 'matter-highlights';
 
 const URL_NAMES = ['url', 'link', 'href', 'uri', 'address', 'original url', 'source url'];
 
@@ -40,7 +42,11 @@ function dateOf(ctx: Ctx, row: CsvRow, i: number, label: string, opts?: DateOpti
 
 function urlColumn(ctx: Ctx): number {
   const i = column(ctx.table.header, ...URL_NAMES);
-  if (i === -1) ctx.errors.push({ where: `${ctx.file}:1`, reason: `no URL column in the header (columns: ${ctx.table.rawHeader.join(', ') || 'none'}); no row can be imported` });
+  if (i === -1)
+    ctx.errors.push({
+      where: `${ctx.file}:1`,
+      reason: `no URL column in the header (columns: ${ctx.table.rawHeader.join(', ') || 'none'}); no row can be imported`,
+    });
   return i;
 }
 
@@ -65,7 +71,9 @@ function listCell(v: string, sep: string | RegExp): string[] {
     try {
       const parsed: unknown = JSON.parse(s);
       if (Array.isArray(parsed)) return cleanTags(parsed);
-    } catch { /* not JSON: maybe a Python repr */ }
+    } catch {
+      /* not JSON: maybe a Python repr */
+    }
     const py = parsePythonStringList(s);
     if (py) return cleanTags(py);
   }
@@ -74,7 +82,10 @@ function listCell(v: string, sep: string | RegExp): string[] {
 
 function pocket(ctx: Ctx): void {
   const h = ctx.table.header;
-  const it = column(h, 'title'), ia = column(h, 'time_added'), ig = column(h, 'tags'), is = column(h, 'status');
+  const it = column(h, 'title'),
+    ia = column(h, 'time_added'),
+    ig = column(h, 'tags'),
+    is = column(h, 'status');
   const iff = column(h, 'favorite', 'is_favorite', 'starred');
   eachRow(ctx, (row, url, where) => ({
     url,
@@ -95,8 +106,11 @@ const INSTAPAPER_FOLDERS: Record<string, Partial<ImportItem>> = {
 
 function instapaper(ctx: Ctx): void {
   const h = ctx.table.header;
-  const it = column(h, 'title'), isel = column(h, 'selection'), ifo = column(h, 'folder');
-  const its = column(h, 'timestamp'), ig = column(h, 'tags');
+  const it = column(h, 'title'),
+    isel = column(h, 'selection'),
+    ifo = column(h, 'folder');
+  const its = column(h, 'timestamp'),
+    ig = column(h, 'tags');
   eachRow(ctx, (row, url, where) => {
     const folder = cell(row, ifo);
     const known = INSTAPAPER_FOLDERS[folder.toLowerCase()];
@@ -120,8 +134,11 @@ function instapaper(ctx: Ctx): void {
 
 function readwise(ctx: Ctx): void {
   const h = ctx.table.header;
-  const it = column(h, 'title'), ig = column(h, 'document tags', 'tags'), id = column(h, 'saved date');
-  const ip = column(h, 'reading progress'), il = column(h, 'location');
+  const it = column(h, 'title'),
+    ig = column(h, 'document tags', 'tags'),
+    id = column(h, 'saved date');
+  const ip = column(h, 'reading progress'),
+    il = column(h, 'location');
   eachRow(ctx, (row, url, where) => {
     const p = progress(cell(row, ip));
     const item: ImportItem = {
@@ -147,12 +164,21 @@ export interface MatterHighlight extends Highlight {
 
 export function matterHighlights(table: CsvTable, file = '_matter_highlights.csv'): MatterHighlight[] {
   const h = table.header;
-  const ix = column(h, 'text'), id = column(h, 'highlighted date'), it = column(h, 'title'), ia = column(h, 'author');
+  const ix = column(h, 'text'),
+    id = column(h, 'highlighted date'),
+    it = column(h, 'title'),
+    ia = column(h, 'author');
   const out: MatterHighlight[] = [];
   for (const row of table.rows) {
     const text = cell(row, ix);
     if (!text) continue;
-    out.push({ text, createdAt: parseDate(cell(row, id)) ?? null, title: cell(row, it), author: cell(row, ia), where: `${file}:${row.line}` });
+    out.push({
+      text,
+      createdAt: parseDate(cell(row, id)) ?? null,
+      title: cell(row, it),
+      author: cell(row, ia),
+      where: `${file}:${row.line}`,
+    });
   }
   return out;
 }
@@ -160,11 +186,16 @@ export function matterHighlights(table: CsvTable, file = '_matter_highlights.csv
 /** `contentOf(fileId)` gives the article HTML a Matter zip carries next to the CSV. */
 function matter(ctx: Ctx, highlights: MatterHighlight[], contentOf?: (fileId: string) => string | undefined): void {
   const h = ctx.table.header;
-  const it = column(h, 'title'), ia = column(h, 'author'), ip = column(h, 'publisher'), ir = column(h, 'read');
-  const il = column(h, 'last interaction date', 'saved date', 'date saved'), ifi = column(h, 'file id');
+  const it = column(h, 'title'),
+    ia = column(h, 'author'),
+    ip = column(h, 'publisher'),
+    ir = column(h, 'read');
+  const il = column(h, 'last interaction date', 'saved date', 'date saved'),
+    ifi = column(h, 'file id');
   const used = new Set<MatterHighlight>();
   eachRow(ctx, (row, url, where) => {
-    const title = cell(row, it), author = cell(row, ia);
+    const title = cell(row, it),
+      author = cell(row, ia);
     const item: ImportItem = {
       url,
       title,
@@ -189,10 +220,14 @@ function matter(ctx: Ctx, highlights: MatterHighlight[], contentOf?: (fileId: st
   });
   // Highlights whose title names no article of the history would otherwise vanish without a word.
   const lost = new Map<string, MatterHighlight[]>();
-  for (const x of highlights) if (!used.has(x)) lost.set(`${x.title}\u0000${x.author}`, [...(lost.get(`${x.title}\u0000${x.author}`) ?? []), x]);
+  for (const x of highlights)
+    if (!used.has(x)) lost.set(`${x.title}\u0000${x.author}`, [...(lost.get(`${x.title}\u0000${x.author}`) ?? []), x]);
   for (const group of lost.values()) {
     const { title, author, where } = group[0];
-    ctx.errors.push({ where, reason: `${group.length} highlight(s) of "${title || '(no title)'}"${author ? ` by ${author}` : ''} match no article of the reading history (Matter's highlights name articles by title only): not imported` });
+    ctx.errors.push({
+      where,
+      reason: `${group.length} highlight(s) of "${title || '(no title)'}"${author ? ` by ${author}` : ''} match no article of the reading history (Matter's highlights name articles by title only): not imported`,
+    });
   }
 }
 
@@ -206,7 +241,13 @@ function raindropHighlights(v: string): Highlight[] {
       const body = block.trim().replace(/^highlight:\s*/i, '');
       const n = body.search(/^note:/im);
       const text = (n === -1 ? body : body.slice(0, n)).trim();
-      const note = n === -1 ? '' : body.slice(n).replace(/^note:\s*/i, '').trim();
+      const note =
+        n === -1
+          ? ''
+          : body
+              .slice(n)
+              .replace(/^note:\s*/i, '')
+              .trim();
       if (text) out.push(note ? { text, note } : { text });
     }
     return out;
@@ -216,12 +257,22 @@ function raindropHighlights(v: string): Highlight[] {
 
 function raindrop(ctx: Ctx): void {
   const h = ctx.table.header;
-  const it = column(h, 'title'), ie = column(h, 'excerpt'), ifo = column(h, 'folder'), ig = column(h, 'tags');
-  const ic = column(h, 'created'), ih = column(h, 'highlights'), iff = column(h, 'favorite'), inote = column(h, 'note');
+  const it = column(h, 'title'),
+    ie = column(h, 'excerpt'),
+    ifo = column(h, 'folder'),
+    ig = column(h, 'tags');
+  const ic = column(h, 'created'),
+    ih = column(h, 'highlights'),
+    iff = column(h, 'favorite'),
+    inote = column(h, 'note');
   eachRow(ctx, (row, url, where) => {
     const tags = splitTags(cell(row, ig), ',');
     // The folder is the user's grouping; "Unsorted" is Raindrop's default, not a choice.
-    const folder = cell(row, ifo).split('/').map((s) => s.trim()).filter(Boolean).pop();
+    const folder = cell(row, ifo)
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (folder && folder.toLowerCase() !== 'unsorted') tags.push(folder);
     const item: ImportItem = {
       url,
@@ -242,7 +293,10 @@ function raindrop(ctx: Ctx): void {
 
 function wallabagCsv(ctx: Ctx): void {
   const h = ctx.table.header;
-  const it = column(h, 'title'), ic = column(h, 'content'), ig = column(h, 'tags'), il = column(h, 'language');
+  const it = column(h, 'title'),
+    ic = column(h, 'content'),
+    ig = column(h, 'tags'),
+    il = column(h, 'language');
   const id = column(h, 'creation date');
   eachRow(ctx, (row, url, where) => {
     const item: ImportItem = {
@@ -267,7 +321,22 @@ function generic(ctx: Ctx): void {
   const h = ctx.table.header;
   const it = column(h, 'title', 'name', 'description');
   const ig = column(h, 'tags', 'tag', 'labels', 'keywords');
-  const id = column(h, 'saved', 'saved at', 'saved date', 'saved_at', 'created', 'created at', 'created_at', 'date added', 'added', 'added at', 'date', 'timestamp', 'time');
+  const id = column(
+    h,
+    'saved',
+    'saved at',
+    'saved date',
+    'saved_at',
+    'created',
+    'created at',
+    'created_at',
+    'date added',
+    'added',
+    'added at',
+    'date',
+    'timestamp',
+    'time',
+  );
   const iff = column(h, 'favorite', 'favourite', 'starred', 'is_favorite', 'is_starred');
   const ir = column(h, 'archived', 'is_archived', 'read', 'is_read', 'status', 'state');
   eachRow(ctx, (row, url, where) => {
@@ -289,19 +358,36 @@ export interface CsvExtras {
   matterContent?: (fileId: string) => string | undefined;
 }
 
-export function parseCsvKind(kind: CsvKind, file: string, table: CsvTable, items: ImportItem[], errors: ImportProblem[], extras: CsvExtras = {}): void {
+export function parseCsvKind(
+  kind: CsvKind,
+  file: string,
+  table: CsvTable,
+  items: ImportItem[],
+  errors: ImportProblem[],
+  extras: CsvExtras = {},
+): void {
   const ctx: Ctx = { file, table, items, errors };
   for (const e of table.errors) errors.push({ where: `${file}:${e.line}`, reason: e.reason });
   switch (kind) {
-    case 'pocket-csv': return pocket(ctx);
-    case 'instapaper-csv': return instapaper(ctx);
-    case 'readwise-csv': return readwise(ctx);
-    case 'matter': return matter(ctx, extras.matterHighlights ?? [], extras.matterContent);
-    case 'raindrop-csv': return raindrop(ctx);
-    case 'wallabag-csv': return wallabagCsv(ctx);
-    case 'csv': return generic(ctx);
+    case 'pocket-csv':
+      return pocket(ctx);
+    case 'instapaper-csv':
+      return instapaper(ctx);
+    case 'readwise-csv':
+      return readwise(ctx);
+    case 'matter':
+      return matter(ctx, extras.matterHighlights ?? [], extras.matterContent);
+    case 'raindrop-csv':
+      return raindrop(ctx);
+    case 'wallabag-csv':
+      return wallabagCsv(ctx);
+    case 'csv':
+      return generic(ctx);
     case 'matter-highlights':
-      errors.push({ where: file, reason: 'this is Matter\'s highlights file, which has no URLs: import the whole Matter zip or _matter_history.csv' });
+      errors.push({
+        where: file,
+        reason: "this is Matter's highlights file, which has no URLs: import the whole Matter zip or _matter_history.csv",
+      });
       return;
   }
 }

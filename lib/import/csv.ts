@@ -17,7 +17,11 @@ export interface CsvTable {
 }
 
 export function normHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 export function readCsv(text: string): CsvTable {
@@ -38,7 +42,10 @@ export function readCsv(text: string): CsvTable {
   });
   for (const e of res.errors) {
     if (e.code === 'UndetectableDelimiter' || e.row === undefined) continue;
-    errors.push({ line: lineOfRow[e.row] ?? line, reason: e.code === 'MissingQuotes' ? 'a quoted field is never closed (the file may be cut off here)' : e.message });
+    errors.push({
+      line: lineOfRow[e.row] ?? line,
+      reason: e.code === 'MissingQuotes' ? 'a quoted field is never closed (the file may be cut off here)' : e.message,
+    });
   }
   const first = rows.shift();
   const rawHeader = first?.fields ?? [];

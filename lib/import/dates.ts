@@ -20,7 +20,8 @@ export function epochToIso(n: number): string | null {
   return plausible(Math.round(ms));
 }
 
-const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_LIKE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const SLASHED = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 
@@ -59,7 +60,8 @@ export function parseDate(value: unknown, opts: DateOptions = {}): ParsedDate {
   if (m) return fromParts(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7] ?? '', m[8] ?? '');
   m = SLASHED.exec(v);
   if (m) {
-    let a = +m[1], b = +m[2];
+    let a = +m[1],
+      b = +m[2];
     const dayFirst = a > 12 ? true : b > 12 ? false : !!opts.dayFirst;
     if (!dayFirst) [a, b] = [b, a];
     return fromParts(+m[3], b, a, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));

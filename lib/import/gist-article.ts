@@ -52,7 +52,10 @@ const LISTS = {
   }),
   images: v.object({
     src: v.pipe(v.string(), v.nonEmpty('an empty address')),
-    type: v.pipe(v.string(), v.regex(IMAGE_TYPE, (i) => `not an image MIME type (image/…): ${i.received}`)),
+    type: v.pipe(
+      v.string(),
+      v.regex(IMAGE_TYPE, (i) => `not an image MIME type (image/…): ${i.received}`),
+    ),
     // Decoded here: valibot's base64() regex overflows the stack on a multi-megabyte image.
     data: v.pipe(
       v.string(),
@@ -70,7 +73,11 @@ const LISTS = {
 
 // Every stored field must be read back, or the round trip is not lossless: a field added to
 // ArticleRecord fails to compile here until it gets a schema above (or is listed as not restored).
-type NotRestored = 'id' | 'originalUrl' /* checked on its own */ | 'nextAttemptAt' /* queue timing, reset */ | 'pendingImages' /* recomputed from the content */;
+type NotRestored =
+  | 'id'
+  | 'originalUrl' /* checked on its own */
+  | 'nextAttemptAt' /* queue timing, reset */
+  | 'pendingImages' /* recomputed from the content */;
 type Unread = Exclude<keyof ArticleRecord, keyof typeof SCALARS | keyof typeof LISTS | NotRestored>;
 const everyFieldRead: [Unread] extends [never] ? true : { missingSchemaFor: Unread } = true;
 void everyFieldRead;
@@ -112,7 +119,10 @@ function webUrl(raw: unknown): { url?: string; why?: string } {
 export function readGistArticle(file: string, index: number, raw: unknown, errors: ImportProblem[]): ImportItem | null {
   const where = `${file}#${index}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    errors.push({ where, reason: `article ${index}: not an article object (got ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}); not imported` });
+    errors.push({
+      where,
+      reason: `article ${index}: not an article object (got ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}); not imported`,
+    });
     return null;
   }
   const a = raw as Obj;
@@ -122,13 +132,16 @@ export function readGistArticle(file: string, index: number, raw: unknown, error
   const canonical = webUrl(a.url);
   const url = original.url ?? canonical.url;
   if (!url) {
-    const why = [original.why && `"originalUrl" is ${original.why}`, canonical.why && `"url" is ${canonical.why}`].filter(Boolean).join('; ');
+    const why = [original.why && `"originalUrl" is ${original.why}`, canonical.why && `"url" is ${canonical.why}`]
+      .filter(Boolean)
+      .join('; ');
     errors.push({ where, reason: `${name}: no URL${why ? ` (${why})` : ' ("originalUrl" and "url" are missing)'}; not imported` });
     return null;
   }
   if (original.why) errors.push({ where, reason: `${name}: field "originalUrl" is ${original.why}; "url" used instead` });
 
-  const dropped = (field: string, issue: v.BaseIssue<unknown>, what: string) => errors.push({ where, reason: `${name}: ${describe(field, issue)}; ${what}` });
+  const dropped = (field: string, issue: v.BaseIssue<unknown>, what: string) =>
+    errors.push({ where, reason: `${name}: ${describe(field, issue)}; ${what}` });
   const s: Scalars = {};
   for (const key of Object.keys(SCALARS) as (keyof typeof SCALARS)[]) {
     if (a[key] === undefined || (key === 'url' && canonical.why)) continue;
@@ -150,7 +163,12 @@ export function readGistArticle(file: string, index: number, raw: unknown, error
     value.forEach((el, k) => {
       const r = v.safeParse(LISTS[key], el);
       if (r.success) kept.push(r.output);
-      else dropped(`${key}[${k}]`, r.issues[0], `that ${key === 'images' ? 'image' : key === 'highlights' ? 'highlight' : 'entry'} was left out`);
+      else
+        dropped(
+          `${key}[${k}]`,
+          r.issues[0],
+          `that ${key === 'images' ? 'image' : key === 'highlights' ? 'highlight' : 'entry'} was left out`,
+        );
     });
     (l as Obj)[key] = kept;
   }

@@ -35,7 +35,10 @@ export function sniffGist(text: string): GistLayout | null {
 
 function checkVersion(file: string, version: unknown, errors: ImportProblem[]): void {
   if (typeof version === 'number' && version > GIST_VERSION) {
-    errors.push({ where: file, reason: `written by a newer Gist (format version ${version}); fields this version does not know are ignored` });
+    errors.push({
+      where: file,
+      reason: `written by a newer Gist (format version ${version}); fields this version does not know are ignored`,
+    });
   }
 }
 
@@ -48,7 +51,7 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
   let lastLine = 0;
   let cutInside = false;
   let endCut = false;
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = 0; pos < text.length;) {
     const nl = text.indexOf('\n', pos);
     const raw = text.slice(pos, nl === -1 ? text.length : nl);
     const cut = nl === -1; // no newline after it: the file may end inside this line
@@ -61,7 +64,10 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
       value = JSON.parse(raw);
     } catch (e) {
       if (!header) {
-        errors.push({ where: `${file}:${line}`, reason: `the header line is not valid JSON (${e instanceof Error ? e.message : String(e)})` });
+        errors.push({
+          where: `${file}:${line}`,
+          reason: `the header line is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+        });
         header = true;
       } else if (cut && /^\s*\{\s*"end"/.test(raw)) {
         endCut = true;
@@ -69,7 +75,10 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
         errors.push({ where: `${file}:${line}`, reason: `article ${index}: cut off (the file ends inside it); not imported` });
         cutInside = true;
       } else {
-        errors.push({ where: `${file}:${line}`, reason: `article ${index}: not valid JSON (${e instanceof Error ? e.message : String(e)}); not imported` });
+        errors.push({
+          where: `${file}:${line}`,
+          reason: `article ${index}: not valid JSON (${e instanceof Error ? e.message : String(e)}); not imported`,
+        });
         index++;
       }
       continue;
@@ -93,14 +102,20 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
     if (item) items.push(item);
   }
   if (endCut) {
-    errors.push({ where: `${file}:${lastLine}`, reason: `the file is cut off inside its end line: the ${index} article(s) before it were read, probably all of them` });
+    errors.push({
+      where: `${file}:${lastLine}`,
+      reason: `the file is cut off inside its end line: the ${index} article(s) before it were read, probably all of them`,
+    });
   } else if (!end) {
     errors.push({
       where: file,
       reason: `the file is cut off ${cutInside ? `inside article ${index} at line ${lastLine}` : `after line ${lastLine}`} (it has no end line): the ${index} complete article(s) before the cut were read; any that followed are missing`,
     });
   } else if (typeof end.articles === 'number' && end.articles !== index) {
-    errors.push({ where: file, reason: `the end line counts ${end.articles} article(s) but the file holds ${index}: lines were removed or added` });
+    errors.push({
+      where: file,
+      reason: `the end line counts ${end.articles} article(s) but the file holds ${index}: lines were removed or added`,
+    });
   }
 }
 
@@ -169,10 +184,16 @@ function recoverLegacy(file: string, text: string, items: ImportItem[], errors: 
     let line = 1;
     for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === 10) line++;
     if (stage === 'end') {
-      errors.push({ where: `${file}:${line}`, reason: `the file is cut off (it ends inside the articles list): the ${read} complete article(s) before the cut were read; any that followed are missing` });
+      errors.push({
+        where: `${file}:${line}`,
+        reason: `the file is cut off (it ends inside the articles list): the ${read} complete article(s) before the cut were read; any that followed are missing`,
+      });
     } else {
       const why = e instanceof Error ? e.message.replace(/ at chunk position .*$/, '') : String(e);
-      errors.push({ where: `${file}:${line}`, reason: `invalid JSON (${why}): the ${read} complete article(s) before it were read; the rest of the file could not be` });
+      errors.push({
+        where: `${file}:${line}`,
+        reason: `invalid JSON (${why}): the ${read} complete article(s) before it were read; the rest of the file could not be`,
+      });
     }
   }
 }

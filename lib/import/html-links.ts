@@ -30,7 +30,10 @@ function reportCut(file: string, html: string, lineOf: (o: number) => number, er
   const at = cutTag(html);
   if (at === null) return;
   const href = /href\s*=\s*"([^"]*)"?/i.exec(html.slice(at));
-  errors.push({ where: `${file}:${lineOf(at)}`, reason: `the file ends inside a tag (cut off?)${href ? `: the link to ${href[1]} is incomplete and not imported` : ''}` });
+  errors.push({
+    where: `${file}:${lineOf(at)}`,
+    reason: `the file ends inside a tag (cut off?)${href ? `: the link to ${href[1]} is incomplete and not imported` : ''}`,
+  });
 }
 
 function scanLinks(html: string): LinkEvent[] {
@@ -47,7 +50,10 @@ function scanLinks(html: string): LinkEvent[] {
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (IGNORED_TEXT.has(name)) { ignore++; return; }
+        if (IGNORED_TEXT.has(name)) {
+          ignore++;
+          return;
+        }
         if (name !== 'p' && name !== 'br') desc = null;
         if (name === 'a' && attrs.href !== undefined) {
           link = { attrs, text: '', description: '', offset: parser.startIndex, section, folders: [...folders] };
@@ -70,7 +76,10 @@ function scanLinks(html: string): LinkEvent[] {
         else if (desc) desc.description += text;
       },
       onclosetag(name) {
-        if (IGNORED_TEXT.has(name)) { ignore = Math.max(0, ignore - 1); return; }
+        if (IGNORED_TEXT.has(name)) {
+          ignore = Math.max(0, ignore - 1);
+          return;
+        }
         if (name === 'a' && link) {
           link.text = link.text.replace(/[ \t\n\r\f]+/g, ' ').trim();
           links.push(link);
@@ -96,7 +105,10 @@ function scanLinks(html: string): LinkEvent[] {
 }
 
 export function looksLikePocketHtml(text: string): boolean {
-  return /<title>\s*Pocket Export\s*<\/title>/i.test(text) || (/\btime_added\s*=/i.test(text) && /<h1>\s*(?:Unread|Read Archive)\s*<\/h1>/i.test(text));
+  return (
+    /<title>\s*Pocket Export\s*<\/title>/i.test(text) ||
+    (/\btime_added\s*=/i.test(text) && /<h1>\s*(?:Unread|Read Archive)\s*<\/h1>/i.test(text))
+  );
 }
 
 export function looksLikeNetscape(text: string): boolean {

@@ -7,7 +7,18 @@ import { bool, checkUrl, progress, str } from './item';
 import { cleanTags, splitTags } from './text';
 import type { ImportFormat, ImportItem, ImportProblem } from './types';
 
-export type JsonKind = Extract<ImportFormat, 'omnivore' | 'wallabag-json' | 'pinboard-json' | 'goodlinks-json' | 'linkwarden-json' | 'karakeep-json' | 'chrome-bookmarks-json' | 'firefox-bookmarks-json' | 'gist-json'>;
+export type JsonKind = Extract<
+  ImportFormat,
+  | 'omnivore'
+  | 'wallabag-json'
+  | 'pinboard-json'
+  | 'goodlinks-json'
+  | 'linkwarden-json'
+  | 'karakeep-json'
+  | 'chrome-bookmarks-json'
+  | 'firefox-bookmarks-json'
+  | 'gist-json'
+>;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,15 +56,21 @@ function dateField(ctx: Ctx, where: string, v: unknown, label: string): string |
 }
 
 /** Titles in several JSON exports still carry HTML entities (Linkwarden writes `You&#39;re`). */
-const title = (v: unknown) => decodeHTML(str(v)).replace(/[ \t\n\r\f]+/g, ' ').trim();
+const title = (v: unknown) =>
+  decodeHTML(str(v))
+    .replace(/[ \t\n\r\f]+/g, ' ')
+    .trim();
 
 function tagNames(v: unknown): string[] {
   if (typeof v === 'string') return splitTags(v, ',');
   if (!Array.isArray(v)) return [];
-  return cleanTags(v.map((t) => (isObj(t) ? t.name ?? t.label ?? t.title : t)));
+  return cleanTags(v.map((t) => (isObj(t) ? (t.name ?? t.label ?? t.title) : t)));
 }
 
-function withOptional(item: ImportItem, extra: Partial<Record<'excerpt' | 'author' | 'siteName' | 'publishedAt' | 'lang' | 'content', unknown>>): ImportItem {
+function withOptional(
+  item: ImportItem,
+  extra: Partial<Record<'excerpt' | 'author' | 'siteName' | 'publishedAt' | 'lang' | 'content', unknown>>,
+): ImportItem {
   for (const [k, v] of Object.entries(extra)) {
     if (typeof v === 'string' && v.trim()) (item as unknown as Obj)[k] = k === 'content' ? v : v.trim();
   }
@@ -64,7 +81,10 @@ function withOptional(item: ImportItem, extra: Partial<Record<'excerpt' | 'autho
 function each(ctx: Ctx, arr: unknown[], indexes: number[] | undefined, fn: (o: Obj, where: string) => ImportItem | null): void {
   arr.forEach((o, k) => {
     const where = `${ctx.file}#${indexes?.[k] ?? k}`;
-    if (!isObj(o)) { ctx.errors.push({ where, reason: 'not an object' }); return; }
+    if (!isObj(o)) {
+      ctx.errors.push({ where, reason: 'not an object' });
+      return;
+    }
     const item = fn(o, where);
     if (item) ctx.items.push(item);
   });
@@ -78,7 +98,10 @@ export interface OmnivoreExtras {
 function omnivore(ctx: Ctx, arr: unknown[], indexes: number[] | undefined, extras: OmnivoreExtras): void {
   each(ctx, arr, indexes, (o, where) => {
     const state = str(o.state);
-    if (/^deleted$/i.test(state)) { ctx.errors.push({ where, reason: 'deleted in Omnivore (state "Deleted"): not imported' }); return null; }
+    if (/^deleted$/i.test(state)) {
+      ctx.errors.push({ where, reason: 'deleted in Omnivore (state "Deleted"): not imported' });
+      return null;
+    }
     const url = checkUrl(o.url, where, ctx.errors);
     if (!url) return null;
     const item: ImportItem = {
@@ -111,7 +134,7 @@ function highlightsOf(list: unknown[]): Highlight[] {
     if (!isObj(a)) continue;
     const text = str(a.quote ?? a.text).trim();
     if (!text) continue;
-    const note = str(a.quote !== undefined ? a.text ?? a.annotation : a.annotation ?? a.note).trim();
+    const note = str(a.quote !== undefined ? (a.text ?? a.annotation) : (a.annotation ?? a.note)).trim();
     out.push({ text, note: note || null, createdAt: parseDate(a.created_at ?? a.createdAt) ?? null });
   }
   return out;
@@ -184,12 +207,18 @@ function linkwarden(ctx: Ctx, root: Obj): void {
   if (Array.isArray(root.pinnedLinks)) for (const p of root.pinnedLinks) pinned.add(isObj(p) ? p.id : p);
   const cols = root.collections as unknown[];
   cols.forEach((c, ci) => {
-    if (!isObj(c)) { ctx.errors.push({ where: `${ctx.file}#collections[${ci}]`, reason: 'not an object' }); return; }
+    if (!isObj(c)) {
+      ctx.errors.push({ where: `${ctx.file}#collections[${ci}]`, reason: 'not an object' });
+      return;
+    }
     const links = Array.isArray(c.links) ? c.links : [];
     const colName = str(c.name).trim();
     links.forEach((l, li) => {
       const where = `${ctx.file}#collections[${ci}].links[${li}]`;
-      if (!isObj(l)) { ctx.errors.push({ where, reason: 'not an object' }); return; }
+      if (!isObj(l)) {
+        ctx.errors.push({ where, reason: 'not an object' });
+        return;
+      }
       const url = checkUrl(l.url, where, ctx.errors);
       if (!url) return;
       const tags = tagNames(l.tags);
@@ -245,7 +274,8 @@ function chrome(ctx: Ctx, root: Obj): void {
       if (!url) return;
       const us = Number(node.date_added);
       const savedAt = Number.isFinite(us) && us > 0 ? epochToIso(us / 1000 - EPOCH_1601_MS) : undefined;
-      if (savedAt === null) ctx.errors.push({ where, reason: `unreadable date_added ${JSON.stringify(node.date_added)}; saved date left empty` });
+      if (savedAt === null)
+        ctx.errors.push({ where, reason: `unreadable date_added ${JSON.stringify(node.date_added)}; saved date left empty` });
       ctx.items.push({ url, title: title(node.name), tags: [], savedAt: savedAt ?? null, status: 'unread', favorite: false, where });
     }
     if (Array.isArray(node.children)) node.children.forEach((c, i) => walk(c, `${path}/${i}`));
@@ -281,17 +311,32 @@ export interface JsonExtras {
   omnivore?: OmnivoreExtras;
 }
 
-export function parseJsonKind(kind: Exclude<JsonKind, 'gist-json'>, file: string, value: unknown, items: ImportItem[], errors: ImportProblem[], extras: JsonExtras = {}): void {
+export function parseJsonKind(
+  kind: Exclude<JsonKind, 'gist-json'>,
+  file: string,
+  value: unknown,
+  items: ImportItem[],
+  errors: ImportProblem[],
+  extras: JsonExtras = {},
+): void {
   const ctx: Ctx = { file, items, errors };
   const arr = Array.isArray(value) ? value : [];
   switch (kind) {
-    case 'omnivore': return omnivore(ctx, arr, extras.indexes, extras.omnivore ?? {});
-    case 'wallabag-json': return wallabag(ctx, arr, extras.indexes);
-    case 'pinboard-json': return pinboard(ctx, arr, extras.indexes);
-    case 'goodlinks-json': return goodlinks(ctx, arr, extras.indexes);
-    case 'linkwarden-json': return linkwarden(ctx, value as Obj);
-    case 'karakeep-json': return karakeep(ctx, value as Obj);
-    case 'chrome-bookmarks-json': return chrome(ctx, value as Obj);
-    case 'firefox-bookmarks-json': return firefox(ctx, value as Obj);
+    case 'omnivore':
+      return omnivore(ctx, arr, extras.indexes, extras.omnivore ?? {});
+    case 'wallabag-json':
+      return wallabag(ctx, arr, extras.indexes);
+    case 'pinboard-json':
+      return pinboard(ctx, arr, extras.indexes);
+    case 'goodlinks-json':
+      return goodlinks(ctx, arr, extras.indexes);
+    case 'linkwarden-json':
+      return linkwarden(ctx, value as Obj);
+    case 'karakeep-json':
+      return karakeep(ctx, value as Obj);
+    case 'chrome-bookmarks-json':
+      return chrome(ctx, value as Obj);
+    case 'firefox-bookmarks-json':
+      return firefox(ctx, value as Obj);
   }
 }

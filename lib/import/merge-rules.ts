@@ -9,7 +9,10 @@ export function mergeTags(a: readonly string[], b: readonly string[]): string[] 
   const out = [...a];
   for (const t of b) {
     const k = t.toLowerCase();
-    if (!seen.has(k)) { seen.add(k); out.push(t); }
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(t);
+    }
   }
   return out;
 }

@@ -10,7 +10,15 @@ import { looksLikeNetscape, looksLikePocketHtml, parseNetscape, parsePocketHtml 
 import { detectJson, parseJsonKind, type JsonExtras } from './json-formats';
 import { decodeText, lineIndex, parseJsonLenient } from './text';
 import { mergeHighlights, mergeTags, moreProgress } from './merge-rules';
-import { UnknownFormatError, type ImportDuplicate, type ImportFormat, type ImportItem, type ImportProblem, type ImportResult, type StrayHighlights } from './types';
+import {
+  UnknownFormatError,
+  type ImportDuplicate,
+  type ImportFormat,
+  type ImportItem,
+  type ImportProblem,
+  type ImportResult,
+  type StrayHighlights,
+} from './types';
 import { isZip, readZip } from './zip-read';
 
 export * from './types';
@@ -48,8 +56,13 @@ function parseText(file: string, text: string, extras: { json?: JsonExtras; csv?
     const jsonErrors = (json.errors ?? []).map((e) => ({ where: `${file}:${lineOf(e.offset)}`, reason: `invalid JSON: ${e.reason}` }));
     const kind = detectJson(json.value);
     if (!kind) {
-      if (json.errors) throw new UnknownFormatError(`${file}: not valid JSON (${jsonErrors[0].where}: ${json.errors[0].reason}) and no recognisable items in it`);
-      throw new UnknownFormatError(`${file}: JSON, but not an export format Gist knows (Pocket, Instapaper, Omnivore, wallabag, Pinboard, GoodLinks, Linkwarden, Karakeep, Chrome/Firefox bookmarks, Gist)`);
+      if (json.errors)
+        throw new UnknownFormatError(
+          `${file}: not valid JSON (${jsonErrors[0].where}: ${json.errors[0].reason}) and no recognisable items in it`,
+        );
+      throw new UnknownFormatError(
+        `${file}: JSON, but not an export format Gist knows (Pocket, Instapaper, Omnivore, wallabag, Pinboard, GoodLinks, Linkwarden, Karakeep, Chrome/Firefox bookmarks, Gist)`,
+      );
     }
     errors.push(...jsonErrors);
     if (kind === 'gist-json') parseGistJson(file, json.value as Record<string, unknown>, items, errors);
@@ -65,13 +78,17 @@ function parseText(file: string, text: string, extras: { json?: JsonExtras; csv?
       parseNetscape(file, text, items, errors);
       return { format: 'netscape-bookmarks', items, errors };
     }
-    throw new UnknownFormatError(`${file}: an HTML file, but neither a Pocket export (ril_export.html) nor a bookmark file (<!DOCTYPE NETSCAPE-Bookmark-file-1>)`);
+    throw new UnknownFormatError(
+      `${file}: an HTML file, but neither a Pocket export (ril_export.html) nor a bookmark file (<!DOCTYPE NETSCAPE-Bookmark-file-1>)`,
+    );
   }
   const table = readCsv(text);
   const kind = table.rawHeader.length > 1 ? detectCsv(table.header) : null;
   if (!kind) {
     const shown = table.rawHeader.slice(0, 12).join(', ').slice(0, 300);
-    throw new UnknownFormatError(`${file}: not a format Gist knows${shown ? ` (first line: ${shown})` : ''}. Expected a Pocket/Instapaper/Readwise/Matter/Raindrop/wallabag CSV with a header row, a JSON export, a bookmark HTML file or an export ZIP`);
+    throw new UnknownFormatError(
+      `${file}: not a format Gist knows${shown ? ` (first line: ${shown})` : ''}. Expected a Pocket/Instapaper/Readwise/Matter/Raindrop/wallabag CSV with a header row, a JSON export, a bookmark HTML file or an export ZIP`,
+    );
   }
   parseCsvKind(kind, file, table, items, errors, extras.csv);
   return { format: kind === 'matter-highlights' ? 'matter' : kind, items, errors };
@@ -171,7 +188,11 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
     // A highlights file no imported item asked for (its article is missing or was skipped) is not lost silently.
     for (const n of names.filter((n) => /(?:^|\/)highlights\/[^/]+\.md$/i.test(n) && !usedHighlights.has(n))) {
       const count = parseOmnivoreHighlights(text(n)).length;
-      if (count) errors.push({ where: `${file}/${n}`, reason: `${count} highlight(s) for an article that is not imported from this export (slug "${base(n).replace(/\.md$/i, '')}"): not imported` });
+      if (count)
+        errors.push({
+          where: `${file}/${n}`,
+          reason: `${count} highlight(s) for an article that is not imported from this export (slug "${base(n).replace(/\.md$/i, '')}"): not imported`,
+        });
     }
   } else if (matterHistory) {
     const hlName = names.find((n) => /^_matter_highlights\.csv$/i.test(base(n)));
@@ -210,7 +231,9 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
   }
   if (!format) {
     const why = errors.map((e) => `${e.where}: ${e.reason}`).join('; ');
-    throw new UnknownFormatError(`${file}: a zip with no export file Gist knows (entries: ${names.slice(0, 10).join(', ') || 'none'})${why ? `. ${why}` : ''}`);
+    throw new UnknownFormatError(
+      `${file}: a zip with no export file Gist knows (entries: ${names.slice(0, 10).join(', ') || 'none'})${why ? `. ${why}` : ''}`,
+    );
   }
   return { format, items, errors, strayHighlights };
 }

@@ -21,19 +21,30 @@ export interface StrayOutcome {
  * Highlights the file has for URLs its list lacks (ImportResult.strayHighlights): added to the
  * library's article for that URL when there is one, otherwise reported with the URL and the count.
  */
-export async function applyStrayHighlights(db: GistDB, strays: readonly StrayHighlights[], now: () => number = Date.now): Promise<StrayOutcome[]> {
+export async function applyStrayHighlights(
+  db: GistDB,
+  strays: readonly StrayHighlights[],
+  now: () => number = Date.now,
+): Promise<StrayOutcome[]> {
   if (!strays.length) return [];
   return db.transaction('rw', db.articles, async () => {
     const t = now();
     const keys = strays.map((s) => canonicalUrl(s.url));
-    const found = await db.articles.where('url').anyOf([...new Set(keys)]).toArray();
+    const found = await db.articles
+      .where('url')
+      .anyOf([...new Set(keys)])
+      .toArray();
     const byUrl = new Map(found.map((a) => [a.url, a]));
     const out: StrayOutcome[] = [];
     for (const [k, s] of strays.entries()) {
       const base = { where: s.where, url: s.url, count: s.highlights.length };
       const a = byUrl.get(keys[k]);
       if (!a) {
-        out.push({ ...base, outcome: 'unmatched', reason: `${s.highlights.length} highlight(s) for ${s.url}, which is neither in the file's list nor in the library: not imported` });
+        out.push({
+          ...base,
+          outcome: 'unmatched',
+          reason: `${s.highlights.length} highlight(s) for ${s.url}, which is neither in the file's list nor in the library: not imported`,
+        });
         continue;
       }
       const hl = mergeHighlights(a.highlights ?? [], s.highlights);
@@ -41,10 +52,15 @@ export async function applyStrayHighlights(db: GistDB, strays: readonly StrayHig
         await db.articles.update(a.id, { highlights: hl.highlights, updatedAt: t });
         byUrl.set(a.url, { ...a, highlights: hl.highlights, updatedAt: t });
       }
-      out.push({ ...base, outcome: hl.added ? 'merged' : 'duplicate', articleId: a.id,
-        reason: hl.added ? `not in the file's list, but in the library: ${hl.added} highlight(s) added` : 'not in the file\'s list; the library\'s article already has these highlights' });
+      out.push({
+        ...base,
+        outcome: hl.added ? 'merged' : 'duplicate',
+        articleId: a.id,
+        reason: hl.added
+          ? `not in the file's list, but in the library: ${hl.added} highlight(s) added`
+          : "not in the file's list; the library's article already has these highlights",
+      });
     }
     return out;
   });
 }
-

@@ -50,10 +50,12 @@ export function lineIndex(text: string): (offset: number) => number {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset: number) => {
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
@@ -65,7 +67,9 @@ export function cleanTags(tags: Iterable<unknown>): string[] {
   const out: string[] = [];
   for (const t of tags) {
     if (typeof t !== 'string' && typeof t !== 'number') continue;
-    const s = String(t).replace(/[ \t\n\r\f]+/g, ' ').trim();
+    const s = String(t)
+      .replace(/[ \t\n\r\f]+/g, ' ')
+      .trim();
     const key = s.toLowerCase();
     if (!s || seen.has(key)) continue;
     seen.add(key);
@@ -91,9 +95,13 @@ export function parsePythonStringList(value: string): string[] | null {
   const end = s.length - 1;
   while (i < end) {
     const c = s[i];
-    if (c === ' ' || c === ',' || c === '\t' || c === '\n') { i++; continue; }
+    if (c === ' ' || c === ',' || c === '\t' || c === '\n') {
+      i++;
+      continue;
+    }
     if (c !== '"' && c !== "'") return null;
-    let j = i + 1, buf = '';
+    let j = i + 1,
+      buf = '';
     for (; j < end && s[j] !== c; j++) {
       if (s[j] === '\\' && j + 1 < end) {
         const n = s[++j];
@@ -129,7 +137,10 @@ export function parseJsonLenient(text: string): LenientJson {
     const elements: unknown[] = [];
     const indexes: number[] = [];
     const errors: { offset: number; reason: string }[] = [];
-    let depth = 0, inStr = false, elStart = start + 1, index = 0;
+    let depth = 0,
+      inStr = false,
+      elStart = start + 1,
+      index = 0;
     const flush = (endAt: number) => {
       const raw = text.slice(elStart, endAt);
       if (raw.trim()) {
@@ -137,7 +148,10 @@ export function parseJsonLenient(text: string): LenientJson {
           elements.push(JSON.parse(raw));
           indexes.push(index);
         } catch (err) {
-          errors.push({ offset: elStart + (raw.length - raw.trimStart().length), reason: `item ${index}: ${err instanceof Error ? err.message : String(err)}` });
+          errors.push({
+            offset: elStart + (raw.length - raw.trimStart().length),
+            reason: `item ${index}: ${err instanceof Error ? err.message : String(err)}`,
+          });
         }
         index++;
       }
@@ -153,15 +167,25 @@ export function parseJsonLenient(text: string): LenientJson {
       if (c === '"') inStr = true;
       else if (c === '{' || c === '[') depth++;
       else if (c === '}' || c === ']') {
-        if (depth === 0) { flush(i); elStart = -1; break; }
+        if (depth === 0) {
+          flush(i);
+          elStart = -1;
+          break;
+        }
         depth--;
-      } else if (c === ',' && depth === 0) { flush(i); elStart = i + 1; }
+      } else if (c === ',' && depth === 0) {
+        flush(i);
+        elStart = i + 1;
+      }
     }
     if (elStart !== -1) {
       // Ran off the end: the file is cut. The unfinished last element is the error.
       const raw = text.slice(elStart);
       if (raw.trim()) {
-        errors.push({ offset: elStart + (raw.length - raw.trimStart().length), reason: `item ${index}: cut off (the file ends inside it)` });
+        errors.push({
+          offset: elStart + (raw.length - raw.trimStart().length),
+          reason: `item ${index}: cut off (the file ends inside it)`,
+        });
       } else errors.push({ offset: text.length, reason: 'the file ends before the closing "]"' });
     } else if (text.slice(i + 1).trim()) {
       errors.push({ offset: i + 1, reason: 'unexpected text after the closing "]"' });

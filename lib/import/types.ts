@@ -29,7 +29,26 @@ export interface ImportImage {
 }
 
 /** Fields only our own export carries, restored as they were (lossless round trip). */
-export type GistExtra = Partial<Omit<ArticleRecord, 'id' | 'url' | 'originalUrl' | 'title' | 'tags' | 'savedAt' | 'status' | 'favorite' | 'progress' | 'highlights' | 'excerpt' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>> & {
+export type GistExtra = Partial<
+  Omit<
+    ArticleRecord,
+    | 'id'
+    | 'url'
+    | 'originalUrl'
+    | 'title'
+    | 'tags'
+    | 'savedAt'
+    | 'status'
+    | 'favorite'
+    | 'progress'
+    | 'highlights'
+    | 'excerpt'
+    | 'byline'
+    | 'siteName'
+    | 'publishedTime'
+    | 'lang'
+  >
+> & {
   canonicalUrl?: string;
   text?: string;
   images?: ImportImage[];

@@ -10,7 +10,9 @@ export interface ZipRead {
 }
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
+  );
 }
 
 const skip = (name: string) => name.endsWith('/') || name.startsWith('__MACOSX/') || /(?:^|\/)\._/.test(name);
@@ -65,6 +67,10 @@ function recover(bytes: Uint8Array, why: string): ZipRead {
     p = end + (flags & 8 ? (view.getUint32(end, true) === 0x08074b50 ? 16 : 12) : 0);
   }
   if (!found) errors.push({ entry: '', reason: `not a readable zip (${why})` });
-  else errors.push({ entry: '', reason: `the zip's directory is damaged or missing (${why}); the file is probably cut off. Recovered ${files.size} complete entr${files.size === 1 ? 'y' : 'ies'}` });
+  else
+    errors.push({
+      entry: '',
+      reason: `the zip's directory is damaged or missing (${why}); the file is probably cut off. Recovered ${files.size} complete entr${files.size === 1 ? 'y' : 'ies'}`,
+    });
   return { files, errors, recovered: true };
 }

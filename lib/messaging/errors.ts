@@ -1,12 +1,17 @@
 // Failures as sentences for the person using Gist, not stack traces. Errors cross the message boundary
 // as plain strings, so the background words them once and the popup shows them as they are.
 
-interface ErrorLike { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown }
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  inner?: unknown;
+  cause?: unknown;
+}
 
 /** The error and whatever it wraps (Dexie puts the IndexedDB error in `inner`), outermost first. */
 function chain(e: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
-  for (let x: unknown = e; x && typeof x === 'object' && out.length < 5; ) {
+  for (let x: unknown = e; x && typeof x === 'object' && out.length < 5;) {
     const o = x as ErrorLike;
     out.push(o);
     x = o.inner ?? o.cause;
@@ -14,7 +19,10 @@ function chain(e: unknown): ErrorLike[] {
   return out;
 }
 const names = (e: unknown) => chain(e).map((o) => String(o.name ?? ''));
-const messages = (e: unknown) => chain(e).map((o) => String(o.message ?? '')).concat(typeof e === 'string' ? [e] : []);
+const messages = (e: unknown) =>
+  chain(e)
+    .map((o) => String(o.message ?? ''))
+    .concat(typeof e === 'string' ? [e] : []);
 
 export type ErrorKind = 'quota' | 'db-open' | 'db-version' | 'worker-stopped' | 'other';
 
@@ -23,9 +31,17 @@ export function classifyError(e: unknown): ErrorKind {
   const m = messages(e).join('\n');
   if (n.includes('QuotaExceededError') || /quota|disk is full|no space/i.test(m)) return 'quota';
   if (n.includes('VersionError')) return 'db-version';
-  if (n.some((x) => ['OpenFailedError', 'MissingAPIError', 'DatabaseClosedError', 'InvalidStateError', 'UnknownError'].includes(x))
-    || /indexeddb|database/i.test(m) && /open|closed|not allow|corrupt|internal error/i.test(m)) return 'db-open';
-  if (/message port closed|message channel closed|receiving end does not exist|extension context invalidated|could not establish connection/i.test(m)) return 'worker-stopped';
+  if (
+    n.some((x) => ['OpenFailedError', 'MissingAPIError', 'DatabaseClosedError', 'InvalidStateError', 'UnknownError'].includes(x)) ||
+    (/indexeddb|database/i.test(m) && /open|closed|not allow|corrupt|internal error/i.test(m))
+  )
+    return 'db-open';
+  if (
+    /message port closed|message channel closed|receiving end does not exist|extension context invalidated|could not establish connection/i.test(
+      m,
+    )
+  )
+    return 'worker-stopped';
   return 'other';
 }
 

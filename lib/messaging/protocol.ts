@@ -16,20 +16,53 @@ export interface DetectReport {
   canonical?: string | null;
 }
 
-export interface PreviewRequest { type: 'popup:preview'; tabId: number }
-export interface SaveRequest { type: 'article:save'; tabId: number; tags?: string[] }
+export interface PreviewRequest {
+  type: 'popup:preview';
+  tabId: number;
+}
+export interface SaveRequest {
+  type: 'article:save';
+  tabId: number;
+  tags?: string[];
+}
 /** Stores the tab's page as a link only (URL + title), for the fetch queue to download later. */
-export interface SaveLinkRequest { type: 'article:save-link'; tabId: number }
+export interface SaveLinkRequest {
+  type: 'article:save-link';
+  tabId: number;
+}
 /** `tabId`: the tab the popup shows, whose toolbar button goes back to the unsaved look. */
-export interface RemoveRequest { type: 'article:remove'; id: number; tabId?: number }
-export interface SetTagsRequest { type: 'article:set-tags'; id: number; tags: string[] }
+export interface RemoveRequest {
+  type: 'article:remove';
+  id: number;
+  tabId?: number;
+}
+export interface SetTagsRequest {
+  type: 'article:set-tags';
+  id: number;
+  tags: string[];
+}
 
 /** The import fetch queue (library page only): start (optionally retrying failed links), stop, status. */
-export interface QueueStartRequest { type: 'queue:start'; retryFailed?: boolean }
-export interface QueueStopRequest { type: 'queue:stop' }
-export interface QueueStatusRequest { type: 'queue:status' }
+export interface QueueStartRequest {
+  type: 'queue:start';
+  retryFailed?: boolean;
+}
+export interface QueueStopRequest {
+  type: 'queue:stop';
+}
+export interface QueueStatusRequest {
+  type: 'queue:status';
+}
 
-export type PageRequest = PreviewRequest | SaveRequest | SaveLinkRequest | RemoveRequest | SetTagsRequest | QueueStartRequest | QueueStopRequest | QueueStatusRequest;
+export type PageRequest =
+  | PreviewRequest
+  | SaveRequest
+  | SaveLinkRequest
+  | RemoveRequest
+  | SetTagsRequest
+  | QueueStartRequest
+  | QueueStopRequest
+  | QueueStatusRequest;
 export type Request = DetectReport | PageRequest;
 
 /** What the popup shows for a tab. */
@@ -58,7 +91,12 @@ export interface Preview {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-export interface SaveResult { id: number; created: boolean; images: number; imagesFailed: number }
+export interface SaveResult {
+  id: number;
+  created: boolean;
+  images: number;
+  imagesFailed: number;
+}
 
 export interface ResponseMap {
   'detect:report': null;
@@ -82,16 +120,22 @@ export function parseRequest(msg: unknown): Request | null {
   if (!isObj(msg) || typeof msg.type !== 'string') return null;
   switch (msg.type) {
     case 'detect:report':
-      return typeof msg.url === 'string' && msg.url.length < 8192 && typeof msg.isArticle === 'boolean' && isId(msg.wordCount)
-        && (msg.cjkChars === undefined || isId(msg.cjkChars))
-        && (msg.images === undefined || isId(msg.images))
-        && (msg.canonical === undefined || msg.canonical === null || (typeof msg.canonical === 'string' && msg.canonical.length < 8192))
+      return typeof msg.url === 'string' &&
+        msg.url.length < 8192 &&
+        typeof msg.isArticle === 'boolean' &&
+        isId(msg.wordCount) &&
+        (msg.cjkChars === undefined || isId(msg.cjkChars)) &&
+        (msg.images === undefined || isId(msg.images)) &&
+        (msg.canonical === undefined || msg.canonical === null || (typeof msg.canonical === 'string' && msg.canonical.length < 8192))
         ? {
-          type: msg.type, url: msg.url, isArticle: msg.isArticle, wordCount: msg.wordCount,
-          ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}),
-          ...(msg.images !== undefined ? { images: msg.images as number } : {}),
-          ...(typeof msg.canonical === 'string' ? { canonical: msg.canonical } : {}),
-        }
+            type: msg.type,
+            url: msg.url,
+            isArticle: msg.isArticle,
+            wordCount: msg.wordCount,
+            ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}),
+            ...(msg.images !== undefined ? { images: msg.images as number } : {}),
+            ...(typeof msg.canonical === 'string' ? { canonical: msg.canonical } : {}),
+          }
         : null;
     case 'popup:preview':
       return isId(msg.tabId) ? { type: msg.type, tabId: msg.tabId } : null;

@@ -4,7 +4,11 @@
 
 const resolve = (u: string | null | undefined, base: string): string | null => {
   if (!u) return null;
-  try { return new URL(u.trim(), base).href; } catch { return null; }
+  try {
+    return new URL(u.trim(), base).href;
+  } catch {
+    return null;
+  }
 };
 
 export function declaredCanonical(doc: Document, pageUrl: string = doc.URL): string | null {
@@ -12,7 +16,9 @@ export function declaredCanonical(doc: Document, pageUrl: string = doc.URL): str
     if (l.getAttribute('rel')?.toLowerCase() === 'canonical') return resolve(l.getAttribute('href'), pageUrl);
   }
   // og:url as metaTables keys it: property, name, itemprop or http-equiv, first non-empty content.
-  for (const m of doc.querySelectorAll('meta[property="og:url" i], meta[name="og:url" i], meta[itemprop="og:url" i], meta[http-equiv="og:url" i]')) {
+  for (const m of doc.querySelectorAll(
+    'meta[property="og:url" i], meta[name="og:url" i], meta[itemprop="og:url" i], meta[http-equiv="og:url" i]',
+  )) {
     const c = m.getAttribute('content')?.trim();
     if (c) return resolve(c, pageUrl);
   }

@@ -12,7 +12,10 @@ export function jsonLdObjects(doc: Document): Json[] {
   const out: Json[] = [];
   const visit = (v: unknown, depth: number) => {
     if (depth > 6 || v == null || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
     const o = v as Json;
     out.push(o);
     if (o['@graph']) visit(o['@graph'], depth + 1);
@@ -30,7 +33,11 @@ export function jsonLdObjects(doc: Document): Json[] {
       visit(JSON.parse(raw), 0);
     } catch {
       // Some sites leave raw newlines/control characters in strings: retry once without them.
-      try { visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0); } catch { /* unusable block */ }
+      try {
+        visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0);
+      } catch {
+        /* unusable block */
+      }
     }
   }
   return out;
@@ -59,7 +66,8 @@ export function metaTables(doc: Document): MetaTables {
     for (const k of name && name !== prop ? [prop, name] : [prop]) {
       if (!k) continue;
       const vs = all.get(k);
-      if (vs) vs.push(raw); else all.set(k, [raw]);
+      if (vs) vs.push(raw);
+      else all.set(k, [raw]);
     }
     const content = raw.trim();
     if (!content) continue;

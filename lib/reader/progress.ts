@@ -80,7 +80,10 @@ export function throttle<T>(fn: (v: T) => void, ms: number, timers: Timers = glo
       else if (timer === null) timer = timers.set(fire, Math.max(0, wait));
     },
     flush() {
-      if (timer !== null) { timers.clear(timer); timer = null; }
+      if (timer !== null) {
+        timers.clear(timer);
+        timer = null;
+      }
       fire();
     },
     cancel() {

@@ -24,7 +24,11 @@ function readLocal(local: LocalStore | null): Record<string, unknown> {
 function writeLocal(local: LocalStore | null, s: Record<string, unknown>): void {
   const rest = { ...s };
   delete rest.wpm; // the speed lives in storage.local
-  try { local?.setItem(SETTINGS_KEY, JSON.stringify(rest)); } catch { /* private mode: settings last this visit */ }
+  try {
+    local?.setItem(SETTINGS_KEY, JSON.stringify(rest));
+  } catch {
+    /* private mode: settings last this visit */
+  }
 }
 
 /**
@@ -32,7 +36,11 @@ function writeLocal(local: LocalStore | null, s: Record<string, unknown>): void 
  * renders, so no reading time is ever painted at the wrong speed. `local` is null where the page has
  * no localStorage.
  */
-export async function openReaderSettings(area: KeyValueArea, local: LocalStore | null, warn: (msg: string, e: unknown) => void = () => {}): Promise<ReaderSettingsStore> {
+export async function openReaderSettings(
+  area: KeyValueArea,
+  local: LocalStore | null,
+  warn: (msg: string, e: unknown) => void = () => {},
+): Promise<ReaderSettingsStore> {
   const stored = readLocal(local);
   let settings = normalizeSettings(stored);
   try {

@@ -25,7 +25,15 @@ export interface ReaderSettings {
 }
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
-  font: 'serif', fontSize: 19, lineHeight: 1.65, width: 68, theme: 'system', wpm: DEFAULT_WPM, speechRate: 1, voice: '', autoArchive: false,
+  font: 'serif',
+  fontSize: 19,
+  lineHeight: 1.65,
+  width: 68,
+  theme: 'system',
+  wpm: DEFAULT_WPM,
+  speechRate: 1,
+  voice: '',
+  autoArchive: false,
 };
 
 export const LIMITS = {
@@ -64,7 +72,11 @@ export function normalizeSettings(raw: unknown): ReaderSettings {
 
 export function parseSettings(json: string | null | undefined): ReaderSettings {
   if (!json) return { ...DEFAULT_SETTINGS };
-  try { return normalizeSettings(JSON.parse(json)); } catch { return { ...DEFAULT_SETTINGS }; }
+  try {
+    return normalizeSettings(JSON.parse(json));
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
 }
 
 /** The theme to paint: 'system' follows prefers-color-scheme (sepia is never the system's). */

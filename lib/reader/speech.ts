@@ -7,17 +7,29 @@ const MAX_CHUNK = 220;
 /** Splits text into chunks of whole sentences (long sentences split at commas, then spaces). */
 export function speechChunks(text: string, max = MAX_CHUNK): string[] {
   const out: string[] = [];
-  const paras = text.split(/\n\s*\n|\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paras = text
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   for (const p of paras) {
     const sentences = p.match(/[^.!?。！？]+(?:[.!?。！？]+["'”’)\]]*|$)\s*/g) ?? [p];
     let cur = '';
     for (const raw of sentences) {
       const s = raw.trim();
       if (!s) continue;
-      if (cur && cur.length + 1 + s.length > max) { out.push(cur); cur = ''; }
-      if (s.length <= max) { cur = cur ? `${cur} ${s}` : s; continue; }
+      if (cur && cur.length + 1 + s.length > max) {
+        out.push(cur);
+        cur = '';
+      }
+      if (s.length <= max) {
+        cur = cur ? `${cur} ${s}` : s;
+        continue;
+      }
       for (const piece of splitLong(s, max)) {
-        if (cur) { out.push(cur); cur = ''; }
+        if (cur) {
+          out.push(cur);
+          cur = '';
+        }
         out.push(piece);
       }
     }
@@ -101,15 +113,19 @@ export class SpeechPlayer {
       if (token !== this.token || this.status !== 'playing') return;
       this.index++;
       if (this.index < this.chunks.length) this.speakFrom(opts);
-      else { this.index = 0; this.set('idle'); }
+      else {
+        this.index = 0;
+        this.set('idle');
+      }
     };
     u.onerror = (e) => {
       if (token !== this.token) return;
       // cancel() reports "interrupted"/"canceled": that is us stopping, not a failure.
       if (e.error === 'interrupted' || e.error === 'canceled') return;
-      this.error = e.error === 'synthesis-unavailable' || e.error === 'voice-unavailable' || e.error === 'language-unavailable'
-        ? 'No speech voice is available on this system.'
-        : `Read aloud stopped: ${e.error}.`;
+      this.error =
+        e.error === 'synthesis-unavailable' || e.error === 'voice-unavailable' || e.error === 'language-unavailable'
+          ? 'No speech voice is available on this system.'
+          : `Read aloud stopped: ${e.error}.`;
       this.set('error');
     };
     this.synth.speak(u);

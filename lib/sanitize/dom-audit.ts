@@ -9,12 +9,72 @@
 export function auditArticleDom(root: Element | DocumentFragment): string[] {
   const XHTML = 'http://www.w3.org/1999/xhtml';
   const BANNED_TAGS = [
-    'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'textarea',
-    'select', 'option', 'style', 'svg', 'math', 'base', 'meta', 'link', 'template', 'noscript', 'portal',
-    'fencedframe', 'dialog', 'video', 'audio', 'track', 'area', 'map', 'marquee', 'isindex', 'keygen', 'xmp',
-    'plaintext', 'noembed', 'noframes', 'param', 'slot', 'canvas', 'title', 'body', 'html', 'head', 'image',
+    'script',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'style',
+    'svg',
+    'math',
+    'base',
+    'meta',
+    'link',
+    'template',
+    'noscript',
+    'portal',
+    'fencedframe',
+    'dialog',
+    'video',
+    'audio',
+    'track',
+    'area',
+    'map',
+    'marquee',
+    'isindex',
+    'keygen',
+    'xmp',
+    'plaintext',
+    'noembed',
+    'noframes',
+    'param',
+    'slot',
+    'canvas',
+    'title',
+    'body',
+    'html',
+    'head',
+    'image',
   ];
-  const BANNED_ATTRS = ['style', 'id', 'name', 'srcdoc', 'formaction', 'action', 'xlink:href', 'xmlns', 'is', 'ping', 'background', 'poster', 'data', 'codebase', 'dynsrc', 'lowsrc', 'http-equiv', 'popover', 'popovertarget'];
+  const BANNED_ATTRS = [
+    'style',
+    'id',
+    'name',
+    'srcdoc',
+    'formaction',
+    'action',
+    'xlink:href',
+    'xmlns',
+    'is',
+    'ping',
+    'background',
+    'poster',
+    'data',
+    'codebase',
+    'dynsrc',
+    'lowsrc',
+    'http-equiv',
+    'popover',
+    'popovertarget',
+  ];
   const URL_ATTRS = ['href', 'src', 'cite', 'longdesc'];
   const scheme = (v: string) => {
     const t = v.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
@@ -45,7 +105,10 @@ export function auditArticleDom(root: Element | DocumentFragment): string[] {
       else if (name === 'is' && a.value === '') continue;
       else if (BANNED_ATTRS.includes(name) || name.includes(':')) problems.push(`${where} attribute ${name}`);
       else if (URL_ATTRS.includes(name) && !okUrl(name, a.value)) problems.push(`${where} ${name}=${a.value.slice(0, 80)}`);
-      else if (name === 'srcset' && (/data:/i.test(a.value) || a.value.split(',').some((c) => !okUrl('src', c.trim().split(/\s+/)[0] ?? '')))) {
+      else if (
+        name === 'srcset' &&
+        (/data:/i.test(a.value) || a.value.split(',').some((c) => !okUrl('src', c.trim().split(/\s+/)[0] ?? '')))
+      ) {
         problems.push(`${where} srcset=${a.value.slice(0, 80)}`);
       } else if (name === 'target' && (tag !== 'a' || !/\bnoopener\b/.test(el.getAttribute('rel') ?? ''))) {
         problems.push(`${where} target without rel=noopener`);

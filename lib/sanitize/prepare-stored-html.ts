@@ -8,7 +8,11 @@ export interface StoredHtml {
 }
 
 function absolute(value: string, baseUrl: string): string | null {
-  try { return new URL(value, baseUrl).href; } catch { return null; }
+  try {
+    return new URL(value, baseUrl).href;
+  } catch {
+    return null;
+  }
 }
 
 export function prepareStoredHtml(html: string, win: Window, baseUrl: string): StoredHtml {
@@ -20,7 +24,10 @@ export function prepareStoredHtml(html: string, win: Window, baseUrl: string): S
     // An empty src would resolve to the article page itself.
     const raw = (img.getAttribute('src') ?? '').trim();
     const src = raw ? absolute(raw, baseUrl) : null;
-    if (!src || !/^(?:https?|data):/i.test(src) || !isSafeImageUrl(src)) { img.remove(); continue; }
+    if (!src || !/^(?:https?|data):/i.test(src) || !isSafeImageUrl(src)) {
+      img.remove();
+      continue;
+    }
     img.setAttribute('src', src);
     img.removeAttribute('srcset');
     img.removeAttribute('sizes');
@@ -33,7 +40,11 @@ export function prepareStoredHtml(html: string, win: Window, baseUrl: string): S
     if (raw.trim().startsWith('#')) continue;
     const href = absolute(raw, baseUrl);
     if (href && isSafeLinkUrl(href)) a.setAttribute('href', href);
-    else { a.removeAttribute('href'); a.removeAttribute('target'); a.removeAttribute('rel'); }
+    else {
+      a.removeAttribute('href');
+      a.removeAttribute('target');
+      a.removeAttribute('rel');
+    }
   }
   return { html: doc.body.innerHTML, images };
 }

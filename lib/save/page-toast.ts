@@ -12,8 +12,16 @@ export function showPageToast(message: string, ok: boolean, ms: number): void {
   for (const old of document.querySelectorAll(tag)) old.remove(); // one at a time
   const host = document.createElement(tag);
   const hostStyle: [string, string][] = [
-    ['all', 'initial'], ['display', 'block'], ['position', 'fixed'], ['top', '16px'], ['right', '16px'],
-    ['z-index', '2147483647'], ['pointer-events', 'none'], ['visibility', 'visible'], ['opacity', '1'], ['transform', 'none'],
+    ['all', 'initial'],
+    ['display', 'block'],
+    ['position', 'fixed'],
+    ['top', '16px'],
+    ['right', '16px'],
+    ['z-index', '2147483647'],
+    ['pointer-events', 'none'],
+    ['visibility', 'visible'],
+    ['opacity', '1'],
+    ['transform', 'none'],
   ];
   for (const [k, v] of hostStyle) host.style.setProperty(k, v, 'important');
   const root = host.attachShadow({ mode: 'closed' });

@@ -36,7 +36,15 @@ function parseEntry(v: unknown): CachedPreview | null {
   const e = v as Partial<CachedPreview> | null;
   if (!e || typeof e !== 'object' || typeof e.url !== 'string' || typeof e.pageId !== 'string' || typeof e.at !== 'number') return null;
   const x = e.extraction as Partial<TabExtraction> | undefined;
-  if (!x || typeof x !== 'object' || typeof x.url !== 'string' || !x.detection || typeof x.detection !== 'object' || x.article === undefined) return null;
+  if (
+    !x ||
+    typeof x !== 'object' ||
+    typeof x.url !== 'string' ||
+    !x.detection ||
+    typeof x.detection !== 'object' ||
+    x.article === undefined
+  )
+    return null;
   const an = e.analysis as Partial<PageAnalysis> | undefined;
   if (!an || typeof an.key !== 'string' || !an.tags || !isStrings(an.tags.shown) || !isStrings(an.tags.candidates)) return null;
   return e as CachedPreview;
@@ -50,8 +58,12 @@ export function memoryArea(): SessionArea {
       const list = keys === null ? [...m.keys()] : typeof keys === 'string' ? [keys] : keys;
       return Object.fromEntries(list.filter((k) => m.has(k)).map((k) => [k, structuredClone(m.get(k))]));
     },
-    async set(items) { for (const [k, v] of Object.entries(items)) m.set(k, structuredClone(v)); },
-    async remove(keys) { for (const k of typeof keys === 'string' ? [keys] : keys) m.delete(k); },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) m.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      for (const k of typeof keys === 'string' ? [keys] : keys) m.delete(k);
+    },
   };
 }
 
@@ -116,11 +128,15 @@ export interface SaveSource {
  * What to save for a tab: the preview's extraction, tags and key when the tab still shows that same
  * page load (same URL, same page id), else a fresh extraction (the save then asks for tags and key).
  */
-export async function extractionForSave(tabId: number, src: SaveSource): Promise<{ extraction: TabExtraction; analysis?: PageAnalysis; fromPreview: boolean }> {
+export async function extractionForSave(
+  tabId: number,
+  src: SaveSource,
+): Promise<{ extraction: TabExtraction; analysis?: PageAnalysis; fromPreview: boolean }> {
   const kept = await src.cache.get(tabId).catch(() => null);
   if (kept) {
     const now = await src.identify(tabId).catch(() => null);
-    if (now && now.url === kept.url && now.pageId === kept.pageId) return { extraction: kept.extraction, analysis: kept.analysis, fromPreview: true };
+    if (now && now.url === kept.url && now.pageId === kept.pageId)
+      return { extraction: kept.extraction, analysis: kept.analysis, fromPreview: true };
     await src.cache.drop(tabId).catch(() => undefined);
   }
   return { extraction: await src.extract(tabId), fromPreview: false };

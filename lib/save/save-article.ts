@@ -51,7 +51,15 @@ export function analysisRequest(ex: TabExtraction): AnalysisRequest | null {
   return {
     url: ex.url,
     canonicalUrl: a.canonicalUrl,
-    tagInput: { title: a.title, text: a.text, lang: a.lang, publisherTags: a.publisherTags, siteName: a.siteName, url: ex.url, byline: a.byline },
+    tagInput: {
+      title: a.title,
+      text: a.text,
+      lang: a.lang,
+      publisherTags: a.publisherTags,
+      siteName: a.siteName,
+      url: ex.url,
+      byline: a.byline,
+    },
   };
 }
 
@@ -76,11 +84,22 @@ export async function buildPreview(ex: TabExtraction, analysis: PageAnalysis, db
   const d = describe(ex);
   const saved = await findByUrl(db, analysis.key);
   // Web images only: data: URLs are inline already and have no origin to ask access for.
-  const imageOrigins = [...new Set((a?.images ?? []).flatMap((src) => {
-    try { const u = new URL(src); return /^https?:$/.test(u.protocol) ? [u.origin] : []; } catch { return []; }
-  }))];
+  const imageOrigins = [
+    ...new Set(
+      (a?.images ?? []).flatMap((src) => {
+        try {
+          const u = new URL(src);
+          return /^https?:$/.test(u.protocol) ? [u.origin] : [];
+        } catch {
+          return [];
+        }
+      }),
+    ),
+  ];
   // What the time comes from (detection's counts when nothing was extracted): shown at the user's speed.
-  const counts = a ? { ...d.counts, images: a.images.length } : { words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 };
+  const counts = a
+    ? { ...d.counts, images: a.images.length }
+    : { words: ex.detection.wordCount, cjkChars: ex.detection.cjkChars ?? 0, images: 0 };
   return {
     url: ex.url,
     isArticle: ex.detection.isArticle,
@@ -93,7 +112,10 @@ export async function buildPreview(ex: TabExtraction, analysis: PageAnalysis, db
     cjkChars: counts.cjkChars,
     imageCount: counts.images,
     tags: saved ? saved.tags : analysis.tags.shown,
-    tagSuggestions: tagSuggestions(saved ? saved.tagCandidates ?? [] : analysis.tags.candidates, saved ? saved.tags : analysis.tags.shown),
+    tagSuggestions: tagSuggestions(
+      saved ? (saved.tagCandidates ?? []) : analysis.tags.candidates,
+      saved ? saved.tags : analysis.tags.shown,
+    ),
     imageOrigins,
     canExtract: !!a,
     saved: saved ? { id: saved.id, tags: saved.tags, savedAt: saved.savedAt } : null,
@@ -104,7 +126,12 @@ export async function buildPreview(ex: TabExtraction, analysis: PageAnalysis, db
  * Saves the extraction. `userTags` (edited in the popup) win over suggestions; `analysis` is what the
  * preview computed (its tags and key; asked again when absent, as for the keyboard shortcut).
  */
-export async function saveExtraction(ex: TabExtraction, userTags: string[] | undefined, deps: SaveDeps, analysis?: PageAnalysis): Promise<SaveResult> {
+export async function saveExtraction(
+  ex: TabExtraction,
+  userTags: string[] | undefined,
+  deps: SaveDeps,
+  analysis?: PageAnalysis,
+): Promise<SaveResult> {
   const a = ex.article;
   if (!a) throw new Error(ex.error || 'Could not find an article on this page.');
   const d = describe(ex);

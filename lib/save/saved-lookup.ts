@@ -17,7 +17,11 @@ import { canonicalUrl } from '../url/canonical-url';
 export type ResolveKey = (pageUrl: string, declaredCanonical: string) => Promise<string>;
 
 const hostname = (u: string): string | null => {
-  try { return new URL(u).hostname.toLowerCase().replace(/\.$/, ''); } catch { return null; }
+  try {
+    return new URL(u).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
 };
 
 /** The declared canonical as a normalised web URL (relative ones resolved against the page), or null. */
@@ -35,7 +39,12 @@ function claimedKey(pageUrl: string, declared: string | null | undefined): strin
  * The stored article for this page, if any, under the key a save would use. `db` is read only through
  * the `url` index (at most two keys) and, in the undecided case, `resolveKey`.
  */
-export async function findSavedPage(db: GistDB, pageUrl: string, declared: string | null | undefined, resolveKey?: ResolveKey): Promise<ArticleRecord | undefined> {
+export async function findSavedPage(
+  db: GistDB,
+  pageUrl: string,
+  declared: string | null | undefined,
+  resolveKey?: ResolveKey,
+): Promise<ArticleRecord | undefined> {
   const pageKey = canonicalUrl(pageUrl);
   const claimed = claimedKey(pageUrl, declared);
   const byKey = (key: string) => db.articles.where('url').equals(key).first();

@@ -18,7 +18,11 @@ export function fingerprint(a: ArticleRecord): string {
 
 export function indexDoc(a: ArticleRecord, text: string): IndexDoc {
   let host = '';
-  try { host = new URL(a.url).hostname.replace(/^www\./, ''); } catch { /* not a URL: site name only */ }
+  try {
+    host = new URL(a.url).hostname.replace(/^www\./, '');
+  } catch {
+    /* not a URL: site name only */
+  }
   return { id: a.id, title: a.title, text, site: `${a.siteName ?? ''} ${host}`, tags: a.tags, fingerprint: fingerprint(a) };
 }
 
@@ -42,7 +46,10 @@ export class IndexSync {
   private listeners = new Set<(s: SyncState) => void>();
   state: SyncState = { ready: false, indexed: 0, total: 0 };
 
-  constructor(private store: IndexStore, private yieldFn: () => Promise<void> = yieldToEvents) {}
+  constructor(
+    private store: IndexStore,
+    private yieldFn: () => Promise<void> = yieldToEvents,
+  ) {}
 
   onChange(cb: (s: SyncState) => void): () => void {
     this.listeners.add(cb);
@@ -56,8 +63,12 @@ export class IndexSync {
 
   private load(): Promise<void> {
     return (this.loaded ??= this.store.loadSaved().then(
-      (d) => { this.index = d ? safeDeserialize(d) : new TextIndex(); },
-      () => { this.index = new TextIndex(); },
+      (d) => {
+        this.index = d ? safeDeserialize(d) : new TextIndex();
+      },
+      () => {
+        this.index = new TextIndex();
+      },
     ));
   }
 
@@ -121,7 +132,10 @@ export class IndexSync {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      if (this.index && !this.running) void this.store.save(this.index.serialize()).catch(() => { /* a cache */ });
+      if (this.index && !this.running)
+        void this.store.save(this.index.serialize()).catch(() => {
+          /* a cache */
+        });
       else this.scheduleSave();
     }, SAVE_DELAY_MS);
   }
@@ -132,11 +146,18 @@ function yieldToEvents(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((r) => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => { ch.port1.close(); r(); };
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      r();
+    };
     ch.port2.postMessage(null);
   });
 }
 
 function safeDeserialize(d: SerializedIndex): TextIndex {
-  try { return TextIndex.deserialize(d); } catch { return new TextIndex(); }
+  try {
+    return TextIndex.deserialize(d);
+  } catch {
+    return new TextIndex();
+  }
 }

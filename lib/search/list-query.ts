@@ -49,10 +49,12 @@ const minutesCache = new WeakMap<ArticleRecord, { wpm: number; m: number | null 
 export function minutesAt(a: ArticleRecord, wpm: number): number | null {
   const c = minutesCache.get(a);
   if (c && c.wpm === wpm) return c.m;
-  const m = a.contentState !== 'full' ? null
-    : a.wordCount || a.cjkChars || a.imageCount
-      ? minutesForSpeed({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, wpm)
-      : a.readingMinutes || 1;
+  const m =
+    a.contentState !== 'full'
+      ? null
+      : a.wordCount || a.cjkChars || a.imageCount
+        ? minutesForSpeed({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, wpm)
+        : a.readingMinutes || 1;
   minutesCache.set(a, { wpm, m });
   return m;
 }
@@ -80,10 +82,14 @@ function folded(a: ArticleRecord) {
 
 function matchesIs(a: ArticleRecord, f: IsFilter): boolean {
   switch (f) {
-    case 'unread': return a.status === 'unread';
-    case 'archived': return a.status === 'archived';
-    case 'favorite': return a.favorite === 1;
-    case 'inprogress': return isInProgress(a);
+    case 'unread':
+      return a.status === 'unread';
+    case 'archived':
+      return a.status === 'archived';
+    case 'favorite':
+      return a.favorite === 1;
+    case 'inprogress':
+      return isInProgress(a);
   }
 }
 
@@ -122,8 +128,17 @@ function excludedByText(all: ArticleRecord[], q: ParsedQuery, index: TextIndex |
 export function termQueries(q: ParsedQuery): TermQuery[] {
   const seen = new Set<string>();
   const out: TermQuery[] = [];
-  for (const w of q.words) if (!seen.has(`w${w}`)) { seen.add(`w${w}`); out.push({ term: w, prefix: true }); }
-  for (const p of q.phrases) for (const w of p) if (!seen.has(`p${w}`)) { seen.add(`p${w}`); out.push({ term: w, prefix: false }); }
+  for (const w of q.words)
+    if (!seen.has(`w${w}`)) {
+      seen.add(`w${w}`);
+      out.push({ term: w, prefix: true });
+    }
+  for (const p of q.phrases)
+    for (const w of p)
+      if (!seen.has(`p${w}`)) {
+        seen.add(`p${w}`);
+        out.push({ term: w, prefix: false });
+      }
   return out;
 }
 
@@ -144,7 +159,7 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   const q = o.query;
   const tag = o.tag ? fold(o.tag) : null;
   const site = o.site ?? null;
-  const bucket = o.time ? TIME_BUCKETS.find((b) => b.key === o.time)?.range ?? null : null;
+  const bucket = o.time ? (TIME_BUCKETS.find((b) => b.key === o.time)?.range ?? null) : null;
   let scores: Map<number, number> | null = null;
   const text = q && hasText(q);
   if (text) {
@@ -198,11 +213,16 @@ function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = items[i];
-    key[i] = sort === 'relevance' ? -(scores!.get(a.id) ?? 0)
-      : sort === 'oldest' ? a.savedAt
-      : sort === 'shortest' ? minutesAt(a, wpm) ?? Infinity // not downloaded: last either way
-      : sort === 'longest' ? -(minutesAt(a, wpm) ?? -Infinity)
-      : -a.savedAt;
+    key[i] =
+      sort === 'relevance'
+        ? -(scores!.get(a.id) ?? 0)
+        : sort === 'oldest'
+          ? a.savedAt
+          : sort === 'shortest'
+            ? (minutesAt(a, wpm) ?? Infinity) // not downloaded: last either way
+            : sort === 'longest'
+              ? -(minutesAt(a, wpm) ?? -Infinity)
+              : -a.savedAt;
   }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

@@ -38,9 +38,20 @@ export interface Exclusions {
 }
 
 const IS_ALIASES: Record<string, IsFilter> = {
-  unread: 'unread', new: 'unread', archived: 'archived', archive: 'archived', read: 'archived',
-  favorite: 'favorite', favourite: 'favorite', fav: 'favorite', starred: 'favorite', star: 'favorite',
-  inprogress: 'inprogress', 'in-progress': 'inprogress', progress: 'inprogress', started: 'inprogress',
+  unread: 'unread',
+  new: 'unread',
+  archived: 'archived',
+  archive: 'archived',
+  read: 'archived',
+  favorite: 'favorite',
+  favourite: 'favorite',
+  fav: 'favorite',
+  starred: 'favorite',
+  star: 'favorite',
+  inprogress: 'inprogress',
+  'in-progress': 'inprogress',
+  progress: 'inprogress',
+  started: 'inprogress',
 };
 
 // A token: optional minus, optional op:, then a quoted string or a run of non-space characters.
@@ -52,7 +63,8 @@ export function parseTime(v: string): TimeRange | null {
   if ((m = /^<=?(\d+(?:\.\d+)?)$/.exec(s))) return { min: 0, max: s[1] === '=' ? Number(m[1]) : Math.max(0, Number(m[1]) - 1e-9) };
   if ((m = /^>=?(\d+(?:\.\d+)?)$/.exec(s))) return { min: s[1] === '=' ? Number(m[1]) : Number(m[1]) + 1e-9, max: Infinity };
   if ((m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(s))) {
-    const a = Number(m[1]), b = Number(m[2]);
+    const a = Number(m[1]),
+      b = Number(m[2]);
     return { min: Math.min(a, b), max: Math.max(a, b) };
   }
   if ((m = /^(\d+(?:\.\d+)?)$/.exec(s))) return { min: 0, max: Number(m[1]) };
@@ -60,7 +72,16 @@ export function parseTime(v: string): TimeRange | null {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const q: ParsedQuery = { words: [], phrases: [], tags: [], sites: [], is: [], time: [], invalid: [], not: { words: [], phrases: [], tags: [], sites: [], is: [] } };
+  const q: ParsedQuery = {
+    words: [],
+    phrases: [],
+    tags: [],
+    sites: [],
+    is: [],
+    time: [],
+    invalid: [],
+    not: { words: [], phrases: [], tags: [], sites: [], is: [] },
+  };
   for (const m of input.matchAll(TOKEN)) {
     const op = m[2]?.toLowerCase();
     const quoted = m[3] !== undefined;
@@ -106,6 +127,9 @@ export function hasText(q: ParsedQuery): boolean {
 /** True when the query itself says which articles to look at (words, operators or exclusions). */
 export function narrows(q: ParsedQuery): boolean {
   const n = q.not;
-  return hasText(q) || q.is.length + q.tags.length + q.sites.length + q.time.length > 0
-    || n.words.length + n.phrases.length + n.tags.length + n.sites.length + n.is.length > 0;
+  return (
+    hasText(q) ||
+    q.is.length + q.tags.length + q.sites.length + q.time.length > 0 ||
+    n.words.length + n.phrases.length + n.tags.length + n.sites.length + n.is.length > 0
+  );
 }

@@ -24,11 +24,14 @@ export interface IndexDoc {
   fingerprint: string;
 }
 
-const TITLE = 1, TAGS = 2, SITE = 4;
+const TITLE = 1,
+  TAGS = 2,
+  SITE = 4;
 const SHIFT = 65536;
 const TF_MASK = 4095;
 const FIELD_BOOST = { [TITLE]: 2.5, [TAGS]: 2, [SITE]: 1.5 } as const;
-const K1 = 1.2, B = 0.75;
+const K1 = 1.2,
+  B = 0.75;
 /** Prefix expansions score below the exact word: "bee" ranks "bee" above "beer". */
 const PREFIX_WEIGHT = 0.6;
 export const MIN_PREFIX = 2;
@@ -68,14 +71,22 @@ export class TextIndex {
   /** Bumped on every change so views can re-run their query. */
   version = 0;
 
-  get size(): number { return this.byId.size; }
-  has(id: number): boolean { return this.byId.has(id); }
+  get size(): number {
+    return this.byId.size;
+  }
+  has(id: number): boolean {
+    return this.byId.has(id);
+  }
   fingerprint(id: number): string | undefined {
     const s = this.byId.get(id);
     return s === undefined ? undefined : this.slotFp[s];
   }
-  ids(): IterableIterator<number> { return this.byId.keys(); }
-  get termCount(): number { return this.postings.size; }
+  ids(): IterableIterator<number> {
+    return this.byId.keys();
+  }
+  get termCount(): number {
+    return this.postings.size;
+  }
 
   /** Adds or replaces a document. */
   add(doc: IndexDoc): void {
@@ -135,11 +146,17 @@ export class TextIndex {
   /** Rewrites postings without dead slots. */
   compact(): void {
     const remap = new Int32Array(this.slotId.length).fill(-1);
-    const ids: number[] = [], lens: number[] = [], fps: string[] = [], pairs: Uint32Array[] = [];
+    const ids: number[] = [],
+      lens: number[] = [],
+      fps: string[] = [],
+      pairs: Uint32Array[] = [];
     for (let s = 0; s < this.slotId.length; s++) {
       if (!this.alive[s]) continue;
       remap[s] = ids.length;
-      ids.push(this.slotId[s]); lens.push(this.slotLen[s]); fps.push(this.slotFp[s]); pairs.push(this.slotPairs[s]);
+      ids.push(this.slotId[s]);
+      lens.push(this.slotLen[s]);
+      fps.push(this.slotFp[s]);
+      pairs.push(this.slotPairs[s]);
     }
     for (const [t, list] of this.postings) {
       const next: number[] = [];
@@ -150,7 +167,10 @@ export class TextIndex {
       if (next.length) this.postings.set(t, next);
       else this.postings.delete(t);
     }
-    this.slotId = ids; this.slotLen = lens; this.slotFp = fps; this.slotPairs = pairs;
+    this.slotId = ids;
+    this.slotLen = lens;
+    this.slotFp = fps;
+    this.slotPairs = pairs;
     this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
     this.alive.fill(1, 0, ids.length);
     this.byId = new Map(ids.map((id, i) => [id, i]));
@@ -233,19 +253,32 @@ export class TextIndex {
     const terms = [...this.postings.keys()];
     const offsets = new Uint32Array(terms.length + 1);
     let total = 0;
-    terms.forEach((t, i) => { offsets[i] = total; total += this.postings.get(t)!.length; });
+    terms.forEach((t, i) => {
+      offsets[i] = total;
+      total += this.postings.get(t)!.length;
+    });
     offsets[terms.length] = total;
     const postings = new Float64Array(total);
     terms.forEach((t, i) => postings.set(this.postings.get(t)!, offsets[i]));
     const pairOffsets = new Uint32Array(this.slotPairs.length + 1);
     let np = 0;
-    this.slotPairs.forEach((p, i) => { pairOffsets[i] = np; np += p.length; });
+    this.slotPairs.forEach((p, i) => {
+      pairOffsets[i] = np;
+      np += p.length;
+    });
     pairOffsets[this.slotPairs.length] = np;
     const pairs = new Uint32Array(np);
     this.slotPairs.forEach((p, i) => pairs.set(p, pairOffsets[i]));
     return {
-      version: 1, terms, offsets, postings, ids: Int32Array.from(this.slotId), lengths: Uint32Array.from(this.slotLen),
-      fingerprints: [...this.slotFp], pairOffsets, pairs,
+      version: 1,
+      terms,
+      offsets,
+      postings,
+      ids: Int32Array.from(this.slotId),
+      lengths: Uint32Array.from(this.slotLen),
+      fingerprints: [...this.slotFp],
+      pairOffsets,
+      pairs,
     };
   }
 
@@ -281,7 +314,10 @@ function pairHashes(terms: string[], into: Set<number>): Set<number> {
   const seen = new Map<string, number>();
   for (const t of terms) {
     let h = seen.get(t);
-    if (h === undefined) { h = termHash(t); seen.set(t, h); }
+    if (h === undefined) {
+      h = termHash(t);
+      seen.set(t, h);
+    }
     if (prev >= 0) into.add(pairHash(prev, h));
     prev = h;
   }
@@ -289,7 +325,8 @@ function pairHashes(terms: string[], into: Set<number>): Set<number> {
 }
 
 function binaryHas(a: Uint32Array, x: number): boolean {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] < x) lo = mid + 1;
@@ -299,7 +336,8 @@ function binaryHas(a: Uint32Array, x: number): boolean {
 }
 
 function lowerBound(a: string[], x: string): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] < x) lo = mid + 1;

@@ -14,7 +14,9 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u
 /** Longer "words" are base64, hashes or URLs: never typed as a query, only bloat the index. */
 export const MAX_TERM_LENGTH = 32;
 
-const SEP = 0, WORD = 1, CJK = 2;
+const SEP = 0,
+  WORD = 1,
+  CJK = 2;
 const classes = new Map<number, number>();
 function classOf(cp: number): number {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) ? WORD : SEP;
@@ -45,10 +47,14 @@ export function tokenize(text: string): string[] {
   for (let i = 0; i < f.length; i++) {
     let cp = f.charCodeAt(i);
     let wide = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < f.length) { cp = f.codePointAt(i)!; wide = 2; }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < f.length) {
+      cp = f.codePointAt(i)!;
+      wide = 2;
+    }
     const c = cp < 128 ? ((cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) ? WORD : SEP) : classOf(cp);
-    if (c === WORD) { if (start < 0) start = i; }
-    else {
+    if (c === WORD) {
+      if (start < 0) start = i;
+    } else {
       if (start >= 0) end(i);
       if (c === CJK) out.push(f.slice(i, i + wide));
     }

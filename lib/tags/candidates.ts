@@ -46,11 +46,52 @@ export interface Candidate {
   oov: boolean;
 }
 
-const NAME_PARTS = new Set(['new', 'old', 'united', 'first', 'grand', 'great', 'north', 'south', 'east', 'west', 'upper', 'lower', 'little', 'st', 'mt', 'ft']);
+const NAME_PARTS = new Set([
+  'new',
+  'old',
+  'united',
+  'first',
+  'grand',
+  'great',
+  'north',
+  'south',
+  'east',
+  'west',
+  'upper',
+  'lower',
+  'little',
+  'st',
+  'mt',
+  'ft',
+]);
 
-const HYPHEN_PREFIXES = new Set(['anti', 'ex', 'non', 'pre', 'post', 'pro', 'co', 're', 'semi', 'multi', 'mid', 'sub', 'inter', 'over', 'under', 'mega', 'ultra', 'mini', 'quasi', 'pseudo', 'neo', 'vice']);
+const HYPHEN_PREFIXES = new Set([
+  'anti',
+  'ex',
+  'non',
+  'pre',
+  'post',
+  'pro',
+  'co',
+  're',
+  'semi',
+  'multi',
+  'mid',
+  'sub',
+  'inter',
+  'over',
+  'under',
+  'mega',
+  'ultra',
+  'mini',
+  'quasi',
+  'pseudo',
+  'neo',
+  'vice',
+]);
 
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 // Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
@@ -61,13 +102,27 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   let sent = 0;
   // Split by whitespace first to know where sentences end, then by chunk breaks.
   // Dashes, ellipses and slashes between words ("play…and", "word—word") break like spaces + comma.
-  const pieces = text.replace(/[’`´]/g, "'").replace(/([\p{L}\p{N}])([…—–/]+)(?=[\p{L}\p{N}])/gu, '$1$2 ').split(/(\n+|\s+)/);
+  const pieces = text
+    .replace(/[’`´]/g, "'")
+    .replace(/([\p{L}\p{N}])([…—–/]+)(?=[\p{L}\p{N}])/gu, '$1$2 ')
+    .split(/(\n+|\s+)/);
   let cur: Token[] = [];
-  const flush = () => { if (cur.length) chunks.push(cur); cur = []; };
+  const flush = () => {
+    if (cur.length) chunks.push(cur);
+    cur = [];
+  };
   for (const piece of pieces) {
     if (!piece) continue;
-    if (/^\s+$/.test(piece)) { if (piece.includes('\n')) { flush(); sentenceStart = true; sent++; } continue; }
-    const endsSentence = /[.!?]["')\]]*$/.test(piece) && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|U\.S|No)\.$/.test(piece);
+    if (/^\s+$/.test(piece)) {
+      if (piece.includes('\n')) {
+        flush();
+        sentenceStart = true;
+        sent++;
+      }
+      continue;
+    }
+    const endsSentence =
+      /[.!?]["')\]]*$/.test(piece) && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|U\.S|No)\.$/.test(piece);
     const breaksAfter = endsSentence || /[,;:)\]}"”»…–—|]$/.test(piece);
     const breaksBefore = /^[("“„«[{]/.test(piece);
     if (breaksBefore) flush();
@@ -76,7 +131,14 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '').replace(EDGE, '');
     word = word.replace(/'s$/i, '');
     // Addresses are not words: a URL or e-mail breaks the phrase like punctuation.
-    if (/:\/\/|^www\.|@\p{L}/u.test(word)) { flush(); if (endsSentence) { sentenceStart = true; sent++; } continue; }
+    if (/:\/\/|^www\.|@\p{L}/u.test(word)) {
+      flush();
+      if (endsSentence) {
+        sentenceStart = true;
+        sent++;
+      }
+      continue;
+    }
     if (word && /\p{L}|\p{N}/u.test(word)) {
       // Hyphenated compounds are separate words glued by '-' ("newly-hired", "COVID-19").
       const parts = word.split(/-+/).filter(Boolean);
@@ -89,12 +151,33 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         if (content && j < parts.length - 1 && HYPHEN_PREFIXES.has(lower)) content = false;
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
         let namePart = false;
-        if (!content && capital && !isTitle && (!sentenceStart || /^(?:st|mt|ft)$/.test(lower)) && NAME_PARTS.has(lower)) content = namePart = true;
+        if (!content && capital && !isTitle && (!sentenceStart || /^(?:st|mt|ft)$/.test(lower)) && NAME_PARTS.has(lower))
+          content = namePart = true;
         // ...and so may a capitalised day or month right after a capitalised word ("Black Friday").
-        if (!content && capital && !isTitle && !sentenceStart && CALENDAR.test(lower) && cur.length && cur[cur.length - 1].content && cur[cur.length - 1].capital) content = true;
+        if (
+          !content &&
+          capital &&
+          !isTitle &&
+          !sentenceStart &&
+          CALENDAR.test(lower) &&
+          cur.length &&
+          cur[cur.length - 1].content &&
+          cur[cur.length - 1].capital
+        )
+          content = true;
         // A number glued to a word is part of it ("COVID-19", "G-20"); alone it is not a tag.
         if (!content && j > 0 && /^\p{N}+$/u.test(part) && cur.length && cur[cur.length - 1].content) content = true;
-        cur.push({ surface: part, glue: j ? '-' : ' ', lower, stem: stem(lower.replace(/[.']/g, '')), content, capital, sentenceStart, sent, namePart });
+        cur.push({
+          surface: part,
+          glue: j ? '-' : ' ',
+          lower,
+          stem: stem(lower.replace(/[.']/g, '')),
+          content,
+          capital,
+          sentenceStart,
+          sent,
+          namePart,
+        });
         sentenceStart = false;
       });
     } else if (word === '' && /[-–—&]/.test(piece)) {
@@ -102,7 +185,10 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
       flush();
     }
     if (breaksAfter) flush();
-    if (endsSentence) { sentenceStart = true; sent++; }
+    if (endsSentence) {
+      sentenceStart = true;
+      sent++;
+    }
   }
   flush();
   return chunks;
@@ -134,7 +220,23 @@ function addCandidates(
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
           if (!c) {
-            c = { key, words: n, count: 0, first: offset.pos + i, last: offset.pos + i, afterDet: 0, capitalised: 0, midSentence: 0, inTitle: false, forms: new Map(), sentences: new Set(), left: '', right: '', idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0), oov: n === 1 && zipf(toks[0].lower.replace(/\.$/, '')) === null };
+            c = {
+              key,
+              words: n,
+              count: 0,
+              first: offset.pos + i,
+              last: offset.pos + i,
+              afterDet: 0,
+              capitalised: 0,
+              midSentence: 0,
+              inTitle: false,
+              forms: new Map(),
+              sentences: new Set(),
+              left: '',
+              right: '',
+              idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0),
+              oov: n === 1 && zipf(toks[0].lower.replace(/\.$/, '')) === null,
+            };
             cands.set(key, c);
           }
           if (opts.isTitle) {
@@ -166,7 +268,11 @@ function addCandidates(
     prev = null;
     for (const t of chunk) {
       if (t.content) run.push(t);
-      else { emit(); prev = t; offset.pos++; }
+      else {
+        emit();
+        prev = t;
+        offset.pos++;
+      }
     }
     emit();
   }
@@ -178,7 +284,11 @@ function decodeEntities(s: string): string {
 }
 
 /** Every 1–3-word candidate of a text with its statistics (exported for the benchmark's analysis). */
-export function collectCandidates(title: string, text: string, options: TextTagOptions = {}): { cands: Map<string, Candidate>; total: number } {
+export function collectCandidates(
+  title: string,
+  text: string,
+  options: TextTagOptions = {},
+): { cands: Map<string, Candidate>; total: number } {
   const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
   title = decodeEntities(title);
   const body = tokenize(decodeEntities(text), false);

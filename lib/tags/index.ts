@@ -64,7 +64,9 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
     const why = checker.reject(tag);
     return why === null || (!english && why !== 'own-name');
   };
-  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url }).filter(allowed).slice(0, MAX_PUBLISHER_TAGS);
+  const publisher = filterPublisherTags(input.publisherTags ?? [], { siteName: input.siteName, url: input.url })
+    .filter(allowed)
+    .slice(0, MAX_PUBLISHER_TAGS);
   const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
   if (!english) return out;
 

@@ -32,7 +32,11 @@ export function tagKey(tag: string): string {
 
 /** Display form: trims, collapses spaces, and turns SHOUTED multi-letter words into Title Case. */
 export function displayTag(tag: string): string {
-  const t = tag.normalize('NFC').replace(/\s+/g, ' ').replace(/^[\s#"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/g, '').trim();
+  const t = tag
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s#"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/g, '')
+    .trim();
   const letters = t.replace(/[^\p{L}]/gu, '');
   // All caps and long words: SHOUTING, not an acronym ("CLIMATE CHANGE", but keep "NASA", "EU").
   if (letters.length > 5 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && /\p{L}{5,}/u.test(t)) {

@@ -29,7 +29,19 @@ const GENERIC = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-const GENERIC_PHRASES = new Set(['breaking news', 'top stories', 'top news', 'editors picks', "editor's picks", 'must read', 'read more', 'full story', 'front page', 'associated press', 'press release']);
+const GENERIC_PHRASES = new Set([
+  'breaking news',
+  'top stories',
+  'top news',
+  'editors picks',
+  "editor's picks",
+  'must read',
+  'read more',
+  'full story',
+  'front page',
+  'associated press',
+  'press release',
+]);
 
 export interface PublisherTagContext {
   siteName?: string | null;
@@ -51,7 +63,9 @@ export function siteKeys(ctx: PublisherTagContext): Set<string> {
       keys.add(tagKey(host));
       const main = labels.length > 2 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
       if (main) keys.add(tagKey(main));
-    } catch { /* not a URL: nothing to compare against */ }
+    } catch {
+      /* not a URL: nothing to compare against */
+    }
   }
   keys.delete('');
   return keys;
@@ -65,7 +79,6 @@ function isCode(tag: string): boolean {
     /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|biz|tv|me|in|ru|jp|cn)$/i.test(tag) || // domains
     /^(?:tag|tags|section|category|cat|type|topic|subject|format|template|author|id)[-_]/i.test(tag) ||
     /\d[.:]\p{L}|\p{L}\.\p{Lu}{2}$/u.test(tag) || // tickers "7974.TO", "UBI.FR"
-
     /^[\w-]+:\s*\S/.test(tag) || // "tag:foo", "section:news", "type:article"
     /[=<>{}@]|https?:|www\./i.test(tag) ||
     /^[\d\s.,:/-]+$/.test(tag) || // numbers, dates
@@ -97,7 +110,9 @@ const CAP_WORDS = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}$/u;
  * Elections"); anything else with commas is a list.
  */
 function itemTags(item: string, decode: Decode): string[] {
-  const t = decode(item).replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const t = decode(item)
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .trim();
   const parts = t.split(',').map((x) => x.trim());
   if (parts.length === 2 && CAP_WORDS.test(parts[0]) && CAP_WORDS.test(parts[1])) return [`${parts[1]} ${parts[0]}`];
   return splitList(t, decode);
@@ -145,7 +160,8 @@ export function filterPublisherTags(raw: readonly string[], ctx: PublisherTagCon
   return out;
 }
 
-const NON_ARTICLE_TYPES = /^(?:WebSite|Organization|NewsMediaOrganization|Corporation|Person|ImageObject|VideoObject|BreadcrumbList|ListItem|SiteNavigationElement|SearchAction|Brand|Place|PostalAddress|WPHeader|WPFooter|WPSideBar)$/;
+const NON_ARTICLE_TYPES =
+  /^(?:WebSite|Organization|NewsMediaOrganization|Corporation|Person|ImageObject|VideoObject|BreadcrumbList|ListItem|SiteNavigationElement|SearchAction|Brand|Place|PostalAddress|WPHeader|WPFooter|WPSideBar)$/;
 
 function names(v: unknown): string[] {
   if (v == null) return [];
@@ -173,7 +189,11 @@ const META_SOURCES: [string, string[]][] = [
 export const TAG_META_KEYS: readonly string[] = [...META_SOURCES.flatMap(([, keys]) => keys), 'keywords'];
 
 /** The raw tag sources of a page, in priority order (before filtering). */
-export function publisherTagSources(doc: Document, ld: Json[] = jsonLdObjects(doc), metas: Map<string, string[]> = metaValues(doc)): { source: string; tags: string[] }[] {
+export function publisherTagSources(
+  doc: Document,
+  ld: Json[] = jsonLdObjects(doc),
+  metas: Map<string, string[]> = metaValues(doc),
+): { source: string; tags: string[] }[] {
   const sources: { source: string; tags: string[] }[] = [];
   const articleLd = ld.filter((o) => !names(o['@type']).some((t) => NON_ARTICLE_TYPES.test(t)));
   const meta = (...keys: string[]) => keys.flatMap((k) => metas.get(k) ?? []);
@@ -207,14 +227,19 @@ export function rawPublisherTags(doc: Document, ld: Json[] = jsonLdObjects(doc),
   for (const { source, tags } of publisherTagSources(doc, ld, metas)) {
     // One tag per element/array item when there are several ("Beshear, Andrew G" is one tag);
     // a single string is a comma list.
-    const cleaned = (tags.length > 1 ? tags.flatMap((t) => itemTags(t, decode)) : tags.flatMap((t) => splitList(t, decode))).map((t) => t.trim()).filter(Boolean);
+    const cleaned = (tags.length > 1 ? tags.flatMap((t) => itemTags(t, decode)) : tags.flatMap((t) => splitList(t, decode)))
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (cleaned.length > MAX_TAGS_PER_SOURCE) continue; // keyword stuffing
     if (source !== 'json-ld articleSection') specific += cleaned.length;
     raw.push(...cleaned);
   }
   // <meta name="keywords"> is mostly SEO filler: only when the page declares nothing better.
   if (!specific) {
-    const kw = (metas.get('keywords') ?? []).flatMap((t) => splitList(t, decode)).map((t) => t.trim()).filter(Boolean);
+    const kw = (metas.get('keywords') ?? [])
+      .flatMap((t) => splitList(t, decode))
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (kw.length <= MAX_TAGS_PER_SOURCE) raw.unshift(...kw);
   }
   return raw;

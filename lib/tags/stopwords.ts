@@ -45,7 +45,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(
 // Frequent English function words that are rare in other Latin-script languages: used to tell
 // whether a text is English before running the English phrase extractor.
 const ENGLISH_MARKERS = new Set(
-  'the of and to is that for it with as was on are be by this from at have has not but they which you were their been would will there what about'.split(' '),
+  'the of and to is that for it with as was on are be by this from at have has not but they which you were their been would will there what about'.split(
+    ' ',
+  ),
 );
 
 /** Share of tokens that are typical English function words (English prose: ~0.3–0.45). */

@@ -11,7 +11,12 @@ import { wordRank } from './word-freq';
  * How each word is written in the text: occurrences, how many mid-sentence ones are capitalised, and
  * how many follow a determiner ("the shooting": a noun, not "charging" in "charging stations").
  */
-interface WordUse { count: number; mid: number; capMid: number; afterDet: number }
+interface WordUse {
+  count: number;
+  mid: number;
+  capMid: number;
+  afterDet: number;
+}
 
 const DETERMINERS = new Set('the a an this that these those his her its their our my your every each another no'.split(' '));
 
@@ -86,14 +91,21 @@ export class TagChecker {
       let prev = '';
       for (const m of part.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[.!?:\n]+/gu)) {
         const s = m[0];
-        if (!/[\p{L}\p{N}]/u.test(s)) { sentenceStart = true; prev = ''; continue; }
+        if (!/[\p{L}\p{N}]/u.test(s)) {
+          sentenceStart = true;
+          prev = '';
+          continue;
+        }
         const lower = s.toLowerCase().replace(/['’]s$/, '');
         const u = uses.get(lower) ?? { count: 0, mid: 0, capMid: 0, afterDet: 0 };
         u.count++;
         if (DETERMINERS.has(prev)) u.afterDet++;
         prev = lower;
         // The title is often Title Case: it says nothing about names.
-        if (!sentenceStart && part === this.ctx.text) { u.mid++; if (/^\p{Lu}/u.test(s)) u.capMid++; }
+        if (!sentenceStart && part === this.ctx.text) {
+          u.mid++;
+          if (/^\p{Lu}/u.test(s)) u.capMid++;
+        }
         uses.set(lower, u);
         sentenceStart = false;
       }
@@ -130,6 +142,9 @@ export function ownKeys(ctx: Pick<ArticleContext, 'siteName' | 'url' | 'byline'>
 export function bylineNames(byline: string): string[] {
   const b = byline.replace(/^\s*(?:by|von|par|por|door)\s+/i, '').trim();
   if (!b) return [];
-  const parts = b.split(/\s*(?:,|;|\||&|\band\b|\bwith\b|\s[-–—]\s)\s*/i).map((p) => p.replace(/^\s*by\s+/i, '').trim()).filter((p) => p.length > 1);
+  const parts = b
+    .split(/\s*(?:,|;|\||&|\band\b|\bwith\b|\s[-–—]\s)\s*/i)
+    .map((p) => p.replace(/^\s*by\s+/i, '').trim())
+    .filter((p) => p.length > 1);
   return [b, ...parts];
 }

@@ -64,8 +64,17 @@ export interface TextTagOptions {
 }
 
 export interface LinearWeights {
-  tf: number; title: number; idf: number; oov: number; nameWord: number; namePhrase: number;
-  phrase: number; threeWords: number; first: number; spread: number; det: number;
+  tf: number;
+  title: number;
+  idf: number;
+  oov: number;
+  nameWord: number;
+  namePhrase: number;
+  phrase: number;
+  threeWords: number;
+  first: number;
+  spread: number;
+  det: number;
 }
 
 // Defaults chosen on the even-numbered half of KPCrowd and of the Zyte pages (npm run bench:tags
@@ -123,6 +132,15 @@ export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
  * sqrt(first position), spread, share after a determiner.
  */
 export const CROWD_KEY_WEIGHTS: LinearWeights = {
-  tf: 0.62, title: 0.846, idf: 0.297, oov: -0.5, nameWord: -0.477, namePhrase: 0.463,
-  phrase: -1.392, threeWords: -0.746, first: -0.414, spread: 0.536, det: 0.393,
+  tf: 0.62,
+  title: 0.846,
+  idf: 0.297,
+  oov: -0.5,
+  nameWord: -0.477,
+  namePhrase: 0.463,
+  phrase: -1.392,
+  threeWords: -0.746,
+  first: -0.414,
+  spread: 0.536,
+  det: 0.393,
 };

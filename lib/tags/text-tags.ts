@@ -29,7 +29,10 @@ function pickForm(c: Candidate): string {
   let n = -1;
   for (const [form, k] of c.forms) {
     // Prefer the most frequent form; on ties the lowercase one (sentence-initial capitals are noise).
-    if (k > n || (k === n && form === form.toLowerCase())) { best = form; n = k; }
+    if (k > n || (k === n && form === form.toLowerCase())) {
+      best = form;
+      n = k;
+    }
   }
   if (!best) {
     // Only in the (often Title Case) title: keep acronyms and names-looking forms, else lowercase.
@@ -40,7 +43,10 @@ function pickForm(c: Candidate): string {
   if (c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5) return best;
   if (c.midSentence === 0 && /^\p{Lu}/u.test(best)) return best;
   // Acronyms and mixed case inside a word ("NASA", "iPhone") stay as written.
-  return best.split(' ').map((w) => (/\p{Lu}/u.test(w.slice(1)) ? w : w.toLowerCase())).join(' ');
+  return best
+    .split(' ')
+    .map((w) => (/\p{Lu}/u.test(w.slice(1)) ? w : w.toLowerCase()))
+    .join(' ');
 }
 
 function contains(big: string, small: string): boolean {
@@ -59,19 +65,38 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
     const count = tf + (c.inTitle ? o.titleCount : 0) + o.tfSmooth;
     if (!c.count && !c.inTitle) continue;
     if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) continue;
-    const isName = c.midSentence > 0 ? c.capitalised / c.midSentence >= 0.5 : c.forms.size > 0 && [...c.forms.keys()].every((f) => /^\p{Lu}/u.test(f) && f.split(/[\s-]/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    const isName =
+      c.midSentence > 0
+        ? c.capitalised / c.midSentence >= 0.5
+        : c.forms.size > 0 &&
+          [...c.forms.keys()].every((f) => /^\p{Lu}/u.test(f) && f.split(/[\s-]/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
     let linScore = 0;
     if (o.linear) {
       const w = o.linear;
       const first = c.count ? c.first / total : 1;
       const multi = c.words > 1 ? 1 : 0;
-      const lin = w.tf * Math.log(1 + c.count) + (c.inTitle ? w.title : 0) + w.idf * Math.min(c.idfSum / c.words, 7) + (c.oov ? w.oov : 0)
-        + (isName ? (multi ? w.namePhrase : w.nameWord) : 0) + multi * w.phrase + (c.words === 3 ? w.threeWords : 0)
-        + w.first * Math.sqrt(first) + w.spread * (c.count > 1 ? (c.last - c.first) / total : 0) + w.det * (c.count ? c.afterDet / c.count : 0);
+      const lin =
+        w.tf * Math.log(1 + c.count) +
+        (c.inTitle ? w.title : 0) +
+        w.idf * Math.min(c.idfSum / c.words, 7) +
+        (c.oov ? w.oov : 0) +
+        (isName ? (multi ? w.namePhrase : w.nameWord) : 0) +
+        multi * w.phrase +
+        (c.words === 3 ? w.threeWords : 0) +
+        w.first * Math.sqrt(first) +
+        w.spread * (c.count > 1 ? (c.last - c.first) / total : 0) +
+        w.det * (c.count ? c.afterDet / c.count : 0);
       linScore = 100 * Math.exp(lin) * (multi ? (isName ? o.namePhraseFactor : o.commonPhraseFactor) : 1);
-      if (o.linearMix >= 1) { scored.push({ c, score: linScore, name: isName }); continue; }
+      if (o.linearMix >= 1) {
+        scored.push({ c, score: linScore, name: isName });
+        continue;
+      }
     }
-    let score = count ** o.tfExponent * (c.words === 1 ? c.idfSum ** o.idfExponent : (c.idfSum / c.words) ** o.idfExponent * c.words * o.phraseWeight * (isName ? 1 : o.commonPhraseFactor));
+    let score =
+      count ** o.tfExponent *
+      (c.words === 1
+        ? c.idfSum ** o.idfExponent
+        : (c.idfSum / c.words) ** o.idfExponent * c.words * o.phraseWeight * (isName ? 1 : o.commonPhraseFactor));
     if (c.inTitle) score *= o.titleBoost;
     const pos = c.count && !(c.inTitle && o.titleIsOpening) ? c.first / total : 0;
     if (pos < o.openingShare) score *= 1 + o.positionBoost * (1 - pos / o.openingShare);

@@ -2,7 +2,10 @@
 // The table is decoded lazily on first use so importing lib/tags costs nothing until tags are needed.
 import { WORD_FREQ_FLOOR_ZIPF, WORD_FREQ_RUNS, WORD_FREQ_WORDS } from './word-freq-table';
 
-interface Table { rank: Map<string, number>; zipf: Float32Array }
+interface Table {
+  rank: Map<string, number>;
+  zipf: Float32Array;
+}
 let table: Table | null = null;
 
 function load(): Table {
@@ -13,7 +16,10 @@ function load(): Table {
   let w = 0;
   for (let r = 0; r < WORD_FREQ_RUNS.length; r += 2) {
     const zipf = 9 - WORD_FREQ_RUNS[r] / 100;
-    for (let i = 0; i < WORD_FREQ_RUNS[r + 1]; i++) { rank.set(words[w], w); zipfs[w++] = zipf; }
+    for (let i = 0; i < WORD_FREQ_RUNS[r + 1]; i++) {
+      rank.set(words[w], w);
+      zipfs[w++] = zipf;
+    }
   }
   table = { rank, zipf: zipfs };
   return table;

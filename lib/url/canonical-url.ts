@@ -2,7 +2,8 @@
 // don't make a different article. Which canonical a page may claim needs the Public Suffix List:
 // that is lib/url/site.ts (articleKey), kept apart so the service worker can normalise without it.
 
-const TRACKING = /^(?:utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_.*|_hsenc|_hsmi|mkt_tok|igshid|ref_src|ref_url|cmpid|__twitter_impression|oly_enc_id|oly_anon_id|vero_.*|_ga|_gl|spm|s_cid|ncid|ocid|sr_share|at_medium|at_campaign)$/i;
+const TRACKING =
+  /^(?:utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_.*|_hsenc|_hsmi|mkt_tok|igshid|ref_src|ref_url|cmpid|__twitter_impression|oly_enc_id|oly_anon_id|vero_.*|_ga|_gl|spm|s_cid|ncid|ocid|sr_share|at_medium|at_campaign)$/i;
 
 /** Normalises a URL for de-duplication. Returns the input trimmed when it is not a parseable URL. */
 export function canonicalUrl(input: string): string {

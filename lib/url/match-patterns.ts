@@ -8,7 +8,9 @@ export function originPatterns(origins: string[]): string[] {
     try {
       const u = new URL(o);
       if (u.protocol === 'http:' || u.protocol === 'https:') out.add(`${u.protocol}//${u.hostname}/*`);
-    } catch { /* not a URL: nothing to ask for */ }
+    } catch {
+      /* not a URL: nothing to ask for */
+    }
   }
   return [...out].sort();
 }

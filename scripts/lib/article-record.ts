@@ -40,9 +40,18 @@ export function articleRecord(doc: Document, win: Window, url?: string, pageUrl 
   if (!article) {
     const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '').trim();
     return {
-      url: key, isArticle: false, title, byline: null, siteName: null,
-      lang: doc.documentElement.getAttribute('lang') || null, publishedTime: null, excerpt: null,
-      text: '', content: '', wordCount: 0, readingMinutes: 0,
+      url: key,
+      isArticle: false,
+      title,
+      byline: null,
+      siteName: null,
+      lang: doc.documentElement.getAttribute('lang') || null,
+      publishedTime: null,
+      excerpt: null,
+      text: '',
+      content: '',
+      wordCount: 0,
+      readingMinutes: 0,
       tags: suggestTags({ title, text: '', publisherTags: collectPublisherTags(doc), url: url ?? null }),
       warning: NO_CONTENT,
     };
@@ -63,8 +72,13 @@ export function articleRecord(doc: Document, win: Window, url?: string, pageUrl 
     wordCount: counts.words + counts.cjkChars,
     readingMinutes: readingMinutes({ ...counts, images: article.images.length }),
     tags: suggestTags({
-      title: article.title, text: article.text, lang: article.lang, publisherTags: article.publisherTags,
-      siteName: article.siteName, url: article.canonicalUrl ?? url ?? null, byline: article.byline,
+      title: article.title,
+      text: article.text,
+      lang: article.lang,
+      publisherTags: article.publisherTags,
+      siteName: article.siteName,
+      url: article.canonicalUrl ?? url ?? null,
+      byline: article.byline,
     }),
   };
 }

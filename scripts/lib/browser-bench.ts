@@ -12,15 +12,35 @@ import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Diagnostics only, e.g. BENCH_JS_FLAGS=--no-lazy (compile every function at load) or
   // --regexp-interpret-all (never compile a regex to machine code) to see what first-run costs are.
-  ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])];
+  ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []),
+];
 
-export interface Bundle { code: string; bytes: number; gzipBytes: number }
+export interface Bundle {
+  code: string;
+  bytes: number;
+  gzipBytes: number;
+}
 
 export async function bundle(entry: string, minify = true): Promise<Bundle> {
-  const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify, write: false, logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify,
+    write: false,
+    logLevel: 'silent',
+  });
   const code = out.outputFiles[0].text;
   const { gzipSync } = await import('node:zlib');
   return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length };
@@ -29,7 +49,10 @@ export async function bundle(entry: string, minify = true): Promise<Bundle> {
 export const GIST_ENTRY = join(HERE, 'browser-entry.ts');
 export const BARE_ENTRY = join(HERE, 'browser-entry-bare.ts');
 
-export interface BrowserPage { id: string; file: string }
+export interface BrowserPage {
+  id: string;
+  file: string;
+}
 
 export type Evaluate = (expression: string) => Promise<unknown>;
 
@@ -40,16 +63,26 @@ export type Evaluate = (expression: string) => Promise<unknown>;
  * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches). `cdp` is
  * the page's DevTools session (for the profiler).
  */
-export async function inBrowser<P extends BrowserPage>(pages: P[], bundles: string[],
-  probe: (page: P, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>, cdp: CDPSession) => Promise<void>): Promise<void> {
+export async function inBrowser<P extends BrowserPage>(
+  pages: P[],
+  bundles: string[],
+  probe: (page: P, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>, cdp: CDPSession) => Promise<void>,
+): Promise<void> {
   const byName = new Map(pages.map((p) => [`${encodeURIComponent(p.id)}.html`, p]));
   const srv = createServer((req, res) => {
     const p = byName.get((req.url ?? '/').slice(1));
-    if (!p) { res.statusCode = 404; res.end(); return; }
+    if (!p) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     try {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(readPageFile(p.file));
-    } catch { res.statusCode = 500; res.end(); }
+    } catch {
+      res.statusCode = 500;
+      res.end();
+    }
   }).listen(0, '127.0.0.1');
   await new Promise((r) => srv.once('listening', r));
   const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
@@ -70,9 +103,14 @@ export async function inBrowser<P extends BrowserPage>(pages: P[], bundles: stri
         const frameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
         let worlds = 0;
         const newWorld = async (code: string): Promise<Evaluate> => {
-          const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: `gist-bench-${worlds++}` })) as { executionContextId: number };
+          const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: `gist-bench-${worlds++}` })) as {
+            executionContextId: number;
+          };
           const run = async (expression: string) => {
-            const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+            const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as {
+              result: { value?: unknown };
+              exceptionDetails?: { text: string; exception?: { description?: string } };
+            };
             if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
             return r.result.value;
           };
@@ -109,10 +147,12 @@ export interface ColdProbe {
  * the values of the pages where every probe ran.
  */
 export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promise<Record<string, unknown[][]>> {
-  const entries = pages.flatMap((p, i) => probes.map((_, j) => {
-    const k = (i + j) % probes.length;
-    return { id: `${p.id}~${k}`, file: p.file, page: p.id, k };
-  }));
+  const entries = pages.flatMap((p, i) =>
+    probes.map((_, j) => {
+      const k = (i + j) % probes.length;
+      return { id: `${p.id}~${k}`, file: p.file, page: p.id, k };
+    }),
+  );
   const got = new Map<string, unknown[][]>();
   await inBrowser(entries, [], async ({ page, k }, _run, newWorld) => {
     const value = (await (await newWorld(probes[k].code))(probes[k].expr)) as unknown[];
@@ -139,15 +179,24 @@ export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${qu
  */
 export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
-  const tOurs: number[] = [], tBare: number[] = [], tSan: number[] = [], cOurs: number[] = [], cBare: number[] = [];
-  const phases: Record<string, number> = {}, coldPhases: Record<string, number> = {};
+  const tOurs: number[] = [],
+    tBare: number[] = [],
+    tSan: number[] = [],
+    cOurs: number[] = [],
+    cBare: number[] = [];
+  const phases: Record<string, number> = {},
+    coldPhases: Record<string, number> = {};
   let i = 0;
   // The tab's extraction script passes sanitize: false (the extension sanitizes before storing);
   // the sanitizer is timed on its own right after, on the same output.
-  const ours = `(() => { const timings = {}; const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window, sanitize: false, timings }); const dt = performance.now() - t; `
-    + `const t2 = performance.now(); if (a) __gist.sanitizeArticleHtml(a.content, window); return [dt, performance.now() - t2, timings]; })()`;
+  const ours =
+    `(() => { const timings = {}; const t = performance.now(); const a = __gist.extractArticle(document, { url: location.href, window, sanitize: false, timings }); const dt = performance.now() - t; ` +
+    `const t2 = performance.now(); if (a) __gist.sanitizeArticleHtml(a.content, window); return [dt, performance.now() - t2, timings]; })()`;
   const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
-  const cold = await coldRuns(pages, [{ name: 'gist', code: gist.code, expr: ours }, { name: 'bare', code: bare.code, expr: bareX }]);
+  const cold = await coldRuns(pages, [
+    { name: 'gist', code: gist.code, expr: ours },
+    { name: 'bare', code: bare.code, expr: bareX },
+  ]);
   for (const r of cold.gist as [number, number, Record<string, number>?][]) {
     cOurs.push(r[0]);
     for (const [k, v] of Object.entries(r[2] ?? {})) coldPhases[k] = (coldPhases[k] ?? 0) + v;
@@ -159,7 +208,9 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
     const r1 = (await run(order[0])) as [number, number, Record<string, number>?];
     const r2 = (await run(order[1])) as [number, number, Record<string, number>?];
     const [o, b] = order[0] === ours ? [r1, r2] : [r2, r1];
-    tOurs.push(o[0]); tBare.push(b[0]); tSan.push(o[1]);
+    tOurs.push(o[0]);
+    tBare.push(b[0]);
+    tSan.push(o[1]);
     for (const [k, v] of Object.entries(o[2] ?? {})) phases[k] = (phases[k] ?? 0) + v;
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -168,12 +219,26 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   console.log(`-- cold (${cOurs.length} pages): each on its own fresh page load, first call in a fresh isolated world`);
   console.log(`readability ms: ${fmtMs(cBare)} total ${sum(cBare).toFixed(0)}`);
   console.log(`gist ms:        ${fmtMs(cOurs)} total ${sum(cOurs).toFixed(0)}`);
-  console.log(`gist phases ms total: ${Object.entries(coldPhases).filter(([k]) => k !== 'sanitize').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  console.log(
+    `gist phases ms total: ${Object.entries(coldPhases)
+      .filter(([k]) => k !== 'sanitize')
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}`,
+  );
   console.log(`ratio gist/readability cold: ${ratio(cOurs, cBare)}`);
   console.log(`-- warm (${tOurs.length} pages): both bundles in one world, the second call of each`);
   console.log(`readability ms: ${fmtMs(tBare)} total ${sum(tBare).toFixed(0)}`);
   console.log(`gist ms:        ${fmtMs(tOurs)} total ${sum(tOurs).toFixed(0)}`);
-  console.log(`gist phases ms total: ${Object.entries(phases).filter(([k]) => k !== 'sanitize').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
-  console.log(`sanitizer on the output (done by the extension at save) ms: ${fmtMs(tSan)} total ${sum(tSan).toFixed(0)}; gist + sanitizer ratio to readability total ${((sum(tOurs) + sum(tSan)) / sum(tBare)).toFixed(2)}`);
-  console.log(`ratio gist/readability warm: ${ratio(tOurs, tBare)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`);
+  console.log(
+    `gist phases ms total: ${Object.entries(phases)
+      .filter(([k]) => k !== 'sanitize')
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `sanitizer on the output (done by the extension at save) ms: ${fmtMs(tSan)} total ${sum(tSan).toFixed(0)}; gist + sanitizer ratio to readability total ${((sum(tOurs) + sum(tSan)) / sum(tBare)).toFixed(2)}`,
+  );
+  console.log(
+    `ratio gist/readability warm: ${ratio(tOurs, tBare)}  (bundle gist ${(gist.gzipBytes / 1024).toFixed(1)} KB gz, readability ${(bare.gzipBytes / 1024).toFixed(1)} KB gz)`,
+  );
 }

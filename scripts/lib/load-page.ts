@@ -35,8 +35,10 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 export function stripStyles(html: string): string {
   return html
     .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2')
-    .replace(/(<[a-z][^\s>]*\s[^>]*?)\bstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
-      (_m, head: string, val: string) => head + (HIDDEN_STYLE.test(val) ? 'hidden' : ''));
+    .replace(
+      /(<[a-z][^\s>]*\s[^>]*?)\bstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
+      (_m, head: string, val: string) => head + (HIDDEN_STYLE.test(val) ? 'hidden' : ''),
+    );
 }
 
 function newJsdom(html: string, url?: string): JSDOM {
@@ -50,7 +52,9 @@ function newJsdom(html: string, url?: string): JSDOM {
   });
   const depth = treeDepth(dom.window.document.documentElement, MAX_DEPTH);
   if (depth > MAX_DEPTH) {
-    throw new TooDeepError(`could not extract: elements nest deeper than ${MAX_DEPTH} levels (browsers flatten such pages; jsdom cannot walk them)`);
+    throw new TooDeepError(
+      `could not extract: elements nest deeper than ${MAX_DEPTH} levels (browsers flatten such pages; jsdom cannot walk them)`,
+    );
   }
   return dom;
 }
@@ -96,7 +100,11 @@ export function declaredUrl(doc: Document): string | null {
     if (!v) continue;
     const abs = v.startsWith('//') ? `https:${v}` : v;
     if (/^https?:\/\/[^/]/i.test(abs)) {
-      try { return new URL(abs).href; } catch { /* try the next one */ }
+      try {
+        return new URL(abs).href;
+      } catch {
+        /* try the next one */
+      }
     }
   }
   return null;

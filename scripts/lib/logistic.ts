@@ -1,7 +1,14 @@
 // Tiny L2-regularised logistic regression (batch gradient descent), used to fit the detector's weights.
-export function fitLogistic(X: number[][], y: number[], opts: { l2?: number; iters?: number; lr?: number; balance?: boolean } = {}): { w: number[]; b: number } {
-  const l2 = opts.l2 ?? 0.01, iters = opts.iters ?? 4000, lr = opts.lr ?? 0.1;
-  const d = X[0].length, n = X.length;
+export function fitLogistic(
+  X: number[][],
+  y: number[],
+  opts: { l2?: number; iters?: number; lr?: number; balance?: boolean } = {},
+): { w: number[]; b: number } {
+  const l2 = opts.l2 ?? 0.01,
+    iters = opts.iters ?? 4000,
+    lr = opts.lr ?? 0.1;
+  const d = X[0].length,
+    n = X.length;
   const pos = y.filter((v) => v === 1).length;
   // Class weights so both classes count equally (the metric is balanced accuracy).
   const cw = (v: number) => (opts.balance === false ? 1 : v === 1 ? n / (2 * pos) : n / (2 * (n - pos)));
@@ -24,12 +31,34 @@ export function fitLogistic(X: number[][], y: number[], opts: { l2?: number; ite
   return { w, b };
 }
 
-export interface BinaryStats { n: number; accuracy: number; precision: number; recall: number; specificity: number; balanced: number }
+export interface BinaryStats {
+  n: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  specificity: number;
+  balanced: number;
+}
 
 export function binaryStats(pred: boolean[], truth: boolean[]): BinaryStats {
-  let tp = 0, fp = 0, tn = 0, fn = 0;
-  pred.forEach((p, i) => { if (p && truth[i]) tp++; else if (p) fp++; else if (truth[i]) fn++; else tn++; });
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
+  pred.forEach((p, i) => {
+    if (p && truth[i]) tp++;
+    else if (p) fp++;
+    else if (truth[i]) fn++;
+    else tn++;
+  });
   const recall = tp + fn ? tp / (tp + fn) : NaN;
   const specificity = tn + fp ? tn / (tn + fp) : NaN;
-  return { n: pred.length, accuracy: (tp + tn) / pred.length, precision: tp + fp ? tp / (tp + fp) : NaN, recall, specificity, balanced: (recall + specificity) / 2 };
+  return {
+    n: pred.length,
+    accuracy: (tp + tn) / pred.length,
+    precision: tp + fp ? tp / (tp + fp) : NaN,
+    recall,
+    specificity,
+    balanced: (recall + specificity) / 2,
+  };
 }

@@ -29,7 +29,10 @@ export function benchReadabilityPages(opts: { misses?: boolean } = {}): void {
   console.log('train-half mismatches (field, slug, expected | gist):');
   for (const r of ours.filter((x) => halfOf(x.slug) === 'train')) {
     for (const f of FIELDS) {
-      if (!r.ok[f]) console.log(`  ${f.padEnd(7)} ${r.slug}: ${JSON.stringify(normMeta(r.expected[f], f).slice(0, 120))} | ${JSON.stringify(normMeta(r.got[f], f).slice(0, 120))}`);
+      if (!r.ok[f])
+        console.log(
+          `  ${f.padEnd(7)} ${r.slug}: ${JSON.stringify(normMeta(r.expected[f], f).slice(0, 120))} | ${JSON.stringify(normMeta(r.got[f], f).slice(0, 120))}`,
+        );
     }
   }
 }

@@ -33,7 +33,12 @@ export function bareMeta(doc: Document): Meta {
   return { title: a?.title ?? null, byline: a?.byline ?? null, excerpt: a?.excerpt ?? null };
 }
 
-export interface PageResult { slug: string; expected: Meta; got: Meta; ok: Record<Column, boolean> }
+export interface PageResult {
+  slug: string;
+  expected: Meta;
+  got: Meta;
+  ok: Record<Column, boolean>;
+}
 
 /** Runs `read` on each page (parsed with jsdom at Readability's test URL) and compares each field. */
 export function compareMeta(pages: ReadabilityPage[], read: (doc: Document, win: Window) => Meta): PageResult[] {
@@ -41,17 +46,25 @@ export function compareMeta(pages: ReadabilityPage[], read: (doc: Document, win:
     // Stylesheets never change metadata; dropping them makes jsdom much faster.
     const dom = parsePage(dropStylesheets(readPageFile(p.file)), READABILITY_PAGE_URL);
     let got: Meta;
-    try { got = read(dom.window.document, dom.window as unknown as Window); } finally { dom.window.close(); }
+    try {
+      got = read(dom.window.document, dom.window as unknown as Window);
+    } finally {
+      dom.window.close();
+    }
     const expected: Meta = { title: p.expected.title, byline: p.expected.byline, excerpt: p.expected.excerpt };
-    const ok = Object.fromEntries(COLUMNS.map((c) => {
-      const f: Field = c === 'byline=' ? 'byline' : c;
-      return [c, normMeta(got[f], c) === normMeta(expected[f], c)];
-    })) as Record<Column, boolean>;
+    const ok = Object.fromEntries(
+      COLUMNS.map((c) => {
+        const f: Field = c === 'byline=' ? 'byline' : c;
+        return [c, normMeta(got[f], c) === normMeta(expected[f], c)];
+      }),
+    ) as Record<Column, boolean>;
     return { slug: p.slug, expected, got, ok };
   });
 }
 
 /** Share of pages whose field matches, per column. */
 export function rates(results: PageResult[]): Record<Column, number> {
-  return Object.fromEntries(COLUMNS.map((c) => [c, results.length ? results.filter((r) => r.ok[c]).length / results.length : NaN])) as Record<Column, number>;
+  return Object.fromEntries(
+    COLUMNS.map((c) => [c, results.length ? results.filter((r) => r.ok[c]).length / results.length : NaN]),
+  ) as Record<Column, number>;
 }

@@ -23,7 +23,11 @@ export interface JudgeContext {
   url?: string | null;
 }
 
-const flat = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+const flat = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** One article's judge: tags the text once, then judges any number of tags. */
 export class JunkJudge {
@@ -44,7 +48,10 @@ export class JunkJudge {
       const lower = w.toLowerCase();
       if (/^\p{Ll}/u.test(w)) this.lowerSeen.add(lower);
       else if (/^\p{Lu}/u.test(w) && i > 0 && !/^[.!?:"“”]$|\n/.test(words[i - 1])) this.capMid.add(lower);
-      for (const [map, key] of [[this.posOf, lower], [this.posOfExact, w]] as const) {
+      for (const [map, key] of [
+        [this.posOf, lower],
+        [this.posOfExact, w],
+      ] as const) {
         const m = map.get(key) ?? new Map<string, number>();
         m.set(tags[i], (m.get(tags[i]) ?? 0) + 1);
         map.set(key, m);
@@ -66,7 +73,9 @@ export class JunkJudge {
         this.own.add(flat(labels.join('.')));
         const main = labels.length > 2 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
         if (main) this.own.add(flat(main));
-      } catch { /* no host to compare with */ }
+      } catch {
+        /* no host to compare with */
+      }
     }
     this.own.delete('');
   }
@@ -83,10 +92,16 @@ export class JunkJudge {
     if (!/^[a-z.'’]+$/i.test(t) || /^(?:[A-Z]\.)+[A-Z]?$/.test(t)) return null;
     if (this.capMid.has(lower) && !this.lowerSeen.has(lower)) return null;
     // As written first ("Cook" the name, not "cook" the verb), else in any case, else the word alone.
-    const counts = this.posOfExact.get(t) ?? inText ?? new Map((nlp.readDoc(t).tokens().out(its.pos) as string[]).map((p) => [p, 1] as [string, number]));
+    const counts =
+      this.posOfExact.get(t) ??
+      inText ??
+      new Map((nlp.readDoc(t).tokens().out(its.pos) as string[]).map((p) => [p, 1] as [string, number]));
     let noun = 0;
     let all = 0;
-    for (const [p, n] of counts) { all += n; if (NOUNISH.has(p)) noun += n; }
+    for (const [p, n] of counts) {
+      all += n;
+      if (NOUNISH.has(p)) noun += n;
+    }
     return all && noun * 2 >= all ? null : 'pos';
   }
 }

@@ -12,19 +12,26 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 
 export function findChromium(): string {
   const found = [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error(`No Chromium found (tried ${CANDIDATES.join(', ')}); install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  if (!found)
+    throw new Error(`No Chromium found (tried ${CANDIDATES.join(', ')}); install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   return found;
 }
 
 /** The extension build to load: `.output/chrome-mv3-e2e` for tests, `.output/chrome-mv3` otherwise. */
 export function extensionDir(mode: 'e2e' | 'production' = 'e2e'): string {
   const dir = join(ROOT, '.output', mode === 'e2e' ? 'chrome-mv3-e2e' : 'chrome-mv3');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build${mode === 'e2e' ? ':e2e' : ''} first.`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built extension at ${dir}: run npm run build${mode === 'e2e' ? ':e2e' : ''} first.`);
   return dir;
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
 };
 
 export interface FixtureServer {
@@ -62,7 +69,11 @@ export async function serveFixtures(dir = FIXTURES): Promise<FixtureServer> {
     hits,
     requests,
     url: (p) => `${origin}/${p.replace(/^\//, '')}`,
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
@@ -74,13 +85,22 @@ export async function serveGeneratedPages(pages: Record<string, string | Buffer>
   return {
     ...server,
     dir,
-    close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); },
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-default-browser-check',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-default-browser-check',
 ];
 
 export interface ExtensionSession {
@@ -95,7 +115,9 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; extDir?: string; allowOrigins?: string[]; keepInstallTab?: boolean } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(
+  opts: { headless?: boolean; extDir?: string; allowOrigins?: string[]; keepInstallTab?: boolean } = {},
+): Promise<ExtensionSession> {
   const extDir = opts.extDir ?? extensionDir();
   const userDataDir = mkdtempSync(join(tmpdir(), 'gist-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -106,7 +128,10 @@ export async function launchWithExtension(opts: { headless?: boolean; extDir?: s
   // Nothing leaves the machine: loopback and the extension itself only.
   await context.route('**/*', (route) => {
     const u = route.request().url();
-    const ok = /^(chrome-extension|blob|data):/.test(u) || u.startsWith('http://127.0.0.1') || (opts.allowOrigins ?? []).some((o) => u.startsWith(o));
+    const ok =
+      /^(chrome-extension|blob|data):/.test(u) ||
+      u.startsWith('http://127.0.0.1') ||
+      (opts.allowOrigins ?? []).some((o) => u.startsWith(o));
     return ok ? route.continue() : route.abort();
   });
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -218,7 +243,12 @@ export async function seedArticles(page: Page, articles: SeedArticle[]): Promise
   await page.evaluate(seedBundle);
   const ids: number[] = [];
   for (let i = 0; i < articles.length; i += 500) {
-    ids.push(...(await page.evaluate((items) => (globalThis as unknown as { __gistSeed(x: unknown): Promise<number[]> }).__gistSeed(items), articles.slice(i, i + 500))));
+    ids.push(
+      ...(await page.evaluate(
+        (items) => (globalThis as unknown as { __gistSeed(x: unknown): Promise<number[]> }).__gistSeed(items),
+        articles.slice(i, i + 500),
+      )),
+    );
   }
   return ids;
 }

@@ -17,7 +17,7 @@ describe('hostile pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await serveGeneratedPages({
-      'big.html': `<!doctype html><html><head><title>Big page</title></head><body><article><h1>Big page</h1>${PROSE.repeat(Math.ceil(20 * 1024 * 1024 / PROSE.length))}</article></body></html>`,
+      'big.html': `<!doctype html><html><head><title>Big page</title></head><body><article><h1>Big page</h1>${PROSE.repeat(Math.ceil((20 * 1024 * 1024) / PROSE.length))}</article></body></html>`,
       'deep.html': `<!doctype html><html><head><title>Deep page</title></head><body><article><h1>Deep page</h1>${PROSE.repeat(20)}${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}</article></body></html>`,
       ...Object.fromEntries(['empty-body.html', 'frameset.html', 'binary-garbage.html'].map((f) => [f, readFileSync(join(HOSTILE, f))])),
     });
@@ -31,32 +31,49 @@ describe('hostile pages in Chromium', () => {
   const outcomes: Record<string, string> = {};
   afterAll(() => console.log(`hostile pages e2e: ${JSON.stringify(outcomes)}`));
 
-  for (const [file, expected] of [['big.html', 'result'], ['deep.html', 'result'], ['empty-body.html', 'message'], ['frameset.html', 'any'], ['binary-garbage.html', 'any']] as const) {
-    it(`${file}: the popup answers within ${BOUND_MS / 1000} s with ${expected === 'any' ? 'a result or a clear message' : `a ${expected}`}, and the page stays responsive`, async () => {
-      const page = await s.context.newPage();
-      let crashed = false;
-      page.on('crash', () => { crashed = true; });
-      await page.goto(server.url(file), { timeout: 60_000 });
-      const tabId = await s.tabIdOf(server.url(file));
-      const t0 = Date.now();
-      const popup = await openPopupFor(s, tabId);
-      const save = popup.getByTestId('save');
-      const alert = popup.getByRole('alert');
-      let outcome = '';
-      await expect.poll(async () => {
-        if (await alert.isVisible()) outcome = 'message';
-        else if (await save.isVisible() && await save.isEnabled()) outcome = 'result';
-        return outcome;
-      }, { timeout: BOUND_MS, interval: 250 }).not.toBe('');
-      const ms = Date.now() - t0;
-      outcomes[file] = `${outcome} in ${ms} ms${outcome === 'message' ? ` (${(await alert.textContent())?.trim()})` : ''}`;
-      if (expected !== 'any') expect(outcome).toBe(expected);
-      if (outcome === 'message') expect((await alert.textContent())?.trim().length).toBeGreaterThan(10);
-      if (outcome === 'result') expect((await popup.getByTestId('title').textContent())?.trim().length).toBeGreaterThan(0);
-      expect(crashed).toBe(false);
-      expect(await page.evaluate(() => document.readyState)).toBe('complete');
-      await popup.close();
-      await page.close();
-    }, BOUND_MS + 90_000);
+  for (const [file, expected] of [
+    ['big.html', 'result'],
+    ['deep.html', 'result'],
+    ['empty-body.html', 'message'],
+    ['frameset.html', 'any'],
+    ['binary-garbage.html', 'any'],
+  ] as const) {
+    it(
+      `${file}: the popup answers within ${BOUND_MS / 1000} s with ${expected === 'any' ? 'a result or a clear message' : `a ${expected}`}, and the page stays responsive`,
+      async () => {
+        const page = await s.context.newPage();
+        let crashed = false;
+        page.on('crash', () => {
+          crashed = true;
+        });
+        await page.goto(server.url(file), { timeout: 60_000 });
+        const tabId = await s.tabIdOf(server.url(file));
+        const t0 = Date.now();
+        const popup = await openPopupFor(s, tabId);
+        const save = popup.getByTestId('save');
+        const alert = popup.getByRole('alert');
+        let outcome = '';
+        await expect
+          .poll(
+            async () => {
+              if (await alert.isVisible()) outcome = 'message';
+              else if ((await save.isVisible()) && (await save.isEnabled())) outcome = 'result';
+              return outcome;
+            },
+            { timeout: BOUND_MS, interval: 250 },
+          )
+          .not.toBe('');
+        const ms = Date.now() - t0;
+        outcomes[file] = `${outcome} in ${ms} ms${outcome === 'message' ? ` (${(await alert.textContent())?.trim()})` : ''}`;
+        if (expected !== 'any') expect(outcome).toBe(expected);
+        if (outcome === 'message') expect((await alert.textContent())?.trim().length).toBeGreaterThan(10);
+        if (outcome === 'result') expect((await popup.getByTestId('title').textContent())?.trim().length).toBeGreaterThan(0);
+        expect(crashed).toBe(false);
+        expect(await page.evaluate(() => document.readyState)).toBe('complete');
+        await popup.close();
+        await page.close();
+      },
+      BOUND_MS + 90_000,
+    );
   }
 });

@@ -24,8 +24,16 @@ interface Dump {
 /** The whole library keyed by URL (ids differ between profiles), read straight from IndexedDB. */
 async function dump(page: Page): Promise<Dump> {
   return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-    const all = <T,>(store: string) => new Promise<T[]>((ok) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result as T[]); });
+    const db: IDBDatabase = await new Promise((ok, ko) => {
+      const r = indexedDB.open('gist');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((ok) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result as T[]);
+      });
     const articles = await all<Record<string, unknown> & { id: number; url: string }>('articles');
     const contents = await all<{ articleId: number; html: string; text: string }>('contents');
     const images = await all<{ articleId: number; src: string; blob: Blob }>('images');
@@ -34,14 +42,23 @@ async function dump(page: Page): Promise<Dump> {
     const out: Dump = { articles: {}, contents: {}, images: {} };
     for (const { id: _id, ...a } of articles) out.articles[a.url] = a;
     for (const c of contents) out.contents[urlOf.get(c.articleId) ?? `orphan:${c.articleId}`] = { html: c.html, text: c.text };
-    for (const im of images) (out.images[urlOf.get(im.articleId) ?? `orphan:${im.articleId}`] ??= []).push({ src: im.src, size: im.blob.size, type: im.blob.type });
+    for (const im of images)
+      (out.images[urlOf.get(im.articleId) ?? `orphan:${im.articleId}`] ??= []).push({
+        src: im.src,
+        size: im.blob.size,
+        type: im.blob.type,
+      });
     for (const k of Object.keys(out.images)) out.images[k].sort((x, y) => x.src.localeCompare(y.src));
     return out;
   });
 }
 
-function pocketHtml(links: { url: string; title: string; tags?: string; time: number }[], archived: { url: string; title: string; time: number }[] = []): string {
-  const li = (l: { url: string; title: string; tags?: string; time: number }) => `<li><a href="${l.url}" time_added="${l.time}" tags="${l.tags ?? ''}">${l.title}</a></li>`;
+function pocketHtml(
+  links: { url: string; title: string; tags?: string; time: number }[],
+  archived: { url: string; title: string; time: number }[] = [],
+): string {
+  const li = (l: { url: string; title: string; tags?: string; time: number }) =>
+    `<li><a href="${l.url}" time_added="${l.time}" tags="${l.tags ?? ''}">${l.title}</a></li>`;
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Pocket Export</title></head><body>\n<h1>Unread</h1>\n<ul>\n${links.map(li).join('\n')}\n</ul>\n<h1>Read Archive</h1>\n<ul>\n${archived.map(li).join('\n')}\n</ul>\n</body></html>\n`;
 }
 
@@ -71,7 +88,15 @@ describe('import and export in Chromium', () => {
     const before = (await summary.count()) ? await summary.textContent() : null;
     await page.getByTestId('import-file').setInputFiles(path);
     // The same file twice gives a new summary too (its counts differ, and so does its time).
-    await expect.poll(async () => (await page.getByTestId('import-progress').count()) === 0 && (await summary.count()) > 0 && (await summary.textContent()) !== before, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('import-progress').count()) === 0 &&
+          (await summary.count()) > 0 &&
+          (await summary.textContent()) !== before,
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const r = page.getByTestId('import-result');
     return {
       imported: Number(await r.getAttribute('data-imported')),
@@ -102,15 +127,21 @@ describe('import and export in Chromium', () => {
 
   it('imports a Pocket export: links saved as not yet fetched, in-file repeats merged, bad rows failed with a reason', async () => {
     firstFile = join(tmp, 'ril_export.html');
-    writeFileSync(firstFile, pocketHtml([
-      { url: server.url('story-1.html'), title: 'Tidal mills (saved title)', tags: 'coast,history', time: 1_700_000_000 },
-      { url: server.url('story-2.html'), title: 'Lighthouse logbooks', time: 1_700_000_100 },
-      { url: server.url('missing.html'), title: 'A page that is gone', time: 1_700_000_200 },
-      { url: server.url('feed.json'), title: 'Not a page', time: 1_700_000_300 },
-      { url: `${server.url('story-1.html')}?utm_source=newsletter`, title: 'Tidal mills again', tags: 'mills', time: 1_700_000_400 },
-      { url: 'javascript:alert(1)', title: 'Evil', time: 1_700_000_500 },
-      { url: server2.url('story-6.html'), title: 'Harbour on another host', time: 1_700_000_600 },
-    ], [{ url: server.url('story-3.html'), title: 'Salt marsh', time: 1_600_000_000 }]));
+    writeFileSync(
+      firstFile,
+      pocketHtml(
+        [
+          { url: server.url('story-1.html'), title: 'Tidal mills (saved title)', tags: 'coast,history', time: 1_700_000_000 },
+          { url: server.url('story-2.html'), title: 'Lighthouse logbooks', time: 1_700_000_100 },
+          { url: server.url('missing.html'), title: 'A page that is gone', time: 1_700_000_200 },
+          { url: server.url('feed.json'), title: 'Not a page', time: 1_700_000_300 },
+          { url: `${server.url('story-1.html')}?utm_source=newsletter`, title: 'Tidal mills again', tags: 'mills', time: 1_700_000_400 },
+          { url: 'javascript:alert(1)', title: 'Evil', time: 1_700_000_500 },
+          { url: server2.url('story-6.html'), title: 'Harbour on another host', time: 1_700_000_600 },
+        ],
+        [{ url: server.url('story-3.html'), title: 'Salt marsh', time: 1_600_000_000 }],
+      ),
+    );
     const r = await importFile(firstFile);
     expect(r).toMatchObject({ imported: 6, merged: 0, duplicate: 1 });
     expect(r.failed + r.problem).toBeGreaterThanOrEqual(1); // the javascript: link, with its reason
@@ -140,19 +171,26 @@ describe('import and export in Chromium', () => {
     const t0 = Date.now();
     await page.getByTestId('queue-start').click();
     await expect.poll(() => queue().getAttribute('data-running')).toBe('1');
-    await expect.poll(async () => (await attr('data-pending')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await attr('data-pending')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 60_000 })
+      .toBe(true);
     const ms = Date.now() - t0;
     expect(await attr('data-failed')).toBe(2);
-    const reasons = await page.getByTestId('queue-failures').textContent({ timeout: 1000 }).catch(async () => {
-      await queue().locator('summary').click();
-      return page.getByTestId('queue-failures').textContent();
-    });
+    const reasons = await page
+      .getByTestId('queue-failures')
+      .textContent({ timeout: 1000 })
+      .catch(async () => {
+        await queue().locator('summary').click();
+        return page.getByTestId('queue-failures').textContent();
+      });
     expect(reasons).toContain('the page is gone (HTTP 404)');
     expect(reasons).toContain('Not a page: not a web page (application/octet-stream)');
     const pageHits = server.hits.slice(hitsBefore).filter((h) => !h.startsWith('/img/'));
     expect(new Set(pageHits).size).toBe(5);
     // Each page request as the servers saw it (images are part of their page's item, not paced).
-    const pages = [...server.requests.slice(reqBefore[0]), ...server2.requests.slice(reqBefore[1])].filter((r) => !r.path.startsWith('/img/'));
+    const pages = [...server.requests.slice(reqBefore[0]), ...server2.requests.slice(reqBefore[1])].filter(
+      (r) => !r.path.startsWith('/img/'),
+    );
     const byHost = new Map<string, number[]>();
     for (const r of pages) byHost.set(r.host, [...(byHost.get(r.host) ?? []), r.at]);
     const gaps = [...byHost.values()].flatMap((at) => at.slice(1).map((t, i) => t - at[i]));
@@ -166,17 +204,34 @@ describe('import and export in Chromium', () => {
     const d = await dump(page);
     const story1 = d.articles[server.url('story-1.html')];
     // What the import had is kept; what the page adds is filled in.
-    expect(story1).toMatchObject({ contentState: 'full', title: 'Tidal mills (saved title)', savedAt: 1_700_000_000_000, byline: 'Ines Halvorsen', imageCount: 1 });
+    expect(story1).toMatchObject({
+      contentState: 'full',
+      title: 'Tidal mills (saved title)',
+      savedAt: 1_700_000_000_000,
+      byline: 'Ines Halvorsen',
+      imageCount: 1,
+    });
     expect(d.contents[server.url('story-1.html')].text).toContain('The mills story continues (see the related piece)');
     expect(d.contents[server.url('story-1.html')].html).toContain(`href="${server.url('related.html')}"`);
-    expect(d.images[server.url('story-1.html')]).toEqual([{ src: server.url('img/frame.png'), size: readFileSync(join(PAGES, 'img/frame.png')).length, type: 'image/png' }]);
+    expect(d.images[server.url('story-1.html')]).toEqual([
+      { src: server.url('img/frame.png'), size: readFileSync(join(PAGES, 'img/frame.png')).length, type: 'image/png' },
+    ]);
     expect(d.articles[server.url('story-3.html')]).toMatchObject({ contentState: 'full', status: 'archived' });
     expect(d.articles[server.url('missing.html')]).toMatchObject({ contentState: 'failed', fetchError: 'the page is gone (HTTP 404)' });
   });
 
   it('Stop halts the queue; after the service worker is stopped, starting again resumes from the database', async () => {
     const file = join(tmp, 'second.html');
-    writeFileSync(file, pocketHtml(['story-4.html', 'story-5.html', 'story-6.html'].map((p, i) => ({ url: server.url(p), title: `Second ${i}`, time: 1_700_001_000 + i }))));
+    writeFileSync(
+      file,
+      pocketHtml(
+        ['story-4.html', 'story-5.html', 'story-6.html'].map((p, i) => ({
+          url: server.url(p),
+          title: `Second ${i}`,
+          time: 1_700_001_000 + i,
+        })),
+      ),
+    );
     expect((await importFile(file)).imported).toBe(3);
     await expect.poll(() => attr('data-pending')).toBe(3);
     await page.getByTestId('queue-start').click();
@@ -195,23 +250,35 @@ describe('import and export in Chromium', () => {
     await closePanel();
     await openPanel();
     await page.getByTestId('queue-start').click();
-    await expect.poll(async () => (await attr('data-pending')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await attr('data-pending')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 60_000 })
+      .toBe(true);
     const d = await dump(page);
     for (const p of ['story-4.html', 'story-5.html', 'story-6.html']) expect(d.articles[server.url(p)].contentState).toBe('full');
   });
 
   it('imports content dropped onto the library (wallabag JSON): readable at once, images fetched by the queue', async () => {
     await closePanel();
-    const json = JSON.stringify([{
-      url: 'http://127.0.0.1:9/only-in-export', title: 'Kept from the export', is_archived: 0, is_starred: 1, tags: ['export'], created_at: '2024-01-02T03:04:05+00:00',
-      content: `<p>Exported body with <b>words</b> that reads offline.</p><img src="${server.url('img/frame.png')}"><script>alert(1)</script><p onclick="x()">More</p>`,
-    }]);
-    await page.evaluate(({ json }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([json], 'wallabag-export.json', { type: 'application/json' }));
-      document.querySelector('.library')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      document.querySelector('.library')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, { json });
+    const json = JSON.stringify([
+      {
+        url: 'http://127.0.0.1:9/only-in-export',
+        title: 'Kept from the export',
+        is_archived: 0,
+        is_starred: 1,
+        tags: ['export'],
+        created_at: '2024-01-02T03:04:05+00:00',
+        content: `<p>Exported body with <b>words</b> that reads offline.</p><img src="${server.url('img/frame.png')}"><script>alert(1)</script><p onclick="x()">More</p>`,
+      },
+    ]);
+    await page.evaluate(
+      ({ json }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([json], 'wallabag-export.json', { type: 'application/json' }));
+        document.querySelector('.library')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        document.querySelector('.library')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { json },
+    );
     // The earlier files' reports stay on the page: wait for this file's.
     await page.locator('[data-testid=import-result][data-file="wallabag-export.json"]').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('import-result').getAttribute('data-imported')).toBe('1');
@@ -221,7 +288,9 @@ describe('import and export in Chromium', () => {
     expect(d.contents['http://127.0.0.1:9/only-in-export'].html).not.toMatch(/script|onclick/);
     await expect.poll(() => attr('data-images')).toBe(1);
     await page.getByTestId('queue-start').click();
-    await expect.poll(async () => (await attr('data-images')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await attr('data-images')) === 0 && (await queue().getAttribute('data-running')) === '0', { timeout: 30_000 })
+      .toBe(true);
     expect((await dump(page)).images['http://127.0.0.1:9/only-in-export']).toHaveLength(1);
   });
 
@@ -255,10 +324,15 @@ describe('import and export in Chromium', () => {
       await expect.poll(() => page.getByTestId('export-message').textContent()).toContain('Saved');
     }
     expect(saved['gist-json']).toMatch(/gist-library-\d{4}-\d\d-\d\d\.jsonl$/);
-    const lines = readFileSync(saved['gist-json'], 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(saved['gist-json'], 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ format: 'gist-export', version: 2 });
     expect(lines.at(-1)).toEqual({ end: true, articles: lines.length - 2 });
-    expect(readFileSync(saved['netscape-html'], 'utf8')).toMatch(/<A HREF="http:\/\/127\.0\.0\.1:\d+\/story-1\.html" ADD_DATE="1700000000"[^>]* TAGS="coast,history,mills"/);
+    expect(readFileSync(saved['netscape-html'], 'utf8')).toMatch(
+      /<A HREF="http:\/\/127\.0\.0\.1:\d+\/story-1\.html" ADD_DATE="1700000000"[^>]* TAGS="coast,history,mills"/,
+    );
     expect(readFileSync(saved['markdown-zip']).subarray(0, 2).toString()).toBe('PK');
     const original = await dump(page);
 

@@ -16,7 +16,10 @@ function prose(seed: number, paragraphs: number): string[] {
   let x = seed;
   for (let p = 0; p < paragraphs; p++) {
     const w: string[] = [];
-    for (let i = 0; i < 70; i++) { x = (x * 48271) % 2147483647; w.push(WORDS[(x >> 7) % WORDS.length]); }
+    for (let i = 0; i < 70; i++) {
+      x = (x * 48271) % 2147483647;
+      w.push(WORDS[(x >> 7) % WORDS.length]);
+    }
     out.push(`${w.join(' ')}.`);
   }
   return out;
@@ -30,9 +33,28 @@ function article(i: number, title: string, over: Partial<SeedArticle['record']> 
   const url = `https://${site.replace(/\s+/g, '-').toLowerCase()}/p/${i}`;
   return {
     record: {
-      url, originalUrl: url, title, byline: 'Jane Doe', siteName: site, lang: 'en', publishedTime: '2025-10-22T12:00:00Z', excerpt: paras[0].slice(0, 120),
-      savedAt: Date.now() - i * DAY, updatedAt: Date.now() - i * DAY, status: 'unread', favorite: 0, tags: [], tagCandidates: [], tagsEdited: false,
-      wordCount: text.split(/\s+/).length, cjkChars: 0, imageCount: 0, readingMinutes: 4, progress: 0, contentState: 'full', ...rec,
+      url,
+      originalUrl: url,
+      title,
+      byline: 'Jane Doe',
+      siteName: site,
+      lang: 'en',
+      publishedTime: '2025-10-22T12:00:00Z',
+      excerpt: paras[0].slice(0, 120),
+      savedAt: Date.now() - i * DAY,
+      updatedAt: Date.now() - i * DAY,
+      status: 'unread',
+      favorite: 0,
+      tags: [],
+      tagCandidates: [],
+      tagsEdited: false,
+      wordCount: text.split(/\s+/).length,
+      cjkChars: 0,
+      imageCount: 0,
+      readingMinutes: 4,
+      progress: 0,
+      contentState: 'full',
+      ...rec,
     },
     html: paras.map((x) => `<p>${x}</p>`).join(''),
     text,
@@ -41,12 +63,25 @@ function article(i: number, title: string, over: Partial<SeedArticle['record']> 
 
 const SEED: SeedArticle[] = [
   article(0, 'The quiet economics of neighbourhood bakeries in a changing city', {
-    siteName: 'The Atlantic Monthly Review', tags: ['economics', 'food', 'cities', 'small business', 'urbanism', 'bread'],
-    paras: [...prose(1, 6), 'Every morning the ovens at the corner bakery start before the first tram, and the sourdough sells out by nine.', ...prose(2, 8)],
+    siteName: 'The Atlantic Monthly Review',
+    tags: ['economics', 'food', 'cities', 'small business', 'urbanism', 'bread'],
+    paras: [
+      ...prose(1, 6),
+      'Every morning the ovens at the corner bakery start before the first tram, and the sourdough sells out by nine.',
+      ...prose(2, 8),
+    ],
   }),
   article(1, 'How rivers remember their floods', { siteName: 'nature.example.com', tags: ['climate', 'rivers'] }),
-  article(2, 'Honey, hives and the tram depot roof', { siteName: 'city-bees.example', tags: ['bees', 'cities'], paras: ['The bees came back to the old tram depot roof, and the honey is dark this year.', ...prose(5, 10)] }),
-  article(3, 'Tram timetables nobody reads', { siteName: 'transit.example', tags: ['cities'], paras: ['The tram runs every six minutes on paper.', ...prose(6, 10)] }),
+  article(2, 'Honey, hives and the tram depot roof', {
+    siteName: 'city-bees.example',
+    tags: ['bees', 'cities'],
+    paras: ['The bees came back to the old tram depot roof, and the honey is dark this year.', ...prose(5, 10)],
+  }),
+  article(3, 'Tram timetables nobody reads', {
+    siteName: 'transit.example',
+    tags: ['cities'],
+    paras: ['The tram runs every six minutes on paper.', ...prose(6, 10)],
+  }),
   article(4, 'Notes from the archive', { siteName: 'archive.example', tags: ['history'], status: 'archived' }),
   article(5, 'A short note', { siteName: 'blog.example', paras: ['Only a few words here.'] }),
 ];
@@ -79,11 +114,17 @@ describe('library and reader polish in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     s = await launchWithExtension({ keepInstallTab: true });
   });
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('opens the library once after install, on a welcome state that says what Gist does and how to start', async () => {
     const libUrl = s.extUrl('library.html');
-    page = (await waitFor(async () => s.context.pages().find((p) => p.url().startsWith(libUrl)), 'the library tab opened on install', 20_000))!;
+    page = (await waitFor(
+      async () => s.context.pages().find((p) => p.url().startsWith(libUrl)),
+      'the library tab opened on install',
+      20_000,
+    ))!;
     await page.getByTestId('welcome').waitFor();
     const welcome = (await page.getByTestId('welcome').textContent()) ?? '';
     expect(welcome).toContain('Save articles to read later');
@@ -101,7 +142,8 @@ describe('library and reader polish in Chromium', () => {
     // Its import button opens the import dialog; Export is disabled while there is nothing to export.
     await page.getByTestId('welcome-import').click();
     await page.getByTestId('import-export-panel').waitFor();
-    for (const kind of ['gist-json', 'netscape-html', 'markdown-zip']) expect(await page.getByTestId(`export-${kind}`).isDisabled()).toBe(true);
+    for (const kind of ['gist-json', 'netscape-html', 'markdown-zip'])
+      expect(await page.getByTestId(`export-${kind}`).isDisabled()).toBe(true);
     expect(await page.getByTestId('export-empty').textContent()).toContain('nothing to export');
     await page.getByTestId('import-export-close').click();
   });
@@ -111,34 +153,44 @@ describe('library and reader polish in Chromium', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=list-area][data-index=ready]', { timeout: 20_000 });
     await expect.poll(() => rows().count()).toBe(5);
-    const expectedSaved = await page.evaluate((t) => `Saved ${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(t)}`, SEED[0].record.savedAt);
+    const expectedSaved = await page.evaluate(
+      (t) => `Saved ${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(t)}`,
+      SEED[0].record.savedAt,
+    );
     expect(await rows().first().getByTestId('row-date').textContent()).toBe(expectedSaved);
     await shot(page, 'list-1280');
 
     await page.setViewportSize({ width: 480, height: 800 });
     await expect.poll(() => page.getByTestId('menu-button').isVisible()).toBe(true);
     await shot(page, 'list-480');
-    const layout = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-testid=article-row]')].map((row) => {
-      const r = row.getBoundingClientRect();
-      const site = row.querySelector<HTMLElement>('.row-site')!;
-      const sr = site.getBoundingClientRect();
-      const tags = row.querySelector<HTMLElement>('.row-tags');
-      const tr = tags?.getBoundingClientRect();
-      // A chip is shown whole (inside the tag strip) or not at all (wrapped onto the hidden line).
-      const partial = [...row.querySelectorAll<HTMLElement>('.row-tags .tag')].filter((t) => {
-        const c = t.getBoundingClientRect();
-        const inside = c.top >= tr!.top - 0.5 && c.bottom <= tr!.bottom + 0.5;
-        return inside && (c.right > tr!.right + 0.5 || c.left < tr!.left - 0.5);
-      }).length;
-      const title = row.querySelector<HTMLElement>('.row-title')!;
-      const meta = [...row.querySelectorAll<HTMLElement>('.row-meta > *')].filter((e) => !e.classList.contains('row-tags'));
-      return {
-        siteWidth: sr.width, siteBeforeTags: !tr || sr.right <= tr.left, partial,
-        metaInside: meta.every((e) => { const m = e.getBoundingClientRect(); return m.right <= r.right + 0.5 && m.width > 0; }),
-        titleWhole: title.scrollHeight <= title.clientHeight + 1 || title.textContent!.length > 60,
-        pageFits: document.documentElement.scrollWidth <= innerWidth,
-      };
-    }));
+    const layout = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=article-row]')].map((row) => {
+        const r = row.getBoundingClientRect();
+        const site = row.querySelector<HTMLElement>('.row-site')!;
+        const sr = site.getBoundingClientRect();
+        const tags = row.querySelector<HTMLElement>('.row-tags');
+        const tr = tags?.getBoundingClientRect();
+        // A chip is shown whole (inside the tag strip) or not at all (wrapped onto the hidden line).
+        const partial = [...row.querySelectorAll<HTMLElement>('.row-tags .tag')].filter((t) => {
+          const c = t.getBoundingClientRect();
+          const inside = c.top >= tr!.top - 0.5 && c.bottom <= tr!.bottom + 0.5;
+          return inside && (c.right > tr!.right + 0.5 || c.left < tr!.left - 0.5);
+        }).length;
+        const title = row.querySelector<HTMLElement>('.row-title')!;
+        const meta = [...row.querySelectorAll<HTMLElement>('.row-meta > *')].filter((e) => !e.classList.contains('row-tags'));
+        return {
+          siteWidth: sr.width,
+          siteBeforeTags: !tr || sr.right <= tr.left,
+          partial,
+          metaInside: meta.every((e) => {
+            const m = e.getBoundingClientRect();
+            return m.right <= r.right + 0.5 && m.width > 0;
+          }),
+          titleWhole: title.scrollHeight <= title.clientHeight + 1 || title.textContent!.length > 60,
+          pageFits: document.documentElement.scrollWidth <= innerWidth,
+        };
+      }),
+    );
     for (const l of layout) {
       expect(l.siteWidth).toBeGreaterThan(40);
       expect(l.siteBeforeTags).toBe(true);
@@ -147,7 +199,12 @@ describe('library and reader polish in Chromium', () => {
       expect(l.pageFits).toBe(true);
     }
     // The long title wraps onto a second line instead of being cut after a few words.
-    expect(await rows().first().locator('.row-title').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(30);
+    expect(
+      await rows()
+        .first()
+        .locator('.row-title')
+        .evaluate((el) => el.getBoundingClientRect().height),
+    ).toBeGreaterThan(30);
     await page.getByTestId('menu-button').click();
     await page.getByTestId('menu-import-export').click();
     await page.getByTestId('import-export-panel').waitFor();
@@ -166,9 +223,17 @@ describe('library and reader polish in Chromium', () => {
 
   it('search: -word and -tag: exclude, snippets show the words in context, tag:/is: move the tabs to All', async () => {
     await search('tram');
-    expect((await titles()).sort()).toEqual(['Honey, hives and the tram depot roof', 'Tram timetables nobody reads', 'The quiet economics of neighbourhood bakeries in a changing city'].sort());
+    expect((await titles()).sort()).toEqual(
+      [
+        'Honey, hives and the tram depot roof',
+        'Tram timetables nobody reads',
+        'The quiet economics of neighbourhood bakeries in a changing city',
+      ].sort(),
+    );
     await search('tram -honey');
-    expect((await titles()).sort()).toEqual(['Tram timetables nobody reads', 'The quiet economics of neighbourhood bakeries in a changing city'].sort());
+    expect((await titles()).sort()).toEqual(
+      ['Tram timetables nobody reads', 'The quiet economics of neighbourhood bakeries in a changing city'].sort(),
+    );
     await search('tram -tag:economics');
     expect((await titles()).sort()).toEqual(['Honey, hives and the tram depot roof', 'Tram timetables nobody reads'].sort());
     // The bakery's match is deep in its body: the snippet shows it, marked.
@@ -193,9 +258,15 @@ describe('library and reader polish in Chromium', () => {
     expect(await page.getByRole('toolbar').count()).toBe(1);
     expect(await page.locator('.topbar').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Reading settings' }).count()).toBe(1);
-    const [listen, body] = await Promise.all([page.getByTestId('read-aloud-toggle').boundingBox(), page.getByTestId('reader-body').boundingBox()]);
+    const [listen, body] = await Promise.all([
+      page.getByTestId('read-aloud-toggle').boundingBox(),
+      page.getByTestId('reader-body').boundingBox(),
+    ]);
     expect(Math.abs(listen!.x - body!.x)).toBeLessThanOrEqual(1);
-    const published = await page.evaluate(() => `Published ${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date('2025-10-22T12:00:00Z'))}`);
+    const published = await page.evaluate(
+      () =>
+        `Published ${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date('2025-10-22T12:00:00Z'))}`,
+    );
     expect(await page.getByTestId('reader-published').textContent()).toBe(published);
     expect(await page.getByTestId('reader-saved').textContent()).toMatch(/^Saved /);
     // The "no voices" note answers a press of Listen; it is not shown before.
@@ -260,25 +331,32 @@ describe('library and reader polish in Chromium', () => {
     await page.keyboard.press('t');
     await page.getByTestId('tag-dialog').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Add a tag');
-    expect(await page.getByTestId('tag-dialog').getByRole('button', { name: /^Remove tag/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByTestId('tag-dialog')
+        .getByRole('button', { name: /^Remove tag/ })
+        .count(),
+    ).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await backToList();
   });
 
-  it('after a click on Delete, the pointer is not left over the next row\'s Delete', async () => {
+  it("after a click on Delete, the pointer is not left over the next row's Delete", async () => {
     await expect.poll(() => rows().count()).toBe(3); // two of the five unread were archived above
     const before = await titles();
     const del = rows().first().getByTestId('delete');
     await rows().first().hover();
     const box = (await del.boundingBox())!;
-    const x = box.x + box.width / 2, y = box.y + box.height / 2;
+    const x = box.x + box.width / 2,
+      y = box.y + box.height / 2;
     await page.mouse.click(x, y);
     await expect.poll(() => rows().count()).toBe(2);
     expect(await titles()).toEqual(before.slice(1));
     // The next row took the deleted one's place (the filter bar did not re-wrap and move the list)…
     const next = (await rows().first().getByTestId('delete').boundingBox())!;
     expect(Math.abs(next.y - box.y)).toBeLessThanOrEqual(1);
-    const under = () => page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest('[data-testid=delete]') ? 'delete' : 'other', [x, y]);
+    const under = () =>
+      page.evaluate(([px, py]) => (document.elementFromPoint(px, py)?.closest('[data-testid=delete]') ? 'delete' : 'other'), [x, y]);
     expect(await under()).toBe('other');
     // A second click at the same spot (a double click) deletes nothing more.
     await page.mouse.click(x, y);
@@ -298,10 +376,13 @@ describe('library and reader polish in Chromium', () => {
     const importFile = async (path: string) => {
       const n = await page.locator('[data-testid=import-result], [data-testid=import-result-earlier]').count();
       await page.getByTestId('import-file').setInputFiles(path);
-      await expect.poll(() => page.locator('[data-testid=import-result], [data-testid=import-result-earlier]').count(), { timeout: 30_000 }).toBe(n + 1);
+      await expect
+        .poll(() => page.locator('[data-testid=import-result], [data-testid=import-result-earlier]').count(), { timeout: 30_000 })
+        .toBe(n + 1);
     };
     await importFile(join(FIXTURES, '../import/instapaper-bad-rows.csv'));
-    const whereOf = async () => (await page.getByTestId('import-report-rows').locator('li').allTextContents()).map((t) => Number(/:(\d+)/.exec(t)?.[1] ?? -1));
+    const whereOf = async () =>
+      (await page.getByTestId('import-report-rows').locator('li').allTextContents()).map((t) => Number(/:(\d+)/.exec(t)?.[1] ?? -1));
     const lines = await whereOf();
     expect(lines.length).toBeGreaterThan(2);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));

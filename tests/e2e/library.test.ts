@@ -10,7 +10,10 @@ function prose(seed: number, paragraphs: number): string[] {
   let x = seed;
   for (let p = 0; p < paragraphs; p++) {
     const words: string[] = [];
-    for (let w = 0; w < 60; w++) { x = (x * 1103515245 + 12345) % 2147483648; words.push(WORDS[x % WORDS.length]); }
+    for (let w = 0; w < 60; w++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      words.push(WORDS[x % WORDS.length]);
+    }
     out.push(`${words.join(' ')}.`);
   }
   return out;
@@ -26,10 +29,28 @@ function article(i: number, over: Partial<SeedArticle['record']> & { paras?: str
   const url = `https://${site}/post/${i}`;
   return {
     record: {
-      url, originalUrl: url, title: `Story number ${i}`, byline: null, siteName: site, lang: 'en', publishedTime: null, excerpt: paras[0].slice(0, 120),
-      savedAt: Date.now() - i * DAY, updatedAt: Date.now() - i * DAY, status: 'unread', favorite: 0, tags: i % 2 ? ['odd'] : ['even'],
-      tagCandidates: [], tagsEdited: false, wordCount: words, cjkChars: 0, imageCount: 0, readingMinutes: Math.max(1, Math.round(words / 238)),
-      progress: 0, contentState: 'full', ...rec,
+      url,
+      originalUrl: url,
+      title: `Story number ${i}`,
+      byline: null,
+      siteName: site,
+      lang: 'en',
+      publishedTime: null,
+      excerpt: paras[0].slice(0, 120),
+      savedAt: Date.now() - i * DAY,
+      updatedAt: Date.now() - i * DAY,
+      status: 'unread',
+      favorite: 0,
+      tags: i % 2 ? ['odd'] : ['even'],
+      tagCandidates: [],
+      tagsEdited: false,
+      wordCount: words,
+      cjkChars: 0,
+      imageCount: 0,
+      readingMinutes: Math.max(1, Math.round(words / 238)),
+      progress: 0,
+      contentState: 'full',
+      ...rec,
     },
     html: (extraHtml ?? '') + paras.map((x) => `<p>${x}</p>`).join(''),
     text,
@@ -38,10 +59,19 @@ function article(i: number, over: Partial<SeedArticle['record']> & { paras?: str
 
 const SEED: SeedArticle[] = [
   ...Array.from({ length: 24 }, (_, i) => article(i)),
-  article(24, { title: 'Rooftop beekeeping returns to the city', tags: ['bees', 'cities'], paras: ['The bees came back to the old tram depot roof.', ...prose(99, 2)] }),
+  article(24, {
+    title: 'Rooftop beekeeping returns to the city',
+    tags: ['bees', 'cities'],
+    paras: ['The bees came back to the old tram depot roof.', ...prose(99, 2)],
+  }),
   article(25, { title: 'A guide to house paint in white', paras: ['Choosing white paint for a house is harder than it looks.'] }),
   article(26, { title: 'Briefing at the White House', paras: ['The press secretary spoke at the White House on Tuesday.'] }),
-  article(27, { title: 'The very long read', tags: ['longread'], paras: prose(7, 160), extraHtml: '<p>See <a href="https://source.example/ref">the source</a>.</p>' }),
+  article(27, {
+    title: 'The very long read',
+    tags: ['longread'],
+    paras: prose(7, 160),
+    extraHtml: '<p>See <a href="https://source.example/ref">the source</a>.</p>',
+  }),
   article(28, { title: 'Archived piece about lanterns', status: 'archived' }),
   article(29, { title: 'Favorite essay on copper', favorite: 1 }),
 ];
@@ -66,7 +96,9 @@ describe('library page in Chromium', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=list-area][data-index=ready]', { timeout: 20_000 });
   });
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('lists unread newest first, with counts per view, and filters by view, tag, site and length', async () => {
     await expect.poll(() => rows().count()).toBeGreaterThan(5);
@@ -230,7 +262,9 @@ describe('library page in Chromium', () => {
     const pct = Number(await page.getByTestId('reading-progress').getAttribute('aria-valuenow'));
     expect(pct).toBeGreaterThan(20);
     expect(pct).toBeLessThan(80);
-    expect(Number((await page.getByTestId('minutes-left').textContent())?.match(/\d+/)?.[0])).toBeLessThan(Number(left0?.match(/\d+/)?.[0]));
+    expect(Number((await page.getByTestId('minutes-left').textContent())?.match(/\d+/)?.[0])).toBeLessThan(
+      Number(left0?.match(/\d+/)?.[0]),
+    );
     await page.keyboard.press('Escape'); // leaving writes the position
     await search('');
     await page.getByTestId('view-inprogress').click();

@@ -34,7 +34,10 @@ describe('detection after SPA navigation, and save by shortcut', () => {
     await page.goto(server.url('article.html'));
     const tabId = await s.tabIdOf(server.url('article.html'));
     const sw = await s.sw();
-    const ok = await sw.evaluate((id) => (globalThis as unknown as { gistTest: { saveFromShortcut(id: number): Promise<boolean> } }).gistTest.saveFromShortcut(id), tabId);
+    const ok = await sw.evaluate(
+      (id) => (globalThis as unknown as { gistTest: { saveFromShortcut(id: number): Promise<boolean> } }).gistTest.saveFromShortcut(id),
+      tabId,
+    );
     expect(ok).toBe(true);
     const lib = await s.context.newPage();
     await lib.goto(s.extUrl('library.html'));
@@ -44,7 +47,12 @@ describe('detection after SPA navigation, and save by shortcut', () => {
     const empty = await s.context.newPage();
     await empty.goto(server.url('img/honey-frame.png'));
     const emptyTab = await s.tabIdOf(server.url('img/honey-frame.png'));
-    expect(await sw.evaluate((id) => (globalThis as unknown as { gistTest: { saveFromShortcut(id: number): Promise<boolean> } }).gistTest.saveFromShortcut(id), emptyTab)).toBe(false);
+    expect(
+      await sw.evaluate(
+        (id) => (globalThis as unknown as { gistTest: { saveFromShortcut(id: number): Promise<boolean> } }).gistTest.saveFromShortcut(id),
+        emptyTab,
+      ),
+    ).toBe(false);
     await lib.reload();
     await expect.poll(() => lib.getByTestId('article-row').count()).toBe(1);
   });

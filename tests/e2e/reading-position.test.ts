@@ -16,9 +16,27 @@ function longArticle(): SeedArticle {
   const url = 'https://long.example/read';
   return {
     record: {
-      url, originalUrl: url, title: 'A long read to scroll through', byline: null, siteName: 'long.example', lang: 'en', publishedTime: null,
-      excerpt: null, savedAt: Date.now(), updatedAt: Date.now(), status: 'unread', favorite: 0, tags: [], tagCandidates: [], tagsEdited: false,
-      wordCount: words, cjkChars: 0, imageCount: 0, readingMinutes: Math.round(words / 238), progress: 0, contentState: 'full',
+      url,
+      originalUrl: url,
+      title: 'A long read to scroll through',
+      byline: null,
+      siteName: 'long.example',
+      lang: 'en',
+      publishedTime: null,
+      excerpt: null,
+      savedAt: Date.now(),
+      updatedAt: Date.now(),
+      status: 'unread',
+      favorite: 0,
+      tags: [],
+      tagCandidates: [],
+      tagsEdited: false,
+      wordCount: words,
+      cjkChars: 0,
+      imageCount: 0,
+      readingMinutes: Math.round(words / 238),
+      progress: 0,
+      contentState: 'full',
     },
     html: paras.map((x) => `<p>${x}</p>`).join(''),
     text,
@@ -30,16 +48,27 @@ describe('reading position in Chromium', () => {
   let id: number;
 
   /** The stored position, read by the service worker: another extension context, not the reader tab. */
-  const storedProgress = async () => (await s.sw()).evaluate((articleId) => new Promise<number>((ok, fail) => {
-    const open = indexedDB.open('gist');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const get = db.transaction('articles').objectStore('articles').get(articleId);
-      get.onsuccess = () => { ok((get.result as { progress?: number } | undefined)?.progress ?? -1); db.close(); };
-      get.onerror = () => { fail(get.error); db.close(); };
-    };
-  }), id);
+  const storedProgress = async () =>
+    (await s.sw()).evaluate(
+      (articleId) =>
+        new Promise<number>((ok, fail) => {
+          const open = indexedDB.open('gist');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('articles').objectStore('articles').get(articleId);
+            get.onsuccess = () => {
+              ok((get.result as { progress?: number } | undefined)?.progress ?? -1);
+              db.close();
+            };
+            get.onerror = () => {
+              fail(get.error);
+              db.close();
+            };
+          };
+        }),
+      id,
+    );
 
   const openReader = async (): Promise<Page> => {
     const page = await s.context.newPage();
@@ -57,7 +86,9 @@ describe('reading position in Chromium', () => {
     [id] = await seedArticles(seeder, [longArticle()]);
     await seeder.close();
   });
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('is stored while reading and restored after the tab dies without leaving the article', async () => {
     const page = await openReader();

@@ -23,7 +23,12 @@ describe('reading speed in Chromium', () => {
   /** Reloads the article (detection runs again) and returns the badge's minutes. */
   const badgeAfterReload = async (article: Page, tabId: number) => {
     await article.reload();
-    return minutesOf(await waitFor(async () => { const b = await s.badgeText(tabId); return /^\d+m$/.test(b) ? b : ''; }, 'badge'));
+    return minutesOf(
+      await waitFor(async () => {
+        const b = await s.badgeText(tabId);
+        return /^\d+m$/.test(b) ? b : '';
+      }, 'badge'),
+    );
   };
   const popupMinutes = async (tabId: number) => {
     const popup = await openPopupFor(s, tabId);

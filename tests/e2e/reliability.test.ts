@@ -9,13 +9,28 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionDir, FIXTURES, launchWithExtension, openPopupFor, ROOT, waitFor, type ExtensionSession } from './harness';
 
-interface Counts { articles: number; contents: number; images: number; orphanContents: number; orphanImages: number; articlesWithoutContent: number }
+interface Counts {
+  articles: number;
+  contents: number;
+  images: number;
+  orphanContents: number;
+  orphanImages: number;
+  articlesWithoutContent: number;
+}
 
 /** Reads the extension's database from an extension page and checks it is consistent. */
 async function dbCounts(page: Page): Promise<Counts> {
   return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-    const all = <T,>(store: string) => new Promise<T[]>((ok) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result as T[]); });
+    const db: IDBDatabase = await new Promise((ok, ko) => {
+      const r = indexedDB.open('gist');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((ok) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result as T[]);
+      });
     const articles = await all<{ id: number; contentState: string }>('articles');
     const contents = await all<{ articleId: number }>('contents');
     const images = await all<{ articleId: number }>('images');
@@ -36,8 +51,15 @@ async function dbCounts(page: Page): Promise<Counts> {
 /** The first stored article's id and tags, read straight from IndexedDB. */
 async function firstArticle(page: Page): Promise<{ id: number; tags: string[] }> {
   return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-    const a = await new Promise<{ id: number; tags: string[] }>((ok) => { const r = db.transaction('articles').objectStore('articles').getAll(); r.onsuccess = () => ok((r.result as { id: number; tags: string[] }[])[0]); });
+    const db: IDBDatabase = await new Promise((ok, ko) => {
+      const r = indexedDB.open('gist');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const a = await new Promise<{ id: number; tags: string[] }>((ok) => {
+      const r = db.transaction('articles').objectStore('articles').getAll();
+      r.onsuccess = () => ok((r.result as { id: number; tags: string[] }[])[0]);
+    });
     db.close();
     return { id: a.id, tags: a.tags };
   });
@@ -108,7 +130,9 @@ describe('reliability in Chromium', () => {
     expect(await message.getAttribute('class')).toContain('error');
     expect(await popup.getByTestId('save').textContent()).toBe('Retry');
     const afterKill = await dbCounts(lib);
-    console.log(`reliability: worker stopped with ${held.length} image request(s) in flight; popup said: ${await message.textContent()}; DB after: ${JSON.stringify(afterKill)}`);
+    console.log(
+      `reliability: worker stopped with ${held.length} image request(s) in flight; popup said: ${await message.textContent()}; DB after: ${JSON.stringify(afterKill)}`,
+    );
     // Nothing or everything: the write had not started, so nothing.
     expect(afterKill).toEqual({ articles: 0, contents: 0, images: 0, orphanContents: 0, orphanImages: 0, articlesWithoutContent: 0 });
 
@@ -149,7 +173,9 @@ describe('reliability in Chromium', () => {
           try {
             c!.runtime!.sendMessage!(extId, { type: 'article:remove', id: 1 }, (r: unknown) => ok(`answered ${JSON.stringify(r)}`));
             setTimeout(() => ok('no answer'), 3000);
-          } catch (e) { ok(`threw: ${String(e)}`); }
+          } catch (e) {
+            ok(`threw: ${String(e)}`);
+          }
         });
       }
       const dbs = (await indexedDB.databases()).map((d) => d.name);
@@ -162,18 +188,23 @@ describe('reliability in Chromium', () => {
     // The strongest position a page can reach: our own content script's channel (a compromised or
     // confused content script). The e2e build's detect script relays one request posted by the page
     // through browser.runtime.sendMessage and posts the answer back.
-    const relay = (request: unknown) => tab.evaluate((req) => new Promise<{ response?: unknown; error?: string }>((ok, ko) => {
-      const nonce = `r${Math.random().toString(36).slice(2)}`;
-      const onMessage = (e: MessageEvent) => {
-        const d = e.data as { gistE2eRelayReply?: string; response?: unknown; error?: string } | null;
-        if (e.source !== window || d?.gistE2eRelayReply !== nonce) return;
-        window.removeEventListener('message', onMessage);
-        ok({ response: d.response, error: d.error });
-      };
-      window.addEventListener('message', onMessage);
-      window.postMessage({ gistE2eRelay: nonce, request: req }, '*');
-      setTimeout(() => ko(new Error('the e2e relay in the detect content script never answered (is this an e2e build?)')), 10_000);
-    }), request);
+    const relay = (request: unknown) =>
+      tab.evaluate(
+        (req) =>
+          new Promise<{ response?: unknown; error?: string }>((ok, ko) => {
+            const nonce = `r${Math.random().toString(36).slice(2)}`;
+            const onMessage = (e: MessageEvent) => {
+              const d = e.data as { gistE2eRelayReply?: string; response?: unknown; error?: string } | null;
+              if (e.source !== window || d?.gistE2eRelayReply !== nonce) return;
+              window.removeEventListener('message', onMessage);
+              ok({ response: d.response, error: d.error });
+            };
+            window.addEventListener('message', onMessage);
+            window.postMessage({ gistE2eRelay: nonce, request: req }, '*');
+            setTimeout(() => ko(new Error('the e2e relay in the detect content script never answered (is this an e2e build?)')), 10_000);
+          }),
+        request,
+      );
 
     // The relay works: a detection report (the one message content scripts may send) moves the badge
     // (after the page's own detection, which would otherwise overwrite it).

@@ -6,24 +6,33 @@ import { launchWithExtension, openPopupFor, serveFixtures, type ExtensionSession
 
 /** The stored article texts, read straight from the extension's IndexedDB (an extension page). */
 function storedTexts(extPage: Page): Promise<string[]> {
-  return extPage.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const open = indexedDB.open('gist');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('contents').objectStore('contents').getAll();
-      req.onsuccess = () => { resolve((req.result as { text: string }[]).map((c) => c.text)); open.result.close(); };
-      req.onerror = () => reject(req.error);
-    };
-  }));
+  return extPage.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('gist');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('contents').objectStore('contents').getAll();
+          req.onsuccess = () => {
+            resolve((req.result as { text: string }[]).map((c) => c.text));
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
 }
 
 const FIRST = 'On the flat gravel roof of the old tram depot';
 const rewriteFirstParagraph = (page: Page, text: string) =>
-  page.evaluate(([first, t]) => {
-    const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.startsWith(first));
-    if (!p) throw new Error('paragraph not found');
-    p.textContent = t;
-  }, [FIRST, text] as const);
+  page.evaluate(
+    ([first, t]) => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.startsWith(first));
+      if (!p) throw new Error('paragraph not found');
+      p.textContent = t;
+    },
+    [FIRST, text] as const,
+  );
 
 describe('save stores what the preview showed', () => {
   let s: ExtensionSession;

@@ -5,7 +5,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURES, ROOT, launchWithExtension, openPopupFor, serveGeneratedPages, waitFor, type ExtensionSession, type FixtureServer } from './harness';
+import {
+  FIXTURES,
+  ROOT,
+  launchWithExtension,
+  openPopupFor,
+  serveGeneratedPages,
+  waitFor,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const GREEN = [43, 138, 62, 255];
@@ -38,11 +47,14 @@ describe('saved state in Chromium', () => {
 
   const action = async (tabId: number) => {
     const w = await s.sw();
-    return w.evaluate(async (id) => ({
-      text: await chrome.action.getBadgeText({ tabId: id }),
-      title: await chrome.action.getTitle({ tabId: id }),
-      color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
-    }), tabId);
+    return w.evaluate(
+      async (id) => ({
+        text: await chrome.action.getBadgeText({ tabId: id }),
+        title: await chrome.action.getTitle({ tabId: id }),
+        color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+      }),
+      tabId,
+    );
   };
   const visit = async (url: string) => {
     const page = await s.context.newPage();
@@ -53,7 +65,10 @@ describe('saved state in Chromium', () => {
 
   it('a saved page shows as saved on every later visit (canonical match), and the popup opens on Saved', async () => {
     const first = await visit(server.url('article.html'));
-    const before = await waitFor(async () => { const a = await action(first.tabId); return /^\d+m$/.test(a.text) ? a : null; }, 'reading-time badge');
+    const before = await waitFor(async () => {
+      const a = await action(first.tabId);
+      return /^\d+m$/.test(a.text) ? a : null;
+    }, 'reading-time badge');
     expect(before!.title).not.toBe('Saved to Gist');
     expect(before!.color).not.toEqual(GREEN);
     const popup = await openPopupFor(s, first.tabId);
@@ -67,7 +82,10 @@ describe('saved state in Chromium', () => {
 
     // Another visit, with tracking parameters and a fragment: the same stored key.
     const again = await visit(server.url('article.html?utm_source=newsletter&utm_medium=email#comments'));
-    const after = await waitFor(async () => { const a = await action(again.tabId); return a.title === 'Saved to Gist' ? a : null; }, 'saved title on a later visit');
+    const after = await waitFor(async () => {
+      const a = await action(again.tabId);
+      return a.title === 'Saved to Gist' ? a : null;
+    }, 'saved title on a later visit');
     expect(after!.color).toEqual(GREEN);
     expect(after!.text).toBe(`${minutes}m`); // the stored article's reading time, as the popup showed it
     const reopened = await openPopupFor(s, again.tabId);
@@ -93,7 +111,10 @@ describe('saved state in Chromium', () => {
     const { page, tabId } = await visit(server.url('hostile.html'));
     await waitFor(async () => /^\d+m$/.test((await action(tabId)).text), 'badge');
     const sw = await s.sw();
-    const saving = sw.evaluate((id) => (globalThis as unknown as { gistTest: { saveFromShortcut(id: number): Promise<boolean> } }).gistTest.saveFromShortcut(id), tabId);
+    const saving = sw.evaluate(
+      (id) => (globalThis as unknown as { gistTest: { saveFromShortcut(id: number): Promise<boolean> } }).gistTest.saveFromShortcut(id),
+      tabId,
+    );
     const host = page.locator('gist-toast');
     await expect.poll(() => host.count(), { timeout: 30_000, interval: 50 }).toBe(1);
     const shownAt = Date.now();
@@ -104,10 +125,20 @@ describe('saved state in Chromium', () => {
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type N = { nodeId: number; nodeName: string; nodeValue?: string; children?: N[]; shadowRoots?: (N & { shadowRootType?: string })[]; attributes?: string[] };
+    type N = {
+      nodeId: number;
+      nodeName: string;
+      nodeValue?: string;
+      children?: N[];
+      shadowRoots?: (N & { shadowRootType?: string })[];
+      attributes?: string[];
+    };
     const find = (n: N, f: (x: N) => boolean): N | null => {
       if (f(n)) return n;
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) { const r = find(c, f); if (r) return r; }
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+        const r = find(c, f);
+        if (r) return r;
+      }
       return null;
     };
     const hostNode = find(root as N, (n) => n.nodeName === 'GIST-TOAST')!;
@@ -144,7 +175,12 @@ describe('saved state in Chromium', () => {
     await expect.poll(() => popup.getByTestId('saved').isVisible(), { timeout: 30_000 }).toBe(true);
     await shot(popup, 'popup-saved-as-link.png');
     await popup.close();
-    expect(await waitFor(async () => { const a = await action(tabId); return a.title === 'Saved to Gist' ? a : null; }, 'saved after Save as link')).toMatchObject({ text: '✓', color: GREEN });
+    expect(
+      await waitFor(async () => {
+        const a = await action(tabId);
+        return a.title === 'Saved to Gist' ? a : null;
+      }, 'saved after Save as link'),
+    ).toMatchObject({ text: '✓', color: GREEN });
 
     const lib = await s.context.newPage();
     await lib.setViewportSize({ width: 1280, height: 800 });

@@ -18,10 +18,16 @@ const VECTORS = sharedPath('corpora/xss-vectors/vectors.jsonl');
 const EVERY = Math.max(1, Number(process.env.GIST_XSS_E2E_EVERY ?? 1));
 
 /** n: the payload's own marker number (its index in the corpus); line: its line in vectors.jsonl. */
-interface Vector { id: string; payload: string; n: number; line: number }
+interface Vector {
+  id: string;
+  payload: string;
+  n: number;
+  line: number;
+}
 /** Share of payloads whose marker must survive extraction in (A) and be seen inert in the reader. */
 const MIN_PIPELINE_SEEN = 0.9;
-const PROSE = 'The council met on Tuesday to discuss the new tram line, the library hours and the state of the harbour wall, which has needed repair since the winter storms.';
+const PROSE =
+  'The council met on Tuesday to discuss the new tram line, the library hours and the state of the harbour wall, which has needed repair since the winter storms.';
 
 /**
  * The payload with its own marker callback in front of every direct alert/confirm/prompt call, so a
@@ -77,18 +83,33 @@ interface Tally {
   inert: Set<number>;
   /** Markers of payloads that never reached the reader (their whole block was dropped). */
   absent: Set<number>;
-  executions: number; violations: number; parseReports: number; cspConsole: number; navigations: number;
+  executions: number;
+  violations: number;
+  parseReports: number;
+  cspConsole: number;
+  navigations: number;
   /** One line per problem, naming the payload (line and id) when it can be told. */
   failures: string[];
 }
-const newTally = (): Tally => ({ renders: 0, inert: new Set(), absent: new Set(), executions: 0, violations: 0, parseReports: 0, cspConsole: 0, navigations: 0, failures: [] });
+const newTally = (): Tally => ({
+  renders: 0,
+  inert: new Set(),
+  absent: new Set(),
+  executions: 0,
+  violations: 0,
+  parseReports: 0,
+  cspConsole: 0,
+  navigations: 0,
+  failures: [],
+});
 
 describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)', VECTORS, () => {
   let s: ExtensionSession;
   let server: Server;
   let origin = '';
   const pages = new Map<string, string>();
-  const vectors: Vector[] = readFileSync(VECTORS, 'utf8').split('\n')
+  const vectors: Vector[] = readFileSync(VECTORS, 'utf8')
+    .split('\n')
     .map((l, i) => (l ? { ...(JSON.parse(l) as { id: string; payload: string }), line: i + 1 } : null))
     .filter((v): v is Omit<Vector, 'n'> => v !== null)
     .map((v, n) => ({ ...v, n }))
@@ -107,10 +128,17 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
     // page), and anything they try to load outside the fixture answers 204.
     server = createServer((req, res) => {
       const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-      if (!html) { res.statusCode = 204; res.end(); return; }
+      if (!html) {
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
       res.setHeader('content-type', 'text/html; charset=utf-8');
       // sandbox without allow-scripts also stops <meta http-equiv=refresh> from taking the page away.
-      res.setHeader('content-security-policy', "sandbox allow-same-origin; script-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'");
+      res.setHeader(
+        'content-security-policy',
+        "sandbox allow-same-origin; script-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'",
+      );
       res.end(html);
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -122,23 +150,39 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
     await s.context.addInitScript(() => {
       const w = window as unknown as { __gist: { exec: string[]; hits: number[]; violations: string[] } } & Record<string, unknown>;
       w.__gist = { exec: [], hits: [], violations: [] };
-      w.__gistHit = (n: number) => { w.__gist.hits.push(n); return false; };
+      w.__gistHit = (n: number) => {
+        w.__gist.hits.push(n);
+        return false;
+      };
       for (const f of ['alert', 'confirm', 'prompt', 'print']) {
-        w[f] = (...a: unknown[]) => { w.__gist.exec.push(`${f}(${a.map(String).join(',').slice(0, 60)})`); };
+        w[f] = (...a: unknown[]) => {
+          w.__gist.exec.push(`${f}(${a.map(String).join(',').slice(0, 60)})`);
+        };
       }
       // A report aimed at an element means the live page tried to run or load something. A report aimed at
       // the document comes from parsing into an inert document (the sanitizer's own DOMParser pass): CSP
       // refuses to even compile the handler there, before DOMPurify removes it.
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const live = e.target !== document;
-        w.__gist.violations.push(`${live ? 'live' : 'parse'}: ${e.violatedDirective} ${e.blockedURI}`);
-      }, true);
+      document.addEventListener(
+        'securitypolicyviolation',
+        (e) => {
+          const live = e.target !== document;
+          w.__gist.violations.push(`${live ? 'live' : 'parse'}: ${e.violatedDirective} ${e.blockedURI}`);
+        },
+        true,
+      );
     });
     lib = await s.context.newPage();
-    lib.on('dialog', (d) => { dialogs++; void d.dismiss(); });
-    lib.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tally.cspConsole++; });
+    lib.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    lib.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tally.cspConsole++;
+    });
     await lib.goto(s.extUrl('library.html'));
-    lib.on('framenavigated', (f) => { if (f === lib.mainFrame() && !f.url().startsWith(s.extUrl('library.html'))) tally.navigations++; });
+    lib.on('framenavigated', (f) => {
+      if (f === lib.mainFrame() && !f.url().startsWith(s.extUrl('library.html'))) tally.navigations++;
+    });
   });
 
   afterAll(async () => {
@@ -157,45 +201,56 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
   async function readAndAudit(id: number, token: string, batch: Vector[], label: string) {
     const ns = batch.map((v) => v.n);
     const dialogsBefore = dialogs;
-    await lib.evaluate((h) => { location.hash = h; }, `#article/${id}`);
+    await lib.evaluate((h) => {
+      location.hash = h;
+    }, `#article/${id}`);
     // This article's title, then its body (Readability may have dropped the first paragraph).
-    await lib.waitForFunction(({ t, markers }) => {
-      const title = document.querySelector('[data-testid="reader"] h1')?.textContent ?? '';
-      const body = document.querySelector('[data-testid="reader-body"]')?.textContent ?? '';
-      return title.includes(t) && markers.some((n) => body.includes(`[[gist-${n}]]`));
-    }, { t: token, markers: ns }, { timeout: 30_000 });
+    await lib.waitForFunction(
+      ({ t, markers }) => {
+        const title = document.querySelector('[data-testid="reader"] h1')?.textContent ?? '';
+        const body = document.querySelector('[data-testid="reader-body"]')?.textContent ?? '';
+        return title.includes(t) && markers.some((n) => body.includes(`[[gist-${n}]]`));
+      },
+      { t: token, markers: ns },
+      { timeout: 30_000 },
+    );
     await lib.waitForTimeout(150); // let image errors, lazy loads and any handler have their chance
-    const r = await lib.evaluate(({ audit, markers }) => {
-      const body = document.querySelector('[data-testid="reader-body"]')!;
-      const fn = (0, eval)(audit) as (el: Element) => string[];
-      const g = (window as unknown as { __gist: { exec: string[]; hits: number[]; violations: string[] } }).__gist;
-      const text = body.textContent ?? '';
-      const seen = markers.filter((n) => text.includes(`[[gist-${n}]]`));
-      const unsafe: { n: number | null; problem: string }[] = [];
-      const all = fn(body);
-      if (all.length) {
-        // Audit each element alone, as a shallow copy in an inert document (nothing loads or runs there).
-        const inert = document.implementation.createHTMLDocument('');
-        const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        let current: number | null = null;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.nodeType === Node.TEXT_NODE) {
-            const ms = [...(node.textContent ?? '').matchAll(/\[\[gist-(\d+)\]\]/g)];
-            if (ms.length) current = Number(ms[ms.length - 1][1]);
-            continue;
+    const r = await lib.evaluate(
+      ({ audit, markers }) => {
+        const body = document.querySelector('[data-testid="reader-body"]')!;
+        const fn = (0, eval)(audit) as (el: Element) => string[];
+        const g = (window as unknown as { __gist: { exec: string[]; hits: number[]; violations: string[] } }).__gist;
+        const text = body.textContent ?? '';
+        const seen = markers.filter((n) => text.includes(`[[gist-${n}]]`));
+        const unsafe: { n: number | null; problem: string }[] = [];
+        const all = fn(body);
+        if (all.length) {
+          // Audit each element alone, as a shallow copy in an inert document (nothing loads or runs there).
+          const inert = document.implementation.createHTMLDocument('');
+          const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          let current: number | null = null;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.nodeType === Node.TEXT_NODE) {
+              const ms = [...(node.textContent ?? '').matchAll(/\[\[gist-(\d+)\]\]/g)];
+              if (ms.length) current = Number(ms[ms.length - 1][1]);
+              continue;
+            }
+            const el = node as Element;
+            const box = inert.createElement('div');
+            box.appendChild(inert.importNode(el, false));
+            const problems = fn(box);
+            if (!problems.length) continue;
+            const own =
+              /__gistHit\((\d+)\)/.exec(box.innerHTML) ??
+              (el.childElementCount === 0 ? /__gistHit\((\d+)\)/.exec(el.textContent ?? '') : null);
+            unsafe.push({ n: own ? Number(own[1]) : current, problem: problems.join('; ') });
           }
-          const el = node as Element;
-          const box = inert.createElement('div');
-          box.appendChild(inert.importNode(el, false));
-          const problems = fn(box);
-          if (!problems.length) continue;
-          const own = /__gistHit\((\d+)\)/.exec(box.innerHTML) ?? (el.childElementCount === 0 ? /__gistHit\((\d+)\)/.exec(el.textContent ?? '') : null);
-          unsafe.push({ n: own ? Number(own[1]) : current, problem: problems.join('; ') });
+          if (!unsafe.length) unsafe.push({ n: null, problem: all.join('; ') });
         }
-        if (!unsafe.length) unsafe.push({ n: null, problem: all.join('; ') });
-      }
-      return { seen, unsafe, hits: g.hits.splice(0), exec: g.exec.splice(0), violations: g.violations.splice(0) };
-    }, { audit: AUDIT, markers: ns });
+        return { seen, unsafe, hits: g.hits.splice(0), exec: g.exec.splice(0), violations: g.violations.splice(0) };
+      },
+      { audit: AUDIT, markers: ns },
+    );
     tally.renders++;
     const live = r.violations.filter((v) => v.startsWith('live'));
     tally.violations += live.length;
@@ -232,9 +287,11 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
       pending = vectors.filter((v) => tally.absent.has(v.n));
       if (!pending.length) break;
     }
-    console.log(`xss e2e (B raw): ${renders} renders; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} never reached the reader even alone; `
-      + `executions ${tally.executions}, CSP violations in the live page ${tally.violations}, navigations ${tally.navigations}, problems ${tally.failures.length}; `
-      + `inline handlers refused by CSP while the sanitizer parsed raw HTML ${tally.parseReports} (CSP console errors ${tally.cspConsole})`);
+    console.log(
+      `xss e2e (B raw): ${renders} renders; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} never reached the reader even alone; ` +
+        `executions ${tally.executions}, CSP violations in the live page ${tally.violations}, navigations ${tally.navigations}, problems ${tally.failures.length}; ` +
+        `inline handlers refused by CSP while the sanitizer parsed raw HTML ${tally.parseReports} (CSP console errors ${tally.cspConsole})`,
+    );
     expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
     expect(tally.executions + tally.violations + tally.navigations).toBe(0);
     // Every CSP console error is one of the parse-time reports, none is unexplained.
@@ -252,21 +309,51 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
       const i = rawRenders++;
       const token = `raw${i}`;
       const html = articleBody(batch, token);
-      const id = await lib.evaluate(async ({ html: h, token: t }) => {
-        const db: IDBDatabase = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-        const tx = db.transaction(['articles', 'contents'], 'readwrite');
-        const now = Date.now();
-        const req = tx.objectStore('articles').add({
-          url: `https://hostile.example/${t}`, originalUrl: `https://hostile.example/${t}`, title: `Hostile ${t}`, byline: null, siteName: 'hostile.example',
-          lang: 'en', publishedTime: null, excerpt: null, savedAt: now, updatedAt: now, status: 'unread', favorite: 0, tags: [], tagCandidates: [],
-          tagsEdited: false, wordCount: 100, cjkChars: 0, imageCount: 0, readingMinutes: 1, progress: 0, contentState: 'full',
-        });
-        const key: number = await new Promise((ok) => { req.onsuccess = () => ok(req.result as number); });
-        tx.objectStore('contents').put({ articleId: key, html: h, text: t });
-        await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); });
-        db.close();
-        return key;
-      }, { html, token });
+      const id = await lib.evaluate(
+        async ({ html: h, token: t }) => {
+          const db: IDBDatabase = await new Promise((ok, ko) => {
+            const r = indexedDB.open('gist');
+            r.onsuccess = () => ok(r.result);
+            r.onerror = () => ko(r.error);
+          });
+          const tx = db.transaction(['articles', 'contents'], 'readwrite');
+          const now = Date.now();
+          const req = tx.objectStore('articles').add({
+            url: `https://hostile.example/${t}`,
+            originalUrl: `https://hostile.example/${t}`,
+            title: `Hostile ${t}`,
+            byline: null,
+            siteName: 'hostile.example',
+            lang: 'en',
+            publishedTime: null,
+            excerpt: null,
+            savedAt: now,
+            updatedAt: now,
+            status: 'unread',
+            favorite: 0,
+            tags: [],
+            tagCandidates: [],
+            tagsEdited: false,
+            wordCount: 100,
+            cjkChars: 0,
+            imageCount: 0,
+            readingMinutes: 1,
+            progress: 0,
+            contentState: 'full',
+          });
+          const key: number = await new Promise((ok) => {
+            req.onsuccess = () => ok(req.result as number);
+          });
+          tx.objectStore('contents').put({ articleId: key, html: h, text: t });
+          await new Promise((ok, ko) => {
+            tx.oncomplete = ok;
+            tx.onerror = () => ko(tx.error);
+          });
+          db.close();
+          return key;
+        },
+        { html, token },
+      );
       await readAndAudit(id, token, batch, `raw batch ${i} (lines ${batch[0].line}…${batch.at(-1)!.line})`);
     }
   }
@@ -290,14 +377,20 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
         return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
       }, origin + path);
       expect(tabId, `tab of ${path} (now at ${tab.url()})`).toBeGreaterThanOrEqual(0);
-      const r = await lib.evaluate((t) => chrome.runtime.sendMessage({ type: 'article:save', tabId: t }), tabId) as { ok: boolean; value?: { id: number }; error?: string };
+      const r = (await lib.evaluate((t) => chrome.runtime.sendMessage({ type: 'article:save', tabId: t }), tabId)) as {
+        ok: boolean;
+        value?: { id: number };
+        error?: string;
+      };
       await tab.close();
       expect(r, `save of ${token}`).toMatchObject({ ok: true });
       saved++;
       await readAndAudit(r.value!.id, token, batch, `page batch ${i} (lines ${batch[0].line}…${batch.at(-1)!.line})`);
     }
-    console.log(`xss e2e (A pipeline): ${saved} pages saved and rendered; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} dropped by extraction; `
-      + `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports}, CSP console errors ${tally.cspConsole}, navigations ${tally.navigations}, problems ${tally.failures.length}`);
+    console.log(
+      `xss e2e (A pipeline): ${saved} pages saved and rendered; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} dropped by extraction; ` +
+        `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports}, CSP console errors ${tally.cspConsole}, navigations ${tally.navigations}, problems ${tally.failures.length}`,
+    );
     expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
     // Saved HTML is already clean: reading it triggers no CSP report of any kind.
     expect(tally.executions + tally.violations + tally.parseReports + tally.cspConsole + tally.navigations).toBe(0);

@@ -5,8 +5,9 @@ import { articleKey, mayClaim, registrableDomain } from '../../lib/url/site';
 
 describe('canonicalUrl', () => {
   it('strips tracking parameters, fragments, default ports and trailing slashes', () => {
-    expect(canonicalUrl('https://Example.com:443/news/story/?utm_source=x&utm_medium=y&fbclid=abc&gclid=1&mc_cid=2#comments'))
-      .toBe('https://example.com/news/story');
+    expect(canonicalUrl('https://Example.com:443/news/story/?utm_source=x&utm_medium=y&fbclid=abc&gclid=1&mc_cid=2#comments')).toBe(
+      'https://example.com/news/story',
+    );
     expect(canonicalUrl('http://example.com:80/a//')).toBe('http://example.com/a');
   });
   it('keeps meaningful query parameters, in a stable order', () => {
@@ -23,17 +24,21 @@ describe('canonicalUrl', () => {
 
 describe('articleKey', () => {
   it('prefers a declared canonical on the same site', () => {
-    expect(articleKey('https://www.example.com/a?utm_source=rss', 'https://example.com/2024/a-story/')).toBe('https://example.com/2024/a-story');
+    expect(articleKey('https://www.example.com/a?utm_source=rss', 'https://example.com/2024/a-story/')).toBe(
+      'https://example.com/2024/a-story',
+    );
     expect(articleKey('https://news.example.co.uk/x', 'https://www.example.co.uk/y')).toBe('https://www.example.co.uk/y');
   });
   it('resolves a relative canonical against the page', () => {
-    expect(articleKey('http://127.0.0.1:4000/article.html', '/2026/05/rooftop-beekeeping')).toBe('http://127.0.0.1:4000/2026/05/rooftop-beekeeping');
+    expect(articleKey('http://127.0.0.1:4000/article.html', '/2026/05/rooftop-beekeeping')).toBe(
+      'http://127.0.0.1:4000/2026/05/rooftop-beekeeping',
+    );
   });
   it('ignores a canonical on another site (syndication, hijack)', () => {
     expect(articleKey('https://blog.example.org/post', 'https://evil.test/post')).toBe('https://blog.example.org/post');
     expect(articleKey('https://example.org/post', 'javascript:alert(1)')).toBe('https://example.org/post');
   });
-  it('ignores a canonical on another author\'s subdomain of a blogging platform missing from the Public Suffix List', () => {
+  it("ignores a canonical on another author's subdomain of a blogging platform missing from the Public Suffix List", () => {
     expect(articleKey('https://evil.substack.com/p/x', 'https://good.substack.com/p/y')).toBe('https://evil.substack.com/p/x');
   });
   it('ignores a canonical on another site of a private suffix (github.io)', () => {

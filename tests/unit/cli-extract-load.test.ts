@@ -20,7 +20,10 @@ describe('load-page', () => {
 
   it('runs no page scripts and loads no resources', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const dom = parsePage('<html><body><p id="x">text</p><script>document.getElementById("x").textContent = "ran"</script><img src="https://tracker.invalid/p.gif"><link rel="stylesheet" href="https://cdn.invalid/s.css"></body></html>', 'https://example.com/a');
+    const dom = parsePage(
+      '<html><body><p id="x">text</p><script>document.getElementById("x").textContent = "ran"</script><img src="https://tracker.invalid/p.gif"><link rel="stylesheet" href="https://cdn.invalid/s.css"></body></html>',
+      'https://example.com/a',
+    );
     expect(dom.window.document.getElementById('x')?.textContent).toBe('text');
     expect(fetchSpy).not.toHaveBeenCalled();
     dom.window.close();
@@ -32,16 +35,21 @@ describe('load-page', () => {
     expect(dom.window.document.body.textContent).toContain('ok');
     expect(errors).not.toHaveBeenCalled();
     // This stylesheet makes jsdom 27's cssstyle throw while parsing; the page must still load.
-    const crashy = '<html><head><style>.x{border: inherit; border-width: 1px}</style></head><body><div style="display:none">hid</div><p>still here</p></body></html>';
+    const crashy =
+      '<html><head><style>.x{border: inherit; border-width: 1px}</style></head><body><div style="display:none">hid</div><p>still here</p></body></html>';
     const d2 = parsePage(crashy);
     expect(d2.window.document.body.textContent).toContain('still here');
     expect(d2.window.document.querySelector('div')?.hasAttribute('hidden')).toBe(true);
-    expect(stripStyles('<div style="display: none">x</div><p style="color:red">y</p><style>.a{}</style>'))
-      .toBe('<div hidden>x</div><p >y</p><style></style>');
+    expect(stripStyles('<div style="display: none">x</div><p style="color:red">y</p><style>.a{}</style>')).toBe(
+      '<div hidden>x</div><p >y</p><style></style>',
+    );
   });
 
-  it('uses the page\'s canonical URL when none is given', () => {
-    writeFileSync(join(dir, 'c.html'), '<html><head><link rel="canonical" href="https://site.example/2024/story"></head><body><a href="/x">x</a></body></html>');
+  it("uses the page's canonical URL when none is given", () => {
+    writeFileSync(
+      join(dir, 'c.html'),
+      '<html><head><link rel="canonical" href="https://site.example/2024/story"></head><body><a href="/x">x</a></body></html>',
+    );
     const dom = loadPage(join(dir, 'c.html'));
     expect(dom.window.document.URL).toBe('https://site.example/2024/story');
     expect(declaredUrl(dom.window.document)).toBe('https://site.example/2024/story');

@@ -9,11 +9,33 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/extract');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const FIELDS = ['url', 'isArticle', 'title', 'byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'text', 'content', 'wordCount', 'readingMinutes', 'tags'];
+const FIELDS = [
+  'url',
+  'isArticle',
+  'title',
+  'byline',
+  'siteName',
+  'lang',
+  'publishedTime',
+  'excerpt',
+  'text',
+  'content',
+  'wordCount',
+  'readingMinutes',
+  'tags',
+];
 
 function run(...args: string[]) {
   const r = spawnSync(TSX, ['scripts/extract.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    code: r.status,
+    out: r.stdout,
+    err: r.stderr,
+    lines: r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('extract CLI', () => {
@@ -42,7 +64,13 @@ describe('extract CLI', () => {
   });
 
   it('prints JSON Lines with "file" for several files (incl. .gz), an error line for a missing or broken file, and exits non-zero at the end', () => {
-    const files = [join(FIX, 'article.html'), join(FIX, 'missing.html'), join(FIX, 'article-mill.html.gz'), join(FIX, 'broken.html.gz'), join(FIX, 'listing.html')];
+    const files = [
+      join(FIX, 'article.html'),
+      join(FIX, 'missing.html'),
+      join(FIX, 'article-mill.html.gz'),
+      join(FIX, 'broken.html.gz'),
+      join(FIX, 'listing.html'),
+    ];
     const r = run(...files);
     expect(r.code).toBe(1);
     expect(r.lines.map((l) => l.file)).toEqual(files);
@@ -59,7 +87,15 @@ describe('extract CLI', () => {
     expect(r.code).toBe(0);
     const o = r.lines[0];
     for (const f of FIELDS) expect(o).toHaveProperty(f);
-    expect(o).toMatchObject({ isArticle: false, title: 'Nothing here', content: '', text: '', wordCount: 0, readingMinutes: 0, warning: 'no article content found' });
+    expect(o).toMatchObject({
+      isArticle: false,
+      title: 'Nothing here',
+      content: '',
+      text: '',
+      wordCount: 0,
+      readingMinutes: 0,
+      warning: 'no article content found',
+    });
   });
 
   it('rejects bad usage with exit code 2', () => {
@@ -78,11 +114,19 @@ describe('extract CLI "url": the key the extension would store the page under', 
     return file;
   };
 
-  it('takes a same-site canonical (normalised) and ignores one on another author\'s subdomain', () => {
-    const same = run('--url', 'https://m.valleynews.co.uk/story?utm_source=x', page('same.html', '<link rel="canonical" href="https://www.valleynews.co.uk/2024/story/?utm_medium=feed#top">'));
+  it("takes a same-site canonical (normalised) and ignores one on another author's subdomain", () => {
+    const same = run(
+      '--url',
+      'https://m.valleynews.co.uk/story?utm_source=x',
+      page('same.html', '<link rel="canonical" href="https://www.valleynews.co.uk/2024/story/?utm_medium=feed#top">'),
+    );
     expect(same.code).toBe(0);
     expect(same.lines[0].url).toBe('https://www.valleynews.co.uk/2024/story');
-    const evil = run('--url', 'https://evil.substack.com/p/x?utm_source=x#c', page('evil.html', '<link rel="canonical" href="https://good.substack.com/p/y">'));
+    const evil = run(
+      '--url',
+      'https://evil.substack.com/p/x?utm_source=x#c',
+      page('evil.html', '<link rel="canonical" href="https://good.substack.com/p/y">'),
+    );
     expect(evil.code).toBe(0);
     expect(evil.lines[0].url).toBe('https://evil.substack.com/p/x');
   });
@@ -92,9 +136,12 @@ describe('extract CLI "url": the key the extension would store the page under', 
     expect(r.lines[0].url).toBe('https://valley.example/2024/story');
   });
 
-  it('without --url: the page\'s own absolute canonical, else og:url, else the file\'s file: URL', () => {
+  it("without --url: the page's own absolute canonical, else og:url, else the file's file: URL", () => {
     const files = [
-      page('canonical.html', '<link rel="canonical" href="https://valley.example/2024/story/?utm_source=rss"><meta property="og:url" content="https://other.example/x">'),
+      page(
+        'canonical.html',
+        '<link rel="canonical" href="https://valley.example/2024/story/?utm_source=rss"><meta property="og:url" content="https://other.example/x">',
+      ),
       page('og.html', '<meta property="og:url" content="//valley.example/og-story">'),
       page('relative-only.html', '<link rel="canonical" href="/2024/story">'),
       join(FIX, 'empty.html'),

@@ -32,11 +32,15 @@ export function describeCorpus(name: string, paths: string | string[], fn: () =>
     describe(name, fn);
   } else if (inCi()) {
     describe(name, () => {
-      it('has its corpus', () => { throw new Error(missingMessage(name, missing)); });
+      it('has its corpus', () => {
+        throw new Error(missingMessage(name, missing));
+      });
     });
   } else {
     console.warn(`skipped: ${missingMessage(name, missing)}`);
-    describe(name, () => { it.skip(`needs ${missing.join(', ')}`, () => {}); });
+    describe(name, () => {
+      it.skip(`needs ${missing.join(', ')}`, () => {});
+    });
   }
 }
 
@@ -44,7 +48,10 @@ export function describeCorpus(name: string, paths: string | string[], fn: () =>
 export function itCorpus(name: string, paths: string | string[], fn: () => unknown, timeout?: number): void {
   const missing = missingOf(paths);
   if (!missing.length) it(name, fn, timeout);
-  else if (inCi()) it(name, () => { throw new Error(missingMessage(name, missing)); });
+  else if (inCi())
+    it(name, () => {
+      throw new Error(missingMessage(name, missing));
+    });
   else {
     console.warn(`skipped: ${missingMessage(name, missing)}`);
     it.skip(name, () => {});

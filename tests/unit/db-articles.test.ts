@@ -3,14 +3,37 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
-import { deleteArticle, findByUrl, getReadable, listArticles, restoreArticle, saveArticle, setTags, type ArticleInput } from '../../lib/db/articles';
+import {
+  deleteArticle,
+  findByUrl,
+  getReadable,
+  listArticles,
+  restoreArticle,
+  saveArticle,
+  setTags,
+  type ArticleInput,
+} from '../../lib/db/articles';
 
 function input(over: Partial<ArticleInput> = {}): ArticleInput {
   return {
-    url: 'https://example.com/a', originalUrl: 'https://example.com/a?utm_source=x', title: 'A', byline: null, siteName: 'Example',
-    lang: 'en', publishedTime: null, excerpt: null, html: '<p>Hello <img src="https://example.com/i.png"></p>', text: 'Hello',
-    tags: ['science'], tagCandidates: ['science', 'bees'], tagsEdited: false, wordCount: 1, cjkChars: 0, imageCount: 1,
-    readingMinutes: 1, images: [{ src: 'https://example.com/i.png', blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }) }],
+    url: 'https://example.com/a',
+    originalUrl: 'https://example.com/a?utm_source=x',
+    title: 'A',
+    byline: null,
+    siteName: 'Example',
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    html: '<p>Hello <img src="https://example.com/i.png"></p>',
+    text: 'Hello',
+    tags: ['science'],
+    tagCandidates: ['science', 'bees'],
+    tagsEdited: false,
+    wordCount: 1,
+    cjkChars: 0,
+    imageCount: 1,
+    readingMinutes: 1,
+    images: [{ src: 'https://example.com/i.png', blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }) }],
     ...over,
   };
 }
@@ -25,7 +48,14 @@ describe('saveArticle', () => {
     const { id, created } = await saveArticle(db, input(), 1000);
     expect(created).toBe(true);
     const r = await getReadable(db, id);
-    expect(r?.article).toMatchObject({ url: 'https://example.com/a', status: 'unread', favorite: 0, savedAt: 1000, progress: 0, contentState: 'full' });
+    expect(r?.article).toMatchObject({
+      url: 'https://example.com/a',
+      status: 'unread',
+      favorite: 0,
+      savedAt: 1000,
+      progress: 0,
+      contentState: 'full',
+    });
     expect(r?.content?.html).toContain('<p>Hello');
     expect(r?.images).toHaveLength(1);
     expect(r?.images[0].blob.size).toBe(3);

@@ -45,4 +45,5 @@ export function recordReads(db: Dexie): Read[] {
 }
 
 /** Whole-table reads of the articles table (by the primary key or by the savedAt index). */
-export const fullArticleReads = (reads: Read[]) => reads.filter((r) => r.table === 'articles' && r.whole && (r.index === ':id' || r.index === 'savedAt')).length;
+export const fullArticleReads = (reads: Read[]) =>
+  reads.filter((r) => r.table === 'articles' && r.whole && (r.index === ':id' || r.index === 'savedAt')).length;

@@ -59,8 +59,13 @@ function nativeShape(db: Dexie): Record<string, string[]> {
   const shape: Record<string, string[]> = {};
   for (const name of [...idb.objectStoreNames].sort()) {
     const store = tx.objectStore(name);
-    shape[name] = [`key:${JSON.stringify(store.keyPath)}${store.autoIncrement ? '++' : ''}`,
-      ...[...store.indexNames].sort().map((i) => { const ix = store.index(i); return `${i}${ix.unique ? '!' : ''}${ix.multiEntry ? '*' : ''}`; })];
+    shape[name] = [
+      `key:${JSON.stringify(store.keyPath)}${store.autoIncrement ? '++' : ''}`,
+      ...[...store.indexNames].sort().map((i) => {
+        const ix = store.index(i);
+        return `${i}${ix.unique ? '!' : ''}${ix.multiEntry ? '*' : ''}`;
+      }),
+    ];
   }
   return shape;
 }
@@ -70,14 +75,24 @@ const UPGRADE_CHECKS: Record<number, (db: GistDB, from: Fixture) => Promise<void
   // 2 adds the fetch queue's indexes (contentState, pendingImages) and drops the unqueried ones; no data changes.
   2: async (db, from) => {
     const articles = from.data.articles ?? [];
-    const ids = (pred: (a: Record<string, unknown>) => boolean) => articles.filter(pred).map((a) => a.id as number).sort((x, y) => x - y);
+    const ids = (pred: (a: Record<string, unknown>) => boolean) =>
+      articles
+        .filter(pred)
+        .map((a) => a.id as number)
+        .sort((x, y) => x - y);
     for (const state of ['full', 'pending', 'failed']) {
-      expect((await db.articles.where('contentState').equals(state).primaryKeys()).sort((x, y) => x - y)).toEqual(ids((a) => a.contentState === state));
+      expect((await db.articles.where('contentState').equals(state).primaryKeys()).sort((x, y) => x - y)).toEqual(
+        ids((a) => a.contentState === state),
+      );
     }
-    expect((await db.articles.orderBy('pendingImages').distinct().primaryKeys()).sort((x, y) => x - y))
-      .toEqual(ids((a) => Array.isArray(a.pendingImages) && a.pendingImages.length > 0));
-    expect((await queueItems(db)).map((i) => i.id))
-      .toEqual(ids((a) => a.contentState === 'pending' || (a.contentState === 'full' && Array.isArray(a.pendingImages) && a.pendingImages.length > 0)));
+    expect((await db.articles.orderBy('pendingImages').distinct().primaryKeys()).sort((x, y) => x - y)).toEqual(
+      ids((a) => Array.isArray(a.pendingImages) && a.pendingImages.length > 0),
+    );
+    expect((await queueItems(db)).map((i) => i.id)).toEqual(
+      ids(
+        (a) => a.contentState === 'pending' || (a.contentState === 'full' && Array.isArray(a.pendingImages) && a.pendingImages.length > 0),
+      ),
+    );
   },
 };
 
@@ -107,9 +122,16 @@ describe('schema upgrades from fixture databases', () => {
     for (const a of articles) {
       const stored = await db.articles.get(a.id as number);
       expect(stored).toMatchObject(a);
-      expect(await db.articles.where('url').equals(a.url as string).first()).toMatchObject({ id: a.id });
+      expect(
+        await db.articles
+          .where('url')
+          .equals(a.url as string)
+          .first(),
+      ).toMatchObject({ id: a.id });
     }
-    expect((await listArticles(db)).map((a) => a.id)).toEqual([...articles].sort((x, y) => (y.savedAt as number) - (x.savedAt as number)).map((a) => a.id));
+    expect((await listArticles(db)).map((a) => a.id)).toEqual(
+      [...articles].sort((x, y) => (y.savedAt as number) - (x.savedAt as number)).map((a) => a.id),
+    );
     // Every index of the current schema finds every row by its value (multi-entry: by each element).
     for (const table of db.tables) {
       const pk = table.schema.primKey.keyPath as string;
@@ -119,7 +141,13 @@ describe('schema upgrades from fixture databases', () => {
           const v = row[ix.keyPath];
           if (v === undefined || v === null) continue;
           for (const key of ix.multi ? (v as string[]) : [v]) {
-            expect(await table.where(ix.name).equals(key as string).primaryKeys(), `${table.name}.${ix.name} = ${String(key)}`).toContain(row[pk]);
+            expect(
+              await table
+                .where(ix.name)
+                .equals(key as string)
+                .primaryKeys(),
+              `${table.name}.${ix.name} = ${String(key)}`,
+            ).toContain(row[pk]);
           }
         }
       }
@@ -146,8 +174,22 @@ describe('schema upgrades from fixture databases', () => {
     // The v1 fixture plus what an import left waiting (images to download, a link that failed).
     const v1 = fixtures.find((f) => f.version === 1)!;
     const base = (v1.data.articles ?? []).find((a) => a.contentState === 'pending')!;
-    const withImages = { ...base, id: 20, url: 'https://imported.example/pics', originalUrl: 'https://imported.example/pics', contentState: 'full', pendingImages: ['https://imported.example/1.png'] };
-    const failed = { ...base, id: 21, url: 'https://imported.example/gone', originalUrl: 'https://imported.example/gone', contentState: 'failed', fetchError: 'the page is gone (HTTP 404)' };
+    const withImages = {
+      ...base,
+      id: 20,
+      url: 'https://imported.example/pics',
+      originalUrl: 'https://imported.example/pics',
+      contentState: 'full',
+      pendingImages: ['https://imported.example/1.png'],
+    };
+    const failed = {
+      ...base,
+      id: 21,
+      url: 'https://imported.example/gone',
+      originalUrl: 'https://imported.example/gone',
+      contentState: 'failed',
+      fetchError: 'the page is gone (HTTP 404)',
+    };
     const fx: Fixture = { ...v1, data: { ...v1.data, articles: [...(v1.data.articles ?? []), withImages, failed] } };
     const indexedDB = await writeFixture(fx, 'gist');
 
@@ -160,7 +202,10 @@ describe('schema upgrades from fixture databases', () => {
     expect(await db.articles.where('contentState').equals('pending').primaryKeys()).toEqual([base.id]);
     expect(await db.articles.where('contentState').equals('failed').primaryKeys()).toEqual([21]);
     expect(await db.articles.where('pendingImages').equals('https://imported.example/1.png').primaryKeys()).toEqual([20]);
-    expect((await queueItems(db)).map((i) => [i.id, i.kind])).toEqual([[base.id, 'page'], [20, 'images']]);
+    expect((await queueItems(db)).map((i) => [i.id, i.kind])).toEqual([
+      [base.id, 'page'],
+      [20, 'images'],
+    ]);
     db.close();
   });
 

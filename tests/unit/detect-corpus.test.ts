@@ -11,25 +11,40 @@ import { dropStylesheets, parsePage, readPageFile } from '../../scripts/lib/load
 import { binaryStats } from '../../scripts/lib/logistic';
 import { describeCorpus } from './corpus';
 
-describeCorpus('detection on the article-detection + Zyte corpora (../shared)', [join(DETECT_DIR, 'labels.json'), join(ZYTE_DIR, 'ground-truth.json')], () => {
-  it('keeps balanced accuracy >= 0.95 and beats isProbablyReaderable', () => {
-    const pages = [
-      ...detectPages().filter((_, i) => i % 3 === 0),
-      ...zytePages().filter((_, i) => i % 4 === 0).map((p) => ({ file: p.file, url: p.url, article: true })),
-    ];
-    const ours: boolean[] = [], bare: boolean[] = [], truth: boolean[] = [];
-    for (const p of pages) {
-      let dom;
-      try { dom = parsePage(dropStylesheets(readPageFile(p.file)), p.url ?? undefined); } catch { continue; } // jsdom cannot parse a few real pages
-      ours.push(detectArticle(dom.window.document).isArticle);
-      bare.push(isProbablyReaderable(dom.window.document));
-      truth.push(p.article);
-      dom.window.close();
-    }
-    const s = binaryStats(ours, truth), b = binaryStats(bare, truth);
-    console.log(`detect sample n=${s.n}: gist balanced ${s.balanced.toFixed(3)} acc ${s.accuracy.toFixed(3)}; isProbablyReaderable balanced ${b.balanced.toFixed(3)} acc ${b.accuracy.toFixed(3)}`);
-    expect(s.n).toBeGreaterThan(200);
-    expect(s.balanced).toBeGreaterThanOrEqual(0.95);
-    expect(s.balanced).toBeGreaterThan(b.balanced);
-  }, 240_000);
-});
+describeCorpus(
+  'detection on the article-detection + Zyte corpora (../shared)',
+  [join(DETECT_DIR, 'labels.json'), join(ZYTE_DIR, 'ground-truth.json')],
+  () => {
+    it('keeps balanced accuracy >= 0.95 and beats isProbablyReaderable', () => {
+      const pages = [
+        ...detectPages().filter((_, i) => i % 3 === 0),
+        ...zytePages()
+          .filter((_, i) => i % 4 === 0)
+          .map((p) => ({ file: p.file, url: p.url, article: true })),
+      ];
+      const ours: boolean[] = [],
+        bare: boolean[] = [],
+        truth: boolean[] = [];
+      for (const p of pages) {
+        let dom;
+        try {
+          dom = parsePage(dropStylesheets(readPageFile(p.file)), p.url ?? undefined);
+        } catch {
+          continue;
+        } // jsdom cannot parse a few real pages
+        ours.push(detectArticle(dom.window.document).isArticle);
+        bare.push(isProbablyReaderable(dom.window.document));
+        truth.push(p.article);
+        dom.window.close();
+      }
+      const s = binaryStats(ours, truth),
+        b = binaryStats(bare, truth);
+      console.log(
+        `detect sample n=${s.n}: gist balanced ${s.balanced.toFixed(3)} acc ${s.accuracy.toFixed(3)}; isProbablyReaderable balanced ${b.balanced.toFixed(3)} acc ${b.accuracy.toFixed(3)}`,
+      );
+      expect(s.n).toBeGreaterThan(200);
+      expect(s.balanced).toBeGreaterThanOrEqual(0.95);
+      expect(s.balanced).toBeGreaterThan(b.balanced);
+    }, 240_000);
+  },
+);

@@ -7,7 +7,12 @@ import { countWordsAndCjk } from '../../lib/detect/features';
 
 const countWords = (t: string) => countWordsAndCjk(t).reduce((a, b) => a + b, 0);
 
-const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the report: the council met on Tuesday and agreed, after a long debate about costs and timing, to rebuild the bridge over the river before winter comes.</p>`).join('');
+const prose = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the report: the council met on Tuesday and agreed, after a long debate about costs and timing, to rebuild the bridge over the river before winter comes.</p>`,
+  ).join('');
 const doc = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
 
 const ARTICLE = `<html><head><meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01">

@@ -25,11 +25,20 @@ describe('publisher tags', () => {
 });
 
 describe('publisher tags read in the tab', () => {
-  it('are decoded by the document\'s parser as attribute values, twice escaped too', () => {
+  it("are decoded by the document's parser as attribute values, twice escaped too", () => {
     // The DOM value of content is "Caf&eacute; Culture, Barnes &notable Books, Q&amp A, Bones&#039 Star, ...".
-    const content = 'Caf&amp;eacute; Culture, Barnes &amp;notable Books, Q&amp;amp A, Bones&amp;#039 Star, Caf&amp;#xE9; Society, Bad &amp;#xZZ Ref';
-    const doc = new JSDOM(`<!doctype html><html><head><meta name="news_keywords" content="${content}"></head><body></body></html>`).window.document;
-    expect(rawPublisherTags(doc)).toEqual(['Café Culture', 'Barnes &notable Books', 'Q& A', "Bones' Star", 'Café Society', 'Bad &#xZZ Ref']);
+    const content =
+      'Caf&amp;eacute; Culture, Barnes &amp;notable Books, Q&amp;amp A, Bones&amp;#039 Star, Caf&amp;#xE9; Society, Bad &amp;#xZZ Ref';
+    const doc = new JSDOM(`<!doctype html><html><head><meta name="news_keywords" content="${content}"></head><body></body></html>`).window
+      .document;
+    expect(rawPublisherTags(doc)).toEqual([
+      'Café Culture',
+      'Barnes &notable Books',
+      'Q& A',
+      "Bones' Star",
+      'Café Society',
+      'Bad &#xZZ Ref',
+    ]);
   });
 
   it('the DOM decoder keeps a quote, markup and a lone "&" as text', () => {
@@ -51,7 +60,8 @@ describe('text tags', () => {
 describe('page metadata', () => {
   it('decodes what the parser left in <meta> content, twice escaped too, and keeps malformed references', () => {
     // The DOM value is the attribute after the parser: "It&amp;#39;s caf&eacute; &#x263A; &#9733; ..."
-    const html = '<meta name="description" content="It&amp;amp;#39;s caf&amp;eacute; &amp;#x263A; &amp;#9733; AT&amp;T &amp;bogus; &amp;#xZZ; &amp;#;">';
+    const html =
+      '<meta name="description" content="It&amp;amp;#39;s caf&amp;eacute; &amp;#x263A; &amp;#9733; AT&amp;T &amp;bogus; &amp;#xZZ; &amp;#;">';
     const doc = new JSDOM(`<!doctype html><html><head>${html}</head><body></body></html>`).window.document;
     expect(readMetadata(doc).excerpt).toBe("It's café ☺ ★ AT&T &bogus; &#xZZ; &#;");
   });

@@ -19,19 +19,57 @@ const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 1, 2, 3, 250, 25
 
 function record(over: Partial<ArticleRecord>): Omit<ArticleRecord, 'id'> {
   return {
-    url: 'https://example.com/a', originalUrl: 'https://example.com/a?utm_source=x', title: 'Alpha: "quoted" <title>', byline: 'Ann', siteName: 'Example', lang: 'en',
-    publishedTime: '2019-05-05T00:00:00.000Z', excerpt: 'An excerpt, with & ampersand', savedAt: 1_600_000_000_123, updatedAt: 1_700_000_000_456, status: 'archived',
-    favorite: 1, tags: ['science', 'peanut, butter'], tagCandidates: ['science', 'bees'], tagsEdited: true, wordCount: 3, cjkChars: 0, imageCount: 1,
-    readingMinutes: 1, progress: 0.25, contentState: 'full', highlights: [{ text: 'Hello', note: 'a note', createdAt: '2020-01-01T00:00:00.000Z' }], source: 'popup',
+    url: 'https://example.com/a',
+    originalUrl: 'https://example.com/a?utm_source=x',
+    title: 'Alpha: "quoted" <title>',
+    byline: 'Ann',
+    siteName: 'Example',
+    lang: 'en',
+    publishedTime: '2019-05-05T00:00:00.000Z',
+    excerpt: 'An excerpt, with & ampersand',
+    savedAt: 1_600_000_000_123,
+    updatedAt: 1_700_000_000_456,
+    status: 'archived',
+    favorite: 1,
+    tags: ['science', 'peanut, butter'],
+    tagCandidates: ['science', 'bees'],
+    tagsEdited: true,
+    wordCount: 3,
+    cjkChars: 0,
+    imageCount: 1,
+    readingMinutes: 1,
+    progress: 0.25,
+    contentState: 'full',
+    highlights: [{ text: 'Hello', note: 'a note', createdAt: '2020-01-01T00:00:00.000Z' }],
+    source: 'popup',
     ...over,
   };
 }
 
 async function seed(db: GistDB) {
   const a = (await db.articles.add(record({}) as ArticleRecord)) as number;
-  await db.contents.put({ articleId: a, html: '<h2>Part</h2><p>Hello <b>big</b> world <img src="https://cdn.example.com/i.png" alt="pic"></p>', text: 'Part\n\nHello big world' });
+  await db.contents.put({
+    articleId: a,
+    html: '<h2>Part</h2><p>Hello <b>big</b> world <img src="https://cdn.example.com/i.png" alt="pic"></p>',
+    text: 'Part\n\nHello big world',
+  });
   await db.images.add({ articleId: a, src: 'https://cdn.example.com/i.png', blob: new Blob([PNG], { type: 'image/png' }) } as ImageRecord);
-  const b = (await db.articles.add(record({ url: 'https://example.org/b', originalUrl: 'https://example.org/b', title: 'Beta', status: 'unread', favorite: 0, tags: [], highlights: undefined, contentState: 'pending', excerpt: null, byline: null, progress: 0, source: undefined }) as ArticleRecord)) as number;
+  const b = (await db.articles.add(
+    record({
+      url: 'https://example.org/b',
+      originalUrl: 'https://example.org/b',
+      title: 'Beta',
+      status: 'unread',
+      favorite: 0,
+      tags: [],
+      highlights: undefined,
+      contentState: 'pending',
+      excerpt: null,
+      byline: null,
+      progress: 0,
+      source: undefined,
+    }) as ArticleRecord,
+  )) as number;
   return { a, b };
 }
 
@@ -41,8 +79,11 @@ beforeEach(async () => {
   await seed(db);
 });
 
-
-const linesOf = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const linesOf = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const withoutId = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest;
 
 describe('Gist export (JSON Lines)', () => {
@@ -52,9 +93,17 @@ describe('Gist export (JSON Lines)', () => {
     const lines = linesOf(text);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({ format: 'gist-export', version: 2, exportedAt: new Date(NOW).toISOString() });
-    expect(lines[1]).toMatchObject({ url: 'https://example.com/a', tagCandidates: ['science', 'bees'], content: { text: 'Part\n\nHello big world' } });
+    expect(lines[1]).toMatchObject({
+      url: 'https://example.com/a',
+      tagCandidates: ['science', 'bees'],
+      content: { text: 'Part\n\nHello big world' },
+    });
     expect(lines[1].id).toBeUndefined();
-    expect(lines[1].images[0]).toEqual({ src: 'https://cdn.example.com/i.png', type: 'image/png', data: Buffer.from(PNG).toString('base64') });
+    expect(lines[1].images[0]).toEqual({
+      src: 'https://cdn.example.com/i.png',
+      type: 'image/png',
+      data: Buffer.from(PNG).toString('base64'),
+    });
     expect(lines[2]).toMatchObject({ url: 'https://example.org/b', content: null });
     expect(lines[3]).toEqual({ end: true, articles: 2 });
     const small = linesOf(new TextDecoder().decode(await bytesOf(await exportGistJson(db, { includeImages: false }))));
@@ -67,14 +116,22 @@ describe('Gist export (JSON Lines)', () => {
     const parsed = await parseImport('gist-library.jsonl', new TextEncoder().encode(first));
     expect(parsed.format).toBe('gist-json');
     expect(parsed.errors).toEqual([]);
-    expect(parsed.items[0]).toMatchObject({ url: 'https://example.com/a?utm_source=x', status: 'archived', favorite: true, progress: 0.25, tags: ['science', 'peanut, butter'], savedAt: new Date(1_600_000_000_123).toISOString() });
+    expect(parsed.items[0]).toMatchObject({
+      url: 'https://example.com/a?utm_source=x',
+      status: 'archived',
+      favorite: true,
+      progress: 0.25,
+      tags: ['science', 'peanut, butter'],
+      savedAt: new Date(1_600_000_000_123).toISOString(),
+    });
     const db2 = fresh();
     // Our own export's HTML was sanitized when stored; the identity function shows nothing else changes it.
     const out = await applyImport(db2, parsed.items, { sanitize: (html) => ({ html }), now: () => NOW + 1 });
     expect(out.map((o) => o.outcome)).toEqual(['imported', 'imported']);
     const [before, after] = [await db.articles.orderBy('url').toArray(), await db2.articles.orderBy('url').toArray()];
     expect(after.map(withoutId)).toEqual(before.map(withoutId));
-    const contentOf = async (d: GistDB, url: string) => withoutId({ id: 0, ...(await d.contents.get((await d.articles.get({ url }))!.id)) });
+    const contentOf = async (d: GistDB, url: string) =>
+      withoutId({ id: 0, ...(await d.contents.get((await d.articles.get({ url }))!.id)) });
     for (const a of before) expect(await contentOf(db2, a.url)).toEqual(await contentOf(db, a.url));
     const [img] = await db2.images.toArray();
     expect(img.articleId).toBe((await db2.articles.get({ url: 'https://example.com/a' }))!.id);
@@ -88,7 +145,11 @@ describe('Gist export (JSON Lines)', () => {
 
   it('streams one chunk per line with progress, for a library of 1,000 articles', async () => {
     const big = fresh();
-    await big.articles.bulkAdd(Array.from({ length: 1000 }, (_, i) => record({ url: `https://example.com/${i}`, originalUrl: `https://example.com/${i}` })) as ArticleRecord[]);
+    await big.articles.bulkAdd(
+      Array.from({ length: 1000 }, (_, i) =>
+        record({ url: `https://example.com/${i}`, originalUrl: `https://example.com/${i}` }),
+      ) as ArticleRecord[],
+    );
     const progress: number[] = [];
     const chunks: string[] = [];
     for await (const c of gistJsonChunks(big, { batchSize: 100, onProgress: (d) => progress.push(d) })) chunks.push(c);
@@ -109,10 +170,36 @@ describe('Netscape bookmark export', () => {
     const r = await parseImport('bookmarks.html', new TextEncoder().encode(html));
     expect(r.format).toBe('netscape-bookmarks');
     expect(r.errors).toEqual([]);
-    expect(r.items.map((i) => ({ url: i.url, title: i.title, tags: i.tags, status: i.status, favorite: i.favorite, savedAt: i.savedAt, excerpt: i.excerpt }))).toEqual([
+    expect(
+      r.items.map((i) => ({
+        url: i.url,
+        title: i.title,
+        tags: i.tags,
+        status: i.status,
+        favorite: i.favorite,
+        savedAt: i.savedAt,
+        excerpt: i.excerpt,
+      })),
+    ).toEqual([
       // Commas separate tags in this format: "peanut, butter" comes back as two tags.
-      { url: 'https://example.com/a?utm_source=x', title: 'Alpha: "quoted" <title>', tags: ['science', 'peanut', 'butter'], status: 'archived', favorite: true, savedAt: new Date(1_600_000_000_000).toISOString(), excerpt: 'An excerpt, with & ampersand' },
-      { url: 'https://example.org/b', title: 'Beta', tags: [], status: 'unread', favorite: false, savedAt: new Date(1_600_000_000_000).toISOString(), excerpt: undefined },
+      {
+        url: 'https://example.com/a?utm_source=x',
+        title: 'Alpha: "quoted" <title>',
+        tags: ['science', 'peanut', 'butter'],
+        status: 'archived',
+        favorite: true,
+        savedAt: new Date(1_600_000_000_000).toISOString(),
+        excerpt: 'An excerpt, with & ampersand',
+      },
+      {
+        url: 'https://example.org/b',
+        title: 'Beta',
+        tags: [],
+        status: 'unread',
+        favorite: false,
+        savedAt: new Date(1_600_000_000_000).toISOString(),
+        excerpt: undefined,
+      },
     ]);
   });
 });
@@ -124,7 +211,11 @@ describe('Markdown zip export', () => {
     expect(names).toEqual(['Alpha quoted title.md', 'Beta.md', 'images/1-1.png']);
     expect(files['images/1-1.png']).toEqual(PNG);
     const md = strFromU8(files['Alpha quoted title.md']);
-    expect(md.startsWith('---\ntitle: "Alpha: \\"quoted\\" <title>"\nurl: "https://example.com/a?utm_source=x"\ntags: ["science", "peanut, butter"]\nsaved: 2020-09-13T12:26:40.123Z\n')).toBe(true);
+    expect(
+      md.startsWith(
+        '---\ntitle: "Alpha: \\"quoted\\" <title>"\nurl: "https://example.com/a?utm_source=x"\ntags: ["science", "peanut, butter"]\nsaved: 2020-09-13T12:26:40.123Z\n',
+      ),
+    ).toBe(true);
     expect(md).toContain('status: archived\nfavorite: true\nauthor: "Ann"');
     expect(md).toContain('## Part');
     expect(md).toContain('Hello **big** world ![pic](images/1-1.png)');

@@ -10,7 +10,11 @@ import { blockText } from '../../lib/extract/text';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from '../../lib/extract/recover';
 
 const para = (n: number, word = 'river') =>
-  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} tells how the ${word} rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`).join('\n');
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} tells how the ${word} rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
+  ).join('\n');
 
 function dom(html: string, url = 'https://news.example.com/2024/05/01/river-rises-again-in-the-valley') {
   return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
@@ -49,7 +53,11 @@ describe('preprocess', () => {
     clone.body.innerHTML = '<article><noscript id="ns2"></noscript></article>';
     clone.getElementById('ns2')!.textContent = '<img id="real2" src="/img/e.jpg">';
     (globalThis as { DOMParser?: unknown }).DOMParser = d.window.DOMParser;
-    try { preprocess(clone); } finally { delete (globalThis as { DOMParser?: unknown }).DOMParser; }
+    try {
+      preprocess(clone);
+    } finally {
+      delete (globalThis as { DOMParser?: unknown }).DOMParser;
+    }
     expect(clone.getElementById('real2')?.getAttribute('src')).toBe('/img/e.jpg');
   });
 
@@ -83,7 +91,8 @@ describe('preprocess', () => {
     const doc = d.window.document;
     preprocess(doc);
     const text = doc.body.textContent ?? '';
-    for (const kept of ['Paragraph 2 tells', 'Shown to readers', 'Styled but visible', 'Main words', 'Item one', 'Item two']) expect(text).toContain(kept);
+    for (const kept of ['Paragraph 2 tells', 'Shown to readers', 'Styled but visible', 'Main words', 'Item one', 'Item two'])
+      expect(text).toContain(kept);
     for (const gone of ['Hidden from readers', 'Invisible teaser', 'Section links', 'Share me']) expect(text).not.toContain(gone);
     expect(doc.getElementById('outer')).not.toBeNull();
   });
@@ -98,12 +107,27 @@ describe('preprocess', () => {
 });
 
 describe('extractArticle', () => {
-  const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><title>River rises again | Valley News</title>${head}</head><body>${body}</body></html>`;
+  const page = (body: string, head = '') =>
+    `<!doctype html><html lang="en"><head><title>River rises again | Valley News</title>${head}</head><body>${body}</body></html>`;
 
   it('reads JSON-LD metadata before heuristics and rejects a bare "By" byline', () => {
-    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'River rises again in the valley', datePublished: '2024-05-01T08:30:00Z', author: [{ '@type': 'Person', name: 'By' }, { '@type': 'Person', name: 'Ana Ruiz' }], publisher: { '@type': 'Organization', name: 'Valley News' } });
-    const a = extract(page(`<article><h1>River rises again in the valley</h1><p class="byline">By</p>${para(5)}</article>`,
-      `<script type="application/ld+json">${ld}</script><meta property="og:site_name" content="Valley News">`));
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'River rises again in the valley',
+      datePublished: '2024-05-01T08:30:00Z',
+      author: [
+        { '@type': 'Person', name: 'By' },
+        { '@type': 'Person', name: 'Ana Ruiz' },
+      ],
+      publisher: { '@type': 'Organization', name: 'Valley News' },
+    });
+    const a = extract(
+      page(
+        `<article><h1>River rises again in the valley</h1><p class="byline">By</p>${para(5)}</article>`,
+        `<script type="application/ld+json">${ld}</script><meta property="og:site_name" content="Valley News">`,
+      ),
+    );
     expect(a).not.toBeNull();
     expect(a!.title).toBe('River rises again in the valley');
     expect(a!.byline).toBe('Ana Ruiz');
@@ -115,7 +139,11 @@ describe('extractArticle', () => {
   });
 
   it('keeps figure captions in the content but not in the text; keeps subheadings', () => {
-    const a = extract(page(`<article>${para(3)}<figure><img src="/img/flood.jpg" alt="flood"><figcaption>Water covers the road. (AP Photo/Jo Lee)</figcaption></figure><h2>What comes next</h2>${para(3, 'dam')}</article>`));
+    const a = extract(
+      page(
+        `<article>${para(3)}<figure><img src="/img/flood.jpg" alt="flood"><figcaption>Water covers the road. (AP Photo/Jo Lee)</figcaption></figure><h2>What comes next</h2>${para(3, 'dam')}</article>`,
+      ),
+    );
     expect(a!.content).toContain('<figcaption>');
     expect(a!.content).toContain('Water covers the road');
     expect(a!.text).not.toContain('Water covers the road');
@@ -124,9 +152,11 @@ describe('extractArticle', () => {
   });
 
   it('removes leftover boilerplate lines and date lines inside the body', () => {
-    const a = extract(page(`<article><p>Updated 9:41 AM EST, Nov 19, 2019</p>${para(2)}<p>Advertisement</p>${para(2, 'bridge')}
+    const a = extract(
+      page(`<article><p>Updated 9:41 AM EST, Nov 19, 2019</p>${para(2)}<p>Advertisement</p>${para(2, 'bridge')}
       <p>Read more: <a href="/other">Another flood story elsewhere</a></p><p>Sign up for our newsletter to get updates in your inbox.</p>
-      <p>Facebook Twitter WhatsApp Email</p></article>`));
+      <p>Facebook Twitter WhatsApp Email</p></article>`),
+    );
     const t = a!.text;
     expect(t).toContain('Paragraph 2 tells how the bridge');
     for (const gone of ['Updated 9:41', 'Advertisement', 'Read more', 'newsletter', 'WhatsApp']) expect(t).not.toContain(gone);
@@ -152,7 +182,10 @@ describe('extractArticle', () => {
   });
 
   it('falls back to the densest block when Readability finds too little, and returns null for empty pages', () => {
-    const brText = Array.from({ length: 6 }, (_, i) => `Line ${i} of a post written with line breaks instead of paragraphs, about the river and the valley and the mill.`).join('<br><br>');
+    const brText = Array.from(
+      { length: 6 },
+      (_, i) => `Line ${i} of a post written with line breaks instead of paragraphs, about the river and the valley and the mill.`,
+    ).join('<br><br>');
     const a = extract(page(`<table><tr><td class="nav"><a href="/">Home</a></td><td>${brText}</td></tr></table>`));
     expect(a).not.toBeNull();
     expect(a!.text).toContain('Line 5 of a post');
@@ -160,7 +193,11 @@ describe('extractArticle', () => {
   });
 
   it('sanitizes: no scripts, handlers or javascript: links in content', () => {
-    const a = extract(page(`<article>${para(4)}<p>Click <a href="javascript:alert(1)" onclick="x()">this</a> now please, the text goes on for long enough to be kept by the extractor here.</p><script>alert(1)</script></article>`));
+    const a = extract(
+      page(
+        `<article>${para(4)}<p>Click <a href="javascript:alert(1)" onclick="x()">this</a> now please, the text goes on for long enough to be kept by the extractor here.</p><script>alert(1)</script></article>`,
+      ),
+    );
     expect(a!.content).not.toMatch(/<script|onclick|javascript:/i);
   });
 });
@@ -214,7 +251,9 @@ describe('metadata helpers', () => {
   });
 
   it('blockText separates blocks with blank lines and skips captions', () => {
-    const d = dom('<div><h2>Head</h2><p>One <b>bold</b> line</p><figure><figcaption>cap</figcaption></figure><ul><li>a</li><li>b</li></ul></div>');
+    const d = dom(
+      '<div><h2>Head</h2><p>One <b>bold</b> line</p><figure><figcaption>cap</figcaption></figure><ul><li>a</li><li>b</li></ul></div>',
+    );
     expect(blockText(d.window.document.body.firstElementChild!)).toBe('Head\n\nOne bold line\n\na\n\nb');
   });
 });
@@ -229,16 +268,52 @@ describe('patterns', () => {
       return !doc.body.textContent!.includes('Probe text');
     };
     for (const attr of ['class', 'id'] as const) {
-      for (const yes of ['share-bar', 'post__share', 'ad', 'ad-slot top', 'x read-more', 'read_more', 'Related-Posts', 'about-the-author', 'c-sidebar__inner',
-        'share_', '-share', 'x\u00a0share-bar', 'x\tad--slot', '  mpu  ', 'a-b-c-d-e-f-newsletter'])
+      for (const yes of [
+        'share-bar',
+        'post__share',
+        'ad',
+        'ad-slot top',
+        'x read-more',
+        'read_more',
+        'Related-Posts',
+        'about-the-author',
+        'c-sidebar__inner',
+        'share_',
+        '-share',
+        'x\u00a0share-bar',
+        'x\tad--slot',
+        '  mpu  ',
+        'a-b-c-d-e-f-newsletter',
+      ])
         expect(dropped(attr, yes), `${attr}="${yes}"`).toBe(true);
-      for (const no of ['header', 'shadow', 'readmorex', 'badge', 'article-body share', 'loaded', 'more read', '', '- _', 'sharex-bary', 'ad\u200bslot'])
+      for (const no of [
+        'header',
+        'shadow',
+        'readmorex',
+        'badge',
+        'article-body share',
+        'loaded',
+        'more read',
+        '',
+        '- _',
+        'sharex-bary',
+        'ad\u200bslot',
+      ])
         expect(dropped(attr, no), `${attr}="${no}"`).toBe(false);
     }
   });
 
   it('boilerplate lines: plain words in any case with a trailing mark, and the patterned ones', () => {
-    for (const yes of ['Advertisement', 'ADVERTISEMENT.', 'Read more:', 'Share on Facebook', 'Image 1 of 5', '12 comments', 'Реклама', 'Tags: climate, ice'])
+    for (const yes of [
+      'Advertisement',
+      'ADVERTISEMENT.',
+      'Read more:',
+      'Share on Facebook',
+      'Image 1 of 5',
+      '12 comments',
+      'Реклама',
+      'Tags: climate, ice',
+    ])
       expect(BOILER_LINE.test(yes), yes).toBe(true);
     for (const no of ['Advertisements were everywhere in the town.', 'Read more books', 'The print edition'])
       expect(BOILER_LINE.test(no), no).toBe(false);
@@ -246,19 +321,46 @@ describe('patterns', () => {
 
   // These tests prefilter before their full pattern: every shape must still get through, in any case.
   it('caption, date and promo lines in any case, including shapes found only at the end of the line', () => {
-    for (const yes of ['Photo: Jane Doe', 'PHOTOS BY AP', 'ФОТО: ТАСС', 'Imagen: EFE', 'Bild: dpa', 'Source: Reuters', 'credit: NASA', '© Getty Images',
-      'In this Nov. 3 photo, crews work on the bridge', 'Crews work on the bridge at dawn. (AP Photo/John Smith)', 'Crews at dawn (Reuters)  '])
+    for (const yes of [
+      'Photo: Jane Doe',
+      'PHOTOS BY AP',
+      'ФОТО: ТАСС',
+      'Imagen: EFE',
+      'Bild: dpa',
+      'Source: Reuters',
+      'credit: NASA',
+      '© Getty Images',
+      'In this Nov. 3 photo, crews work on the bridge',
+      'Crews work on the bridge at dawn. (AP Photo/John Smith)',
+      'Crews at dawn (Reuters)  ',
+    ])
       expect(CAPTION_LINE.test(yes), yes).toBe(true);
-    for (const no of ['Photosynthesis is slow in winter, the study found.', 'The crews (all volunteers) worked at dawn.', 'Crews work on the bridge'])
+    for (const no of [
+      'Photosynthesis is slow in winter, the study found.',
+      'The crews (all volunteers) worked at dawn.',
+      'Crews work on the bridge',
+    ])
       expect(CAPTION_LINE.test(no), no).toBe(false);
-    for (const yes of ['Updated', 'UPDATED 1:39 am EST, Wednesday, November 20, 2019', 'Wednesday, November 20', 'November 20, 2019', '20.11.2019', '2019-11-20 08:00', 'Published Nov 20, 2019'])
+    for (const yes of [
+      'Updated',
+      'UPDATED 1:39 am EST, Wednesday, November 20, 2019',
+      'Wednesday, November 20',
+      'November 20, 2019',
+      '20.11.2019',
+      '2019-11-20 08:00',
+      'Published Nov 20, 2019',
+    ])
       expect(DATE_LINE.test(yes), yes).toBe(true);
     for (const no of ['Updated guidance for farmers', 'Wednesday was cold', 'The river rose 20 feet'])
       expect(DATE_LINE.test(no), no).toBe(false);
-    for (const yes of ['CLICK HERE to read the report', 'Sign up for our Newsletter', 'Get the best stories in your inbox: subscribe to our newsletter', 'Download our app'])
+    for (const yes of [
+      'CLICK HERE to read the report',
+      'Sign up for our Newsletter',
+      'Get the best stories in your inbox: subscribe to our newsletter',
+      'Download our app',
+    ])
       expect(PROMO_LINE.test(yes), yes).toBe(true);
-    for (const no of ['The newsletter was founded in 1990.', 'Farmers clicked their tongues.'])
-      expect(PROMO_LINE.test(no), no).toBe(false);
+    for (const no of ['The newsletter was founded in 1990.', 'Farmers clicked their tongues.']) expect(PROMO_LINE.test(no), no).toBe(false);
   });
 });
 

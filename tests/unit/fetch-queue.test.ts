@@ -11,18 +11,39 @@ import { countQueue, queueItems, retryFailed, setPendingImages } from '../../lib
 import type { ExtractedArticle } from '../../lib/extract/types';
 import { fullArticleReads, recordReads } from './db-reads';
 
-const item = (id: number, url: string, over: Partial<QueueItem> = {}): QueueItem => ({ id, url, kind: 'page', attempts: 0, notBefore: 0, ...over });
-const state = (now: number, over: Partial<{ inFlight: Set<number>; busyHosts: Set<string>; lastStart: Map<string, number> }> = {}) =>
-  ({ now, inFlight: new Set<number>(), busyHosts: new Set<string>(), lastStart: new Map<string, number>(), ...over });
+const item = (id: number, url: string, over: Partial<QueueItem> = {}): QueueItem => ({
+  id,
+  url,
+  kind: 'page',
+  attempts: 0,
+  notBefore: 0,
+  ...over,
+});
+const state = (now: number, over: Partial<{ inFlight: Set<number>; busyHosts: Set<string>; lastStart: Map<string, number> }> = {}) => ({
+  now,
+  inFlight: new Set<number>(),
+  busyHosts: new Set<string>(),
+  lastStart: new Map<string, number>(),
+  ...over,
+});
 
 describe('pickNext', () => {
   it('takes items in order, skips hosts that are busy or inside their gap, and reports the wait', () => {
     const items = [item(1, 'https://a.test/1'), item(2, 'https://a.test/2'), item(3, 'https://b.test/1')];
     expect(pickNext(items, state(10_000))).toEqual({ item: items[0] });
     // a.test busy: the b.test item goes next.
-    expect(pickNext(items, state(10_000, { inFlight: new Set([1]), busyHosts: new Set(['a.test']), lastStart: new Map([['a.test', 10_000]]) }))).toEqual({ item: items[2] });
+    expect(
+      pickNext(items, state(10_000, { inFlight: new Set([1]), busyHosts: new Set(['a.test']), lastStart: new Map([['a.test', 10_000]]) })),
+    ).toEqual({ item: items[2] });
     // a.test finished 200 ms ago, b.test running: wait for a.test's gap (800 ms).
-    const s = state(10_200, { inFlight: new Set([3]), busyHosts: new Set(['b.test']), lastStart: new Map([['a.test', 10_000], ['b.test', 10_100]]) });
+    const s = state(10_200, {
+      inFlight: new Set([3]),
+      busyHosts: new Set(['b.test']),
+      lastStart: new Map([
+        ['a.test', 10_000],
+        ['b.test', 10_100],
+      ]),
+    });
     expect(pickNext(items.slice(1), s)).toEqual({ waitMs: 800 });
     expect(pickNext(items.slice(1), { ...s, now: 11_000 })).toEqual({ item: items[1] });
   });
@@ -36,7 +57,11 @@ describe('pickNext', () => {
   });
 
   it('respects backoff and prefers fresh items over retried ones', () => {
-    const items = [item(1, 'https://a.test/1', { attempts: 1, notBefore: 5_000 }), item(2, 'https://b.test/1', { attempts: 1 }), item(3, 'https://c.test/1')];
+    const items = [
+      item(1, 'https://a.test/1', { attempts: 1, notBefore: 5_000 }),
+      item(2, 'https://b.test/1', { attempts: 1 }),
+      item(3, 'https://c.test/1'),
+    ];
     expect(pickNext(items, state(1_000))).toEqual({ item: items[2] });
     expect(pickNext(items.slice(0, 1), state(1_000))).toEqual({ waitMs: 4_000 });
   });
@@ -55,15 +80,43 @@ describe('pickNext', () => {
 
 function rec(url: string, over: Partial<ArticleRecord> = {}): Omit<ArticleRecord, 'id'> {
   return {
-    url, originalUrl: url, title: url, byline: null, siteName: null, lang: null, publishedTime: null, excerpt: null, savedAt: 1, updatedAt: 1,
-    status: 'archived', favorite: 1, tags: ['mine'], tagCandidates: [], tagsEdited: true, wordCount: 0, cjkChars: 0, imageCount: 0, readingMinutes: 0,
-    progress: 0, contentState: 'pending', ...over,
+    url,
+    originalUrl: url,
+    title: url,
+    byline: null,
+    siteName: null,
+    lang: null,
+    publishedTime: null,
+    excerpt: null,
+    savedAt: 1,
+    updatedAt: 1,
+    status: 'archived',
+    favorite: 1,
+    tags: ['mine'],
+    tagCandidates: [],
+    tagsEdited: true,
+    wordCount: 0,
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: 0,
+    progress: 0,
+    contentState: 'pending',
+    ...over,
   };
 }
 
 const article = (title: string, images: string[] = []): ExtractedArticle => ({
-  title, byline: 'By Someone', siteName: 'Site', lang: 'en', publishedTime: null, excerpt: 'ex', content: '<p>body</p>',
-  text: 'Some words of the body text here.', canonicalUrl: null, images, publisherTags: [],
+  title,
+  byline: 'By Someone',
+  siteName: 'Site',
+  lang: 'en',
+  publishedTime: null,
+  excerpt: 'ex',
+  content: '<p>body</p>',
+  text: 'Some words of the body text here.',
+  canonicalUrl: null,
+  images,
+  publisherTags: [],
 });
 
 /**
@@ -110,7 +163,11 @@ function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency
       if (f) throw f[1]();
       return { html: `<title>${url}</title>`, url };
     },
-    extract: async (_html, url): Promise<Extracted> => ({ article: article(`Title of ${url}`, [`${url}.png`]), stored: { html: `<p>body of ${url}</p><img src="${url}.png">`, images: [`${url}.png`] }, tags: { shown: ['bees'], candidates: ['bees', 'honey'] } }),
+    extract: async (_html, url): Promise<Extracted> => ({
+      article: article(`Title of ${url}`, [`${url}.png`]),
+      stored: { html: `<p>body of ${url}</p><img src="${url}.png">`, images: [`${url}.png`] },
+      tags: { shown: ['bees'], candidates: ['bees', 'honey'] },
+    }),
     fetchImage: async () => new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
     stopped: () => opts.stopAfter !== undefined && completed >= opts.stopAfter,
     maxSleepMs: 60_000,
@@ -119,7 +176,9 @@ function harness(db: GistDB, opts: { fail?: Record<string, () => Error>; latency
 }
 
 let db: GistDB;
-beforeEach(() => { db = openDb(`q-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange }); });
+beforeEach(() => {
+  db = openDb(`q-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+});
 
 /** Start times of the requests, per host, in order. */
 function startsByHost(starts: { host: string; at: number }[]): Map<string, number[]> {
@@ -131,7 +190,9 @@ function startsByHost(starts: { host: string; at: number }[]): Map<string, numbe
 async function run(h: ReturnType<typeof harness>) {
   const p = runQueue(h.deps);
   let done = false;
-  void p.finally(() => { done = true; });
+  void p.finally(() => {
+    done = true;
+  });
   while (!done) await h.advance();
   return p;
 }
@@ -157,7 +218,15 @@ describe('runQueue', () => {
     const all = await db.articles.toArray();
     expect(all.every((a) => a.contentState === 'full')).toBe(true);
     const a1 = all.find((a) => a.url === 'http://a.test/1')!;
-    expect(a1).toMatchObject({ title: 'Title of http://a.test/1', status: 'archived', favorite: 1, tags: ['mine'], savedAt: 1, byline: 'By Someone', imageCount: 1 });
+    expect(a1).toMatchObject({
+      title: 'Title of http://a.test/1',
+      status: 'archived',
+      favorite: 1,
+      tags: ['mine'],
+      savedAt: 1,
+      byline: 'By Someone',
+      imageCount: 1,
+    });
     expect(a1.fetchAttempts).toBeUndefined();
     expect((await db.contents.get(a1.id))!.html).toContain('body of http://a.test/1');
     expect(await db.images.where('articleId').equals(a1.id).count()).toBe(1);
@@ -220,7 +289,10 @@ describe('runQueue', () => {
     const id = (await db.articles.add(rec('http://del.test/') as ArticleRecord)) as number;
     const h = harness(db);
     const fetchPage = h.deps.fetchPage;
-    h.deps.fetchPage = async (u) => { await db.articles.delete(id); return fetchPage(u); };
+    h.deps.fetchPage = async (u) => {
+      await db.articles.delete(id);
+      return fetchPage(u);
+    };
     await run(h);
     expect(await db.articles.count()).toBe(0);
     expect(await db.contents.count()).toBe(0);
@@ -233,7 +305,9 @@ describe('runQueue', () => {
     const before = await db.articles.toArray();
     db.articles.update = (() => Promise.reject(new Error('QuotaExceededError: the disk is full'))) as unknown as typeof db.articles.update;
     const summary = await run(h);
-    expect(summary.error).toBe('could not record that http://gone.test/x failed (the page is gone (HTTP 404)): QuotaExceededError: the disk is full');
+    expect(summary.error).toBe(
+      'could not record that http://gone.test/x failed (the page is gone (HTTP 404)): QuotaExceededError: the disk is full',
+    );
     expect(h.starts.map((s) => s.url)).toEqual(['http://gone.test/x']); // nothing more started
     expect(await db.articles.toArray()).toEqual(before);
   });
@@ -243,7 +317,11 @@ describe('runQueue', () => {
     const h = harness(db);
     h.deps.extract = async () => ({ article: null, stored: null, tags: null, error: 'Could not find readable text on this page.' });
     expect((await run(h)).failed).toBe(1);
-    expect((await db.articles.toArray())[0]).toMatchObject({ contentState: 'failed', fetchError: 'Could not find readable text on this page.', fetchAttempts: 1 });
+    expect((await db.articles.toArray())[0]).toMatchObject({
+      contentState: 'failed',
+      fetchError: 'Could not find readable text on this page.',
+      fetchAttempts: 1,
+    });
     expect(new FetchFailure('x', false).retry).toBe(false);
   });
 });
@@ -253,14 +331,22 @@ describe('queue state through a Gist JSON export', () => {
     const { gistJsonChunks } = await import('../../lib/export/gist-json');
     const { parseImport } = await import('../../lib/import/parse-import');
     const { applyImport } = await import('../../lib/import/apply-import');
-    await db.articles.add(rec('http://gone.test/x', { contentState: 'failed', fetchError: 'the page is gone (HTTP 404)', fetchAttempts: 1 }) as ArticleRecord);
+    await db.articles.add(
+      rec('http://gone.test/x', { contentState: 'failed', fetchError: 'the page is gone (HTTP 404)', fetchAttempts: 1 }) as ArticleRecord,
+    );
     let json = '';
     for await (const c of gistJsonChunks(db)) json += c;
     const other = openDb(`q2-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     const parsed = await parseImport('gist.json', new TextEncoder().encode(json));
     await applyImport(other, parsed.items, { sanitize: (h) => ({ html: h }) });
     const [a] = await other.articles.toArray();
-    expect(a).toMatchObject({ contentState: 'failed', fetchError: 'the page is gone (HTTP 404)', fetchAttempts: 1, status: 'archived', tags: ['mine'] });
+    expect(a).toMatchObject({
+      contentState: 'failed',
+      fetchError: 'the page is gone (HTTP 404)',
+      fetchAttempts: 1,
+      status: 'archived',
+      tags: ['mine'],
+    });
     expect(countQueue([a]).failures[0].reason).toBe('the page is gone (HTTP 404)');
   });
 });
@@ -269,17 +355,28 @@ describe('queue store reads', () => {
   it('finds waiting items and failed links through the contentState and pendingImages indexes, not by reading every article', async () => {
     const indexed = openDb(`q3-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     const reads = recordReads(indexed);
-    const ids = await indexed.articles.bulkAdd([
-      rec('http://done.test/1', { contentState: 'full' }),
-      rec('http://wait.test/1'),
-      rec('http://img.test/1', { contentState: 'full', pendingImages: ['http://img.test/1.png'] }),
-      rec('http://gone.test/1', { contentState: 'failed', fetchError: 'gone' }),
-      ...Array.from({ length: 20 }, (_, i) => rec(`http://read.test/${i}`, { contentState: 'full' })),
-    ] as ArticleRecord[], { allKeys: true });
+    const ids = await indexed.articles.bulkAdd(
+      [
+        rec('http://done.test/1', { contentState: 'full' }),
+        rec('http://wait.test/1'),
+        rec('http://img.test/1', { contentState: 'full', pendingImages: ['http://img.test/1.png'] }),
+        rec('http://gone.test/1', { contentState: 'failed', fetchError: 'gone' }),
+        ...Array.from({ length: 20 }, (_, i) => rec(`http://read.test/${i}`, { contentState: 'full' })),
+      ] as ArticleRecord[],
+      { allKeys: true },
+    );
     reads.length = 0;
-    expect((await queueItems(indexed)).map((i) => [i.id, i.kind])).toEqual([[ids[1], 'page'], [ids[2], 'images']]);
+    expect((await queueItems(indexed)).map((i) => [i.id, i.kind])).toEqual([
+      [ids[1], 'page'],
+      [ids[2], 'images'],
+    ]);
     expect(await retryFailed(indexed)).toBe(1);
-    expect(reads.filter((r) => r.table === 'articles').map((r) => r.index).sort()).toEqual(['contentState', 'contentState', 'pendingImages']);
+    expect(
+      reads
+        .filter((r) => r.table === 'articles')
+        .map((r) => r.index)
+        .sort(),
+    ).toEqual(['contentState', 'contentState', 'pendingImages']);
     expect(fullArticleReads(reads)).toBe(0);
   });
 });

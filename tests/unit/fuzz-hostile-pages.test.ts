@@ -30,7 +30,9 @@ function checkLine(file: string, line: Record<string, unknown> | undefined) {
 
 describe('extraction CLI on hostile files', () => {
   it('empty, frameset, non-UTF-8, UTF-16, NUL bytes, binary garbage, PNG bytes, broken gzip', async () => {
-    const files = readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f));
+    const files = readdirSync(HOSTILE)
+      .sort()
+      .map((f) => join(HOSTILE, f));
     expect(files.length).toBeGreaterThanOrEqual(10);
     const r = await runCli(files, 120_000);
     expect(r.timedOut).toBe(false);
@@ -47,8 +49,11 @@ describe('extraction CLI on hostile files', () => {
   it('a 20 MB page (inline data blob and a 1 MB data: image) gives a result', async () => {
     const file = join(tmp, 'big-inline-data.html');
     const p = '<p>The harbour wall needed repair after the winter storms, and the council finally voted to fund it this spring.</p>';
-    writeFileSync(file, `<!doctype html><html><head><title>Big</title><script type="application/json">{"k":"${'x'.repeat(20 * 1024 * 1024)}"}</script></head>`
-      + `<body><article><h1>Big page</h1>${p.repeat(30)}<img src="data:image/png;base64,${'A'.repeat(1_000_000)}"></article></body></html>`);
+    writeFileSync(
+      file,
+      `<!doctype html><html><head><title>Big</title><script type="application/json">{"k":"${'x'.repeat(20 * 1024 * 1024)}"}</script></head>` +
+        `<body><article><h1>Big page</h1>${p.repeat(30)}<img src="data:image/png;base64,${'A'.repeat(1_000_000)}"></article></body></html>`,
+    );
     const t = Date.now();
     const r = await runCli([file], 300_000);
     console.log(`hostile: 20 MB inline-data page → ${checkLine(file, r.lines.get(file))} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -58,22 +63,34 @@ describe('extraction CLI on hostile files', () => {
   // jsdom makes this minutes-long (Readability walks the tree per ancestor): opt in with GIST_HOSTILE_BIG=1.
   // The same 20 MB page runs in Chromium in tests/e2e/hostile-pages.test.ts.
   const BIG = process.env.GIST_HOSTILE_BIG === '1';
-  it.skipIf(!BIG)('a 20 MB page of paragraphs gives a result', async () => {
-    const file = join(tmp, 'big-paragraphs.html');
-    const p = '<p>The harbour wall needed repair after the winter storms, and the council finally voted to fund it this spring.</p>';
-    writeFileSync(file, `<!doctype html><html><head><title>Big</title></head><body><article><h1>Big page</h1>${p.repeat(Math.ceil(20 * 1024 * 1024 / p.length))}</article></body></html>`);
-    const t = Date.now();
-    const r = await runCli([file], 900_000);
-    console.log(`hostile: 20 MB paragraphs → ${checkLine(file, r.lines.get(file))} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  }, 920_000);
+  it.skipIf(!BIG)(
+    'a 20 MB page of paragraphs gives a result',
+    async () => {
+      const file = join(tmp, 'big-paragraphs.html');
+      const p = '<p>The harbour wall needed repair after the winter storms, and the council finally voted to fund it this spring.</p>';
+      writeFileSync(
+        file,
+        `<!doctype html><html><head><title>Big</title></head><body><article><h1>Big page</h1>${p.repeat(Math.ceil((20 * 1024 * 1024) / p.length))}</article></body></html>`,
+      );
+      const t = Date.now();
+      const r = await runCli([file], 900_000);
+      console.log(`hostile: 20 MB paragraphs → ${checkLine(file, r.lines.get(file))} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    },
+    920_000,
+  );
 
   // Default on: parse5 needs ~40 s for it, then the depth check answers at once (Chromium: E2E).
   it('10,000-deep nesting gives a clear error, no crash or stack overflow', async () => {
     const file = join(tmp, 'deep.html');
-    writeFileSync(file, `<!doctype html><html><head><title>Deep</title></head><body><article><h1>Deep</h1>${'<p>Some prose long enough to count as article text for the extractor. </p>'.repeat(20)}${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}</article></body></html>`);
+    writeFileSync(
+      file,
+      `<!doctype html><html><head><title>Deep</title></head><body><article><h1>Deep</h1>${'<p>Some prose long enough to count as article text for the extractor. </p>'.repeat(20)}${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}</article></body></html>`,
+    );
     const t = Date.now();
     const r = await runCli([file], 600_000);
-    console.log(`hostile: 10,000-deep nesting → ${r.timedOut ? 'TIMEOUT' : checkLine(file, r.lines.get(file))} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `hostile: 10,000-deep nesting → ${r.timedOut ? 'TIMEOUT' : checkLine(file, r.lines.get(file))} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
     expect(r.timedOut).toBe(false);
     expect(String(r.lines.get(file)?.error)).toContain('nest deeper than 512 levels');
   }, 620_000);

@@ -12,7 +12,10 @@ describe('downloadImages', () => {
       if (src.endsWith('boom.png')) throw new Error('network');
       return blob(src);
     });
-    const r = await downloadImages(['https://a.example/1.png', 'data:image/png;base64,AA==', 'blob:x', 'https://a.example/missing.png', 'http://b.example/boom.png'], fetchOne);
+    const r = await downloadImages(
+      ['https://a.example/1.png', 'data:image/png;base64,AA==', 'blob:x', 'https://a.example/missing.png', 'http://b.example/boom.png'],
+      fetchOne,
+    );
     expect(r.images.map((i) => i.src)).toEqual(['https://a.example/1.png']);
     expect(r.failed).toBe(2);
     expect(fetchOne).toHaveBeenCalledTimes(3);

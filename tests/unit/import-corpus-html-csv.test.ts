@@ -89,7 +89,15 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
       for (const f of ['pocket/shiori/pocket-new.csv', 'pocket/shiori/pocket-old.csv']) {
         const r = await load(f);
         expect(r.format).toBe('pocket-csv');
-        expect(r.items).toEqual([expect.objectContaining({ url: 'https://github.com/go-shiori/shiori', title: 'Shiori', tags: ['shiori'], status: 'unread', savedAt: '2018-11-04T15:05:37.000Z' })]);
+        expect(r.items).toEqual([
+          expect.objectContaining({
+            url: 'https://github.com/go-shiori/shiori',
+            title: 'Shiori',
+            tags: ['shiori'],
+            status: 'unread',
+            savedAt: '2018-11-04T15:05:37.000Z',
+          }),
+        ]);
       }
     });
 
@@ -117,17 +125,26 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
       expect(byUrl(r, 'https://redditblog.com/2016/09/20/amp-and-reactredux/').status).toBe('archived');
       const starred = byUrl(r, 'https://medium.com/@the_minh/why-foursquare-swarm-is-still-my-favourite-social-network-e38228493e6c');
       expect(starred.favorite).toBe(true);
-      const folder = byUrl(r, 'https://www.20minutes.fr/high-tech/2077615-20170531-quoi-exactement-tweet-covfefe-donald-trump-persiste-signe');
+      const folder = byUrl(
+        r,
+        'https://www.20minutes.fr/high-tech/2077615-20170531-quoi-exactement-tweet-covfefe-donald-trump-persiste-signe',
+      );
       expect(folder.tags).toEqual(['test_tag']);
-      expect(folder.title).toBe('Dis donc Donald Trump, c\'est quoi exactement «covfefe»?');
+      expect(folder.title).toBe("Dis donc Donald Trump, c'est quoi exactement «covfefe»?");
       expect(r.items.every((i) => i.savedAt === null)).toBe(true);
     });
 
     it('6-column export: JSON tags inside a CSV cell, Unix timestamps', async () => {
       const r = await load('instapaper/wallabag-pr8558/instapaper-export-new.csv');
       expect(r.items).toHaveLength(4);
-      expect(byUrl(r, 'https://redditblog.com/2016/09/20/amp-and-reactredux/')).toMatchObject({ tags: ['react', 'javascript'], status: 'archived', savedAt: new Date(1700000001000).toISOString() });
-      expect(byUrl(r, 'https://www.20minutes.fr/high-tech/2077615-20170531-quoi-exactement-tweet-covfefe-donald-trump-persiste-signe').tags).toEqual(['politics', 'twitter', 'news']);
+      expect(byUrl(r, 'https://redditblog.com/2016/09/20/amp-and-reactredux/')).toMatchObject({
+        tags: ['react', 'javascript'],
+        status: 'archived',
+        savedAt: new Date(1700000001000).toISOString(),
+      });
+      expect(
+        byUrl(r, 'https://www.20minutes.fr/high-tech/2077615-20170531-quoi-exactement-tweet-covfefe-donald-trump-persiste-signe').tags,
+      ).toEqual(['politics', 'twitter', 'news']);
       const r2 = await load('instapaper/readeck/csv-instapaper.csv');
       expect(r2.items.map((i) => i.savedAt)).toEqual([new Date(1640080879000).toISOString(), new Date(1687302510000).toISOString()]);
       expect(r2.items.every((i) => i.tags.length === 0 && i.status === 'unread')).toBe(true);
@@ -139,7 +156,11 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
     expect(r.format).toBe('readwise-csv');
     expect(r.items).toHaveLength(2);
     expect(byUrl(r, 'https://www.startpage.com/')).toMatchObject({ status: 'archived', savedAt: '2025-01-20T22:13:02.447Z', title: '' });
-    expect(byUrl(r, 'https://www.linuxserver.io/')).toMatchObject({ tags: ["don't", 'favorite', 'peanut, butter'], savedAt: '2022-12-05T12:42:10.000Z', status: 'unread' });
+    expect(byUrl(r, 'https://www.linuxserver.io/')).toMatchObject({
+      tags: ["don't", 'favorite', 'peanut, butter'],
+      savedAt: '2022-12-05T12:42:10.000Z',
+      status: 'unread',
+    });
     expect(r.errors).toEqual([{ where: 'readwise.csv:3', reason: expect.stringMatching(/mailto:/) }]);
   });
 
@@ -147,11 +168,16 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
     it('_matter_history.csv alone: CRLF, TRUE/FALSE, zone-less date', async () => {
       const r = await load('matter/omnivore/_matter_history.csv');
       expect(r.format).toBe('matter');
-      expect(r.items).toEqual([expect.objectContaining({
-        url: 'https://www.bloomberg.com/features/2022-the-crypto-story/',
-        title: 'The Only Crypto Story You Need, by Matt Levine',
-        status: 'archived', savedAt: '2022-12-18T14:49:11.000Z', author: 'Matt Levine', siteName: 'Bloomberg',
-      })]);
+      expect(r.items).toEqual([
+        expect.objectContaining({
+          url: 'https://www.bloomberg.com/features/2022-the-crypto-story/',
+          title: 'The Only Crypto Story You Need, by Matt Levine',
+          status: 'archived',
+          savedAt: '2022-12-18T14:49:11.000Z',
+          author: 'Matt Levine',
+          siteName: 'Bloomberg',
+        }),
+      ]);
     });
 
     it('the highlights file alone is explained, and a Matter zip joins highlights and content', async () => {
@@ -172,7 +198,10 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
       expect(r.items[0].content).toBe('<p>body</p>');
       expect(r.items[0].highlights).toEqual([
         { text: 'But crypto has dug itself into finance, into technology, and into our heads.', createdAt: '2022-12-18T14:49:00.000Z' },
-        { text: 'Saying that modern life is lived in databases means, most of all, that modern life involves a lot of trust.', createdAt: '2022-12-18T14:45:52.000Z' },
+        {
+          text: 'Saying that modern life is lived in databases means, most of all, that modern life involves a lot of trust.',
+          createdAt: '2022-12-18T14:45:52.000Z',
+        },
       ]);
     });
   });
@@ -184,7 +213,11 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
       expect(r.items).toHaveLength(11);
       expect(r.errors.map((e) => e.where)).toEqual([10, 11, 31].map((l) => `firefox_export.html:${l}`));
       expect(r.errors.every((e) => /place:/.test(e.reason))).toBe(true);
-      expect(byUrl(r, 'https://github.com/nodiscc')).toMatchObject({ title: 'nodiscc (nodiscc) · GitHub', savedAt: new Date(1497562974000).toISOString(), status: 'unread' });
+      expect(byUrl(r, 'https://github.com/nodiscc')).toMatchObject({
+        title: 'nodiscc (nodiscc) · GitHub',
+        savedAt: new Date(1497562974000).toISOString(),
+        status: 'unread',
+      });
       // The <DD> under the "Bookmarks Toolbar" folder describes the folder, not the bookmark before it.
       expect(r.items.filter((i) => i.excerpt)).toEqual([]);
     });
@@ -217,7 +250,9 @@ describeCorpus('import: real samples, HTML and CSV exports', SAMPLES, () => {
       const r = await load('netscape-bookmarks/linkding/simple_valid_import_file_with_one_invalid_bookmark.html');
       expect(r.items).toHaveLength(3);
       expect(byUrl(r, 'https://example.com/1').savedAt).toBeNull();
-      expect(r.errors).toEqual([{ where: 'simple_valid_import_file_with_one_invalid_bookmark.html:11', reason: expect.stringMatching(/invaliddate/) }]);
+      expect(r.errors).toEqual([
+        { where: 'simple_valid_import_file_with_one_invalid_bookmark.html:11', reason: expect.stringMatching(/invaliddate/) },
+      ]);
     });
 
     it('readeck browser.html: spaced tags trimmed, ftp refused, duplicate merged', async () => {

@@ -17,7 +17,13 @@ describeCorpus('import: real samples, JSON exports', SAMPLES, () => {
     expect(r.items).toHaveLength(20);
     expect(r.items.filter((i) => i.status === 'archived')).toHaveLength(raw.filter((o) => o.state === 'Archived').length);
     const a = r.items[0];
-    expect(a).toMatchObject({ tags: ['RSS'], status: 'archived', savedAt: '2024-10-29T16:30:11.000Z', author: 'Juliette Garnier', progress: 0 });
+    expect(a).toMatchObject({
+      tags: ['RSS'],
+      status: 'archived',
+      savedAt: '2024-10-29T16:30:11.000Z',
+      author: 'Juliette Garnier',
+      progress: 0,
+    });
     expect(a.excerpt).toMatch(/^La marque suisse/);
   });
 
@@ -26,7 +32,12 @@ describeCorpus('import: real samples, JSON exports', SAMPLES, () => {
       const r = await load('wallabag/wallabag/wallabag-v2.json');
       expect(r.format).toBe('wallabag-json');
       expect(r.items).toHaveLength(6);
-      expect(byUrl(r, 'https://www.mediapart.fr/')).toMatchObject({ favorite: true, tags: ['mediapart', 'blog'], savedAt: '2016-09-08T09:55:58.000Z', lang: 'fr' });
+      expect(byUrl(r, 'https://www.mediapart.fr/')).toMatchObject({
+        favorite: true,
+        tags: ['mediapart', 'blog'],
+        savedAt: '2016-09-08T09:55:58.000Z',
+        lang: 'fr',
+      });
       expect(r.items.every((i) => typeof i.content === 'string' && i.content.length > 0)).toBe(true);
       expect(byUrl(r, 'https://fr.wikipedia.org/wiki/Échecs').content!.length).toBeGreaterThan(600_000);
       expect(r.items.find((i) => i.title === 'No title found')!.url).toMatch(/&sf20739758=1$/);
@@ -36,7 +47,10 @@ describeCorpus('import: real samples, JSON exports', SAMPLES, () => {
       const r = await load('wallabag/wallabag/wallabag-v2-read.json');
       expect(r.items.map((i) => i.status)).toEqual(['archived', 'unread']);
       const v1 = await load('wallabag/wallabag/wallabag-v1.json');
-      expect(v1.items.map((i) => [i.status, i.tags])).toEqual([['unread', ['Framabag']], ['archived', []]]);
+      expect(v1.items.map((i) => [i.status, i.tags])).toEqual([
+        ['unread', ['Framabag']],
+        ['archived', []],
+      ]);
       const v1r = await load('wallabag/wallabag/wallabag-v1-read.json');
       expect(v1r.items).toHaveLength(3);
       expect(v1r.items[0].favorite).toBe(true);
@@ -66,7 +80,12 @@ describeCorpus('import: real samples, JSON exports', SAMPLES, () => {
       const r = await load('linkwarden/readeck/linkwarden.json');
       expect(r.format).toBe('linkwarden-json');
       expect(r.items).toHaveLength(3);
-      expect(r.items[0]).toMatchObject({ url: 'https://www.the-reframe.com/the-neighborhood/', favorite: true, tags: ['label b'], savedAt: '2025-06-24T05:24:31.751Z' });
+      expect(r.items[0]).toMatchObject({
+        url: 'https://www.the-reframe.com/the-neighborhood/',
+        favorite: true,
+        tags: ['label b'],
+        savedAt: '2025-06-24T05:24:31.751Z',
+      });
       expect(r.items[1].title).toBe("You're Living On An Ant Planet - YouTube");
     });
 
@@ -82,11 +101,18 @@ describeCorpus('import: real samples, JSON exports', SAMPLES, () => {
     const a = await load('pinboard/archivebox/pinboard_export.json');
     expect(a.format).toBe('pinboard-json');
     expect(a.items).toHaveLength(8);
-    expect(a.items.filter((i) => i.status === 'unread').map((i) => i.url)).toEqual(['https://en.wikipedia.org/wiki/International_Typographic_Style', 'https://news.ycombinator.com/item?id=11686984']);
+    expect(a.items.filter((i) => i.status === 'unread').map((i) => i.url)).toEqual([
+      'https://en.wikipedia.org/wiki/International_Typographic_Style',
+      'https://news.ycombinator.com/item?id=11686984',
+    ]);
     expect(byUrl(a, 'https://github.com/google/styleguide').tags).toEqual(['code.style.guide', 'programming', 'reference', 'web.dev']);
     const b = await load('pinboard/wallabag/pinboard_export');
     expect(b.items).toHaveLength(3);
-    expect(b.items[0]).toMatchObject({ title: 'Complexities of an Infinite Scroller', savedAt: '2016-10-31T15:57:56.000Z', tags: ['infinite', 'dom', 'performance', 'scroll'] });
+    expect(b.items[0]).toMatchObject({
+      title: 'Complexities of an Infinite Scroller',
+      savedAt: '2016-10-31T15:57:56.000Z',
+      tags: ['infinite', 'dom', 'performance', 'scroll'],
+    });
     expect(b.items[0].excerpt).toMatch(/^TL;DR/);
     const c = await load('pinboard/readeck/pinboard.json');
     expect(c.items.map((i) => i.status)).toEqual(['unread', 'archived']);
@@ -107,9 +133,17 @@ describeCorpus('import: real samples, JSON exports', SAMPLES, () => {
     const c = await load('browser-bookmarks-json/wallabag/chrome-bookmarks');
     expect(c.format).toBe('chrome-bookmarks-json');
     // 13118850929335823 µs after 1601-01-01.
-    expect(c.items).toEqual([expect.objectContaining({ savedAt: '2016-09-20T13:15:29.336Z', url: 'https://www.20minutes.fr/sport/3256363-20220321-tournoi-vi-nations-trophee-gagne-xv-france-fini-fond-seine' })]);
+    expect(c.items).toEqual([
+      expect.objectContaining({
+        savedAt: '2016-09-20T13:15:29.336Z',
+        url: 'https://www.20minutes.fr/sport/3256363-20220321-tournoi-vi-nations-trophee-gagne-xv-france-fini-fond-seine',
+      }),
+    ]);
     const f = await load('browser-bookmarks-json/wallabag/firefox-bookmarks.json');
     expect(f.format).toBe('firefox-bookmarks-json');
-    expect(f.items.map((i) => [i.tags, i.savedAt])).toEqual([[['test', 'tag'], '2013-12-27T17:41:31.644Z'], [[], '2013-12-27T17:41:31.544Z']]);
+    expect(f.items.map((i) => [i.tags, i.savedAt])).toEqual([
+      [['test', 'tag'], '2013-12-27T17:41:31.644Z'],
+      [[], '2013-12-27T17:41:31.544Z'],
+    ]);
   });
 });

@@ -34,7 +34,12 @@ describe('import: dates', () => {
 
 describe('import: Python list literals (Readwise tags)', () => {
   it('mixed quotes, escapes and commas inside a tag', () => {
-    expect(parsePythonStringList(`["don't", 'favorite', 'peanut, butter', 'it\\'s']`)).toEqual(["don't", 'favorite', 'peanut, butter', "it's"]);
+    expect(parsePythonStringList(`["don't", 'favorite', 'peanut, butter', 'it\\'s']`)).toEqual([
+      "don't",
+      'favorite',
+      'peanut, butter',
+      "it's",
+    ]);
     expect(parsePythonStringList('[]')).toEqual([]);
     expect(parsePythonStringList('[1, 2]')).toBeNull();
     expect(parsePythonStringList("['unclosed]")).toBeNull();
@@ -50,36 +55,84 @@ describe('import: formats known from their exporters', () => {
     ].join('\n');
     const r = await parseImport('export.csv', enc(csv));
     expect(r.format).toBe('raindrop-csv');
-    expect(r.items[0]).toMatchObject({ tags: ['js', 'web', 'Tech'], favorite: true, savedAt: '2024-03-01T10:00:00.000Z', excerpt: 'An excerpt' });
+    expect(r.items[0]).toMatchObject({
+      tags: ['js', 'web', 'Tech'],
+      favorite: true,
+      savedAt: '2024-03-01T10:00:00.000Z',
+      excerpt: 'An excerpt',
+    });
     expect(r.items[0].highlights).toEqual([{ text: 'quoted text', note: 'my comment' }, { text: 'second one' }]);
     expect(r.items[1]).toMatchObject({ tags: [], favorite: false });
   });
 
   it('wallabag CSV: ";"-delimited, day-first dates, content kept', async () => {
-    const csv = 'Title;URL;Content;Tags;"MIME Type";Language;"Creation date"\n"An article";https://example.com/w;"<p>Body; with a semicolon</p>";"one, two";text/html;fr;"21/03/2021 02:39:19"\n';
+    const csv =
+      'Title;URL;Content;Tags;"MIME Type";Language;"Creation date"\n"An article";https://example.com/w;"<p>Body; with a semicolon</p>";"one, two";text/html;fr;"21/03/2021 02:39:19"\n';
     const r = await parseImport('wallabag.csv', enc(csv));
     expect(r.format).toBe('wallabag-csv');
-    expect(r.items).toEqual([expect.objectContaining({ url: 'https://example.com/w', tags: ['one', 'two'], content: '<p>Body; with a semicolon</p>', lang: 'fr', savedAt: '2021-03-21T02:39:19.000Z' })]);
+    expect(r.items).toEqual([
+      expect.objectContaining({
+        url: 'https://example.com/w',
+        tags: ['one', 'two'],
+        content: '<p>Body; with a semicolon</p>',
+        lang: 'fr',
+        savedAt: '2021-03-21T02:39:19.000Z',
+      }),
+    ]);
   });
 
   it('Karakeep JSON: links imported, text notes reported, lists as tags', async () => {
     const json = {
       bookmarks: [
-        { createdAt: 1700000000, title: 'A link', tags: ['t1'], lists: ['l1'], content: { type: 'link', url: 'https://example.com/k' }, note: 'why I kept it', archived: true },
+        {
+          createdAt: 1700000000,
+          title: 'A link',
+          tags: ['t1'],
+          lists: ['l1'],
+          content: { type: 'link', url: 'https://example.com/k' },
+          note: 'why I kept it',
+          archived: true,
+        },
         { createdAt: 1700000001, title: 'A note', tags: [], content: { type: 'text', text: 'just text' }, note: null, archived: false },
       ],
       lists: [{ id: 'l1', name: 'Reading list', icon: '📚', type: 'manual' }],
     };
     const r = await parseImport('karakeep.json', enc(JSON.stringify(json)));
     expect(r.format).toBe('karakeep-json');
-    expect(r.items).toEqual([expect.objectContaining({ url: 'https://example.com/k', tags: ['t1', 'Reading list'], status: 'archived', savedAt: '2023-11-14T22:13:20.000Z', excerpt: 'why I kept it' })]);
+    expect(r.items).toEqual([
+      expect.objectContaining({
+        url: 'https://example.com/k',
+        tags: ['t1', 'Reading list'],
+        status: 'archived',
+        savedAt: '2023-11-14T22:13:20.000Z',
+        excerpt: 'why I kept it',
+      }),
+    ]);
     expect(r.errors).toEqual([{ where: 'karakeep.json#1', reason: expect.stringMatching(/text bookmark/) }]);
   });
 
   it('Omnivore zip: metadata + content/<slug>.html + highlights/<slug>.md', async () => {
     const meta = [
-      { id: '1', slug: 'first-slug', title: 'First', url: 'https://example.com/o1', state: 'Archived', readingProgress: 100, labels: ['a'], savedAt: '2024-01-01T00:00:00.000Z' },
-      { id: '2', slug: 'second-slug', title: 'Second', url: 'https://example.com/o2', state: 'Active', readingProgress: 0, labels: [], savedAt: '2024-01-02T00:00:00.000Z' },
+      {
+        id: '1',
+        slug: 'first-slug',
+        title: 'First',
+        url: 'https://example.com/o1',
+        state: 'Archived',
+        readingProgress: 100,
+        labels: ['a'],
+        savedAt: '2024-01-01T00:00:00.000Z',
+      },
+      {
+        id: '2',
+        slug: 'second-slug',
+        title: 'Second',
+        url: 'https://example.com/o2',
+        state: 'Active',
+        readingProgress: 0,
+        labels: [],
+        savedAt: '2024-01-02T00:00:00.000Z',
+      },
     ];
     const md = '> first quote \n\n#label\n\nmy note\n\n> second quote\n> continues\n\n';
     const zip = zipSync({
@@ -91,7 +144,12 @@ describe('import: formats known from their exporters', () => {
     expect(r.format).toBe('omnivore');
     expect(r.errors).toEqual([]);
     expect(r.items[0]).toMatchObject({ content: '<article><p>Full text</p></article>', status: 'archived', progress: 1 });
-    expect(r.items[0].highlights).toEqual([{ text: 'first quote', note: 'my note' }, { text: 'second quote\ncontinues', note: null }].map((h) => ({ ...h, note: h.note })));
+    expect(r.items[0].highlights).toEqual(
+      [
+        { text: 'first quote', note: 'my note' },
+        { text: 'second quote\ncontinues', note: null },
+      ].map((h) => ({ ...h, note: h.note })),
+    );
     expect(r.items[1].content).toBeUndefined();
     expect(parseOmnivoreHighlights('')).toEqual([]);
   });
@@ -101,24 +159,37 @@ describe('import: formats known from their exporters', () => {
     const zip = zipSync({
       'part_000000.csv': enc(`${head}A,https://example.com/p1,1700000000,x,unread\n`),
       'part_000001.csv': enc(`${head}B,https://example.com/p2,1700000001,,archive\n`),
-      'annotations/part_000000.json': enc(JSON.stringify([
-        { url: 'https://example.com/p2', title: 'B', highlights: [{ quote: 'a highlight', created_at: 1700000100 }] },
-        { url: 'https://example.com/elsewhere', title: 'C', highlights: [{ quote: 'lost?', created_at: 1700000100 }] },
-      ])),
+      'annotations/part_000000.json': enc(
+        JSON.stringify([
+          { url: 'https://example.com/p2', title: 'B', highlights: [{ quote: 'a highlight', created_at: 1700000100 }] },
+          { url: 'https://example.com/elsewhere', title: 'C', highlights: [{ quote: 'lost?', created_at: 1700000100 }] },
+        ]),
+      ),
     });
     const r = await parseImport('pocket.zip', zip);
     expect(r.format).toBe('pocket-csv');
-    expect(r.items.map((i) => [i.url, i.status])).toEqual([['https://example.com/p1', 'unread'], ['https://example.com/p2', 'archived']]);
+    expect(r.items.map((i) => [i.url, i.status])).toEqual([
+      ['https://example.com/p1', 'unread'],
+      ['https://example.com/p2', 'archived'],
+    ]);
     expect(r.items[1].highlights).toEqual([{ text: 'a highlight', createdAt: '2023-11-14T22:15:00.000Z' }]);
     expect(r.errors).toEqual([]);
     // Not in the list: the library may have that article (applyStrayHighlights), so they are not dropped here.
-    expect(r.strayHighlights).toEqual([{ where: 'pocket.zip/annotations', url: 'https://example.com/elsewhere', highlights: [{ text: 'lost?', createdAt: '2023-11-14T22:15:00.000Z' }] }]);
+    expect(r.strayHighlights).toEqual([
+      {
+        where: 'pocket.zip/annotations',
+        url: 'https://example.com/elsewhere',
+        highlights: [{ text: 'lost?', createdAt: '2023-11-14T22:15:00.000Z' }],
+      },
+    ]);
   });
 
   it('a CSV with a URL column but no known header is read generically', async () => {
     const r = await parseImport('links.csv', enc('Name,Link,Tags,Created,Starred\nHome,https://example.com/g,"a;b",2024-05-01,yes\n'));
     expect(r.format).toBe('csv');
-    expect(r.items).toEqual([expect.objectContaining({ title: 'Home', tags: ['a', 'b'], savedAt: '2024-05-01T00:00:00.000Z', favorite: true })]);
+    expect(r.items).toEqual([
+      expect.objectContaining({ title: 'Home', tags: ['a', 'b'], savedAt: '2024-05-01T00:00:00.000Z', favorite: true }),
+    ]);
   });
 
   it('format comes from the content, not the file name', async () => {
@@ -127,16 +198,24 @@ describe('import: formats known from their exporters', () => {
   });
 
   it('duplicates inside a file merge: tags united, earliest date, favorite kept', async () => {
-    const csv = 'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://example.com/d?utm_source=x,First,,Unread,1700000500,"[""a""]"\nhttps://example.com/d,Second,,Starred,1700000000,"[""b""]"\n';
+    const csv =
+      'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://example.com/d?utm_source=x,First,,Unread,1700000500,"[""a""]"\nhttps://example.com/d,Second,,Starred,1700000000,"[""b""]"\n';
     const r = await parseImport('i.csv', enc(csv));
     expect(r.items).toHaveLength(1);
-    expect(r.items[0]).toMatchObject({ url: 'https://example.com/d?utm_source=x', title: 'First', tags: ['a', 'b'], savedAt: '2023-11-14T22:13:20.000Z', favorite: true });
+    expect(r.items[0]).toMatchObject({
+      url: 'https://example.com/d?utm_source=x',
+      title: 'First',
+      tags: ['a', 'b'],
+      savedAt: '2023-11-14T22:13:20.000Z',
+      favorite: true,
+    });
     expect(r.duplicates).toEqual([{ where: 'i.csv:3', keptWhere: 'i.csv:2', url: 'https://example.com/d' }]);
   });
 
   it('a 10,000-row Pocket CSV parses completely', async () => {
     const rows = ['title,url,time_added,tags,status'];
-    for (let i = 0; i < 10_000; i++) rows.push(`"Title ${i}, with comma",https://example.com/a/${i},${1600000000 + i},t${i % 7}|common,${i % 3 ? 'unread' : 'archive'}`);
+    for (let i = 0; i < 10_000; i++)
+      rows.push(`"Title ${i}, with comma",https://example.com/a/${i},${1600000000 + i},t${i % 7}|common,${i % 3 ? 'unread' : 'archive'}`);
     const r = await parseImport('part_000000.csv', enc(rows.join('\r\n')));
     expect(r.items).toHaveLength(10_000);
     expect(r.errors).toEqual([]);
@@ -149,7 +228,10 @@ describe('import: text encodings', () => {
   it('UTF-16 with BOM, UTF-8 with BOM and Windows-1252 all read the same', async () => {
     const u16 = new Uint8Array(2 + csv.length * 2);
     u16.set([0xff, 0xfe]);
-    for (let i = 0; i < csv.length; i++) { u16[2 + i * 2] = csv.charCodeAt(i); u16[3 + i * 2] = 0; }
+    for (let i = 0; i < csv.length; i++) {
+      u16[2 + i * 2] = csv.charCodeAt(i);
+      u16[3 + i * 2] = 0;
+    }
     const bom8 = new Uint8Array([0xef, 0xbb, 0xbf, ...enc(csv)]);
     const cp1252 = Uint8Array.from(csv, (c) => c.charCodeAt(0)); // é is 0xE9 in both Latin-1 and 1252
     for (const b of [u16, bom8, cp1252]) {

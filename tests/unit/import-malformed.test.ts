@@ -14,7 +14,9 @@ describe('import: malformed and truncated files', () => {
     const r = await fixture('pocket-missing-url.csv');
     expect(r.format).toBe('pocket-csv');
     expect(r.items).toEqual([]);
-    expect(r.errors).toEqual([{ where: 'pocket-missing-url.csv:1', reason: expect.stringMatching(/no URL column.*title, time_added, tags, status/) }]);
+    expect(r.errors).toEqual([
+      { where: 'pocket-missing-url.csv:1', reason: expect.stringMatching(/no URL column.*title, time_added, tags, status/) },
+    ]);
   });
 
   it('CSV cut inside a quoted field: earlier rows kept, the cut row reported', async () => {
@@ -51,7 +53,12 @@ describe('import: malformed and truncated files', () => {
     const r = await fixture('omnivore-bad-element.json');
     expect(urls(r)).toEqual(['https://example.com/one', 'https://example.com/three']);
     expect(r.items[0].progress).toBeCloseTo(0.4);
-    expect(r.errors.map((e) => e.where)).toEqual(['omnivore-bad-element.json:3', 'omnivore-bad-element.json#2', 'omnivore-bad-element.json#3', 'omnivore-bad-element.json#4']);
+    expect(r.errors.map((e) => e.where)).toEqual([
+      'omnivore-bad-element.json:3',
+      'omnivore-bad-element.json#2',
+      'omnivore-bad-element.json#3',
+      'omnivore-bad-element.json#4',
+    ]);
     expect(r.errors[0].reason).toMatch(/invalid JSON: item 1/);
     expect(r.errors[3].reason).toMatch(/Deleted/);
   });
@@ -62,16 +69,26 @@ describe('import: malformed and truncated files', () => {
 
   it('HTML exports with no links, and an HTML page that is no export', async () => {
     const p = await fixture('pocket-no-links.html');
-    expect(p).toMatchObject({ format: 'pocket-html', items: [], errors: [{ where: 'pocket-no-links.html', reason: expect.stringMatching(/no links/) }] });
+    expect(p).toMatchObject({
+      format: 'pocket-html',
+      items: [],
+      errors: [{ where: 'pocket-no-links.html', reason: expect.stringMatching(/no links/) }],
+    });
     const n = await fixture('netscape-no-links.html');
-    expect(n).toMatchObject({ format: 'netscape-bookmarks', items: [], errors: [{ where: 'netscape-no-links.html', reason: expect.stringMatching(/no bookmarks/) }] });
+    expect(n).toMatchObject({
+      format: 'netscape-bookmarks',
+      items: [],
+      errors: [{ where: 'netscape-no-links.html', reason: expect.stringMatching(/no bookmarks/) }],
+    });
     await expect(fixture('not-an-export.html')).rejects.toThrow(UnknownFormatError);
   });
 
   it('bookmark file cut inside a tag: earlier bookmarks kept, the cut one named', async () => {
     const r = await fixture('netscape-truncated.html');
     expect(urls(r)).toEqual(['https://example.com/kept', 'https://example.com/also-kept']);
-    expect(r.errors).toEqual([{ where: 'netscape-truncated.html:6', reason: expect.stringMatching(/ends inside a tag.*example\.com\/cut/) }]);
+    expect(r.errors).toEqual([
+      { where: 'netscape-truncated.html:6', reason: expect.stringMatching(/ends inside a tag.*example\.com\/cut/) },
+    ]);
   });
 
   it('unknown CSV header, random bytes and an empty file are refused with a clear message', async () => {
@@ -81,7 +98,11 @@ describe('import: malformed and truncated files', () => {
   });
 
   it('truncated ZIP: complete entries recovered, the cut entry and the damage reported', async () => {
-    const rows = (n: number, from: number) => ['title,url,time_added,tags,status', ...Array.from({ length: n }, (_, i) => `T${from + i},https://example.com/${from + i},1600000000,,unread`)].join('\n');
+    const rows = (n: number, from: number) =>
+      [
+        'title,url,time_added,tags,status',
+        ...Array.from({ length: n }, (_, i) => `T${from + i},https://example.com/${from + i},1600000000,,unread`),
+      ].join('\n');
     // Stored (level 0) so the cut point falls inside the second entry's data.
     const zip = zipSync({ 'part_000000.csv': strToU8(rows(3, 0)), 'part_000001.csv': strToU8(rows(50, 100)) }, { level: 0 });
     const cut = zip.subarray(0, Math.floor(zip.length * 0.6));
@@ -98,7 +119,10 @@ describe('import: malformed and truncated files', () => {
   });
 
   it('a ZIP cut before its first entry ends is refused', async () => {
-    const zip = zipSync({ 'part_000000.csv': strToU8('title,url,time_added,tags,status\nA,https://example.com/a,1,,unread\n') }, { level: 0 });
+    const zip = zipSync(
+      { 'part_000000.csv': strToU8('title,url,time_added,tags,status\nA,https://example.com/a,1,,unread\n') },
+      { level: 0 },
+    );
     await expect(parseImport('p.zip', zip.subarray(0, 40))).rejects.toThrow(UnknownFormatError);
   });
 });

@@ -15,17 +15,60 @@ const RUN: ImportRun = {
   format: 'pocket-html',
   ms: 420,
   outcomes: [
-    { index: 0, where: 'ril_export.html:5', url: 'https://a.example/1', outcome: 'imported', reason: 'imported; the page is fetched later', articleId: 1, needsFetch: true },
-    { index: 1, where: 'ril_export.html:6', url: 'https://a.example/2', outcome: 'imported', reason: 'imported with its content', articleId: 2, needsFetch: false },
-    { index: 2, where: 'ril_export.html:7', url: 'https://a.example/3', outcome: 'merged', reason: 'already in the library; merged: 1 tag(s) added', articleId: 3 },
+    {
+      index: 0,
+      where: 'ril_export.html:5',
+      url: 'https://a.example/1',
+      outcome: 'imported',
+      reason: 'imported; the page is fetched later',
+      articleId: 1,
+      needsFetch: true,
+    },
+    {
+      index: 1,
+      where: 'ril_export.html:6',
+      url: 'https://a.example/2',
+      outcome: 'imported',
+      reason: 'imported with its content',
+      articleId: 2,
+      needsFetch: false,
+    },
+    {
+      index: 2,
+      where: 'ril_export.html:7',
+      url: 'https://a.example/3',
+      outcome: 'merged',
+      reason: 'already in the library; merged: 1 tag(s) added',
+      articleId: 3,
+    },
     { index: 3, where: 'ril_export.html:8', url: 'javascript:alert(1)', outcome: 'failed', reason: 'not a web page (javascript: URL)' },
-    { index: 4, where: 'ril_export.html:11', url: 'https://a.example/4', outcome: 'duplicate', reason: 'already in the library; nothing new; kept archived (the file says unread)', articleId: 4 },
+    {
+      index: 4,
+      where: 'ril_export.html:11',
+      url: 'https://a.example/4',
+      outcome: 'duplicate',
+      reason: 'already in the library; nothing new; kept archived (the file says unread)',
+      articleId: 4,
+    },
   ],
   duplicates: [{ where: 'ril_export.html:9', keptWhere: 'ril_export.html:5', url: 'https://a.example/1' }],
   errors: [{ where: 'ril_export.html:10', reason: 'unreadable date "yesterday"; kept without a date' }],
   strayHighlights: [
-    { where: 'a.zip/annotations', url: 'https://a.example/9', count: 2, outcome: 'merged', reason: 'not in the file\'s list, but in the library: 2 highlight(s) added', articleId: 9 },
-    { where: 'a.zip/annotations', url: 'https://gone.example/', count: 3, outcome: 'unmatched', reason: '3 highlight(s) for https://gone.example/, which is neither in the file\'s list nor in the library: not imported' },
+    {
+      where: 'a.zip/annotations',
+      url: 'https://a.example/9',
+      count: 2,
+      outcome: 'merged',
+      reason: "not in the file's list, but in the library: 2 highlight(s) added",
+      articleId: 9,
+    },
+    {
+      where: 'a.zip/annotations',
+      url: 'https://gone.example/',
+      count: 3,
+      outcome: 'unmatched',
+      reason: "3 highlight(s) for https://gone.example/, which is neither in the file's list nor in the library: not imported",
+    },
   ],
 };
 
@@ -35,7 +78,12 @@ function file(name: string, text: string): File {
 
 let root: HTMLElement;
 const $ = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
-const flush = async () => { for (let i = 0; i < 5; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); }); };
+const flush = async () => {
+  for (let i = 0; i < 5; i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+};
 
 function chooseFile(f: File) {
   const input = $('import-file') as HTMLInputElement;
@@ -45,18 +93,45 @@ function chooseFile(f: File) {
 
 function queueMock(view: Partial<QueueView> = {}) {
   let cb: ((v: QueueView) => void) | null = null;
-  const current: QueueView = { counts: { pending: 3, images: 1, failed: 2, failures: [{ id: 7, title: 'Gone', url: 'https://g.example/', reason: 'the page is gone (HTTP 404)' }] }, status: { ...IDLE_STATUS }, needsPermission: true, ...view };
+  const current: QueueView = {
+    counts: {
+      pending: 3,
+      images: 1,
+      failed: 2,
+      failures: [{ id: 7, title: 'Gone', url: 'https://g.example/', reason: 'the page is gone (HTTP 404)' }],
+    },
+    status: { ...IDLE_STATUS },
+    needsPermission: true,
+    ...view,
+  };
   const q = {
-    subscribe: vi.fn((f: (v: QueueView) => void) => { cb = f; f(current); return () => { cb = null; }; }),
+    subscribe: vi.fn((f: (v: QueueView) => void) => {
+      cb = f;
+      f(current);
+      return () => {
+        cb = null;
+      };
+    }),
     start: vi.fn(async () => ({ ok: true as const })),
     stop: vi.fn(async () => {}),
-    push: (v: Partial<QueueView>) => act(() => { Object.assign(current, v); cb?.({ ...current }); }),
+    push: (v: Partial<QueueView>) =>
+      act(() => {
+        Object.assign(current, v);
+        cb?.({ ...current });
+      }),
   };
   return q;
 }
 
-beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
-afterEach(() => { render(null, root); root.remove(); vi.restoreAllMocks(); });
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+});
 
 function mount(transfer: Partial<TransferBackend>, queue?: QueueBackend) {
   const connector = { transfer, queue } as unknown as LibraryConnector;
@@ -69,7 +144,12 @@ describe('import', () => {
   it('shows progress, then a summary of every outcome, and saves the report as CSV', async () => {
     let progress: ((d: number, t: number, p: 'reading' | 'writing') => void) | null = null;
     let finish: (r: ImportRun) => void = () => {};
-    const importFile = vi.fn((_n: string, _b: Uint8Array, p: typeof progress) => { progress = p; return new Promise<ImportRun>((r) => { finish = r; }); });
+    const importFile = vi.fn((_n: string, _b: Uint8Array, p: typeof progress) => {
+      progress = p;
+      return new Promise<ImportRun>((r) => {
+        finish = r;
+      });
+    });
     mount({ importFile: importFile as unknown as TransferBackend['importFile'] });
     chooseFile(file('ril_export.html', '<html>pocket</html>'));
     await flush();
@@ -80,14 +160,19 @@ describe('import', () => {
     expect(($('import-progress')!.querySelector('progress') as HTMLProgressElement).getAttribute('value')).toBe('200');
 
     const created: Blob[] = [];
-    const createObjectURL = vi.fn((b: Blob) => { created.push(b); return 'blob:report'; });
+    const createObjectURL = vi.fn((b: Blob) => {
+      created.push(b);
+      return 'blob:report';
+    });
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await act(async () => finish(RUN));
     await flush();
     const result = $('import-result')!;
     expect(result.dataset).toMatchObject({ imported: '2', merged: '2', duplicate: '2', failed: '1', problem: '2' });
-    expect($('import-summary')!.textContent).toContain('2 imported · 2 merged into existing articles · 2 duplicates · 1 failed · 2 problems in the file');
+    expect($('import-summary')!.textContent).toContain(
+      '2 imported · 2 merged into existing articles · 2 duplicates · 1 failed · 2 problems in the file',
+    );
     expect($('import-report-rows')!.textContent).toContain('3 highlight(s) for https://gone.example/');
     expect($('import-report-rows')!.textContent).toContain('not a web page (javascript: URL)');
     expect($('import-report-rows')!.textContent).toContain('repeated in the file; merged into ril_export.html:5');
@@ -100,7 +185,11 @@ describe('import', () => {
   });
 
   it('says clearly when the file is not a known format, and nothing was imported', async () => {
-    mount({ importFile: vi.fn(async () => { throw new UnknownFormatError('notes.txt: not a format Gist knows (first line: hello)'); }) });
+    mount({
+      importFile: vi.fn(async () => {
+        throw new UnknownFormatError('notes.txt: not a format Gist knows (first line: hello)');
+      }),
+    });
     chooseFile(file('notes.txt', 'hello'));
     await flush();
     expect($('import-error')!.textContent).toBe('Nothing was imported. notes.txt: not a format Gist knows (first line: hello)');
@@ -120,15 +209,27 @@ describe('import', () => {
   });
 
   it('counts by the typed outcome fields, whatever the reason text says', () => {
-    const o = (index: number, outcome: ImportRun['outcomes'][number]['outcome'], reason: string, needsFetch?: boolean) =>
-      ({ index, where: `f:${index}`, url: `https://a.example/${index}`, outcome, reason, ...(needsFetch === undefined ? {} : { needsFetch }) });
-    const run: ImportRun = { ...RUN, duplicates: [], errors: [], strayHighlights: [], outcomes: [
-      o(0, 'imported', 'imported with its content', true), // misleading text: the typed field says it needs its page
-      o(1, 'imported', 'imported with its content (and more)', true),
-      o(2, 'imported', 'restored from a Gist export', false),
-      o(3, 'merged', 'already in the library; merged: archived'),
-      o(4, 'duplicate', 'already in the library; merged: nothing'),
-    ] };
+    const o = (index: number, outcome: ImportRun['outcomes'][number]['outcome'], reason: string, needsFetch?: boolean) => ({
+      index,
+      where: `f:${index}`,
+      url: `https://a.example/${index}`,
+      outcome,
+      reason,
+      ...(needsFetch === undefined ? {} : { needsFetch }),
+    });
+    const run: ImportRun = {
+      ...RUN,
+      duplicates: [],
+      errors: [],
+      strayHighlights: [],
+      outcomes: [
+        o(0, 'imported', 'imported with its content', true), // misleading text: the typed field says it needs its page
+        o(1, 'imported', 'imported with its content (and more)', true),
+        o(2, 'imported', 'restored from a Gist export', false),
+        o(3, 'merged', 'already in the library; merged: archived'),
+        o(4, 'duplicate', 'already in the library; merged: nothing'),
+      ],
+    };
     const r = buildReport(run);
     expect(r.counts).toEqual({ imported: 3, merged: 1, duplicate: 1, failed: 0, problem: 0 });
     expect(r.toFetch).toBe(2);
@@ -136,7 +237,13 @@ describe('import', () => {
   });
 
   it('escapes CSV cells and defuses spreadsheet formulas in the report', () => {
-    const run: ImportRun = { ...RUN, outcomes: [{ index: 0, where: 'f:1', url: '=HYPERLINK("x")', outcome: 'failed', reason: 'a, "quoted"\nreason' }], duplicates: [], errors: [], strayHighlights: [] };
+    const run: ImportRun = {
+      ...RUN,
+      outcomes: [{ index: 0, where: 'f:1', url: '=HYPERLINK("x")', outcome: 'failed', reason: 'a, "quoted"\nreason' }],
+      duplicates: [],
+      errors: [],
+      strayHighlights: [],
+    };
     const csv = reportCsv(run, buildReport(run));
     expect(csv).toBe('where,url,outcome,reason\r\nf:1,"\'=HYPERLINK(""x"")",failed,"a, ""quoted""\nreason"\r\n');
   });
@@ -165,7 +272,10 @@ describe('fetch queue', () => {
 
   it('shows why starting failed (e.g. host access refused)', async () => {
     const q = queueMock();
-    q.start.mockResolvedValueOnce({ ok: false, error: 'Gist needs access to websites to fetch the articles; nothing was fetched.' } as never);
+    q.start.mockResolvedValueOnce({
+      ok: false,
+      error: 'Gist needs access to websites to fetch the articles; nothing was fetched.',
+    } as never);
     mount({ importFile: vi.fn() }, q);
     await flush();
     ($('queue-start') as HTMLButtonElement).click();
@@ -178,7 +288,9 @@ describe('fetch queue', () => {
     mount({ importFile: vi.fn() }, q);
     await flush();
     await q.push({ status: { ...IDLE_STATUS, error: 'could not record that http://a.example/ failed (HTTP 404): disk full' } });
-    expect($('queue-run-error')!.textContent).toBe('Fetching stopped: could not record that http://a.example/ failed (HTTP 404): disk full');
+    expect($('queue-run-error')!.textContent).toBe(
+      'Fetching stopped: could not record that http://a.example/ failed (HTTP 404): disk full',
+    );
   });
 
   it('hides itself when there is nothing to fetch', async () => {
@@ -192,10 +304,17 @@ describe('export', () => {
   it('downloads each export kind with progress, and reports failures', async () => {
     let progress: (d: number, t: number) => void = () => {};
     let finish: (v: { blob: Blob; fileName: string }) => void = () => {};
-    const exportLibrary = vi.fn((_k: string, p: typeof progress) => { progress = p; return new Promise<{ blob: Blob; fileName: string }>((r) => { finish = r; }); });
+    const exportLibrary = vi.fn((_k: string, p: typeof progress) => {
+      progress = p;
+      return new Promise<{ blob: Blob; fileName: string }>((r) => {
+        finish = r;
+      });
+    });
     Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
     const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
     mount({ importFile: vi.fn(), exportLibrary: exportLibrary as unknown as TransferBackend['exportLibrary'] });
     ($('export-markdown-zip') as HTMLButtonElement).click();
     await flush();

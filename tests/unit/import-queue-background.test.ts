@@ -10,9 +10,27 @@ import { openDb, type ArticleRecord } from '../../lib/db/schema';
 import { parseQueueStatus, QUEUE_STATUS_KEY } from '../../lib/fetch-queue/status';
 
 const rec = (url: string): Omit<ArticleRecord, 'id'> => ({
-  url, originalUrl: url, title: url, byline: null, siteName: null, lang: null, publishedTime: null, excerpt: null, savedAt: 1, updatedAt: 1,
-  status: 'unread', favorite: 0, tags: [], tagCandidates: [], tagsEdited: false, wordCount: 0, cjkChars: 0, imageCount: 0, readingMinutes: 0,
-  progress: 0, contentState: 'pending',
+  url,
+  originalUrl: url,
+  title: url,
+  byline: null,
+  siteName: null,
+  lang: null,
+  publishedTime: null,
+  excerpt: null,
+  savedAt: 1,
+  updatedAt: 1,
+  status: 'unread',
+  favorite: 0,
+  tags: [],
+  tagCandidates: [],
+  tagsEdited: false,
+  wordCount: 0,
+  cjkChars: 0,
+  imageCount: 0,
+  readingMinutes: 0,
+  progress: 0,
+  contentState: 'pending',
 });
 
 beforeEach(() => fakeBrowser.reset());
@@ -31,7 +49,9 @@ describe('createImportQueue', () => {
     const status = async () => parseQueueStatus((await fakeBrowser.storage.local.get(QUEUE_STATUS_KEY))[QUEUE_STATUS_KEY]);
     await vi.waitFor(async () => expect((await status()).running).toBe(false), { timeout: 5_000 });
     const s = await status();
-    expect(s.error).toMatch(/^could not record that http:\/\/127\.0\.0\.1:9\/page failed \(Gist has no permission to read 127\.0\.0\.1:9.*\): QuotaExceededError: the disk is full$/);
+    expect(s.error).toMatch(
+      /^could not record that http:\/\/127\.0\.0\.1:9\/page failed \(Gist has no permission to read 127\.0\.0\.1:9.*\): QuotaExceededError: the disk is full$/,
+    );
     expect(logged).toHaveBeenCalledWith('Gist: fetch queue stopped:', s.error);
     expect((await db.articles.toArray())[0]).toMatchObject({ contentState: 'pending' });
   });

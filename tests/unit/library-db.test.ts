@@ -5,17 +5,41 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import {
-  addTagMany, deleteMany, getReadable, listArticles, removeTagMany, restoreMany, restoreValues, saveArticle, setProgress, setStatusMany,
-  textsOf, type ArticleInput,
+  addTagMany,
+  deleteMany,
+  getReadable,
+  listArticles,
+  removeTagMany,
+  restoreMany,
+  restoreValues,
+  saveArticle,
+  setProgress,
+  setStatusMany,
+  textsOf,
+  type ArticleInput,
 } from '../../lib/db/articles';
 import { IndexSync } from '../../lib/search/index-sync';
 import type { SerializedIndex } from '../../lib/search/text-index';
 
 function input(n: number, over: Partial<ArticleInput> = {}): ArticleInput {
   return {
-    url: `https://example.com/${n}`, originalUrl: `https://example.com/${n}`, title: `Title ${n}`, byline: null, siteName: 'Example',
-    lang: 'en', publishedTime: null, excerpt: null, html: `<p>Body ${n}</p>`, text: `Body number ${n} about honeybees`,
-    tags: ['Science'], tagCandidates: [], tagsEdited: false, wordCount: 5, cjkChars: 0, imageCount: 1, readingMinutes: 1,
+    url: `https://example.com/${n}`,
+    originalUrl: `https://example.com/${n}`,
+    title: `Title ${n}`,
+    byline: null,
+    siteName: 'Example',
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    html: `<p>Body ${n}</p>`,
+    text: `Body number ${n} about honeybees`,
+    tags: ['Science'],
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 5,
+    cjkChars: 0,
+    imageCount: 1,
+    readingMinutes: 1,
     images: [{ src: `https://example.com/${n}.png`, blob: new Blob([new Uint8Array([n])], { type: 'image/png' }) }],
     ...over,
   };
@@ -34,7 +58,7 @@ describe('library storage', () => {
     const before = (await db.articles.get(ids[0]))!.updatedAt;
     await setProgress(db, ids[0], 0.123456);
     await setProgress(db, ids[1], 7);
-    expect((await db.articles.get(ids[0]))).toMatchObject({ progress: 0.123, updatedAt: before });
+    expect(await db.articles.get(ids[0])).toMatchObject({ progress: 0.123, updatedAt: before });
     expect((await db.articles.get(ids[1]))!.progress).toBe(1);
   });
 
@@ -75,7 +99,13 @@ describe('IndexSync', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       let stored: SerializedIndex | undefined;
-      const store = { texts: (x: number[]) => textsOf(db, x), loadSaved: async () => stored, save: vi.fn(async (d: SerializedIndex) => { stored = d; }) };
+      const store = {
+        texts: (x: number[]) => textsOf(db, x),
+        loadSaved: async () => stored,
+        save: vi.fn(async (d: SerializedIndex) => {
+          stored = d;
+        }),
+      };
       const sync = new IndexSync(store, async () => {});
       const hits = (w: string) => [...sync.index!.search([{ term: w, prefix: true }]).keys()].sort();
       await sync.sync(await listArticles(db));

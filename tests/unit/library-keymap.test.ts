@@ -1,18 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { keyCommand, type KeyPress, type KeyState } from '../../components/library/keymap';
 
-const press = (key: string, p: Partial<KeyPress> = {}): KeyPress =>
-  ({ key, shiftKey: false, modified: false, defaultPrevented: false, typing: false, inSearchBox: false, onControl: false, ...p });
+const press = (key: string, p: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  shiftKey: false,
+  modified: false,
+  defaultPrevented: false,
+  typing: false,
+  inSearchBox: false,
+  onControl: false,
+  ...p,
+});
 const state = (s: Partial<KeyState> = {}): KeyState => ({
-  view: 'list', dialogOpen: false, hasQuery: false, filtersActive: false, resultCount: 3, hasCursorRow: true, hasTargets: true,
-  selectedCount: 0, hasArticle: true, ...s,
+  view: 'list',
+  dialogOpen: false,
+  hasQuery: false,
+  filtersActive: false,
+  resultCount: 3,
+  hasCursorRow: true,
+  hasTargets: true,
+  selectedCount: 0,
+  hasArticle: true,
+  ...s,
 });
 
 describe('library keymap', () => {
   it('maps the list keys to commands', () => {
     const keys = ['j', 'ArrowDown', 'k', 'ArrowUp', 'o', 'Enter', 'e', 's', '#', 't', 'x', '/', '?', 'z'];
-    expect(keys.map((k) => keyCommand(press(k), state()))).toEqual(
-      ['cursor-down', 'cursor-down', 'cursor-up', 'cursor-up', 'open', 'open', 'archive', 'favorite', 'delete', 'tags', 'select', 'focus-search', 'shortcuts', 'undo']);
+    expect(keys.map((k) => keyCommand(press(k), state()))).toEqual([
+      'cursor-down',
+      'cursor-down',
+      'cursor-up',
+      'cursor-up',
+      'open',
+      'open',
+      'archive',
+      'favorite',
+      'delete',
+      'tags',
+      'select',
+      'focus-search',
+      'shortcuts',
+      'undo',
+    ]);
     expect(keyCommand(press('x', { shiftKey: true }), state())).toBe('select-range');
   });
 
@@ -50,8 +80,17 @@ describe('library keymap', () => {
 
   it('reading an article: back, scroll, act on it, open the original when its record is known', () => {
     const s = state({ view: 'article' });
-    expect(['Escape', 'u', 'j', 'k', 'e', 's', '#', 't', 'o'].map((k) => keyCommand(press(k), s))).toEqual(
-      ['back', 'back', 'scroll-down', 'scroll-up', 'archive', 'favorite', 'delete', 'tags', 'open-original']);
+    expect(['Escape', 'u', 'j', 'k', 'e', 's', '#', 't', 'o'].map((k) => keyCommand(press(k), s))).toEqual([
+      'back',
+      'back',
+      'scroll-down',
+      'scroll-up',
+      'archive',
+      'favorite',
+      'delete',
+      'tags',
+      'open-original',
+    ]);
     expect(keyCommand(press('o'), state({ view: 'article', hasArticle: false }))).toBeNull();
     expect(keyCommand(press('x'), s)).toBeNull();
   });

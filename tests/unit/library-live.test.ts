@@ -16,9 +16,24 @@ import { fullArticleReads, recordReads, type Read } from './db-reads';
 
 function input(n: number): ArticleInput {
   return {
-    url: `https://example.com/${n}`, originalUrl: `https://example.com/${n}`, title: `Title ${n}`, byline: null, siteName: 'Example',
-    lang: 'en', publishedTime: null, excerpt: null, html: `<p>Body ${n}</p>`, text: `Body number ${n} about honeybees`,
-    tags: [], tagCandidates: [], tagsEdited: false, wordCount: 5, cjkChars: 0, imageCount: 0, readingMinutes: 1, images: [],
+    url: `https://example.com/${n}`,
+    originalUrl: `https://example.com/${n}`,
+    title: `Title ${n}`,
+    byline: null,
+    siteName: 'Example',
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    html: `<p>Body ${n}</p>`,
+    text: `Body number ${n} about honeybees`,
+    tags: [],
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 5,
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: 1,
+    images: [],
   };
 }
 
@@ -29,12 +44,21 @@ function input(n: number): ArticleInput {
  * every live query reads the table again: the case that matters, and the one measured here.
  */
 async function writeFromWorker(id: number, change: Partial<ArticleRecord>) {
-  const conn = await new Promise<IDBDatabase>((ok, ko) => { const r = idb.open(db.name); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+  const conn = await new Promise<IDBDatabase>((ok, ko) => {
+    const r = idb.open(db.name);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  });
   const tx = conn.transaction('articles', 'readwrite');
   const store = tx.objectStore('articles');
   const get = store.get(id);
-  get.onsuccess = () => { store.put({ ...get.result, ...change }); };
-  await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); });
+  get.onsuccess = () => {
+    store.put({ ...get.result, ...change });
+  };
+  await new Promise((ok, ko) => {
+    tx.oncomplete = ok;
+    tx.onerror = () => ko(tx.error);
+  });
   conn.close();
   const bc = new BroadcastChannel('x-storagemutated-1');
   bc.postMessage({ [`idb://${db.name}/articles/`]: new RangeSet(id) });
@@ -71,15 +95,28 @@ describe('one live subscription on the library page', () => {
     let list: ArticleRecord[] = [];
     let queue: QueueView | null = null;
     // As the page does: the list feeds the search index.
-    const offList = connector.subscribe((l) => { list = l; void connector.search!.sync(l); }, (e) => { throw e; });
-    const offQueue = connector.queue!.subscribe((v) => { queue = v; });
+    const offList = connector.subscribe(
+      (l) => {
+        list = l;
+        void connector.search!.sync(l);
+      },
+      (e) => {
+        throw e;
+      },
+    );
+    const offQueue = connector.queue!.subscribe((v) => {
+      queue = v;
+    });
     await until(() => list.length === 5 && queue !== null && connector.search!.state.ready, 'the first list, counts and index');
     expect(queue!.counts.pending).toBe(0);
 
     expect(fullArticleReads(reads)).toBe(1);
     reads.length = 0;
     await writeFromWorker(ids[2], { contentState: 'pending' });
-    await until(() => list.find((a) => a.id === ids[2])?.contentState === 'pending' && queue?.counts.pending === 1, 'both readers to see the write');
+    await until(
+      () => list.find((a) => a.id === ids[2])?.contentState === 'pending' && queue?.counts.pending === 1,
+      'both readers to see the write',
+    );
     // Let any further re-run settle before counting.
     await new Promise((r) => setTimeout(r, 50));
     expect(fullArticleReads(reads)).toBe(1);
@@ -114,9 +151,18 @@ describe('LiveArticles', () => {
     broken.version(1).stores({ articles: '++id' });
     const live = new LiveArticles(broken);
     const errors: [string, unknown][] = [];
-    live.subscribe(() => {}, (e) => errors.push(['a', e]));
-    live.subscribe(() => {}, (e) => errors.push(['b', e]));
+    live.subscribe(
+      () => {},
+      (e) => errors.push(['a', e]),
+    );
+    live.subscribe(
+      () => {},
+      (e) => errors.push(['b', e]),
+    );
     await until(() => errors.length === 2, 'both to hear the error');
-    expect(errors.map(([who, e]) => [who, (e as Error).name])).toEqual([['a', 'SchemaError'], ['b', 'SchemaError']]);
+    expect(errors.map(([who, e]) => [who, (e as Error).name])).toEqual([
+      ['a', 'SchemaError'],
+      ['b', 'SchemaError'],
+    ]);
   });
 });

@@ -14,9 +14,29 @@ import type { ImportRun } from '../../components/library/library-connector';
 
 function rec(id: number, title: string, tags: string[] = [], over: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
-    id, url: `https://s${id}.example/a`, originalUrl: `https://s${id}.example/a`, title, byline: null, siteName: `Site ${id}`, lang: 'en',
-    publishedTime: null, excerpt: null, savedAt: 1_700_000_000_000 - id, updatedAt: 0, status: 'unread', favorite: 0, tags,
-    tagCandidates: [], tagsEdited: false, wordCount: 300, cjkChars: 0, imageCount: 0, readingMinutes: 2, progress: 0, contentState: 'full', ...over,
+    id,
+    url: `https://s${id}.example/a`,
+    originalUrl: `https://s${id}.example/a`,
+    title,
+    byline: null,
+    siteName: `Site ${id}`,
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    savedAt: 1_700_000_000_000 - id,
+    updatedAt: 0,
+    status: 'unread',
+    favorite: 0,
+    tags,
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 300,
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: 2,
+    progress: 0,
+    contentState: 'full',
+    ...over,
   };
 }
 
@@ -25,7 +45,13 @@ describe('search exclusions', () => {
     const q = parseQuery('bees -honey -"white house" -tag:Politics -site:www.spam.example -is:archived tag:nature');
     expect(q.words).toEqual(['bees']);
     expect(q.tags).toEqual(['nature']);
-    expect(q.not).toEqual({ words: ['honey'], phrases: [['white', 'house']], tags: ['politics'], sites: ['spam.example'], is: ['archived'] });
+    expect(q.not).toEqual({
+      words: ['honey'],
+      phrases: [['white', 'house']],
+      tags: ['politics'],
+      sites: ['spam.example'],
+      is: ['archived'],
+    });
   });
   it('keeps hyphens inside words and a lone minus as text', () => {
     const q = parseQuery('trump-putin - x');
@@ -41,7 +67,8 @@ describe('search exclusions', () => {
   ];
   const index = new TextIndex();
   for (const a of all) index.add(indexDoc(a, a.id === 2 ? 'A trumpet played on the roof.' : ''));
-  const titles = (q: string, ix: TextIndex | null = index) => listArticles(all, { view: 'unread', sort: 'newest', wpm: 238, query: parseQuery(q) }, ix).items.map((a) => a.title);
+  const titles = (q: string, ix: TextIndex | null = index) =>
+    listArticles(all, { view: 'unread', sort: 'newest', wpm: 238, query: parseQuery(q) }, ix).items.map((a) => a.title);
 
   it('-word drops articles containing the word (whole words: -trump keeps "trumpet")', () => {
     expect(titles('bees -honey')).toEqual(['Bees in the city', 'Bees at the White House', 'Archived bees']);
@@ -76,7 +103,8 @@ describe('snippet', () => {
     expect(s!.length).toBeLessThan(140);
   });
   it('matches typed words as prefixes, folds accents and case, and picks the window with the most words', () => {
-    const t = 'Café culture. Lots of unrelated prose about something else entirely goes here for a while. The CAFÉ owner said the bees liked the café garden.';
+    const t =
+      'Café culture. Lots of unrelated prose about something else entirely goes here for a while. The CAFÉ owner said the bees liked the café garden.';
     const s = join(snippet(t, parseQuery('cafe bee'), 70));
     expect(s).toContain('[bees]');
     expect(s).toContain('[CAFÉ]');
@@ -116,7 +144,9 @@ describe('formatBytes', () => {
 describe('import report order', () => {
   it('lists problems, duplicates and failures in the order of the file, whole-file remarks first', () => {
     const run: ImportRun = {
-      file: 'ril.csv', format: 'pocket-csv', ms: 1,
+      file: 'ril.csv',
+      format: 'pocket-csv',
+      ms: 1,
       outcomes: [
         { index: 0, where: 'ril.csv:2', url: 'https://a/', outcome: 'imported', reason: '' },
         { index: 1, where: 'ril.csv:9', url: 'https://b/', outcome: 'failed', reason: 'bad URL' },
@@ -124,8 +154,20 @@ describe('import report order', () => {
       ],
       strayHighlights: [],
       duplicates: [{ where: 'ril.csv:4', url: 'https://a/', keptWhere: 'ril.csv:2' }],
-      errors: [{ where: 'ril.csv:3', reason: 'unreadable date' }, { where: 'ril.csv', reason: 'no title column' }, { where: 'ril.csv:11', reason: 'odd tag' }],
+      errors: [
+        { where: 'ril.csv:3', reason: 'unreadable date' },
+        { where: 'ril.csv', reason: 'no title column' },
+        { where: 'ril.csv:11', reason: 'odd tag' },
+      ],
     } as unknown as ImportRun;
-    expect(buildReport(run).rows.map((r) => r.where)).toEqual(['ril.csv', 'ril.csv:2', 'ril.csv:3', 'ril.csv:4', 'ril.csv:9', 'ril.csv:10', 'ril.csv:11']);
+    expect(buildReport(run).rows.map((r) => r.where)).toEqual([
+      'ril.csv',
+      'ril.csv:2',
+      'ril.csv:3',
+      'ril.csv:4',
+      'ril.csv:9',
+      'ril.csv:10',
+      'ril.csv:11',
+    ]);
   });
 });

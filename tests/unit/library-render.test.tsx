@@ -13,25 +13,63 @@ import { WPM_KEY } from '../../lib/reading-time/speed';
 
 function record(id: number, p: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
-    id, url: `https://news.example/${id}`, originalUrl: `https://news.example/${id}?utm_source=x`, title: `Article ${id}`, byline: null,
-    siteName: 'News Example', lang: 'en', publishedTime: null, excerpt: null, savedAt: 1_700_000_000_000 + id * 1000, updatedAt: 0,
-    status: 'unread', favorite: 0, tags: [], tagCandidates: [], tagsEdited: false, wordCount: 2380, cjkChars: 0, imageCount: 0,
-    readingMinutes: 10, progress: 0, contentState: 'full', ...p,
+    id,
+    url: `https://news.example/${id}`,
+    originalUrl: `https://news.example/${id}?utm_source=x`,
+    title: `Article ${id}`,
+    byline: null,
+    siteName: 'News Example',
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    savedAt: 1_700_000_000_000 + id * 1000,
+    updatedAt: 0,
+    status: 'unread',
+    favorite: 0,
+    tags: [],
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 2380,
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: 10,
+    progress: 0,
+    contentState: 'full',
+    ...p,
   };
 }
 
 function mockConnector(initial: ArticleRecord[], texts: Record<number, string> = {}, over: Partial<LibraryConnector> = {}) {
   let list = initial.map((a) => ({ ...a }));
   const subs = new Set<(a: ArticleRecord[]) => void>();
-  const emit = () => { list = list.map((a) => ({ ...a })); subs.forEach((cb) => cb(list)); };
-  const update = (id: number, ch: Partial<ArticleRecord>) => { list = list.map((a) => (a.id === id ? { ...a, ...ch } : a)); emit(); };
+  const emit = () => {
+    list = list.map((a) => ({ ...a }));
+    subs.forEach((cb) => cb(list));
+  };
+  const update = (id: number, ch: Partial<ArticleRecord>) => {
+    list = list.map((a) => (a.id === id ? { ...a, ...ch } : a));
+    emit();
+  };
   let saved: ReaderSettings = { ...DEFAULT_SETTINGS };
-  const search = new IndexSync({ texts: async (ids) => ids.map((id) => texts[id]), loadSaved: async () => undefined, save: async () => {} }, async () => {});
+  const search = new IndexSync(
+    { texts: async (ids) => ids.map((id) => texts[id]), loadSaved: async () => undefined, save: async () => {} },
+    async () => {},
+  );
   const c = {
-    subscribe: vi.fn((cb: (a: ArticleRecord[]) => void) => { subs.add(cb); cb(list); return () => subs.delete(cb); }),
+    subscribe: vi.fn((cb: (a: ArticleRecord[]) => void) => {
+      subs.add(cb);
+      cb(list);
+      return () => subs.delete(cb);
+    }),
     readable: vi.fn(async (id: number) => {
       const article = list.find((a) => a.id === id);
-      return article && { article, html: `<p>${texts[id] ?? 'Body text.'}</p><p><a href="https://elsewhere.example/">a link</a></p>`, images: new Map() };
+      return (
+        article && {
+          article,
+          html: `<p>${texts[id] ?? 'Body text.'}</p><p><a href="https://elsewhere.example/">a link</a></p>`,
+          images: new Map(),
+        }
+      );
     }),
     setStatus: vi.fn(async (id: number, status: ArticleRecord['status']) => update(id, { status })),
     setFavorite: vi.fn(async (id: number, f: boolean) => update(id, { favorite: f ? 1 : 0 })),
@@ -42,11 +80,19 @@ function mockConnector(initial: ArticleRecord[], texts: Record<number, string> =
       emit();
       return { article, content: undefined, images: [] };
     }),
-    restore: vi.fn(async (snap: ArticleSnapshot) => { list = [...list, snap.article]; emit(); }),
+    restore: vi.fn(async (snap: ArticleSnapshot) => {
+      list = [...list, snap.article];
+      emit();
+    }),
     setProgress: vi.fn(async (id: number, progress: number) => update(id, { progress })),
     setTags: vi.fn(async (id: number, tags: string[]) => update(id, { tags })),
     search,
-    settings: { load: () => saved, save: vi.fn((s: ReaderSettings) => { saved = s; }) },
+    settings: {
+      load: () => saved,
+      save: vi.fn((s: ReaderSettings) => {
+        saved = s;
+      }),
+    },
     speech: null,
     ...over,
   } satisfies LibraryConnector;
@@ -54,17 +100,34 @@ function mockConnector(initial: ArticleRecord[], texts: Record<number, string> =
 }
 
 let root: HTMLElement;
-beforeEach(() => { root = document.createElement('div'); document.body.append(root); location.hash = ''; });
-afterEach(() => { render(null, root); root.remove(); });
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  location.hash = '';
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
 
-const flush = () => act(async () => { for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0)); });
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 const q = (sel: string) => root.querySelector(sel) as HTMLElement | null;
 const byTestId = (id: string) => q(`[data-testid="${id}"]`);
 const rowTitles = () => [...root.querySelectorAll('[data-testid="article-row"] .row-title')].map((e) => e.textContent);
-const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
-const key = (k: string) => act(() => { document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })); });
+const button = (text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
+const key = (k: string) =>
+  act(() => {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  });
 const type = async (input: HTMLInputElement, value: string) => {
-  await act(() => { input.value = value; input.dispatchEvent(new Event('input', { bubbles: true })); });
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   await flush();
 };
 
@@ -79,8 +142,10 @@ describe('Library', () => {
   });
 
   it('searches the full text once indexed, with operators', async () => {
-    const c = mockConnector([record(1, { title: 'Bees' }), record(2, { title: 'Trams', tags: ['transport'] }), record(3, { title: 'Other' })],
-      { 1: 'honey and hives', 2: 'the old tram depot', 3: 'nothing here' });
+    const c = mockConnector(
+      [record(1, { title: 'Bees' }), record(2, { title: 'Trams', tags: ['transport'] }), record(3, { title: 'Other' })],
+      { 1: 'honey and hives', 2: 'the old tram depot', 3: 'nothing here' },
+    );
     await act(() => render(<Library connector={c} />, root));
     await flush();
     expect(byTestId('list-area')?.dataset.index).toBe('ready');
@@ -100,11 +165,15 @@ describe('Library', () => {
     const c = mockConnector([record(1), record(2), record(3)]);
     await act(() => render(<Library connector={c} />, root));
     await flush();
-    await act(() => { (root.querySelector('[data-testid="delete"]') as HTMLButtonElement).click(); });
+    await act(() => {
+      (root.querySelector('[data-testid="delete"]') as HTMLButtonElement).click();
+    });
     await flush();
     expect(c.remove).toHaveBeenCalledWith(3);
     expect(byTestId('undo-toast')?.textContent).toContain('Deleted “Article 3”.');
-    await act(() => { button('Undo')!.click(); });
+    await act(() => {
+      button('Undo')!.click();
+    });
     await flush();
     expect(c.restore).toHaveBeenCalledTimes(1);
     expect(rowTitles()).toEqual(['Article 3', 'Article 2', 'Article 1']);
@@ -126,10 +195,20 @@ describe('Library', () => {
 
   it('a full disk gets a clear message', async () => {
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    const c = mockConnector([record(1)], {}, { setStatus: vi.fn(async () => { throw quota; }) });
+    const c = mockConnector(
+      [record(1)],
+      {},
+      {
+        setStatus: vi.fn(async () => {
+          throw quota;
+        }),
+      },
+    );
     await act(() => render(<Library connector={c} />, root));
     await flush();
-    await act(() => { (root.querySelector('button[aria-label="Archive"]') as HTMLButtonElement).click(); });
+    await act(() => {
+      (root.querySelector('button[aria-label="Archive"]') as HTMLButtonElement).click();
+    });
     await flush();
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/disk is full.*Nothing already in your library was lost/);
   });
@@ -138,12 +217,21 @@ describe('Library', () => {
     const c = mockConnector([record(1)]);
     await act(() => render(<Library connector={c} />, root));
     await flush();
-    await act(() => { byTestId('settings-button')!.click(); });
-    await act(() => { byTestId('theme-sepia')!.click(); });
+    await act(() => {
+      byTestId('settings-button')!.click();
+    });
+    await act(() => {
+      byTestId('theme-sepia')!.click();
+    });
     expect(document.documentElement.dataset.theme).toBe('sepia');
-    await act(() => { byTestId('font-larger')!.click(); });
+    await act(() => {
+      byTestId('font-larger')!.click();
+    });
     const wpm = byTestId('wpm') as HTMLInputElement;
-    await act(() => { wpm.value = '476'; wpm.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(() => {
+      wpm.value = '476';
+      wpm.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await flush();
     expect(c.settings.save).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'sepia', fontSize: 20, wpm: 476 }));
     expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('5 min');
@@ -151,19 +239,31 @@ describe('Library', () => {
 
   it('times follow the speed in storage.local, and a new speed is stored there (where the badge and popup read it)', async () => {
     const area = new Map<string, unknown>([[WPM_KEY, 476]]);
-    const kv = { get: async (k: string) => (area.has(k) ? { [k]: area.get(k) } : {}), set: async (o: Record<string, unknown>) => { for (const [k, v] of Object.entries(o)) area.set(k, v); } };
+    const kv = {
+      get: async (k: string) => (area.has(k) ? { [k]: area.get(k) } : {}),
+      set: async (o: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(o)) area.set(k, v);
+      },
+    };
     const c = mockConnector([record(1)], {}, { settings: await openReaderSettings(kv, localStorage) });
     await act(() => render(<Library connector={c} />, root));
     await flush();
     expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('5 min');
-    await act(() => { byTestId('settings-button')!.click(); });
+    await act(() => {
+      byTestId('settings-button')!.click();
+    });
     const wpm = byTestId('wpm') as HTMLInputElement;
     expect(wpm.value).toBe('476');
-    await act(() => { wpm.value = '238'; wpm.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(() => {
+      wpm.value = '238';
+      wpm.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await flush();
     expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('10 min');
     expect(area.get(WPM_KEY)).toBe(238);
-    await act(() => { (root.querySelector('.row-main') as HTMLElement).click(); });
+    await act(() => {
+      (root.querySelector('.row-main') as HTMLElement).click();
+    });
     await flush();
     expect(byTestId('reader-minutes')?.textContent).toBe('10 min read');
   });
@@ -171,8 +271,13 @@ describe('Library', () => {
   it('bulk select with x, tag the selection, and undo it', async () => {
     const prev = new Map([[1, { tags: [], tagsEdited: false, updatedAt: 0 }]]);
     const bulk = {
-      setStatus: vi.fn(async () => new Map()), setFavorite: vi.fn(async () => new Map()), addTag: vi.fn(async () => prev),
-      removeTag: vi.fn(async () => new Map()), remove: vi.fn(async () => []), restore: vi.fn(async () => {}), restoreValues: vi.fn(async () => {}),
+      setStatus: vi.fn(async () => new Map()),
+      setFavorite: vi.fn(async () => new Map()),
+      addTag: vi.fn(async () => prev),
+      removeTag: vi.fn(async () => new Map()),
+      remove: vi.fn(async () => []),
+      restore: vi.fn(async () => {}),
+      restoreValues: vi.fn(async () => {}),
     };
     const c = mockConnector([record(1), record(2)], {}, { bulk });
     await act(() => render(<Library connector={c} />, root));
@@ -186,10 +291,14 @@ describe('Library', () => {
     await flush();
     const input = byTestId('bulk-tag-input') as HTMLInputElement;
     await type(input, 'weekend');
-    await act(() => { button('Add to all')!.click(); });
+    await act(() => {
+      button('Add to all')!.click();
+    });
     await flush();
     expect(bulk.addTag).toHaveBeenCalledWith([2, 1], 'weekend');
-    await act(() => { button('Undo')!.click(); });
+    await act(() => {
+      button('Undo')!.click();
+    });
     await flush();
     expect(bulk.restoreValues).toHaveBeenCalledWith(prev);
   });
@@ -200,8 +309,12 @@ describe('Library', () => {
     await flush();
     await key('?');
     expect(byTestId('shortcuts')?.textContent).toContain('Archive / unarchive');
-    await act(() => { button('Close')!.click(); });
-    await act(() => { byTestId('import-export')!.click(); });
+    await act(() => {
+      button('Close')!.click();
+    });
+    await act(() => {
+      byTestId('import-export')!.click();
+    });
     expect(byTestId('import-export-panel')?.getAttribute('role')).toBe('dialog');
   });
 });

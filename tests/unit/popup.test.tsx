@@ -9,9 +9,19 @@ import type { Preview } from '../../lib/messaging/protocol';
 import { originPatterns } from '../../lib/url/match-patterns';
 
 const preview = (over: Partial<Preview> = {}): Preview => ({
-  url: 'https://example.com/a', isArticle: true, title: 'Bees on the roof', siteName: 'The Ledger', byline: 'Maren Solberg',
-  excerpt: 'City beekeepers…', readingMinutes: 4, wordCount: 900, tags: ['beekeeping', 'cities'], imageOrigins: ['https://img.example.com'],
-  canExtract: true, saved: null, ...over,
+  url: 'https://example.com/a',
+  isArticle: true,
+  title: 'Bees on the roof',
+  siteName: 'The Ledger',
+  byline: 'Maren Solberg',
+  excerpt: 'City beekeepers…',
+  readingMinutes: 4,
+  wordCount: 900,
+  tags: ['beekeeping', 'cities'],
+  imageOrigins: ['https://img.example.com'],
+  canExtract: true,
+  saved: null,
+  ...over,
 });
 
 function connector(over: Partial<PopupConnector> = {}): PopupConnector {
@@ -28,13 +38,23 @@ function connector(over: Partial<PopupConnector> = {}): PopupConnector {
 }
 
 let root: HTMLElement;
-beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
-afterEach(() => { render(null, root); root.remove(); });
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
 
-const flush = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 const q = (sel: string) => root.querySelector(sel) as HTMLElement | null;
 const byTestId = (id: string) => q(`[data-testid="${id}"]`);
-const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
+const button = (text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
 
 describe('Popup', () => {
   it('shows title, site, byline, time, tags and Save', async () => {
@@ -49,14 +69,23 @@ describe('Popup', () => {
     expect(byTestId('not-article')).toBeNull();
   });
 
-  it('shows the reading time at the user\'s speed (from storage.local, through the connector)', async () => {
-    const c = connector({ preview: vi.fn(async () => ({ ok: true as const, value: preview({ readingMinutes: 10, wordCount: 2380 }) })), readingSpeed: vi.fn(async () => 476) });
+  it("shows the reading time at the user's speed (from storage.local, through the connector)", async () => {
+    const c = connector({
+      preview: vi.fn(async () => ({ ok: true as const, value: preview({ readingMinutes: 10, wordCount: 2380 }) })),
+      readingSpeed: vi.fn(async () => 476),
+    });
     await act(() => render(<Popup connector={c} />, root));
     await flush();
     expect(byTestId('reading-time')?.textContent).toBe('5 min read');
     render(null, root);
     // Chinese text counts characters; images add seconds: 1000 chars at 500/min + 2 min of words at 476.
-    const cjk = connector({ preview: vi.fn(async () => ({ ok: true as const, value: preview({ readingMinutes: 8, wordCount: 952, cjkChars: 1000, imageCount: 0 }) })), readingSpeed: vi.fn(async () => 476) });
+    const cjk = connector({
+      preview: vi.fn(async () => ({
+        ok: true as const,
+        value: preview({ readingMinutes: 8, wordCount: 952, cjkChars: 1000, imageCount: 0 }),
+      })),
+      readingSpeed: vi.fn(async () => 476),
+    });
     await act(() => render(<Popup connector={cjk} />, root));
     await flush();
     expect(byTestId('reading-time')?.textContent).toBe('4 min read');
@@ -68,8 +97,13 @@ describe('Popup', () => {
     await flush();
     await act(() => (root.querySelector('.tag-remove') as HTMLButtonElement).click());
     const inputEl = root.querySelector('.tag-input') as HTMLInputElement;
-    await act(() => { inputEl.value = 'later'; inputEl.dispatchEvent(new Event('input')); });
-    await act(() => { inputEl.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' })); });
+    await act(() => {
+      inputEl.value = 'later';
+      inputEl.dispatchEvent(new Event('input'));
+    });
+    await act(() => {
+      inputEl.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    });
     await act(() => byTestId('save')!.click());
     await flush();
     expect(c.save).toHaveBeenCalledWith(['cities', 'later']);
@@ -148,7 +182,11 @@ describe('Popup', () => {
   it('shows a failed save with Retry, and Retry saves', async () => {
     let calls = 0;
     const c = connector({
-      save: vi.fn(async () => (++calls === 1 ? { ok: false as const, error: 'The extension was restarted during the save.' } : { ok: true as const, value: { id: 1, created: true, images: 0, imagesFailed: 0 } })),
+      save: vi.fn(async () =>
+        ++calls === 1
+          ? { ok: false as const, error: 'The extension was restarted during the save.' }
+          : { ok: true as const, value: { id: 1, created: true, images: 0, imagesFailed: 0 } },
+      ),
     });
     await act(() => render(<Popup connector={c} />, root));
     await flush();
@@ -163,7 +201,13 @@ describe('Popup', () => {
 
   it('shows a clear error with Retry when the page cannot be read', async () => {
     let n = 0;
-    const c = connector({ preview: vi.fn(async () => (++n === 1 ? { ok: false as const, error: 'Gist can only save web pages (http or https).' } : { ok: true as const, value: preview() })) });
+    const c = connector({
+      preview: vi.fn(async () =>
+        ++n === 1
+          ? { ok: false as const, error: 'Gist can only save web pages (http or https).' }
+          : { ok: true as const, value: preview() },
+      ),
+    });
     await act(() => render(<Popup connector={c} />, root));
     await flush();
     expect(q('[role="alert"]')?.textContent).toBe('Gist can only save web pages (http or https).');
@@ -197,7 +241,10 @@ describe('Popup', () => {
   it('Save with no images asks for no access', async () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (msg: unknown) =>
-      (msg as { type: string }).type === 'popup:preview' ? { ok: true, value: preview({ imageOrigins: [] }) } : { ok: true, value: { id: 1, created: true, images: 0, imagesFailed: 0 } });
+      (msg as { type: string }).type === 'popup:preview'
+        ? { ok: true, value: preview({ imageOrigins: [] }) }
+        : { ok: true, value: { id: 1, created: true, images: 0, imagesFailed: 0 } },
+    );
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
     await act(() => render(<Popup connector={popupConnector(fakeBrowser, Promise.resolve(12))} />, root));
     await flush();
@@ -210,8 +257,16 @@ describe('Popup', () => {
 
 describe('originPatterns', () => {
   it('turns http(s) origins into port-less match patterns and skips the rest', () => {
-    expect(originPatterns(['https://a.example', 'http://127.0.0.1:8080', 'https://a.example:444', 'data:', 'null', 'chrome-extension://x', 'http://[::1]:3000']))
-      .toEqual(['http://127.0.0.1/*', 'http://[::1]/*', 'https://a.example/*']);
+    expect(
+      originPatterns([
+        'https://a.example',
+        'http://127.0.0.1:8080',
+        'https://a.example:444',
+        'data:',
+        'null',
+        'chrome-extension://x',
+        'http://[::1]:3000',
+      ]),
+    ).toEqual(['http://127.0.0.1/*', 'http://[::1]/*', 'https://a.example/*']);
   });
 });
-

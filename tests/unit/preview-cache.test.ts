@@ -2,18 +2,35 @@
 // One extraction per save: Save stores what the preview extracted while the tab shows the same page
 // load, and extracts again after a reload, a navigation or an SPA route change.
 import { describe, expect, it, vi } from 'vitest';
-import { createPreviewCache, extractionForSave, MAX_PREVIEW_CHARS, MAX_PREVIEWS, memoryArea, type SessionArea } from '../../lib/save/preview-cache';
+import {
+  createPreviewCache,
+  extractionForSave,
+  MAX_PREVIEW_CHARS,
+  MAX_PREVIEWS,
+  memoryArea,
+  type SessionArea,
+} from '../../lib/save/preview-cache';
 import type { PageIdentity, TabExtraction } from '../../lib/save/tab-extraction';
 
 const analysis = { key: 'https://news.example/a', tags: { shown: ['bees'], candidates: ['bees', 'honey'] } };
 
 function extraction(url: string, pageId: string | undefined, text: string): TabExtraction {
   return {
-    url, ...(pageId ? { pageId } : {}),
+    url,
+    ...(pageId ? { pageId } : {}),
     detection: { isArticle: true, wordCount: 3, cjkChars: 0, score: 1 },
     article: {
-      title: 'T', byline: null, siteName: null, lang: 'en', publishedTime: null, excerpt: null,
-      content: `<p>${text}</p>`, text, canonicalUrl: null, images: [], publisherTags: [],
+      title: 'T',
+      byline: null,
+      siteName: null,
+      lang: 'en',
+      publishedTime: null,
+      excerpt: null,
+      content: `<p>${text}</p>`,
+      text,
+      canonicalUrl: null,
+      images: [],
+      publisherTags: [],
     },
   };
 }
@@ -110,10 +127,16 @@ describe('preview cache storage', () => {
     expect(keys).toHaveLength(MAX_PREVIEWS);
   });
 
-  it('over quota: clears the other tabs\' previews and keeps this one', async () => {
+  it("over quota: clears the other tabs' previews and keeps this one", async () => {
     const inner = memoryArea();
     let fail = 0;
-    const area: SessionArea = { ...inner, set: async (items) => { if (fail-- > 0) throw new Error('QUOTA_BYTES quota exceeded'); return inner.set(items); } };
+    const area: SessionArea = {
+      ...inner,
+      set: async (items) => {
+        if (fail-- > 0) throw new Error('QUOTA_BYTES quota exceeded');
+        return inner.set(items);
+      },
+    };
     const cache = createPreviewCache(area);
     await cache.put(1, extraction(A, 'p1', 'one'), analysis);
     fail = 1;

@@ -37,8 +37,15 @@ describe('queue requests', () => {
 
 describe('parseQueueStatus', () => {
   it('reads a stored status and falls back to idle on junk', () => {
-    expect(parseQueueStatus({ running: true, done: 3, failed: 1, startedAt: 5, resumeAt: null, lastError: 'x', error: 'y' }))
-      .toEqual({ running: true, done: 3, failed: 1, startedAt: 5, resumeAt: null, lastError: 'x', error: 'y' });
+    expect(parseQueueStatus({ running: true, done: 3, failed: 1, startedAt: 5, resumeAt: null, lastError: 'x', error: 'y' })).toEqual({
+      running: true,
+      done: 3,
+      failed: 1,
+      startedAt: 5,
+      resumeAt: null,
+      lastError: 'x',
+      error: 'y',
+    });
     expect(parseQueueStatus({ running: true }).error).toBeNull();
     expect(parseQueueStatus('nope')).toMatchObject({ running: false, done: 0 });
     expect(parseQueueStatus({ running: 'true', done: -4, failed: NaN })).toMatchObject({ running: false, done: 0, failed: 0 });

@@ -36,7 +36,11 @@ describe('parseRequest', () => {
   });
 
   it('trims user tags', () => {
-    expect(parseRequest({ type: 'article:set-tags', id: 1, tags: [' a ', 'b'] })).toEqual({ type: 'article:set-tags', id: 1, tags: ['a', 'b'] });
+    expect(parseRequest({ type: 'article:set-tags', id: 1, tags: [' a ', 'b'] })).toEqual({
+      type: 'article:set-tags',
+      id: 1,
+      tags: ['a', 'b'],
+    });
   });
 
   it.each([

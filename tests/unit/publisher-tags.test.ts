@@ -9,21 +9,28 @@ function doc(head: string, body = '<p>Text</p>', url = 'https://www.example-news
 
 describe('collectPublisherTags', () => {
   it('reads JSON-LD keywords (string list or array), about and articleSection', () => {
-    const d = doc(`<script type="application/ld+json">${JSON.stringify({
-      '@context': 'https://schema.org', '@type': 'NewsArticle',
-      keywords: ['Climate change', 'Glaciers'], about: [{ '@type': 'Thing', name: 'Switzerland' }], articleSection: 'Science',
-    })}</script>`);
+    const d = doc(
+      `<script type="application/ld+json">${JSON.stringify({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        keywords: ['Climate change', 'Glaciers'],
+        about: [{ '@type': 'Thing', name: 'Switzerland' }],
+        articleSection: 'Science',
+      })}</script>`,
+    );
     expect(collectPublisherTags(d)).toEqual(['Climate change', 'Glaciers', 'Switzerland', 'Science']);
   });
 
   it('walks @graph and ignores keywords of the WebSite/Organization', () => {
-    const d = doc(`<script type="application/ld+json">${JSON.stringify({
-      '@context': 'https://schema.org',
-      '@graph': [
-        { '@type': 'WebSite', keywords: 'news, weather, sports' },
-        { '@type': 'BlogPosting', keywords: 'sourdough, baking' },
-      ],
-    })}</script>`);
+    const d = doc(
+      `<script type="application/ld+json">${JSON.stringify({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebSite', keywords: 'news, weather, sports' },
+          { '@type': 'BlogPosting', keywords: 'sourdough, baking' },
+        ],
+      })}</script>`,
+    );
     expect(collectPublisherTags(d)).toEqual(['sourdough', 'baking']);
   });
 
@@ -35,7 +42,16 @@ describe('collectPublisherTags', () => {
        <meta name="sailthru.tags" content="cars">`,
       '<article><a rel="tag" href="/t/ev">EV</a></article>',
     );
-    expect(collectPublisherTags(d)).toEqual(['Volkswagen', 'Electric vehicles', 'LA Auto Show', 'concept cars', 'autos', 'design', 'cars', 'EV']);
+    expect(collectPublisherTags(d)).toEqual([
+      'Volkswagen',
+      'Electric vehicles',
+      'LA Auto Show',
+      'concept cars',
+      'autos',
+      'design',
+      'cars',
+      'EV',
+    ]);
   });
 
   it('uses <meta name="keywords"> only when nothing better exists', () => {
@@ -79,7 +95,11 @@ describe('collectPublisherTags', () => {
   });
 
   it('keeps tags in any language', () => {
-    const d = doc('<meta property="article:tag" content="Klimawandel"><meta property="article:tag" content="инстаграм"><meta property="article:tag" content="東京オリンピック">', '<p>x</p>', 'https://www.zeitung.de/a');
+    const d = doc(
+      '<meta property="article:tag" content="Klimawandel"><meta property="article:tag" content="инстаграм"><meta property="article:tag" content="東京オリンピック">',
+      '<p>x</p>',
+      'https://www.zeitung.de/a',
+    );
     expect(collectPublisherTags(d)).toEqual(['Klimawandel', 'инстаграм', '東京オリンピック']);
   });
 
@@ -91,7 +111,9 @@ describe('collectPublisherTags', () => {
 
 describe('filterPublisherTags', () => {
   it('filters against the site name and host it is given', () => {
-    expect(filterPublisherTags(['The Verge', 'verge', 'Apple', 'iPhone'], { siteName: 'The Verge', url: 'https://www.theverge.com/x' })).toEqual(['Apple', 'iPhone']);
+    expect(
+      filterPublisherTags(['The Verge', 'verge', 'Apple', 'iPhone'], { siteName: 'The Verge', url: 'https://www.theverge.com/x' }),
+    ).toEqual(['Apple', 'iPhone']);
   });
 });
 
@@ -100,12 +122,21 @@ describe('raw publisher tags from the extraction (filtered later by rankTags)', 
     const { extractArticle } = await import('../../lib/extract/index');
     const { rankTags } = await import('../../lib/tags/index');
     const body = `<article><h1>Glaciers retreat</h1>${'<p>The glaciers of the Alps lost more ice this summer than in any year on record, scientists said, and the melt is speeding up.</p>'.repeat(6)}</article>`;
-    const d = new JSDOM(`<!doctype html><html><head><meta property="og:site_name" content="Example News">
+    const d = new JSDOM(
+      `<!doctype html><html><head><meta property="og:site_name" content="Example News">
       <meta property="article:tag" content="Example News"><meta property="article:tag" content="tag:internal">
-      <meta name="news_keywords" content="Glaciers, Climate change, news"></head><body>${body}</body></html>`, { url: 'https://www.example-news.com/2024/story' });
+      <meta name="news_keywords" content="Glaciers, Climate change, news"></head><body>${body}</body></html>`,
+      { url: 'https://www.example-news.com/2024/story' },
+    );
     const a = extractArticle(d.window.document, { window: d.window as unknown as Window, sanitize: false });
     expect(a?.publisherTags).toEqual(['Example News', 'tag:internal', 'Glaciers', 'Climate change', 'news']);
-    const ranked = rankTags({ title: a!.title, text: a!.text, publisherTags: a!.publisherTags, siteName: a!.siteName, url: d.window.location.href });
+    const ranked = rankTags({
+      title: a!.title,
+      text: a!.text,
+      publisherTags: a!.publisherTags,
+      siteName: a!.siteName,
+      url: d.window.location.href,
+    });
     const publisher = ranked.filter((t) => t.source === 'publisher').map((t) => t.tag);
     expect(publisher).toEqual(collectPublisherTags(d.window.document));
     expect(publisher).toEqual(['Glaciers', 'Climate change']);
@@ -114,7 +145,12 @@ describe('raw publisher tags from the extraction (filtered later by rankTags)', 
 
 describe('CJK keyword lists', () => {
   it('split at ideographic and full-width commas, and at spaces when a CJK list has no other separator', () => {
-    expect(collectPublisherTags(doc('<meta name="keywords" content="金丝路，行业资讯，文交所、邮币卡">'))).toEqual(['金丝路', '行业资讯', '文交所', '邮币卡']);
+    expect(collectPublisherTags(doc('<meta name="keywords" content="金丝路，行业资讯，文交所、邮币卡">'))).toEqual([
+      '金丝路',
+      '行业资讯',
+      '文交所',
+      '邮币卡',
+    ]);
     expect(collectPublisherTags(doc('<meta name="keywords" content="宇航员 太空 国际空间站">'))).toEqual(['宇航员', '太空', '国际空间站']);
     expect(collectPublisherTags(doc('<meta name="keywords" content="climate change">'))).toEqual(['climate change']);
   });

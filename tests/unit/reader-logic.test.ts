@@ -38,7 +38,8 @@ describe('reading progress', () => {
       const seen: number[] = [];
       const t = throttle((v: number) => seen.push(v), 1000);
       t.push(1); // leading call goes through
-      t.push(2); t.push(3);
+      t.push(2);
+      t.push(3);
       expect(seen).toEqual([1]);
       vi.advanceTimersByTime(1000);
       expect(seen).toEqual([1, 3]);
@@ -51,14 +52,15 @@ describe('reading progress', () => {
       vi.useRealTimers();
     }
   });
-  it('throttle\'s default timers work where setTimeout must not be called as a method (browsers)', async () => {
+  it("throttle's default timers work where setTimeout must not be called as a method (browsers)", async () => {
     // Like a browser's window.setTimeout: "Illegal invocation" unless `this` is the global (or unset).
     const realSet = globalThis.setTimeout;
     const realClear = globalThis.clearTimeout;
-    const strict = <F extends (...a: never[]) => unknown>(f: F) => function (this: unknown, ...a: Parameters<F>) {
-      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
-      return f(...a);
-    };
+    const strict = <F extends (...a: never[]) => unknown>(f: F) =>
+      function (this: unknown, ...a: Parameters<F>) {
+        if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+        return f(...a);
+      };
     vi.stubGlobal('setTimeout', strict(realSet as (fn: () => void, ms: number) => ReturnType<typeof setTimeout>));
     vi.stubGlobal('clearTimeout', strict(realClear as (h: ReturnType<typeof setTimeout>) => void));
     try {
@@ -114,16 +116,24 @@ describe('read aloud', () => {
   function fakeSynth() {
     const spoken: SpeechSynthesisUtterance[] = [];
     const synth: SpeechLike & { spoken: typeof spoken; paused: boolean } = {
-      spoken, paused: false,
-      speak: (u) => { spoken.push(u); },
+      spoken,
+      paused: false,
+      speak: (u) => {
+        spoken.push(u);
+      },
       cancel: () => {},
-      pause() { this.paused = true; },
-      resume() { this.paused = false; },
+      pause() {
+        this.paused = true;
+      },
+      resume() {
+        this.paused = false;
+      },
       getVoices: () => [],
     };
     return synth;
   }
-  const utter = (text: string) => ({ text, rate: 1, voice: null, lang: '', onend: null, onerror: null }) as unknown as SpeechSynthesisUtterance;
+  const utter = (text: string) =>
+    ({ text, rate: 1, voice: null, lang: '', onend: null, onerror: null }) as unknown as SpeechSynthesisUtterance;
 
   it('speaks chunks in order at the chosen rate, pauses and resumes', () => {
     const synth = fakeSynth();

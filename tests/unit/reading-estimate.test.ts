@@ -19,19 +19,28 @@ describe('estimateReading', () => {
       <blockquote>quoted words from the keeper</blockquote><figure><img src="a.jpg" width="600"><figcaption>caption words never counted here</figcaption></figure>
       ${para(10)}<img src="icon.png" width="16"><aside><p>${'related story teaser words '.repeat(8)}</p></aside></div></main>`;
     const e = estimateReading(d);
-    const want = countText(['How it started', 'Bees on the roof of the old depot work quietly through the long summer days. '.repeat(20),
-      'first item of the list words', 'para in item '.repeat(5), 'quoted words from the keeper'].join(' ')).words;
+    const want = countText(
+      [
+        'How it started',
+        'Bees on the roof of the old depot work quietly through the long summer days. '.repeat(20),
+        'first item of the list words',
+        'para in item '.repeat(5),
+        'quoted words from the keeper',
+      ].join(' '),
+    ).words;
     expect(e).toEqual({ words: want, cjkChars: 0, images: 1 });
   });
 
-  it('gives the badge the popup\'s minutes on the fixture article', () => {
+  it("gives the badge the popup's minutes on the fixture article", () => {
     const html = readFileSync(join(import.meta.dirname, '../fixtures/pages/article.html'), 'utf8');
     const d = new DOMParser().parseFromString(html, 'text/html');
     const det = detectArticle(d);
     const a = extractArticle(d, { url: 'http://127.0.0.1/article.html', window: window as unknown as Window })!;
     const ex = countText(a.text);
     expect(det.isArticle).toBe(true);
-    expect(readingMinutes({ words: det.wordCount, cjkChars: det.cjkChars, images: det.images ?? 0 })).toBe(readingMinutes({ ...ex, images: a.images.length }));
+    expect(readingMinutes({ words: det.wordCount, cjkChars: det.cjkChars, images: det.images ?? 0 })).toBe(
+      readingMinutes({ ...ex, images: a.images.length }),
+    );
     expect(Math.abs(det.wordCount - ex.words) / ex.words).toBeLessThan(0.05);
     expect(det.images).toBe(a.images.length);
   });

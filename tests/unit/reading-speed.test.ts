@@ -37,7 +37,12 @@ describe('reading speed in storage.local', () => {
     expect(await loadWpm(browser.storage.local)).toBe(410);
     await expect(saveWpm(browser.storage.local, -1)).rejects.toThrow(/positive number of words per minute/);
     expect(await loadWpm(browser.storage.local)).toBe(410);
-    const broken: KeyValueArea = { get: async () => { throw new Error('storage unavailable'); }, set: async () => {} };
+    const broken: KeyValueArea = {
+      get: async () => {
+        throw new Error('storage unavailable');
+      },
+      set: async () => {},
+    };
     expect(await loadWpm(broken)).toBe(DEFAULT_WPM);
   });
 });
@@ -101,7 +106,14 @@ describe('library reader settings', () => {
   it('still open (old speed, this visit) when storage.local fails or there is no localStorage', async () => {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify({ wpm: 300 }));
     const warnings: string[] = [];
-    const broken: KeyValueArea = { get: async () => { throw new Error('storage unavailable'); }, set: async () => { throw new Error('nope'); } };
+    const broken: KeyValueArea = {
+      get: async () => {
+        throw new Error('storage unavailable');
+      },
+      set: async () => {
+        throw new Error('nope');
+      },
+    };
     const store = await openReaderSettings(broken, localStorage, (m) => warnings.push(m));
     expect(store.load().wpm).toBe(300);
     expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!).wpm).toBe(300); // not dropped: it was not moved

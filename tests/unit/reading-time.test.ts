@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CJK_CPM,
-  DEFAULT_WPM,
-  countText,
-  formatBadge,
-  formatMinutes,
-  imageSeconds,
-  readingMinutes,
-} from '../../lib/reading-time';
+import { DEFAULT_CJK_CPM, DEFAULT_WPM, countText, formatBadge, formatMinutes, imageSeconds, readingMinutes } from '../../lib/reading-time';
 
 // Short real-language passages written for these tests.
-const EN = "The city council voted on Tuesday to expand the bike-lane network, a plan that's been debated for three years. Supporters say it'll cut traffic by 12.5 percent.";
-const DE = 'Der Stadtrat hat am Dienstag beschlossen, das Radwegenetz auszubauen. Über den Plan wurde drei Jahre lang gestritten; Befürworter erwarten weniger Verkehr.';
+const EN =
+  "The city council voted on Tuesday to expand the bike-lane network, a plan that's been debated for three years. Supporters say it'll cut traffic by 12.5 percent.";
+const DE =
+  'Der Stadtrat hat am Dienstag beschlossen, das Radwegenetz auszubauen. Über den Plan wurde drei Jahre lang gestritten; Befürworter erwarten weniger Verkehr.';
 const RU = 'Городской совет во вторник проголосовал за расширение сети велосипедных дорожек. Этот план обсуждали три года.';
 const JA = '市議会は火曜日、自転車レーンの拡充を可決した。この計画は三年間議論されてきた。';
 const ZH = '市议会周二投票决定扩建自行车道网络，这项计划已经争论了三年。';
@@ -105,7 +99,7 @@ describe('readingMinutes', () => {
   it('gives comparable times for the same story in each language', () => {
     const times = [EN, DE, RU, JA, ZH, KO].map((t) => {
       const c = countText(t.repeat(100));
-      return (c.words / DEFAULT_WPM) + (c.cjkChars / DEFAULT_CJK_CPM);
+      return c.words / DEFAULT_WPM + c.cjkChars / DEFAULT_CJK_CPM;
     });
     // Same content: no language should come out more than 3x another.
     expect(Math.max(...times) / Math.min(...times)).toBeLessThan(3);

@@ -16,7 +16,11 @@ import { describeCorpus, sharedPath } from './corpus';
 const VECTORS = sharedPath('corpora/xss-vectors/vectors.jsonl');
 const FULL = process.env.GIST_XSS_FULL === '1';
 
-interface Vector { id: string; payload: string; line: number }
+interface Vector {
+  id: string;
+  payload: string;
+  line: number;
+}
 
 const { window } = new JSDOM('<!doctype html><body></body>', { url: 'https://reader.example/' });
 const win = window as unknown as Window;
@@ -28,7 +32,8 @@ const render = (html: string) => {
 };
 
 describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
-  const vectors: Vector[] = readFileSync(VECTORS, 'utf8').split('\n')
+  const vectors: Vector[] = readFileSync(VECTORS, 'utf8')
+    .split('\n')
     .map((l, i) => (l ? { ...(JSON.parse(l) as Omit<Vector, 'line'>), line: i + 1 } : null))
     .filter((v): v is Vector => v !== null);
   const swallows = (p: string) => {
@@ -45,9 +50,12 @@ describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
     const started = performance.now();
     for (const v of vectors) {
       const problems = auditArticleDom(render(sanitizeArticleHtml(`<article><p>before</p>${v.payload}<p>after</p></article>`, win)));
-      if (problems.length) failures.push(`line ${v.line} (${v.id}): ${problems.join('; ')}\n    payload: ${JSON.stringify(v.payload).slice(0, 300)}`);
+      if (problems.length)
+        failures.push(`line ${v.line} (${v.id}): ${problems.join('; ')}\n    payload: ${JSON.stringify(v.payload).slice(0, 300)}`);
     }
-    console.log(`sanitize-vectors: ${vectors.length} payloads each on its own in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length} unsafe outputs`);
+    console.log(
+      `sanitize-vectors: ${vectors.length} payloads each on its own in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length} unsafe outputs`,
+    );
     expect(failures, `${failures.length} payloads left executable markup:\n${failures.join('\n')}`).toEqual([]);
   }, 600_000);
 
@@ -69,7 +77,9 @@ describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
       if (sanitizeArticleHtml(out, win) !== out) failures.push(`batch ${batch[0].id}…: not idempotent`);
       payloads += batch.length;
     }
-    console.log(`sanitize-vectors: ${payloads} payloads in ${n} batches (${swallowers.length} swallow the rest of their input), ${failures.length} unsafe outputs`);
+    console.log(
+      `sanitize-vectors: ${payloads} payloads in ${n} batches (${swallowers.length} swallow the rest of their input), ${failures.length} unsafe outputs`,
+    );
     expect(failures).toEqual([]);
     expect(payloads).toBe(vectors.length);
   }, 600_000);
@@ -83,7 +93,11 @@ describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
       const once = sanitizeArticleHtml(html, win);
       const stored = prepareStoredHtml(html, win, 'https://news.example/a/story.html').html;
       const rendered = sanitizeArticleHtml(stored, win);
-      for (const [stage, out] of [['sanitize', once], ['stored', stored], ['render', rendered]] as const) {
+      for (const [stage, out] of [
+        ['sanitize', once],
+        ['stored', stored],
+        ['render', rendered],
+      ] as const) {
         const problems = auditArticleDom(render(out));
         if (problems.length) failures.push(`line ${v.line} (${v.id}) [${stage}]: ${problems.join('; ')}`);
       }
@@ -103,15 +117,17 @@ describeCorpus('XSS corpus through sanitizeArticleHtml', VECTORS, () => {
 // Hand-written markup: needs no corpus.
 describe('sanitizeArticleHtml on ordinary article markup', () => {
   it('keeps ordinary article markup and applies the link policy', () => {
-    const out = render(sanitizeArticleHtml(
-      '<h2 id="x" class="c" style="color:red">Head</h2><p>Text <a href="https://a.example/p" target="_self">out</a> <a href="#n">note</a> '
-      + '<a href=" java&#9;script:alert(1)">bad</a> <a href="mailto:x@example.org">mail</a></p>'
-      + '<figure><img src="https://a.example/i.png" srcset="https://a.example/i2.png 2x" alt="pic" width="10"><figcaption>Cap</figcaption></figure>'
-      + '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="svg"><img src="data:image/png;base64,iVBORw0KGgo=" alt="png">'
-      + '<picture><source srcset="javascript:alert(1) 1x" type="image/webp"><source srcset="https://a.example/ok.webp 1x" type="image/webp"><img src="/rel.png"></picture>'
-      + '<ol type="a" start="3"><li>one</li></ol><table><tr><td colspan="2">cell</td></tr></table><blockquote cite="javascript:alert(1)">q</blockquote>',
-      win,
-    ));
+    const out = render(
+      sanitizeArticleHtml(
+        '<h2 id="x" class="c" style="color:red">Head</h2><p>Text <a href="https://a.example/p" target="_self">out</a> <a href="#n">note</a> ' +
+          '<a href=" java&#9;script:alert(1)">bad</a> <a href="mailto:x@example.org">mail</a></p>' +
+          '<figure><img src="https://a.example/i.png" srcset="https://a.example/i2.png 2x" alt="pic" width="10"><figcaption>Cap</figcaption></figure>' +
+          '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="svg"><img src="data:image/png;base64,iVBORw0KGgo=" alt="png">' +
+          '<picture><source srcset="javascript:alert(1) 1x" type="image/webp"><source srcset="https://a.example/ok.webp 1x" type="image/webp"><img src="/rel.png"></picture>' +
+          '<ol type="a" start="3"><li>one</li></ol><table><tr><td colspan="2">cell</td></tr></table><blockquote cite="javascript:alert(1)">q</blockquote>',
+        win,
+      ),
+    );
     const h2 = out.querySelector('h2')!;
     expect(h2.textContent).toBe('Head');
     expect([...h2.attributes].map((a) => a.name)).toEqual([]);
@@ -123,7 +139,12 @@ describe('sanitizeArticleHtml on ordinary article markup', () => {
       ['mail', 'mailto:x@example.org', '_blank', 'noopener noreferrer'],
     ]);
     const imgs = [...out.querySelectorAll('img')];
-    expect(imgs.map((i) => i.getAttribute('src'))).toEqual(['https://a.example/i.png', null, 'data:image/png;base64,iVBORw0KGgo=', '/rel.png']);
+    expect(imgs.map((i) => i.getAttribute('src'))).toEqual([
+      'https://a.example/i.png',
+      null,
+      'data:image/png;base64,iVBORw0KGgo=',
+      '/rel.png',
+    ]);
     expect(imgs[0].getAttribute('srcset')).toBe('https://a.example/i2.png 2x');
     expect([...out.querySelectorAll('source')].map((s) => s.getAttribute('srcset'))).toEqual([null, 'https://a.example/ok.webp 1x']);
     expect(out.querySelector('figcaption')?.textContent).toBe('Cap');
@@ -134,10 +155,17 @@ describe('sanitizeArticleHtml on ordinary article markup', () => {
   });
 
   it('prepareStoredHtml makes links and images absolute against the article URL and lists images once', () => {
-    const r = prepareStoredHtml('<p><a href="../next">n</a> <a href="#f">f</a><img src="i.png"><img src="/i.png"><img src="javascript:alert(1)"><img src=""><img alt="no src"></p>', win, 'https://news.example/a/b/story.html');
+    const r = prepareStoredHtml(
+      '<p><a href="../next">n</a> <a href="#f">f</a><img src="i.png"><img src="/i.png"><img src="javascript:alert(1)"><img src=""><img alt="no src"></p>',
+      win,
+      'https://news.example/a/b/story.html',
+    );
     const box = render(r.html);
     expect([...box.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://news.example/a/next', '#f']);
-    expect([...box.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['https://news.example/a/b/i.png', 'https://news.example/i.png']);
+    expect([...box.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual([
+      'https://news.example/a/b/i.png',
+      'https://news.example/i.png',
+    ]);
     expect(r.images).toEqual(['https://news.example/a/b/i.png', 'https://news.example/i.png']);
   });
 });

@@ -21,9 +21,17 @@ function extraction(url: string, title: string, images: string[] = []): TabExtra
     url,
     detection: { isArticle: true, wordCount: 300 } as TabExtraction['detection'],
     article: {
-      title, byline: null, siteName: 'Example', lang: 'en', publishedTime: null, excerpt: 'An excerpt.',
+      title,
+      byline: null,
+      siteName: 'Example',
+      lang: 'en',
+      publishedTime: null,
+      excerpt: 'An excerpt.',
       content: `<p>${title} body text <a href="/next" onclick="steal()">next</a></p>${imgs}<script>alert(1)</script>`,
-      text: `${title} body text next`, canonicalUrl: null, images, publisherTags: [],
+      text: `${title} body text next`,
+      canonicalUrl: null,
+      images,
+      publisherTags: [],
     },
   };
 }
@@ -64,7 +72,10 @@ async function freshDb(): Promise<GistDB> {
       ...down,
       table: (name) => {
         const t = down.table(name);
-        return { ...t, mutate: (req) => (failing.has(name) && (req.type === 'add' || req.type === 'put') ? Promise.reject(quotaError()) : t.mutate(req)) };
+        return {
+          ...t,
+          mutate: (req) => (failing.has(name) && (req.type === 'add' || req.type === 'put') ? Promise.reject(quotaError()) : t.mutate(req)),
+        };
       },
     }),
   });
@@ -75,7 +86,11 @@ async function freshDb(): Promise<GistDB> {
 describe('saving', () => {
   it('stores record, sanitized body and images together', async () => {
     const db = await freshDb();
-    const r = await saveExtraction(extraction('https://a.example/one', 'One', ['https://a.example/1.png', 'https://cdn.example/2.png']), undefined, deps(db));
+    const r = await saveExtraction(
+      extraction('https://a.example/one', 'One', ['https://a.example/1.png', 'https://cdn.example/2.png']),
+      undefined,
+      deps(db),
+    );
     expect(r).toMatchObject({ created: true, images: 2, imagesFailed: 0 });
     const stored = await getReadable(db, r.id);
     expect(stored?.images.map((i) => i.src).sort()).toEqual(['https://a.example/1.png', 'https://cdn.example/2.png']);
@@ -89,7 +104,9 @@ describe('saving', () => {
     await saveExtraction(extraction('https://a.example/keep', 'Keep', ['https://a.example/k.png']), undefined, deps(db));
     const before = await snapshot(db);
     fullDisk(db, ['images']);
-    await expect(saveExtraction(extraction('https://a.example/new', 'New', ['https://a.example/n.png']), undefined, deps(db))).rejects.toThrow();
+    await expect(
+      saveExtraction(extraction('https://a.example/new', 'New', ['https://a.example/n.png']), undefined, deps(db)),
+    ).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -98,17 +115,23 @@ describe('saving', () => {
     const first = await saveExtraction(extraction('https://a.example/re', 'Old title', ['https://a.example/old.png']), undefined, deps(db));
     const before = await snapshot(db);
     fullDisk(db, ['contents']);
-    await expect(saveExtraction(extraction('https://a.example/re', 'New title', ['https://a.example/new.png']), undefined, deps(db))).rejects.toThrow();
+    await expect(
+      saveExtraction(extraction('https://a.example/re', 'New title', ['https://a.example/new.png']), undefined, deps(db)),
+    ).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
     expect((await getReadable(db, first.id))?.article.title).toBe('Old title');
   });
 
   it('a full disk gives a human message and loses nothing already saved', async () => {
     const db = await freshDb();
-    for (let i = 0; i < 3; i++) await saveExtraction(extraction(`https://a.example/${i}`, `Article ${i}`, [`https://a.example/${i}.png`]), undefined, deps(db));
+    for (let i = 0; i < 3; i++)
+      await saveExtraction(extraction(`https://a.example/${i}`, `Article ${i}`, [`https://a.example/${i}.png`]), undefined, deps(db));
     const before = await snapshot(db);
     fullDisk(db, ['articles', 'contents', 'images']);
-    const err = await saveExtraction(extraction('https://a.example/big', 'Big', ['https://a.example/big.png']), undefined, deps(db)).then(() => null, (e: unknown) => e);
+    const err = await saveExtraction(extraction('https://a.example/big', 'Big', ['https://a.example/big.png']), undefined, deps(db)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeNull();
     expect(classifyError(err)).toBe('quota');
     const msg = humanError(err);
@@ -122,8 +145,24 @@ describe('saving', () => {
   it('a plain add that throws QuotaExceededError (no Dexie wrapping) reads the same', async () => {
     const db = await freshDb();
     await saveArticle(db, {
-      url: 'https://a.example/x', originalUrl: 'https://a.example/x', title: 'X', byline: null, siteName: null, lang: null, publishedTime: null,
-      excerpt: null, html: '<p>x</p>', text: 'x', tags: [], tagCandidates: [], tagsEdited: false, wordCount: 1, cjkChars: 0, imageCount: 0, readingMinutes: 1, images: [],
+      url: 'https://a.example/x',
+      originalUrl: 'https://a.example/x',
+      title: 'X',
+      byline: null,
+      siteName: null,
+      lang: null,
+      publishedTime: null,
+      excerpt: null,
+      html: '<p>x</p>',
+      text: 'x',
+      tags: [],
+      tagCandidates: [],
+      tagsEdited: false,
+      wordCount: 1,
+      cjkChars: 0,
+      imageCount: 0,
+      readingMinutes: 1,
+      images: [],
     });
     const add = db.articles.add.bind(db.articles);
     db.articles.add = (() => Promise.reject(quotaError())) as unknown as typeof db.articles.add;
@@ -135,14 +174,22 @@ describe('saving', () => {
 
   it('image download failures still save the article and are counted', async () => {
     const db = await freshDb();
-    const r = await saveExtraction(extraction('https://a.example/imgs', 'Imgs', ['https://a.example/ok.png', 'https://a.example/bad.png']), undefined,
-      deps(db, { fetchImage: async (src) => (src.includes('bad') ? null : new Blob(['x'], { type: 'image/png' })) }));
+    const r = await saveExtraction(
+      extraction('https://a.example/imgs', 'Imgs', ['https://a.example/ok.png', 'https://a.example/bad.png']),
+      undefined,
+      deps(db, { fetchImage: async (src) => (src.includes('bad') ? null : new Blob(['x'], { type: 'image/png' })) }),
+    );
     expect(r).toMatchObject({ images: 1, imagesFailed: 1 });
   });
 
   it('a page with no article fails with a clear message and writes nothing', async () => {
     const db = await freshDb();
-    const ex: TabExtraction = { url: 'https://a.example/', detection: { isArticle: false, wordCount: 0 } as TabExtraction['detection'], article: null, error: 'Could not find readable text on this page.' };
+    const ex: TabExtraction = {
+      url: 'https://a.example/',
+      detection: { isArticle: false, wordCount: 0 } as TabExtraction['detection'],
+      article: null,
+      error: 'Could not find readable text on this page.',
+    };
     await expect(saveExtraction(ex, undefined, deps(db))).rejects.toThrow('Could not find readable text on this page.');
     expect(await db.articles.count()).toBe(0);
   });
@@ -151,9 +198,14 @@ describe('saving', () => {
 describe('database open failures', () => {
   it('private mode (IndexedDB refuses to open) gives a human message', async () => {
     const refusing = new IDBFactory();
-    refusing.open = () => { throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'); };
+    refusing.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
     const db = openDb('gist', { indexedDB: refusing, IDBKeyRange });
-    const err = await db.articles.count().then(() => null, (e: unknown) => e);
+    const err = await db.articles.count().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeNull();
     expect(classifyError(err)).toBe('db-open');
     expect(humanError(err, 'open your library')).toMatch(/could not open its library database.*private windows/i);
@@ -164,8 +216,13 @@ describe('database open failures', () => {
     // Chromium fails the open request of a damaged LevelDB with an UnknownError.
     const broken = {
       open() {
-        const req: Record<string, unknown> = { error: new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError'), readyState: 'done' };
-        setTimeout(() => (req.onerror as ((e: unknown) => void) | undefined)?.({ target: req, type: 'error', preventDefault() {}, stopPropagation() {} }));
+        const req: Record<string, unknown> = {
+          error: new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError'),
+          readyState: 'done',
+        };
+        setTimeout(() =>
+          (req.onerror as ((e: unknown) => void) | undefined)?.({ target: req, type: 'error', preventDefault() {}, stopPropagation() {} }),
+        );
         return req;
       },
       deleteDatabase: real.deleteDatabase.bind(real),
@@ -173,7 +230,10 @@ describe('database open failures', () => {
       databases: real.databases.bind(real),
     } as unknown as IDBFactory;
     const db = openDb('gist', { indexedDB: broken, IDBKeyRange });
-    const err = await db.open().then(() => null, (e: unknown) => e);
+    const err = await db.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeNull();
     expect(classifyError(err)).toBe('db-open');
     expect(humanError(err)).toMatch(/could not open its library database/);
@@ -182,7 +242,12 @@ describe('database open failures', () => {
   it('a library written by a newer Gist (extension downgraded) still opens with its articles', async () => {
     const indexedDB = new IDBFactory();
     const newer = new Dexie('gist', { indexedDB, IDBKeyRange });
-    newer.version(7).stores({ articles: '++id, &url, savedAt, updatedAt, status, favorite, *tags, siteName, readingMinutes, readAt', contents: 'articleId', images: '++id, articleId', notes: '++id' });
+    newer.version(7).stores({
+      articles: '++id, &url, savedAt, updatedAt, status, favorite, *tags, siteName, readingMinutes, readAt',
+      contents: 'articleId',
+      images: '++id, articleId',
+      notes: '++id',
+    });
     await newer.open();
     await newer.table('articles').add({ url: 'https://a.example/n', title: 'From the future', savedAt: 1, tags: ['t'] });
     newer.close();
@@ -192,22 +257,36 @@ describe('database open failures', () => {
   });
 
   it('the library page words an unopenable database the same way, and a full disk as before', () => {
-    const err = Object.assign(new Error('Dexie open failed'), { name: 'OpenFailedError', inner: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError') });
+    const err = Object.assign(new Error('Dexie open failed'), {
+      name: 'OpenFailedError',
+      inner: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
+    });
     expect(describeError('open your library', err)).toMatch(/could not open its library database, so it could not open your library/);
     expect(describeError('import', quotaError())).toMatch(/disk is full/i);
   });
 
   it('a VersionError reads as an update message', () => {
-    const err = Object.assign(new Error('Database version mismatch'), { name: 'OpenFailedError', inner: new DOMException('The requested version (10) is less than the existing version (70).', 'VersionError') });
+    const err = Object.assign(new Error('Database version mismatch'), {
+      name: 'OpenFailedError',
+      inner: new DOMException('The requested version (10) is less than the existing version (70).', 'VersionError'),
+    });
     expect(classifyError(err)).toBe('db-version');
     expect(humanError(err)).toMatch(/newer version of Gist/);
   });
 
   it('a worker stopped mid-save reads as an interruption, not a crash', () => {
-    expect(humanError(new Error('The message port closed before a response was received.'))).toMatch(/interrupted.*nothing was half-saved/i);
+    expect(humanError(new Error('The message port closed before a response was received.'))).toMatch(
+      /interrupted.*nothing was half-saved/i,
+    );
     expect(humanError('Error: Could not establish connection. Receiving end does not exist.')).toMatch(/interrupted/);
     // Chrome's words when the service worker is stopped while a listener owes an answer.
-    expect(humanError(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'))).toMatch(/interrupted/);
+    expect(
+      humanError(
+        new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        ),
+      ),
+    ).toMatch(/interrupted/);
   });
 
   it('other errors keep their own message, shortened', () => {

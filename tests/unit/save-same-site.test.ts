@@ -17,8 +17,17 @@ function page(url: string, title: string, canonicalUrl: string | null, image: st
     url,
     detection: { isArticle: true, wordCount: 300 } as TabExtraction['detection'],
     article: {
-      title, byline: null, siteName: null, lang: 'en', publishedTime: null, excerpt: null,
-      content: `<p>${title} body</p><img src="${image}" alt="">`, text: `${title} body`, canonicalUrl, images: [image], publisherTags: [],
+      title,
+      byline: null,
+      siteName: null,
+      lang: 'en',
+      publishedTime: null,
+      excerpt: null,
+      content: `<p>${title} body</p><img src="${image}" alt="">`,
+      text: `${title} body`,
+      canonicalUrl,
+      images: [image],
+      publisherTags: [],
     },
   };
 }
@@ -41,7 +50,7 @@ async function stored(url: string) {
   return r && { title: r.article.title, originalUrl: r.article.originalUrl, html: r.content?.html, images: r.images.map((i) => i.src) };
 }
 
-describe('saving a page that claims another site\'s canonical', () => {
+describe("saving a page that claims another site's canonical", () => {
   for (const [evil, good] of [
     ['https://evil.substack.com/p/x', 'https://good.substack.com/p/y'],
     ['https://mallory.github.io/post', 'https://good.github.io/post'],
@@ -64,8 +73,16 @@ describe('saving from another host of the same site', () => {
   it('a page on m. claiming the www. key updates the article; its original link keeps its first host', async () => {
     const first = 'https://www.example.co.uk/a?utm_source=rss';
     await saveExtraction(page(first, 'First', 'https://www.example.co.uk/a', 'https://www.example.co.uk/1.png'), undefined, deps);
-    const r = await saveExtraction(page('https://m.example.co.uk/a', 'Second', 'https://www.example.co.uk/a', 'https://m.example.co.uk/2.png'), undefined, deps);
+    const r = await saveExtraction(
+      page('https://m.example.co.uk/a', 'Second', 'https://www.example.co.uk/a', 'https://m.example.co.uk/2.png'),
+      undefined,
+      deps,
+    );
     expect(r.created).toBe(false);
-    expect(await stored('https://www.example.co.uk/a')).toMatchObject({ title: 'Second', originalUrl: first, images: ['https://m.example.co.uk/2.png'] });
+    expect(await stored('https://www.example.co.uk/a')).toMatchObject({
+      title: 'Second',
+      originalUrl: first,
+      images: ['https://m.example.co.uk/2.png'],
+    });
   });
 });

@@ -18,9 +18,27 @@ beforeEach(() => {
 /** Stores an article the way a save from `pageUrl` declaring `canonical` would key it. */
 async function savedFrom(pageUrl: string, canonical: string | null): Promise<number> {
   const rec: Omit<ArticleRecord, 'id'> = {
-    url: articleKey(pageUrl, canonical), originalUrl: pageUrl, title: 't', byline: null, siteName: null, lang: null,
-    publishedTime: null, excerpt: null, savedAt: 1, updatedAt: 1, status: 'unread', favorite: 0, tags: [], tagCandidates: [],
-    tagsEdited: false, wordCount: 10, cjkChars: 0, imageCount: 0, readingMinutes: 1, progress: 0, contentState: 'full',
+    url: articleKey(pageUrl, canonical),
+    originalUrl: pageUrl,
+    title: 't',
+    byline: null,
+    siteName: null,
+    lang: null,
+    publishedTime: null,
+    excerpt: null,
+    savedAt: 1,
+    updatedAt: 1,
+    status: 'unread',
+    favorite: 0,
+    tags: [],
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 10,
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: 1,
+    progress: 0,
+    contentState: 'full',
   };
   return (await db.articles.add(rec as ArticleRecord)) as number;
 }
@@ -56,7 +74,10 @@ describe('findSavedPage', () => {
   it('asks the store key function only when the cheap rules cannot decide', async () => {
     const id = await savedFrom('https://www.example.com/bees', null); // saved on the desktop site
     let asked = 0;
-    const counting = async (p: string, c: string) => { asked++; return articleKey(p, c); };
+    const counting = async (p: string, c: string) => {
+      asked++;
+      return articleKey(p, c);
+    };
     // The mobile page names the desktop one: the store would use the desktop key.
     expect(await findSavedPage(db, 'https://m.example.com/bees', 'https://www.example.com/bees')).toBeUndefined();
     expect((await findSavedPage(db, 'https://m.example.com/bees', 'https://www.example.com/bees', counting))?.id).toBe(id);
@@ -74,25 +95,44 @@ describe('findSavedPage', () => {
   });
 
   it('agrees with articleKey over a grid of pages and canonicals: exact with the resolver, never a wrong article without', async () => {
-    const pages = ['https://www.example.com/a', 'https://example.com/a', 'https://m.example.com/a', 'https://amp.m.example.com/a', 'https://alice.github.io/a',
-      'https://bob.github.io/a', 'https://github.io/a', 'http://127.0.0.1:8000/a', 'https://evil.co.uk/a', 'https://shop.evil.co.uk/a', 'https://example.org/a?utm_medium=x'];
+    const pages = [
+      'https://www.example.com/a',
+      'https://example.com/a',
+      'https://m.example.com/a',
+      'https://amp.m.example.com/a',
+      'https://alice.github.io/a',
+      'https://bob.github.io/a',
+      'https://github.io/a',
+      'http://127.0.0.1:8000/a',
+      'https://evil.co.uk/a',
+      'https://shop.evil.co.uk/a',
+      'https://example.org/a?utm_medium=x',
+    ];
     const canons: (string | null)[] = [null, ...pages, '/a', 'https://www.example.com/b'];
     // Every page saved once (the first save of a key keeps its original link, as the store does).
     const ids = new Map<string, number>();
     const firstSaves: [string, string | null, number][] = [];
-    for (const savedPage of pages) for (const savedCanon of canons) {
-      const key = articleKey(savedPage, savedCanon);
-      if (!ids.has(key)) { ids.set(key, await savedFrom(savedPage, savedCanon)); firstSaves.push([savedPage, savedCanon, ids.get(key)!]); }
-    }
+    for (const savedPage of pages)
+      for (const savedCanon of canons) {
+        const key = articleKey(savedPage, savedCanon);
+        if (!ids.has(key)) {
+          ids.set(key, await savedFrom(savedPage, savedCanon));
+          firstSaves.push([savedPage, savedCanon, ids.get(key)!]);
+        }
+      }
     expect(ids.size).toBeGreaterThan(pages.length);
-    let found = 0, foundCheaply = 0;
+    let found = 0,
+      foundCheaply = 0;
     for (const page of pages) {
       for (const canon of canons) {
         const want = ids.get(articleKey(page, canon));
         expect((await findSavedPage(db, page, canon, resolveKey))?.id, `${page} (${canon})`).toBe(want);
         const cheap = (await findSavedPage(db, page, canon))?.id;
         if (want !== undefined) found++;
-        if (cheap !== undefined) { foundCheaply++; expect(cheap, `cheap: ${page} (${canon})`).toBe(want); }
+        if (cheap !== undefined) {
+          foundCheaply++;
+          expect(cheap, `cheap: ${page} (${canon})`).toBe(want);
+        }
       }
     }
     console.log(`saved-lookup grid: ${found} visits of saved keys, ${foundCheaply} found without the Public Suffix List`);
@@ -101,7 +141,15 @@ describe('findSavedPage', () => {
   }, 30_000);
 
   it('is small enough for the service worker: no Public Suffix List in its bundle', async () => {
-    const out = await build({ entryPoints: ['lib/save/saved-lookup.ts', 'lib/save/counts-memo.ts', 'lib/save/page-toast.ts'], bundle: true, write: false, format: 'esm', minify: true, external: ['dexie'], outdir: 'out' });
+    const out = await build({
+      entryPoints: ['lib/save/saved-lookup.ts', 'lib/save/counts-memo.ts', 'lib/save/page-toast.ts'],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      minify: true,
+      external: ['dexie'],
+      outdir: 'out',
+    });
     for (const f of out.outputFiles) {
       expect(f.text).not.toMatch(/tldts|getPublicSuffix|amazonaws/);
       expect(f.contents.length).toBeLessThan(5_000);

@@ -18,9 +18,15 @@ const docOf = (head: string, url = 'https://news.example.com/2024/bees?utm_sourc
 describe('declaredCanonical', () => {
   it('reads what the extraction reads: rel=canonical first, else og:url, resolved against the page', () => {
     const cases: [string, string | null][] = [
-      ['<link rel="canonical" href="/2024/bees"><meta property="og:url" content="https://other.example.com/x">', 'https://news.example.com/2024/bees'],
+      [
+        '<link rel="canonical" href="/2024/bees"><meta property="og:url" content="https://other.example.com/x">',
+        'https://news.example.com/2024/bees',
+      ],
       ['<link rel="CANONICAL" href="https://www.example.com/bees">', 'https://www.example.com/bees'],
-      ['<meta property="og:url" content=" https://news.example.com/og "><meta property="og:url" content="https://news.example.com/second">', 'https://news.example.com/og'],
+      [
+        '<meta property="og:url" content=" https://news.example.com/og "><meta property="og:url" content="https://news.example.com/second">',
+        'https://news.example.com/og',
+      ],
       ['<meta property="og:url" content=""><meta name="og:url" content="/named">', 'https://news.example.com/named'],
       ['<link rel="alternate" href="/amp">', null],
       ['', null],
@@ -52,7 +58,10 @@ describe('counts memo', () => {
 });
 
 describe('page toast', () => {
-  afterEach(() => { vi.useRealTimers(); document.querySelectorAll(TOAST_TAG).forEach((e) => e.remove()); });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.querySelectorAll(TOAST_TAG).forEach((e) => e.remove());
+  });
 
   it('shows one message in a closed shadow root and removes it after 2 s', () => {
     vi.useFakeTimers();

@@ -4,13 +4,26 @@ import { listArticles, minutesAt, facets } from '../../lib/search/list-query';
 import { parseQuery } from '../../lib/search/query';
 import type { ArticleRecord } from '../../lib/db/schema';
 
-const doc = (id: number, title: string, text: string, extra: Partial<IndexDoc> = {}): IndexDoc =>
-  ({ id, title, text, site: 'example.org', tags: [], fingerprint: `${id}:${title}`, ...extra });
+const doc = (id: number, title: string, text: string, extra: Partial<IndexDoc> = {}): IndexDoc => ({
+  id,
+  title,
+  text,
+  site: 'example.org',
+  tags: [],
+  fingerprint: `${id}:${title}`,
+  ...extra,
+});
 
 function ranked(ix: TextIndex, q: string): number[] {
   const terms = parseQuery(q);
-  const res = ix.search([...terms.words.map((term) => ({ term, prefix: true })), ...terms.phrases.flat().map((term) => ({ term, prefix: false }))]);
-  return [...res].filter(([id]) => !terms.phrases.length || ix.hasPhrases(id, terms.phrases)).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const res = ix.search([
+    ...terms.words.map((term) => ({ term, prefix: true })),
+    ...terms.phrases.flat().map((term) => ({ term, prefix: false })),
+  ]);
+  return [...res]
+    .filter(([id]) => !terms.phrases.length || ix.hasPhrases(id, terms.phrases))
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id);
 }
 
 describe('TextIndex', () => {
@@ -69,18 +82,41 @@ describe('TextIndex', () => {
 
 function article(id: number, p: Partial<ArticleRecord>): ArticleRecord {
   return {
-    id, url: `https://site${id % 3}.example/${id}`, originalUrl: `https://site${id % 3}.example/${id}`, title: `Article ${id}`, byline: null,
-    siteName: null, lang: 'en', publishedTime: null, excerpt: null, savedAt: 1_700_000_000_000 + id * 1000, updatedAt: 0, status: 'unread',
-    favorite: 0, tags: [], tagCandidates: [], tagsEdited: false, wordCount: 238 * (id % 20 + 1), cjkChars: 0, imageCount: 0,
-    readingMinutes: id % 20 + 1, progress: 0, contentState: 'full', ...p,
+    id,
+    url: `https://site${id % 3}.example/${id}`,
+    originalUrl: `https://site${id % 3}.example/${id}`,
+    title: `Article ${id}`,
+    byline: null,
+    siteName: null,
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    savedAt: 1_700_000_000_000 + id * 1000,
+    updatedAt: 0,
+    status: 'unread',
+    favorite: 0,
+    tags: [],
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 238 * ((id % 20) + 1),
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: (id % 20) + 1,
+    progress: 0,
+    contentState: 'full',
+    ...p,
   };
 }
 
 describe('listArticles', () => {
-  const all = Array.from({ length: 30 }, (_, i) => article(i + 1, {
-    status: i % 3 === 0 ? 'archived' : 'unread', favorite: i % 5 === 0 ? 1 : 0, tags: i % 2 ? ['odd'] : ['even', 'Science'],
-    progress: i === 4 ? 0.4 : i === 5 ? 0.99 : 0,
-  }));
+  const all = Array.from({ length: 30 }, (_, i) =>
+    article(i + 1, {
+      status: i % 3 === 0 ? 'archived' : 'unread',
+      favorite: i % 5 === 0 ? 1 : 0,
+      tags: i % 2 ? ['odd'] : ['even', 'Science'],
+      progress: i === 4 ? 0.4 : i === 5 ? 0.99 : 0,
+    }),
+  );
   const base = { view: 'all' as const, sort: 'newest' as const, wpm: 238 };
 
   it('views: unread, archived, favorite, in progress (started, not finished, not archived)', () => {
@@ -114,7 +150,8 @@ describe('listArticles', () => {
     expect(listArticles(all, { ...base, query: parseQuery('time:<=3') }, null).items.every((a) => minutesAt(a, 238)! <= 3)).toBe(true);
   });
   it('link-only articles (text not downloaded) have no reading time: "—", no time filter matches them, and they sort last', () => {
-    const link = (id: number, contentState: ArticleRecord['contentState']) => article(id, { contentState, wordCount: 0, cjkChars: 0, imageCount: 0, readingMinutes: 0 });
+    const link = (id: number, contentState: ArticleRecord['contentState']) =>
+      article(id, { contentState, wordCount: 0, cjkChars: 0, imageCount: 0, readingMinutes: 0 });
     const mixed = [...all, link(101, 'pending'), link(102, 'failed')];
     expect(minutesAt(link(101, 'pending'), 238)).toBeNull();
     expect(minutesAt(link(102, 'failed'), 238)).toBeNull();
@@ -125,11 +162,19 @@ describe('listArticles', () => {
       expect(ids, q).not.toContain(102);
     }
     for (const b of ['lt5', '5-15']) expect(listArticles(mixed, { ...base, time: b }, null).items.map((a) => a.id)).not.toContain(101);
-    for (const sort of ['shortest', 'longest'] as const) expect(listArticles(mixed, { ...base, sort }, null).items.slice(-2).map((a) => a.id).sort()).toEqual([101, 102]);
+    for (const sort of ['shortest', 'longest'] as const)
+      expect(
+        listArticles(mixed, { ...base, sort }, null)
+          .items.slice(-2)
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual([101, 102]);
   });
   it('ranks with the index and falls back to titles without it', () => {
     const ix = new TextIndex();
-    all.forEach((a) => ix.add({ id: a.id, title: a.title, text: a.id === 7 ? 'honey bees' : 'other', site: '', tags: a.tags, fingerprint: '' }));
+    all.forEach((a) =>
+      ix.add({ id: a.id, title: a.title, text: a.id === 7 ? 'honey bees' : 'other', site: '', tags: a.tags, fingerprint: '' }),
+    );
     const withIndex = listArticles(all, { ...base, sort: 'relevance', query: parseQuery('honey') }, ix);
     expect(withIndex.items.map((a) => a.id)).toEqual([7]);
     const noIndex = listArticles(all, { ...base, sort: 'relevance', query: parseQuery('article 12') }, null);

@@ -47,7 +47,16 @@ describe('parseQuery', () => {
     expect(parseQuery('東京都').phrases).toEqual([['東', '京', '都']]);
   });
   it('empty', () => {
-    expect(parseQuery('   ')).toEqual({ words: [], phrases: [], tags: [], sites: [], is: [], time: [], invalid: [], not: { words: [], phrases: [], tags: [], sites: [], is: [] } });
+    expect(parseQuery('   ')).toEqual({
+      words: [],
+      phrases: [],
+      tags: [],
+      sites: [],
+      is: [],
+      time: [],
+      invalid: [],
+      not: { words: [], phrases: [], tags: [], sites: [], is: [] },
+    });
     expect(hasText(parseQuery('is:unread'))).toBe(false);
     expect(parseQuery('is:unread').is).toEqual(['unread']);
   });

@@ -13,10 +13,13 @@ describe('fixed halves', () => {
     expect(inHalf(['001', 'aktualne'], (x) => x, 'all')).toEqual(['001', 'aktualne']);
   });
 
-  it.skipIf(!(haveZyte() && haveDetect() && haveReadabilityPages()))('splits the shared corpora into the sizes committed with the rule', () => {
-    const train = (ids: string[]) => ids.filter((i) => halfOf(i) === 'train').length;
-    expect([train(zytePages().map((p) => p.id)), zytePages().length]).toEqual([89, 181]);
-    expect([train(detectPages().map((p) => p.id)), detectPages().length]).toEqual([270, 531]);
-    expect([train(readabilityPages().map((p) => p.slug)), readabilityPages().length]).toEqual([64, 130]);
-  });
+  it.skipIf(!(haveZyte() && haveDetect() && haveReadabilityPages()))(
+    'splits the shared corpora into the sizes committed with the rule',
+    () => {
+      const train = (ids: string[]) => ids.filter((i) => halfOf(i) === 'train').length;
+      expect([train(zytePages().map((p) => p.id)), zytePages().length]).toEqual([89, 181]);
+      expect([train(detectPages().map((p) => p.id)), detectPages().length]).toEqual([270, 531]);
+      expect([train(readabilityPages().map((p) => p.slug)), readabilityPages().length]).toEqual([64, 130]);
+    },
+  );
 });

@@ -22,19 +22,44 @@ const { window: win } = new JSDOM('<!doctype html><body></body>');
 
 function page(url: string, canonicalUrl: string | null, pageId = 'load-1'): TabExtraction {
   return {
-    url, pageId,
+    url,
+    pageId,
     detection: { isArticle: true, wordCount: 300, cjkChars: 0, score: 1 },
     article: {
-      title: 'Bees and honey', byline: null, siteName: null, lang: 'en', publishedTime: null, excerpt: null,
-      content: '<p>Bees make honey.</p>', text: 'Bees make honey. Honey bees keep hives.', canonicalUrl, images: [], publisherTags: ['Beekeeping'],
+      title: 'Bees and honey',
+      byline: null,
+      siteName: null,
+      lang: 'en',
+      publishedTime: null,
+      excerpt: null,
+      content: '<p>Bees make honey.</p>',
+      text: 'Bees make honey. Honey bees keep hives.',
+      canonicalUrl,
+      images: [],
+      publisherTags: ['Beekeeping'],
     },
   };
 }
 
 const CASES = [
-  { name: 'same site (m. claiming www.)', url: 'https://m.example.co.uk/a?utm_source=rss', canonical: 'https://www.example.co.uk/a', key: 'https://www.example.co.uk/a' },
-  { name: 'another site on a private suffix', url: 'https://mallory.github.io/post', canonical: 'https://good.github.io/post', key: 'https://mallory.github.io/post' },
-  { name: 'a sibling on a platform missing from the list', url: 'https://evil.substack.com/p/x', canonical: 'https://good.substack.com/p/y', key: 'https://evil.substack.com/p/x' },
+  {
+    name: 'same site (m. claiming www.)',
+    url: 'https://m.example.co.uk/a?utm_source=rss',
+    canonical: 'https://www.example.co.uk/a',
+    key: 'https://www.example.co.uk/a',
+  },
+  {
+    name: 'another site on a private suffix',
+    url: 'https://mallory.github.io/post',
+    canonical: 'https://good.github.io/post',
+    key: 'https://mallory.github.io/post',
+  },
+  {
+    name: 'a sibling on a platform missing from the list',
+    url: 'https://evil.substack.com/p/x',
+    canonical: 'https://good.substack.com/p/y',
+    key: 'https://evil.substack.com/p/x',
+  },
 ];
 
 // Chrome: the offscreen document is "created" and each message crosses a JSON boundary to its handler.
@@ -52,7 +77,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const ROUTES: [string, DomWork][] = [['offscreen document (Chrome)', offscreenWork], ['in place (Firefox)', inPlaceWork]];
+const ROUTES: [string, DomWork][] = [
+  ['offscreen document (Chrome)', offscreenWork],
+  ['in place (Firefox)', inPlaceWork],
+];
 
 describe.each(ROUTES)('storage key through the %s', (_, work) => {
   it.each(CASES)('$name: the key is articleKey(url, canonical)', async ({ url, canonical, key }) => {
@@ -64,14 +92,23 @@ describe.each(ROUTES)('storage key through the %s', (_, work) => {
 
   it('a page without an article is keyed by its normalised URL, without asking', async () => {
     const send = vi.mocked(browser.runtime.sendMessage);
-    const ex: TabExtraction = { url: 'https://Example.com/x/?utm_source=a#top', detection: { isArticle: false, wordCount: 3, cjkChars: 0, score: 0 }, article: null };
+    const ex: TabExtraction = {
+      url: 'https://Example.com/x/?utm_source=a#top',
+      detection: { isArticle: false, wordCount: 3, cjkChars: 0, score: 0 },
+      article: null,
+    };
     expect((await analyzeFor(ex, work.analyzePage)).key).toBe(articleKey(ex.url, null));
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('preview, Save and the shortcut\'s Save store and find the article under that key', async () => {
+  it("preview, Save and the shortcut's Save store and find the article under that key", async () => {
     const db = openDb(`k-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    const deps = { db, prepareHtml: async (html: string) => ({ html, images: [] }), analyzePage: work.analyzePage, fetchImage: async () => null };
+    const deps = {
+      db,
+      prepareHtml: async (html: string) => ({ html, images: [] }),
+      analyzePage: work.analyzePage,
+      fetchImage: async () => null,
+    };
     const cache = createPreviewCache(memoryArea());
     const [same, cross] = CASES;
 

@@ -38,7 +38,8 @@ describe('publisher tags checked against the article', () => {
   });
 
   it('keeps an -ing activity name the lexicon does not know ("Beekeeping") while known verb forms need a noun use', () => {
-    const text = 'Hives are back on the roofs of the old tram depot. Keepers say rooftop beekeeping takes patience. Charging ahead, the city added more hives.';
+    const text =
+      'Hives are back on the roofs of the old tram depot. Keepers say rooftop beekeeping takes patience. Charging ahead, the city added more hives.';
     const checker = new TagChecker({ title: 'The Quiet Return of Rooftop Beekeeping', text });
     expect(checker.reject('Beekeeping')).toBeNull();
     expect(checker.reject('charging')).toBe('not-a-noun');
@@ -50,8 +51,13 @@ Lois Lane rode the last buses through the harbour district, where drivers said t
 "We asked the Daily Planet to look at the rota," one driver told Lois Lane. The Daily Planet asked the transit authority for comment.
 The bus drivers' union said the timetable would be reviewed. Lois Lane will follow the bus drivers again next month.`;
     const input = {
-      title: 'A week on the night buses', text, lang: 'en', siteName: 'The Daily Planet', byline: 'By Lois Lane and Jimmy Olsen',
-      publisherTags: ['Jimmy Olsen', 'Lois Lane', 'Public Transport', 'Daily Planet'], url: 'https://dailyplanet.example.com/night-buses',
+      title: 'A week on the night buses',
+      text,
+      lang: 'en',
+      siteName: 'The Daily Planet',
+      byline: 'By Lois Lane and Jimmy Olsen',
+      publisherTags: ['Jimmy Olsen', 'Lois Lane', 'Public Transport', 'Daily Planet'],
+      url: 'https://dailyplanet.example.com/night-buses',
     };
     const lists = suggestTagLists(input);
     expect(lists.shown).toContain('Public Transport');
@@ -126,7 +132,12 @@ describe('TagChecker', () => {
   });
 
   it('splits bylines into authors', () => {
-    expect(bylineNames('By Jane Doe and John Smith, Reuters')).toEqual(['Jane Doe and John Smith, Reuters', 'Jane Doe', 'John Smith', 'Reuters']);
+    expect(bylineNames('By Jane Doe and John Smith, Reuters')).toEqual([
+      'Jane Doe and John Smith, Reuters',
+      'Jane Doe',
+      'John Smith',
+      'Reuters',
+    ]);
     expect(bylineNames('')).toEqual([]);
   });
 });

@@ -7,9 +7,20 @@ import { TagDialog } from '../../components/library/dialogs';
 import type { Preview } from '../../lib/messaging/protocol';
 
 const preview = (over: Partial<Preview> = {}): Preview => ({
-  url: 'https://example.com/a', isArticle: true, title: 'Bees on the roof', siteName: 'The Ledger', byline: null,
-  excerpt: null, readingMinutes: 4, wordCount: 900, tags: ['beekeeping', 'cities'], tagSuggestions: ['honey', 'rooftops', 'Cities'],
-  imageOrigins: [], canExtract: true, saved: null, ...over,
+  url: 'https://example.com/a',
+  isArticle: true,
+  title: 'Bees on the roof',
+  siteName: 'The Ledger',
+  byline: null,
+  excerpt: null,
+  readingMinutes: 4,
+  wordCount: 900,
+  tags: ['beekeeping', 'cities'],
+  tagSuggestions: ['honey', 'rooftops', 'Cities'],
+  imageOrigins: [],
+  canExtract: true,
+  saved: null,
+  ...over,
 });
 
 function connector(p: Preview): PopupConnector {
@@ -25,9 +36,18 @@ function connector(p: Preview): PopupConnector {
 }
 
 let root: HTMLElement;
-beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
-afterEach(() => { render(null, root); root.remove(); });
-const flush = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 const applied = () => [...root.querySelectorAll('.tag')].map((t) => t.firstChild?.textContent);
 const offered = () => [...root.querySelectorAll('.tag-suggestion')].map((b) => b.textContent?.replace(/^\+\s*/, ''));
 const chip = (tag: string) => root.querySelector(`button[aria-label="Add tag ${tag}"]`) as HTMLButtonElement;
@@ -66,7 +86,21 @@ describe('tag suggestions in the popup', () => {
 describe('tag suggestions in the library tag dialog', () => {
   it("offers the article's stored candidates that are not applied", async () => {
     const onSet = vi.fn();
-    await act(() => render(<TagDialog count={1} tags={['bees']} candidates={['bees', 'honey']} allTags={[]} onSet={onSet} onAdd={vi.fn()} onRemove={vi.fn()} onClose={vi.fn()} />, root));
+    await act(() =>
+      render(
+        <TagDialog
+          count={1}
+          tags={['bees']}
+          candidates={['bees', 'honey']}
+          allTags={[]}
+          onSet={onSet}
+          onAdd={vi.fn()}
+          onRemove={vi.fn()}
+          onClose={vi.fn()}
+        />,
+        root,
+      ),
+    );
     expect(offered()).toEqual(['honey']);
     await act(() => chip('honey').click());
     expect(onSet).toHaveBeenCalledWith(['bees', 'honey']);

@@ -33,7 +33,11 @@ describe('word frequency table', () => {
 const ZIPF_TSV = sharedPath('corpora/wordfreq-en-small/en-small-zipf.tsv');
 describeCorpus('generated word table (needs ../shared)', ZIPF_TSV, () => {
   it('matches the wordfreq list it was built from (every 50th word)', () => {
-    const rows = readFileSync(ZIPF_TSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const rows = readFileSync(ZIPF_TSV, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     expect(rows.length).toBe(28917);
     for (let i = 0; i < rows.length; i += 50) {
       const [word, z] = rows[i];
@@ -64,13 +68,19 @@ describe('extractTextTags', () => {
   });
 
   it('decodes HTML entities left in feed text instead of making tags of them', () => {
-    const tags = extractTextTags('&#039;Bones&#039; star expecting', 'The star of &#039;Bones&#039; is expecting. Bones fans &amp; critics cheered the Bones star.').map((t) => t.tag.toLowerCase());
+    const tags = extractTextTags(
+      '&#039;Bones&#039; star expecting',
+      'The star of &#039;Bones&#039; is expecting. Bones fans &amp; critics cheered the Bones star.',
+    ).map((t) => t.tag.toLowerCase());
     expect(tags).toContain('bones');
     expect(tags.some((t) => /039|amp|&/.test(t))).toBe(false);
   });
 
   it('never makes a tag of a hyphen prefix, a URL or an e-mail address', () => {
-    const tags = extractTextTags('Anti-drug campaign', 'The anti-drug campaign is back. See http://po.st/campaign for the campaign. His ex-wife wrote to press@example.com about the anti-drug campaign.').map((t) => t.tag.toLowerCase());
+    const tags = extractTextTags(
+      'Anti-drug campaign',
+      'The anti-drug campaign is back. See http://po.st/campaign for the campaign. His ex-wife wrote to press@example.com about the anti-drug campaign.',
+    ).map((t) => t.tag.toLowerCase());
     expect(tags).toContain('campaign');
     expect(tags.some((t) => /^(anti|ex)$|http|po\.st|example|press@/.test(t))).toBe(false);
   });
@@ -91,7 +101,9 @@ describe('extractTextTags', () => {
     const text = `The quarry opened. ${filler.repeat(3)}Granite countertops sold well. ${filler.repeat(3)}The quarry closed.${filler}Buyers wanted granite countertops.`;
     const score = (w: string, o = {}) => extractTextTags('Town notes', text, o).find((t) => t.key === w)?.score ?? 0;
     expect(score('granit')).toBeGreaterThan(0);
-    expect(score('quarri') / score('granit')).toBeGreaterThan(score('quarri', { wordFragmentFactor: 1 }) / score('granit', { wordFragmentFactor: 1 }));
+    expect(score('quarri') / score('granit')).toBeGreaterThan(
+      score('quarri', { wordFragmentFactor: 1 }) / score('granit', { wordFragmentFactor: 1 }),
+    );
   });
 
   it('log-linear scoring (crowd-key weights) is deterministic and still ranks topical words first', () => {
@@ -109,7 +121,9 @@ describe('rankTags / suggestTags', () => {
   it('puts publisher tags first, in their order, then text tags without duplicates', () => {
     const ranked = rankTags({ ...EN, publisherTags: ['Volkswagen', 'Electric Vehicles', 'LA Auto Show'] });
     expect(ranked.slice(0, 3).map((t) => [t.tag, t.source])).toEqual([
-      ['Volkswagen', 'publisher'], ['Electric Vehicles', 'publisher'], ['LA Auto Show', 'publisher'],
+      ['Volkswagen', 'publisher'],
+      ['Electric Vehicles', 'publisher'],
+      ['LA Auto Show', 'publisher'],
     ]);
     const keys = ranked.map((t) => tagKey(t.tag));
     expect(new Set(keys).size).toBe(keys.length);
@@ -140,16 +154,26 @@ describe('rankTags / suggestTags', () => {
     expect(suggestTags(de)).toEqual([]);
     expect(suggestTags({ ...de, publisherTags: ['Elektromobilität', 'Volkswagen'] })).toEqual(['Elektromobilität', 'Volkswagen']);
 
-    const ru: TagInput = { title: 'Фольксваген показал электрический фургон', text: 'Компания Volkswagen во вторник показала в Лос-Анджелесе концепт электрического фургона. Запас хода составит около 480 километров.', lang: 'ru' };
+    const ru: TagInput = {
+      title: 'Фольксваген показал электрический фургон',
+      text: 'Компания Volkswagen во вторник показала в Лос-Анджелесе концепт электрического фургона. Запас хода составит около 480 километров.',
+      lang: 'ru',
+    };
     expect(suggestTags(ru)).toEqual([]);
-    const ja: TagInput = { title: 'フォルクスワーゲン、電動バンを発表', text: 'フォルクスワーゲンは火曜日、ロサンゼルスの自動車ショーで電動バンのコンセプトを発表した。航続距離は約480キロ。', lang: 'ja' };
+    const ja: TagInput = {
+      title: 'フォルクスワーゲン、電動バンを発表',
+      text: 'フォルクスワーゲンは火曜日、ロサンゼルスの自動車ショーで電動バンのコンセプトを発表した。航続距離は約480キロ。',
+      lang: 'ja',
+    };
     expect(suggestTags(ja)).toEqual([]);
   });
 
   it('runs the English extractor on English text even when the page mislabels its lang', () => {
     expect(isEnglishText(EN.text, 'de')).toBe(true);
     expect(suggestTags({ ...EN, lang: 'de' }).length).toBeGreaterThanOrEqual(5);
-    expect(isEnglishText('Der Konzern will bis 2025 jährlich eine Million Elektroautos verkaufen und hat dafür Milliarden investiert.', 'en')).toBe(false);
+    expect(
+      isEnglishText('Der Konzern will bis 2025 jährlich eine Million Elektroautos verkaufen und hat dafür Milliarden investiert.', 'en'),
+    ).toBe(false);
   });
 
   it('handles missing fields and tiny input without throwing', () => {

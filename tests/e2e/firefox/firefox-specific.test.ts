@@ -25,7 +25,9 @@ describe('Firefox MV2 specifics', () => {
     await waitForBadge(d, tabId);
     expect(await d.saveFromShortcut(tabId)).toBe(true);
     const lib = await d.openExtensionPage('library.html');
-    await expect.poll(() => lib.texts('[data-testid=article-row]'), { timeout: 20_000 }).toEqual([expect.stringContaining('The Quiet Return of Rooftop Beekeeping')]);
+    await expect
+      .poll(() => lib.texts('[data-testid=article-row]'), { timeout: 20_000 })
+      .toEqual([expect.stringContaining('The Quiet Return of Rooftop Beekeeping')]);
   });
 
   it('declares image hosts as optional permissions, none granted beyond the e2e loopback at install', async () => {

@@ -51,10 +51,16 @@ export function puppeteerPage(page: Page): UiPage {
     text: (s) => page.evaluate(`document.querySelector(${q(s)})?.textContent ?? null`) as Promise<string | null>,
     texts: (s) => page.evaluate(`[...document.querySelectorAll(${q(s)})].map((e) => e.textContent ?? '')`) as Promise<string[]>,
     count: (s) => page.evaluate(`document.querySelectorAll(${q(s)}).length`) as Promise<number>,
-    visible: (s) => page.evaluate(`(() => { const e = document.querySelector(${q(s)}); return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; })()`) as Promise<boolean>,
+    visible: (s) =>
+      page.evaluate(
+        `(() => { const e = document.querySelector(${q(s)}); return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; })()`,
+      ) as Promise<boolean>,
     click: async (s) => (await one(s)).click(),
     async clickButton(name) {
-      const h = await page.waitForFunction(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${q(name)} && b.getClientRects().length > 0)`, { timeout: 15_000 });
+      const h = await page.waitForFunction(
+        `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${q(name)} && b.getClientRects().length > 0)`,
+        { timeout: 15_000 },
+      );
       const el = h.asElement() as ElementHandle<Element> | null;
       if (!el) throw new Error(`no button named ${name}`);
       await el.click();
@@ -68,12 +74,15 @@ export function puppeteerPage(page: Page): UiPage {
       await (await one(s)).focus();
       await page.keyboard.press(key);
     },
-    uploadFile: async (s, path) => (await one(s) as ElementHandle<HTMLInputElement>).uploadFile(path),
+    uploadFile: async (s, path) => ((await one(s)) as ElementHandle<HTMLInputElement>).uploadFile(path),
     eval: <T>(e: string) => page.evaluate(e) as Promise<T>,
     async reload() {
       // page.reload() waits on a navigation event that moz-extension pages may never report.
       await page.evaluate('location.reload()');
-      await page.waitForFunction(`document.readyState === 'complete' && !!document.querySelector('#app > *')`, { timeout: 20_000, polling: 100 });
+      await page.waitForFunction(`document.readyState === 'complete' && !!document.querySelector('#app > *')`, {
+        timeout: 20_000,
+        polling: 100,
+      });
     },
     close: () => page.close(),
   };
@@ -99,9 +108,12 @@ const HOOK = `(op, arg) => new Promise((ok, bad) => {
 
 export async function launchFirefox(opts: { extDir?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
   const executablePath = findFirefox();
-  if (!executablePath) throw new Error('No Firefox found (tried FIREFOX_PATH, /usr/bin/firefox-esr, /usr/bin/firefox): apt-get install firefox-esr.');
+  if (!executablePath)
+    throw new Error('No Firefox found (tried FIREFOX_PATH, /usr/bin/firefox-esr, /usr/bin/firefox): apt-get install firefox-esr.');
   const extDir = opts.extDir ?? firefoxExtensionDir();
-  const control = await serveGeneratedPages({ 'bridge.html': '<!doctype html><meta charset="utf-8"><title>Gist e2e control</title><p>Test control page.</p>' });
+  const control = await serveGeneratedPages({
+    'bridge.html': '<!doctype html><meta charset="utf-8"><title>Gist e2e control</title><p>Test control page.</p>',
+  });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -157,7 +169,10 @@ export async function launchFirefox(opts: { extDir?: string; prefs?: Record<stri
         offline = on;
         // browser.pages() can still list a tab that was just closed: BiDi then answers "no such frame".
         for (const p of await browser.pages()) {
-          if (!p.isClosed()) await p.setOfflineMode(on).catch((e: unknown) => { if (!/no such frame/i.test(String(e))) throw e; });
+          if (!p.isClosed())
+            await p.setOfflineMode(on).catch((e: unknown) => {
+              if (!/no such frame/i.test(String(e))) throw e;
+            });
         }
       },
       saveFromShortcut: (tabId) => hook<boolean>('shortcut', tabId),

@@ -15,7 +15,9 @@ export function playwrightPage(page: Page): UiPage {
     press: (s, k) => page.locator(s).first().press(k),
     uploadFile: (s, p) => page.locator(s).first().setInputFiles(p),
     eval: <T>(e: string) => page.evaluate(e) as Promise<T>,
-    reload: async () => { await page.reload(); },
+    reload: async () => {
+      await page.reload();
+    },
     close: () => page.close(),
   };
 }
@@ -37,7 +39,10 @@ export function playwrightDriver(s: ExtensionSession): BrowserDriver {
     setOffline: (offline) => s.context.setOffline(offline),
     async saveFromShortcut(tabId) {
       const w = await s.sw();
-      return w.evaluate((id) => (globalThis as unknown as { gistTest: { saveFromShortcut(t: number): Promise<boolean> } }).gistTest.saveFromShortcut(id), tabId);
+      return w.evaluate(
+        (id) => (globalThis as unknown as { gistTest: { saveFromShortcut(t: number): Promise<boolean> } }).gistTest.saveFromShortcut(id),
+        tabId,
+      );
     },
     async commands() {
       const w = await s.sw();
