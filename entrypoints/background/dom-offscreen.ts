@@ -39,10 +39,32 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
+const NOT_LISTENING = /Receiving end does not exist|Could not establish connection/i;
+
+/**
+ * Sends to the offscreen document. A document another request has just created exists before its script
+ * listens: Chrome then rejects with "Receiving end does not exist", so that case is retried briefly
+ * (failing it turned a fetched import into a transient error, fetched again 15 s later).
+ */
+export async function sendWhenListening(send: () => Promise<unknown>, tries = 30, pauseMs = 100): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (e) {
+      if (attempt >= tries || !NOT_LISTENING.test(String(e))) throw e;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}
+
 /** One request to the offscreen document; `what` names the work in error messages. */
 async function ask<T extends object>(req: OffscreenRequest, ms: number, what: string): Promise<T> {
   await ensureOffscreen();
-  const res = (await withTimeout(browser.runtime.sendMessage(req), ms, `${what} took too long.`)) as T | { error: string } | undefined;
+  const res = (await withTimeout(
+    sendWhenListening(() => browser.runtime.sendMessage(req)),
+    ms,
+    `${what} took too long.`,
+  )) as T | { error: string } | undefined;
   if (!res || typeof res !== 'object') throw new Error(`${what} failed: the offscreen document did not answer.`);
   // The offscreen document answers { error } alone when the work threw.
   if ('error' in res && Object.keys(res).length === 1) throw new Error(`${what} failed: ${res.error}`);
