@@ -192,7 +192,7 @@ describe('saved state in Chromium', () => {
     await lib.getByTestId('search').fill('time:<10');
     await expect.poll(async () => (await lib.getByTestId('article-row').allTextContents()).some((t) => t.includes('City'))).toBe(false);
     await lib.getByTestId('search').fill('');
-    await row.locator('a.row-main').click();
+    await row.locator('.row-main').click();
     await expect.poll(() => lib.getByTestId('not-downloaded').isVisible()).toBe(true);
     expect(await lib.getByTestId('not-downloaded').textContent()).toContain('Not downloaded yet');
     expect(await lib.getByTestId('minutes-left').count()).toBe(0);
