@@ -44,6 +44,12 @@ export interface SaveDeps {
 
 export const NO_TAGS: SuggestedTags = { shown: [], candidates: [] };
 
+/**
+ * Tags are drawn from the opening of very long texts: what an article is about shows early, and tagging
+ * a 20 MB page whole took longer than the offscreen request allows.
+ */
+export const TAG_TEXT_MAX = 200_000;
+
 /** What to ask analyzePage about the extraction; null when the tab found no article. */
 export function analysisRequest(ex: TabExtraction): AnalysisRequest | null {
   const a = ex.article;
@@ -53,7 +59,7 @@ export function analysisRequest(ex: TabExtraction): AnalysisRequest | null {
     canonicalUrl: a.canonicalUrl,
     tagInput: {
       title: a.title,
-      text: a.text,
+      text: a.text.length > TAG_TEXT_MAX ? a.text.slice(0, TAG_TEXT_MAX) : a.text,
       lang: a.lang,
       publisherTags: a.publisherTags,
       siteName: a.siteName,
