@@ -1,7 +1,7 @@
 // Article storage operations. Everything slow (fetching images, sanitizing, tagging) happens before
 // these are called: each write is one short transaction, so a worker stopped mid-save leaves the whole
 // article or nothing.
-import type { ArticleRecord, ArticleStatus, ContentRecord, GistDB, ImageRecord } from './schema';
+import type { ArticleRecord, ArticleStatus, ContentRecord, GistDB, HighlightRecord, ImageRecord } from './schema';
 import { hostOf } from '../url/host';
 
 export interface ArticleInput {
@@ -145,28 +145,33 @@ export interface ArticleSnapshot {
   article: ArticleRecord;
   content: ContentRecord | undefined;
   images: ImageRecord[];
+  /** Absent in snapshots taken before highlights had their own table. */
+  highlights?: HighlightRecord[];
 }
 
 export async function deleteArticle(db: GistDB, id: number): Promise<ArticleSnapshot | undefined> {
-  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+  return db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
     const article = await db.articles.get(id);
     if (!article) return undefined;
     const content = await db.contents.get(id);
     const images = await db.images.where('articleId').equals(id).toArray();
+    const highlights = await db.highlights.where('articleId').equals(id).toArray();
     await db.images.where('articleId').equals(id).delete();
+    await db.highlights.where('articleId').equals(id).delete();
     await db.contents.delete(id);
     await db.articles.delete(id);
-    return { article, content, images };
+    return { article, content, images, highlights };
   });
 }
 
 export async function restoreArticle(db: GistDB, snap: ArticleSnapshot): Promise<void> {
-  await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+  await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
     // Saved again meanwhile: the newer save wins; undo must not create a duplicate URL.
     if (await db.articles.where('url').equals(snap.article.url).first()) return;
     await db.articles.add(snap.article);
     if (snap.content) await db.contents.put(snap.content);
     if (snap.images.length) await db.images.bulkAdd(snap.images);
+    if (snap.highlights?.length) await db.highlights.bulkPut(snap.highlights);
   });
 }
 
@@ -233,7 +238,7 @@ export async function restoreValues(db: GistDB, prev: PreviousValues): Promise<v
 
 /** Deletes many articles in one transaction; the snapshots undo it (restoreMany). */
 export async function deleteMany(db: GistDB, ids: number[]): Promise<ArticleSnapshot[]> {
-  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+  return db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
     const out: ArticleSnapshot[] = [];
     for (const id of ids) {
       const snap = await deleteArticle(db, id);
@@ -244,7 +249,7 @@ export async function deleteMany(db: GistDB, ids: number[]): Promise<ArticleSnap
 }
 
 export async function restoreMany(db: GistDB, snaps: ArticleSnapshot[]): Promise<void> {
-  await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+  await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
     for (const s of snaps) await restoreArticle(db, s);
   });
 }

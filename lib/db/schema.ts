@@ -1,13 +1,42 @@
 // The IndexedDB schema (Dexie) of the extension origin. Metadata, bodies and images live in separate
 // tables so the library can list 10,000 articles without loading any body or blob.
 import Dexie, { type EntityTable } from 'dexie';
+import type { TextPositionSelector, TextQuoteSelector } from '../highlights/selectors';
 
 export type ArticleStatus = 'unread' | 'archived';
 
+/** A highlight as import formats carry it (a quote and maybe a note); stored as a HighlightRecord. */
 export interface Highlight {
   text: string;
   note?: string | null;
   createdAt?: string | null;
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/**
+ * One highlight, its own record (one per highlight keeps sync conflicts small). Selectors point into
+ * the article's rendered text; the reader re-anchors them on every opening (lib/highlights/anchor).
+ */
+export interface HighlightRecord {
+  /** Stable id (a UUID): the same highlight in every export and on every device. */
+  id: string;
+  articleId: number;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector | null;
+  color: HighlightColor;
+  note: string | null;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /**
+   * Where the last anchoring left it: placed in the stored content, unplaced (the content no longer
+   * holds the quote: listed with its text, never drawn), or waiting for content (a link not fetched yet).
+   */
+  anchor: 'placed' | 'unplaced' | 'waiting';
+  /** Where it came from: 'gist' (made in the reader) or the import format. */
+  source: string;
 }
 
 export interface ArticleRecord {
@@ -42,7 +71,10 @@ export interface ArticleRecord {
   progress: number;
   /** 'full' when content is stored, 'pending' when only the URL is known (imports). */
   contentState: 'full' | 'pending' | 'failed';
+  /** Before schema 3 highlights lived here; the upgrade moves them to the highlights table. */
   highlights?: Highlight[];
+  /** The reader's free-text note on the whole article. */
+  note?: string | null;
   source?: string;
   /** Fetch queue (imports): attempts so far, when the next may run, why the last one failed. */
   fetchAttempts?: number;
@@ -71,6 +103,7 @@ export type GistDB = Dexie & {
   articles: EntityTable<ArticleRecord, 'id'>;
   contents: EntityTable<ContentRecord, 'articleId'>;
   images: EntityTable<ImageRecord, 'id'>;
+  highlights: EntityTable<HighlightRecord, 'id'>;
 };
 
 export const DB_NAME = 'gist';
@@ -89,5 +122,42 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
   db.version(2).stores({
     articles: '++id, &url, savedAt, contentState, *pendingImages',
   });
+  // 3: highlights get their own table (by article, and newest first for the All highlights view); the
+  // quotes imports stored on the article move there, waiting to be anchored where a DOM renders the text.
+  db.version(3)
+    .stores({ highlights: 'id, articleId, createdAt' })
+    .upgrade(async (tx) => {
+      const moved: HighlightRecord[] = [];
+      await tx
+        .table('articles')
+        .toCollection()
+        .modify((a: ArticleRecord) => {
+          if (!('highlights' in a)) return;
+          for (const h of a.highlights ?? []) {
+            if (!h || typeof h.text !== 'string' || !h.text.trim()) continue;
+            moved.push(importedHighlight(a.id, h, a.source ?? 'import', a.savedAt));
+          }
+          delete a.highlights;
+        });
+      if (moved.length) await tx.table('highlights').bulkAdd(moved);
+    });
   return db;
+}
+
+/** A highlight from an import (or an older library): its quote, not yet placed in any content. */
+export function importedHighlight(articleId: number, h: Highlight, source: string, fallbackTime: number): HighlightRecord {
+  const t = h.createdAt ? Date.parse(h.createdAt) : NaN;
+  const at = Number.isFinite(t) ? t : fallbackTime;
+  return {
+    id: crypto.randomUUID(),
+    articleId,
+    quote: { type: 'TextQuoteSelector', exact: h.text, prefix: '', suffix: '' },
+    position: null,
+    color: 'yellow',
+    note: h.note?.trim() ? h.note : null,
+    createdAt: at,
+    updatedAt: at,
+    anchor: 'waiting',
+    source,
+  };
 }

@@ -22,6 +22,7 @@ const SCALARS = {
   lang: optionalText,
   publishedTime: optionalText,
   excerpt: optionalText,
+  note: optionalText,
   savedAt: epochMs,
   updatedAt: epochMs,
   status: v.picklist(['unread', 'archived']),
