@@ -1,4 +1,5 @@
-import type { ArticleRecord, ArticleStatus } from '../../lib/db/schema';
+import type { ArticleRecord, ArticleStatus, HighlightRecord } from '../../lib/db/schema';
+import type { HighlightChanges, NewHighlight } from '../../lib/db/highlights';
 import type { ArticleSnapshot, PreviousValues } from '../../lib/db/articles';
 import type { ReaderSettings } from '../../lib/reader/settings';
 import type { SpeechLike } from '../../lib/reader/speech';
@@ -32,6 +33,21 @@ export interface StorageInfo {
   persisted: boolean;
 }
 
+/** Highlights and notes (lib/db/highlights.ts); the reader anchors, this only stores. */
+export interface HighlightBackend {
+  /** One article's highlights in reading order. */
+  of(articleId: number): Promise<HighlightRecord[]>;
+  add(h: NewHighlight): Promise<HighlightRecord>;
+  update(id: string, changes: HighlightChanges): Promise<void>;
+  /** Returns the deleted record for Undo (restore). */
+  remove(id: string): Promise<HighlightRecord | undefined>;
+  restore(rec: HighlightRecord): Promise<void>;
+  /** The free-text note on the whole article ('' clears it). */
+  setArticleNote(articleId: number, note: string): Promise<void>;
+  /** Every highlight, newest first, now and after every change; returns unsubscribe. */
+  subscribeAll(cb: (all: HighlightRecord[]) => void, onError: (e: unknown) => void): () => void;
+}
+
 /** What the library page needs; the entrypoint implements it over Dexie, tests over anything. */
 export interface LibraryConnector {
   /** Calls back with the article list (metadata only) now and after every change; returns unsubscribe. */
@@ -57,6 +73,7 @@ export interface LibraryConnector {
     restoreValues(prev: PreviousValues): Promise<void>;
   };
   search?: SearchBackend;
+  highlights?: HighlightBackend;
   /** Plain-text bodies (phrase search, read aloud fallbacks). */
   texts?(ids: number[]): Promise<(string | undefined)[]>;
   settings?: { load(): ReaderSettings; save(s: ReaderSettings): void };

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { browser } from 'wxt/browser';
 import { transferBackend, queueBackend } from './transfer-backend';
 import type { GistDB } from '../../lib/db/schema';
@@ -19,6 +19,15 @@ import {
   updateArticle,
 } from '../../lib/db/articles';
 import { LiveArticles } from '../../lib/db/live-articles';
+import {
+  addHighlight,
+  allHighlights,
+  deleteHighlight,
+  highlightsOf,
+  restoreHighlight,
+  setArticleNote,
+  updateHighlight,
+} from '../../lib/db/highlights';
 import { IndexSync } from '../../lib/search/index-sync';
 import type { SerializedIndex } from '../../lib/search/text-index';
 import type { ReaderSettingsStore } from '../../lib/reader/settings-store';
@@ -72,6 +81,18 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
       restoreValues: (prev) => restoreValues(db, prev),
     },
     search,
+    highlights: {
+      of: (id) => highlightsOf(db, id),
+      add: (h) => addHighlight(db, h),
+      update: (id, changes) => updateHighlight(db, id, changes),
+      remove: (id) => deleteHighlight(db, id),
+      restore: (rec) => restoreHighlight(db, rec),
+      setArticleNote: (id, note) => setArticleNote(db, id, note),
+      subscribeAll(cb, onError) {
+        const sub = liveQuery(() => allHighlights(db)).subscribe({ next: cb, error: onError });
+        return () => sub.unsubscribe();
+      },
+    },
     texts: (ids) => textsOf(db, ids),
     settings,
     storage: {
