@@ -2,7 +2,9 @@
 // held-out figures. Pins the rule (parity of sha1(name)'s first byte) and, when ../shared is there,
 // each corpus' half sizes.
 import { describe, expect, it } from 'vitest';
-import { detectPages, haveDetect, haveReadabilityPages, haveZyte, readabilityPages, zytePages } from '../../scripts/lib/corpora';
+import { itCorpus } from './corpus';
+import { join } from 'node:path';
+import { DETECT_DIR, detectPages, READABILITY_DIR, readabilityPages, ZYTE_DIR, zytePages } from '../../scripts/lib/corpora';
 import { halfOf, inHalf } from '../../scripts/lib/splits';
 
 describe('fixed halves', () => {
@@ -13,8 +15,9 @@ describe('fixed halves', () => {
     expect(inHalf(['001', 'aktualne'], (x) => x, 'all')).toEqual(['001', 'aktualne']);
   });
 
-  it.skipIf(!(haveZyte() && haveDetect() && haveReadabilityPages()))(
+  itCorpus(
     'splits the shared corpora into the sizes committed with the rule',
+    [join(ZYTE_DIR, 'ground-truth.json'), join(DETECT_DIR, 'labels.json'), join(READABILITY_DIR, 'pages')],
     () => {
       const train = (ids: string[]) => ids.filter((i) => halfOf(i) === 'train').length;
       expect([train(zytePages().map((p) => p.id)), zytePages().length]).toEqual([89, 181]);
