@@ -4,8 +4,9 @@ import type { ArticleRecord } from '../db/schema';
 import { minutesForSpeed } from '../reading-time/index';
 import { displayHost } from '../url/host';
 import { fold, tokenize } from './tokenize';
-import { hasText, narrows, type IsFilter, type ParsedQuery, type TimeRange } from './query';
+import { hasText, narrows, type HasFilter, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
+import { hasAnyNote, searchWithAnnotations, type Annotations, type HighlightSummary } from './annotations';
 
 export type StatusView = 'unread' | 'inprogress' | 'favorite' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
@@ -26,6 +27,8 @@ export interface ListOptions {
   sort: SortKey;
   wpm: number;
   query?: ParsedQuery | null;
+  /** Highlights and notes: searched with the text, and what has:highlights / has:note look at. */
+  annotations?: Annotations | null;
 }
 
 export interface ListResult {
@@ -93,6 +96,10 @@ function matchesIs(a: ArticleRecord, f: IsFilter): boolean {
   }
 }
 
+function matchesHas(a: ArticleRecord, f: HasFilter, summary: ReadonlyMap<number, HighlightSummary> | undefined): boolean {
+  return f === 'highlights' ? (summary?.get(a.id)?.count ?? 0) > 0 : hasAnyNote(a, summary);
+}
+
 function matchesView(a: ArticleRecord, v: StatusView): boolean {
   return v === 'all' ? true : matchesIs(a, v);
 }
@@ -107,11 +114,18 @@ export function effectiveView(view: StatusView, q: ParsedQuery | null | undefine
   return q && narrows(q) ? 'all' : view;
 }
 
-/** Ids of the articles a query's -word and -"phrase" exclude (by the index, else by title, site and tags). */
-function excludedByText(all: ArticleRecord[], q: ParsedQuery, index: TextIndex | null): Set<number> | null {
+/**
+ * Ids of the articles a query's -word and -"phrase" exclude (by the index, else by title, site and tags;
+ * and by their highlights and notes).
+ */
+function excludedByText(all: ArticleRecord[], q: ParsedQuery, index: TextIndex | null, notes: TextIndex | null): Set<number> | null {
   const { words, phrases } = q.not;
   if (!words.length && !phrases.length) return null;
   const out = new Set<number>();
+  if (notes) {
+    for (const w of words) for (const id of notes.search([{ term: w, prefix: false }]).keys()) out.add(id);
+    if (phrases.length) for (const id of notes.ids()) if (phrases.some((p) => notes.hasPhrases(id, [p]))) out.add(id);
+  }
   if (index) {
     for (const w of words) for (const id of index.search([{ term: w, prefix: false }]).keys()) out.add(id);
     if (phrases.length) for (const a of all) if (phrases.some((p) => index.hasPhrases(a.id, [p]))) out.add(a.id);
@@ -151,52 +165,70 @@ export function containsPhrase(terms: string[], phrase: string[]): boolean {
   return false;
 }
 
+/** Title, site and tag matches while the full-text index builds, so the box is never dead. */
+function titleScores(all: ArticleRecord[], queries: TermQuery[]): Map<number, number> {
+  const scores = new Map<number, number>();
+  const terms = queries.map((t) => t.term);
+  for (const a of all) {
+    const f = folded(a);
+    const hay = `${f.title} ${f.site} ${f.tags.join(' ')}`;
+    if (terms.every((t) => hay.includes(t))) scores.set(a.id, f.title.includes(terms[0]) ? 2 : 1);
+  }
+  return scores;
+}
+
 /**
- * Filters and sorts. With query words, ranks by the text index; without an index (still building), falls
- * back to matching titles, sites and tags so the box is never dead.
+ * The query's operators (tag:, site:, is:, time:, has: and their exclusions) for one article; `summary`
+ * is what has:highlights and has:note look at.
+ */
+export function matchesOperators(
+  a: ArticleRecord,
+  q: ParsedQuery,
+  wpm: number,
+  summary: ReadonlyMap<number, HighlightSummary> | undefined,
+): boolean {
+  const f = folded(a);
+  for (const t of q.tags) if (!f.tags.includes(t)) return false;
+  for (const s of q.sites) if (!f.site.includes(s) && !f.host.includes(s)) return false;
+  for (const i of q.is) if (!matchesIs(a, i)) return false;
+  for (const h of q.has) if (!matchesHas(a, h, summary)) return false;
+  if (q.time.length && !q.time.some((r) => inRange(minutesAt(a, wpm), r))) return false;
+  for (const t of q.not.tags) if (f.tags.includes(t)) return false;
+  for (const s of q.not.sites) if (f.site.includes(s) || f.host.includes(s)) return false;
+  for (const i of q.not.is) if (matchesIs(a, i)) return false;
+  for (const h of q.not.has) if (matchesHas(a, h, summary)) return false;
+  return true;
+}
+
+/**
+ * Filters and sorts. With query words, ranks by the text index (and the highlights and notes); without
+ * an index (still building), falls back to matching titles, sites and tags so the box is never dead.
  */
 export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIndex | null): ListResult {
   const q = o.query;
   const tag = o.tag ? fold(o.tag) : null;
   const site = o.site ?? null;
   const bucket = o.time ? (TIME_BUCKETS.find((b) => b.key === o.time)?.range ?? null) : null;
+  const notes = o.annotations?.index.size ? o.annotations.index : null;
+  const summary = o.annotations?.summary;
   let scores: Map<number, number> | null = null;
-  const text = q && hasText(q);
-  if (text) {
-    if (index) scores = index.search(termQueries(q));
-    else {
-      scores = new Map();
-      for (const a of all) {
-        const f = folded(a);
-        const hay = `${f.title} ${f.site} ${f.tags.join(' ')}`;
-        const terms = termQueries(q).map((t) => t.term);
-        if (terms.every((t) => hay.includes(t))) scores.set(a.id, f.title.includes(terms[0]) ? 2 : 1);
-      }
-    }
-  }
+  if (q && hasText(q)) scores = searchWithAnnotations(termQueries(q), (t) => (index ? index.search(t) : titleScores(all, t)), notes);
   // A search looks through everything unless the query itself narrows the status (is:...).
   const view = effectiveView(o.view, q);
   const phrases = q?.phrases.length ? q.phrases : null;
-  const excluded = q ? excludedByText(all, q, index) : null;
+  const excluded = q ? excludedByText(all, q, index, notes) : null;
+  // Without the index (still building) only titles can be checked for a phrase; highlights and notes always.
+  const hasPhrase = (a: ArticleRecord, p: string[]) =>
+    (index ? index.hasPhrases(a.id, [p]) : containsPhrase(tokenize(a.title), p)) || !!notes?.hasPhrases(a.id, [p]);
   const items = all.filter((a) => {
     if (scores && !scores.has(a.id)) return false;
     if (excluded?.has(a.id)) return false;
-    // Without the index (still building) only titles can be checked for a phrase.
-    if (phrases && (index ? !index.hasPhrases(a.id, phrases) : !phrases.every((p) => containsPhrase(tokenize(a.title), p)))) return false;
+    if (phrases && !phrases.every((p) => hasPhrase(a, p))) return false;
     if (!matchesView(a, view)) return false;
     if (tag && !folded(a).tags.includes(tag)) return false;
     if (site && displaySite(a) !== site) return false;
     if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
-    if (q) {
-      const f = folded(a);
-      for (const t of q.tags) if (!f.tags.includes(t)) return false;
-      for (const s of q.sites) if (!f.site.includes(s) && !f.host.includes(s)) return false;
-      for (const i of q.is) if (!matchesIs(a, i)) return false;
-      if (q.time.length && !q.time.some((r) => inRange(minutesAt(a, o.wpm), r))) return false;
-      for (const t of q.not.tags) if (f.tags.includes(t)) return false;
-      for (const s of q.not.sites) if (f.site.includes(s) || f.host.includes(s)) return false;
-      for (const i of q.not.is) if (matchesIs(a, i)) return false;
-    }
+    if (q && !matchesOperators(a, q, o.wpm, summary)) return false;
     return true;
   });
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
@@ -234,6 +266,19 @@ function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** How many articles each view shows. */
+export function viewCounts(all: ArticleRecord[]): Record<StatusView, number> {
+  const c: Record<StatusView, number> = { unread: 0, inprogress: 0, favorite: 0, archived: 0, all: 0 };
+  for (const a of all) {
+    c.all++;
+    if (a.status === 'unread') c.unread++;
+    else c.archived++;
+    if (a.favorite === 1) c.favorite++;
+    if (isInProgress(a)) c.inprogress++;
+  }
+  return c;
+}
 
 /** Tags and sites with their counts, most used first, for the filter menus. */
 export function facets(all: ArticleRecord[]): { tags: [string, number][]; sites: [string, number][] } {

@@ -1,11 +1,13 @@
 // The search box language: free words (prefix-matched as you type), "quoted phrases", and operators
-// tag:x  site:x  is:unread|archived|favorite|inprogress  time:<10 time:>20 time:5-15 time:10 (≤10).
-// A leading minus excludes: -word  -"a phrase"  -tag:x  -site:x  -is:archived.
+// tag:x  site:x  is:unread|archived|favorite|inprogress  time:<10 time:>20 time:5-15 time:10 (≤10)
+// has:highlights  has:note (a note on a highlight or on the article).
+// A leading minus excludes: -word  -"a phrase"  -tag:x  -site:x  -is:archived  -has:note.
 // Operator values may be quoted (tag:"machine learning"). Unknown operators are searched as words,
 // so a URL-ish "http:" or "note:" never silently vanishes.
 import { fold, isCjkTerm, tokenize } from './tokenize';
 
 export type IsFilter = 'unread' | 'archived' | 'favorite' | 'inprogress';
+export type HasFilter = 'highlights' | 'note';
 
 export interface TimeRange {
   /** Inclusive minutes. */
@@ -21,10 +23,11 @@ export interface ParsedQuery {
   tags: string[];
   sites: string[];
   is: IsFilter[];
+  has: HasFilter[];
   time: TimeRange[];
   /** Parts the parser could not use, for a hint under the box (e.g. "time:abc"). */
   invalid: string[];
-  /** What a leading minus excludes (-word, -"phrase", -tag:x, -site:x, -is:x). */
+  /** What a leading minus excludes (-word, -"phrase", -tag:x, -site:x, -is:x, -has:x). */
   not: Exclusions;
 }
 
@@ -35,6 +38,7 @@ export interface Exclusions {
   tags: string[];
   sites: string[];
   is: IsFilter[];
+  has: HasFilter[];
 }
 
 const IS_ALIASES: Record<string, IsFilter> = {
@@ -52,6 +56,16 @@ const IS_ALIASES: Record<string, IsFilter> = {
   'in-progress': 'inprogress',
   progress: 'inprogress',
   started: 'inprogress',
+};
+
+const HAS_ALIASES: Record<string, HasFilter> = {
+  highlights: 'highlights',
+  highlight: 'highlights',
+  highlighted: 'highlights',
+  hl: 'highlights',
+  note: 'note',
+  notes: 'note',
+  noted: 'note',
 };
 
 // A token: optional minus, optional op:, then a quoted string or a run of non-space characters.
@@ -78,9 +92,10 @@ export function parseQuery(input: string): ParsedQuery {
     tags: [],
     sites: [],
     is: [],
+    has: [],
     time: [],
     invalid: [],
-    not: { words: [], phrases: [], tags: [], sites: [], is: [] },
+    not: { words: [], phrases: [], tags: [], sites: [], is: [], has: [] },
   };
   for (const m of input.matchAll(TOKEN)) {
     const op = m[2]?.toLowerCase();
@@ -96,6 +111,10 @@ export function parseQuery(input: string): ParsedQuery {
     } else if (op === 'is') {
       const f = IS_ALIASES[fold(value)];
       if (f) into.is.push(f);
+      else if (value) q.invalid.push(m[0]);
+    } else if (op === 'has') {
+      const f = HAS_ALIASES[fold(value)];
+      if (f) into.has.push(f);
       else if (value) q.invalid.push(m[0]);
     } else if (op === 'time' && neg) {
       q.invalid.push(m[0]); // "not this long" is what time:>N says
@@ -129,7 +148,7 @@ export function narrows(q: ParsedQuery): boolean {
   const n = q.not;
   return (
     hasText(q) ||
-    q.is.length + q.tags.length + q.sites.length + q.time.length > 0 ||
-    n.words.length + n.phrases.length + n.tags.length + n.sites.length + n.is.length > 0
+    q.is.length + q.has.length + q.tags.length + q.sites.length + q.time.length > 0 ||
+    n.words.length + n.phrases.length + n.tags.length + n.sites.length + n.is.length + n.has.length > 0
   );
 }

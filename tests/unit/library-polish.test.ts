@@ -51,6 +51,7 @@ describe('search exclusions', () => {
       tags: ['politics'],
       sites: ['spam.example'],
       is: ['archived'],
+      has: [],
     });
   });
   it('keeps hyphens inside words and a lone minus as text', () => {

@@ -53,9 +53,10 @@ describe('parseQuery', () => {
       tags: [],
       sites: [],
       is: [],
+      has: [],
       time: [],
       invalid: [],
-      not: { words: [], phrases: [], tags: [], sites: [], is: [] },
+      not: { words: [], phrases: [], tags: [], sites: [], is: [], has: [] },
     });
     expect(hasText(parseQuery('is:unread'))).toBe(false);
     expect(parseQuery('is:unread').is).toEqual(['unread']);
@@ -70,5 +71,20 @@ describe('parseTime', () => {
     expect(parseTime('15-5')).toEqual({ min: 5, max: 15 });
     expect(parseTime('10min')).toEqual({ min: 0, max: 10 });
     expect(parseTime('abc')).toBeNull();
+  });
+});
+
+describe('has: operators', () => {
+  it('has:highlights and has:note (with aliases), and -has: as an exclusion', () => {
+    const q = parseQuery('bees has:highlights has:notes -has:note -has:hl');
+    expect(q.has).toEqual(['highlights', 'note']);
+    expect(q.not.has).toEqual(['note', 'highlights']);
+    expect(q.words).toEqual(['bees']);
+    expect(hasText(parseQuery('has:note'))).toBe(false);
+  });
+  it('an unknown has: value is reported, not searched or dropped', () => {
+    const q = parseQuery('has:pictures');
+    expect(q.invalid).toEqual(['has:pictures']);
+    expect(q.words).toEqual([]);
   });
 });
