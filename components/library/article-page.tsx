@@ -9,6 +9,8 @@ import { NotDownloaded } from './not-downloaded';
 
 export interface ArticlePageProps {
   id: number;
+  /** Open at this highlight (route `#article/<id>?h=<highlightId>`, e.g. from All highlights). */
+  highlightId?: string;
   onSettingsPanel(): void;
   connector: LibraryConnector;
   settings: ReaderSettings;

@@ -3,6 +3,7 @@ import { formatMinutes } from '../../lib/reading-time/index';
 import { displaySite, isInProgress } from '../../lib/search/list-query';
 import { dateLabel } from '../../lib/format/dates';
 import type { SnippetPart } from '../../lib/search/snippet';
+import './highlights.css';
 
 /** Row heights (px): one fixed height per layout keeps the virtual list exact. */
 export const ROW_HEIGHT = 76;
@@ -23,6 +24,8 @@ export interface ArticleRowProps {
   height: number;
   /** The matching words in context (search results); undefined while loading, null when none. */
   snippet?: SnippetPart[] | null;
+  /** Its highlights and whether it has any note (its own or a highlight's). */
+  marks?: { count: number; notes: boolean } | null;
   onOpen(id: number): void;
   onArchive(a: ArticleRecord): void;
   onFavorite(a: ArticleRecord): void;
@@ -43,6 +46,7 @@ export function ArticleRow({
   selected,
   height,
   snippet,
+  marks,
   onOpen,
   onArchive,
   onFavorite,
@@ -105,6 +109,7 @@ export function ArticleRow({
           <time dateTime={new Date(a.savedAt).toISOString()} data-testid="row-date">
             {dateLabel('saved', a.savedAt)}
           </time>
+          {marks && (marks.count > 0 || marks.notes) && <Marks {...marks} />}
           {a.status === 'archived' && <span class="pill">Archived</span>}
           {linkOnly && <span class="pill">Link only</span>}
           {a.tags.length > 0 && (
@@ -181,10 +186,55 @@ export function ArticleRow({
   );
 }
 
+/** "3 ✎": how many highlights, and a note icon when there are notes; read out as "3 highlights, with notes". */
+function Marks({ count, notes }: { count: number; notes: boolean }) {
+  const label = count ? `${count} highlight${count === 1 ? '' : 's'}${notes ? ', with notes' : ''}` : 'Has a note';
+  return (
+    <span class="row-hl" role="img" aria-label={label} title={label} data-testid="row-highlights">
+      {count > 0 && (
+        <>
+          <svg
+            class="row-hl-mark"
+            width="14"
+            height="14"
+            viewBox="0 0 20 20"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          >
+            <path d={HIGHLIGHTER} />
+          </svg>
+          {count}
+        </>
+      )}
+      {notes && (
+        <svg
+          width="14"
+          height="14"
+          viewBox="0 0 20 20"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.6"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        >
+          <path d={NOTE} />
+        </svg>
+      )}
+    </span>
+  );
+}
+
 // 20×20 stroke icons (no icon font: the page must render the same offline and without emoji fonts).
 const STAR = 'M10 2.5l2.3 4.8 5.2.7-3.8 3.6.9 5.2L10 14.3l-4.6 2.5.9-5.2L2.5 8l5.2-.7z';
 const ARCHIVE = 'M3 5h14v3H3zM4.5 8v8h11V8M8 11h4';
 const UNARCHIVE = 'M4 10a6 6 0 1 0 2-4.5M4 3v3.5h3.5';
+const HIGHLIGHTER = 'M12.5 3.5l4 4-7 7H5.5v-4zM3 17.5h8';
+const NOTE = 'M5 3.5h10v13H5zM7.5 7h5M7.5 10h5M7.5 13h3';
 const TRASH = 'M4 6h12M8 6V4h4v2M5.5 6l.8 10h7.4l.8-10M8.5 9v5M11.5 9v5';
 
 function Icon({ d, filled }: { d: string; filled?: boolean }) {

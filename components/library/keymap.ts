@@ -46,7 +46,8 @@ export interface KeyPress {
 }
 
 export interface KeyState {
-  view: 'list' | 'article';
+  /** All highlights moves and opens like the list, but has no article commands (e, s, #, t, x). */
+  view: 'list' | 'highlights' | 'article';
   dialogOpen: boolean;
   /** The search box holds text. */
   hasQuery: boolean;
@@ -121,6 +122,7 @@ export function keyCommand(p: KeyPress, s: KeyState): KeyCommand | null {
         return null;
     }
   }
+  if (s.view === 'highlights' && ['e', 's', '#', 't', 'x'].includes(k)) return null;
   switch (k) {
     case 'j':
     case 'ArrowDown':

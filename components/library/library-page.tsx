@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
-import { DEFAULT_SETTINGS, effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
+import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
 import { parseQuery, hasText } from '../../lib/search/query';
-import { facets, isInProgress, listArticles, type SortKey, type StatusView } from '../../lib/search/list-query';
-import type { LibraryConnector, StorageInfo } from './library-connector';
+import { facets, listArticles, viewCounts, type SortKey, type StatusView } from '../../lib/search/list-query';
+import type { LibraryConnector } from './library-connector';
 import { ReaderSettingsPanel } from './reader-settings';
 import { ShortcutsHelp, TagDialog } from './dialogs';
 import { ImportExportPanel } from './import-export-panel';
@@ -13,13 +13,18 @@ import { ArticlePage } from './article-page';
 import { ListPage } from './list-page';
 import { articleActions } from './bulk-actions';
 import { keyCommand, readKeyPress, type KeyCommand } from './keymap';
-import { TopbarMenu } from './topbar-menu';
+import { LibraryTopbar } from './library-topbar';
 import type { ImportRun } from './library-connector';
+import { routeHash, type Route } from './route';
+import { useArticles, useRoute, useStorageInfo, useTheme } from './use-library-data';
+import { useHighlights } from './use-highlights';
+import { HighlightsPage, useHighlightList } from './highlights-page';
+import type { LibraryView } from './view-tabs';
 
-// The library page: loads the articles, routes between the list and the reader (#article/<id>), and
-// owns what both share (selection, undo toast, dialogs, reader settings, keyboard).
+// The library page: loads the articles, routes between the list, All highlights and the reader
+// (route.ts), and owns what they share (selection, undo toast, dialogs, reader settings, keyboard).
 
-type View = { kind: 'list' } | { kind: 'article'; id: number };
+type View = Route;
 type Dialog =
   null | { kind: 'shortcuts' } | { kind: 'settings' } | { kind: 'import-export'; file?: File } | { kind: 'tags'; ids: number[] };
 interface Toast {
@@ -28,27 +33,23 @@ interface Toast {
   timer: number;
 }
 
-function parseHash(hash: string): View {
-  const m = /^#article\/(\d+)$/.exec(hash);
-  return m ? { kind: 'article', id: Number(m[1]) } : { kind: 'list' };
-}
-
 const UNDO_MS = 8000;
 const DEFAULT_SHORTCUT = 'Alt+Shift+S';
 const PAGE_TITLE = 'Gist library';
-const FIRST_PAGE = 60;
 
 export function Library({ connector }: { connector: LibraryConnector }) {
-  const [articles, setArticles] = useState<ArticleRecord[] | null>(null);
-  const [firstPage, setFirstPage] = useState<ArticleRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [view, setView] = useState<View>(() => parseHash(location.hash));
+  const { articles, firstPage } = useArticles(connector, setError);
+  const [view, setView] = useRoute();
+  // Where the reader's Back returns: the article list or All highlights.
+  const listView = useRef<View>(view.kind === 'highlights' ? view : { kind: 'list' });
   const [statusView, setStatusView] = useState<StatusView>('unread');
   const [tag, setTag] = useState<string>('');
   const [site, setSite] = useState<string>('');
   const [time, setTime] = useState<string>('');
   const [sortChoice, setSortChoice] = useState<SortKey | null>(null);
   const [query, setQuery] = useState('');
+  const [hlQuery, setHlQuery] = useState('');
   const [cursor, setCursor] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const anchor = useRef<number | null>(null);
@@ -57,7 +58,6 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   useFileDrop((file) => setDialog({ kind: 'import-export', file }));
   const [settings, setSettings] = useState<ReaderSettings>(() => connector.settings?.load() ?? { ...DEFAULT_SETTINGS });
   const [indexTick, setIndexTick] = useState(0);
-  const [storage, setStorage] = useState<StorageInfo | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const search = connector.search;
   // Every file imported while the page is open keeps its report (closing the dialog loses none).
@@ -70,86 +70,26 @@ export function Library({ connector }: { connector: LibraryConnector }) {
 
   // ---- data ----
   useEffect(() => {
-    let live = true;
-    let off: (() => void) | null = null;
-    const subscribe = () => {
-      if (live)
-        off = connector.subscribe(
-          (list) => {
-            setArticles(list);
-            setError(null);
-          },
-          (e) => setError(describeError('open your library', e)),
-        );
-    };
-    // The newest rows first, painted, and only then the whole library: at 10,000 articles the full read
-    // would otherwise compete with the first one and hold up the first paint.
-    if (connector.firstPage) {
-      connector
-        .firstPage(FIRST_PAGE)
-        .then(
-          (p) => {
-            performance.mark?.('gist:first-page');
-            if (live) setFirstPage(p);
-          },
-          () => {},
-        )
-        .then(() => requestAnimationFrame(() => setTimeout(subscribe, 0)));
-    } else subscribe();
-    return () => {
-      live = false;
-      off?.();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once on mount: the connector never changes (main.tsx makes it once)
-  }, []);
-  useEffect(() => {
     if (articles && search) void search.sync(articles);
   }, [articles, search]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once: `search` belongs to the connector, made once per page
   useEffect(() => search?.onChange(() => setIndexTick((t) => t + 1)), []);
-  useEffect(() => {
-    const onHash = () => setView(parseHash(location.hash));
-    window.addEventListener('hashchange', onHash);
-    window.addEventListener('popstate', onHash);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('popstate', onHash);
-    };
-  }, []);
-  // Re-estimated when the count changes, not on every progress or tag write (those replace `articles`).
-  const articleCount = articles?.length;
-  const storageApi = connector.storage;
-  useEffect(() => {
-    // After the list: estimate() walks the origin's storage and must not delay the first rows.
-    if (!storageApi || articleCount === undefined) return;
-    let live = true;
-    storageApi
-      .persist()
-      .catch(() => false)
-      .then(() => storageApi.info())
-      .then(
-        (i) => live && setStorage(i),
-        () => {},
-      );
-    return () => {
-      live = false;
-    };
-  }, [articleCount, storageApi]);
-
-  // ---- theme (before paint: no flash of the wrong colours) ----
-  useLayoutEffect(() => {
-    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const apply = () => {
-      document.documentElement.dataset.theme = effectiveTheme(settings.theme, !!mq?.matches);
-    };
-    apply();
-    mq?.addEventListener?.('change', apply);
-    return () => mq?.removeEventListener?.('change', apply);
-  }, [settings.theme]);
+  const storage = useStorageInfo(connector.storage, articles?.length);
+  useTheme(settings.theme);
   const changeSettings = (s: ReaderSettings) => {
     setSettings(s);
     connector.settings?.save(s);
   };
+
+  // ---- highlights ----
+  const highlights = useHighlights(connector.highlights, articles, (e) => setError(describeError('load your highlights', e)));
+  const onHighlights = view.kind === 'highlights';
+  const hl = useHighlightList(highlights.all, articles, hlQuery, settings.wpm, onHighlights);
+
+  /** The search box edits the article search, or the highlights' in All highlights. */
+  const searchText = onHighlights ? hlQuery : query;
+  const setSearch = onHighlights ? setHlQuery : setQuery;
+  const highlightCount = connector.highlights ? (highlights.all?.length ?? null) : undefined;
 
   // ---- the list ----
   const parsed = useMemo(() => parseQuery(query), [query]);
@@ -161,34 +101,35 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     () =>
       listArticles(
         source ?? [],
-        { view: statusView, tag: tag || null, site: site || null, time: time || null, sort, wpm: settings.wpm, query: parsed },
+        {
+          view: statusView,
+          tag: tag || null,
+          site: site || null,
+          time: time || null,
+          sort,
+          wpm: settings.wpm,
+          query: parsed,
+          annotations: highlights.annotations,
+        },
         indexReady ? search!.index : null,
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- indexTick is not read: the index changes in place and its ticks say when to recompute
-    [source, statusView, tag, site, time, sort, settings.wpm, parsed, search, indexReady, indexTick],
+    [source, statusView, tag, site, time, sort, settings.wpm, parsed, search, indexReady, indexTick, highlights.annotations],
   );
   const shown = result.items;
+  /** Rows the keyboard's cursor moves over: articles, or highlights in All highlights. */
+  const rowCount = onHighlights ? hl.items.length : shown.length;
 
-  const counts = useMemo(() => {
-    const c: Record<StatusView, number> = { unread: 0, inprogress: 0, favorite: 0, archived: 0, all: 0 };
-    for (const a of articles ?? []) {
-      c.all++;
-      if (a.status === 'unread') c.unread++;
-      else c.archived++;
-      if (a.favorite === 1) c.favorite++;
-      if (isInProgress(a)) c.inprogress++;
-    }
-    return c;
-  }, [articles]);
+  const counts = useMemo(() => viewCounts(articles ?? []), [articles]);
   const facetLists = useMemo(() => facets(articles ?? []), [articles]);
 
   useEffect(() => {
-    setCursor((c) => Math.min(Math.max(0, c), Math.max(0, shown.length - 1)));
-  }, [shown.length]);
+    setCursor((c) => Math.min(Math.max(0, c), Math.max(0, rowCount - 1)));
+  }, [rowCount]);
   useEffect(() => {
     setCursor(0);
     window.scrollTo({ top: 0 });
-  }, [query, statusView, tag, site, time, sort]);
+  }, [query, statusView, tag, site, time, sort, hlQuery, hl.color, hl.tag, onHighlights]);
   // Selection is of visible articles: drop ids that left the library.
   useEffect(() => {
     if (!articles) return;
@@ -202,9 +143,18 @@ export function Library({ connector }: { connector: LibraryConnector }) {
 
   // ---- actions ----
   const go = (v: View) => {
-    const h = v.kind === 'article' ? `#article/${v.id}` : '';
+    const h = routeHash(v);
     if (location.hash !== h) history.pushState(null, '', h || location.pathname + location.search);
+    if (v.kind !== 'article') listView.current = v;
     setView(v);
+  };
+  /** The reader, at one highlight when given. */
+  const openArticle = (id: number, at: { highlightId?: string } = {}) => go({ kind: 'article', id, ...at });
+  const back = () => go(listView.current);
+  const showView = (v: LibraryView) => {
+    if (v === 'highlights') return go({ kind: 'highlights' });
+    setStatusView(v);
+    go({ kind: 'list' });
   };
   const run = async <T,>(action: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -232,7 +182,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     notify,
     afterRemove: () => {
       setSelected(new Set());
-      if (view.kind === 'article') go({ kind: 'list' });
+      if (view.kind === 'article') back();
     },
   });
 
@@ -265,7 +215,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     setCursor(index);
   };
   const rowActions = {
-    onOpen: (id: number) => go({ kind: 'article', id }),
+    onOpen: (id: number) => openArticle(id),
     onArchive: (a: ArticleRecord) => void archive([a]),
     onFavorite: (a: ArticleRecord) => void favorite([a]),
     onDelete: (a: ArticleRecord) => void remove([a]),
@@ -296,7 +246,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const perform = (c: KeyCommand) => {
     switch (c) {
       case 'search-clear':
-        setQuery('');
+        setSearch('');
         break;
       case 'search-blur':
       case 'search-to-results':
@@ -328,7 +278,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         setDialog({ kind: 'tags', ids: targets().map((a) => a.id) });
         break;
       case 'back':
-        go({ kind: 'list' });
+        back();
         break;
       case 'open-original': {
         const a = view.kind === 'article' ? byId(view.id) : undefined;
@@ -344,12 +294,15 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       case 'cursor-up': {
         const a = document.activeElement as HTMLElement | null;
         if (a?.closest?.('.rows')) a.blur();
-        setCursor((i) => (c === 'cursor-down' ? Math.min(shown.length - 1, i + 1) : Math.max(0, i - 1)));
+        setCursor((i) => (c === 'cursor-down' ? Math.min(rowCount - 1, i + 1) : Math.max(0, i - 1)));
         break;
       }
-      case 'open':
-        go({ kind: 'article', id: shown[cursor].id });
+      case 'open': {
+        const h = onHighlights ? hl.items[cursor]?.highlight : undefined;
+        if (h) openArticle(h.articleId, { highlightId: h.id });
+        else if (!onHighlights) openArticle(shown[cursor].id);
         break;
+      }
       case 'select':
       case 'select-range':
         toggleSelect(cursor, c === 'select-range');
@@ -362,7 +315,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         setSelected(new Set());
         break;
       case 'clear-filters':
-        setQuery('');
+        setSearch('');
+        hl.setColor(null);
+        hl.setTag('');
+        if (onHighlights) break;
         setTag('');
         setSite('');
         setTime('');
@@ -374,10 +330,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     const c = keyCommand(readKeyPress(e, searchBox.current), {
       view: view.kind,
       dialogOpen: !!dialog,
-      hasQuery: !!query,
-      filtersActive: !!(tag || site || time),
-      resultCount: shown.length,
-      hasCursorRow: !!shown[cursor],
+      hasQuery: !!searchText,
+      filtersActive: onHighlights ? hl.filtersActive : !!(tag || site || time),
+      resultCount: rowCount,
+      hasCursorRow: cursor < rowCount,
       selectedCount: selected.size,
       // Only the keys that need them look these up (each may scan the list).
       get hasTargets() {
@@ -402,66 +358,17 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   return (
     <div class={`library${view.kind === 'article' ? ' reading' : ''}`}>
       {/* The reader has its own toolbar (back, actions, Aa): one bar, not two. */}
-      {view.kind === 'list' && (
-        <header class="topbar">
-          <a
-            class="brand"
-            href="#"
-            onClick={(e) => {
-              e.preventDefault();
-              go({ kind: 'list' });
-            }}
-          >
-            Gist
-          </a>
-          <div class="search">
-            <input
-              ref={searchBox}
-              type="search"
-              value={query}
-              data-testid="search"
-              aria-label="Search your library"
-              title='Words match as you type. tag:x  site:x  is:unread|archived|favorite|inprogress  time:<10  "a phrase"  -word  -tag:x exclude'
-              placeholder="Search"
-              spellcheck={false}
-              autocomplete="off"
-              onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-            />
-            <kbd class="search-hint" aria-hidden="true">
-              /
-            </kbd>
-          </div>
-          <div class="topbar-actions">
-            <button
-              type="button"
-              class="secondary wide-only"
-              data-testid="import-export"
-              onClick={() => setDialog({ kind: 'import-export' })}
-            >
-              Import / Export
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              aria-label="Reading settings"
-              title="Reading settings"
-              data-testid="settings-button"
-              onClick={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}
-            >
-              Aa
-            </button>
-            <button
-              type="button"
-              class="secondary wide-only"
-              aria-label="Keyboard shortcuts"
-              title="Keyboard shortcuts (?)"
-              onClick={() => setDialog({ kind: 'shortcuts' })}
-            >
-              ?
-            </button>
-            <TopbarMenu onImportExport={() => setDialog({ kind: 'import-export' })} onShortcuts={() => setDialog({ kind: 'shortcuts' })} />
-          </div>
-        </header>
+      {view.kind !== 'article' && (
+        <LibraryTopbar
+          searchBox={searchBox}
+          which={onHighlights ? 'highlights' : 'articles'}
+          query={searchText}
+          onQuery={setSearch}
+          onHome={() => go({ kind: 'list' })}
+          onImportExport={() => setDialog({ kind: 'import-export' })}
+          onSettings={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}
+          onShortcuts={() => setDialog({ kind: 'shortcuts' })}
+        />
       )}
       {dialog?.kind === 'settings' && <ReaderSettingsPanel settings={settings} onChange={changeSettings} onClose={() => setDialog(null)} />}
       {error && (
@@ -475,18 +382,29 @@ export function Library({ connector }: { connector: LibraryConnector }) {
       {view.kind === 'article' ? (
         <ArticlePage
           id={view.id}
+          highlightId={view.highlightId}
           connector={connector}
           settings={settings}
           onSettings={changeSettings}
           article={reading}
           nextUnread={nextUnread(view.id)}
-          onOpen={(id) => go({ kind: 'article', id })}
+          onOpen={(id) => openArticle(id)}
           onSettingsPanel={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}
-          onBack={() => go({ kind: 'list' })}
+          onBack={back}
           onArchive={(a) => void archive([a])}
           onFavorite={(a) => void favorite([a])}
           onDelete={(a) => void remove([a])}
           onTags={(a) => setDialog({ kind: 'tags', ids: [a.id] })}
+        />
+      ) : onHighlights ? (
+        <HighlightsPage
+          all={connector.highlights ? highlights.all : []}
+          list={hl}
+          query={hlQuery}
+          cursor={cursor}
+          setCursor={setCursor}
+          onOpen={({ highlight: h }) => openArticle(h.articleId, { highlightId: h.id })}
+          tabs={{ active: 'highlights', counts: articles ? counts : null, highlightCount, onView: showView }}
         />
       ) : (
         <ListPage
@@ -500,8 +418,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           search={search}
           indexReady={indexReady}
           statusView={statusView}
-          setStatusView={setStatusView}
+          onView={showView}
           counts={counts}
+          annotations={highlights.annotations}
+          highlightCount={highlightCount}
           facetLists={facetLists}
           tag={tag}
           site={site}

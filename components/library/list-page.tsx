@@ -11,14 +11,8 @@ import { VirtualList } from './virtual-list';
 import { Facets } from './facets';
 import { BulkBar, plural } from './bulk-actions';
 import { formatBytes } from './errors';
-
-const VIEWS: [StatusView, string][] = [
-  ['unread', 'Unread'],
-  ['inprogress', 'In progress'],
-  ['favorite', 'Favorites'],
-  ['archived', 'Archived'],
-  ['all', 'All'],
-];
+import { ViewTabs, type LibraryView } from './view-tabs';
+import { hasAnyNote, type Annotations } from '../../lib/search/annotations';
 
 export interface RowActions {
   onOpen(id: number): void;
@@ -42,8 +36,13 @@ export interface ListPageProps {
   search: SearchBackend | undefined;
   indexReady: boolean;
   statusView: StatusView;
-  setStatusView(v: StatusView): void;
+  /** A view tab: one of the list's, or All highlights. */
+  onView(v: LibraryView): void;
   counts: Record<StatusView, number>;
+  /** Highlights and notes per article (row marks, snippets); null while they load. */
+  annotations: Annotations | null;
+  /** For the Highlights tab (undefined: no tab). */
+  highlightCount?: number | null;
   facetLists: { tags: [string, number][]; sites: [string, number][] };
   tag: string;
   site: string;
@@ -113,21 +112,7 @@ export function ListPage(p: ListPageProps) {
   return (
     <main class="list-page">
       <div class="filterbar">
-        <nav class="views" aria-label="Show">
-          {VIEWS.map(([v, label]) => (
-            <button
-              type="button"
-              key={v}
-              class="view-tab"
-              aria-pressed={v === tabView}
-              data-testid={`view-${v}`}
-              onClick={() => p.setStatusView(v)}
-            >
-              {label}
-              {articles && <span class="count">{p.counts[v].toLocaleString()}</span>}
-            </button>
-          ))}
-        </nav>
+        <ViewTabs active={tabView} counts={articles ? p.counts : null} highlightCount={p.highlightCount} onView={p.onView} />
         <Facets
           tags={p.facetLists.tags}
           sites={p.facetLists.sites}
@@ -163,7 +148,8 @@ export function ListPage(p: ListPageProps) {
       >
         {parsed.invalid.length > 0 && (
           <p class="hint">
-            Not understood: {parsed.invalid.join(', ')} — try is:unread, is:archived, is:favorite, is:inprogress, time:&lt;10 or time:5-15.
+            Not understood: {parsed.invalid.join(', ')} — try is:unread, is:archived, is:favorite, is:inprogress, has:highlights, has:note,
+            time:&lt;10 or time:5-15.
           </p>
         )}
         {(searching || filtersActive || parsed.tags.length || parsed.sites.length || parsed.time.length || parsed.is.length) && !loading ? (
@@ -199,9 +185,13 @@ export function ListPage(p: ListPageProps) {
             attrs={{ 'data-testid': 'article-list', 'aria-label': 'Articles', class: `rows${guard ? ' pointer-guard' : ''}` }}
             renderRow={(a, i) => {
               let snip;
+              const summary = p.annotations?.summary;
               if (searching) {
                 const text = textOf(a.id, a.updatedAt);
-                snip = text === undefined ? undefined : snippet(text ?? a.excerpt ?? '', parsed);
+                // Matched by a highlight or a note rather than the text: show that.
+                const marks = `${summary?.get(a.id)?.text ?? ''}${a.note ?? ''}`;
+                snip =
+                  text === undefined ? undefined : (snippet(text ?? a.excerpt ?? '', parsed) ?? (marks ? snippet(marks, parsed) : null));
               }
               return (
                 <ArticleRow
@@ -213,6 +203,7 @@ export function ListPage(p: ListPageProps) {
                   selected={selected.has(a.id)}
                   height={rowHeight}
                   snippet={snip}
+                  marks={summary ? { count: summary.get(a.id)?.count ?? 0, notes: hasAnyNote(a, summary) } : null}
                   onSelect={p.toggleSelect}
                   onCursor={p.setCursor}
                   {...p.rowActions}

@@ -94,4 +94,21 @@ describe('library keymap', () => {
     expect(keyCommand(press('o'), state({ view: 'article', hasArticle: false }))).toBeNull();
     expect(keyCommand(press('x'), s)).toBeNull();
   });
+  it('All highlights: move, open, search and clear like the list, but no article commands', () => {
+    const s = state({ view: 'highlights' });
+    const keys = ['j', 'k', 'Enter', 'o', '/', 'e', 's', '#', 't', 'x'];
+    expect(keys.map((k) => keyCommand(press(k), s))).toEqual([
+      'cursor-down',
+      'cursor-up',
+      'open',
+      'open',
+      'focus-search',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(keyCommand(press('Escape'), state({ view: 'highlights', filtersActive: true }))).toBe('clear-filters');
+  });
 });

@@ -1,0 +1,98 @@
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { ArticleRecord } from '../../lib/db/schema';
+import { effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
+import { describeError } from './errors';
+import type { LibraryConnector, StorageInfo } from './library-connector';
+import { parseRoute, type Route } from './route';
+
+const FIRST_PAGE = 60;
+
+/** The article list, live; `firstPage` (the newest few) paints before the whole list has loaded. */
+export function useArticles(connector: LibraryConnector, setError: (e: string | null) => void) {
+  const [articles, setArticles] = useState<ArticleRecord[] | null>(null);
+  const [firstPage, setFirstPage] = useState<ArticleRecord[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    let off: (() => void) | null = null;
+    const subscribe = () => {
+      if (live)
+        off = connector.subscribe(
+          (list) => {
+            setArticles(list);
+            setError(null);
+          },
+          (e) => setError(describeError('open your library', e)),
+        );
+    };
+    // The newest rows first, painted, and only then the whole library: at 10,000 articles the full read
+    // would otherwise compete with the first one and hold up the first paint.
+    if (connector.firstPage) {
+      connector
+        .firstPage(FIRST_PAGE)
+        .then(
+          (p) => {
+            performance.mark?.('gist:first-page');
+            if (live) setFirstPage(p);
+          },
+          () => {},
+        )
+        .then(() => requestAnimationFrame(() => setTimeout(subscribe, 0)));
+    } else subscribe();
+    return () => {
+      live = false;
+      off?.();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once on mount: the connector never changes (main.tsx makes it once)
+  }, []);
+  return { articles, firstPage };
+}
+
+/** Space used and whether it is kept, re-estimated when the count changes (not on every progress write). */
+export function useStorageInfo(storageApi: LibraryConnector['storage'], articleCount: number | undefined): StorageInfo | null {
+  const [storage, setStorage] = useState<StorageInfo | null>(null);
+  useEffect(() => {
+    // After the list: estimate() walks the origin's storage and must not delay the first rows.
+    if (!storageApi || articleCount === undefined) return;
+    let live = true;
+    storageApi
+      .persist()
+      .catch(() => false)
+      .then(() => storageApi.info())
+      .then(
+        (i) => live && setStorage(i),
+        () => {},
+      );
+    return () => {
+      live = false;
+    };
+  }, [articleCount, storageApi]);
+  return storage;
+}
+
+/** The theme on <html>, before paint (no flash of the wrong colours), following the system's. */
+export function useTheme(theme: ReaderSettings['theme']) {
+  useLayoutEffect(() => {
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = effectiveTheme(theme, !!mq?.matches);
+    };
+    apply();
+    mq?.addEventListener?.('change', apply);
+    return () => mq?.removeEventListener?.('change', apply);
+  }, [theme]);
+}
+
+/** The route in the hash, following Back / Forward and typed URLs. */
+export function useRoute() {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
+  }, []);
+  return [route, setRoute] as const;
+}
