@@ -38,6 +38,10 @@ export async function e2eHook(
       return deps.saveFromShortcut(Number(arg));
     case 'alarms':
       return (await browser.alarms.getAll()).map((a) => a.name);
+    case 'reload':
+      // Restarts the add-on (the background page stops and starts again, as on an update), after the answer.
+      setTimeout(() => browser.runtime.reload(), 100);
+      return true;
     case 'commands':
       return (await browser.commands.getAll()).map((c) => ({ name: c.name, shortcut: c.shortcut }));
     default:

@@ -5,11 +5,13 @@ import { runQueue } from '../../lib/fetch-queue/runner';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import { retryFailed } from '../../lib/fetch-queue/store';
 import { fetchImage } from '../../lib/images/download';
+import { originPatterns } from '../../lib/url/match-patterns';
 import { domWork } from './dom-work';
 
 // The import fetch queue in the background. Nothing lives in memory between events: the pending
 // articles are the queue and the status sits in storage.local, so a service worker stopped mid-run
-// continues on the next alarm (every 30 s while running) or the next message from the library page.
+// continues on the next alarm (every 30 s while running), the next message from the library page, or
+// when the background starts again (Firefox's restarted background page has lost its alarms).
 export const QUEUE_ALARM = 'gist-fetch-queue';
 const PAGE_TIMEOUT_MS = 30_000;
 const MAX_PAGE_BYTES = 10 * 1024 * 1024;
@@ -30,13 +32,9 @@ function decodeHtml(buf: ArrayBuffer, contentType: string): string {
 }
 
 async function fetchPage(url: string): Promise<{ html: string; url: string }> {
-  let origin: string;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    throw new FetchFailure('not a valid URL', false);
-  }
-  const allowed = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
+  const origins = originPatterns([url]); // no port in a pattern: Firefox matches none with one
+  if (!origins.length) throw new FetchFailure('not a web address (http or https)', false);
+  const allowed = await browser.permissions.contains({ origins }).catch(() => false);
   if (!allowed)
     throw new FetchFailure(`Gist has no permission to read ${new URL(url).host}; press Fetch again and allow access to all sites`, false);
   const ctrl = new AbortController();
@@ -99,6 +97,8 @@ export function createImportQueue(getDb: () => GistDB) {
       return;
     }
     again = false;
+    // Firefox drops alarms when the add-on restarts (update, disable/enable): set it again while running.
+    if (!(await alarms()?.get(QUEUE_ALARM))) alarms()?.create(QUEUE_ALARM, { periodInMinutes: 0.5 });
     loop = (async () => {
       try {
         const summary = await runQueue({

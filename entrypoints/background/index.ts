@@ -30,7 +30,9 @@ export default defineBackground(() => {
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);
   browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
-  browser.runtime.onStartup?.addListener(() => void queue.kick()); // a run the browser closed on
+  // Every start of the background resumes a run left going: a browser restart, an update, a disable and
+  // enable, a woken worker. Firefox keeps no alarms across these, so waiting for one would wait forever.
+  void queue.kick().catch((e: unknown) => console.warn('Gist: fetch queue not resumed', e));
   // First install only (not updates): open the library, whose empty state says what Gist does.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).catch(() => undefined);

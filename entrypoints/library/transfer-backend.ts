@@ -11,6 +11,7 @@ import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import type { Result } from '../../lib/messaging/protocol';
+import { originPatterns } from '../../lib/url/match-patterns';
 import type { ExportKind, QueueBackend, QueueView, TransferBackend } from '../../components/library/library-connector';
 
 // Import runs in the library page: it has the DOM that sanitizing needs, and writing in chunks keeps
@@ -71,19 +72,6 @@ export function transferBackend(db: GistDB): TransferBackend {
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 
 /** Origins the waiting items need (their pages, and the images of imported content). */
-function originsOf(urls: Iterable<string>): string[] {
-  const out = new Set<string>();
-  for (const u of urls) {
-    try {
-      const x = new URL(u);
-      if (x.protocol === 'http:' || x.protocol === 'https:') out.add(`${x.origin}/*`);
-    } catch {
-      /* skipped */
-    }
-  }
-  return [...out];
-}
-
 /** `articles`: the page's shared live list (the counts are taken from it, not from a query of their own). */
 export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser: typeof Browser): QueueBackend {
   // Known before the click, so start() can call permissions.request synchronously (user gesture).
@@ -104,7 +92,8 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
             if (a.contentState === 'pending') urls.push(a.originalUrl || a.url);
             else if (a.contentState === 'full' && a.pendingImages?.length) urls.push(...a.pendingImages);
           }
-          const origins = originsOf(urls);
+          // Patterns without the port: Firefox finds no match for a pattern with one (an import from 127.0.0.1:8080).
+          const origins = originPatterns(urls);
           // Many sites: ask for all of them (the manifest's optional host access) rather than list each.
           needsPermission =
             origins.length > 0 &&

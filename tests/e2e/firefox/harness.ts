@@ -93,6 +93,8 @@ export interface FirefoxSession extends BrowserDriver {
   /** Calls a background e2e hook through the control tab. */
   hook<T>(op: string, arg?: unknown): Promise<T>;
   extUrl(path: string): string;
+  /** Restarts the add-on (runtime.reload: its background page stops and starts, its pages close), then reconnects the control tab. */
+  restartAddon(): Promise<void>;
 }
 
 const HOOK = `(op, arg) => new Promise((ok, bad) => {
@@ -176,6 +178,25 @@ export async function launchFirefox(opts: { extDir?: string; prefs?: Record<stri
         }
       },
       saveFromShortcut: (tabId) => hook<boolean>('shortcut', tabId),
+      async restartAddon() {
+        await hook('reload');
+        // The old content script lost its add-on; a fresh load of the control page gets the new one.
+        await new Promise((r) => setTimeout(r, 1_000));
+        await controlPage.goto(control.url('bridge.html'));
+        await controlPage.waitForSelector('html[data-gist-e2e=ready]', { timeout: 20_000 });
+        for (let i = 0; ; i++) {
+          // The new background page may still be starting: no receiver yet.
+          if (
+            (await hook('self-tab').then(
+              () => true,
+              () => false,
+            )) ||
+            i >= 40
+          )
+            break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      },
       commands: () => hook('commands'),
       async close() {
         await browser.close();
