@@ -77,7 +77,10 @@ export interface LibraryConnector {
   /** Plain-text bodies (phrase search, read aloud fallbacks). */
   texts?(ids: number[]): Promise<(string | undefined)[]>;
   settings?: { load(): ReaderSettings; save(s: ReaderSettings): void };
-  storage?: { info(): Promise<StorageInfo | null>; persist(): Promise<boolean> };
+  storage?: {
+    info(): Promise<StorageInfo | null>;
+    persist(): Promise<boolean>;
+  };
   /** Import / export (components/library/import-export-panel.tsx). */
   transfer?: TransferBackend;
   /** The background fetch queue for imported links. */

@@ -74,7 +74,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   }, [articles, search]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- listen once: `search` belongs to the connector, made once per page
   useEffect(() => search?.onChange(() => setIndexTick((t) => t + 1)), []);
-  const storage = useStorageInfo(connector.storage, articles?.length);
+  const [storage, keepStorage] = useStorageInfo(connector.storage, articles?.length);
   useTheme(settings.theme);
   const changeSettings = (s: ReaderSettings) => {
     setSettings(s);
@@ -439,6 +439,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           toggleSelect={toggleSelect}
           rowActions={rowActions}
           storage={storage}
+          onKeepStorage={keepStorage}
           texts={connector.texts}
           shortcut={shortcut}
           onImport={() => setDialog({ kind: 'import-export' })}

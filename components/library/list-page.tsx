@@ -62,6 +62,8 @@ export interface ListPageProps {
   /** The bulk bar's buttons, acting on the selection. */
   bulk: { archive(): void; favorite(): void; tag?: () => void; remove(): void };
   storage: StorageInfo | null;
+  /** Asks again to keep the library through low disk space, from a click (where the browser prompts, it may). */
+  onKeepStorage?: () => void;
   /** Plain-text bodies, for the snippets under search results. */
   texts?(ids: number[]): Promise<(string | undefined)[]>;
   /** Opens the import dialog (the empty library's welcome). */
@@ -223,6 +225,14 @@ export function ListPage(p: ListPageProps) {
           <span data-testid="storage">
             {formatBytes(p.storage.usage)} used
             {p.storage.persisted ? ' · kept permanently' : ' · the browser may clear it when space runs low'}
+            {!p.storage.persisted && p.onKeepStorage && (
+              <>
+                {' '}
+                <button type="button" class="link" data-testid="keep-storage" onClick={p.onKeepStorage}>
+                  Keep it permanently
+                </button>
+              </>
+            )}
           </span>
         )}
         <span>

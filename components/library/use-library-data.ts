@@ -48,12 +48,17 @@ export function useArticles(connector: LibraryConnector, setError: (e: string | 
 }
 
 /** Space used and whether it is kept, re-estimated when the count changes (not on every progress write). */
-export function useStorageInfo(storageApi: LibraryConnector['storage'], articleCount: number | undefined): StorageInfo | null {
+/** Storage use, asked after the list loads; `keep` asks again for persistence from a click (undefined without storage). */
+export function useStorageInfo(
+  storageApi: LibraryConnector['storage'],
+  articleCount: number | undefined,
+): [StorageInfo | null, (() => void) | undefined] {
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   useEffect(() => {
     // After the list: estimate() walks the origin's storage and must not delay the first rows.
     if (!storageApi || articleCount === undefined) return;
     let live = true;
+    // Silent in both browsers (Firefox: unlimitedStorage grants it without its prompt); refused, the footer offers a retry.
     storageApi
       .persist()
       .catch(() => false)
@@ -66,7 +71,15 @@ export function useStorageInfo(storageApi: LibraryConnector['storage'], articleC
       live = false;
     };
   }, [articleCount, storageApi]);
-  return storage;
+  const keep =
+    storageApi &&
+    (() =>
+      void storageApi
+        .persist()
+        .catch(() => false)
+        .then(() => storageApi.info())
+        .then(setStorage, () => {}));
+  return [storage, keep];
 }
 
 /** The theme on <html>, before paint (no flash of the wrong colours), following the system's. */

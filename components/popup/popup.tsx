@@ -22,6 +22,8 @@ export interface PopupConnector {
   requestImageAccess(origins: string[]): Promise<boolean>;
   /** The user's reading speed (words per minute); the reading time is shown at it. */
   readingSpeed?(): Promise<number>;
+  /** The popup belongs to a private window: what is saved still goes to the one, lasting library. */
+  privateWindow?: boolean;
 }
 
 /** A background answer, or a human error when it threw or never answered (worker stopped mid-request). */
@@ -237,6 +239,11 @@ export function Popup({ connector }: { connector: PopupConnector }) {
         )}
       </div>
       {!p.canExtract && <p class="error">Gist found no readable text on this page.</p>}
+      {connector.privateWindow && (
+        <p class="muted" data-testid="private-note">
+          Private window: {p.saved ? 'this page is' : 'what you save goes'} in your Gist library, which stays after this window closes.
+        </p>
+      )}
       {message && (
         <p class={failed ? 'error' : 'muted'} role="status" data-testid="message">
           {message}

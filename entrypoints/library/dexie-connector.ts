@@ -101,7 +101,9 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
         const [e, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
         return { usage: e.usage ?? 0, quota: e.quota ?? 0, persisted };
       },
-      // Asks the browser not to evict the library under storage pressure (granted silently to extensions).
+      // Asks the browser not to evict the library under storage pressure. Chrome answers silently; so does
+      // Firefox, because unlimitedStorage grants its persistent-storage permission (without it, a prompt).
+      // Until the first ask, Firefox's persisted() is false.
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
     },
     transfer: transferBackend(db),

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Library } from '../../components/library/library-page';
+import { PrivateWindowNotice } from '../../components/library/private-window';
 import { openDb } from '../../lib/db/schema';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from './dexie-connector';
@@ -15,8 +16,19 @@ const localStore = (() => {
     return null;
   }
 })(); // may throw when storage is disabled
-const db = openDb();
-// The reading speed (storage.local) is read before the first paint so no time shows at the wrong speed.
-void openReaderSettings(browser.storage.local, localStore, (msg, e) => console.warn(msg, e)).then((settings) => {
-  render(<Library connector={dexieConnector(db, settings)} />, document.getElementById('app')!);
-});
+const app = document.getElementById('app')!;
+if ((browser.extension as typeof browser.extension | undefined)?.inIncognitoContext) {
+  // A private window's extension page has its own, temporary database (Firefox): opening it here would
+  // show an empty library and keep nothing. The background, where saves go, spans windows.
+  const url = browser.runtime.getURL(`/library.html${location.hash}`);
+  render(
+    <PrivateWindowNotice onOpenNormal={() => void browser.windows.create({ url, incognito: false }).then(() => window.close())} />,
+    app,
+  );
+} else {
+  const db = openDb();
+  // The reading speed (storage.local) is read before the first paint so no time shows at the wrong speed.
+  void openReaderSettings(browser.storage.local, localStore, (msg, e) => console.warn(msg, e)).then((settings) => {
+    render(<Library connector={dexieConnector(db, settings)} />, app);
+  });
+}

@@ -213,6 +213,44 @@ describe('Library', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/disk is full.*Nothing already in your library was lost/);
   });
 
+  it('storage: persistence is asked on load; kept, the footer says so with no button', async () => {
+    let persisted = false;
+    const storage = {
+      info: vi.fn(async () => ({ usage: 2048, quota: 1e9, persisted })),
+      persist: vi.fn(async () => (persisted = true)),
+    };
+    await act(() => render(<Library connector={mockConnector([record(1)], {}, { storage })} />, root));
+    await flush();
+    expect(storage.persist).toHaveBeenCalledTimes(1);
+    expect(byTestId('storage')?.textContent).toBe('2.0 KB used · kept permanently');
+    expect(byTestId('keep-storage')).toBeNull();
+  });
+
+  it('storage: refused on load (or the ask failed), the footer says so and its button asks again; the footer follows the answer', async () => {
+    let persisted = false;
+    let grant = false;
+    const storage = {
+      info: vi.fn(async () => ({ usage: 2048, quota: 1e9, persisted })),
+      persist: vi.fn(async () => {
+        if (storage.persist.mock.calls.length === 1) throw new Error('SecurityError');
+        return (persisted = grant);
+      }),
+    };
+    await act(() => render(<Library connector={mockConnector([record(1)], {}, { storage })} />, root));
+    await flush();
+    expect(storage.persist).toHaveBeenCalledTimes(1);
+    expect(byTestId('storage')?.textContent).toBe('2.0 KB used · the browser may clear it when space runs low Keep it permanently');
+    await act(() => byTestId('keep-storage')!.click());
+    await flush();
+    expect(storage.persist).toHaveBeenCalledTimes(2);
+    expect(byTestId('keep-storage')).not.toBeNull(); // refused again: the button stays
+    grant = true;
+    await act(() => byTestId('keep-storage')!.click());
+    await flush();
+    expect(byTestId('storage')?.textContent).toBe('2.0 KB used · kept permanently');
+    expect(byTestId('keep-storage')).toBeNull();
+  });
+
   it('reader settings change the reader and are saved; wpm changes the times', async () => {
     const c = mockConnector([record(1)]);
     await act(() => render(<Library connector={c} />, root));

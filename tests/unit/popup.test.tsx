@@ -255,6 +255,39 @@ describe('Popup', () => {
   });
 });
 
+describe('Popup in a private window', () => {
+  it('says the save goes to the lasting library, before and after saving; a normal window says nothing', async () => {
+    await act(() => render(<Popup connector={connector({ privateWindow: true })} />, root));
+    await flush();
+    expect(byTestId('private-note')?.textContent).toMatch(/Private window: what you save goes in your Gist library, which stays after/);
+    await act(() => byTestId('save')!.click());
+    await flush();
+    expect(byTestId('private-note')?.textContent).toMatch(/Private window: this page is in your Gist library/);
+    render(null, root);
+    await act(() => render(<Popup connector={connector()} />, root));
+    await flush();
+    expect(byTestId('private-note')).toBeNull();
+  });
+
+  it('the connector sees the private window, and opens the library in a normal window from it', async () => {
+    fakeBrowser.reset();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const windows = { create: vi.fn(async () => ({})) };
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const priv = popupConnector({ ...fakeBrowser, windows, extension: { inIncognitoContext: true } }, Promise.resolve(3));
+    expect(priv.privateWindow).toBe(true);
+    priv.openLibrary(5);
+    expect(windows.create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/library.html#article/5'), incognito: false });
+    expect(create).not.toHaveBeenCalled();
+    const normal = popupConnector({ ...fakeBrowser, windows, extension: { inIncognitoContext: false } }, Promise.resolve(3));
+    expect(normal.privateWindow).toBe(false);
+    normal.openLibrary();
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/library.html') });
+    expect(windows.create).toHaveBeenCalledTimes(1);
+    close.mockRestore();
+  });
+});
+
 describe('originPatterns', () => {
   it('turns http(s) origins into port-less match patterns and skips the rest', () => {
     expect(

@@ -1,6 +1,7 @@
 // Firefox-only checks of the MV2 add-on: the keyboard shortcut is registered with its key and saves the
 // tab without the popup (what the command runs; automation cannot press it), and the MV2 manifest asks
-// image hosts as optional_permissions (MV2 has no optional_host_permissions).
+// image hosts as optional_permissions (MV2 has no optional_host_permissions), and unlimitedStorage makes the
+// library persistent without the prompt navigator.storage.persist() would otherwise show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixtures, type FixtureServer } from '../harness';
 import { waitForBadge } from '../shared/core-loop';
@@ -28,6 +29,34 @@ describe('Firefox MV2 specifics', () => {
     await expect
       .poll(() => lib.texts('[data-testid=article-row]'), { timeout: 20_000 })
       .toEqual([expect.stringContaining('The Quiet Return of Rooftop Beekeeping')]);
+  });
+
+  it('the library asks for persistent storage and Firefox grants it with no prompt (unlimitedStorage); the footer says so', async () => {
+    const lib = await d.openExtensionPage('library.html');
+    // Firefox's persisted() stays false until someone asks: true here means the library asked, and a
+    // prompt would have left the answer pending (headless, nobody clicks).
+    await expect.poll(() => lib.eval<boolean>('navigator.storage.persisted()'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => lib.text('[data-testid=storage]'), { timeout: 20_000 }).toMatch(/^[\d.]+ (B|KB|MB) used · kept permanently$/);
+    expect(await lib.count('[data-testid=keep-storage]')).toBe(0);
+    expect(
+      await lib.eval<unknown>(`Promise.race([navigator.storage.persist(), new Promise((r) => setTimeout(() => r('no answer'), 3000))])`),
+    ).toBe(true);
+    await lib.close();
+  });
+
+  it('private windows: one spanning background (saves go to the normal library); the driver cannot open one', async () => {
+    const lib = await d.openExtensionPage('library.html');
+    expect(await lib.eval<boolean>('browser.extension.inIncognitoContext')).toBe(false);
+    // No "incognito" key: Firefox's default, "spanning" (one background page for normal and private windows).
+    expect(await lib.eval<unknown>('browser.runtime.getManifest().incognito ?? null')).toBe('spanning');
+    // Running in private windows is the user's choice in about:addons; an add-on installed by the driver is
+    // not allowed, and the driver cannot reach about:addons, so the private-window UI is unit-tested
+    // (tests/unit/popup.test.tsx, tests/unit/private-window.test.tsx; see tests/e2e/README.md).
+    expect(await lib.eval<boolean>('browser.extension.isAllowedIncognitoAccess()')).toBe(false);
+    expect(await lib.eval<string>(`browser.windows.create({ incognito: true }).then(() => 'opened', (e) => String(e))`)).toMatch(
+      /permission for incognito/,
+    );
+    await lib.close();
   });
 
   it('declares image hosts as optional permissions, none granted beyond the e2e loopback at install', async () => {
