@@ -32,10 +32,14 @@ export function findFirefox(): string | null {
   return [process.env.FIREFOX_PATH, ...CANDIDATES].find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
-/** `.output/firefox-mv2-e2e`: the Firefox build with the e2e hooks (npx wxt build -b firefox --mode e2e). */
+/** The manifest version under test: GIST_FIREFOX_MV=3 runs the same tests on the MV3 build (2, the shipped one, by default). */
+export const FIREFOX_MV: 2 | 3 = process.env.GIST_FIREFOX_MV === '3' ? 3 : 2;
+
+/** `.output/firefox-mv2-e2e` (or -mv3-): the Firefox build with the e2e hooks (npx wxt build -b firefox --mode e2e [--mv3]). */
 export function firefoxExtensionDir(): string {
-  const dir = join(ROOT, '.output/firefox-mv2-e2e');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built add-on at ${dir}: run npx wxt build -b firefox --mode e2e first.`);
+  const dir = join(ROOT, `.output/firefox-mv${FIREFOX_MV}-e2e`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built add-on at ${dir}: run npx wxt build -b firefox --mode e2e${FIREFOX_MV === 3 ? ' --mv3' : ''} first.`);
   return dir;
 }
 
