@@ -6,6 +6,10 @@ import preact from '@preact/preset-vite';
 // (import.meta.env.MODE === 'e2e', e.g. the background's gistTest.saveFromShortcut).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip AMO asks for (npm run zip:firefox): everything the build reads, plus README and the
+  // scripts that generated the committed data (e.g. the word table); not the tests and their fixtures,
+  // which the build never reads. WXT already leaves out node_modules, .output and git-ignored files.
+  zip: { excludeSources: ['tests/**', 'vitest*.config.ts'] },
   // GIST_SOURCEMAPS=hidden (scripts/lint-firefox.mjs): .map files next to the bundles, the bundles
   // themselves unchanged, so a linter warning can be traced to the package it comes from.
   vite: () => ({ plugins: [preact()], ...(process.env.GIST_SOURCEMAPS === 'hidden' ? { build: { sourcemap: 'hidden' as const } } : {}) }),
