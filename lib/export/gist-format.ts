@@ -8,7 +8,7 @@
 //   {…article…}                                                one line per article
 //   {"end":true,"articles":N}                                  end line: its absence means the file is cut
 // Version 1 was one JSON object {format, version: 1, exportedAt, articles: […]}; it still imports.
-import type { ArticleRecord } from '../db/schema';
+import type { ArticleRecord, HighlightRecord } from '../db/schema';
 
 export const GIST_FORMAT = 'gist-export';
 export const GIST_VERSION = 2;
@@ -22,9 +22,17 @@ export interface GistExportImage {
   data: string;
 }
 
-export type GistExportArticle = Omit<ArticleRecord, 'id'> & {
+/** A highlight as stored, without the article's local id: selectors, colour, note, times, anchoring. */
+export type GistExportHighlight = Omit<HighlightRecord, 'articleId'>;
+
+/**
+ * An article line: every stored field (its `note` included), content, images and its highlights in
+ * reading order. Files from before schema 3 carry highlights as {text, note, createdAt}; both import.
+ */
+export type GistExportArticle = Omit<ArticleRecord, 'id' | 'highlights'> & {
   content: { html: string; text: string } | null;
   images?: GistExportImage[];
+  highlights: GistExportHighlight[];
 };
 
 export interface GistExportHeader {

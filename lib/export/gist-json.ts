@@ -22,9 +22,19 @@ export async function* gistJsonChunks(db: GistDB, opts: GistJsonOptions = {}): A
   };
   yield `${JSON.stringify(header)}\n`;
   let count = 0;
-  for await (const { article, content, images } of iterateLibrary(db, { ...opts, content: true, images: includeImages })) {
-    const { id: _id, ...rest } = article;
-    const out: GistExportArticle = { ...rest, content: content ? { html: content.html, text: content.text } : null };
+  for await (const { article, content, images, highlights } of iterateLibrary(db, {
+    ...opts,
+    content: true,
+    images: includeImages,
+    highlights: true,
+  })) {
+    // `highlights` on the article is the pre-schema-3 list, moved to the table by the upgrade.
+    const { id: _id, highlights: _legacy, ...rest } = article;
+    const out: GistExportArticle = {
+      ...rest,
+      content: content ? { html: content.html, text: content.text } : null,
+      highlights: highlights.map(({ articleId: _a, ...h }) => h),
+    };
     if (includeImages && images.length) {
       out.images = [];
       for (const im of images)

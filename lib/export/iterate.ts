@@ -1,17 +1,21 @@
 // Reads the library in pages of articles (by primary key), yielding to the event loop between pages
 // so exporting 10,000 articles never freezes the library page or holds one long transaction.
-import type { ArticleRecord, ContentRecord, GistDB, ImageRecord } from '../db/schema';
+import type { ArticleRecord, ContentRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';
+import { readingOrder } from '../db/highlights';
 
 export interface ExportEntry {
   article: ArticleRecord;
   content?: ContentRecord;
   images: ImageRecord[];
+  /** In reading order (only when asked for). */
+  highlights: HighlightRecord[];
 }
 
 export interface IterateOptions {
   batchSize?: number;
   content?: boolean;
   images?: boolean;
+  highlights?: boolean;
   /** Called after each page with (done, total). */
   onProgress?(done: number, total: number): void;
 }
@@ -30,15 +34,27 @@ export async function* iterateLibrary(db: GistDB, opts: IterateOptions = {}): As
     const ids = page.map((a) => a.id);
     const contents = opts.content ? await db.contents.bulkGet(ids) : [];
     const images = opts.images ? await db.images.where('articleId').anyOf(ids).toArray() : [];
-    const byArticle = new Map<number, ImageRecord[]>();
-    for (const im of images) byArticle.set(im.articleId, [...(byArticle.get(im.articleId) ?? []), im]);
+    const highlights = opts.highlights ? await db.highlights.where('articleId').anyOf(ids).toArray() : [];
+    const byArticle = groupBy(images);
+    const marks = groupBy(highlights);
     for (let k = 0; k < page.length; k++) {
-      yield { article: page[k], content: contents[k] ?? undefined, images: byArticle.get(page[k].id) ?? [] };
+      const id = page[k].id;
+      yield { article: page[k], content: contents[k] ?? undefined, images: byArticle.get(id) ?? [], highlights: (marks.get(id) ?? []).sort(readingOrder) };
     }
     done += page.length;
     opts.onProgress?.(done, total);
     await yieldToLoop();
   }
+}
+
+function groupBy<T extends { articleId: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.articleId);
+    if (list) list.push(r);
+    else out.set(r.articleId, [r]);
+  }
+  return out;
 }
 
 /** Collects a chunk stream into one Blob (the page hands it to a download link). */

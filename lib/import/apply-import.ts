@@ -2,12 +2,12 @@
 // already there (merge-rules: tags united, earliest save date, highlights added, archived / favorite /
 // further progress win), content sanitized by the caller's function (DOMPurify needs a window).
 // Every item gets a typed outcome with its reason.
-import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
+import type { ArticleRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';
 import { countText, readingMinutes } from '../reading-time/index';
 import { canonicalUrl } from '../url/canonical-url';
 import { displayHost } from '../url/host';
 import { htmlToText } from './html-text';
-import { mergeHighlights, mergeTags, moreProgress, percent } from './merge-rules';
+import { mergeTags, moreProgress, percent, planHighlights } from './merge-rules';
 import type { ImportItem } from './types';
 
 export interface SanitizedContent {
@@ -47,6 +47,8 @@ export interface ApplyOutcome {
   needsFetch?: boolean;
   /** Remote images of imported content not stored yet (the fetch queue downloads them). */
   pendingImages?: string[];
+  /** Ids of the highlights this item added (stored 'waiting' or as a Gist export had them). */
+  highlights?: string[];
 }
 
 interface Prepared {
@@ -116,7 +118,7 @@ function newRecord(p: Prepared, now: number, source: string | undefined): Omit<A
     progress: item.progress ?? 0,
     contentState: g.contentState ?? (p.content ? 'full' : 'pending'),
   };
-  if (item.highlights?.length) rec.highlights = item.highlights;
+  if (g.note !== undefined) rec.note = g.note;
   const src = g.source ?? source;
   if (src) rec.source = src;
   if (g.fetchError) rec.fetchError = g.fetchError;
@@ -156,12 +158,12 @@ function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<Article
     notes.push(`reading progress ${percent(a.progress)} → ${percent(item.progress)}`);
   } else if (item.progress !== undefined && item.progress < a.progress)
     kept.push(`kept reading progress ${percent(a.progress)} (the file says ${percent(item.progress)})`);
-  if (item.highlights?.length) {
-    const hl = mergeHighlights(a.highlights ?? [], item.highlights);
-    if (hl.added) {
-      changes.highlights = hl.highlights;
-      notes.push(`${hl.added} highlight(s) added`);
-    }
+  const note = item.gist?.note;
+  if (note?.trim() && note !== a.note) {
+    if (!a.note?.trim()) {
+      changes.note = note;
+      notes.push('note added');
+    } else kept.push("kept the library's note (the file has another)");
   }
   if ((!a.title || a.title === a.originalUrl) && item.title) {
     changes.title = item.title;
@@ -181,6 +183,37 @@ function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<Article
   return { changes, notes, kept };
 }
 
+/**
+ * Stores the item's highlights on article `articleId` (inside the caller's transaction): new quotes
+ * added, notes filled in where the library's copy has none. Returns the new ids and notes filled.
+ */
+async function writeHighlights(
+  db: GistDB,
+  articleId: number,
+  p: Prepared,
+  ctx: { source: string; fallbackTime: number },
+): Promise<{ ids: string[]; notes: number }> {
+  const incoming = p.item.highlights ?? [];
+  if (!incoming.length) return { ids: [], notes: 0 };
+  const have = await db.highlights.where('articleId').equals(articleId).toArray();
+  const recordIds = incoming.flatMap((h) => (h.record ? [h.record.id] : []));
+  // A Gist id already stored on another article (the file was edited, or imported into a copy): new id.
+  const takenIds = new Set(
+    recordIds.length
+      ? (await db.highlights.bulkGet(recordIds)).flatMap((h) => (h && h.articleId !== articleId ? [h.id] : []))
+      : [],
+  );
+  const plan = planHighlights(articleId, have, incoming, { ...ctx, takenIds });
+  if (plan.add.length) await db.highlights.bulkAdd(plan.add);
+  const stored = new Map<string, HighlightRecord>(have.map((h) => [h.id, h]));
+  for (const [id, note] of plan.notes) await db.highlights.update(id, { note, updatedAt: Math.max(ctx.fallbackTime, stored.get(id)!.updatedAt) });
+  return { ids: plan.add.map((h) => h.id), notes: plan.notes.length };
+}
+
+function highlightNotes(w: { ids: string[]; notes: number }): string[] {
+  return [...(w.ids.length ? [`${w.ids.length} highlight(s) added`] : []), ...(w.notes ? [`${w.notes} note(s) added to highlights`] : [])];
+}
+
 function noContentReason(rec: ArticleRecord): string {
   if (rec.contentState === 'pending') return 'imported; the page is fetched later';
   if (rec.contentState === 'failed') return `imported; its page could not be fetched before (${rec.fetchError ?? 'no reason recorded'})`;
@@ -195,6 +228,7 @@ function mergeReason(notes: string[], kept: string[]): string {
 export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDeps): Promise<ApplyOutcome[]> {
   const now = deps.now ?? Date.now;
   const size = Math.max(1, deps.chunkSize ?? 200);
+  const source = deps.source ?? 'import';
   const outcomes: ApplyOutcome[] = new Array(items.length);
   for (let start = 0; start < items.length; start += size) {
     // Sanitizing is done before the transaction: nothing async but IndexedDB may run inside one.
@@ -211,7 +245,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
       else prepared.push(r);
     }
     try {
-      await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+      await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
         const t = now();
         // One lookup for the whole chunk; items of the chunk that repeat a URL find the one just added.
         const known = new Map<string, ArticleRecord>();
@@ -236,6 +270,8 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
           const existing = added.has(p) ? undefined : known.get(p.key);
           if (existing) {
             const { changes, notes, kept } = mergeChanges(existing, p);
+            const hl = await writeHighlights(db, existing.id, p, { source: existing.source ?? source, fallbackTime: t });
+            notes.push(...highlightNotes(hl));
             if (notes.length) {
               await db.articles.update(existing.id, { ...changes, updatedAt: t });
               known.set(p.key, { ...existing, ...changes, updatedAt: t });
@@ -248,11 +284,13 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
               reason: mergeReason(notes, kept),
               articleId: existing.id,
               ...(changes.contentState === 'full' && p.content?.images.length ? { pendingImages: p.content.images } : {}),
+              ...(hl.ids.length ? { highlights: hl.ids } : {}),
             };
             continue;
           }
           const { rec, id } = added.get(p)!;
           known.set(p.key, { ...rec, id });
+          const hl = await writeHighlights(db, id, p, { source: rec.source ?? source, fallbackTime: rec.savedAt });
           if (p.content) bodies.push({ articleId: id, html: p.content.html, text: p.content.text });
           const imgs = p.item.gist?.images ?? [];
           if (imgs.length) {
@@ -269,6 +307,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
             articleId: id,
             needsFetch: rec.contentState === 'pending',
             ...(pending.length ? { pendingImages: pending } : {}),
+            ...(hl.ids.length ? { highlights: hl.ids } : {}),
           };
         }
         if (bodies.length) await db.contents.bulkPut(bodies);

@@ -2,11 +2,11 @@
 // bad field is left out and reported, the article kept; an article without a usable URL is reported
 // and skipped. Each problem names the article (index and URL) and the field.
 import * as v from 'valibot';
-import type { ArticleRecord } from '../db/schema';
+import { HIGHLIGHT_COLORS, type ArticleRecord } from '../db/schema';
 import { base64ToBytes } from '../export/gist-format';
 import { epochToIso } from './dates';
 import { cleanTags } from './text';
-import type { ImportImage, ImportItem, ImportProblem } from './types';
+import type { ImportHighlight, ImportImage, ImportItem, ImportProblem } from './types';
 
 const text = v.string();
 const optionalText = v.nullable(v.string());
@@ -40,17 +40,46 @@ const SCALARS = {
   content: v.nullable(v.object({ html: v.string(), text: v.string() })),
 };
 
+const quoteText = v.pipe(v.string(), v.nonEmpty('an empty quote'));
+
+/** A highlight as Gist stores it (export version 2 since highlights had their own table). */
+const HIGHLIGHT_RECORD = v.object({
+  id: v.pipe(v.string(), v.nonEmpty('an empty id')),
+  quote: v.object({
+    type: v.literal('TextQuoteSelector'),
+    exact: quoteText,
+    prefix: v.optional(v.string(), ''),
+    suffix: v.optional(v.string(), ''),
+  }),
+  position: v.nullable(
+    v.pipe(
+      v.object({ type: v.literal('TextPositionSelector'), start: count, end: count }),
+      v.check((p) => p.end > p.start, (i) => `an empty or reversed range (${JSON.stringify(i.input)})`),
+    ),
+  ),
+  color: v.picklist(HIGHLIGHT_COLORS),
+  note: v.nullable(v.string()),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  anchor: v.picklist(['placed', 'unplaced', 'waiting']),
+  source: text,
+});
+
+/** Older exports (and other tools) carry the quote, a note and an ISO date. */
+const HIGHLIGHT_QUOTE = v.object({
+  text: quoteText,
+  note: v.nullish(v.string()),
+  createdAt: v.nullish(v.string()),
+});
+
 const IMAGE_TYPE = /^image\/[\w.+-]+$/i;
 
 /** List fields: a value that is not a list drops the field, a bad element drops that element. */
 const LISTS = {
   tags: text,
   tagCandidates: text,
-  highlights: v.object({
-    text: v.pipe(v.string(), v.nonEmpty('an empty quote')),
-    note: v.nullish(v.string()),
-    createdAt: v.nullish(v.string()),
-  }),
+  // An element with a "quote" is read as a stored record, else as a quote (highlightSchema).
+  highlights: v.union([HIGHLIGHT_RECORD, HIGHLIGHT_QUOTE]),
   images: v.object({
     src: v.pipe(v.string(), v.nonEmpty('an empty address')),
     type: v.pipe(
@@ -82,6 +111,14 @@ type NotRestored =
 type Unread = Exclude<keyof ArticleRecord, keyof typeof SCALARS | keyof typeof LISTS | NotRestored>;
 const everyFieldRead: [Unread] extends [never] ? true : { missingSchemaFor: Unread } = true;
 void everyFieldRead;
+
+/** One schema per element, so a bad record is reported by its own field, not as "no union member matched". */
+const highlightSchema = (el: unknown) => (typeof el === 'object' && el !== null && 'quote' in el ? HIGHLIGHT_RECORD : HIGHLIGHT_QUOTE);
+
+function toImportHighlight(h: v.InferOutput<typeof HIGHLIGHT_RECORD> | v.InferOutput<typeof HIGHLIGHT_QUOTE>): ImportHighlight {
+  if ('text' in h) return h;
+  return { text: h.quote.exact, note: h.note, createdAt: epochToIso(h.createdAt), record: h };
+}
 
 type Scalars = { [K in keyof typeof SCALARS]?: v.InferOutput<(typeof SCALARS)[K]> };
 type Lists = { [K in keyof typeof LISTS]?: v.InferOutput<(typeof LISTS)[K]>[] };
@@ -162,7 +199,7 @@ export function readGistArticle(file: string, index: number, raw: unknown, error
     }
     const kept: unknown[] = [];
     value.forEach((el, k) => {
-      const r = v.safeParse(LISTS[key], el);
+      const r = v.safeParse(key === 'highlights' ? highlightSchema(el) : LISTS[key], el);
       if (r.success) kept.push(r.output);
       else
         dropped(
@@ -194,6 +231,7 @@ export function readGistArticle(file: string, index: number, raw: unknown, error
       readingMinutes: s.readingMinutes,
       contentState: s.contentState,
       source: s.source,
+      ...(s.note !== undefined ? { note: s.note } : {}),
       // Why a link could not be fetched (fetch queue); the import keeps it with the failed article.
       ...(s.fetchError !== undefined ? { fetchError: s.fetchError } : {}),
       ...(s.fetchAttempts !== undefined ? { fetchAttempts: s.fetchAttempts } : {}),
@@ -202,7 +240,7 @@ export function readGistArticle(file: string, index: number, raw: unknown, error
     },
   };
   if (s.progress !== undefined) item.progress = s.progress;
-  if (l.highlights?.length) item.highlights = l.highlights;
+  if (l.highlights?.length) item.highlights = l.highlights.map(toImportHighlight);
   if (s.content?.html) item.content = s.content.html;
   if (s.excerpt) item.excerpt = s.excerpt;
   if (s.byline) item.author = s.byline;

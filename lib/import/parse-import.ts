@@ -249,7 +249,7 @@ function mergeInto(kept: ImportItem, dup: ImportItem): void {
   kept.favorite ||= dup.favorite;
   if (!kept.title && dup.title) kept.title = dup.title;
   const hl = mergeHighlights(kept.highlights ?? [], dup.highlights ?? []);
-  if (hl.added) kept.highlights = hl.highlights;
+  if (hl.added || hl.notes) kept.highlights = hl.highlights;
   if (moreProgress(dup.progress, kept.progress)) kept.progress = dup.progress;
   for (const k of ['content', 'excerpt', 'author', 'siteName', 'publishedAt', 'lang'] as const) {
     if (!kept[k] && dup[k]) kept[k] = dup[k];

@@ -3,7 +3,7 @@
 // dropped without a word: each URL ends merged, already there, or unmatched with its count.
 import type { GistDB } from '../db/schema';
 import { canonicalUrl } from '../url/canonical-url';
-import { mergeHighlights } from './merge-rules';
+import { planHighlights } from './merge-rules';
 import type { StrayHighlights } from './types';
 
 export interface StrayOutcome {
@@ -15,6 +15,8 @@ export interface StrayOutcome {
   outcome: 'merged' | 'duplicate' | 'unmatched';
   reason: string;
   articleId?: number;
+  /** Ids of the highlights added (waiting to be anchored). */
+  highlights?: string[];
 }
 
 /**
@@ -25,9 +27,10 @@ export async function applyStrayHighlights(
   db: GistDB,
   strays: readonly StrayHighlights[],
   now: () => number = Date.now,
+  source = 'import',
 ): Promise<StrayOutcome[]> {
   if (!strays.length) return [];
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
     const t = now();
     const keys = strays.map((s) => canonicalUrl(s.url));
     const found = await db.articles
@@ -47,17 +50,21 @@ export async function applyStrayHighlights(
         });
         continue;
       }
-      const hl = mergeHighlights(a.highlights ?? [], s.highlights);
-      if (hl.added) {
-        await db.articles.update(a.id, { highlights: hl.highlights, updatedAt: t });
-        byUrl.set(a.url, { ...a, highlights: hl.highlights, updatedAt: t });
-      }
+      const have = await db.highlights.where('articleId').equals(a.id).toArray();
+      const plan = planHighlights(a.id, have, s.highlights, { source, fallbackTime: t });
+      if (plan.add.length) await db.highlights.bulkAdd(plan.add);
+      for (const [id, note] of plan.notes) await db.highlights.update(id, { note, updatedAt: t });
+      const what = [
+        ...(plan.add.length ? [`${plan.add.length} highlight(s) added`] : []),
+        ...(plan.notes.length ? [`${plan.notes.length} note(s) added to highlights`] : []),
+      ];
       out.push({
         ...base,
-        outcome: hl.added ? 'merged' : 'duplicate',
+        outcome: what.length ? 'merged' : 'duplicate',
         articleId: a.id,
-        reason: hl.added
-          ? `not in the file's list, but in the library: ${hl.added} highlight(s) added`
+        ...(plan.add.length ? { highlights: plan.add.map((h) => h.id) } : {}),
+        reason: what.length
+          ? `not in the file's list, but in the library: ${what.join(', ')}`
           : "not in the file's list; the library's article already has these highlights",
       });
     }

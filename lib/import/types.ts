@@ -1,5 +1,5 @@
 // What every importer produces: plain data, no DB, no DOM. The library page and the CLI share it.
-import type { ArticleRecord, Highlight } from '../db/schema';
+import type { ArticleRecord, Highlight, HighlightRecord } from '../db/schema';
 
 export type ImportFormat =
   | 'pocket-html'
@@ -26,6 +26,14 @@ export interface ImportImage {
   src: string;
   type: string;
   data: Uint8Array;
+}
+
+/**
+ * A highlight from a file: its quote and note (every format), and for Gist's own export the stored
+ * record as it was (id, selectors, colour, times, anchoring), restored exactly.
+ */
+export interface ImportHighlight extends Highlight {
+  record?: Omit<HighlightRecord, 'articleId'>;
 }
 
 /** Fields only our own export carries, restored as they were (lossless round trip). */
@@ -64,7 +72,7 @@ export interface ImportItem {
   favorite: boolean;
   /** Reading position 0..1. */
   progress?: number;
-  highlights?: Highlight[];
+  highlights?: ImportHighlight[];
   /** Raw article HTML from the source (unsanitized: sanitize before storing). */
   content?: string;
   excerpt?: string;
@@ -94,7 +102,7 @@ export interface ImportDuplicate {
 export interface StrayHighlights {
   where: string;
   url: string;
-  highlights: Highlight[];
+  highlights: ImportHighlight[];
 }
 
 export interface ImportResult {

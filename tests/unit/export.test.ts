@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type ArticleRecord, type GistDB, type ImageRecord } from '../../lib/db/schema';
+import { openDb, type ArticleRecord, type GistDB, type HighlightRecord, type ImageRecord } from '../../lib/db/schema';
 import { exportGistJson, gistJsonChunks } from '../../lib/export/gist-json';
 import { exportMarkdownZip, fileNameFor } from '../../lib/export/markdown-zip';
 import { exportNetscapeHtml } from '../../lib/export/netscape-html';
@@ -40,7 +40,7 @@ function record(over: Partial<ArticleRecord>): Omit<ArticleRecord, 'id'> {
     readingMinutes: 1,
     progress: 0.25,
     contentState: 'full',
-    highlights: [{ text: 'Hello', note: 'a note', createdAt: '2020-01-01T00:00:00.000Z' }],
+    note: 'Why I kept this:\n"quotes", colons: and more',
     source: 'popup',
     ...over,
   };
@@ -54,6 +54,7 @@ async function seed(db: GistDB) {
     text: 'Part\n\nHello big world',
   });
   await db.images.add({ articleId: a, src: 'https://cdn.example.com/i.png', blob: new Blob([PNG], { type: 'image/png' }) } as ImageRecord);
+  await db.highlights.bulkAdd(HIGHLIGHTS(a));
   const b = (await db.articles.add(
     record({
       url: 'https://example.org/b',
@@ -62,7 +63,7 @@ async function seed(db: GistDB) {
       status: 'unread',
       favorite: 0,
       tags: [],
-      highlights: undefined,
+      note: undefined,
       contentState: 'pending',
       excerpt: null,
       byline: null,
@@ -70,8 +71,60 @@ async function seed(db: GistDB) {
       source: undefined,
     }) as ArticleRecord,
   )) as number;
+  await db.highlights.add({
+    id: '33333333-3333-4333-8333-333333333333',
+    articleId: b,
+    quote: { type: 'TextQuoteSelector', exact: 'waiting for its page', prefix: '', suffix: '' },
+    position: null,
+    color: 'yellow',
+    note: null,
+    createdAt: 1_650_000_000_000,
+    updatedAt: 1_650_000_000_000,
+    anchor: 'waiting',
+    source: 'import:omnivore',
+  });
   return { a, b };
 }
+
+/** Placed with selectors and a note, and one the text no longer holds. */
+const HIGHLIGHTS = (articleId: number): HighlightRecord[] => [
+  {
+    id: '11111111-1111-4111-8111-111111111111',
+    articleId,
+    quote: { type: 'TextQuoteSelector', exact: 'big world', prefix: 'Part\n\nHello ', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 12, end: 21 },
+    color: 'green',
+    note: 'a note\nover two lines',
+    createdAt: 1_610_000_000_000,
+    updatedAt: 1_620_000_000_000,
+    anchor: 'placed',
+    source: 'gist',
+  },
+  {
+    id: '22222222-2222-4222-8222-222222222222',
+    articleId,
+    quote: { type: 'TextQuoteSelector', exact: 'Hello', prefix: 'Part\n\n', suffix: ' big world' },
+    position: { type: 'TextPositionSelector', start: 6, end: 11 },
+    color: 'pink',
+    note: null,
+    createdAt: 1_630_000_000_000,
+    updatedAt: 1_630_000_000_000,
+    anchor: 'placed',
+    source: 'gist',
+  },
+  {
+    id: '44444444-4444-4444-8444-444444444444',
+    articleId,
+    quote: { type: 'TextQuoteSelector', exact: 'a sentence since edited away', prefix: 'x', suffix: 'y' },
+    position: { type: 'TextPositionSelector', start: 30, end: 58 },
+    color: 'blue',
+    note: 'keep me',
+    createdAt: 1_600_000_000_000,
+    updatedAt: 1_600_000_000_000,
+    anchor: 'unplaced',
+    source: 'gist',
+  },
+];
 
 let db: GistDB;
 beforeEach(async () => {
@@ -85,6 +138,12 @@ const linesOf = (text: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 const withoutId = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest;
+
+/** Highlights with their article's URL in place of the local id, by id. */
+async function highlightsByUrl(d: GistDB) {
+  const urls = new Map((await d.articles.toArray()).map((a) => [a.id, a.url]));
+  return (await d.highlights.orderBy('id').toArray()).map(({ articleId, ...h }) => ({ ...h, url: urls.get(articleId) }));
+}
 
 describe('Gist export (JSON Lines)', () => {
   it('writes a header line, one line per article with every field, content and base64 images, and an end line', async () => {
@@ -139,8 +198,50 @@ describe('Gist export (JSON Lines)', () => {
     expect(new Uint8Array(await img.blob.arrayBuffer())).toEqual(PNG);
     expect(img.blob.type).toBe('image/png');
     expect(await db2.images.count()).toBe(1);
+    // Every highlight comes back as it was: same id, selectors, colour, note, times, anchoring, source.
+    expect(await highlightsByUrl(db2)).toEqual(await highlightsByUrl(db));
+    expect((await highlightsByUrl(db2)).map((h) => h.id)).toHaveLength(4);
+    expect((await db2.articles.get({ url: 'https://example.com/a' }))!.note).toBe('Why I kept this:\n"quotes", colons: and more');
     const second = new TextDecoder().decode(await bytesOf(await exportGistJson(db2, { now: () => NOW })));
     expect(second).toBe(first);
+  });
+
+  it('writes each article\'s highlights in reading order with their selectors, and its note', async () => {
+    const lines = linesOf(new TextDecoder().decode(await bytesOf(await exportGistJson(db, { includeImages: false }))));
+    expect(lines[1].note).toBe('Why I kept this:\n"quotes", colons: and more');
+    expect(lines[1].highlights.map((h: { id: string }) => h.id)).toEqual([
+      '22222222-2222-4222-8222-222222222222',
+      '11111111-1111-4111-8111-111111111111',
+      '44444444-4444-4444-8444-444444444444',
+    ]);
+    const { articleId: _a, ...green } = HIGHLIGHTS(1)[0];
+    expect(lines[1].highlights[1]).toEqual(green);
+    expect(lines[2].highlights).toEqual([expect.objectContaining({ anchor: 'waiting', source: 'import:omnivore' })]);
+  });
+
+  it('re-importing the export into the same library adds nothing; into a library with the same quote, fills a missing note only', async () => {
+    const file = new TextEncoder().encode(new TextDecoder().decode(await bytesOf(await exportGistJson(db))));
+    const parsed = await parseImport('gist.jsonl', file);
+    const again = await applyImport(db, parsed.items, { sanitize: (html) => ({ html }), now: () => NOW });
+    expect(again.map((o) => o.outcome)).toEqual(['duplicate', 'duplicate']);
+    expect(await db.highlights.count()).toBe(4);
+
+    // Another library has the article, with the quote "big world" highlighted there without a note,
+    // and a note of its own on the article: the file's note goes onto the highlight, not over the article's.
+    const other = fresh();
+    const id = (await other.articles.add(record({ note: 'mine' }) as ArticleRecord)) as number;
+    await other.highlights.add({ ...HIGHLIGHTS(id)[0], id: 'local-id', note: null, color: 'yellow', quote: { ...HIGHLIGHTS(id)[0].quote, exact: 'Big  World' } });
+    const out = await applyImport(other, parsed.items, { sanitize: (html) => ({ html }), now: () => NOW });
+    expect(out[0]).toMatchObject({ outcome: 'merged', reason: expect.stringContaining('2 highlight(s) added, 1 note(s) added to highlights') });
+    expect(out[0].reason).toContain("kept the library's note");
+    const mine = await other.highlights.get('local-id');
+    expect(mine).toMatchObject({ note: 'a note\nover two lines', color: 'yellow', updatedAt: NOW });
+    expect((await other.highlights.where('articleId').equals(id).toArray()).map((h) => h.id).sort()).toEqual([
+      '22222222-2222-4222-8222-222222222222',
+      '44444444-4444-4444-8444-444444444444',
+      'local-id',
+    ]);
+    expect((await other.articles.get(id))!.note).toBe('mine');
   });
 
   it('streams one chunk per line with progress, for a library of 1,000 articles', async () => {

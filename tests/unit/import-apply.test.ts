@@ -75,7 +75,10 @@ describe('applyImport', () => {
       source: 'import:test',
       siteName: 'example.com',
     });
-    expect(a.highlights).toEqual([{ text: 'q', note: 'n' }]);
+    expect(await db.highlights.where('articleId').equals(a.id).toArray()).toEqual([
+      expect.objectContaining({ quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' }, note: 'n', source: 'import:test' }),
+    ]);
+    expect(a).not.toHaveProperty('highlights');
     expect(a.wordCount).toBe(6);
     const c = (await db.contents.get(a.id))!;
     expect(c.html).not.toMatch(/script|onerror/);
@@ -106,7 +109,7 @@ describe('applyImport', () => {
     expect(out[0]).toMatchObject({
       outcome: 'merged',
       reason: expect.stringMatching(
-        /1 tag\(s\) added.*earlier save date.*favorite.*1 highlight.*content added.*; kept archived \(the file says unread\)/,
+        /1 tag\(s\) added.*earlier save date.*favorite.*content added, 1 highlight\(s\) added; kept archived \(the file says unread\)/,
       ),
     });
     expect(await db.articles.count()).toBe(1);
@@ -117,8 +120,8 @@ describe('applyImport', () => {
       status: 'archived',
       favorite: 1,
       contentState: 'full',
-      highlights: [{ text: 'h' }],
     });
+    expect((await db.highlights.toArray()).map((h) => [h.articleId, h.quote.exact])).toEqual([[a.id, 'h']]);
     expect((await db.contents.get(a.id))!.html).toBe('<p>Body text</p>');
   });
 
@@ -329,7 +332,7 @@ describe('highlights for URLs the file does not list', () => {
       "2 highlight(s) for https://example.com/nowhere, which is neither in the file's list nor in the library: not imported",
     );
     const known = (await db.articles.where('url').equals('https://example.com/known').first())!;
-    expect(known.highlights!.map((h) => h.text)).toEqual(['old', 'new one']);
+    expect((await db.highlights.where('articleId').equals(known.id).toArray()).map((h) => h.quote.exact).sort()).toEqual(['new one', 'old']);
     // Again: nothing new, said so.
     expect((await applyStrayHighlights(db, parsed.strayHighlights)).map((o) => o.outcome)).toEqual(['duplicate', 'unmatched']);
   });
