@@ -7,6 +7,8 @@ const KINDS: [ExportKind, string, string][] = [
   ['gist-json', 'Gist JSON Lines', 'everything, with images: restores the library exactly'],
   ['netscape-html', 'Bookmarks HTML', 'links, tags and dates for browsers and other read-later apps'],
   ['markdown-zip', 'Markdown ZIP', 'one file per article, with images'],
+  ['highlights-markdown', 'Highlights (Markdown)', 'every highlight and note in one file, by article, most recent first'],
+  ['highlights-zip', 'Highlights ZIP (Obsidian)', 'one Markdown file per highlighted article, with links back to each quote'],
 ];
 
 /** Export buttons; the exporters read the library page by page, so the page stays responsive. */

@@ -104,13 +104,15 @@ export interface ImportRun {
 }
 
 export type ImportPhase = 'reading' | 'writing';
-export type ExportKind = 'gist-json' | 'netscape-html' | 'markdown-zip';
+export type ExportKind = 'gist-json' | 'netscape-html' | 'markdown-zip' | 'highlights-markdown' | 'highlights-zip';
 
 export interface TransferBackend {
   /** Parses and writes an export file; throws (UnknownFormatError) with a clear message when it is not one. */
   importFile(name: string, bytes: Uint8Array, onProgress: (done: number, total: number, phase: ImportPhase) => void): Promise<ImportRun>;
   /** Builds an export of the whole library without freezing the page. */
   exportLibrary(kind: ExportKind, onProgress: (done: number, total: number) => void): Promise<{ blob: Blob; fileName: string }>;
+  /** One article's note and highlights as a Markdown file (front matter, block quotes, links back). */
+  exportArticleHighlights?(articleId: number): Promise<{ blob: Blob; fileName: string }>;
 }
 
 export interface QueueView {

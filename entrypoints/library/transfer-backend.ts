@@ -7,6 +7,9 @@ import { parseImport } from '../../lib/import/parse-import';
 import { exportGistJson } from '../../lib/export/gist-json';
 import { exportNetscapeHtml } from '../../lib/export/netscape-html';
 import { exportMarkdownZip } from '../../lib/export/markdown-zip';
+import { articleHighlightsMarkdown, exportAllHighlightsMarkdown, exportHighlightsZip } from '../../lib/export/highlights-markdown';
+import { fileNameFor } from '../../lib/export/markdown-text';
+import { highlightsOf } from '../../lib/db/highlights';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
@@ -64,7 +67,17 @@ export function transferBackend(db: GistDB): TransferBackend {
           return { blob: await exportNetscapeHtml(db, { onProgress }), fileName: `gist-bookmarks-${day}.html` };
         case 'markdown-zip':
           return { blob: await exportMarkdownZip(db, { onProgress }), fileName: `gist-markdown-${day}.zip` };
+        case 'highlights-markdown':
+          return { blob: await exportAllHighlightsMarkdown(db, { onProgress }), fileName: `gist-highlights-${day}.md` };
+        case 'highlights-zip':
+          return { blob: await exportHighlightsZip(db, { onProgress }), fileName: `gist-highlights-${day}.zip` };
       }
+    },
+    async exportArticleHighlights(articleId) {
+      const article = await db.articles.get(articleId);
+      if (!article) throw new Error('The article is no longer in the library.');
+      const md = articleHighlightsMarkdown(article, await highlightsOf(db, articleId));
+      return { blob: new Blob([md], { type: 'text/markdown' }), fileName: fileNameFor(article.title || article.url, new Set()) };
     },
   };
 }

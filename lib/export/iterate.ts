@@ -39,7 +39,12 @@ export async function* iterateLibrary(db: GistDB, opts: IterateOptions = {}): As
     const marks = groupBy(highlights);
     for (let k = 0; k < page.length; k++) {
       const id = page[k].id;
-      yield { article: page[k], content: contents[k] ?? undefined, images: byArticle.get(id) ?? [], highlights: (marks.get(id) ?? []).sort(readingOrder) };
+      yield {
+        article: page[k],
+        content: contents[k] ?? undefined,
+        images: byArticle.get(id) ?? [],
+        highlights: (marks.get(id) ?? []).sort(readingOrder),
+      };
     }
     done += page.length;
     opts.onProgress?.(done, total);

@@ -7,8 +7,12 @@
 // whole zip is in memory (for a moment twice) before the download.
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import TurndownService from 'turndown';
-import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
+import type { ArticleRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';
+import { notesAndHighlights } from './highlights-markdown';
 import { iterateLibrary, toBlob, type IterateOptions } from './iterate';
+import { fileNameFor, yamlString } from './markdown-text';
+
+export { fileNameFor };
 
 const EXT: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -43,8 +47,7 @@ function converter(): TurndownService & { images: Map<string, string> } {
   return t;
 }
 
-/** A YAML double-quoted scalar (JSON strings are valid YAML). */
-const yq = (s: string) => JSON.stringify(s);
+const yq = yamlString;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function frontMatter(a: ArticleRecord): string {
@@ -67,37 +70,18 @@ export function frontMatter(a: ArticleRecord): string {
   return lines.join('\n');
 }
 
-/** File names from titles: readable, safe on every OS, unique within the zip. */
-export function fileNameFor(title: string, used: Set<string>): string {
-  const base =
-    title
-      .normalize('NFKC')
-      .replace(/[\\/:*?"<>|\u0000-\u001f#%]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 80)
-      .replace(/[. ]+$/, '') || 'untitled';
-  let name = `${base}.md`;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n}).md`;
-  used.add(name.toLowerCase());
-  return name;
-}
-
-export function articleMarkdown(t: ReturnType<typeof converter>, a: ArticleRecord, html: string | undefined): string {
+export function articleMarkdown(
+  t: ReturnType<typeof converter>,
+  a: ArticleRecord,
+  html: string | undefined,
+  highlights: readonly HighlightRecord[] = [],
+): string {
   let md = `${frontMatter(a)}\n# ${a.title.replace(/\n/g, ' ')}\n\n`;
   if (html) md += `${t.turndown(html)}\n`;
   else md += `[${a.originalUrl || a.url}](${a.originalUrl || a.url})\n`;
-  if (a.highlights?.length) {
-    md += '\n## Highlights\n\n';
-    for (const h of a.highlights) {
-      md += `${h.text
-        .split('\n')
-        .map((l) => `> ${l}`)
-        .join('\n')}\n`;
-      if (h.note) md += `\n${h.note}\n`;
-      md += '\n';
-    }
-  }
+  // The note and highlights after the text, highlights in reading order with links back to the page.
+  const notes = notesAndHighlights(a, highlights);
+  if (notes) md += `\n---\n\n${notes}`;
   return md;
 }
 
@@ -122,7 +106,12 @@ export async function* markdownZipChunks(db: GistDB, opts: MarkdownZipOptions = 
   const t = converter();
   const used = new Set<string>();
   const withImages = opts.images ?? true;
-  for await (const { article, content, images } of iterateLibrary(db, { ...opts, content: true, images: withImages })) {
+  for await (const { article, content, images, highlights } of iterateLibrary(db, {
+    ...opts,
+    content: true,
+    images: withImages,
+    highlights: true,
+  })) {
     t.images.clear();
     images.forEach((im: ImageRecord, k) => {
       const ext = EXT[im.blob.type] ?? 'bin';
@@ -130,7 +119,7 @@ export async function* markdownZipChunks(db: GistDB, opts: MarkdownZipOptions = 
     });
     const md = new ZipDeflate(fileNameFor(article.title, used), { level: 6 });
     zip.add(md);
-    md.push(strToU8(articleMarkdown(t, article, content?.html)), true);
+    md.push(strToU8(articleMarkdown(t, article, content?.html, highlights)), true);
     for (const im of images) {
       const f = new ZipPassThrough(`images/${t.images.get(im.src)}`);
       zip.add(f);

@@ -199,14 +199,13 @@ async function writeHighlights(
   const recordIds = incoming.flatMap((h) => (h.record ? [h.record.id] : []));
   // A Gist id already stored on another article (the file was edited, or imported into a copy): new id.
   const takenIds = new Set(
-    recordIds.length
-      ? (await db.highlights.bulkGet(recordIds)).flatMap((h) => (h && h.articleId !== articleId ? [h.id] : []))
-      : [],
+    recordIds.length ? (await db.highlights.bulkGet(recordIds)).flatMap((h) => (h && h.articleId !== articleId ? [h.id] : [])) : [],
   );
   const plan = planHighlights(articleId, have, incoming, { ...ctx, takenIds });
   if (plan.add.length) await db.highlights.bulkAdd(plan.add);
   const stored = new Map<string, HighlightRecord>(have.map((h) => [h.id, h]));
-  for (const [id, note] of plan.notes) await db.highlights.update(id, { note, updatedAt: Math.max(ctx.fallbackTime, stored.get(id)!.updatedAt) });
+  for (const [id, note] of plan.notes)
+    await db.highlights.update(id, { note, updatedAt: Math.max(ctx.fallbackTime, stored.get(id)!.updatedAt) });
   return { ids: plan.add.map((h) => h.id), notes: plan.notes.length };
 }
 

@@ -54,7 +54,10 @@ const HIGHLIGHT_RECORD = v.object({
   position: v.nullable(
     v.pipe(
       v.object({ type: v.literal('TextPositionSelector'), start: count, end: count }),
-      v.check((p) => p.end > p.start, (i) => `an empty or reversed range (${JSON.stringify(i.input)})`),
+      v.check(
+        (p) => p.end > p.start,
+        (i) => `an empty or reversed range (${JSON.stringify(i.input)})`,
+      ),
     ),
   ),
   color: v.picklist(HIGHLIGHT_COLORS),

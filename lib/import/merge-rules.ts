@@ -39,7 +39,10 @@ const hasNote = (n: string | null | undefined): n is string => !!n && !!n.trim()
  * `have` plus the highlights of `add` whose quote it does not have yet; a note the kept copy lacks is
  * taken from the repeat (never replacing one). `added` counts new highlights, `notes` notes filled in.
  */
-export function mergeHighlights<H extends Highlight>(have: readonly H[], add: readonly H[]): { highlights: H[]; added: number; notes: number } {
+export function mergeHighlights<H extends Highlight>(
+  have: readonly H[],
+  add: readonly H[],
+): { highlights: H[]; added: number; notes: number } {
   const out = [...have];
   const byKey = new Map(out.map((h, i) => [quoteKey(h.text), i]));
   let added = 0;

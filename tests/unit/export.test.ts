@@ -206,7 +206,7 @@ describe('Gist export (JSON Lines)', () => {
     expect(second).toBe(first);
   });
 
-  it('writes each article\'s highlights in reading order with their selectors, and its note', async () => {
+  it("writes each article's highlights in reading order with their selectors, and its note", async () => {
     const lines = linesOf(new TextDecoder().decode(await bytesOf(await exportGistJson(db, { includeImages: false }))));
     expect(lines[1].note).toBe('Why I kept this:\n"quotes", colons: and more');
     expect(lines[1].highlights.map((h: { id: string }) => h.id)).toEqual([
@@ -230,9 +230,18 @@ describe('Gist export (JSON Lines)', () => {
     // and a note of its own on the article: the file's note goes onto the highlight, not over the article's.
     const other = fresh();
     const id = (await other.articles.add(record({ note: 'mine' }) as ArticleRecord)) as number;
-    await other.highlights.add({ ...HIGHLIGHTS(id)[0], id: 'local-id', note: null, color: 'yellow', quote: { ...HIGHLIGHTS(id)[0].quote, exact: 'Big  World' } });
+    await other.highlights.add({
+      ...HIGHLIGHTS(id)[0],
+      id: 'local-id',
+      note: null,
+      color: 'yellow',
+      quote: { ...HIGHLIGHTS(id)[0].quote, exact: 'Big  World' },
+    });
     const out = await applyImport(other, parsed.items, { sanitize: (html) => ({ html }), now: () => NOW });
-    expect(out[0]).toMatchObject({ outcome: 'merged', reason: expect.stringContaining('2 highlight(s) added, 1 note(s) added to highlights') });
+    expect(out[0]).toMatchObject({
+      outcome: 'merged',
+      reason: expect.stringContaining('2 highlight(s) added, 1 note(s) added to highlights'),
+    });
     expect(out[0].reason).toContain("kept the library's note");
     const mine = await other.highlights.get('local-id');
     expect(mine).toMatchObject({ note: 'a note\nover two lines', color: 'yellow', updatedAt: NOW });
@@ -320,7 +329,26 @@ describe('Markdown zip export', () => {
     expect(md).toContain('status: archived\nfavorite: true\nauthor: "Ann"');
     expect(md).toContain('## Part');
     expect(md).toContain('Hello **big** world ![pic](images/1-1.png)');
-    expect(md).toContain('## Highlights\n\n> Hello\n\na note\n');
+    // After the body: the article note, then the highlights in reading order, each linking back to its quote.
+    expect(md).toContain(
+      [
+        '---',
+        '',
+        'Why I kept this:\n"quotes", colons: and more',
+        '',
+        '## Highlights',
+        '',
+        '> Hello',
+        '> — [Alpha: "quoted" <title>](https://example.com/a?utm_source=x#:~:text=Hello)',
+        '',
+        '> big world',
+        '> — [Alpha: "quoted" <title>](https://example.com/a?utm_source=x#:~:text=big%20world)',
+        '',
+        'a note\nover two lines',
+        '',
+        '> a sentence since edited away',
+      ].join('\n'),
+    );
     const beta = strFromU8(files['Beta.md']);
     expect(beta).toContain('[https://example.org/b](https://example.org/b)');
   });

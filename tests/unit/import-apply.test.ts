@@ -76,7 +76,11 @@ describe('applyImport', () => {
       siteName: 'example.com',
     });
     expect(await db.highlights.where('articleId').equals(a.id).toArray()).toEqual([
-      expect.objectContaining({ quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' }, note: 'n', source: 'import:test' }),
+      expect.objectContaining({
+        quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' },
+        note: 'n',
+        source: 'import:test',
+      }),
     ]);
     expect(a).not.toHaveProperty('highlights');
     expect(a.wordCount).toBe(6);
@@ -332,7 +336,10 @@ describe('highlights for URLs the file does not list', () => {
       "2 highlight(s) for https://example.com/nowhere, which is neither in the file's list nor in the library: not imported",
     );
     const known = (await db.articles.where('url').equals('https://example.com/known').first())!;
-    expect((await db.highlights.where('articleId').equals(known.id).toArray()).map((h) => h.quote.exact).sort()).toEqual(['new one', 'old']);
+    expect((await db.highlights.where('articleId').equals(known.id).toArray()).map((h) => h.quote.exact).sort()).toEqual([
+      'new one',
+      'old',
+    ]);
     // Again: nothing new, said so.
     expect((await applyStrayHighlights(db, parsed.strayHighlights)).map((o) => o.outcome)).toEqual(['duplicate', 'unmatched']);
   });
