@@ -1,7 +1,8 @@
 // npm run --silent import -- FILE
 // Parses an export file (any format the library imports, Gist's JSON Lines and its older JSON included)
 // with the library's own importer (no database) and prints one JSON object:
-// {"format", "items": [{url,title,tags,savedAt,status,favorite,hasContent}], "errors": [{where,reason}]}.
+// {"format", "items": [{url,title,tags,savedAt,status,favorite,hasContent,highlights}], "errors": [{where,reason}]},
+// highlights being [{text, note}] (the quote and the note on it, null when none; [] when the item has none).
 // Merged duplicates are listed on stderr. Exit 1 on an unknown format or unreadable file, 2 on bad usage.
 import { readFile } from 'node:fs/promises';
 import { parseImport, UnknownFormatError } from '../lib/import/parse-import';
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
         status: it.status,
         favorite: it.favorite,
         hasContent: !!it.content,
+        highlights: (it.highlights ?? []).map((h) => ({ text: h.text, note: h.note?.trim() ? h.note : null })),
       })),
       errors: [
         ...r.errors.map((e) => ({ where: e.where, reason: e.reason })),
