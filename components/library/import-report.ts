@@ -81,5 +81,18 @@ export function summaryText(run: ImportRun, report: ImportReport): string {
     `${c.failed.toLocaleString()} failed`,
   ];
   if (c.problem) parts.push(`${c.problem.toLocaleString()} problem${c.problem === 1 ? '' : 's'} in the file`);
-  return `${run.file} (${run.format}): ${parts.join(' · ')} in ${(run.ms / 1000).toFixed(1)} s`;
+  const hl = highlightsText(run);
+  return `${run.file} (${run.format}): ${parts.join(' · ')} in ${(run.ms / 1000).toFixed(1)} s${hl ? `. ${hl}` : ''}`;
+}
+
+/** "12 highlights: 9 placed in the text, 3 waiting for the page to be fetched" ('' when none were added). */
+export function highlightsText(run: ImportRun): string {
+  const h = run.highlights;
+  if (!h?.added) return '';
+  const parts = [
+    h.placed ? `${h.placed.toLocaleString()} placed in the text` : '',
+    h.waiting ? `${h.waiting.toLocaleString()} waiting for the page to be fetched` : '',
+    h.unplaced ? `${h.unplaced.toLocaleString()} couldn't be placed (listed with their text)` : '',
+  ].filter(Boolean);
+  return `${h.added.toLocaleString()} highlight${h.added === 1 ? '' : 's'} imported${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }

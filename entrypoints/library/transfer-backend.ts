@@ -10,6 +10,7 @@ import { exportMarkdownZip } from '../../lib/export/markdown-zip';
 import { articleHighlightsMarkdown, exportAllHighlightsMarkdown, exportHighlightsZip } from '../../lib/export/highlights-markdown';
 import { fileNameFor } from '../../lib/export/markdown-text';
 import { highlightsOf } from '../../lib/db/highlights';
+import { anchorImported } from '../../lib/highlights/anchor-stored';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
@@ -43,7 +44,13 @@ export function transferBackend(db: GistDB): TransferBackend {
         chunkSize: Math.min(1000, Math.max(200, Math.ceil(parsed.items.length / 20))),
         onProgress: (done, total) => onProgress(done, total, 'writing'),
       });
-      const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights);
+      const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights, Date.now, `import:${parsed.format}`);
+      // Highlights go in waiting; those of articles with content are placed in it now (a DOM task, a
+      // frame between articles), the others when the fetch queue brings their page (keepAnchoring).
+      const added = [...outcomes, ...strayHighlights].flatMap((o) => o.highlights ?? []);
+      const highlights = added.length
+        ? { added: added.length, ...(await anchorImported(db, window, added, () => new Promise((r) => setTimeout(r, 0)))) }
+        : undefined;
       const images = outcomes.flatMap((o) =>
         o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : [],
       );
@@ -55,6 +62,7 @@ export function transferBackend(db: GistDB): TransferBackend {
         duplicates: parsed.duplicates,
         outcomes,
         strayHighlights,
+        ...(highlights ? { highlights } : {}),
         ms: performance.now() - t0,
       };
     },
