@@ -19,7 +19,6 @@ import {
   updateArticle,
 } from '../../lib/db/articles';
 import { LiveArticles } from '../../lib/db/live-articles';
-import { keepAnchoring } from '../../lib/highlights/anchor-stored';
 import {
   addHighlight,
   allHighlights,
@@ -57,8 +56,6 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
   });
   // The list (and through it the search index) and the fetch queue's counts share one live query.
   const articles = new LiveArticles(db);
-  // Imported highlights wait for content the fetch queue (no DOM in the service worker) may bring.
-  keepAnchoring(db, window, articles);
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
   return {
     subscribe: (cb, onError) => articles.subscribe(cb, onError),

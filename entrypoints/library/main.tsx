@@ -5,6 +5,7 @@ import { PrivateWindowNotice } from '../../components/library/private-window';
 import { openDb } from '../../lib/db/schema';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from './dexie-connector';
+import { keepAnchoring } from '../../lib/highlights/anchor-stored';
 import '../../components/shared/base.css';
 import '../../components/library/library.css';
 
@@ -29,6 +30,9 @@ if ((browser.extension as typeof browser.extension | undefined)?.inIncognitoCont
   const db = openDb();
   // The reading speed (storage.local) is read before the first paint so no time shows at the wrong speed.
   void openReaderSettings(browser.storage.local, localStore, (msg, e) => console.warn(msg, e)).then((settings) => {
-    render(<Library connector={dexieConnector(db, settings)} />, app);
+    const connector = dexieConnector(db, settings);
+    // Imported highlights wait for content the fetch queue brings (its service worker has no DOM to place them).
+    keepAnchoring(db, window, connector);
+    render(<Library connector={connector} />, app);
   });
 }

@@ -123,6 +123,7 @@ export function keepAnchoring(
   let chain = Promise.resolve();
   const run = (articleIds?: number[]) => {
     chain = chain
+      .then(pause) // after the page's own work (first paint, the list)
       .then(() => anchorWaiting(db, win, { articleIds, pause }))
       .then(
         () => undefined,
