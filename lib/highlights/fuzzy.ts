@@ -145,6 +145,10 @@ function decide(t: NormalView, quote: Quote, cands: Candidate[]): Candidate | { 
   if (!cands.length) return null;
   cands.sort((a, b) => b.combined - a.combined);
   const best = cands[0];
+  // An exact occurrence was already judged (and refused) by the exact step; it stays a rival here.
+  if (best.quoteSim === 1 && t.text.slice(best.start, best.end) === quote.q.text) {
+    return { reason: 'the quote occurs where its context does not single out one place' };
+  }
   if (!acceptable(best.quoteSim, best.ctx, len) || !consistent(t, quote, best.start, best.end, best.ctx)) return null;
   const rival = cands.find((c) => !overlaps(c, best) && best.combined - c.combined < FUZZY.margin);
   if (rival) return { reason: 'two places match the quote and its context about equally' };

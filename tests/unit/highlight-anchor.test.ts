@@ -65,6 +65,7 @@ describe('anchorTarget', () => {
     const t = highlight(ARTICLE, 'the proposed cuts to the library');
     const changed = (OTHER + ' ').repeat(50).slice(0, 5000) + '\n\n' + ARTICLE;
     const r = anchorTarget(changed, t);
+    expect(r.how).toBe('exact');
     expect(r.start).toBe(changed.indexOf('the proposed cuts to the library'));
   });
 
@@ -72,8 +73,8 @@ describe('anchorTarget', () => {
     const t = highlight(ARTICLE, 'the delay', 0); // "welcomed the delay" in P4; P3 has "to delay"
     const text = [P1, 'The mayor explained the delay to reporters at noon.', P2, P3, P4].join('\n\n');
     const t2 = highlight(text, 'the delay', 1);
-    const changed = OTHER + '\n\n' + text; // positions shifted: only the context can tell
-    const r = anchorTarget(changed, t2);
+    const changed = OTHER + '\n\n' + text;
+    const r = anchorTarget(changed, { ...t2, position: null }); // no position: only the context can tell
     expect(r.how).toBe('exact');
     expect(r.start).toBe(changed.lastIndexOf('the delay'));
     expect(t.quote.exact).toBe('the delay');
@@ -87,6 +88,12 @@ describe('anchorTarget', () => {
     expect(placedText(changed, r)).toBe('argued at lenght about the planned cuts');
   });
 
+  it('an edited first word is inside the placed span (the match snaps to the stored context)', () => {
+    const t = highlight(ARTICLE, 'argued at length about the proposed cuts');
+    const changed = ARTICLE.replace('argued at length', 'quarrelled at length');
+    expect(placedText(changed, anchorTarget(changed, t))).toBe('quarrelled at length about the proposed cuts');
+  });
+
   it('a deleted quote is unplaced, not drawn on a near-duplicate sentence nearby', () => {
     const near = 'Members argued at length about the proposed cuts to the park, which few residents opposed.';
     const text = [P1, P2, P3, near, P4].join('\n\n');
@@ -94,6 +101,18 @@ describe('anchorTarget', () => {
     const changed = [P1, P3, near, P4].join('\n\n');
     const r = anchorTarget(changed, t);
     expect(r).toMatchObject({ start: null, how: 'unplaced' });
+  });
+
+  it('a sentence that goes on differently right after the quote is another sentence', () => {
+    const items = [
+      'This could happen:',
+      'if the pilot incubates charities which are more cost-effective than our current top charities, or',
+      'if the pilot incubates charities which are similarly cost-effective to our current top charities.',
+    ];
+    const text = [P1, ...items, P2].join('\n\n');
+    const t = highlight(text, 'incubates charities which are', 0);
+    const changed = [P1, items[0], items[2], P2].join('\n\n'); // the first item, with the highlight, removed
+    expect(anchorTarget(changed, t).start).toBeNull();
   });
 
   it('a short quote never matches approximately', () => {
@@ -114,6 +133,32 @@ describe('anchorTarget', () => {
     const changed = 'x'.repeat(5000) + '\n\n' + text;
     expect(anchorTarget(changed, t).start).toBeNull();
     expect(anchorTarget(text, t).how).toBe('position');
+  });
+
+  it('repeated passages: a stored position a few characters off picks its copy, one that drifted onto another copy does not', () => {
+    const block =
+      'Drink within 30 minutes after your workout, then rest. Portion: 1 Purple, 1 Red, 1 tsp. Eat every two to three hours after that.';
+    const text = [P1, block, P2, block, P3, block, P4].join('\n\n');
+    const quote = 'Portion: 1 Purple, 1 Red, 1 tsp.';
+    const t = highlight(text, quote, 1);
+    const edited = text.replace('Tuesday', 'Wednesday'); // 2 characters above the highlight
+    const near = anchorTarget(edited, t);
+    expect(near.how).toBe('exact');
+    expect(near.start).toBe(edited.indexOf(quote, edited.indexOf(quote) + 1));
+    // Shifted by the distance between copies plus 100: the old position is now 100 characters from
+    // the first copy and over 3 times as far from its own.
+    const period = t.position!.start - text.indexOf(quote);
+    const shifted = 'y'.repeat(period + 100) + text;
+    expect(anchorTarget(shifted, t).start).toBeNull();
+  });
+
+  it('a repeated passage refused by the exact step is not placed by the approximate one either', () => {
+    const h = 'New Apple H1 headphone chip delivers faster wireless connection';
+    const text = [P1, h, P2, P3, P1, h, P2].join('\n\n');
+    const t = highlight(text, h, 1);
+    // A paragraph inserted before the second copy: the first copy now has the better context.
+    const changed = [P1, h, P2, P3, P1, OTHER, h, P2].join('\n\n');
+    expect(anchorTarget(changed, t).start).toBeNull();
   });
 
   it('an imported quote without context or position: the only occurrence, or the first of several', () => {
