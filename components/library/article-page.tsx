@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { MutableRef } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ReaderSettings } from '../../lib/reader/settings';
 import { minutesAt } from '../../lib/search/list-query';
@@ -6,11 +7,11 @@ import type { LibraryConnector, ReadableArticle } from './library-connector';
 import { ReaderView } from './reader-view';
 import { ReadAloud } from './read-aloud';
 import { NotDownloaded } from './not-downloaded';
+import { useReaderHighlights } from './use-reader-highlights';
+import { ReaderHighlights, type HighlightCommand } from './reader-highlights';
 
 export interface ArticlePageProps {
   id: number;
-  /** Open at this highlight (route `#article/<id>?h=<highlightId>`, e.g. from All highlights). */
-  highlightId?: string;
   onSettingsPanel(): void;
   connector: LibraryConnector;
   settings: ReaderSettings;
@@ -24,6 +25,13 @@ export interface ArticlePageProps {
   onFavorite(a: ArticleRecord): void;
   onDelete(a: ArticleRecord): void;
   onTags(a: ArticleRecord): void;
+  /** Open scrolled to this highlight (route `#article/<id>?h=<highlight id>`) instead of the reading position. */
+  highlightId?: string;
+  /** The library's toast (with Undo) and error banner. */
+  notify(message: string, undo?: () => Promise<void>): void;
+  run<T>(action: string, fn: () => Promise<T>): Promise<T | undefined>;
+  /** Where the library's `h` / `n` keys are sent. */
+  commands?: MutableRef<((c: HighlightCommand) => void) | null>;
 }
 
 /** One article in the reader: its toolbar (the page's only one), read aloud, the text and what comes next (route `#article/<id>`). */
@@ -41,10 +49,26 @@ export function ArticlePage({
   onFavorite,
   onDelete,
   onTags,
+  highlightId,
+  notify,
+  run,
+  commands,
 }: ArticlePageProps) {
   const [item, setItem] = useState<ReadableArticle | null | undefined>(undefined);
   const [text, setText] = useState('');
   const [offer, setOffer] = useState(false);
+  const [page, setPage] = useState<HTMLDivElement | null>(null);
+  const [body, setBody] = useState<{ el: HTMLElement; version: number } | null>(null);
+  const current = article ?? item?.article;
+  const hl = useReaderHighlights({
+    backend: connector.highlights,
+    articleId: item ? item.article.id : undefined,
+    hasText: current?.contentState === 'full',
+    body: body?.el ?? null,
+    bodyVersion: body?.version ?? 0,
+    run,
+    notify,
+  });
   useEffect(() => {
     let live = true;
     setItem(undefined);
@@ -85,13 +109,15 @@ export function ArticlePage({
     else setOffer(true);
   };
   const next = nextUnread && nextUnread.id !== a.id ? nextUnread : undefined;
+  const panelOpen = settings.notesPanel && !!connector.highlights;
+  const count = hl.state.placed.length + hl.state.unplaced.length + hl.state.waiting.length;
   const nextButton = next && (
     <button type="button" class="secondary" data-testid="next-unread" title={next.title} onClick={() => onOpen(next.id)}>
       Next unread →
     </button>
   );
   return (
-    <div class="reader-page">
+    <div class={`reader-page${panelOpen ? ' panel-open' : ''}`} ref={setPage}>
       <div class="reader-toolbar" role="toolbar" aria-label="Article">
         <button type="button" class="secondary" onClick={onBack} title="Back (Esc)">
           ← Library
@@ -121,6 +147,18 @@ export function ArticlePage({
         >
           Original ↗
         </a>
+        {connector.highlights && (
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={panelOpen}
+            title="Highlights and notes"
+            data-testid="notes-button"
+            onClick={() => onSettings({ ...settings, notesPanel: !panelOpen })}
+          >
+            Notes{count > 0 && <span class="count-badge">{count}</span>}
+          </button>
+        )}
         <button
           type="button"
           class="secondary"
@@ -139,6 +177,8 @@ export function ArticlePage({
         minutes={minutesAt(a, settings.wpm)}
         onText={setText}
         onFinish={finished}
+        onBody={(el) => setBody((b) => ({ el, version: (b?.version ?? 0) + 1 }))}
+        restorePosition={!highlightId}
         onProgress={(p) =>
           void connector.setProgress?.(a.id, p).catch(() => {
             /* position only; next scroll retries */
@@ -167,6 +207,27 @@ export function ArticlePage({
           </div>
         }
       />
+      {connector.highlights && (
+        <ReaderHighlights
+          hl={hl}
+          body={body?.el ?? null}
+          container={page}
+          color={settings.highlightColor}
+          onColor={(highlightColor) => onSettings({ ...settings, highlightColor })}
+          panelOpen={panelOpen}
+          onPanel={(notesPanel) => onSettings({ ...settings, notesPanel })}
+          articleId={a.id}
+          articleNote={a.note ?? ''}
+          onArticleNote={(note) =>
+            run('save the note', () => connector.highlights!.setArticleNote(a.id, note).then(() => true)).then((ok) => {
+              if (!ok) throw new Error('The note was not saved.');
+            })
+          }
+          focusId={highlightId}
+          commands={commands}
+          notify={notify}
+        />
+      )}
       {offer && !archived && (
         <div class="finish-offer" role="status" data-testid="finish-offer">
           <span>Finished? Archive it to keep your list short.</span>

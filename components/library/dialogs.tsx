@@ -12,6 +12,8 @@ export const SHORTCUTS: [string, string][] = [
   ['t', 'Edit tags'],
   ['x', 'Select / unselect'],
   ['/', 'Search'],
+  ['h', 'Highlight the selected text (reader)'],
+  ['n', 'Highlight it and add a note (reader)'],
   ['z', 'Undo'],
   ['u or Esc', 'Back to the list, clear'],
   ['?', 'This help'],

@@ -20,6 +20,8 @@ export type KeyCommand =
   | 'open-original'
   | 'scroll-down'
   | 'scroll-up'
+  | 'highlight'
+  | 'highlight-note'
   // The list
   | 'cursor-down'
   | 'cursor-up'
@@ -118,6 +120,11 @@ export function keyCommand(p: KeyPress, s: KeyState): KeyCommand | null {
         return 'scroll-down';
       case 'k':
         return 'scroll-up';
+      // The reader acts only when text in the article is selected.
+      case 'h':
+        return 'highlight';
+      case 'n':
+        return 'highlight-note';
       default:
         return null;
     }

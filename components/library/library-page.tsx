@@ -20,6 +20,7 @@ import { useArticles, useRoute, useStorageInfo, useTheme } from './use-library-d
 import { useHighlights } from './use-highlights';
 import { HighlightsPage, useHighlightList } from './highlights-page';
 import type { LibraryView } from './view-tabs';
+import type { HighlightCommand } from './reader-highlights';
 
 // The library page: loads the articles, routes between the list, All highlights and the reader
 // (route.ts), and owns what they share (selection, undo toast, dialogs, reader settings, keyboard).
@@ -59,6 +60,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const [settings, setSettings] = useState<ReaderSettings>(() => connector.settings?.load() ?? { ...DEFAULT_SETTINGS });
   const [indexTick, setIndexTick] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
+  const readerCommands = useRef<((c: HighlightCommand) => void) | null>(null);
   const search = connector.search;
   // Every file imported while the page is open keeps its report (closing the dialog loses none).
   const [importRuns, setImportRuns] = useState<ImportRun[]>([]);
@@ -285,6 +287,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         if (a) window.open(a.originalUrl, '_blank', 'noopener');
         break;
       }
+      case 'highlight':
+      case 'highlight-note':
+        readerCommands.current?.(c);
+        break;
       case 'scroll-down':
       case 'scroll-up':
         window.scrollBy({ top: (c === 'scroll-down' ? 1 : -1) * window.innerHeight * 0.4 });
@@ -395,6 +401,9 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           onFavorite={(a) => void favorite([a])}
           onDelete={(a) => void remove([a])}
           onTags={(a) => setDialog({ kind: 'tags', ids: [a.id] })}
+          notify={notify}
+          run={run}
+          commands={readerCommands}
         />
       ) : onHighlights ? (
         <HighlightsPage

@@ -24,6 +24,10 @@ export interface ReaderViewProps {
   onText?(text: string): void;
   /** Once per opening, when the reader has scrolled to the end (FINISHED_AT) themselves. */
   onFinish?(): void;
+  /** The body element, each time the article is rendered into it (highlights are drawn over it). */
+  onBody?(el: HTMLElement): void;
+  /** False when the page scrolls somewhere else itself (a link to a highlight): the reading position is not restored. */
+  restorePosition?: boolean;
   /** Inside the text column: under the title (read aloud), and after the text (end-of-article actions). */
   beforeBody?: ComponentChildren;
   afterBody?: ComponentChildren;
@@ -38,7 +42,18 @@ const FONTS = {
  * Renders a stored article: sanitized again at render time (defence in depth), images swapped for the
  * stored blobs so it reads with the network off, links opening the original site in a new tab.
  */
-export function ReaderView({ item, settings, minutes, onProgress, onText, onFinish, beforeBody, afterBody }: ReaderViewProps) {
+export function ReaderView({
+  item,
+  settings,
+  minutes,
+  onProgress,
+  onText,
+  onFinish,
+  onBody,
+  restorePosition = true,
+  beforeBody,
+  afterBody,
+}: ReaderViewProps) {
   const body = useRef<HTMLDivElement>(null);
   const { article } = item;
   const [progress, setProgress] = useState(article.progress || 0);
@@ -50,6 +65,10 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
   textRef.current = onText;
   const progressRef = useRef(onProgress);
   progressRef.current = onProgress;
+  const bodyRef = useRef(onBody);
+  bodyRef.current = onBody;
+  const restoreRef = useRef(restorePosition);
+  restoreRef.current = restorePosition;
 
   useEffect(() => {
     const el = body.current;
@@ -74,6 +93,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
       a.setAttribute('rel', 'noopener noreferrer');
     }
     textRef.current?.(blockText(el));
+    bodyRef.current?.(el);
     return () => urls.forEach((u) => URL.revokeObjectURL(u));
   }, [item]);
 
@@ -90,7 +110,7 @@ export function ReaderView({ item, settings, minutes, onProgress, onText, onFini
     // Only a reader who scrolled here has finished: not a restored position, not a page that fits the screen.
     let finished = false;
     const restore = () => {
-      if (userMoved || stored <= 0 || stored >= 1) return;
+      if (userMoved || !restoreRef.current || stored <= 0 || stored >= 1) return;
       window.scrollTo({ top: scrollForProgress(stored, geometry()) });
     };
     const writer = throttle((p: number) => {

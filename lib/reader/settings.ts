@@ -4,6 +4,7 @@
 // so a hand-edited or older value can never break the reader.
 import { DEFAULT_WPM } from '../reading-time/index';
 import { WPM_LIMITS } from '../reading-time/speed';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../db/schema';
 
 export type Theme = 'system' | 'light' | 'sepia' | 'dark';
 export type FontFamily = 'serif' | 'sans';
@@ -22,6 +23,10 @@ export interface ReaderSettings {
   voice: string;
   /** Archive an article by itself once it is read to the end (otherwise Gist offers to). */
   autoArchive: boolean;
+  /** The colour `h` and the toolbar's first swatch use: the last one picked. */
+  highlightColor: HighlightColor;
+  /** The highlights and notes panel stays open from one article to the next once opened. */
+  notesPanel: boolean;
 }
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
@@ -34,6 +39,8 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   speechRate: 1,
   voice: '',
   autoArchive: false,
+  highlightColor: 'yellow',
+  notesPanel: false,
 };
 
 export const LIMITS = {
@@ -67,6 +74,10 @@ export function normalizeSettings(raw: unknown): ReaderSettings {
     speechRate: Math.round(num(r.speechRate, 'speechRate', d.speechRate) * 10) / 10,
     voice: typeof r.voice === 'string' ? r.voice : d.voice,
     autoArchive: typeof r.autoArchive === 'boolean' ? r.autoArchive : d.autoArchive,
+    highlightColor: (HIGHLIGHT_COLORS as readonly unknown[]).includes(r.highlightColor)
+      ? (r.highlightColor as HighlightColor)
+      : d.highlightColor,
+    notesPanel: typeof r.notesPanel === 'boolean' ? r.notesPanel : d.notesPanel,
   };
 }
 
