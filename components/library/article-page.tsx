@@ -9,6 +9,7 @@ import { ReadAloud } from './read-aloud';
 import { NotDownloaded } from './not-downloaded';
 import { useReaderHighlights } from './use-reader-highlights';
 import { ReaderHighlights, type HighlightCommand } from './reader-highlights';
+import { saveBlob } from './export-download';
 
 export interface ArticlePageProps {
   id: number;
@@ -226,6 +227,13 @@ export function ArticlePage({
           focusId={highlightId}
           commands={commands}
           notify={notify}
+          onExport={
+            connector.transfer?.exportArticleHighlights &&
+            (() =>
+              void run('export the highlights', () => connector.transfer!.exportArticleHighlights!(a.id)).then(
+                (file) => file && saveBlob(file.blob, file.fileName),
+              ))
+          }
         />
       )}
       {offer && !archived && (

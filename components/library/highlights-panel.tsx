@@ -17,6 +17,8 @@ export interface HighlightsPanelProps {
   onPick(id: string, edit?: boolean): void;
   onDelete(id: string): void;
   onClose(): void;
+  /** Downloads the note and highlights as Markdown (absent when the library cannot export). */
+  onExport?(): void;
 }
 
 /** The article's note, then its highlights and their notes in reading order, then those not drawn. */
@@ -30,6 +32,7 @@ export function HighlightsPanel({
   onPick,
   onDelete,
   onClose,
+  onExport,
 }: HighlightsPanelProps) {
   return (
     <aside class="hl-panel" aria-label="Highlights and notes" data-testid="highlights-panel">
@@ -78,6 +81,13 @@ export function HighlightsPanel({
           testid="highlights-waiting"
           onDelete={onDelete}
         />
+      )}
+      {onExport && (placed.length > 0 || unplaced.length > 0 || waiting.length > 0 || articleNote) && (
+        <p class="hl-export">
+          <button type="button" class="link small" data-testid="highlights-export" onClick={onExport}>
+            Export highlights (Markdown)
+          </button>
+        </p>
       )}
     </aside>
   );

@@ -28,6 +28,8 @@ export interface ReaderHighlightsProps {
   /** The library's `h` / `n` keys land here. */
   commands?: MutableRef<((c: HighlightCommand) => void) | null>;
   notify(message: string): void;
+  /** Downloads the article's note and highlights as Markdown. */
+  onExport?(): void;
 }
 
 interface Place {
@@ -233,6 +235,7 @@ export function ReaderHighlights(p: ReaderHighlightsProps) {
             if (edit) setTimeout(() => openPopover(id, true), 0);
           }}
           onDelete={(id) => void hl.remove(id)}
+          onExport={p.onExport}
           onClose={() => p.onPanel(false)}
         />
       )}

@@ -311,4 +311,21 @@ describe('reader highlights', () => {
     expect(vi.mocked(Element.prototype.scrollIntoView).mock.contexts[0]).toBe(m);
     expect(m.classList.contains('hl-flash')).toBe(true);
   });
+
+  it('the notes panel exports the article’s highlights as Markdown through the library', async () => {
+    const h = record('one', TEXT.indexOf('paragraph'), TEXT.indexOf(' starts'));
+    const { connector } = setup([h], { notesPanel: true });
+    const exportArticleHighlights = vi.fn(async () => ({ blob: new Blob(['# x']), fileName: 'x.md' }));
+    connector.transfer = {
+      importFile: vi.fn(),
+      exportLibrary: vi.fn(),
+      exportArticleHighlights,
+    } as unknown as LibraryConnector['transfer'];
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    await open(connector);
+    await click(byTestId('highlights-export')!);
+    await flush();
+    expect(exportArticleHighlights).toHaveBeenCalledWith(1);
+    expect(URL.createObjectURL).toHaveBeenCalled();
+  });
 });
