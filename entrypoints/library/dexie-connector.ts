@@ -1,4 +1,4 @@
-import Dexie, { liveQuery, type EntityTable } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { transferBackend, queueBackend } from './transfer-backend';
 import type { GistDB } from '../../lib/db/schema';
@@ -29,37 +29,40 @@ import {
   updateHighlight,
 } from '../../lib/db/highlights';
 import { IndexSync } from '../../lib/search/index-sync';
-import type { SerializedIndex } from '../../lib/search/text-index';
+import { dexieIndexCache, dexieIndexStore } from '../../lib/search/index-store';
 import type { ReaderSettingsStore } from '../../lib/reader/settings-store';
 import type { LibraryConnector } from '../../components/library/library-connector';
 
 // The search index cache lives in its own database: it can be dropped at any time (it is rebuilt from
 // the articles), and keeping it out of the articles schema means the save pipeline never waits on it.
-type CacheDB = Dexie & { kv: EntityTable<{ key: string; value: SerializedIndex }, 'key'> };
-const INDEX_KEY = 'text-index-v1';
-
-function openCache(): CacheDB {
-  const db = new Dexie('gist-search-cache') as CacheDB;
+// Version 2 drops the version-1 index (a JSON-ish format rebuilt on every opening).
+function openCache(): Dexie {
+  const db = new Dexie('gist-search-cache');
   db.version(1).stores({ kv: 'key' });
+  db.version(2)
+    .stores({ kv: 'key' })
+    .upgrade((tx) => tx.table('kv').clear());
   return db;
 }
 
 // The library is an extension page: it shares the extension origin's database and reads it directly.
 export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): LibraryConnector {
   const cache = openCache();
-  const search = new IndexSync({
-    texts: (ids) => textsOf(db, ids),
-    loadSaved: async () => (await cache.kv.get(INDEX_KEY))?.value,
-    save: async (value) => {
-      await cache.kv.put({ key: INDEX_KEY, value });
-    },
-  });
+  const search = new IndexSync(dexieIndexStore(db, dexieIndexCache(cache)));
   // The list (and through it the search index) and the fetch queue's counts share one live query.
   const articles = new LiveArticles(db);
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
   return {
     subscribe: (cb, onError) => articles.subscribe(cb, onError),
-    firstPage: (n) => db.articles.orderBy('savedAt').reverse().limit(n).toArray(),
+    // Once the first rows are in, the saved search index loads (and catches up with the change log)
+    // while the rest of the list is read: search is ready about when the list is.
+    firstPage: (n) =>
+      db.articles
+        .orderBy('savedAt')
+        .reverse()
+        .limit(n)
+        .toArray()
+        .finally(() => setTimeout(() => void search.sync(), 0)),
     async readable(id) {
       const r = await getReadable(db, id);
       if (!r) return undefined;

@@ -2,6 +2,7 @@
 // tables so the library can list 10,000 articles without loading any body or blob.
 import Dexie, { type EntityTable } from 'dexie';
 import type { TextPositionSelector, TextQuoteSelector } from '../highlights/selectors';
+import { trackChanges, type ChangeRecord } from './change-log';
 
 export type ArticleStatus = 'unread' | 'archived';
 
@@ -104,6 +105,7 @@ export type GistDB = Dexie & {
   contents: EntityTable<ContentRecord, 'articleId'>;
   images: EntityTable<ImageRecord, 'id'>;
   highlights: EntityTable<HighlightRecord, 'id'>;
+  changes: EntityTable<ChangeRecord, 'seq'>;
 };
 
 export const DB_NAME = 'gist';
@@ -141,6 +143,11 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
         });
       if (moved.length) await tx.table('highlights').bulkAdd(moved);
     });
+  // 4: a change log (lib/db/change-log.ts) of writes the search index must follow, so the library
+  // applies what changed since its saved index instead of comparing every article on opening. Starts
+  // empty: an index saved before it has an older format and is rebuilt once.
+  db.version(4).stores({ changes: '++seq' });
+  trackChanges(db);
   return db;
 }
 

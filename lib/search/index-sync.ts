@@ -1,19 +1,35 @@
-// Keeps a TextIndex in step with the articles table. The library page calls `sync` with every list it
-// gets from the live query (saves from the service worker, edits, deletes all arrive that way): only
-// new or changed articles have their bodies read, in chunks, yielding between chunks so typing stays
-// smooth. The finished index is persisted (a cache: losing it only costs one rebuild).
+// Keeps a TextIndex in step with the library through the change log (lib/db/change-log.ts). Opening
+// loads the saved index (typed arrays: a structured clone, not a rebuild) and applies the log rows
+// after its watermark; later, every `sync` call (the page makes one per list change) applies the new
+// rows. Only a missing, damaged or too old index (its watermark before the oldest kept row, after the
+// newest, or a table cleared) is rebuilt from the articles, in chunks, yielding so typing stays smooth.
+// The saved index is a cache: losing it costs one rebuild.
 import type { ArticleRecord } from '../db/schema';
+import type { ChangeRecord } from '../db/change-log';
 import { TextIndex, type IndexDoc, type SerializedIndex } from './text-index';
 
-export interface IndexStore {
-  /** Bodies by article id (undefined when missing). */
-  texts(ids: number[]): Promise<(string | undefined)[]>;
-  loadSaved(): Promise<SerializedIndex | undefined>;
-  save(data: SerializedIndex): Promise<void>;
+export interface SavedIndex {
+  index: SerializedIndex;
+  /** The last change-log row the index includes. */
+  watermark: number;
 }
 
-export function fingerprint(a: ArticleRecord): string {
-  return [a.title, a.siteName ?? '', a.url, a.tags.join('\u0002'), a.wordCount, a.cjkChars, a.contentState].join('\u0001');
+export interface IndexStore {
+  lastSeq(): Promise<number>;
+  /** The oldest change-log row kept (undefined: empty log). */
+  firstSeq(): Promise<number | undefined>;
+  changesAfter(seq: number, limit: number): Promise<ChangeRecord[]>;
+  /** Articles by id, undefined where gone. */
+  articles(ids: number[]): Promise<(ArticleRecord | undefined)[]>;
+  /** Up to `limit` articles with ids above `afterId`, in id order. */
+  articlePage(afterId: number, limit: number): Promise<ArticleRecord[]>;
+  count(): Promise<number>;
+  /** Bodies by article id (undefined when missing). */
+  texts(ids: number[]): Promise<(string | undefined)[]>;
+  loadSaved(): Promise<SavedIndex | undefined>;
+  save(data: SavedIndex): Promise<void>;
+  /** Drops log rows up to `seq` (the saved index has them). */
+  trim(seq: number): Promise<void>;
 }
 
 export function indexDoc(a: ArticleRecord, text: string): IndexDoc {
@@ -23,7 +39,7 @@ export function indexDoc(a: ArticleRecord, text: string): IndexDoc {
   } catch {
     /* not a URL: site name only */
   }
-  return { id: a.id, title: a.title, text, site: `${a.siteName ?? ''} ${host}`, tags: a.tags, fingerprint: fingerprint(a) };
+  return { id: a.id, title: a.title, text, site: `${a.siteName ?? ''} ${host}`, tags: a.tags };
 }
 
 export interface SyncState {
@@ -33,18 +49,26 @@ export interface SyncState {
 }
 
 const CHUNK = 250;
+const LOG_PAGE = 2000;
 const SLICE_MS = 12;
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Applied-but-unsaved changes before the index is saved again (replaying fewer on opening is cheap). */
+const SAVE_AFTER_CHANGES = 300;
 const SAVE_DELAY_MS = 3000;
+/** Log rows kept before the saved watermark, for other open library pages still behind it. */
+const LOG_MARGIN = 1000;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class IndexSync {
   index: TextIndex | null = null;
-  private pending: ArticleRecord[] | null = null;
-  private running = false;
-  private loaded: Promise<void> | null = null;
+  watermark = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private unsaved = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(s: SyncState) => void>();
   state: SyncState = { ready: false, indexed: 0, total: 0 };
+  /** How the index was last obtained (for the benchmark and tests). */
+  opened: 'loaded' | 'rebuilt' | null = null;
 
   constructor(
     private store: IndexStore,
@@ -61,83 +85,159 @@ export class IndexSync {
     for (const cb of this.listeners) cb(s);
   }
 
-  private load(): Promise<void> {
-    return (this.loaded ??= this.store.loadSaved().then(
-      (d) => {
-        this.index = d ? safeDeserialize(d) : new TextIndex();
-      },
-      () => {
-        this.index = new TextIndex();
-      },
-    ));
-  }
-
-  /** Brings the index in line with `articles` (the whole library). Later calls supersede queued ones. */
-  async sync(articles: ArticleRecord[]): Promise<void> {
-    this.pending = articles;
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.load();
-      while (this.pending) {
-        const list = this.pending;
-        this.pending = null;
-        await this.run(list);
+  /** Applies what changed since the last call (the list argument is only a signal; the log says what). */
+  sync(_articles?: ArticleRecord[]): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.catchUp();
+        } while (this.again);
+      } finally {
+        this.running = null;
       }
-    } finally {
-      this.running = false;
-    }
+    })();
+    return this.running;
   }
 
-  private async run(articles: ArticleRecord[]): Promise<void> {
-    const ix = this.index!;
-    const live = new Set<number>();
-    const todo: ArticleRecord[] = [];
-    for (const a of articles) {
-      live.add(a.id);
-      if (ix.fingerprint(a.id) !== fingerprint(a)) todo.push(a);
-    }
-    const gone = [...ix.ids()].filter((id) => !live.has(id));
-    for (const id of gone) ix.remove(id);
-    let done = articles.length - todo.length;
-    if (!todo.length) {
-      this.emit({ ready: true, indexed: done, total: articles.length });
-      if (gone.length) this.scheduleSave();
-      return;
-    }
-    this.emit({ ready: this.state.ready, indexed: done, total: articles.length });
-    for (let i = 0; i < todo.length; i += CHUNK) {
-      // A newer list arrived: stop here, the next run picks up what is still missing.
-      if (this.pending) return;
-      const part = todo.slice(i, i + CHUNK);
-      const texts = await this.store.texts(part.map((a) => a.id));
-      // Time-sliced: a keystroke never waits behind more than one slice of indexing.
-      let start = now();
-      for (let j = 0; j < part.length; j++) {
-        ix.add(indexDoc(part[j], texts[j] ?? part[j].excerpt ?? ''));
-        if (now() - start > SLICE_MS) {
-          await this.yieldFn();
-          start = now();
+  private async usable(watermark: number): Promise<boolean> {
+    const [first, last] = await Promise.all([this.store.firstSeq(), this.store.lastSeq()]);
+    return watermark <= last && (first === undefined || watermark >= first - 1);
+  }
+
+  private async catchUp(): Promise<void> {
+    if (!this.index) {
+      const saved = await this.store.loadSaved().catch(() => undefined);
+      let loaded: TextIndex | null = null;
+      if (saved && (await this.usable(saved.watermark))) {
+        try {
+          loaded = TextIndex.deserialize(saved.index);
+        } catch {
+          /* damaged or older format: rebuilt below */
         }
       }
-      done += part.length;
-      this.emit({ ready: this.state.ready, indexed: done, total: articles.length });
+      if (loaded) {
+        this.index = loaded;
+        this.watermark = saved!.watermark;
+        this.opened = 'loaded';
+        const applied = await this.applyLog();
+        // A cache from another library (the database was deleted and made again) can pass the
+        // watermark check; its size gives it away.
+        if (applied && this.index.size === (await this.store.count())) return this.finish();
+      }
+      return this.rebuild();
+    }
+    if (!(await this.usable(this.watermark))) return this.rebuild();
+    if (!(await this.applyLog())) return this.rebuild();
+    this.finish();
+  }
+
+  private finish() {
+    this.emit({ ready: true, indexed: this.index!.size, total: this.index!.size });
+    if (this.unsaved >= SAVE_AFTER_CHANGES) this.scheduleSave();
+  }
+
+  /** Applies log rows after the watermark; false when the log says to rebuild (a cleared table). */
+  private async applyLog(): Promise<boolean> {
+    const ix = this.index!;
+    for (;;) {
+      const rows = await this.store.changesAfter(this.watermark, LOG_PAGE);
+      if (!rows.length) return true;
+      if (rows.some((r) => r.op === 'reset')) return false;
+      const last = new Map<number, ChangeRecord['op']>();
+      for (const r of rows) last.set(r.articleId, r.op);
+      const put: number[] = [];
+      for (const [id, op] of last)
+        if (op === 'delete') ix.remove(id);
+        else put.push(id);
+      for (let i = 0; i < put.length; i += CHUNK) await this.reindex(ix, put.slice(i, i + CHUNK));
+      this.watermark = rows[rows.length - 1].seq;
+      this.unsaved += last.size;
+      if (ix.stale) ix.rebase();
+      if (rows.length < LOG_PAGE) return true;
+    }
+  }
+
+  /** (Re)indexes these articles from their stored record and body; gone ones are removed. */
+  private async reindex(ix: TextIndex, ids: number[]): Promise<void> {
+    const [articles, texts] = await Promise.all([this.store.articles(ids), this.store.texts(ids)]);
+    await this.addAll(
+      ix,
+      ids,
+      articles.map((a, i) => (a ? indexDoc(a, texts[i] ?? a.excerpt ?? '') : null)),
+    );
+  }
+
+  private async addAll(ix: TextIndex, ids: number[], docs: (IndexDoc | null)[]): Promise<void> {
+    // Time-sliced: a keystroke never waits behind more than one slice of indexing.
+    let start = now();
+    for (let j = 0; j < docs.length; j++) {
+      const d = docs[j];
+      if (d) ix.add(d);
+      else ix.remove(ids[j]);
+      if (now() - start > SLICE_MS) {
+        await this.yieldFn();
+        start = now();
+      }
+    }
+  }
+
+  /** Indexes every article. Rows logged from here on are applied after, so nothing is missed. */
+  private async rebuild(): Promise<void> {
+    this.opened = 'rebuilt';
+    const seq = await this.store.lastSeq();
+    const total = await this.store.count();
+    // Built aside: searches keep the old index (if any) until the new one is complete.
+    const fresh = new TextIndex();
+    this.emit({ ready: false, indexed: 0, total });
+    let after = 0,
+      done = 0;
+    for (;;) {
+      const page = await this.store.articlePage(after, CHUNK);
+      if (!page.length) break;
+      const texts = await this.store.texts(page.map((a) => a.id));
+      await this.addAll(
+        fresh,
+        page.map((a) => a.id),
+        page.map((a, i) => indexDoc(a, texts[i] ?? a.excerpt ?? '')),
+      );
+      after = page[page.length - 1].id;
+      done += page.length;
+      this.emit({ ready: false, indexed: done, total: Math.max(total, done) });
       await this.yieldFn();
     }
-    this.emit({ ready: true, indexed: done, total: articles.length });
-    this.scheduleSave();
+    fresh.rebase();
+    this.index = fresh;
+    this.watermark = seq;
+    this.unsaved = SAVE_AFTER_CHANGES;
+    // Whatever was written while building.
+    await this.applyLog();
+    this.finish();
   }
 
   private scheduleSave() {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      if (this.index && !this.running)
-        void this.store.save(this.index.serialize()).catch(() => {
-          /* a cache */
-        });
-      else this.scheduleSave();
+      if (this.running || !this.index) return this.scheduleSave();
+      void this.saveNow().catch(() => {
+        /* a cache: the log still has everything */
+      });
     }, SAVE_DELAY_MS);
+  }
+
+  /** Writes the index and its watermark, then trims the log behind it. */
+  async saveNow(): Promise<void> {
+    if (!this.index) return;
+    const watermark = this.watermark;
+    const applied = this.unsaved;
+    await this.store.save({ index: this.index.serialize(), watermark });
+    this.unsaved = Math.max(0, this.unsaved - applied);
+    await this.store.trim(watermark - LOG_MARGIN);
   }
 }
 
@@ -152,12 +252,4 @@ function yieldToEvents(): Promise<void> {
     };
     ch.port2.postMessage(null);
   });
-}
-
-function safeDeserialize(d: SerializedIndex): TextIndex {
-  try {
-    return TextIndex.deserialize(d);
-  } catch {
-    return new TextIndex();
-  }
 }

@@ -1,18 +1,20 @@
 // In-memory inverted index over title, body text, site and tags, ranked with BM25 plus field boosts.
 //
-// Why in memory (see scripts/bench-library.ts for the numbers): a query must rank 10,000 articles in
-// well under 50 ms while the user types. Walking postings held in memory costs a few ms; the same
-// prefix lookups as IndexedDB cursors cost a round trip per term and expansion. MiniSearch would do the
-// ranking, but keeps a Map entry per (term, document): ~3.5 M of them at 10k articles is over 150 MB of
-// heap. Here one posting is one unboxed double in a packed array (slot * 2^16 + weight bits): ~8 bytes.
+// Why in memory (see scripts/bench-library.ts for the numbers): a query must rank 50,000 articles in
+// well under 50 ms while the user types; walking postings held in memory costs a few ms, the same
+// lookups as IndexedDB cursors a round trip per term and expansion.
 //
-// Postings: slot << 16 | fields << 12 | min(tf, 4095). Slots only grow; a replaced or removed document's
-// slot is marked dead and skipped, and `compact()` drops dead slots when they pile up.
+// Two layers. The base (index-base.ts) is flat typed arrays as stored: loading it is a structured clone
+// of a few buffers, not a rebuild. Documents added since live in `extra` (plain arrays per term) and are
+// folded into a new base by `rebase()` (which `serialize()` runs). A replaced or removed document's slot
+// is marked dead and skipped until the next rebase drops it.
 //
-// Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs (~4 bytes per distinct
-// pair). "white house" is then two binary searches per candidate, in memory, instead of reading every
-// candidate's body back from IndexedDB (which measured 90+ ms for a hundred candidates).
+// Posting: slot << 12 | fields << 9 | min(tf, 511), unsigned 32 bits (4 bytes per posting in the base).
+//
+// Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs. "white house" is
+// then two binary searches per candidate, in memory, instead of reading candidates' bodies back.
 import { tokenize } from './tokenize';
+import { EMPTY_BASE, buildBase, findTerm, isBase, lowerBound, termAt, termCount, type IndexBase } from './index-base';
 
 export interface IndexDoc {
   id: number;
@@ -20,15 +22,14 @@ export interface IndexDoc {
   text: string;
   site: string;
   tags: string[];
-  /** Changes whenever the indexed fields change; lets a sync skip unchanged documents. */
-  fingerprint: string;
 }
 
 const TITLE = 1,
   TAGS = 2,
   SITE = 4;
-const SHIFT = 65536;
-const TF_MASK = 4095;
+const SLOT = 4096;
+const TF_MASK = 511;
+const MAX_SLOTS = 2 ** 20;
 const FIELD_BOOST = { [TITLE]: 2.5, [TAGS]: 2, [SITE]: 1.5 } as const;
 const K1 = 1.2,
   B = 0.75;
@@ -43,27 +44,27 @@ export interface TermQuery {
 }
 
 export interface SerializedIndex {
-  version: 1;
-  terms: string[];
-  /** Concatenated postings; term i owns postings[offsets[i] .. offsets[i+1]). */
-  offsets: Uint32Array;
-  postings: Float64Array;
+  version: 2;
+  base: IndexBase;
   ids: Int32Array;
   lengths: Uint32Array;
-  fingerprints: string[];
-  /** Concatenated per-slot sorted pair hashes; slot i owns pairs[pairOffsets[i] .. pairOffsets[i+1]). */
-  pairOffsets: Uint32Array;
+  /** Slot i owns pairs[pairStart[i] .. pairStart[i + 1]). */
+  pairStart: Uint32Array;
   pairs: Uint32Array;
 }
 
 export class TextIndex {
-  /** Loaded lists stay views into the stored buffer until a document is added to them. */
-  private postings = new Map<string, number[] | Float64Array>();
-  private sorted: string[] | null = null;
+  private base: IndexBase = EMPTY_BASE;
+  /** Postings added since the base was built, by term. */
+  private extra = new Map<string, number[]>();
+  /** Sorted terms of `extra` that the base lacks (for prefix expansion); null until needed. */
+  private extraNew: string[] | null = null;
   private slotId: number[] = [];
   private slotLen: number[] = [];
-  private slotFp: string[] = [];
-  private slotPairs: Uint32Array[] = [];
+  /** Pair hashes: flat for the base's slots, one array per slot added since. */
+  private basePairStart: Uint32Array = new Uint32Array([0]);
+  private basePairs: Uint32Array = new Uint32Array(0);
+  private newPairs: Uint32Array[] = [];
   private alive: Uint8Array = new Uint8Array(1024);
   private byId = new Map<number, number>();
   private totalLen = 0;
@@ -77,20 +78,14 @@ export class TextIndex {
   has(id: number): boolean {
     return this.byId.has(id);
   }
-  fingerprint(id: number): string | undefined {
-    const s = this.byId.get(id);
-    return s === undefined ? undefined : this.slotFp[s];
-  }
   ids(): IterableIterator<number> {
     return this.byId.keys();
-  }
-  get termCount(): number {
-    return this.postings.size;
   }
 
   /** Adds or replaces a document. */
   add(doc: IndexDoc): void {
     this.remove(doc.id, false);
+    if (this.slotId.length >= MAX_SLOTS) this.rebase();
     const slot = this.slotId.length;
     if (slot >= this.alive.length) {
       const next = new Uint8Array(this.alive.length * 2);
@@ -100,32 +95,28 @@ export class TextIndex {
     const counts = new Map<string, number>();
     const body = tokenize(doc.text);
     for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
-    const mark = (text: string, bit: number) => {
-      for (const t of tokenize(text)) counts.set(t, (counts.get(t) ?? 0) | (bit << 12));
-    };
     // Field bits sit above the tf bits; a word only in the title has tf 0 and the title bit.
-    for (const t of counts.keys()) counts.set(t, Math.min(counts.get(t)!, TF_MASK));
+    for (const [t, c] of counts) if (c > TF_MASK) counts.set(t, TF_MASK);
     const title = tokenize(doc.title);
     const pairs = pairHashes(title, pairHashes(body, new Set<number>()));
-    for (const t of title) counts.set(t, (counts.get(t) ?? 0) | (TITLE << 12));
-    mark(doc.tags.join(' '), TAGS);
-    mark(doc.site, SITE);
+    const mark = (terms: string[], bit: number) => {
+      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) | (bit << 9));
+    };
+    mark(title, TITLE);
+    mark(tokenize(doc.tags.join(' ')), TAGS);
+    mark(tokenize(doc.site), SITE);
     for (const [t, v] of counts) {
-      let list = this.postings.get(t);
+      let list = this.extra.get(t);
       if (!list) {
         list = [];
-        this.postings.set(t, list);
-        if (this.sorted) insertSorted(this.sorted, t);
-      } else if (!Array.isArray(list)) {
-        list = Array.from(list);
-        this.postings.set(t, list);
+        this.extra.set(t, list);
+        if (this.extraNew && findTerm(this.base, t) < 0) insertSorted(this.extraNew, t);
       }
-      list.push(slot * SHIFT + v);
+      list.push(slot * SLOT + v);
     }
     this.slotId.push(doc.id);
     this.slotLen.push(body.length);
-    this.slotFp.push(doc.fingerprint);
-    this.slotPairs.push(Uint32Array.from(pairs).sort());
+    this.newPairs.push(Uint32Array.from(pairs).sort());
     this.alive[slot] = 1;
     this.byId.set(doc.id, slot);
     this.totalLen += body.length;
@@ -140,54 +131,108 @@ export class TextIndex {
     this.totalLen -= this.slotLen[slot];
     this.dead++;
     if (bump) this.version++;
-    if (this.dead > 500 && this.dead > this.slotId.length / 4) this.compact();
   }
 
-  /** Rewrites postings without dead slots. */
-  compact(): void {
+  /** True when enough was added or removed since the base that folding it in pays off. */
+  get stale(): boolean {
+    return this.dead > 500 || this.newPairs.length > 2000;
+  }
+
+  /** Folds added documents into a new base and drops dead slots. */
+  rebase(): void {
+    const baseSlots = this.basePairStart.length - 1;
     const remap = new Int32Array(this.slotId.length).fill(-1);
     const ids: number[] = [],
-      lens: number[] = [],
-      fps: string[] = [],
-      pairs: Uint32Array[] = [];
+      lens: number[] = [];
+    let nPairs = 0;
+    const pairsOf = (s: number) =>
+      s < baseSlots ? this.basePairs.subarray(this.basePairStart[s], this.basePairStart[s + 1]) : this.newPairs[s - baseSlots];
     for (let s = 0; s < this.slotId.length; s++) {
       if (!this.alive[s]) continue;
       remap[s] = ids.length;
       ids.push(this.slotId[s]);
       lens.push(this.slotLen[s]);
-      fps.push(this.slotFp[s]);
-      pairs.push(this.slotPairs[s]);
+      nPairs += pairsOf(s).length;
     }
-    for (const [t, list] of this.postings) {
-      const next: number[] = [];
-      for (const p of list) {
-        const s = Math.floor(p / SHIFT);
-        if (remap[s] >= 0) next.push(remap[s] * SHIFT + (p - s * SHIFT));
+    const pairStart = new Uint32Array(ids.length + 1);
+    const pairs = new Uint32Array(nPairs);
+    let k = 0;
+    for (let s = 0; s < this.slotId.length; s++) {
+      if (remap[s] < 0) continue;
+      pairStart[remap[s]] = k;
+      pairs.set(pairsOf(s), k);
+      k += pairsOf(s).length;
+    }
+    pairStart[ids.length] = k;
+    // Merge the base's sorted terms with the new ones; each term's list is remapped without dead slots.
+    const b = this.base;
+    const added = this.extraNew ?? this.sortedExtraNew();
+    const terms: string[] = [];
+    const lists: Uint32Array[] = [];
+    const buf = new Uint32Array(b.postings.length + [...this.extra.values()].reduce((a, l) => a + l.length, 0));
+    let used = 0;
+    const emit = (t: string, from: ArrayLike<number> | null, more: number[] | undefined) => {
+      const start = used;
+      for (const list of [from, more]) {
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const p = list[i];
+          const r = remap[p >>> 12];
+          if (r >= 0) buf[used++] = r * SLOT + (p & (SLOT - 1));
+        }
       }
-      if (next.length) this.postings.set(t, next);
-      else this.postings.delete(t);
+      if (used > start) {
+        terms.push(t);
+        lists.push(buf.subarray(start, used));
+      }
+    };
+    let j = 0;
+    for (let i = 0; i < termCount(b); i++) {
+      const t = termAt(b, i);
+      while (j < added.length && added[j] < t) emit(added[j], null, this.extra.get(added[j++]));
+      emit(t, b.postings.subarray(b.postStart[i], b.postStart[i + 1]), this.extra.get(t));
     }
+    while (j < added.length) emit(added[j], null, this.extra.get(added[j++]));
+    this.base = buildBase(terms, lists);
+    this.extra = new Map();
+    this.extraNew = [];
     this.slotId = ids;
     this.slotLen = lens;
-    this.slotFp = fps;
-    this.slotPairs = pairs;
+    this.basePairStart = pairStart;
+    this.basePairs = pairs;
+    this.newPairs = [];
     this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
     this.alive.fill(1, 0, ids.length);
     this.byId = new Map(ids.map((id, i) => [id, i]));
     this.dead = 0;
-    this.sorted = null;
     this.version++;
   }
 
-  private vocabulary(): string[] {
-    return (this.sorted ??= [...this.postings.keys()].sort());
+  private sortedExtraNew(): string[] {
+    return (this.extraNew = [...this.extra.keys()].filter((t) => findTerm(this.base, t) < 0).sort());
   }
 
   /** The indexed words starting with `prefix` (the word itself included when indexed). */
   expand(prefix: string, limit = Infinity): string[] {
-    const v = this.vocabulary();
     const out: string[] = [];
-    for (let i = lowerBound(v, prefix); i < v.length && v[i].startsWith(prefix) && out.length < limit; i++) out.push(v[i]);
+    const b = this.base;
+    for (let i = lowerBound(b, prefix); i < termCount(b) && out.length < limit; i++) {
+      const t = termAt(b, i);
+      if (!t.startsWith(prefix)) break;
+      out.push(t);
+    }
+    const added = this.extraNew ?? this.sortedExtraNew();
+    for (let i = lowerBoundOf(added, prefix); i < added.length && added[i].startsWith(prefix) && out.length < limit; i++)
+      out.push(added[i]);
+    return out;
+  }
+
+  private lists(term: string): ArrayLike<number>[] {
+    const out: ArrayLike<number>[] = [];
+    const i = findTerm(this.base, term);
+    if (i >= 0) out.push(this.base.postings.subarray(this.base.postStart[i], this.base.postStart[i + 1]));
+    const more = this.extra.get(term);
+    if (more) out.push(more);
     return out;
   }
 
@@ -204,30 +249,31 @@ export class TextIndex {
     let acc: Float64Array | null = null;
     for (const q of query) {
       const termScore = new Float64Array(n);
-      const words = q.prefix && q.term.length >= MIN_PREFIX ? this.expand(q.term) : this.postings.has(q.term) ? [q.term] : [];
+      const words = q.prefix && q.term.length >= MIN_PREFIX ? this.expand(q.term) : [q.term];
+      const lists = words.map((w) => ({ w, lists: this.lists(w) }));
       // One idf per typed word, from all its expansions: otherwise a rare longer word ("beer") would
       // outscore the exact word typed ("bee") just for being rare. Dead slots still sit in the lists
-      // until compaction, so the count is capped at the live documents.
+      // until a rebase, so the count is capped at the live documents.
       let df = 0;
-      for (const w of words) df += this.postings.get(w)!.length;
+      for (const x of lists) for (const l of x.lists) df += l.length;
       df = Math.min(df, live);
       const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
-      for (const w of words) {
-        const list = this.postings.get(w)!;
+      for (const { w, lists: ls } of lists) {
         const weight = w === q.term ? 1 : PREFIX_WEIGHT;
-        for (let i = 0; i < list.length; i++) {
-          const p = list[i];
-          const s = Math.floor(p / SHIFT);
-          if (!this.alive[s] || (acc && acc[s] === 0)) continue;
-          const v = p - s * SHIFT;
-          const tf = v & TF_MASK;
-          const fields = v >> 12;
-          let sc = tf ? (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.slotLen[s]) / avgLen)) : 0;
-          if (fields & TITLE) sc += FIELD_BOOST[TITLE];
-          if (fields & TAGS) sc += FIELD_BOOST[TAGS];
-          if (fields & SITE) sc += FIELD_BOOST[SITE];
-          sc *= idf * weight;
-          if (sc > termScore[s]) termScore[s] = sc;
+        for (const list of ls) {
+          for (let i = 0; i < list.length; i++) {
+            const p = list[i];
+            const s = p >>> 12;
+            if (!this.alive[s] || (acc && acc[s] === 0)) continue;
+            const tf = p & TF_MASK;
+            const fields = (p >>> 9) & 7;
+            let sc = tf ? (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.slotLen[s]) / avgLen)) : 0;
+            if (fields & TITLE) sc += FIELD_BOOST[TITLE];
+            if (fields & TAGS) sc += FIELD_BOOST[TAGS];
+            if (fields & SITE) sc += FIELD_BOOST[SITE];
+            sc *= idf * weight;
+            if (sc > termScore[s]) termScore[s] = sc;
+          }
         }
       }
       if (!acc) acc = termScore;
@@ -241,55 +287,48 @@ export class TextIndex {
   hasPhrases(id: number, phrases: string[][]): boolean {
     const slot = this.byId.get(id);
     if (slot === undefined) return false;
-    const mine = this.slotPairs[slot];
+    const baseSlots = this.basePairStart.length - 1;
+    const mine =
+      slot < baseSlots ? this.basePairs.subarray(this.basePairStart[slot], this.basePairStart[slot + 1]) : this.newPairs[slot - baseSlots];
     return phrases.every((p) => {
       for (let i = 0; i + 1 < p.length; i++) if (!binaryHas(mine, pairHash(termHash(p[i]), termHash(p[i + 1])))) return false;
       return true;
     });
   }
 
+  /** The index as a few typed arrays and one string (folds pending changes in first). */
   serialize(): SerializedIndex {
-    if (this.dead) this.compact();
-    const terms = [...this.postings.keys()];
-    const offsets = new Uint32Array(terms.length + 1);
-    let total = 0;
-    terms.forEach((t, i) => {
-      offsets[i] = total;
-      total += this.postings.get(t)!.length;
-    });
-    offsets[terms.length] = total;
-    const postings = new Float64Array(total);
-    terms.forEach((t, i) => postings.set(this.postings.get(t)!, offsets[i]));
-    const pairOffsets = new Uint32Array(this.slotPairs.length + 1);
-    let np = 0;
-    this.slotPairs.forEach((p, i) => {
-      pairOffsets[i] = np;
-      np += p.length;
-    });
-    pairOffsets[this.slotPairs.length] = np;
-    const pairs = new Uint32Array(np);
-    this.slotPairs.forEach((p, i) => pairs.set(p, pairOffsets[i]));
+    if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
     return {
-      version: 1,
-      terms,
-      offsets,
-      postings,
+      version: 2,
+      base: this.base,
       ids: Int32Array.from(this.slotId),
       lengths: Uint32Array.from(this.slotLen),
-      fingerprints: [...this.slotFp],
-      pairOffsets,
-      pairs,
+      pairStart: this.basePairStart,
+      pairs: this.basePairs,
     };
   }
 
+  /** Throws on anything but a consistent stored index (callers then rebuild). */
   static deserialize(data: SerializedIndex): TextIndex {
-    if (data?.version !== 1) throw new Error('Unknown search index format');
+    const ok =
+      data?.version === 2 &&
+      isBase(data.base) &&
+      data.ids instanceof Int32Array &&
+      data.lengths instanceof Uint32Array &&
+      data.pairStart instanceof Uint32Array &&
+      data.pairs instanceof Uint32Array &&
+      data.lengths.length === data.ids.length &&
+      data.pairStart.length === data.ids.length + 1 &&
+      data.pairStart[data.ids.length] === data.pairs.length;
+    if (!ok) throw new Error('Unknown or damaged search index format');
     const ix = new TextIndex();
-    data.terms.forEach((t, i) => ix.postings.set(t, data.postings.subarray(data.offsets[i], data.offsets[i + 1])));
+    ix.base = data.base;
     ix.slotId = Array.from(data.ids);
     ix.slotLen = Array.from(data.lengths);
-    ix.slotFp = [...data.fingerprints];
-    ix.slotPairs = ix.slotId.map((_, i) => data.pairs.subarray(data.pairOffsets[i], data.pairOffsets[i + 1]));
+    ix.basePairStart = data.pairStart;
+    ix.basePairs = data.pairs;
+    ix.extraNew = [];
     ix.alive = new Uint8Array(Math.max(1024, ix.slotId.length * 2));
     ix.alive.fill(1, 0, ix.slotId.length);
     ix.byId = new Map(ix.slotId.map((id, i) => [id, i]));
@@ -335,7 +374,7 @@ function binaryHas(a: Uint32Array, x: number): boolean {
   return lo < a.length && a[lo] === x;
 }
 
-function lowerBound(a: string[], x: string): number {
+function lowerBoundOf(a: string[], x: string): number {
   let lo = 0,
     hi = a.length;
   while (lo < hi) {
@@ -347,5 +386,5 @@ function lowerBound(a: string[], x: string): number {
 }
 
 function insertSorted(a: string[], x: string): void {
-  a.splice(lowerBound(a, x), 0, x);
+  a.splice(lowerBoundOf(a, x), 0, x);
 }

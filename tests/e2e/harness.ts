@@ -205,7 +205,8 @@ export interface SeedArticle {
   record: Omit<import('../../lib/db/schema').ArticleRecord, 'id'>;
   html: string;
   text: string;
-  images?: { src: string; type: string; bytes: number[] }[];
+  /** Image bytes inline, or `pooled`: an index into the `pool` given to seedArticles (sent once). */
+  images?: { src: string; type: string; bytes?: number[]; pooled?: number }[];
 }
 
 let seedBundle: string | null = null;
@@ -214,7 +215,7 @@ let seedBundle: string | null = null;
  * Writes articles into the extension's real IndexedDB through the app's own Dexie schema (lib/db),
  * from inside an extension page (same origin as the library). Returns the new ids in order.
  */
-export async function seedArticles(page: Page, articles: SeedArticle[]): Promise<number[]> {
+export async function seedArticles(page: Page, articles: SeedArticle[], pool: Uint8Array[] = []): Promise<number[]> {
   if (!seedBundle) {
     const { build } = await import('esbuild');
     const out = await build({
@@ -225,7 +226,7 @@ export async function seedArticles(page: Page, articles: SeedArticle[]): Promise
           globalThis.__gistSeed = async (items) => db.transaction('rw', db.articles, db.contents, db.images, async () => {
             const ids = await db.articles.bulkAdd(items.map((i) => i.record), { allKeys: true });
             await db.contents.bulkPut(items.map((i, k) => ({ articleId: ids[k], html: i.html, text: i.text })));
-            const imgs = items.flatMap((i, k) => (i.images || []).map((im) => ({ articleId: ids[k], src: im.src, blob: new Blob([new Uint8Array(im.bytes)], { type: im.type }) })));
+            const imgs = items.flatMap((i, k) => (i.images || []).map((im) => ({ articleId: ids[k], src: im.src, blob: new Blob([im.bytes ? new Uint8Array(im.bytes) : globalThis.__gistPool[im.pooled]], { type: im.type }) })));
             if (imgs.length) await db.images.bulkAdd(imgs);
             return ids;
           });`,
@@ -241,6 +242,14 @@ export async function seedArticles(page: Page, articles: SeedArticle[]): Promise
     seedBundle = out.outputFiles[0].text;
   }
   await page.evaluate(seedBundle);
+  await page.evaluate(
+    (b64s) => {
+      (globalThis as unknown as { __gistPool: Uint8Array[] }).__gistPool = b64s.map((b) =>
+        Uint8Array.from(atob(b), (c) => c.charCodeAt(0)),
+      );
+    },
+    pool.map((b) => Buffer.from(b).toString('base64')),
+  );
   const ids: number[] = [];
   for (let i = 0; i < articles.length; i += 500) {
     ids.push(

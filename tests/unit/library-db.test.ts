@@ -13,13 +13,15 @@ import {
   restoreMany,
   restoreValues,
   saveArticle,
+  setFavoriteMany,
   setProgress,
   setStatusMany,
   textsOf,
   type ArticleInput,
 } from '../../lib/db/articles';
-import { IndexSync } from '../../lib/search/index-sync';
-import type { SerializedIndex } from '../../lib/search/text-index';
+import { IndexSync, type SavedIndex } from '../../lib/search/index-sync';
+import { dexieIndexStore } from '../../lib/search/index-store';
+import { trimLog } from '../../lib/db/change-log';
 
 function input(n: number, over: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -94,44 +96,138 @@ describe('library storage', () => {
   });
 });
 
+describe('change log', () => {
+  it('logs saves, tag edits, deletes and restores in the same transaction; not reading position, status or favorite', async () => {
+    const rows = async () => (await db.changes.toArray()).map((r) => [r.articleId, r.op]);
+    expect(await rows()).toEqual(
+      ids.flatMap((id) => [
+        [id, 'put'],
+        [id, 'put'],
+      ]),
+    ); // article row, then its body
+    await db.changes.clear();
+    await setProgress(db, ids[0], 0.5);
+    await setStatusMany(db, [ids[1]], 'archived');
+    await setFavoriteMany(db, [ids[1]], true);
+    expect(await rows()).toEqual([]);
+    await addTagMany(db, [ids[2]], 'gardening');
+    const snaps = await deleteMany(db, [ids[3]]);
+    await restoreMany(db, snaps);
+    expect(await rows()).toEqual([
+      [ids[2], 'put'],
+      [ids[3], 'delete'],
+      [ids[3], 'put'],
+      [ids[3], 'put'],
+    ]);
+    // A failed transaction leaves no row behind.
+    await db.changes.clear();
+    await expect(
+      db.transaction('rw', db.articles, async () => {
+        await db.articles.update(ids[0], { title: 'Renamed' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await rows()).toEqual([]);
+  });
+});
+
 describe('IndexSync', () => {
-  it('indexes the library, follows saves, edits and deletes, and persists', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      let stored: SerializedIndex | undefined;
-      const store = {
-        texts: (x: number[]) => textsOf(db, x),
-        loadSaved: async () => stored,
-        save: vi.fn(async (d: SerializedIndex) => {
-          stored = d;
-        }),
-      };
-      const sync = new IndexSync(store, async () => {});
-      const hits = (w: string) => [...sync.index!.search([{ term: w, prefix: true }]).keys()].sort();
-      await sync.sync(await listArticles(db));
-      expect(sync.state).toEqual({ ready: true, indexed: 4, total: 4 });
-      expect(hits('honeyb')).toEqual([...ids].sort());
-      // A re-save with new text (from the service worker) changes the counts: re-indexed.
-      await saveArticle(db, input(2, { text: 'Now about trams instead', wordCount: 4 }), 9000);
-      await sync.sync(await listArticles(db));
-      expect(hits('tram')).toEqual([ids[1]]);
-      expect(hits('honeyb')).not.toContain(ids[1]);
-      // A tag edit is searchable; a delete drops out.
-      await addTagMany(db, [ids[3]], 'gardening');
-      await deleteMany(db, [ids[0]]);
-      await sync.sync(await listArticles(db));
-      expect(hits('garden')).toEqual([ids[3]]);
-      expect(hits('honeyb')).toEqual([ids[2], ids[3]].sort());
-      // Saved after a quiet moment; a new page loads it and reads no bodies for unchanged articles.
-      await vi.advanceTimersByTimeAsync(5000);
-      expect(store.save).toHaveBeenCalled();
-      const texts = vi.fn((x: number[]) => textsOf(db, x));
-      const next = new IndexSync({ ...store, texts }, async () => {});
-      await next.sync(await listArticles(db));
-      expect(texts).not.toHaveBeenCalled();
-      expect([...next.index!.search([{ term: 'trams', prefix: false }]).keys()]).toEqual([ids[1]]);
-    } finally {
-      vi.useRealTimers();
-    }
+  function harness() {
+    let saved: SavedIndex | undefined;
+    const cache = {
+      get: async () => saved,
+      put: vi.fn(async (d: SavedIndex) => {
+        saved = structuredClone(d);
+      }),
+    };
+    const store = dexieIndexStore(db, cache);
+    const texts = vi.spyOn(store, 'texts');
+    const open = () => new IndexSync(store, async () => {});
+    return { store, texts, cache, open, setSaved: (d: SavedIndex | undefined) => (saved = d) };
+  }
+  const hits = (sync: IndexSync, w: string) => [...sync.index!.search([{ term: w, prefix: true }]).keys()].sort();
+
+  it('builds, follows saves, edits and deletes from the log, and saves', async () => {
+    const h = harness();
+    const sync = h.open();
+    await sync.sync();
+    expect(sync.opened).toBe('rebuilt');
+    expect(sync.state).toEqual({ ready: true, indexed: 4, total: 4 });
+    expect(hits(sync, 'honeyb')).toEqual([...ids].sort());
+    await saveArticle(db, input(2, { text: 'Now about trams instead', wordCount: 4 }), 9000);
+    await addTagMany(db, [ids[3]], 'gardening');
+    await deleteMany(db, [ids[0]]);
+    h.texts.mockClear();
+    await sync.sync();
+    expect(h.texts.mock.calls.flat(2).sort()).toEqual([ids[1], ids[3]].sort());
+    expect(hits(sync, 'tram')).toEqual([ids[1]]);
+    expect(hits(sync, 'garden')).toEqual([ids[3]]);
+    expect(hits(sync, 'honeyb')).toEqual([ids[2], ids[3]].sort());
+    await sync.saveNow();
+    expect(h.cache.put).toHaveBeenCalledWith(
+      expect.objectContaining({
+        watermark: await db.changes
+          .orderBy(':id')
+          .last()
+          .then((r) => r!.seq),
+      }),
+    );
+  });
+
+  it('loads the saved index without reading any body, and applies only what changed since (deletions too)', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    await saveArticle(db, input(9, { text: 'A new story about lighthouses' }), 9000);
+    await deleteMany(db, [ids[2]]);
+    await setProgress(db, ids[0], 0.3);
+    h.texts.mockClear();
+    const next = h.open();
+    await next.sync();
+    expect(next.opened).toBe('loaded');
+    // Only the new article's body was read: nothing is compared or re-read for the others.
+    expect(h.texts.mock.calls.flat(2)).toEqual([ids[3] + 1]);
+    expect(hits(next, 'lighthouse')).toEqual([ids[3] + 1]);
+    expect(hits(next, 'honeyb')).toEqual([ids[0], ids[1], ids[3]].sort());
+    expect(next.index!.size).toBe(4);
+  });
+
+  it('rebuilds when the saved index is older than the oldest row the log kept', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const old = first.watermark;
+    for (let i = 10; i < 14; i++) await saveArticle(db, input(i, { text: `Story ${i} about kites` }), 9000 + i);
+    await trimLog(db, old + 3); // rows the saved index never applied are gone
+    h.texts.mockClear();
+    const next = h.open();
+    await next.sync();
+    expect(next.opened).toBe('rebuilt');
+    expect(hits(next, 'kite')).toHaveLength(4);
+    expect(next.index!.size).toBe(8);
+  });
+
+  it('rebuilds a damaged saved index, and one whose size disagrees with the library', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const good = structuredClone(await h.cache.get())!;
+    h.setSaved({ ...good, index: { ...good.index, pairs: new Uint32Array(1) } });
+    const damaged = h.open();
+    await damaged.sync();
+    expect(damaged.opened).toBe('rebuilt');
+    h.setSaved(good);
+    await db.transaction('rw', db.articles, db.changes, async () => {
+      // A delete the log never saw (as from a library deleted and made again).
+      await db.articles.delete(ids[0]);
+      await db.changes.where(':id').above(good.watermark).delete();
+    });
+    const other = h.open();
+    await other.sync();
+    expect(other.opened).toBe('rebuilt');
+    expect(other.index!.size).toBe(3);
   });
 });

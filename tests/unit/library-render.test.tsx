@@ -7,6 +7,7 @@ import type { HighlightBackend, LibraryConnector } from '../../components/librar
 import type { ArticleRecord, HighlightRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import { IndexSync } from '../../lib/search/index-sync';
+import type { ChangeRecord } from '../../lib/db/change-log';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { WPM_KEY } from '../../lib/reading-time/speed';
@@ -51,8 +52,34 @@ function mockConnector(initial: ArticleRecord[], texts: Record<number, string> =
     emit();
   };
   let saved: ReaderSettings = { ...DEFAULT_SETTINGS };
+  // An in-memory store whose change log is every article changed since the last look.
+  let seq = 0;
+  const seen = new Map<number, ArticleRecord>();
+  const log: ChangeRecord[] = [];
+  const refreshLog = () => {
+    const now = new Map(list.map((a) => [a.id, a]));
+    for (const [id, a] of now) if (seen.get(id) !== a) log.push({ seq: ++seq, articleId: id, op: 'put' });
+    for (const id of seen.keys()) if (!now.has(id)) log.push({ seq: ++seq, articleId: id, op: 'delete' });
+    seen.clear();
+    for (const [id, a] of now) seen.set(id, a);
+  };
   const search = new IndexSync(
-    { texts: async (ids) => ids.map((id) => texts[id]), loadSaved: async () => undefined, save: async () => {} },
+    {
+      lastSeq: async () => (refreshLog(), seq),
+      firstSeq: async () => log[0]?.seq,
+      changesAfter: async (after, limit) => (refreshLog(), log.filter((r) => r.seq > after).slice(0, limit)),
+      articles: async (ids) => ids.map((id) => list.find((a) => a.id === id)),
+      articlePage: async (after, limit) =>
+        [...list]
+          .sort((a, b) => a.id - b.id)
+          .filter((a) => a.id > after)
+          .slice(0, limit),
+      count: async () => list.length,
+      texts: async (ids) => ids.map((id) => texts[id]),
+      loadSaved: async () => undefined,
+      save: async () => {},
+      trim: async () => {},
+    },
     async () => {},
   );
   const c = {

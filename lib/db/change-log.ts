@@ -1,0 +1,118 @@
+// The change log: one row per write that changes what search indexes (title, site, URL, tags, text,
+// content state) — saves, edits, deletes, imports, restores, later sync — in commit order. The search
+// index remembers the last row it applied (its watermark) and, on opening, applies only the rows after
+// it, instead of comparing every article.
+//
+// Rows are written by a Dexie middleware inside the transaction that made the change, so a log row
+// exists exactly when the change committed, whichever code path wrote it (lib/db, imports, the fetch
+// queue, the service worker). Writes that only touch other fields (reading position, status, favorite,
+// fetch bookkeeping) are not logged: they do not change the index.
+import type Dexie from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
+
+export interface ChangeRecord {
+  seq: number;
+  /** The article concerned; 0 for 'reset'. */
+  articleId: number;
+  /** put: (re)index it; delete: drop it; reset: the whole table was cleared, rebuild. */
+  op: 'put' | 'delete' | 'reset';
+}
+
+const TRACKED = new Set(['articles', 'contents']);
+const LOG = 'changes';
+/** Article fields the search index reads (lib/search/index-sync indexDoc). */
+const INDEXED = ['title', 'siteName', 'url', 'tags', 'excerpt', 'contentState'];
+
+/** True when a put's change description shows it touches no indexed field (unknown → logged). */
+function onlyUnindexed(spec: Record<string, unknown> | undefined): boolean {
+  if (!spec) return false;
+  return Object.keys(spec).every((k) => !INDEXED.includes(k.split('.')[0]));
+}
+
+function entries(table: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Omit<ChangeRecord, 'seq'>[] {
+  const ok = (i: number) => !res.failures?.[i];
+  switch (req.type) {
+    case 'add':
+    case 'put': {
+      const keys: unknown[] = res.results ?? req.keys ?? [];
+      const out: Omit<ChangeRecord, 'seq'>[] = [];
+      keys.forEach((k, i) => {
+        if (!ok(i) || typeof k !== 'number') return;
+        if (table === 'articles' && req.type === 'put' && onlyUnindexed(req.updates?.changeSpecs[i] ?? req.changeSpec)) return;
+        out.push({ articleId: k, op: 'put' });
+      });
+      return out;
+    }
+    case 'delete':
+      // Bodies are deleted with their article, whose own row says so.
+      if (table !== 'articles') return [];
+      return req.keys.filter((k): k is number => typeof k === 'number').map((k) => ({ articleId: k, op: 'delete' as const }));
+    case 'deleteRange':
+      return [{ articleId: 0, op: 'reset' }];
+  }
+}
+
+/** Installs the logging middleware; the schema must declare the `changes` table ('++seq'). */
+export function trackChanges(db: Dexie): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'gist-change-log',
+    create(down: DBCore): DBCore {
+      const log = () => down.table(LOG);
+      return {
+        ...down,
+        // Every read-write transaction over a tracked table also covers the log, so the row commits
+        // (or not) with the change.
+        transaction(stores, mode, options) {
+          const more = mode === 'readwrite' && stores.some((s) => TRACKED.has(s)) && !stores.includes(LOG);
+          return down.transaction(more ? [...stores, LOG] : stores, mode, options);
+        },
+        table(name: string): DBCoreTable {
+          const table = down.table(name);
+          if (!TRACKED.has(name)) return table;
+          return {
+            ...table,
+            async mutate(req) {
+              const res = await table.mutate(req);
+              const trans = req.trans as DBCoreTransaction & Partial<IDBTransaction>;
+              // Schema upgrades (versionchange) rebuild nothing from the log: the index is checked against it.
+              if (trans.mode === 'versionchange' || !trans.objectStoreNames?.contains(LOG)) return res;
+              const rows = entries(name, req, res);
+              if (rows.length) await log().mutate({ type: 'add', trans: req.trans, values: rows });
+              return res;
+            },
+          };
+        },
+      };
+    },
+  });
+}
+
+/** The newest log row's seq (0 when the log is empty). */
+export async function lastSeq(db: Dexie): Promise<number> {
+  const last = (await db.table(LOG).orderBy(':id').last()) as ChangeRecord | undefined;
+  return last?.seq ?? 0;
+}
+
+/** The oldest row still kept (the log is trimmed); undefined when empty. */
+export async function firstSeq(db: Dexie): Promise<number | undefined> {
+  return ((await db.table(LOG).orderBy(':id').first()) as ChangeRecord | undefined)?.seq;
+}
+
+/** Up to `limit` rows after `seq`, oldest first. */
+export function changesAfter(db: Dexie, seq: number, limit: number): Promise<ChangeRecord[]> {
+  return db.table(LOG).where(':id').above(seq).limit(limit).toArray() as Promise<ChangeRecord[]>;
+}
+
+/**
+ * Drops rows up to `seq` (what the saved index has applied), always keeping the newest row so the
+ * log's position survives: an index older than the oldest kept row knows it must rebuild.
+ */
+export async function trimLog(db: Dexie, seq: number): Promise<void> {
+  const last = await lastSeq(db);
+  await db
+    .table(LOG)
+    .where(':id')
+    .below(Math.min(seq + 1, last))
+    .delete();
+}
