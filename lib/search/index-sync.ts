@@ -56,6 +56,8 @@ const SAVE_AFTER_CHANGES = 300;
 const SAVE_DELAY_MS = 3000;
 /** Log rows kept before the saved watermark, for other open library pages still behind it. */
 const LOG_MARGIN = 1000;
+// Timeline marks for the benchmark's page log.
+const mark = (name: string) => (typeof performance !== 'undefined' ? performance.mark?.(name) : undefined);
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class IndexSync {
@@ -112,6 +114,7 @@ export class IndexSync {
   private async catchUp(): Promise<void> {
     if (!this.index) {
       const saved = await this.store.loadSaved().catch(() => undefined);
+      mark(saved ? 'gist:index-read' : 'gist:index-none');
       let loaded: TextIndex | null = null;
       if (saved && (await this.usable(saved.watermark))) {
         try {
@@ -137,6 +140,7 @@ export class IndexSync {
   }
 
   private finish() {
+    mark(`gist:index-${this.opened}`);
     this.emit({ ready: true, indexed: this.index!.size, total: this.index!.size });
     if (this.unsaved >= SAVE_AFTER_CHANGES) this.scheduleSave();
   }
