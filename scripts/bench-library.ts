@@ -128,7 +128,9 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
           c.onsuccess = () => { db.close(); resolve(c.result ? c.result.key : 0); }; }; r.onerror = () => resolve(null); })`,
       );
     const savedWatermark = (page: import('playwright-core').Page) =>
-      read(page, `new Promise((resolve) => {
+      read(
+        page,
+        `new Promise((resolve) => {
         const r = indexedDB.open('gist-search-cache');
         r.onerror = () => resolve(null);
         r.onsuccess = () => { const db = r.result;
@@ -136,7 +138,8 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
           const g = db.transaction('kv').objectStore('kv').get('text-index-v2');
           g.onsuccess = () => { db.close(); resolve(g.result ? g.result.value.watermark : null); };
           g.onerror = () => { db.close(); resolve(null); }; };
-      })`);
+      })`,
+      );
     const v1 = await visit();
     log(`visit 1 (no saved index): first rows ${v1.firstRows.toFixed(0)} ms; search index built ${v1.indexMs.toFixed(0)} ms after that`);
     // The index is saved a few seconds after the build: wait for it to land, up to date.

@@ -77,6 +77,17 @@ describe('TextIndex', () => {
     for (const q of ['bee', 'rooftop bee', '"white house"', 'gardens']) expect(ranked(back, q)).toEqual(ranked(ix, q));
     expect(back.size).toBe(ix.size);
   });
+  it('a loaded index takes additions, replacements and removals, by prefix too, and saves them again', () => {
+    const back = TextIndex.deserialize(ix.serialize());
+    back.add(doc(6, 'Beetles of the harbour', 'Beetles and bees by the water.'));
+    back.add(doc(2, 'Cider at home', 'Pressing apples needs patience.')); // replaces the beer article
+    back.remove(4);
+    const want = { bee: [1, 3, 6], cider: [2], patience: [2], beer: [], '"white house"': [], beetl: [6] };
+    for (const [q, ids] of Object.entries(want)) expect(ranked(back, q).sort()).toEqual(ids);
+    const again = TextIndex.deserialize(back.serialize());
+    for (const [q, ids] of Object.entries(want)) expect(ranked(again, q).sort()).toEqual(ids);
+    expect(again.size).toBe(5);
+  });
 });
 
 function article(id: number, p: Partial<ArticleRecord>): ArticleRecord {
