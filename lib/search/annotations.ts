@@ -47,12 +47,17 @@ export function hasAnyNote(a: ArticleRecord, summary: ReadonlyMap<number, Highli
 }
 
 /** Keeps `index` in step with the summaries and the articles' notes; true when anything changed. */
+/** What each annotation index holds per article, to re-index only what changed. */
+const indexedTexts = new WeakMap<TextIndex, Map<number, string>>();
+
 export function syncAnnotationIndex(
   index: TextIndex,
   summary: ReadonlyMap<number, HighlightSummary>,
   articles: readonly ArticleRecord[],
 ): boolean {
   const before = index.version;
+  let indexed = indexedTexts.get(index);
+  if (!indexed) indexedTexts.set(index, (indexed = new Map()));
   const keep = new Set<number>();
   for (const a of articles) {
     const note = a.note?.trim();
@@ -61,9 +66,16 @@ export function syncAnnotationIndex(
     const text = note ? `${hl ?? ''}${note}` : hl!;
     keep.add(a.id);
     // The text is its own fingerprint: exact, and small next to the article bodies.
-    if (index.fingerprint(a.id) !== text) index.add({ id: a.id, title: '', text, site: '', tags: [], fingerprint: text });
+    if (indexed.get(a.id) !== text) {
+      index.add({ id: a.id, title: '', text, site: '', tags: [] });
+      indexed.set(a.id, text);
+    }
   }
-  for (const id of [...index.ids()]) if (!keep.has(id)) index.remove(id);
+  for (const id of [...index.ids()])
+    if (!keep.has(id)) {
+      index.remove(id);
+      indexed.delete(id);
+    }
   return index.version !== before;
 }
 

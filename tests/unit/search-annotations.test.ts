@@ -61,7 +61,7 @@ function hl(articleId: number, exact: string, p: Partial<HighlightRecord> = {}):
 function bodyIndex(texts: Record<number, string>): TextIndex {
   const ix = new TextIndex();
   for (const [id, text] of Object.entries(texts))
-    ix.add({ id: Number(id), title: `Article ${id}`, text, site: 'Example', tags: [], fingerprint: id });
+    ix.add({ id: Number(id), title: `Article ${id}`, text, site: 'Example', tags: [] });
   return ix;
 }
 
