@@ -35,7 +35,13 @@ describe('save as link', () => {
     const withCanonical = {
       url: 'https://example.com/list?page=2',
       detection,
-      article: { title: 'All stories', text: 'Latest stories', siteName: 'Example', excerpt: 'Latest', canonicalUrl: 'https://example.com/list' },
+      article: {
+        title: 'All stories',
+        text: 'Latest stories',
+        siteName: 'Example',
+        excerpt: 'Latest',
+        canonicalUrl: 'https://example.com/list',
+      },
     } as unknown as TabExtraction;
     expect(linkInput(withCanonical, 'tab title', await keyOf(withCanonical))).toMatchObject({
       url: 'https://example.com/list',

@@ -60,8 +60,7 @@ function hl(articleId: number, exact: string, p: Partial<HighlightRecord> = {}):
 /** Bodies of the articles in the full-text index (as index-sync builds it). */
 function bodyIndex(texts: Record<number, string>): TextIndex {
   const ix = new TextIndex();
-  for (const [id, text] of Object.entries(texts))
-    ix.add({ id: Number(id), title: `Article ${id}`, text, site: 'Example', tags: [] });
+  for (const [id, text] of Object.entries(texts)) ix.add({ id: Number(id), title: `Article ${id}`, text, site: 'Example', tags: [] });
   return ix;
 }
 
