@@ -94,10 +94,15 @@ function parseText(file: string, text: string, extras: { json?: JsonExtras; csv?
   return { format: kind === 'matter-highlights' ? 'matter' : kind, items, errors };
 }
 
-/** Omnivore's highlights/<slug>.md: "> quote" blocks, each optionally followed by label and note paragraphs. */
+/**
+ * Omnivore's highlights/<slug>.md, as its exporter writes it: highlights joined by a blank line, each
+ * `> ${quote} ` then optionally a "#label #label" paragraph and the note's paragraphs. Only the quote's
+ * first line starts with ">": Omnivore joins paragraphs with "\n" and turns empty lines into "> ", so
+ * the quote runs to the first blank line. A ">" line after a blank line starts the next highlight.
+ */
 export function parseOmnivoreHighlights(md: string): Highlight[] {
   const out: Highlight[] = [];
-  let cur: { quote: string[]; note: string[] } | null = null;
+  let cur: { quote: string[]; note: string[]; inQuote: boolean } | null = null;
   const flush = () => {
     if (cur && cur.quote.join('').trim()) {
       const note = cur.note.join('\n').trim();
@@ -106,10 +111,16 @@ export function parseOmnivoreHighlights(md: string): Highlight[] {
     cur = null;
   };
   for (const line of md.split(/\r?\n/)) {
+    if (cur?.inQuote) {
+      if (line.trim()) {
+        cur.quote.push(quoteLine(line));
+        continue;
+      }
+      cur.inQuote = false;
+    }
     if (line.startsWith('>')) {
-      if (cur && (cur as { note: string[] }).note.some((l) => l.trim())) flush();
-      cur ??= { quote: [], note: [] };
-      cur.quote.push(line.replace(/^>\s?/, '').replace(/\s*\[⤴️\]\([^)]*\)\s*$/u, ''));
+      flush();
+      cur = { quote: [quoteLine(line)], note: [], inQuote: true };
     } else if (cur) {
       // "#label #label" lines repeat the highlight's labels; the rest is the user's note.
       if (!/^(?:#\S+\s*)+$/.test(line.trim())) cur.note.push(line);
@@ -117,6 +128,11 @@ export function parseOmnivoreHighlights(md: string): Highlight[] {
   }
   flush();
   return out;
+}
+
+/** A quote line without its "> " and the Obsidian plugin's trailing "[⤴️](link)". */
+function quoteLine(line: string): string {
+  return line.replace(/^>\s?/, '').replace(/\s*\[⤴️\]\([^)]*\)\s*$/u, '');
 }
 
 /** Pocket's annotations/*.json: [{url, title, highlights: [{quote, created_at}]}]. */

@@ -154,6 +154,29 @@ describe('import: formats known from their exporters', () => {
     expect(parseOmnivoreHighlights('')).toEqual([]);
   });
 
+  it("Omnivore highlights/<slug>.md as Omnivore's exporter writes it: highlights without notes stay apart, a quote's later paragraphs stay in it", () => {
+    // Omnivore's exporter (api/src/utils/parser.ts highlightToMarkdown): `> ${quote} `, then "\n\n#labels"
+    // and "\n\n" + note when there are some; highlights joined with "\n\n". Its quotes join paragraphs
+    // with "\n", and empty lines become "> ": only the first line starts with ">".
+    const quote = (q: string) => q.replace(/^(?=\n)$|^\s*?\n/gm, '> ');
+    const entry = (q: string, labels: string[] = [], note = '') =>
+      `> ${quote(q)} ${labels.length ? `\n\n${labels.map((l) => `#${l}`).join(' ')}` : ''}${note ? `\n\n${note}` : ''}`;
+    const md = [
+      entry('First, no note'),
+      entry('Second, no note either'),
+      entry('A quote over two paragraphs.\nThe second one.', ['review']),
+      entry('Blank line inside.\n\nAfter it', [], 'A note\n\nin two paragraphs'),
+      entry('Last'),
+    ].join('\n\n');
+    expect(parseOmnivoreHighlights(md)).toEqual([
+      { text: 'First, no note', note: null },
+      { text: 'Second, no note either', note: null },
+      { text: 'A quote over two paragraphs.\nThe second one.', note: null },
+      { text: 'Blank line inside.\n\nAfter it', note: 'A note\n\nin two paragraphs' },
+      { text: 'Last', note: null },
+    ]);
+  });
+
   it('Pocket zip: several part files, annotations joined by URL, unmatched ones kept apart with their URL', async () => {
     const head = 'title,url,time_added,tags,status\n';
     const zip = zipSync({
