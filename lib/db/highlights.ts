@@ -80,9 +80,14 @@ export async function highlightsOf(db: GistDB, articleId: number): Promise<Highl
   return rows.sort(readingOrder);
 }
 
-/** Every highlight, newest first (the library's All highlights view). */
-export function allHighlights(db: GistDB): Promise<HighlightRecord[]> {
-  return db.highlights.orderBy('createdAt').reverse().toArray();
+/**
+ * Every highlight, newest first (the library's All highlights view). Highlights of one time — an
+ * import whose file gives none takes the article's save time — come article by article in reading
+ * order, not in the order of their random ids.
+ */
+export async function allHighlights(db: GistDB): Promise<HighlightRecord[]> {
+  const rows = await db.highlights.orderBy('createdAt').reverse().toArray();
+  return rows.sort((a, b) => b.createdAt - a.createdAt || b.articleId - a.articleId || readingOrder(a, b));
 }
 
 /** The reader's note on the whole article ('' or blank clears it). */

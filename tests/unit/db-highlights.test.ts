@@ -56,6 +56,30 @@ describe('highlight storage', () => {
     expect(late.id).not.toBe(early.id);
   });
 
+  it('All highlights: those of one time (an import without dates) come article by article in reading order', async () => {
+    const other = (await saveArticle(db, article('https://example.com/b'))).id;
+    const at = 5000;
+    const add = (articleId: number, exact: string, start: number | null) =>
+      addHighlight(
+        db,
+        {
+          articleId,
+          quote: quote(exact),
+          position: start === null ? null : pos(start, start + 3),
+          ...(start === null ? { anchor: 'unplaced' as const } : {}),
+        },
+        at,
+      );
+    // Added out of reading order, as an export may list them; ids are random.
+    const a3 = await add(id, 'gone', null);
+    const a2 = await add(id, 'three', 8);
+    const b1 = await add(other, 'One', 0);
+    const a1 = await add(id, 'two', 4);
+    const b2 = await add(other, 'four', 14);
+    const newer = await addHighlight(db, { articleId: id, quote: quote('five'), position: pos(19, 23) }, 9000);
+    expect((await allHighlights(db)).map((h) => h.quote.exact)).toEqual([newer, b1, b2, a1, a2, a3].map((h) => h.quote.exact));
+  });
+
   it('edits colour and note (blank note clears it), and the edit time moves only for those', async () => {
     const h = await addHighlight(db, { articleId: id, quote: quote('two'), position: pos(4, 7) }, 1000);
     await updateHighlight(db, h.id, { color: 'pink', note: 'why' }, 2000);
