@@ -1,4 +1,4 @@
-// Highlight anchoring benchmark: `npm run bench:anchor [-- --pages=N] [--per-page=N] [--half=train|held-out]`.
+// Highlight anchoring benchmark: `npm run bench:anchor [-- --pages=N] [--per-page=N] [--half train|held-out]`.
 //
 // Highlights of mixed kinds (a few words, 8–20 words, a sentence, two sentences, a span across a
 // paragraph break, a 2–3 word phrase that recurs in the text) are chosen with a seeded PRNG in the
@@ -26,10 +26,19 @@ import {
   type Perturbation,
 } from './lib/anchor-perturb';
 
-const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--name=value` or `--name value`. */
+const arg = (name: string): string | undefined => {
+  const argv = process.argv;
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
 const PER_PAGE = Number(arg('per-page') ?? 8);
 const MAX_PAGES = Number(arg('pages') ?? Infinity);
 const ONLY_HALF = arg('half') as Half | undefined;
+if (ONLY_HALF !== undefined && !HALVES.includes(ONLY_HALF)) {
+  console.error(`bench:anchor: --half must be one of ${HALVES.join(', ')} (got ${JSON.stringify(ONLY_HALF)})`);
+  process.exit(2);
+}
 const SHOW_MISPLACED = process.argv.includes('--show-misplaced');
 const SHOW_UNPLACED = process.argv.includes('--show-unplaced');
 
@@ -106,7 +115,7 @@ const EXPECT: Record<Perturbation, string> = {
 
 console.log(`bench:anchor — ${seen.length} Zyte pages, ${highlights} highlights, ${total(overall)} anchored cases`);
 for (const half of ['all', ...(ONLY_HALF ? [] : HALVES)]) {
-  console.log(`\n[${half}]`);
+  console.log(`\n[${half === 'all' && ONLY_HALF ? ONLY_HALF : half}]`);
   console.log(header);
   for (const p of PERTURBATIONS) {
     const t = byPerturbation.get(`${half}\t${p}`);

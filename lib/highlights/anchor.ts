@@ -15,8 +15,19 @@ export type AnchorResult =
 
 /** Thresholds (tuned on the train half of the bench, see scripts/bench-anchor.ts). */
 export const EXACT = {
-  /** A context side "agrees" at this similarity (and below SIDE_CONSISTENT it contradicts). */
+  /**
+   * A context side is intact at this similarity (and below SIDE_CONSISTENT it contradicts). An
+   * occurrence counts only where a side is there unchanged (similarity 1): the copies of a repeated
+   * passage (recipe steps, tweet signatures, product lines) differ by a few characters of context,
+   * so a side that merely looks alike cannot tell them apart.
+   */
   sideAgrees: 0.95,
+  /**
+   * With one side intact and the other changed (a neighbouring paragraph inserted or removed, or
+   * another copy of the passage), the occurrence must be within this many characters of the stored
+   * position: about one paragraph's shift.
+   */
+  paragraphShift: 2000,
   /**
    * Among plausible occurrences, the one nearest the position hint wins only if it is this close
    * (view chars) and the next is `hintRatio` times farther: in a text with a repeated passage, a
@@ -55,14 +66,26 @@ const place = (t: NormalView, start: number, end: number, how: 'position' | 'exa
   score,
 });
 
+/** Whether view offset `at` is within a paragraph's shift of the stored position (original offsets). */
+const nearStored = (t: NormalView, at: number, pos: HighlightTarget['position']): boolean =>
+  !!pos && Math.abs(t.starts[at] - pos.start) <= EXACT.paragraphShift;
+
 /**
  * Picks among exact occurrences by context, then by the position hint. An occurrence is plausible
- * when one side of its context agrees. Several plausible occurrences mean a repeated passage (a
- * recipe's repeated lines, boilerplate): a copy whose context is intact can outscore the real one
- * whose paragraph above was replaced, so the context cannot decide and only a clearly nearest
- * position hint can. After 5,000 characters inserted at the top the hint points nowhere useful.
+ * when one side of its context is there unchanged and the other does not contradict it. When the
+ * other side changed too, only the stored position can tell "a neighbouring paragraph changed"
+ * from "the highlighted paragraph is gone and this is another copy of it": such an occurrence
+ * must be near the stored position. Several plausible occurrences mean a repeated passage: a copy
+ * whose context is intact can outscore the real one whose paragraph above was replaced, so the
+ * context cannot decide and only a clearly nearest position hint can. After 5,000 characters
+ * inserted at the top the hint points nowhere useful.
  */
-function chooseExact(t: NormalView, quote: Quote, occ: number[]): { at: number; ctx: ContextScore } | { reason: string } {
+function chooseExact(
+  t: NormalView,
+  quote: Quote,
+  occ: number[],
+  pos: HighlightTarget['position'],
+): { at: number; ctx: ContextScore } | { reason: string } {
   const len = quote.q.text.length;
   const scored = occ.map((at) => ({ at, ctx: contextScore(t, at, at + len, quote.prefix, quote.suffix) }));
   const byHint = (xs: typeof scored) =>
@@ -72,9 +95,15 @@ function chooseExact(t: NormalView, quote: Quote, occ: number[]): { at: number; 
     // position when there is one, else the first (as the exporting tool's reader would show it).
     return byHint(scored)[0];
   }
-  const plausible = scored.filter((s) => (bestSide(s.ctx) ?? 0) >= EXACT.sideAgrees && consistent(t, quote, s.at, s.at + len, s.ctx));
+  const intact = (side: number | null) => (side ?? 1) >= EXACT.sideAgrees;
+  const plausible = scored.filter(
+    (s) =>
+      bestSide(s.ctx) === 1 &&
+      consistent(t, quote, s.at, s.at + len, s.ctx) &&
+      ((intact(s.ctx.prefix) && intact(s.ctx.suffix)) || nearStored(t, s.at, pos)),
+  );
   if (plausible.length === 1) return plausible[0];
-  if (!plausible.length && scored.length === 1 && wholeParagraphsMoved(t, quote, scored[0].at, scored[0].ctx)) return scored[0];
+  if (!plausible.length && scored.length === 1 && wholeParagraphsMoved(t, quote, scored[0].at, scored[0].ctx, pos)) return scored[0];
   if (!plausible.length) {
     return {
       reason:
@@ -91,15 +120,17 @@ function chooseExact(t: NormalView, quote: Quote, occ: number[]): { at: number; 
 }
 
 /**
- * A unique, long quote whose context changed only because neighbouring paragraphs did: each side
- * either agrees or is a paragraph break both in the stored selector and in the text (a paragraph
- * inserted or removed next to a highlighted whole paragraph, the last paragraph has no suffix).
+ * A unique, long quote that was the first or last paragraph of the text and still is, whose other
+ * side changed only because the neighbouring paragraph did (inserted or removed): that side is a
+ * paragraph break both in the stored selector and in the text. Near the stored position only. A
+ * quote in the middle whose both sides changed is not placed: the text around it no longer says
+ * which copy of a repeated passage (a tweet's signature line) it was.
  */
-function wholeParagraphsMoved(t: NormalView, quote: Quote, at: number, ctx: ContextScore): boolean {
+function wholeParagraphsMoved(t: NormalView, quote: Quote, at: number, ctx: ContextScore, pos: HighlightTarget['position']): boolean {
   const end = at + quote.q.text.length;
-  const before = (ctx.prefix ?? 1) >= EXACT.sideAgrees || breakBefore(t, quote, at);
-  const after = (ctx.suffix ?? 1) >= EXACT.sideAgrees || breakAfter(t, quote, end);
-  return quote.q.text.length >= EXACT.longQuote && before && after;
+  const atStart = ctx.prefix === null && at === 0 && breakAfter(t, quote, end);
+  const atEnd = ctx.suffix === null && end === t.text.length && breakBefore(t, quote, at);
+  return quote.q.text.length >= EXACT.longQuote && (atStart || atEnd) && nearStored(t, at, pos);
 }
 
 /**
@@ -140,7 +171,7 @@ export function anchorTarget(text: string, target: HighlightTarget): AnchorResul
   let exactReason: string | null = null;
   let editedAt: number | null = null;
   if (occ.length) {
-    const chosen = chooseExact(t, quote, occ);
+    const chosen = chooseExact(t, quote, occ, pos);
     const bracket = bracketAtHint(t, quote);
     if ('at' in chosen && bracket && (chosen.at < bracket.start || chosen.at + len > bracket.end)) {
       // The text before the stored position is unchanged but the quote there is not: it was edited

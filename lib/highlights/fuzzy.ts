@@ -9,13 +9,18 @@
 // bound the work on long texts.
 import approxSearch from 'approx-string-match';
 import { distance } from 'fastest-levenshtein';
-import type { NormalView } from './normalize';
+import { NO_GAP, type NormalView } from './normalize';
 import { contextScore, overallScore, type ContextScore } from './score';
 import { consistent, type Quote } from './quote';
 
 export const FUZZY = {
   /** Shorter quotes (view characters) never match approximately: too many look-alikes. */
   minLength: 8,
+  /**
+   * A quote shorter than this (view chars) placed with one side of context may differ only by
+   * typos: a different word ("pre-workout" for "post-workout") makes it another sentence.
+   */
+  shortQuote: 64,
   /** Errors allowed in the search, as a share of the quote (Hypothesis: 1/2, at most 256). */
   searchErrorRate: 0.5,
   maxErrors: 256,
@@ -56,6 +61,56 @@ export function acceptable(quoteSim: number, ctx: ContextScore, len: number): bo
   if (prefix === null && suffix === null) return quoteSim >= FUZZY.bareQuote && len >= FUZZY.bareLength;
   if (quoteSim >= FUZZY.bracketQuote && (prefix ?? 0) >= FUZZY.bracketSide && (suffix ?? 0) >= FUZZY.bracketSide) return true;
   return len >= FUZZY.similarLength && quoteSim >= FUZZY.similarQuote && Math.max(prefix ?? 0, suffix ?? 0) >= FUZZY.similarSide;
+}
+
+const bracketed = (c: ContextScore): boolean => (c.prefix ?? 0) >= FUZZY.bracketSide && (c.suffix ?? 0) >= FUZZY.bracketSide;
+
+/**
+ * Whether the side a one-sided candidate relies on is unique in the text. In a repeated passage
+ * (a recipe's "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow" before every meal) that side is
+ * the same before every copy, so it cannot say that this copy, with a different word in the
+ * quote, is the edited highlight rather than a sibling of the removed one.
+ */
+function distinctiveSide(t: NormalView, quote: Quote, c: Candidate): boolean {
+  const usePrefix = (c.ctx.prefix ?? 0) >= (c.ctx.suffix ?? 0);
+  const n = usePrefix ? quote.prefix.length : quote.suffix.length;
+  const side = usePrefix ? t.text.slice(Math.max(0, c.start - n), c.start) : t.text.slice(c.end, c.end + n);
+  return indexesOf(t.text, side, 2).length < 2;
+}
+
+/** A word's letters, sorted: equal for a swap of two letters. */
+const letters = (w: string): string => [...w].sort().join('');
+
+/** Whether `b` is word `a` with a typo: two letters swapped, one dropped or one doubled/added. */
+function typoOf(a: string, b: string): boolean {
+  if (a === b || letters(a) === letters(b)) return true;
+  return Math.abs(a.length - b.length) === 1 && distance(letters(a), letters(b)) === 1;
+}
+
+/** The words (runs of letters and digits, split where the text had whitespace) of view [start, end). */
+function wordsOf(v: NormalView, start: number, end: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = start; i < end; i++) {
+    const c = v.text[i];
+    if (cur && (v.gaps[i] !== NO_GAP || !/[\p{L}\p{N}]/u.test(c))) {
+      out.push(cur);
+      cur = '';
+    }
+    if (/[\p{L}\p{N}]/u.test(c)) cur += c.toLowerCase();
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * Whether the candidate's words differ from the quote's by more than typos (punctuation and case
+ * aside): a word replaced, added or removed.
+ */
+function wordChanged(t: NormalView, start: number, end: number, q: NormalView): boolean {
+  const a = wordsOf(t, start, end);
+  const b = wordsOf(q, 0, q.text.length);
+  return a.length !== b.length || a.some((w, i) => !typoOf(w, b[i]));
 }
 
 /** The offset in [from, to] closest to `near` at which `needle` ends (atEnd) or starts; null if none. */
@@ -150,6 +205,14 @@ function decide(t: NormalView, quote: Quote, cands: Candidate[]): Candidate | { 
     return { reason: 'the quote occurs where its context does not single out one place' };
   }
   if (!acceptable(best.quoteSim, best.ctx, len) || !consistent(t, quote, best.start, best.end, best.ctx)) return null;
+  if (!bracketed(best.ctx)) {
+    // One side of context only: it must be unique in the text, and a short quote may differ by typos only.
+    if (!distinctiveSide(t, quote, best))
+      return { reason: 'a near copy of the quote whose one agreeing side of context recurs in the text' };
+    if (len < FUZZY.shortQuote && wordChanged(t, best.start, best.end, quote.q)) {
+      return { reason: 'a near copy of a short quote with a different word, and only one side of context' };
+    }
+  }
   const rival = cands.find((c) => !overlaps(c, best) && best.combined - c.combined < FUZZY.margin);
   if (rival) return { reason: 'two places match the quote and its context about equally' };
   return best;
