@@ -25,7 +25,7 @@ export const EXACT = {
   /**
    * With one side intact and the other changed (a neighbouring paragraph inserted or removed, or
    * another copy of the passage), the occurrence must be within this many characters of the stored
-   * position: about one paragraph's shift.
+   * position: about one paragraph's shift. Farther, both sides must be unchanged.
    */
   paragraphShift: 2000,
   /**
@@ -73,9 +73,10 @@ const nearStored = (t: NormalView, at: number, pos: HighlightTarget['position'])
 /**
  * Picks among exact occurrences by context, then by the position hint. An occurrence is plausible
  * when one side of its context is there unchanged and the other does not contradict it. When the
- * other side changed too, only the stored position can tell "a neighbouring paragraph changed"
- * from "the highlighted paragraph is gone and this is another copy of it": such an occurrence
- * must be near the stored position. Several plausible occurrences mean a repeated passage: a copy
+ * other side changed, even slightly, only the stored position can tell "a neighbouring paragraph
+ * changed" from "the highlighted paragraph is gone and this is another copy of it": such an
+ * occurrence must be near the stored position. Far from it (text inserted at the top), the passage
+ * moved as a block and both sides are unchanged; a sibling copy far away seldom has both. Several plausible occurrences mean a repeated passage: a copy
  * whose context is intact can outscore the real one whose paragraph above was replaced, so the
  * context cannot decide and only a clearly nearest position hint can. After 5,000 characters
  * inserted at the top the hint points nowhere useful.
@@ -87,7 +88,7 @@ function chooseExact(
   pos: HighlightTarget['position'],
 ): { at: number; ctx: ContextScore } | { reason: string } {
   const len = quote.q.text.length;
-  const scored = occ.map((at) => ({ at, ctx: contextScore(t, at, at + len, quote.prefix, quote.suffix) }));
+  const scored = occ.map((at) => ({ at, ctx: withEdges(t, quote, at, contextScore(t, at, at + len, quote.prefix, quote.suffix)) }));
   const byHint = (xs: typeof scored) =>
     quote.hint === null ? xs : [...xs].sort((a, b) => Math.abs(a.at - quote.hint!) - Math.abs(b.at - quote.hint!));
   if (!quote.prefix && !quote.suffix) {
@@ -95,12 +96,13 @@ function chooseExact(
     // position when there is one, else the first (as the exporting tool's reader would show it).
     return byHint(scored)[0];
   }
-  const intact = (side: number | null) => (side ?? 1) >= EXACT.sideAgrees;
+  const intact = (side: number | null, min: number) => (side ?? 1) >= min;
+  const whole = (c: ContextScore, min: number) => intact(c.prefix, min) && intact(c.suffix, min);
   const plausible = scored.filter(
     (s) =>
       bestSide(s.ctx) === 1 &&
       consistent(t, quote, s.at, s.at + len, s.ctx) &&
-      ((intact(s.ctx.prefix) && intact(s.ctx.suffix)) || nearStored(t, s.at, pos)),
+      (pos ? nearStored(t, s.at, pos) || whole(s.ctx, 1) : whole(s.ctx, EXACT.sideAgrees)),
   );
   if (plausible.length === 1) return plausible[0];
   if (!plausible.length && scored.length === 1 && wholeParagraphsMoved(t, quote, scored[0].at, scored[0].ctx, pos)) return scored[0];
@@ -117,6 +119,23 @@ function chooseExact(
     if (first.d <= EXACT.hintDrift && first.d * EXACT.hintRatio <= second.d) return first.s;
   }
   return { reason: `the quote and its context occur ${plausible.length} times` };
+}
+
+/**
+ * A stored side that reaches a paragraph break or the text's edge (a highlight in the first words of
+ * the text has a short prefix) says more than its characters: there is a break there. A side whose
+ * characters match where the text goes on without a break (a pull quote at the top repeated in the
+ * body) is one character short of agreeing.
+ */
+function withEdges(t: NormalView, quote: Quote, at: number, ctx: ContextScore): ContextScore {
+  const end = at + quote.q.text.length;
+  const short = (side: number | null, stored: string) => (side === null ? null : Math.min(side, 1 - 1 / (stored.length + 1)));
+  return {
+    prefix:
+      quote.prefix && quote.prefixInParagraph === quote.prefix && !breakBefore(t, quote, at) ? short(ctx.prefix, quote.prefix) : ctx.prefix,
+    suffix:
+      quote.suffix && quote.suffixInParagraph === quote.suffix && !breakAfter(t, quote, end) ? short(ctx.suffix, quote.suffix) : ctx.suffix,
+  };
 }
 
 /**

@@ -45,6 +45,32 @@ describe('anchorTarget: the highlighted copy of a repeated passage was removed',
     expect(anchorTarget(neighbour, t).start).toBe(text.indexOf(sig));
   });
 
+  it('far from the stored position, a copy is placed only with both sides of its context unchanged', () => {
+    const q = 'number of things that the new service can do that is not possible elsewhere';
+    const P2b = P2.replace('argued', 'argues'); // the second copy's next paragraph differs by a letter
+    const text = join(P1, q, P2, ...FILLER, P1, q, P2b, P3);
+    const t = highlight(text, q, 0);
+    const removed = join(P1, P2, ...FILLER, P1, q, P2b, P3);
+    expect(anchorTarget(removed, t).start).toBeNull();
+    // The whole text moved down by 5,000 characters: both sides unchanged, placed.
+    const moved = 'z'.repeat(5000) + '\n\n' + text;
+    expect(anchorTarget(moved, t).start).toBe(moved.indexOf(q));
+  });
+
+  it('a side that reached the start of the text must still be at a start: a pull quote repeated in the body', () => {
+    const pull = '"You will see a number of things the service can do that is not possible elsewhere," she said at the launch.';
+    const body =
+      'Asked about it, the director was clear. "You will see a number of things the service can do that is not possible elsewhere." she said at the launch.';
+    const text = join(pull, P1, body, P2);
+    const q = 'number of things the service can do that is not';
+    const t = highlight(text, q, 0); // prefix: the 16 characters from the start of the text
+    const removed = join(P1, body, P2);
+    expect(anchorTarget(removed, t).start).toBeNull();
+    // A paragraph inserted above: the prefix now starts at a paragraph break, still placed.
+    const inserted = join(P3, pull, P1, body, P2);
+    expect(anchorTarget(inserted, t).start).toBe(inserted.indexOf(q));
+  });
+
   it('a whole paragraph whose neighbours both changed is placed only where it was the first or last paragraph', () => {
     // A tweet embed's signature line, the same under two tweets.
     const sig = '— The City Council (@CityCouncil) October 9, 2018';
