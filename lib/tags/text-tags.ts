@@ -53,23 +53,62 @@ function contains(big: string, small: string): boolean {
   return ` ${big} `.includes(` ${small} `);
 }
 
+type Scored = { c: Candidate; score: number; name: boolean };
+
+/**
+ * News names a person or place in full once, then by one word ("Ilhan Omar" ... "Omar"): a one-word
+ * name whose first occurrence in the body ends a name phrase is shown as that phrase, which takes the
+ * word's score (when higher) while the word leaves the list. `rare` holds name phrases too rare to
+ * rank on their own; one that takes a word's place joins `scored`.
+ */
+function nameCoref(scored: Scored[], rare: Scored[]): void {
+  const phrases = [...scored.filter((s) => s.name && s.c.words > 1 && s.c.count > 0), ...rare];
+  if (!phrases.length) return;
+  const gone = new Set<Scored>();
+  for (const s of scored) {
+    if (!s.name || s.c.words !== 1 || !s.c.count) continue;
+    let best: Scored | null = null;
+    for (const p of phrases) {
+      // The word is the phrase's last word, its head ("Omar" of "Ilhan Omar"; not "Apple" of "Apple Watch").
+      if (p.c.first + p.c.words - 1 !== s.c.first || !p.c.key.endsWith(` ${s.c.key}`)) continue;
+      // The commonest such phrase ("Donald Trump" rather than "President Donald Trump"), then the shortest.
+      if (!best || p.c.count > best.c.count || (p.c.count === best.c.count && p.c.words < best.c.words)) best = p;
+    }
+    if (!best) continue;
+    best.score = Math.max(best.score, s.score);
+    const r = rare.indexOf(best);
+    if (r >= 0) {
+      rare.splice(r, 1);
+      scored.push(best);
+    }
+    gone.add(s);
+  }
+  for (let i = scored.length - 1; i >= 0; i--) if (gone.has(scored[i])) scored.splice(i, 1);
+}
+
 /** Ranked English key phrases of a text (best first). */
 export function extractTextTags(title: string, text: string, options: TextTagOptions = {}): TextTag[] {
   const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
   const { cands, total } = collectCandidates(title, text, o);
   if (!total) return [];
 
-  const scored: { c: Candidate; score: number; name: boolean }[] = [];
+  const scored: Scored[] = [];
+  const fullNames: Scored[] = [];
   for (const c of cands.values()) {
     const tf = o.sentenceTf ? c.sentences.size : c.count;
     const count = tf + (c.inTitle ? o.titleCount : 0) + o.tfSmooth;
     if (!c.count && !c.inTitle) continue;
-    if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) continue;
     const isName =
       c.midSentence > 0
         ? c.capitalised / c.midSentence >= 0.5
         : c.forms.size > 0 &&
           [...c.forms.keys()].every((f) => /^\p{Lu}/u.test(f) && f.split(/[\s-]/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    if (c.words > 1 && c.count < o.minPhraseCount && !(c.inTitle && c.count >= 1)) {
+      // Too rare to rank on its own, but it may be the full form of a name used by one word later
+      // (seen once, it is as often two names side by side: "Ruymen SQUAMISH", "L.A. Minnesota").
+      if (o.nameCoref && isName && c.count >= 2) fullNames.push({ c, score: 0, name: true });
+      continue;
+    }
     let linScore = 0;
     if (o.linear) {
       const w = o.linear;
@@ -109,6 +148,7 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
     if (o.linear) score = score ** (1 - o.linearMix) * linScore ** o.linearMix;
     scored.push({ c, score, name: isName });
   }
+  if (o.nameCoref) nameCoref(scored, fullNames);
   scored.sort((a, b) => b.score - a.score || a.c.first - b.c.first || (a.c.key < b.c.key ? -1 : 1));
 
   // Merge: a longer phrase that holds most occurrences of a better-ranked sub-phrase takes its rank

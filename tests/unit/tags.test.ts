@@ -62,6 +62,19 @@ describe('extractTextTags', () => {
     expect(tags).not.toContain('Angeles');
   });
 
+  it('shows a one-word name as the full name it was introduced with, but not a modifier as its phrase', () => {
+    const text = `Police said Ilhan Omar received the threats by phone. Ilhan Omar thanked the officers.
+Omar said the calls began in May. Omar has received threats before, and Omar asked for calm.
+The Apple Watch sold well, as did the older Apple Watch. Apple said Apple would ship more. Apple shares rose as Apple grew.`;
+    const tags = extractTextTags('Threats against a congresswoman', text).map((t) => t.tag);
+    expect(tags).toContain('Ilhan Omar');
+    expect(tags).not.toContain('Omar');
+    // "Apple" heads no name phrase ("Apple Watch" is headed by "Watch"): it stays a tag of its own.
+    expect(tags).toContain('Apple');
+    // Off, the surname ranks on its own.
+    expect(extractTextTags('Threats against a congresswoman', text, { nameCoref: false }).map((t) => t.tag)).toContain('Omar');
+  });
+
   it('merges inflections (Porter stems) into one tag', () => {
     const tags = extractTextTags('Batteries', 'The battery is cheap. Batteries are cheaper. A battery lasts.').map((t) => tagKey(t.tag));
     expect(tags.filter((k) => k === tagKey('battery'))).toHaveLength(1);
