@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { GistDB } from '../../lib/db/schema';
 import { FetchFailure, httpFailure } from '../../lib/fetch-queue/policy';
-import { runQueue } from '../../lib/fetch-queue/runner';
+import { fetchOne, runQueue, type FetchOneResult } from '../../lib/fetch-queue/runner';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import { retryFailed } from '../../lib/fetch-queue/store';
 import { fetchImage } from '../../lib/images/download';
@@ -156,6 +156,10 @@ export function createImportQueue(getDb: () => GistDB) {
       const st = await read();
       if (st.running) void kick(); // a message from the page is a chance to resume
       return st;
+    },
+    /** One article now, ahead of the queue (whether or not a run is going). */
+    fetchOne(id: number): Promise<FetchOneResult> {
+      return fetchOne(id, { db: getDb(), fetchPage, extract: domWork.extractHtml, fetchImage });
     },
     kick,
     onAlarm(name: string) {

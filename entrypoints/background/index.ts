@@ -13,6 +13,8 @@ import { createImportQueue } from './import-queue';
 import { e2eHook } from './e2e-hooks';
 import { createSavedState } from './saved-state';
 import { linkInput, saveLink } from '../../lib/save/save-link';
+import { createEarlyPreview } from '../../lib/save/early-preview';
+import { originPatterns } from '../../lib/url/match-patterns';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
@@ -26,7 +28,43 @@ export default defineBackground(() => {
   // Saved or not, and one reading time, on the toolbar button. No key resolver yet: a canonical on another
   // host that the cheap rules cannot settle shows as unsaved until the popup (exact) is opened.
   const savedState = createSavedState(getDb, session ?? memoryArea());
-  browser.tabs.onRemoved.addListener((tabId) => void previews.drop(tabId).catch(() => undefined));
+  // E2E builds only: how long each early extraction took, read by tests/e2e/real-pages.test.ts.
+  const earlyMs: number[] = [];
+  const timed =
+    (f: typeof extractInTab): typeof extractInTab =>
+    async (tabId) => {
+      const t0 = performance.now();
+      try {
+        return await f(tabId);
+      } finally {
+        earlyMs.push(performance.now() - t0);
+      }
+    };
+  // The popup's extraction run as soon as detection calls a page an article (where host access allows),
+  // so the badge shows the popup's number and the popup opens on the cached preview.
+  const early = createEarlyPreview({
+    cache: previews,
+    extract: import.meta.env.MODE === 'e2e' ? timed(extractInTab) : extractInTab,
+    tab: async (tabId) => {
+      const t = await browser.tabs.get(tabId);
+      return { active: !!t.active, url: t.url };
+    },
+    mayRun: (url) => browser.permissions.contains({ origins: originPatterns([url]) }),
+    pending: session ?? memoryArea(),
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void early
+      .onActivated(tabId)
+      .then(async (counts) => {
+        const tab = counts && (await browser.tabs.get(tabId));
+        if (counts && tab?.url) await savedState.onExtracted(tabId, tab.url, counts);
+      })
+      .catch(() => undefined); // the tab may be gone
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void previews.drop(tabId).catch(() => undefined);
+    void early.forget(tabId);
+  });
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);
   browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
@@ -52,13 +90,16 @@ export default defineBackground(() => {
   async function handle(req: Request, tabId: number | undefined): Promise<ResponseMap[Request['type']]> {
     switch (req.type) {
       case 'detect:report':
-        if (tabId !== undefined) await savedState.onDetect(tabId, req);
+        if (tabId !== undefined) await savedState.onDetect(tabId, req, (t, url) => early.onArticle(t, url));
         return null;
       case 'popup:preview':
         try {
-          const extraction = await extractInTab(req.tabId);
+          // The extraction made for the badge when the tab still shows that page load, else a new one.
+          await early.settled(req.tabId);
+          const kept = await extractionForSave(req.tabId, saveSource);
+          const extraction = kept.extraction;
           // Tags and storage key in one call where the word table and the Public Suffix List live.
-          const analysis = await analyzeFor(extraction, domWork.analyzePage);
+          const analysis = kept.analysis ?? (await analyzeFor(extraction, domWork.analyzePage));
           await previews.put(req.tabId, extraction, analysis).catch((e: unknown) => console.warn('Gist: preview not kept', e));
           const value = await buildPreview(extraction, analysis, getDb());
           await savedState.onPreview(req.tabId, value).catch(() => undefined); // the tab may be gone
@@ -116,6 +157,12 @@ export default defineBackground(() => {
         } catch (e) {
           return { ok: false, error: errorText(e, 'fetch the imported articles') };
         }
+      case 'queue:fetch-one':
+        try {
+          return { ok: true, value: await queue.fetchOne(req.id) };
+        } catch (e) {
+          return { ok: false, error: errorText(e, 'fetch this article') };
+        }
     }
   }
 
@@ -162,6 +209,6 @@ export default defineBackground(() => {
 
   // E2E builds only: automation cannot press a browser-level shortcut, so tests call what it calls.
   if (import.meta.env.MODE === 'e2e') {
-    (globalThis as unknown as { gistTest: object }).gistTest = { saveFromShortcut };
+    (globalThis as unknown as { gistTest: object }).gistTest = { saveFromShortcut, earlyMs };
   }
 });

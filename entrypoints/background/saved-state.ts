@@ -17,13 +17,21 @@ import { setBadgeCounts } from './badge';
 export function createSavedState(getDb: () => GistDB, session: SessionArea, resolveKey?: ResolveKey) {
   const memo = createCountsMemo(session);
   return {
-    async onDetect(tabId: number, report: DetectReport): Promise<void> {
+    /**
+     * `extract` (lib/save/early-preview) runs the popup's extraction for an article not saved yet; its
+     * counts then set the badge, so it shows the number the popup will (null: detection's estimate).
+     */
+    async onDetect(tabId: number, report: DetectReport, extract?: (tabId: number, url: string) => Promise<StoredCounts | null>): Promise<void> {
       const saved = await findSavedPage(getDb(), report.url, report.canonical, resolveKey).catch((e: unknown) => {
         console.warn('Gist: could not look the page up in the library', e); // the badge still shows the time
         return undefined;
       });
       let counts: StoredCounts | null = null;
-      if (report.isArticle) {
+      const early = report.isArticle && !saved && extract ? await extract(tabId, report.url) : null;
+      if (early) {
+        counts = early;
+        await memo.put(report.url, early).catch((e: unknown) => console.warn('Gist: reading time not kept', e));
+      } else if (report.isArticle) {
         counts =
           saved?.contentState === 'full'
             ? { words: saved.wordCount, cjkChars: saved.cjkChars, images: saved.imageCount }
@@ -42,6 +50,12 @@ export function createSavedState(getDb: () => GistDB, session: SessionArea, reso
       const counts = { words: p.wordCount, cjkChars: p.cjkChars ?? 0, images: p.imageCount ?? 0 };
       await memo.put(p.url, counts).catch((e: unknown) => console.warn('Gist: reading time not kept', e));
       await setBadgeCounts(tabId, counts, !!p.saved);
+    },
+
+    /** An extraction made when the tab was first activated (early-preview): its counts on the badge. */
+    async onExtracted(tabId: number, url: string, counts: StoredCounts): Promise<void> {
+      await memo.put(url, counts).catch((e: unknown) => console.warn('Gist: reading time not kept', e));
+      await setBadgeCounts(tabId, counts, false);
     },
 
     /** A short note in the page itself (keyboard-shortcut saves have no popup to say it). */

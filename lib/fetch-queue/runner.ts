@@ -74,7 +74,7 @@ export function describeExtraction(
 }
 
 /** Fetches, extracts and stores one item; throws on failure. */
-export async function processItem(item: QueueItem, deps: RunnerDeps): Promise<void> {
+export async function processItem(item: QueueItem, deps: Omit<RunnerDeps, 'stopped'>): Promise<void> {
   const db = deps.db;
   const now = deps.now ?? Date.now;
   if (item.kind === 'images') {
@@ -169,4 +169,30 @@ export async function runQueue(deps: RunnerDeps): Promise<RunSummary> {
   }
   await Promise.all(inFlight.values());
   return summary;
+}
+
+export type FetchOneResult = { state: 'fetched' } | { state: 'failed'; reason: string };
+
+/**
+ * Fetches one link-only article now, ahead of the queue (the import report's "Fetch now"), with the
+ * queue's own steps. A failed link is tried again; an article that has its page already answers
+ * "fetched". A failure marks the article failed with its reason (shown in the report row, the reader
+ * and the queue's list, where "Retry failed" and the reader's "Try again" take it up) and returns it.
+ */
+export async function fetchOne(id: number, deps: Omit<RunnerDeps, 'stopped'>): Promise<FetchOneResult> {
+  const db = deps.db;
+  const a = await db.articles.get(id);
+  if (!a) return { state: 'failed', reason: 'this article is no longer in the library' };
+  if (a.contentState === 'full') return { state: 'fetched' };
+  if (a.contentState === 'failed')
+    await db.articles.update(id, { contentState: 'pending', fetchAttempts: undefined, nextAttemptAt: undefined, fetchError: undefined });
+  const item: QueueItem = { id, url: a.originalUrl || a.url, kind: 'page', attempts: 0, notBefore: 0 };
+  try {
+    await processItem(item, deps);
+    return { state: 'fetched' };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    await recordFailure(db, id, reason, { state: 'failed' });
+    return { state: 'failed', reason };
+  }
 }

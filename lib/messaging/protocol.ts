@@ -1,6 +1,7 @@
 // The one typed message protocol between the content script, the extension pages and the background.
 // Every incoming message is validated here before anything acts on it.
 import type { QueueStatus } from '../fetch-queue/status';
+import type { FetchOneResult } from '../fetch-queue/runner';
 
 /** Sent by the always-on detection content script. */
 export interface DetectReport {
@@ -53,6 +54,11 @@ export interface QueueStopRequest {
 export interface QueueStatusRequest {
   type: 'queue:status';
 }
+/** Fetches one link-only article now, ahead of the queue (the import report's "Fetch now"). */
+export interface QueueFetchOneRequest {
+  type: 'queue:fetch-one';
+  id: number;
+}
 
 export type PageRequest =
   | PreviewRequest
@@ -62,7 +68,8 @@ export type PageRequest =
   | SetTagsRequest
   | QueueStartRequest
   | QueueStopRequest
-  | QueueStatusRequest;
+  | QueueStatusRequest
+  | QueueFetchOneRequest;
 export type Request = DetectReport | PageRequest;
 
 /** What the popup shows for a tab. */
@@ -108,6 +115,7 @@ export interface ResponseMap {
   'queue:start': Result<QueueStatus>;
   'queue:stop': Result<QueueStatus>;
   'queue:status': Result<QueueStatus>;
+  'queue:fetch-one': Result<FetchOneResult>;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -156,6 +164,8 @@ export function parseRequest(msg: unknown): Request | null {
     case 'queue:stop':
     case 'queue:status':
       return { type: msg.type };
+    case 'queue:fetch-one':
+      return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
     default:
       return null;
   }

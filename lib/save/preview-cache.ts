@@ -16,8 +16,9 @@ export interface SessionArea {
 
 export interface CachedPreview extends PageIdentity {
   extraction: TabExtraction;
-  /** The tags the popup showed and the key it looked the article up by. */
-  analysis: PageAnalysis;
+  /** The tags the popup showed and the key it looked the article up by; absent for an extraction made
+   * ahead of the popup (lib/save/early-preview.ts), which the popup then analyses once. */
+  analysis?: PageAnalysis;
   at: number;
 }
 
@@ -46,6 +47,7 @@ function parseEntry(v: unknown): CachedPreview | null {
   )
     return null;
   const an = e.analysis as Partial<PageAnalysis> | undefined;
+  if (an === undefined) return e as CachedPreview;
   if (!an || typeof an.key !== 'string' || !an.tags || !isStrings(an.tags.shown) || !isStrings(an.tags.candidates)) return null;
   return e as CachedPreview;
 }
@@ -75,9 +77,9 @@ export function createPreviewCache(area: SessionArea, now: () => number = Date.n
 
   return {
     /** Keeps the preview's extraction and analysis for the tab; false when not kept (no page id, too large, no room). */
-    async put(tabId: number, extraction: TabExtraction, analysis: PageAnalysis): Promise<boolean> {
+    async put(tabId: number, extraction: TabExtraction, analysis?: PageAnalysis): Promise<boolean> {
       if (!extraction.pageId) return false;
-      const entry: CachedPreview = { url: extraction.url, pageId: extraction.pageId, extraction, analysis, at: now() };
+      const entry: CachedPreview = { url: extraction.url, pageId: extraction.pageId, extraction, ...(analysis ? { analysis } : {}), at: now() };
       if (JSON.stringify(entry).length > MAX_PREVIEW_CHARS) {
         await area.remove(keyOf(tabId)); // an older, smaller preview of this tab must not be saved instead
         return false;

@@ -149,9 +149,12 @@ describe('preview cache storage', () => {
     const area = memoryArea();
     await area.set({ 'gist:preview:5': { url: A, pageId: 'p', at: 1, extraction: 'nope', analysis } });
     expect(await createPreviewCache(area).get(5)).toBeNull();
-    // Kept by the version before storage keys came with the preview: tags but no key, so Save extracts again.
-    await area.set({ 'gist:preview:6': { url: A, pageId: 'p', at: 1, extraction: extraction(A, 'p', 'old'), tags: analysis.tags } });
+    // A damaged analysis is not trusted; a missing one (kept before storage keys came with the preview,
+    // or an extraction made ahead of the popup) is asked again by the popup or Save.
+    await area.set({ 'gist:preview:6': { url: A, pageId: 'p', at: 1, extraction: extraction(A, 'p', 'old'), analysis: { key: 3 } } });
     expect(await createPreviewCache(area).get(6)).toBeNull();
+    await area.set({ 'gist:preview:7': { url: A, pageId: 'p', at: 1, extraction: extraction(A, 'p', 'old'), tags: analysis.tags } });
+    expect((await createPreviewCache(area).get(7))?.analysis).toBeUndefined();
   });
 
   it('drop forgets the tab (closed tabs)', async () => {
