@@ -49,7 +49,14 @@ export function ImportExportPanel({
       >
         <h2 id="ie-title">Import / Export</h2>
         {transfer ? (
-          <ImportSection transfer={transfer} file={file} onBusy={setImporting} runs={runs} onImported={onImported} />
+          <ImportSection
+            transfer={transfer}
+            file={file}
+            onBusy={setImporting}
+            runs={runs}
+            onImported={onImported}
+            fetchOne={queue?.fetchOne ? (id, url) => queue.fetchOne!(id, url) : undefined}
+          />
         ) : (
           <p class="muted">Import is not available here.</p>
         )}

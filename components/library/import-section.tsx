@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { buildReport, reportCsv, summaryText, type ImportReport } from './import-report';
 import { saveBlob } from './export-download';
-import type { ImportPhase, ImportRun, TransferBackend } from './library-connector';
+import type { FetchOneAnswer, ImportPhase, ImportRun, TransferBackend } from './library-connector';
+import { ImportLinks, linkOnlyItems } from './import-links';
 
 const FORMATS =
   'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist (.jsonl, or the older .json)';
@@ -20,8 +21,11 @@ export function ImportSection({
   runs,
   onImported,
   onBusy,
+  fetchOne,
 }: {
   transfer: TransferBackend;
+  /** "Fetch now" on each link-only article of the report (the fetch queue's; absent without one). */
+  fetchOne?(id: number, url: string): Promise<FetchOneAnswer>;
   file?: File | null;
   /** Every file imported since the page opened (kept by the page, so closing the dialog loses none). */
   runs?: ImportRun[];
@@ -117,9 +121,9 @@ export function ImportSection({
         </p>
       )}
       {runs?.length ? (
-        <ImportResultView key={runs.length} run={runs[runs.length - 1]} report={reportOf(runs[runs.length - 1])} latest />
+        <ImportResultView key={runs.length} run={runs[runs.length - 1]} report={reportOf(runs[runs.length - 1])} latest fetchOne={fetchOne} />
       ) : (
-        state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest />
+        state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest fetchOne={fetchOne} />
       )}
       {runs && runs.length > 1 && (
         <details class="ie-earlier" data-testid="import-earlier">
@@ -128,7 +132,7 @@ export function ImportSection({
             .slice(0, -1)
             .reverse()
             .map((r, i) => (
-              <ImportResultView key={runs.length - 1 - i} run={r} report={reportOf(r)} latest={false} />
+              <ImportResultView key={runs.length - 1 - i} run={r} report={reportOf(r)} latest={false} fetchOne={fetchOne} />
             ))}
         </details>
       )}
@@ -148,7 +152,17 @@ function reportOf(run: ImportRun): ImportReport {
 }
 
 /** One file's report; `latest` is the one just imported (the others sit folded under "Earlier imports"). */
-function ImportResultView({ run, report, latest }: { run: ImportRun; report: ImportReport; latest: boolean }) {
+function ImportResultView({
+  run,
+  report,
+  latest,
+  fetchOne,
+}: {
+  run: ImportRun;
+  report: ImportReport;
+  latest: boolean;
+  fetchOne?(id: number, url: string): Promise<FetchOneAnswer>;
+}) {
   const id = (name: string) => (latest ? name : `${name}-earlier`);
   const notable = report.rows.filter((r) => r.outcome !== 'imported');
   const save = () =>
@@ -167,13 +181,14 @@ function ImportResultView({ run, report, latest }: { run: ImportRun; report: Imp
         {summaryText(run, report)}
       </p>
       {report.toFetch > 0 && (
-        <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch them below to read them offline.</p>
+        <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch each now, or all of them below, to read them offline.</p>
       )}
       <div class="ie-row">
         <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>
           Save report (CSV)
         </button>
       </div>
+      {fetchOne && <ImportLinks items={linkOnlyItems(run.outcomes)} fetchOne={fetchOne} testId={id('import-links')} />}
       {notable.length > 0 && (
         <details open={notable.length <= 20}>
           <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>

@@ -131,4 +131,12 @@ export interface QueueBackend {
   /** Call synchronously from the click: it may ask the browser for host access first (user gesture). */
   start(opts?: { retryFailed?: boolean }): Promise<{ ok: true } | { ok: false; error: string }>;
   stop(): Promise<void>;
+  /**
+   * Fetches one link-only article now, ahead of the queue. Call synchronously from the click: it may
+   * ask the browser for access to that article's site first (user gesture).
+   */
+  fetchOne?(id: number, url: string): Promise<FetchOneAnswer>;
 }
+
+/** How a "Fetch now" ended: the page is stored, or why not (refused access, site error, no article). */
+export type FetchOneAnswer = { fetched: true } | { fetched: false; reason: string };

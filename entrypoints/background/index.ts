@@ -28,8 +28,10 @@ export default defineBackground(() => {
   // Saved or not, and one reading time, on the toolbar button. No key resolver yet: a canonical on another
   // host that the cheap rules cannot settle shows as unsaved until the popup (exact) is opened.
   const savedState = createSavedState(getDb, session ?? memoryArea());
-  // E2E builds only: how long each early extraction took, read by tests/e2e/real-pages.test.ts.
+  // E2E builds only, read by tests/e2e/real-pages.test.ts: how long each early extraction took,
   const earlyMs: number[] = [];
+  // and detection's own counts per page (the badge where the extraction cannot run ahead: no host access).
+  const detected: Record<string, { words: number; cjkChars: number; images: number }> = {};
   const timed =
     (f: typeof extractInTab): typeof extractInTab =>
     async (tabId) => {
@@ -90,6 +92,7 @@ export default defineBackground(() => {
   async function handle(req: Request, tabId: number | undefined): Promise<ResponseMap[Request['type']]> {
     switch (req.type) {
       case 'detect:report':
+        if (import.meta.env.MODE === 'e2e') detected[req.url] = { words: req.wordCount, cjkChars: req.cjkChars ?? 0, images: req.images ?? 0 };
         if (tabId !== undefined) await savedState.onDetect(tabId, req, (t, url) => early.onArticle(t, url));
         return null;
       case 'popup:preview':
@@ -209,6 +212,6 @@ export default defineBackground(() => {
 
   // E2E builds only: automation cannot press a browser-level shortcut, so tests call what it calls.
   if (import.meta.env.MODE === 'e2e') {
-    (globalThis as unknown as { gistTest: object }).gistTest = { saveFromShortcut, earlyMs };
+    (globalThis as unknown as { gistTest: object }).gistTest = { saveFromShortcut, earlyMs, detected };
   }
 });

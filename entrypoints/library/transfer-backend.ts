@@ -16,7 +16,8 @@ import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import type { Result } from '../../lib/messaging/protocol';
 import { originPatterns } from '../../lib/url/match-patterns';
-import type { ExportKind, QueueBackend, QueueView, TransferBackend } from '../../components/library/library-connector';
+import type { ExportKind, FetchOneAnswer, QueueBackend, QueueView, TransferBackend } from '../../components/library/library-connector';
+import type { FetchOneResult } from '../../lib/fetch-queue/runner';
 
 // Import runs in the library page: it has the DOM that sanitizing needs, and writing in chunks keeps
 // it responsive. Fetching links runs in the background (it must go on after the page closes).
@@ -166,6 +167,23 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
     },
     async stop() {
       await browser.runtime.sendMessage({ type: 'queue:stop' });
+    },
+    fetchOne(id, url) {
+      const send = async (): Promise<FetchOneAnswer> => {
+        const r = (await browser.runtime.sendMessage({ type: 'queue:fetch-one', id })) as Result<FetchOneResult> | undefined;
+        if (!r) return { fetched: false, reason: 'The background did not answer; reload the extension and try again.' };
+        if (!r.ok) return { fetched: false, reason: r.error };
+        return r.value.state === 'fetched' ? { fetched: true } : { fetched: false, reason: r.value.reason };
+      };
+      const origins = originPatterns([url]);
+      if (!origins.length) return send(); // not a web address: the background says so
+      // Synchronously in the click handler (Firefox drops the user gesture after an await). Only this
+      // article's site; granted already, the browser answers at once without asking.
+      return browser.permissions
+        .request({ origins })
+        .then((granted: boolean) =>
+          granted ? send() : { fetched: false as const, reason: `Gist needs access to ${new URL(url).host} to download this page; nothing was fetched.` },
+        );
     },
   };
 }

@@ -12,6 +12,7 @@ import { itCorpus, sharedPath } from '../unit/corpus';
 
 const PAGES = join(ROOT, 'tests/fixtures/import-e2e');
 // A private copy of the build can be given (other runs may rebuild .output meanwhile).
+const SHOTS = join(ROOT, 'test-results/screenshots');
 const EXT_DIR = process.env.GIST_E2E_EXT || undefined;
 const SAMPLE = sharedPath('corpora/import-samples/pocket/wallabag/ril_export.html');
 
@@ -370,5 +371,52 @@ describe('import and export in Chromium', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('the report offers "Fetch now" on each link-only article: that page is fetched ahead of the queue, a failure says why', async () => {
+    // Links no other test imported (a query makes a new key for the same fixture page).
+    const ok = server2.url('story-2.html?via=fetch-now');
+    const gone = server2.url('gone.html?via=fetch-now');
+    const waiting = server2.url('story-3.html?via=fetch-now');
+    const file = join(tmp, 'fetch-now.html');
+    writeFileSync(
+      file,
+      pocketHtml(
+        [
+          { url: ok, title: 'Fetch me now', time: 1_700_001_000 },
+          { url: gone, title: 'Gone already', time: 1_700_001_100 },
+          { url: waiting, title: 'Left for the queue', time: 1_700_001_200 },
+        ],
+        [],
+      ),
+    );
+    expect(await importFile(file)).toMatchObject({ imported: 3 });
+    const rows = page.getByTestId('import-links').locator('li');
+    await expect.poll(() => rows.count()).toBe(3);
+    const row = (url: string) => page.locator(`[data-testid="import-links"] li[data-url="${url}"]`);
+    for (const u of [ok, gone, waiting]) expect(await row(u).getByRole('button').textContent()).toBe('Fetch now');
+    await page.getByTestId('import-links').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'import-report-fetch-now.png') });
+
+    const before = server2.requests.length;
+    await row(ok).getByRole('button', { name: 'Fetch now' }).click();
+    await expect.poll(() => row(ok).getAttribute('data-state'), { timeout: 30_000 }).toBe('fetched');
+    expect(await row(ok).textContent()).toContain('Fetched');
+    await row(gone).getByRole('button', { name: 'Fetch now' }).click();
+    await expect.poll(() => row(gone).getAttribute('data-state'), { timeout: 30_000 }).toBe('failed');
+    expect(await row(gone).getByRole('alert').textContent()).toBe('Could not fetch: the page is gone (HTTP 404)');
+    expect(await row(gone).getByRole('button').textContent()).toBe('Try again');
+    await page.screenshot({ path: join(SHOTS, 'import-report-fetch-now-done.png') });
+
+    // Only the two pages asked for went out; the third waits for the queue, which was not started.
+    const paths = server2.requests.slice(before).map((r) => r.path);
+    expect(paths.filter((p) => !p.startsWith('/img/')).sort()).toEqual(['/gone.html', '/story-2.html']);
+    const d = await dump(page);
+    const key = (u: string) => Object.keys(d.articles).find((k) => d.articles[k].originalUrl === u)!;
+    expect(d.articles[key(ok)]).toMatchObject({ contentState: 'full', title: 'Fetch me now' });
+    expect(d.contents[key(ok)].text.length).toBeGreaterThan(100);
+    expect(d.articles[key(gone)]).toMatchObject({ contentState: 'failed', fetchError: 'the page is gone (HTTP 404)' });
+    expect(d.articles[key(waiting)]).toMatchObject({ contentState: 'pending' });
+    expect(await queue().getAttribute('data-running')).toBe('0');
   });
 });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { articleRecord } from '../../scripts/lib/article-record';
-import { formatBadge } from '../../lib/reading-time/index';
+import { formatBadge, readingMinutes, type TextCounts } from '../../lib/reading-time/index';
 import { DETECT_DIR, ZYTE_DIR, detectPages, haveDetect, haveZyte, zytePages } from '../../scripts/lib/corpora';
 import { describeCorpus } from '../unit/corpus';
 import { parsePage, readPageFile } from '../../scripts/lib/load-page';
@@ -160,9 +160,6 @@ describeCorpus('real pages in Chromium', [join(ZYTE_DIR, 'ground-truth.json'), j
           expect(r.message.length).toBeGreaterThan(10);
         } else if (r.popupMin !== null) expect(r.popupMin, r.id).toBeGreaterThanOrEqual(1);
       }
-      // Issue #16 asks for equal on 90 % of the articles and never more than a minute apart; reached so far
-      // (full sample, Chromium): equal on 20 of 26, within a minute on 24 of 26. These floors guard that
-      // level until the detector's estimate gets there; they are not the target.
       // What the badge's extraction (run in the tab once detection says "article") costs per page.
       const earlyMs = await (await s.sw()).evaluate(() => (globalThis as unknown as { gistTest: { earlyMs: number[] } }).gistTest.earlyMs);
       const sortedMs = [...earlyMs].sort((a, b) => a - b);
@@ -172,8 +169,23 @@ describeCorpus('real pages in Chromium', [join(ZYTE_DIR, 'ground-truth.json'), j
       );
       const within = timed.filter((r) => Math.abs(badgeMinutes(r.badge)! - r.popupMin!) <= 1).length;
       console.log(`real pages: badge = popup on ${timeEqual}/${timed.length}, within a minute on ${within}/${timed.length}`);
-      expect(timeEqual).toBeGreaterThanOrEqual(Math.ceil(timed.length * 0.7));
-      expect(within).toBeGreaterThanOrEqual(Math.ceil(timed.length * 0.85));
+      // Detection's own estimate, what the badge shows where the extraction cannot run ahead of the popup
+      // (no host access to the site: activeTab only comes with a click).
+      const detected = await (await s.sw()).evaluate(
+        () => (globalThis as unknown as { gistTest: { detected: Record<string, TextCounts> } }).gistTest.detected,
+      );
+      const estimates = timed.map((r) => ({ r, est: readingMinutes(detected[server.url(`${r.id}.html`)]) }));
+      for (const { r, est } of estimates) if (est !== r.popupMin) console.log(`  estimate ${r.id}: detection ${est} min, popup ${r.popupMin} min`);
+      const estEqual = estimates.filter(({ r, est }) => est === r.popupMin).length;
+      const estWithin = estimates.filter(({ r, est }) => Math.abs(est - r.popupMin!) <= 1).length;
+      console.log(`real pages: detection's estimate alone = popup on ${estEqual}/${timed.length}, within a minute on ${estWithin}/${timed.length}`);
+      // Issue #16: the badge equals the popup on ≥ 90 % of the articles and is never more than a minute apart.
+      // With host access (this e2e build has 127.0.0.1) the badge is the extraction's count: equal on all.
+      expect(timeEqual).toBeGreaterThanOrEqual(Math.ceil(timed.length * 0.9));
+      expect(within).toBe(timed.length);
+      // Without it the badge is detection's estimate: floors at the level reached (20/26 equal, 23/26 within a minute).
+      expect(estEqual).toBeGreaterThanOrEqual(Math.ceil(timed.length * 0.7));
+      expect(estWithin).toBeGreaterThanOrEqual(Math.ceil(timed.length * 0.85));
       expect(withTags).toBeGreaterThanOrEqual(Math.ceil(articles.length * 0.7));
       for (const r of rows) for (const t of r.tags) expect(STOPWORDS.has(t.toLowerCase()), `${r.id}: stopword tag "${t}"`).toBe(false);
     },

@@ -6,7 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { afterFailure, backoffMs, DEFAULT_POLICY, FetchFailure, httpFailure, pickNext, type QueueItem } from '../../lib/fetch-queue/policy';
-import { runQueue, type Extracted, type RunnerDeps } from '../../lib/fetch-queue/runner';
+import { fetchOne, runQueue, type Extracted, type RunnerDeps } from '../../lib/fetch-queue/runner';
 import { countQueue, queueItems, retryFailed, setPendingImages } from '../../lib/fetch-queue/store';
 import type { ExtractedArticle } from '../../lib/extract/types';
 import { fullArticleReads, recordReads } from './db-reads';
@@ -378,5 +378,47 @@ describe('queue store reads', () => {
         .sort(),
     ).toEqual(['contentState', 'contentState', 'pendingImages']);
     expect(fullArticleReads(reads)).toBe(0);
+  });
+});
+
+/** Runs the fake clock until `p` settles. */
+async function settle<T>(h: ReturnType<typeof harness>, p: Promise<T>): Promise<T> {
+  let done = false;
+  void p.finally(() => {
+    done = true;
+  });
+  while (!done) await h.advance();
+  return p;
+}
+
+describe('fetchOne ("Fetch now" in the import report)', () => {
+  it('fetches that one article at once, ahead of older waiting ones, and stores it as the queue would', async () => {
+    await db.articles.bulkAdd([rec('http://a.test/older'), rec('http://b.test/mine')] as ArticleRecord[]);
+    const mine = (await db.articles.where('url').equals('http://b.test/mine').first())!;
+    const h = harness(db, { latency: 0 });
+    expect(await settle(h, fetchOne(mine.id, h.deps))).toEqual({ state: 'fetched' });
+    expect(h.starts.map((s) => s.url)).toEqual(['http://b.test/mine']);
+    const stored = (await db.articles.get(mine.id))!;
+    expect(stored).toMatchObject({ contentState: 'full', title: 'Title of http://b.test/mine', tags: ['mine'], imageCount: 1 });
+    expect((await db.contents.get(mine.id))?.html).toContain('body of http://b.test/mine');
+    expect((await db.articles.where('url').equals('http://a.test/older').first())?.contentState).toBe('pending');
+    // Already fetched: nothing is requested again.
+    expect(await settle(h, fetchOne(mine.id, h.deps))).toEqual({ state: 'fetched' });
+    expect(h.starts).toHaveLength(1);
+  });
+
+  it('returns why it failed and marks the article failed with that reason; a failed one is tried again', async () => {
+    const id = await db.articles.add(rec('http://gone.test/x') as ArticleRecord);
+    const h = harness(db, { latency: 0, fail: { 'gone.test': () => httpFailure(404) } });
+    const r = await settle(h, fetchOne(id, h.deps));
+    expect(r.state).toBe('failed');
+    const reason = r.state === 'failed' ? r.reason : '';
+    expect(reason).toMatch(/404/);
+    expect(await db.articles.get(id)).toMatchObject({ contentState: 'failed', fetchError: reason });
+    // Failed articles are tried again on the next click, and a success fills them.
+    const ok = harness(db, { latency: 0 });
+    expect(await settle(ok, fetchOne(id, ok.deps))).toEqual({ state: 'fetched' });
+    expect((await db.articles.get(id))?.contentState).toBe('full');
+    expect(await settle(ok, fetchOne(9999, ok.deps))).toEqual({ state: 'failed', reason: 'this article is no longer in the library' });
   });
 });

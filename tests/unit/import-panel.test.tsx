@@ -184,6 +184,55 @@ describe('import', () => {
     expect(csv).toContain('a.zip/annotations,https://gone.example/,problem,"3 highlight(s) for https://gone.example/');
   });
 
+  it('lists each link-only article with "Fetch now", which fetches that one and shows fetched or why not', async () => {
+    const run: ImportRun = {
+      ...RUN,
+      outcomes: [
+        ...RUN.outcomes,
+        {
+          index: 5,
+          where: 'ril_export.html:12',
+          url: 'https://b.example/gone',
+          outcome: 'imported',
+          reason: 'imported; the page is fetched later',
+          articleId: 5,
+          needsFetch: true,
+        },
+      ],
+    };
+    let fail: (r: { fetched: false; reason: string }) => void = () => {};
+    const fetchOne = vi.fn((id: number) =>
+      id === 1 ? Promise.resolve({ fetched: true as const }) : new Promise<{ fetched: false; reason: string }>((r) => (fail = r)),
+    );
+    const queue = { ...queueMock(), fetchOne };
+    mount({ importFile: vi.fn(async () => run) as unknown as TransferBackend['importFile'] }, queue);
+    chooseFile(file('ril_export.html', '<html>pocket</html>'));
+    await flush();
+    const rows = () => [...$('import-links')!.querySelectorAll('li')];
+    // Only the new articles without their page: not the one imported with content, nor merged or failed rows.
+    expect(rows().map((li) => li.dataset.url)).toEqual(['https://a.example/1', 'https://b.example/gone']);
+    expect(rows().map((li) => li.dataset.state)).toEqual(['waiting', 'waiting']);
+    expect(rows().map((li) => li.querySelector('button')!.textContent)).toEqual(['Fetch now', 'Fetch now']);
+
+    await act(() => rows()[0].querySelector('button')!.click());
+    await flush();
+    expect(fetchOne).toHaveBeenCalledWith(1, 'https://a.example/1');
+    expect(rows()[0].dataset.state).toBe('fetched');
+    expect(rows()[0].textContent).toContain('Fetched');
+    expect(rows()[0].querySelector('button')).toBeNull();
+
+    await act(() => rows()[1].querySelector('button')!.click());
+    expect(rows()[1].dataset.state).toBe('fetching');
+    expect(rows()[1].querySelector('button')!.disabled).toBe(true);
+    await act(async () => fail({ fetched: false, reason: 'the page is gone (HTTP 404)' }));
+    await flush();
+    expect(rows()[1].dataset.state).toBe('failed');
+    expect(rows()[1].querySelector('[role="alert"]')!.textContent).toBe('Could not fetch: the page is gone (HTTP 404)');
+    expect(rows()[1].querySelector('button')!.textContent).toBe('Try again');
+    expect(fetchOne).toHaveBeenCalledTimes(2);
+    expect(queue.start).not.toHaveBeenCalled(); // one article, not the whole queue
+  });
+
   it('says clearly when the file is not a known format, and nothing was imported', async () => {
     mount({
       importFile: vi.fn(async () => {

@@ -19,6 +19,14 @@ describe('queue requests', () => {
     expect(parseRequest({ type: 'queue:status', extra: 1 })).toEqual({ type: 'queue:status' });
   });
 
+  it('parses fetch-one with an article id, and only from extension pages', () => {
+    expect(parseRequest({ type: 'queue:fetch-one', id: 4, url: 'https://x' })).toEqual({ type: 'queue:fetch-one', id: 4 });
+    for (const id of [undefined, -1, 1.5, '4']) expect(parseRequest({ type: 'queue:fetch-one', id })).toBeNull();
+    const req = parseRequest({ type: 'queue:fetch-one', id: 4 })!;
+    expect(isAllowed(req, classifySender(library, ID, ORIGIN))).toBe(true);
+    expect(isAllowed(req, classifySender(contentScript, ID, ORIGIN))).toBe(false);
+  });
+
   it('rejects malformed ones', () => {
     expect(parseRequest({ type: 'queue:start', retryFailed: 'yes' })).toBeNull();
     expect(parseRequest({ type: 'queue:begin' })).toBeNull();
