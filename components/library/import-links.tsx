@@ -67,7 +67,9 @@ export function ImportLinks({
 }
 
 /** The link-only articles of an import run: new articles the fetch queue has still to download. */
-export function linkOnlyItems(outcomes: readonly { outcome: string; needsFetch?: boolean; articleId?: number; url: string; where: string }[]) {
+export function linkOnlyItems(
+  outcomes: readonly { outcome: string; needsFetch?: boolean; articleId?: number; url: string; where: string }[],
+) {
   const out: LinkOnlyItem[] = [];
   for (const o of outcomes)
     if (o.outcome === 'imported' && o.needsFetch && o.articleId !== undefined) out.push({ id: o.articleId, url: o.url, where: o.where });

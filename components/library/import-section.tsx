@@ -121,7 +121,13 @@ export function ImportSection({
         </p>
       )}
       {runs?.length ? (
-        <ImportResultView key={runs.length} run={runs[runs.length - 1]} report={reportOf(runs[runs.length - 1])} latest fetchOne={fetchOne} />
+        <ImportResultView
+          key={runs.length}
+          run={runs[runs.length - 1]}
+          report={reportOf(runs[runs.length - 1])}
+          latest
+          fetchOne={fetchOne}
+        />
       ) : (
         state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest fetchOne={fetchOne} />
       )}
@@ -181,7 +187,10 @@ function ImportResultView({
         {summaryText(run, report)}
       </p>
       {report.toFetch > 0 && (
-        <p class="muted">{report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch each now, or all of them below, to read them offline.</p>
+        <p class="muted">
+          {report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch each now, or all of them below, to read them
+          offline.
+        </p>
       )}
       <div class="ie-row">
         <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>

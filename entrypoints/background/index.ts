@@ -92,14 +92,16 @@ export default defineBackground(() => {
   async function handle(req: Request, tabId: number | undefined): Promise<ResponseMap[Request['type']]> {
     switch (req.type) {
       case 'detect:report':
-        if (import.meta.env.MODE === 'e2e') detected[req.url] = { words: req.wordCount, cjkChars: req.cjkChars ?? 0, images: req.images ?? 0 };
+        if (import.meta.env.MODE === 'e2e')
+          detected[req.url] = { words: req.wordCount, cjkChars: req.cjkChars ?? 0, images: req.images ?? 0 };
         if (tabId !== undefined) await savedState.onDetect(tabId, req, (t, url) => early.onArticle(t, url));
         return null;
       case 'popup:preview':
         try {
           // The extraction made for the badge when the tab still shows that page load, else a new one.
           await early.settled(req.tabId);
-          const kept = await extractionForSave(req.tabId, saveSource);
+          const held = await early.held(req.tabId, identifyTab);
+          const kept = held ? { extraction: held, analysis: undefined } : await extractionForSave(req.tabId, saveSource);
           const extraction = kept.extraction;
           // Tags and storage key in one call where the word table and the Public Suffix List live.
           const analysis = kept.analysis ?? (await analyzeFor(extraction, domWork.analyzePage));

@@ -21,7 +21,11 @@ export function createSavedState(getDb: () => GistDB, session: SessionArea, reso
      * `extract` (lib/save/early-preview) runs the popup's extraction for an article not saved yet; its
      * counts then set the badge, so it shows the number the popup will (null: detection's estimate).
      */
-    async onDetect(tabId: number, report: DetectReport, extract?: (tabId: number, url: string) => Promise<StoredCounts | null>): Promise<void> {
+    async onDetect(
+      tabId: number,
+      report: DetectReport,
+      extract?: (tabId: number, url: string) => Promise<StoredCounts | null>,
+    ): Promise<void> {
       const saved = await findSavedPage(getDb(), report.url, report.canonical, resolveKey).catch((e: unknown) => {
         console.warn('Gist: could not look the page up in the library', e); // the badge still shows the time
         return undefined;

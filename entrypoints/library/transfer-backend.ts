@@ -182,7 +182,9 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
       return browser.permissions
         .request({ origins })
         .then((granted: boolean) =>
-          granted ? send() : { fetched: false as const, reason: `Gist needs access to ${new URL(url).host} to download this page; nothing was fetched.` },
+          granted
+            ? send()
+            : { fetched: false as const, reason: `Gist needs access to ${new URL(url).host} to download this page; nothing was fetched.` },
         );
     },
   };

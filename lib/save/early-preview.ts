@@ -9,7 +9,7 @@
 import type { StoredCounts } from '../reading-time/index';
 import { countText } from '../reading-time/index';
 import type { PreviewCache, SessionArea } from './preview-cache';
-import type { TabExtraction } from './tab-extraction';
+import type { PageIdentity, TabExtraction } from './tab-extraction';
 
 /** The counts the popup's time is computed from (buildPreview), or null when the popup would show none. */
 export function extractionCounts(ex: TabExtraction): StoredCounts | null {
@@ -35,6 +35,7 @@ const PENDING = 'gist:early:';
 export function createEarlyPreview(deps: EarlyPreviewDeps) {
   // One extraction per tab at a time; the popup waits for one under way instead of starting another.
   const inflight = new Map<number, Promise<StoredCounts | null>>();
+  const held = new Map<number, TabExtraction>();
 
   const extractNow = (tabId: number): Promise<StoredCounts | null> => {
     const running = inflight.get(tabId);
@@ -43,7 +44,13 @@ export function createEarlyPreview(deps: EarlyPreviewDeps) {
       try {
         const ex = await deps.extract(tabId);
         const counts = extractionCounts(ex);
-        if (counts) await deps.cache.put(tabId, ex);
+        held.delete(tabId);
+        // Too large for the session cache (a 20 MB page): held in memory instead, one at a time, so the
+        // popup does not extract the page a second time.
+        if (counts && !(await deps.cache.put(tabId, ex).catch(() => false))) {
+          held.clear();
+          held.set(tabId, ex);
+        }
         return counts;
       } catch {
         return null; // the page refused or has no text: the badge keeps detection's estimate
@@ -86,7 +93,17 @@ export function createEarlyPreview(deps: EarlyPreviewDeps) {
       await inflight.get(tabId);
     },
 
+    /** The extraction the cache could not keep, if the tab still shows that page load (given once). */
+    async held(tabId: number, identify: (tabId: number) => Promise<PageIdentity | null>): Promise<TabExtraction | null> {
+      const ex = held.get(tabId);
+      held.delete(tabId);
+      if (!ex) return null;
+      const now = await identify(tabId).catch(() => null);
+      return now && now.url === ex.url && now.pageId === ex.pageId ? ex : null;
+    },
+
     async forget(tabId: number): Promise<void> {
+      held.delete(tabId);
       await deps.pending.remove(`${PENDING}${tabId}`).catch(() => undefined);
     },
   };

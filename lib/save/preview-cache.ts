@@ -79,7 +79,13 @@ export function createPreviewCache(area: SessionArea, now: () => number = Date.n
     /** Keeps the preview's extraction and analysis for the tab; false when not kept (no page id, too large, no room). */
     async put(tabId: number, extraction: TabExtraction, analysis?: PageAnalysis): Promise<boolean> {
       if (!extraction.pageId) return false;
-      const entry: CachedPreview = { url: extraction.url, pageId: extraction.pageId, extraction, ...(analysis ? { analysis } : {}), at: now() };
+      const entry: CachedPreview = {
+        url: extraction.url,
+        pageId: extraction.pageId,
+        extraction,
+        ...(analysis ? { analysis } : {}),
+        at: now(),
+      };
       if (JSON.stringify(entry).length > MAX_PREVIEW_CHARS) {
         await area.remove(keyOf(tabId)); // an older, smaller preview of this tab must not be saved instead
         return false;

@@ -4,7 +4,7 @@
 // access) and keeps the result in the preview cache, where the popup and Save find it.
 import { describe, expect, it, vi } from 'vitest';
 import { createEarlyPreview, extractionCounts } from '../../lib/save/early-preview';
-import { createPreviewCache, extractionForSave, memoryArea } from '../../lib/save/preview-cache';
+import { createPreviewCache, extractionForSave, MAX_PREVIEW_CHARS, memoryArea } from '../../lib/save/preview-cache';
 import type { TabExtraction } from '../../lib/save/tab-extraction';
 
 const URL_A = 'http://127.0.0.1:8080/story.html';
@@ -104,6 +104,20 @@ describe('early preview', () => {
     const [a, b] = await Promise.all([early.onArticle(7, URL_A), early.onArticle(7, URL_A), early.settled(7)]);
     expect(a).toEqual(b);
     expect(extract).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds an extraction too large for the session cache in memory, for the popup of that same page load only', async () => {
+    const big = extraction('word '.repeat(MAX_PREVIEW_CHARS / 4));
+    const { early, cache } = setup({ ex: big });
+    expect((await early.onArticle(7, URL_A))?.words).toBe(MAX_PREVIEW_CHARS / 4);
+    expect(await cache.get(7)).toBeNull();
+    const same = async () => ({ url: URL_A, pageId: 'load-1' });
+    expect(await early.held(7, same)).toBe(big);
+    expect(await early.held(7, same)).toBeNull(); // given once
+    // A reload since (new page id): not that page any more.
+    const again = setup({ ex: big });
+    await again.early.onArticle(7, URL_A);
+    expect(await again.early.held(7, async () => ({ url: URL_A, pageId: 'load-2' }))).toBeNull();
   });
 
   it('gives null and keeps nothing when the page cannot be read or has no article', async () => {
