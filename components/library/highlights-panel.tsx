@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord } from '../../lib/db/schema';
-import type { PlacedHighlight } from '../../lib/highlights/reader-highlights';
+import type { PlacedHighlight } from '../../lib/annotate/reader-highlights';
 import { COLOR_NAMES } from './highlight-toolbar';
 
 const NOTE_SAVE_MS = 600;

@@ -7,7 +7,7 @@ import type { SyncState } from '../../lib/search/index-sync';
 import type { TextIndex } from '../../lib/search/text-index';
 import type { ApplyOutcome } from '../../lib/import/apply-import';
 import type { StrayOutcome } from '../../lib/import/stray-highlights';
-import type { AnchorTally } from '../../lib/highlights/anchor-stored';
+import type { AnchorTally } from '../../lib/annotate/anchor-stored';
 import type { ImportResult } from '../../lib/import/types';
 import type { QueueCounts } from '../../lib/fetch-queue/store';
 import type { QueueStatus } from '../../lib/fetch-queue/status';

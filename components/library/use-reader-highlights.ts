@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColor, HighlightRecord } from '../../lib/db/schema';
 import type { HighlightChanges } from '../../lib/db/highlights';
-import { anchorHighlights, selectionTarget, withPlaced, type PlacedHighlight } from '../../lib/highlights/reader-highlights';
+import { anchorHighlights, selectionTarget, withPlaced, type PlacedHighlight } from '../../lib/annotate/reader-highlights';
 import { offsetsFromRange, textOf, wrapRange } from '../../lib/highlights/dom-text';
 import type { HighlightBackend } from './library-connector';
 

@@ -5,7 +5,7 @@ import { PrivateWindowNotice } from '../../components/library/private-window';
 import { openDb } from '../../lib/db/schema';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from './dexie-connector';
-import { keepAnchoring } from '../../lib/highlights/anchor-stored';
+import { keepAnchoring } from '../../lib/annotate/anchor-stored';
 import '../../components/shared/base.css';
 import '../../components/library/library.css';
 

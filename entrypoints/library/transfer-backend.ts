@@ -10,7 +10,7 @@ import { exportMarkdownZip } from '../../lib/export/markdown-zip';
 import { articleHighlightsMarkdown, exportAllHighlightsMarkdown, exportHighlightsZip } from '../../lib/export/highlights-markdown';
 import { fileNameFor } from '../../lib/export/markdown-text';
 import { highlightsOf } from '../../lib/db/highlights';
-import { anchorImported } from '../../lib/highlights/anchor-stored';
+import { anchorImported } from '../../lib/annotate/anchor-stored';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';

@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { storeFetched, type FetchedContent } from '../../lib/fetch-queue/store';
-import { anchorImported, anchorWaiting, keepAnchoring, renderedText } from '../../lib/highlights/anchor-stored';
+import { anchorImported, anchorWaiting, keepAnchoring, renderedText } from '../../lib/annotate/anchor-stored';
 import { textOf } from '../../lib/highlights/dom-text';
 import { applyImport } from '../../lib/import/apply-import';
 import type { ImportItem } from '../../lib/import/types';

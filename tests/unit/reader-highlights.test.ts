@@ -1,7 +1,7 @@
 // The reader's pure highlight logic: which records anchoring rewrites, reading order, what a selection
 // stores, where floating boxes go, the deep-link route, the h / n keys and the settings they use.
 import { describe, expect, it } from 'vitest';
-import { anchorHighlights, selectionTarget } from '../../lib/highlights/reader-highlights';
+import { anchorHighlights, selectionTarget } from '../../lib/annotate/reader-highlights';
 import { describeRange } from '../../lib/highlights/selectors';
 import { floatPosition } from '../../lib/highlights/float-position';
 import { parseRoute, routeHash } from '../../components/library/route';

@@ -6,9 +6,9 @@
 // gets its content (keepAnchoring). The reader re-anchors every highlight on opening anyway.
 import type { ArticleRecord, GistDB, HighlightRecord } from '../db/schema';
 import { sanitizeArticleFragment } from '../sanitize/sanitize-html';
-import { anchorTarget } from './anchor';
-import { textOf } from './dom-text';
-import { describeRange } from './selectors';
+import { anchorTarget } from '../highlights/anchor';
+import { textOf } from '../highlights/dom-text';
+import { describeRange } from '../highlights/selectors';
 
 export type Placement = Pick<HighlightRecord, 'quote' | 'position' | 'anchor'>;
 

@@ -3,8 +3,8 @@
 // passes textOf(body) and the records, and performs the writes and the drawing itself.
 import type { HighlightRecord } from '../db/schema';
 import type { HighlightChanges } from '../db/highlights';
-import { anchorTarget } from './anchor';
-import { describeRange, type HighlightTarget } from './selectors';
+import { anchorTarget } from '../highlights/anchor';
+import { describeRange, type HighlightTarget } from '../highlights/selectors';
 
 export interface PlacedHighlight {
   record: HighlightRecord;
