@@ -225,7 +225,13 @@ describe('reader highlights', () => {
     const moved = {
       ...record('moved', 0, 6),
       position: { type: 'TextPositionSelector' as const, start: 40, end: 46 },
-      quote: { type: 'TextQuoteSelector' as const, exact: 'Second', prefix: 'dog today.', suffix: ' paragraph' },
+      // 32 characters of context, as describeRange stores them (a shorter side would mean the text started there).
+      quote: {
+        type: 'TextQuoteSelector' as const,
+        exact: 'Second',
+        prefix: 'x jumps over the lazy dog today.',
+        suffix: ' paragraph starts here and ends.',
+      },
     };
     const { connector, highlights } = setup([gone, moved], { notesPanel: true });
     await open(connector);
