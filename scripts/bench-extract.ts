@@ -3,12 +3,14 @@
 // scripts/lib/splits.ts) and prints time ratios; then title / byline / excerpt on Mozilla Readability's
 // test pages, ours vs bare Readability, per half.
 // usage: npm run bench:extract [-- --no-browser] [-- --browser-only] [-- --readability-pages-only]
-//        [-- --only ID_PREFIX] [-- --misses]   (--misses lists the train half's metadata mismatches)
+//        [-- --only ID_PREFIX] [-- --misses]   (--misses lists the train half's metadata mismatches and
+//        the train pages whose content lost the og:image shown in their main column)
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../lib/extract/index';
 import { haveReadabilityPages, haveZyte, loadScorer, median, quantile, READABILITY_DIR, zytePages, ZYTE_DIR } from './lib/corpora';
 import { parsePage, readPageFile } from './lib/load-page';
 import { benchReadabilityPages } from './lib/metadata-bench';
+import { contentKeeps, ogImageInMainColumn } from './lib/lead-image-bench';
 import { HALVES, halfOf } from './lib/splits';
 
 const args = process.argv.slice(2);
@@ -39,18 +41,25 @@ const tBare: number[] = [];
 let sumOurs = 0,
   sumBare = 0;
 const phases: Record<string, number> = {};
+/** Pages whose og:image is shown in the main column: whether our content kept it; 'undetermined' counted apart. */
+const leadKept: Record<string, boolean> = {};
+let leadUndetermined = 0;
 
 for (const [i, p] of (browserOnly ? [] : pages).entries()) {
   truth[p.id] = { articleBody: p.truth };
   const dom = parsePage(readPageFile(p.file), p.url);
   const doc = dom.window.document;
   const win = dom.window as unknown as Window;
+  const lead = ogImageInMainColumn(doc, p.url, p.truth);
+  if (lead === 'undetermined') leadUndetermined++;
+  let content = '';
   // Alternate the order so warm-up and GC do not favour one side.
   const runOurs = () => {
     const t = performance.now();
     const a = extractArticle(doc, { url: p.url, window: win, timings: phases });
     const dt = performance.now() - t;
     ours[p.id] = { articleBody: a?.text ?? '' };
+    content = a?.content ?? '';
     tOurs.push(dt);
     sumOurs += dt;
   };
@@ -69,6 +78,7 @@ for (const [i, p] of (browserOnly ? [] : pages).entries()) {
     runBare();
     runOurs();
   }
+  if (lead && lead !== 'undetermined') leadKept[p.id] = contentKeeps(content, lead, doc, p.url);
   dom.window.close();
 }
 
@@ -89,6 +99,15 @@ if (!browserOnly) {
     console.log('  ' + line('readability', score(t, sub(bare, half))));
     console.log('  ' + line('gist', score(t, sub(ours, half))));
   }
+  console.log(`lead image (og:image shown in the page's main column; ${leadUndetermined} pages undetermined, body end not found):`);
+  for (const half of ['all', ...HALVES]) {
+    const ids = Object.keys(leadKept).filter((id) => half === 'all' || halfOf(id) === half);
+    const kept = ids.filter((id) => leadKept[id]).length;
+    console.log(`  ${half}: lead image kept: ${kept} of ${ids.length} (${ids.length ? ((100 * kept) / ids.length).toFixed(1) : '-'} %)`);
+  }
+  if (args.includes('--misses'))
+    for (const id of Object.keys(leadKept).filter((id) => !leadKept[id] && halfOf(id) === 'train'))
+      console.log(`  lead image lost (train): ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
   console.log('worst 10 pages for gist (page F1, readability F1, id, url):');
   for (const [id, f] of Object.entries(sOurs.perPage)
     .sort((a, b) => a[1] - b[1])

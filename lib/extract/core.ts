@@ -9,6 +9,7 @@ import { densestBlock } from './fallback';
 import { jsonLdObjects, metaTables } from '../page-meta/index';
 import { attributeDecoder } from '../page-meta/decode';
 import { takeContentByline } from './byline';
+import { declaredImageKeys, findLeadImage, insertLeadImage } from './lead-image';
 import { extraByline, readMetadata, type PageMetadata } from './metadata';
 import { documentTitle, hostLabels, stripSiteName } from './title';
 import { postprocess } from './postprocess';
@@ -122,9 +123,11 @@ function runReadability(
 ): { root: Element | null; byline: string | null; excerpt: string | null; dir: string | null } {
   const clone = readerClone(doc, base);
   phase('clone');
+  // Paragraphs are numbered first, so that the numbers match the original page's <p> elements even
+  // when the byline search below removes one.
+  const tagged = tagParagraphs(clone);
   // No byline in the metadata: the one written in the page, looked for before the clean-up below.
   const byline = meta.byline ?? takeContentByline(clone);
-  const tagged = tagParagraphs(clone);
   preprocess(clone);
   const survived = survivingParagraphs(tagged);
   phase('preprocess');
@@ -182,7 +185,11 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   const byline = r.byline ?? extraByline(metas, attributeDecoder(doc));
 
   let root = r.root;
-  if (root) postprocess(root, { title, byline });
+  if (root) {
+    postprocess(root, { title, byline });
+    const lead = findLeadImage(doc, root, declaredImageKeys(metas, ld, base), base);
+    if (lead) insertLeadImage(root, lead, base);
+  }
   let text = root ? blockText(root) : '';
   if (text.length < MIN_TEXT) {
     const alt = fallbackRoot(doc, base);

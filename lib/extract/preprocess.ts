@@ -9,7 +9,7 @@ export const CAPTION_ATTR = 'data-gist-caption';
 
 const PLACEHOLDER_SRC =
   /^(?:data:|about:|$)|(?:blank|spacer|placeholder|pixel|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(?:gif|png|svg|jpe?g|webp)/i;
-const LAZY_SRC_ATTRS = [
+export const LAZY_SRC_ATTRS = [
   'data-src',
   'data-original',
   'data-lazy-src',
@@ -24,7 +24,7 @@ const LAZY_SRC_ATTRS = [
   'data-actualsrc',
   'data-native-src',
 ];
-const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
+export const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
 const IMG_URL = /^(?:https?:)?\/\/|^\/[^/]|\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
