@@ -405,11 +405,11 @@ describe('Library: highlights', () => {
   function backend(list: HighlightRecord[]): HighlightBackend {
     return {
       of: vi.fn(async (id: number) => list.filter((h) => h.articleId === id)),
-      add: vi.fn(),
-      update: vi.fn(),
-      remove: vi.fn(),
-      restore: vi.fn(),
-      setArticleNote: vi.fn(),
+      add: vi.fn(async (h) => ({ ...h, id: 'new' }) as HighlightRecord),
+      update: vi.fn(async () => {}),
+      remove: vi.fn(async () => undefined),
+      restore: vi.fn(async () => {}),
+      setArticleNote: vi.fn(async () => {}),
       subscribeAll: vi.fn((cb: (all: HighlightRecord[]) => void) => {
         cb(list);
         return () => {};
