@@ -400,7 +400,7 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
     }
     console.log(
       `xss e2e (A pipeline): ${saved} pages saved and rendered; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} dropped by extraction; ` +
-        `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports}, CSP console errors ${tally.cspConsole}, navigations ${tally.navigations}, problems ${tally.failures.length}`,
+        `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports} (live ${tally.violations}, parse ${tally.parseReports}), CSP console errors ${tally.cspConsole}, navigations ${tally.navigations}, problems ${tally.failures.length}`,
     );
     expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
     // Nothing runs, nothing in the live page is even refused, nothing navigates.
