@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { TextPositionSelector, TextQuoteSelector } from '../highlights/selectors';
 import { trackChanges, type ChangeRecord } from './change-log';
+import { trackSyncOutbox, type OutboxRow } from './sync-outbox';
 
 export type ArticleStatus = 'unread' | 'archived';
 
@@ -106,7 +107,16 @@ export type GistDB = Dexie & {
   images: EntityTable<ImageRecord, 'id'>;
   highlights: EntityTable<HighlightRecord, 'id'>;
   changes: EntityTable<ChangeRecord, 'seq'>;
+  syncOutbox: EntityTable<OutboxRow, 'ref'>;
+  syncState: EntityTable<SyncStateRecord, 'id'>;
 };
+
+/** Sync bookkeeping (lib/sync): the applied changes checkpoint, and the content revision applied per article. */
+export interface SyncStateRecord {
+  id: string;
+  seq?: number | string;
+  rev?: string;
+}
 
 export const DB_NAME = 'gist';
 
@@ -147,7 +157,25 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
   // applies what changed since its saved index instead of comparing every article on opening. Starts
   // empty: an index saved before it has an older format and is rebuilt once.
   db.version(4).stores({ changes: '++seq' });
+  // 5: sync (lib/sync). The outbox (lib/db/sync-outbox.ts) lists every article and highlight changed
+  // here since sync last pushed it, one row each; it starts with the whole library so the first sync
+  // uploads it, each field dated by the article's last update. syncState keeps sync's checkpoints.
+  db.version(5)
+    .stores({ syncOutbox: 'ref', syncState: 'id' })
+    .upgrade(async (tx) => {
+      const rows: OutboxRow[] = [];
+      await tx
+        .table('articles')
+        .each((a: ArticleRecord) => rows.push({ ref: `a:${a.id}`, articleId: a.id, fields: { '*': a.updatedAt ?? a.savedAt ?? 0 }, n: 1 }));
+      await tx
+        .table('highlights')
+        .each((h: HighlightRecord) =>
+          rows.push({ ref: `h:${h.id}`, articleId: h.articleId, highlightId: h.id, fields: { '*': h.updatedAt ?? 0 }, n: 1 }),
+        );
+      if (rows.length) await tx.table('syncOutbox').bulkPut(rows);
+    });
   trackChanges(db);
+  trackSyncOutbox(db);
   return db;
 }
 
