@@ -53,12 +53,13 @@ async function read(db: GistDB, pouch: Pouch, key: string): Promise<Incoming> {
   return inc;
 }
 
-/** Field-by-field equality (key order differs between records built here and those read back). */
+/** Field-by-field equality (key order differs between records built here and those read back; an
+ * absent note equals a null one). */
 function same(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const k of keys) if (JSON.stringify(x[k]) !== JSON.stringify(y[k])) return false;
+  for (const k of keys) if (JSON.stringify(x[k] ?? null) !== JSON.stringify(y[k] ?? null)) return false;
   return true;
 }
 
