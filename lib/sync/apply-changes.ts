@@ -47,7 +47,10 @@ async function read(db: GistDB, pouch: Pouch, key: string): Promise<Incoming> {
   ]);
   const highlights = hs.rows.flatMap((r) => (r.doc ? [{ uuid: parseId(r.id)!.uuid!, doc: r.doc as unknown as HighlightDoc }] : []));
   const inc: Incoming = { key, state, content, highlights };
-  if (content && state && isAlive(state) && applied?.rev !== content._rev) {
+  // The body is read again when its revision changed, or when the article is not here (deleted here
+  // earlier and revived elsewhere: the marker of the old revision is still here, the rows are not).
+  const here = content ? await db.articles.where('url').equals(content.url).count() : 0;
+  if (content && state && isAlive(state) && (applied?.rev !== content._rev || !here)) {
     inc.body = await pouch.get<ContentDoc>(contentId(key), { attachments: true, binary: true });
   }
   return inc;

@@ -92,8 +92,9 @@ export function articleOf(local: ArticleRecord | undefined, content: ContentDoc 
     progress: state.progress,
     tags: tagList(state),
     tagsEdited: state.tagsEdited,
-    note: state.note,
   });
+  // No note stays no field, as a local save leaves it.
+  if (state.note !== null || base.note !== undefined) base.note = state.note;
   return base as ArticleRecord;
 }
 

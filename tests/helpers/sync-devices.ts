@@ -1,6 +1,7 @@
 // Two-device sync fixtures: a "device" is its own Dexie database and its own local PouchDB (both on
 // fake-indexeddb, different names), synced through a real server. Shared by the sync tests and
 // scripts/bench-sync.ts.
+import { createHash } from 'node:crypto';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import { saveArticle, type ArticleInput } from '../../lib/db/articles';
 import { syncOnce, type SyncOptions, type SyncResult } from '../../lib/sync/engine';
@@ -83,7 +84,7 @@ export async function librarySnapshot(db: GistDB): Promise<Map<string, string>> 
     const content = await db.contents.get(a.id);
     const images = await db.images.where('articleId').equals(a.id).toArray();
     const imgs = await Promise.all(
-      images.map(async (im) => `${im.src}:${im.blob.type}:${Buffer.from(await im.blob.arrayBuffer()).toString('base64')}`),
+      images.map(async (im) => `${im.src}:${im.blob.type}:${createHash('sha256').update(Buffer.from(await im.blob.arrayBuffer())).digest('hex')}`),
     );
     const hs = (await db.highlights.where('articleId').equals(a.id).toArray()).map(({ articleId: _a, ...h }) => h);
     const { id: _id, updatedAt: _u, fetchAttempts: _f, nextAttemptAt: _n, fetchError: _e, pendingImages: _p, ...meta } = a;

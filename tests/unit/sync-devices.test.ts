@@ -1,0 +1,156 @@
+// @vitest-environment node
+// Two devices (each its own Dexie + local PouchDB) syncing through a real pouchdb-server on 127.0.0.1.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadPouch } from '../helpers/pouch-node';
+import { startCouch, type CouchServer } from '../helpers/couch-server';
+import { librarySnapshot, makeDevice, saveMany, sampleArticle, type Device } from '../helpers/sync-devices';
+import { addTagMany, deleteArticle, findByUrl, saveArticle, setProgress, setStatusMany } from '../../lib/db/articles';
+import { addHighlight, setArticleNote } from '../../lib/db/highlights';
+import type { PouchCtor } from '../../lib/sync/pouch-types';
+
+let server: CouchServer;
+let PouchDB: PouchCtor;
+let devices: Device[] = [];
+let dbs = 0;
+
+beforeAll(async () => {
+  PouchDB = await loadPouch();
+  server = await startCouch();
+}, 60_000);
+afterAll(async () => server?.stop());
+afterEach(async () => {
+  for (const d of devices) await d.close();
+  devices = [];
+});
+
+async function pair(): Promise<[Device, Device]> {
+  const url = await server.createDb(`lib${++dbs}`);
+  devices = [makeDevice(PouchDB, 'A', url), makeDevice(PouchDB, 'B', url)];
+  return devices as [Device, Device];
+}
+
+async function ok(d: Device) {
+  const r = await d.sync();
+  expect(r.error).toBeNull();
+  return r;
+}
+
+async function expectSameLibrary(a: Device, b: Device) {
+  const [x, y] = [await librarySnapshot(a.db), await librarySnapshot(b.db)];
+  expect([...y.keys()].sort()).toEqual([...x.keys()].sort());
+  for (const [k, v] of x) expect(y.get(k), k).toBe(v);
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+const URL0 = sampleArticle(0).url;
+
+describe('sync between two devices', () => {
+  it('articles saved on A, with images, highlights and notes, arrive identical on B', async () => {
+    const [A, B] = await pair();
+    await saveMany(A.db, 0, 3, { images: 2 });
+    const a0 = (await findByUrl(A.db, URL0))!;
+    await addHighlight(A.db, { articleId: a0.id, quote: { type: 'TextQuoteSelector', exact: 'word0', prefix: '', suffix: ' word1' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, note: 'why' });
+    await setArticleNote(A.db, a0.id, 'a note');
+    await ok(A);
+    const rb = await ok(B);
+    expect(rb.pulled).toBeGreaterThanOrEqual(7); // 3 content + 3 state + 1 highlight
+    expect(await B.db.articles.count()).toBe(3);
+    expect(await B.db.images.count()).toBe(6);
+    expect(await B.db.highlights.count()).toBe(1);
+    expect((await findByUrl(B.db, URL0))!.note).toBe('a note');
+    await expectSameLibrary(A, B);
+    // Nothing B applied was recorded as a local edit to send back.
+    expect(await B.db.syncOutbox.count()).toBe(0);
+  });
+
+  it('concurrent offline edits merge: tags x and y, progress 60 %, the same status', async () => {
+    const [A, B] = await pair();
+    await saveMany(A.db, 0, 1);
+    await ok(A);
+    await ok(B);
+    const [ia, ib] = [(await findByUrl(A.db, URL0))!.id, (await findByUrl(B.db, URL0))!.id];
+    await addTagMany(A.db, [ia], 'x');
+    await setStatusMany(A.db, [ia], 'archived');
+    await tick();
+    await addTagMany(B.db, [ib], 'y');
+    await setProgress(B.db, ib, 0.6);
+    await ok(A);
+    const rb = await ok(B);
+    expect(rb.conflictsResolved).toBeGreaterThan(0);
+    await ok(A);
+    for (const d of [A, B]) {
+      const a = (await findByUrl(d.db, URL0))!;
+      expect([...a.tags].sort(), d.name).toEqual(['x', 'y']);
+      expect(a.progress, d.name).toBe(0.6);
+      expect(a.status, d.name).toBe('archived');
+    }
+    await expectSameLibrary(A, B);
+  });
+
+  it('a delete on A disappears from B', async () => {
+    const [A, B] = await pair();
+    await saveMany(A.db, 0, 2);
+    await ok(A);
+    await ok(B);
+    await deleteArticle(A.db, (await findByUrl(A.db, URL0))!.id);
+    await ok(A);
+    await ok(B);
+    expect(await findByUrl(B.db, URL0)).toBeUndefined();
+    expect(await B.db.articles.count()).toBe(1);
+    expect(await B.db.images.count()).toBe(1);
+  });
+
+  it('an edit on B newer than A’s delete revives the article, with its content, on both', async () => {
+    const [A, B] = await pair();
+    await saveMany(A.db, 0, 1);
+    const h = await addHighlight(A.db, { articleId: (await findByUrl(A.db, URL0))!.id, quote: { type: 'TextQuoteSelector', exact: 'word0', prefix: '', suffix: '' }, position: null });
+    await ok(A);
+    await ok(B);
+    await deleteArticle(A.db, (await findByUrl(A.db, URL0))!.id);
+    await tick();
+    await setProgress(B.db, (await findByUrl(B.db, URL0))!.id, 0.6);
+    await ok(A);
+    await ok(B);
+    await ok(A);
+    for (const d of [A, B]) {
+      const a = await findByUrl(d.db, URL0);
+      expect(a, d.name).toBeDefined();
+      expect(a!.progress).toBe(0.6);
+      expect((await d.db.contents.get(a!.id))?.text).toBe(sampleArticle(0).text);
+      expect(await d.db.images.where('articleId').equals(a!.id).count()).toBe(1);
+      expect((await d.db.highlights.get(h.id))?.articleId).toBe(a!.id);
+    }
+    await expectSameLibrary(A, B);
+  });
+
+  it('a delete on A newer than B’s edit deletes the article on both', async () => {
+    const [A, B] = await pair();
+    await saveMany(A.db, 0, 1);
+    await ok(A);
+    await ok(B);
+    await setProgress(B.db, (await findByUrl(B.db, URL0))!.id, 0.6);
+    await tick();
+    await deleteArticle(A.db, (await findByUrl(A.db, URL0))!.id);
+    await ok(A);
+    await ok(B);
+    await ok(A);
+    expect(await findByUrl(A.db, URL0)).toBeUndefined();
+    expect(await findByUrl(B.db, URL0)).toBeUndefined();
+    expect(await B.db.contents.count()).toBe(0);
+  });
+
+  it('the same article saved on both devices stays one article', async () => {
+    const [A, B] = await pair();
+    await saveArticle(A.db, sampleArticle(0));
+    await tick();
+    await saveArticle(B.db, { ...sampleArticle(0), title: 'Saved later on B' });
+    await ok(A);
+    await ok(B);
+    await ok(A);
+    for (const d of [A, B]) {
+      expect(await d.db.articles.count()).toBe(1);
+      expect((await findByUrl(d.db, URL0))!.title).toBe('Saved later on B');
+    }
+    await expectSameLibrary(A, B);
+  });
+});
