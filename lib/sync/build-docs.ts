@@ -1,7 +1,7 @@
 // Documents built from what Dexie holds now (outbox → PouchDB), and Dexie records rebuilt from
 // documents (PouchDB → Dexie).
 import type { ArticleRecord, ContentRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';
-import { contentId, highlightId, sha, tagList, type ContentDoc, type HighlightDoc, type StateDoc } from './doc-types';
+import { canonical, contentId, highlightId, sha, tagList, type ContentDoc, type HighlightDoc, type StateDoc } from './doc-types';
 
 /** The content document of a stored article: its metadata, body, and each distinct image once. */
 export async function contentDocOf(db: GistDB, a: ArticleRecord, key: string): Promise<ContentDoc> {
@@ -43,7 +43,7 @@ export async function contentDocOf(db: GistDB, a: ArticleRecord, key: string): P
 
 /** True when two content documents hold the same data (attachment names are content hashes). */
 export function sameContent(a: ContentDoc, b: ContentDoc): boolean {
-  const plain = (d: ContentDoc) => JSON.stringify({ ...d, _rev: undefined, _attachments: Object.keys(d._attachments ?? {}).sort() });
+  const plain = (d: ContentDoc) => canonical({ ...d, _rev: undefined, _attachments: Object.keys(d._attachments ?? {}).sort() });
   return plain(a) === plain(b);
 }
 

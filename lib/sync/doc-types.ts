@@ -106,3 +106,12 @@ export function tagList(s: Pick<StateDoc, 'tags'>): string[] {
     .sort(([ka, a], [kb, b]) => a.at - b.at || (ka < kb ? -1 : ka > kb ? 1 : 0))
     .map(([, e]) => e.name);
 }
+
+/** JSON with object keys sorted: equality of documents whatever order their fields were stored in. */
+export function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Blob)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}

@@ -5,7 +5,7 @@
 // URL, field times from the row), writes nothing new when they match, and drops the row.
 import type { GistDB } from '../db/schema';
 import type { OutboxRow } from '../db/sync-outbox';
-import { articleKey, contentId, highlightId, stateId, type ContentDoc, type HighlightDoc, type StateDoc, type SyncDoc } from './doc-types';
+import { articleKey, canonical, contentId, highlightId, stateId, type ContentDoc, type HighlightDoc, type StateDoc, type SyncDoc } from './doc-types';
 import { contentDocOf, highlightDocOf, sameContent } from './build-docs';
 import { emptyState, withDelete, withLocalEdits } from './merge';
 
@@ -80,7 +80,7 @@ async function plan(db: GistDB, row: OutboxRow): Promise<Plan & { ids: string[] 
         if (!prev || (prev as { _deleted?: boolean })._deleted || !sameContent(prev, doc)) out.push({ ...doc, _rev: prev?._rev });
       }
       const next = withLocalEdits(base, a, fields);
-      if (!prevState || JSON.stringify(next) !== JSON.stringify(base)) out.push(next);
+      if (!prevState || canonical(next) !== canonical(base)) out.push(next);
       return out;
     },
   };

@@ -54,6 +54,7 @@ export async function startCouch(): Promise<CouchServer> {
   let proxy: Server | null = null;
   const proxyPort = await freePort();
   const listen = async () => {
+    if (proxy) return;
     proxy = createServer((client) => {
       const upstream = connect(port, '127.0.0.1');
       for (const s of [client, upstream]) {
