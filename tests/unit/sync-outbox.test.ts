@@ -1,0 +1,92 @@
+// @vitest-environment node
+// The sync outbox middleware: every synced write leaves one row per record, in the same transaction,
+// dated per field; local-only writes and writes made by sync itself leave none.
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type GistDB } from '../../lib/db/schema';
+import { addTagMany, deleteArticle, restoreArticle, saveArticle, setProgress, setStatusMany } from '../../lib/db/articles';
+import { addHighlight, deleteHighlight } from '../../lib/db/highlights';
+import { changesAfter } from '../../lib/db/change-log';
+import { sampleArticle } from '../helpers/sync-devices';
+
+let db: GistDB;
+beforeEach(async () => {
+  db = openDb('outbox-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+});
+
+const row = (ref: string) => db.syncOutbox.get(ref);
+
+describe('sync outbox', () => {
+  it('a new save records the whole article once', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1, { images: 2 }));
+    const rows = await db.syncOutbox.toArray();
+    expect(rows.map((r) => r.ref)).toEqual([`a:${id}`]);
+    expect(Object.keys(rows[0].fields).sort()).toEqual(['*', 'content']);
+  });
+
+  it('edits are dated per field and compacted into the waiting row', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1));
+    await db.syncOutbox.clear();
+    await setProgress(db, id, 0.4);
+    await setStatusMany(db, [id], 'archived');
+    await addTagMany(db, [id], 'x');
+    const r = (await row(`a:${id}`))!;
+    expect(Object.keys(r.fields).sort()).toEqual(['progress', 'status', 'tags', 'tagsEdited']);
+    expect(r.n).toBe(3);
+    expect(await db.syncOutbox.count()).toBe(1);
+  });
+
+  it('fetch bookkeeping alone records nothing; the search log is unchanged by the outbox', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1));
+    await db.syncOutbox.clear();
+    const logBefore = (await changesAfter(db, 0, 100)).length;
+    await db.articles.update(id, { fetchAttempts: 2, nextAttemptAt: 5 });
+    expect(await db.syncOutbox.count()).toBe(0);
+    await setProgress(db, id, 0.5);
+    // Progress is not something search indexes: no search log row, one outbox row.
+    expect((await changesAfter(db, 0, 100)).length).toBe(logBefore);
+    expect(await db.syncOutbox.count()).toBe(1);
+  });
+
+  it('a delete keeps the URL (the sync key); its highlights are recorded as deleted with it', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1));
+    const h = await addHighlight(db, { articleId: id, quote: { type: 'TextQuoteSelector', exact: 'word7', prefix: '', suffix: '' }, position: null });
+    await db.syncOutbox.clear();
+    const snap = await deleteArticle(db, id);
+    const r = (await row(`a:${id}`))!;
+    expect(r.deleted?.url).toBe(sampleArticle(1).url);
+    expect((await row(`h:${h.id}`))?.deleted).toBeDefined();
+    // Undo brings it back: the row now also carries a whole-record write, later than the delete.
+    await restoreArticle(db, snap!);
+    const back = (await row(`a:${id}`))!;
+    expect(back.fields['*']).toBeGreaterThanOrEqual(back.deleted!.at);
+  });
+
+  it('a highlight deleted on its own is recorded with its article', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1));
+    const h = await addHighlight(db, { articleId: id, quote: { type: 'TextQuoteSelector', exact: 'word7', prefix: '', suffix: '' }, position: null });
+    await deleteHighlight(db, h.id);
+    expect(await row(`h:${h.id}`)).toMatchObject({ articleId: id, highlightId: h.id, deleted: { at: expect.any(Number) } });
+  });
+
+  it('a rolled-back transaction leaves no row', async () => {
+    await expect(
+      db.transaction('rw', db.articles, db.contents, db.images, async () => {
+        await saveArticle(db, sampleArticle(1));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await db.syncOutbox.count()).toBe(0);
+  });
+
+  it('writes inside a transaction over syncState (sync applying remote changes) are not recorded', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1));
+    await db.syncOutbox.clear();
+    await db.transaction('rw', db.articles, db.syncState, async () => {
+      await db.articles.update(id, { status: 'archived' });
+    });
+    expect(await db.syncOutbox.count()).toBe(0);
+  });
+});
