@@ -127,6 +127,23 @@ const UPGRADE_CHECKS: Record<number, (db: GistDB, from: Fixture) => Promise<void
     await db.articles.update(first.id as number, { title: 'Renamed after the upgrade' });
     expect((await db.changes.toArray()).map((r) => [r.articleId, r.op])).toEqual([[first.id, 'put']]);
   },
+  // 5 adds the sync outbox, filled with every article and highlight (dated by their last update) so the
+  // first sync uploads the whole library; writes from then on add or update rows.
+  5: async (db, from) => {
+    expect(from.data.syncOutbox).toBeUndefined();
+    // Highlights included: those an older version's upgrade moved out of the articles too.
+    const want = [
+      ...(await db.articles.toArray()).map((a) => [`a:${a.id}`, a.updatedAt ?? a.savedAt]),
+      ...(await db.highlights.toArray()).map((h) => [`h:${h.id}`, h.updatedAt]),
+    ].sort();
+    expect(want.length).toBeGreaterThanOrEqual((from.data.articles ?? []).length);
+    const rows = await db.syncOutbox.toArray();
+    expect(rows.map((r) => [r.ref, r.fields['*']]).sort()).toEqual(want);
+    const first = from.data.articles?.[0];
+    if (!first) return;
+    await db.articles.update(first.id as number, { progress: 0.5 });
+    expect((await db.syncOutbox.get(`a:${first.id}`))!.fields).toMatchObject({ '*': expect.any(Number), progress: expect.any(Number) });
+  },
 };
 
 describe('schema upgrades from fixture databases', () => {
