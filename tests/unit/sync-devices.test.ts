@@ -7,6 +7,8 @@ import { librarySnapshot, makeDevice, saveMany, sampleArticle, type Device } fro
 import { addTagMany, deleteArticle, findByUrl, saveArticle, setProgress, setStatusMany } from '../../lib/db/articles';
 import { addHighlight, setArticleNote } from '../../lib/db/highlights';
 import type { PouchCtor } from '../../lib/sync/pouch-types';
+import { liveSync } from '../../lib/sync/engine';
+import { describeError } from '../../lib/sync/replicate';
 
 let server: CouchServer;
 let PouchDB: PouchCtor;
@@ -152,5 +154,62 @@ describe('sync between two devices', () => {
       expect((await findByUrl(d.db, URL0))!.title).toBe('Saved later on B');
     }
     await expectSameLibrary(A, B);
+  });
+});
+
+async function until(what: string, cond: () => Promise<boolean>, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('live sync', () => {
+  it('carries saves and edits both ways while running, and stops cleanly', async () => {
+    const [A, B] = await pair();
+    const url = (await server.createDb(`live${dbs}`)) as string;
+    const errors: string[] = [];
+    const la = liveSync({ db: A.db, local: A.local, remoteUrl: url, onError: (e) => errors.push(e) });
+    const lb = liveSync({ db: B.db, local: B.local, remoteUrl: url, onError: (e) => errors.push(e) });
+    try {
+      await saveMany(A.db, 0, 2);
+      await until('B to get both articles', async () => (await B.db.articles.count()) === 2);
+      await addTagMany(B.db, [(await findByUrl(B.db, URL0))!.id], 'from-b');
+      await until('A to get the tag', async () => (await findByUrl(A.db, URL0))!.tags.includes('from-b'));
+      await la.idle();
+      await lb.idle();
+      await expectSameLibrary(A, B);
+      expect(errors).toEqual([]);
+    } finally {
+      await la.stop();
+      await lb.stop();
+    }
+  });
+});
+
+describe('sync errors', () => {
+  it('a missing database and refused credentials are said in words, without the credentials', async () => {
+    const [A] = await pair();
+    expect((await A.sync({ remoteUrl: `${server.url}/no-such-db` })).error).toBe('The database was not found on the server (404).');
+    const r = await A.sync({ remoteUrl: `${server.url}/no-such-db`, auth: { username: 'alice', password: 'pa55-s3cret' } });
+    expect(r.error).toBe('The server refused the user name or password (401).');
+  });
+
+  it('an unreachable server is said in words', async () => {
+    const [A] = await pair();
+    await saveMany(A.db, 0, 1);
+    const r = await A.sync({ remoteUrl: 'http://127.0.0.1:9/gist' });
+    expect(r.error).toBe('The server could not be reached.');
+    // The local edit is in the local PouchDB, waiting for the next upload.
+    expect(await A.db.syncOutbox.count()).toBe(0);
+    expect((await A.local.allDocs({})).rows.map((r) => r.id[0]).sort()).toEqual(['a', 's']);
+  });
+
+  it('describeError removes passwords, user names and credentials in URLs from any message', () => {
+    const e = { name: 'Error', message: 'GET https://alice:pa55@couch.example/db failed for alice with pa55 and pa%2F5' };
+    const msg = describeError(e, ['pa55', 'alice', 'pa/5']);
+    expect(msg).not.toMatch(/pa55|alice|pa%2F5/);
+    expect(msg).toContain('https://couch.example/db');
   });
 });
