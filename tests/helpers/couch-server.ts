@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 export interface CouchServer {
   /** Base URL through the proxy, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Request lines (`GET /db/_changes?since=…`) seen by the proxy, oldest first; the test may clear it. */
+  requests: string[];
   /** Creates a database and returns its URL. */
   createDb(name: string): Promise<string>;
   cut(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startCouch(): Promise<CouchServer> {
   await waitUp(`http://127.0.0.1:${port}/`, child);
 
   const sockets = new Set<Socket>();
+  const requests: string[] = [];
   let proxy: Server | null = null;
   const proxyPort = await freePort();
   const listen = async () => {
@@ -62,6 +65,9 @@ export async function startCouch(): Promise<CouchServer> {
         s.on('close', () => sockets.delete(s));
         s.on('error', () => s.destroy());
       }
+      client.on('data', (chunk: Buffer) => {
+        for (const m of chunk.toString('latin1').matchAll(/(?:GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.1/g)) requests.push(m[0]);
+      });
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((r) => proxy!.listen(proxyPort, '127.0.0.1', r));
@@ -76,6 +82,7 @@ export async function startCouch(): Promise<CouchServer> {
   };
   return {
     url,
+    requests,
     async createDb(name) {
       const res = await fetch(`${url}/${name}`, { method: 'PUT' });
       if (!res.ok && res.status !== 412) throw new Error(`Could not create ${name}: ${res.status}`);

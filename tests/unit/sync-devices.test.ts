@@ -62,6 +62,7 @@ describe('sync between two devices', () => {
     expect((await findByUrl(B.db, URL0))!.note).toBe('a note');
     await expectSameLibrary(A, B);
     // Nothing B applied was recorded as a local edit to send back.
+    expect(rb.localChanges).toBe(0);
     expect(await B.db.syncOutbox.count()).toBe(0);
   });
 

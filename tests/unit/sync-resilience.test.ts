@@ -80,9 +80,14 @@ it('a sync stopped mid-way resumes from its checkpoint, not from the start', asy
   });
   expect(first.error).toBe('Sync was stopped.');
   expect(seen).toBeGreaterThanOrEqual(100);
+  server.requests.length = 0;
   const second = await B.sync();
   expect(second.error).toBeNull();
-  // 300 documents in all; the first round's checkpointed batches are not transferred again.
+  // The download starts reading the server's changes after the checkpoint the stopped round saved
+  // (written per completed batch of 50, so at least the first batch)…
+  const firstRead = server.requests.find((r) => /\/res\d+\/_changes\?/.test(r))!;
+  expect(Number(new URL(firstRead.split(' ')[1], server.url).searchParams.get('since'))).toBeGreaterThanOrEqual(50);
+  // …and the documents it already had are not transferred again (300 in all, ≥ 100 arrived before).
   expect(second.pulled).toBeLessThanOrEqual(300 - 100);
   expect(await B.db.articles.count()).toBe(150);
   await expectSameLibrary(A, B);
