@@ -31,16 +31,24 @@ try {
   console.log(`saved ${N} articles on A in ${secs(performance.now() - t)} s`);
 
   t = performance.now();
-  const push = await A.sync({ onProgress: (p) => p.docs % 500 === 0 && p.docs && console.log(`  push ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`) });
+  const push = await A.sync({
+    onProgress: (p) => p.docs % 500 === 0 && p.docs && console.log(`  push ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`),
+  });
   const pushMs = performance.now() - t;
   if (push.error) throw new Error(`push failed: ${push.error}`);
-  console.log(`push: ${push.pushed} docs, ${mb(push.bytes)} MB in ${secs(pushMs)} s — ${(N / (pushMs / 1000)).toFixed(1)} articles/s, ${mb(push.bytes / (pushMs / 1000))} MB/s`);
+  console.log(
+    `push: ${push.pushed} docs, ${mb(push.bytes)} MB in ${secs(pushMs)} s — ${(N / (pushMs / 1000)).toFixed(1)} articles/s, ${mb(push.bytes / (pushMs / 1000))} MB/s`,
+  );
 
   t = performance.now();
-  const pull = await B.sync({ onProgress: (p) => p.docs % 500 === 0 && p.docs && console.log(`  pull ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`) });
+  const pull = await B.sync({
+    onProgress: (p) => p.docs % 500 === 0 && p.docs && console.log(`  pull ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`),
+  });
   const pullMs = performance.now() - t;
   if (pull.error) throw new Error(`pull failed: ${pull.error}`);
-  console.log(`pull: ${pull.pulled} docs, ${mb(pull.bytes)} MB, ${pull.applied} articles applied in ${secs(pullMs)} s — ${(N / (pullMs / 1000)).toFixed(1)} articles/s, ${mb(pull.bytes / (pullMs / 1000))} MB/s`);
+  console.log(
+    `pull: ${pull.pulled} docs, ${mb(pull.bytes)} MB, ${pull.applied} articles applied in ${secs(pullMs)} s — ${(N / (pullMs / 1000)).toFixed(1)} articles/s, ${mb(pull.bytes / (pullMs / 1000))} MB/s`,
+  );
 
   const [a, b] = [await librarySnapshot(A.db), await librarySnapshot(B.db)];
   const bUrls = (await B.db.articles.toArray()).map((x) => x.url);

@@ -58,7 +58,9 @@ function fieldsOf(table: string, req: DBCoreMutateRequest, i: number, now: numbe
 
 const refOf = (table: string, v: { id?: unknown; articleId?: unknown }, key: unknown): NewRow | null => {
   if (table === 'highlights') {
-    return typeof key === 'string' && typeof v.articleId === 'number' ? { ref: `h:${key}`, articleId: v.articleId, highlightId: key, fields: {} } : null;
+    return typeof key === 'string' && typeof v.articleId === 'number'
+      ? { ref: `h:${key}`, articleId: v.articleId, highlightId: key, fields: {} }
+      : null;
   }
   const articleId = table === 'articles' || table === 'contents' ? key : v.articleId;
   return typeof articleId === 'number' ? { ref: `a:${articleId}`, articleId, fields: {} } : null;
@@ -128,12 +130,17 @@ export function trackSyncOutbox(db: Dexie): void {
                 keys = req.keys;
                 before = await table.getMany({ trans: req.trans, keys });
               } else if (req.type === 'deleteRange') {
-                const res = await table.query({ trans: req.trans, query: { index: table.schema.primaryKey, range: req.range }, values: true });
+                const res = await table.query({
+                  trans: req.trans,
+                  query: { index: table.schema.primaryKey, range: req.range },
+                  values: true,
+                });
                 before = res.result;
                 keys = before.map((v) => (name === 'contents' ? (v as { articleId: unknown }).articleId : (v as { id: unknown }).id));
               }
               const res = await table.mutate(req);
-              if (req.type === 'add' || req.type === 'put') keys = (res.results ?? req.keys ?? []).map((k, i) => (res.failures?.[i] ? undefined : k));
+              if (req.type === 'add' || req.type === 'put')
+                keys = (res.results ?? req.keys ?? []).map((k, i) => (res.failures?.[i] ? undefined : k));
               const rows = rowsFor(name, req, keys, before, Date.now());
               if (!rows.length) return res;
               const out = down.table(OUTBOX);

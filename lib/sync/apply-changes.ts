@@ -29,7 +29,11 @@ interface Incoming {
   highlights: { uuid: string; doc: HighlightDoc }[];
 }
 
-async function getOrNull<T>(pouch: Pouch, id: string, opts: { attachments?: boolean; binary?: boolean } = {}): Promise<(T & DocMeta) | undefined> {
+async function getOrNull<T>(
+  pouch: Pouch,
+  id: string,
+  opts: { attachments?: boolean; binary?: boolean } = {},
+): Promise<(T & DocMeta) | undefined> {
   try {
     return await pouch.get<T>(id, opts);
   } catch (e) {

@@ -63,7 +63,11 @@ export function highlightOf(d: HighlightDoc, uuid: string, articleId: number): H
  * The Dexie article for a content + state pair, keeping the device-local fields (fetch bookkeeping)
  * of the record it replaces. `content` may be absent when only the state changed.
  */
-export function articleOf(local: ArticleRecord | undefined, content: ContentDoc | undefined, state: StateDoc): Omit<ArticleRecord, 'id'> & { id?: number } {
+export function articleOf(
+  local: ArticleRecord | undefined,
+  content: ContentDoc | undefined,
+  state: StateDoc,
+): Omit<ArticleRecord, 'id'> & { id?: number } {
   const base: Partial<ArticleRecord> = { ...(local ?? {}) };
   if (content) {
     Object.assign(base, {

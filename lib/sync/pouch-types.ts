@@ -74,11 +74,28 @@ export interface ReplicateOptions {
 
 export interface Pouch {
   name: string;
-  get<T = DocMeta & Record<string, unknown>>(id: string, opts?: { rev?: string; conflicts?: boolean; attachments?: boolean; binary?: boolean; revs?: boolean }): Promise<T & DocMeta>;
+  get<T = DocMeta & Record<string, unknown>>(
+    id: string,
+    opts?: { rev?: string; conflicts?: boolean; attachments?: boolean; binary?: boolean; revs?: boolean },
+  ): Promise<T & DocMeta>;
   put(doc: DocMeta & Record<string, unknown>): Promise<BulkResult>;
   bulkDocs(docs: object[]): Promise<BulkResult[]>;
-  allDocs(opts: { keys?: string[]; startkey?: string; endkey?: string; include_docs?: boolean; conflicts?: boolean; limit?: number }): Promise<{ rows: AllDocsRow[]; total_rows: number }>;
-  changes(opts: { since?: number | string; limit?: number; include_docs?: boolean; conflicts?: boolean; live?: true; style?: 'all_docs' }): Emitter<ChangesResult> & PromiseLike<ChangesResult>;
+  allDocs(opts: {
+    keys?: string[];
+    startkey?: string;
+    endkey?: string;
+    include_docs?: boolean;
+    conflicts?: boolean;
+    limit?: number;
+  }): Promise<{ rows: AllDocsRow[]; total_rows: number }>;
+  changes(opts: {
+    since?: number | string;
+    limit?: number;
+    include_docs?: boolean;
+    conflicts?: boolean;
+    live?: true;
+    style?: 'all_docs';
+  }): Emitter<ChangesResult> & PromiseLike<ChangesResult>;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
   replicate: {
     to(target: Pouch, opts?: ReplicateOptions): Emitter<ReplicationResult>;

@@ -5,7 +5,17 @@
 // URL, field times from the row), writes nothing new when they match, and drops the row.
 import type { GistDB } from '../db/schema';
 import type { OutboxRow } from '../db/sync-outbox';
-import { articleKey, canonical, contentId, highlightId, stateId, type ContentDoc, type HighlightDoc, type StateDoc, type SyncDoc } from './doc-types';
+import {
+  articleKey,
+  canonical,
+  contentId,
+  highlightId,
+  stateId,
+  type ContentDoc,
+  type HighlightDoc,
+  type StateDoc,
+  type SyncDoc,
+} from './doc-types';
 import { contentDocOf, highlightDocOf, sameContent } from './build-docs';
 import { emptyState, withDelete, withLocalEdits } from './merge';
 
@@ -67,7 +77,8 @@ async function plan(db: GistDB, row: OutboxRow): Promise<Plan & { ids: string[] 
     ids: [cid, sid],
     build: async (ex) => {
       const prevState = ex.get(sid) as StateDoc | undefined;
-      const base = prevState && !(prevState as { _deleted?: boolean })._deleted ? prevState : { ...emptyState(sid, url), _rev: prevState?._rev };
+      const base =
+        prevState && !(prevState as { _deleted?: boolean })._deleted ? prevState : { ...emptyState(sid, url), _rev: prevState?._rev };
       if (!a) {
         const next = withDelete(base, row.deleted!.at);
         return next.deletedAt === base.deletedAt && prevState ? [] : [next];

@@ -20,7 +20,10 @@ export async function resolveConflict(pouch: Pouch, id: string): Promise<boolean
   const full = (rev: string) => pouch.get<Doc>(id, { rev, attachments: true, binary: true });
   const revs = await Promise.all([head._rev, ...losers].map(full));
   const merged = mergeRevisions(revs as SyncDoc[]) as Doc;
-  const res = await pouch.bulkDocs([{ ...merged, _id: id, _rev: head._rev }, ...losers.map((rev) => ({ _id: id, _rev: rev, _deleted: true }))]);
+  const res = await pouch.bulkDocs([
+    { ...merged, _id: id, _rev: head._rev },
+    ...losers.map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
+  ]);
   const failed = res.find((r) => r.error);
   // Someone wrote the doc meanwhile: its next change brings it back here.
   if (failed && failed.status !== 409) throw new Error(`Could not store the merge of ${id}: ${failed.message ?? failed.error}`);

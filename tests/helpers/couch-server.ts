@@ -46,10 +46,14 @@ export async function startCouch(): Promise<CouchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gist-couch-'));
   const port = await freePort();
   const bin = resolve(import.meta.dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server');
-  const child = spawn(process.execPath, [bin, '--in-memory', '--port', String(port), '--host', '127.0.0.1', '-n', '-c', join(dir, 'config.json')], {
-    cwd: dir,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, '--in-memory', '--port', String(port), '--host', '127.0.0.1', '-n', '-c', join(dir, 'config.json')],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
   await waitUp(`http://127.0.0.1:${port}/`, child);
 
   const sockets = new Set<Socket>();

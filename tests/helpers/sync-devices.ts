@@ -49,7 +49,10 @@ export function sampleArticle(i: number, opts: { textBytes?: number; images?: nu
   const words = Math.max(1, Math.round((opts.textBytes ?? 600) / 6));
   const text = Array.from({ length: words }, (_, w) => `word${(i * 7 + w) % 997}`).join(' ');
   const url = `https://example.com/article/${i}`;
-  const images = Array.from({ length: opts.images ?? 1 }, (_, k) => ({ src: `https://example.com/img/${i}-${k}.png`, blob: imageBlob(i * 10 + k, opts.imageBytes) }));
+  const images = Array.from({ length: opts.images ?? 1 }, (_, k) => ({
+    src: `https://example.com/img/${i}-${k}.png`,
+    blob: imageBlob(i * 10 + k, opts.imageBytes),
+  }));
   return {
     url,
     originalUrl: `${url}?utm_source=x`,
@@ -84,7 +87,12 @@ export async function librarySnapshot(db: GistDB): Promise<Map<string, string>> 
     const content = await db.contents.get(a.id);
     const images = await db.images.where('articleId').equals(a.id).toArray();
     const imgs = await Promise.all(
-      images.map(async (im) => `${im.src}:${im.blob.type}:${createHash('sha256').update(Buffer.from(await im.blob.arrayBuffer())).digest('hex')}`),
+      images.map(
+        async (im) =>
+          `${im.src}:${im.blob.type}:${createHash('sha256')
+            .update(Buffer.from(await im.blob.arrayBuffer()))
+            .digest('hex')}`,
+      ),
     );
     const hs = (await db.highlights.where('articleId').equals(a.id).toArray()).map(({ articleId: _a, ...h }) => h);
     const { id: _id, updatedAt: _u, fetchAttempts: _f, nextAttemptAt: _n, fetchError: _e, pendingImages: _p, ...meta } = a;
@@ -95,7 +103,9 @@ export async function librarySnapshot(db: GistDB): Promise<Map<string, string>> 
         html: content?.html,
         text: content?.text,
         images: imgs.sort(),
-        highlights: hs.sort((x, y) => (x.id < y.id ? -1 : 1)).map((h) => JSON.stringify(Object.entries(h).sort(([x], [y]) => (x < y ? -1 : 1)))),
+        highlights: hs
+          .sort((x, y) => (x.id < y.id ? -1 : 1))
+          .map((h) => JSON.stringify(Object.entries(h).sort(([x], [y]) => (x < y ? -1 : 1)))),
       }),
     );
   }

@@ -51,7 +51,12 @@ describe('sync between two devices', () => {
     const [A, B] = await pair();
     await saveMany(A.db, 0, 3, { images: 2 });
     const a0 = (await findByUrl(A.db, URL0))!;
-    await addHighlight(A.db, { articleId: a0.id, quote: { type: 'TextQuoteSelector', exact: 'word0', prefix: '', suffix: ' word1' }, position: { type: 'TextPositionSelector', start: 0, end: 5 }, note: 'why' });
+    await addHighlight(A.db, {
+      articleId: a0.id,
+      quote: { type: 'TextQuoteSelector', exact: 'word0', prefix: '', suffix: ' word1' },
+      position: { type: 'TextPositionSelector', start: 0, end: 5 },
+      note: 'why',
+    });
     await setArticleNote(A.db, a0.id, 'a note');
     await ok(A);
     const rb = await ok(B);
@@ -106,7 +111,11 @@ describe('sync between two devices', () => {
   it('an edit on B newer than A’s delete revives the article, with its content, on both', async () => {
     const [A, B] = await pair();
     await saveMany(A.db, 0, 1);
-    const h = await addHighlight(A.db, { articleId: (await findByUrl(A.db, URL0))!.id, quote: { type: 'TextQuoteSelector', exact: 'word0', prefix: '', suffix: '' }, position: null });
+    const h = await addHighlight(A.db, {
+      articleId: (await findByUrl(A.db, URL0))!.id,
+      quote: { type: 'TextQuoteSelector', exact: 'word0', prefix: '', suffix: '' },
+      position: null,
+    });
     await ok(A);
     await ok(B);
     await deleteArticle(A.db, (await findByUrl(A.db, URL0))!.id);

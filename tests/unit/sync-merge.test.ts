@@ -91,7 +91,18 @@ describe('mergeState', () => {
 
 describe('mergeContent and highlights', () => {
   const C = (over: Partial<ContentDoc>): ContentDoc =>
-    ({ _id: 'a:k', type: 'content', url: 'u', title: 't', savedAt: 10, updatedAt: 10, html: '<p>x</p>', text: 'x', images: [], ...over }) as ContentDoc;
+    ({
+      _id: 'a:k',
+      type: 'content',
+      url: 'u',
+      title: 't',
+      savedAt: 10,
+      updatedAt: 10,
+      html: '<p>x</p>',
+      text: 'x',
+      images: [],
+      ...over,
+    }) as ContentDoc;
 
   it('keeps the later save with the earliest first-saved date', () => {
     const m = mergeContent(C({ savedAt: 5, updatedAt: 10, title: 'old' }), C({ savedAt: 8, updatedAt: 20, title: 'new' }));
@@ -110,7 +121,11 @@ describe('mergeContent and highlights', () => {
 
 describe('withLocalEdits', () => {
   it('takes the fields this device edited, dated by the outbox', () => {
-    const next = withLocalEdits(S(), article({ status: 'archived', tags: ['x'], progress: 0.5 }), { status: 100, tags: 100, progress: 100 });
+    const next = withLocalEdits(S(), article({ status: 'archived', tags: ['x'], progress: 0.5 }), {
+      status: 100,
+      tags: 100,
+      progress: 100,
+    });
     expect([next.status, next.statusAt, tagList(next), next.progress, next.touchedAt]).toEqual(['archived', 100, ['x'], 0.5, 100]);
   });
 

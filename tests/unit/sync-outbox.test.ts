@@ -52,7 +52,11 @@ describe('sync outbox', () => {
 
   it('a delete keeps the URL (the sync key); its highlights are recorded as deleted with it', async () => {
     const { id } = await saveArticle(db, sampleArticle(1));
-    const h = await addHighlight(db, { articleId: id, quote: { type: 'TextQuoteSelector', exact: 'word7', prefix: '', suffix: '' }, position: null });
+    const h = await addHighlight(db, {
+      articleId: id,
+      quote: { type: 'TextQuoteSelector', exact: 'word7', prefix: '', suffix: '' },
+      position: null,
+    });
     await db.syncOutbox.clear();
     const snap = await deleteArticle(db, id);
     const r = (await row(`a:${id}`))!;
@@ -66,7 +70,11 @@ describe('sync outbox', () => {
 
   it('a highlight deleted on its own is recorded with its article', async () => {
     const { id } = await saveArticle(db, sampleArticle(1));
-    const h = await addHighlight(db, { articleId: id, quote: { type: 'TextQuoteSelector', exact: 'word7', prefix: '', suffix: '' }, position: null });
+    const h = await addHighlight(db, {
+      articleId: id,
+      quote: { type: 'TextQuoteSelector', exact: 'word7', prefix: '', suffix: '' },
+      position: null,
+    });
     await deleteHighlight(db, h.id);
     expect(await row(`h:${h.id}`)).toMatchObject({ articleId: id, highlightId: h.id, deleted: { at: expect.any(Number) } });
   });
