@@ -3,8 +3,9 @@
 // transaction that also moves the checkpoint, so a crash applies the batch wholly or not at all, and
 // a re-applied batch finds Dexie already equal (articles are found by URL: never a duplicate).
 // The transaction covers `syncState`, which tells the outbox middleware these writes come from sync.
-// Articles or highlights with local edits still in the outbox are left alone: pushing those edits
-// makes a new revision (merged with what arrived), which the feed brings back here.
+// Articles or highlights with local edits still in the outbox are left alone and their key kept in
+// `syncState` ('again:<key>'): the next run, after those edits were pushed (merged with what arrived),
+// applies them from PouchDB's winning documents even if pushing changed no document.
 import type { ArticleRecord, GistDB, HighlightRecord } from '../db/schema';
 import { contentId, isAlive, parseId, stateId, type ContentDoc, type HighlightDoc, type StateDoc } from './doc-types';
 import { articleOf, bodyOf, highlightOf } from './build-docs';
@@ -13,6 +14,7 @@ import type { DocMeta, Pouch } from './pouch-types';
 
 export const CHECKPOINT = 'pulled';
 const revKey = (key: string) => `rev:${key}`;
+const AGAIN = 'again:';
 
 export interface ApplyResult {
   /** Articles created, updated or deleted in Dexie. */
@@ -70,21 +72,23 @@ function same(a: object, b: object): boolean {
   return true;
 }
 
-async function applyOne(db: GistDB, inc: Incoming): Promise<boolean> {
+type Outcome = 'changed' | 'same' | 'deferred';
+
+async function applyOne(db: GistDB, inc: Incoming): Promise<Outcome> {
   const url = inc.state?.url ?? inc.content?.url;
-  if (!url || !inc.state) return false; // the state arrives with or after the content: wait for it
+  if (!url || !inc.state) return 'same'; // the state arrives with or after the content: wait for it
   const local = await db.articles.where('url').equals(url).first();
-  if (local && (await db.syncOutbox.get(`a:${local.id}`))) return false;
+  if (local && (await db.syncOutbox.get(`a:${local.id}`))) return 'deferred';
   if (!isAlive(inc.state)) {
-    if (!local) return false;
+    if (!local) return 'same';
     await db.images.where('articleId').equals(local.id).delete();
     await db.highlights.where('articleId').equals(local.id).delete();
     await db.contents.delete(local.id);
     await db.articles.delete(local.id);
     await db.syncState.delete(revKey(inc.key));
-    return true;
+    return 'changed';
   }
-  if (!local && !inc.content) return false;
+  if (!local && !inc.content) return 'same';
   const next = articleOf(local, inc.content, inc.state);
   let changed = false;
   let id: number;
@@ -109,14 +113,18 @@ async function applyOne(db: GistDB, inc: Incoming): Promise<boolean> {
     changed = true;
   }
   const hs: HighlightRecord[] = [];
+  let deferred = false;
   for (const { uuid, doc } of inc.highlights) {
-    if (await db.syncOutbox.get(`h:${uuid}`)) continue;
+    if (await db.syncOutbox.get(`h:${uuid}`)) {
+      deferred = true;
+      continue;
+    }
     const rec = highlightOf(doc, uuid, id);
     const cur = await db.highlights.get(uuid);
     if (!cur || !same(cur, rec)) hs.push(rec);
   }
   if (hs.length) await db.highlights.bulkPut(hs);
-  return changed || hs.length > 0;
+  return deferred ? 'deferred' : changed || hs.length > 0 ? 'changed' : 'same';
 }
 
 /** Applies everything after the checkpoint; `onBatch` reports the documents read so far. */
@@ -126,12 +134,16 @@ export async function applyChanges(
   opts: { batch?: number; signal?: AbortSignal; onBatch?: (docs: number) => void } = {},
 ): Promise<ApplyResult> {
   const out: ApplyResult = { applied: 0, conflictsResolved: 0 };
+  let first = true;
   for (;;) {
     opts.signal?.throwIfAborted();
     const since = (await db.syncState.get(CHECKPOINT))?.seq ?? 0;
+    // Deferred keys once per run: those deferred again now wait for the next run.
+    const again = first ? (await db.syncState.where('id').startsWith(AGAIN).primaryKeys()).map((k) => k.slice(AGAIN.length)) : [];
+    first = false;
     const feed = await pouch.changes({ since, limit: opts.batch ?? 50, style: 'all_docs' });
-    if (!feed.results.length) return out;
-    const keys = new Set<string>();
+    if (!feed.results.length && !again.length) return out;
+    const keys = new Set<string>(again);
     const goneHighlights: string[] = [];
     for (const c of feed.results) {
       const p = parseId(c.id);
@@ -142,7 +154,12 @@ export async function applyChanges(
     }
     const incoming = await Promise.all([...keys].map((k) => read(db, pouch, k)));
     await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights, db.syncState, db.syncOutbox], async () => {
-      for (const inc of incoming) if (await applyOne(db, inc)) out.applied++;
+      for (const inc of incoming) {
+        const outcome = await applyOne(db, inc);
+        if (outcome === 'changed') out.applied++;
+        if (outcome === 'deferred') await db.syncState.put({ id: AGAIN + inc.key });
+        else await db.syncState.delete(AGAIN + inc.key);
+      }
       for (const uuid of goneHighlights) {
         if (!(await db.syncOutbox.get(`h:${uuid}`))) await db.highlights.delete(uuid);
       }

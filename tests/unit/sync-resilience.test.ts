@@ -8,6 +8,7 @@ import { librarySnapshot, makeDevice, saveMany, type Device } from '../helpers/s
 import { pushOutbox } from '../../lib/sync/push-outbox';
 import { applyChanges, CHECKPOINT } from '../../lib/sync/apply-changes';
 import type { PouchCtor } from '../../lib/sync/pouch-types';
+import { setProgress } from '../../lib/db/articles';
 
 let server: CouchServer;
 let PouchDB: PouchCtor;
@@ -121,4 +122,25 @@ it('re-applying changes already applied (a checkpoint lost) changes nothing and 
   expect(await B.db.images.count()).toBe(10);
   expect(await librarySnapshot(B.db)).toEqual(before);
   expect(await B.db.syncOutbox.count()).toBe(0);
+});
+
+it('changes that arrive while a local edit of the same article waits are applied once it is pushed', async () => {
+  const [A, B, url] = await pair();
+  await saveMany(A.db, 0, 1);
+  expect((await A.sync()).error).toBeNull();
+  expect((await B.sync()).error).toBeNull();
+  const idOn = async (d: Device) => (await d.db.articles.toArray())[0].id;
+  await setProgress(B.db, await idOn(B), 0.3);
+  await new Promise((r) => setTimeout(r, 5));
+  await setProgress(A.db, await idOn(A), 0.6);
+  expect((await A.sync()).error).toBeNull();
+  // B downloads and applies while its own edit is still in the outbox (an edit made mid-round).
+  const remote = new PouchDB(url);
+  await B.local.replicate.from(remote);
+  await applyChanges(B.db, B.local);
+  expect((await B.db.articles.get(await idOn(B)))!.progress).toBe(0.3);
+  // The next round pushes B's edit; the merge (0.6) is the same document A wrote, yet B applies it.
+  expect((await B.sync()).error).toBeNull();
+  expect((await B.db.articles.get(await idOn(B)))!.progress).toBe(0.6);
+  await remote.close();
 });
