@@ -101,11 +101,13 @@ export function corsHelp(serverUrl: string, extensionOrigins: string[]): { ini: 
 /** Why a request that never got an answer failed: timeout, TLS (when the platform says), CORS (probe), or unreachable. */
 async function networkFailure(e: unknown, s: SyncSettings, fetchFn: FetchLike, opts: CheckOptions): Promise<CheckResult> {
   const host = hostOf(s);
-  if (isTimeout(e))
+  if (isTimeout(e)) {
+    const sec = Math.max(1, Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
     return {
       kind: 'unreachable',
-      message: `${host} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} seconds. Check the address and that CouchDB is running and reachable from this computer, then try again.`,
+      message: `${host} did not answer within ${sec} second${sec === 1 ? '' : 's'}. Check the address and that CouchDB is running and reachable from this computer, then try again.`,
     };
+  }
   const code = causeCode(e);
   if (code && TLS_CODES.test(code))
     return {
