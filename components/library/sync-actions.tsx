@@ -10,13 +10,23 @@ import { describeError } from './errors';
 
 const TICK_MS = 30_000;
 
-export function SyncActions({ sync, settings, onForgotten }: { sync: SyncBackend; settings: SyncSettings; onForgotten(): void }) {
+export function SyncActions({
+  sync,
+  settings,
+  onForgotten,
+}: {
+  sync: SyncBackend;
+  settings: SyncSettings;
+  /** The settings are gone (Stop syncing, or Remove from server): the page says so with `message`. */
+  onForgotten(message: string): void;
+}) {
   const [status, setStatus] = useState<SyncStatus>(IDLE_SYNC_STATUS);
   const [now, setNow] = useState(() => Date.now());
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
+  const host = new URL(settings.serverUrl).host;
   useEffect(() => sync.subscribeStatus(setStatus), [sync]);
   // "5 min ago" stays true while the page is open.
   useEffect(() => {
@@ -45,7 +55,7 @@ export function SyncActions({ sync, settings, onForgotten }: { sync: SyncBackend
   const forget = () =>
     act('stop syncing', async () => {
       await sync.forget();
-      onForgotten();
+      onForgotten(`Sync is off. Your library on this device is unchanged; the copy in "${settings.database}" on ${host} stays until you remove it.`);
       return null;
     });
   const remove = () =>
@@ -54,12 +64,11 @@ export function SyncActions({ sync, settings, onForgotten }: { sync: SyncBackend
       if (!r.ok) return { ok: false, text: r.message };
       // The server's copy is gone: syncing again would only start a new one. Settings forgotten too.
       await sync.forget();
-      onForgotten();
+      onForgotten(`${r.message} Sync is off.`);
       return null;
     });
 
   const words = statusWords(status, now);
-  const host = new URL(settings.serverUrl).host;
   return (
     <div class="sync-actions">
       <div class="sync-status" role="status" aria-live="polite" data-testid="sync-status">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EMPTY_SYNC_FORM, validateSyncInput, type FieldErrors, type SyncSettings, type SyncSettingsInput } from '../../lib/sync/settings';
 import type { CheckResult } from '../../lib/sync/connection-check';
 import type { SyncBackend } from './library-connector';
@@ -28,6 +28,8 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [accessRefused, setAccessRefused] = useState<string | null>(null);
+  /** Counts Test / Save clicks: a late answer to an older click does not overwrite a newer one. */
+  const runs = useRef(0);
   useEffect(() => {
     sync.load().then(
       (l) => {
@@ -44,29 +46,39 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
   if (!form) return <section class="sync-page" aria-busy="true" />;
 
   const set = (key: keyof SyncSettingsInput, value: string | boolean) => {
-    setForm({ ...form, [key]: value });
-    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
   };
-  /** Validates, then asks for host access synchronously in the click (user gesture), then runs `then`. */
-  const withAccess = (kind: Busy, then: (s: SyncSettings) => Promise<Outcome>) => {
+  /**
+   * Validates, asks for access to the server's origin synchronously in the click (user gesture), and
+   * runs `first` at once without waiting for the answer: the browser's prompt may stay open a while.
+   * Access granted later re-checks a result it can change (CORS, unreachable): with host access,
+   * Chromium and Firefox need no CORS from the server.
+   */
+  const withAccess = (kind: Busy, first: (s: SyncSettings) => Promise<Outcome>) => {
     const v = validateSyncInput(form);
     if (!v.ok) {
       setErrors(v.errors);
       setOutcome(null);
       return;
     }
+    const run = ++runs.current;
     setErrors({});
     setBusy(kind);
     setOutcome(null);
+    setAccessRefused(null);
     const host = new URL(v.settings.serverUrl).host;
-    void sync
-      .requestAccess(v.settings.serverUrl)
-      .then((granted) => {
-        setAccessRefused(granted ? null : host);
-        return then(v.settings);
-      })
-      .then(setOutcome, (e: unknown) => setOutcome({ ok: false, message: describeError('test the connection', e) }))
-      .finally(() => setBusy(null));
+    const access = sync.requestAccess(v.settings.serverUrl);
+    const firstRun = first(v.settings).catch((e: unknown): Outcome => ({ ok: false, message: describeError('test the connection', e) }));
+    void firstRun.then((o) => run === runs.current && setOutcome(o)).finally(() => setBusy(null));
+    void Promise.all([access, firstRun]).then(async ([granted, o]) => {
+      if (run !== runs.current) return;
+      if (!granted) return setAccessRefused(host);
+      if ('check' in o && (o.check.kind === 'cors' || o.check.kind === 'unreachable')) {
+        const again = await sync.check(v.settings);
+        if (run === runs.current) setOutcome({ check: again });
+      }
+    });
   };
   const test = () => withAccess('test', async (s) => ({ check: await sync.check(s) }));
   const save = () =>
@@ -81,6 +93,7 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
       return { check: await sync.check(r.settings) };
     });
   const create = (s: SyncSettings) => {
+    runs.current++;
     setBusy('create');
     void sync
       .createDatabase(s)
@@ -88,10 +101,11 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
       .then(setOutcome, (e: unknown) => setOutcome({ ok: false, message: describeError('create the database', e) }))
       .finally(() => setBusy(null));
   };
-  const forgotten = () => {
+  const forgotten = (message: string) => {
+    runs.current++;
     setSaved(null);
     setForm({ ...EMPTY_SYNC_FORM });
-    setOutcome(null);
+    setOutcome({ ok: true, message });
   };
 
   const current = validateSyncInput(form);
