@@ -55,7 +55,9 @@ export function SyncActions({
   const forget = () =>
     act('stop syncing', async () => {
       await sync.forget();
-      onForgotten(`Sync is off. Your library on this device is unchanged; the copy in "${settings.database}" on ${host} stays until you remove it.`);
+      onForgotten(
+        `Sync is off. Your library on this device is unchanged; the copy in "${settings.database}" on ${host} stays until you remove it.`,
+      );
       return null;
     });
   const remove = () =>
@@ -96,17 +98,24 @@ export function SyncActions({
         <progress class="sync-progress" max={status.progress.totalDocs} value={status.progress.docs} aria-label="Sync progress" />
       ) : null}
       {words.error && (
-        <p class="error small" data-testid="sync-last-error">
+        <p class="error sync-note" data-testid="sync-last-error">
           {words.error}
         </p>
       )}
       {message && (
-        <p class={message.ok ? 'small' : 'error small'} role="alert" data-testid="sync-action-message">
+        <p class={message.ok ? 'sync-note' : 'error sync-note'} role="alert" data-testid="sync-action-message">
           {message.text}
         </p>
       )}
       <div class="sync-danger">
-        <button type="button" class="secondary" data-testid="sync-forget" disabled={busy} onClick={forget} title="Forget the server and password; keep the library">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="sync-forget"
+          disabled={busy}
+          onClick={forget}
+          title="Forget the server and password; keep the library"
+        >
           Stop syncing
         </button>
         {!confirming && (
@@ -125,8 +134,9 @@ export function SyncActions({
           }}
         >
           <p>
-            This deletes the database <strong>{settings.database}</strong> and everything in it from {host}, for every device that syncs with it,
-            and stops syncing here. The library in this browser stays as it is. Type <strong>{settings.database}</strong> to confirm.
+            This deletes the database <strong>{settings.database}</strong> and everything in it from {host}, for every device that syncs
+            with it, and stops syncing here. The library in this browser stays as it is. Type <strong>{settings.database}</strong> to
+            confirm.
           </p>
           <input
             type="text"

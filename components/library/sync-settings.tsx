@@ -119,8 +119,8 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
         <h1 id="sync-title">Sync</h1>
       </div>
       <p class="muted sync-intro">
-        Keep this library in step across your browsers and computers through a CouchDB server you run. Your articles go to that server
-        only; the password stays in this browser and is never exported.
+        Keep this library in step across your browsers and computers through a CouchDB server you run. Your articles go to that server only;
+        the password stays in this browser and is never exported.
       </p>
       {problem && (
         <p class="error banner" role="alert" data-testid="sync-problem">
@@ -155,12 +155,17 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
                 {errors[f.key]}
               </span>
             ) : (
-              f.hint && <span class="sync-hint muted small">{f.hint}</span>
+              f.hint && <span class="sync-hint muted">{f.hint}</span>
             )}
           </label>
         ))}
         <label class="sync-check">
-          <input type="checkbox" checked={form.autoSync} data-testid="sync-auto" onChange={(e) => set('autoSync', (e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={form.autoSync}
+            data-testid="sync-auto"
+            onChange={(e) => set('autoSync', (e.target as HTMLInputElement).checked)}
+          />
           Sync automatically (while the library is open, and every few minutes in the background)
         </label>
         <div class="sync-buttons">
@@ -170,11 +175,11 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
           <button type="submit" data-testid="sync-save" disabled={!!busy}>
             {busy === 'save' ? 'Saving…' : saved ? 'Save changes' : 'Save'}
           </button>
-          {saved && !unsaved && <span class="muted small">Saved</span>}
+          {saved && !unsaved && <span class="muted sync-note">Saved</span>}
         </div>
       </form>
       {accessRefused && outcome && !('check' in outcome && outcome.check.kind === 'ok') && (
-        <p class="muted small" data-testid="sync-access-refused">
+        <p class="muted sync-note" data-testid="sync-access-refused">
           Gist was not given access to {accessRefused}; without it the server must allow this extension through CORS.
         </p>
       )}
@@ -204,12 +209,12 @@ function OutcomeView({ outcome, busy, onCreate }: { outcome: Outcome; busy: bool
       )}
       {c.corsHelp && (
         <>
-          <p class="small">In CouchDB's local.ini:</p>
+          <p class="sync-note">In CouchDB's local.ini:</p>
           <pre class="sync-code" data-testid="sync-cors-ini">
             {c.corsHelp.ini}
           </pre>
           <details>
-            <summary class="small">Or with curl (as the server admin)</summary>
+            <summary class="sync-note">Or with curl (as the server admin)</summary>
             <pre class="sync-code">{c.corsHelp.curl}</pre>
           </details>
         </>

@@ -16,15 +16,7 @@ import type { SyncSettings } from './settings';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type CheckKind =
-  | 'ok'
-  | 'unreachable'
-  | 'tls'
-  | 'cors'
-  | 'wrong-credentials'
-  | 'forbidden'
-  | 'database-missing'
-  | 'not-couchdb'
-  | 'server-error';
+  'ok' | 'unreachable' | 'tls' | 'cors' | 'wrong-credentials' | 'forbidden' | 'database-missing' | 'not-couchdb' | 'server-error';
 
 export interface CheckResult {
   kind: CheckKind;
@@ -76,7 +68,9 @@ function causeCode(e: unknown): string | null {
 const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 
 export function corsHelp(serverUrl: string, extensionOrigins: string[]): { ini: string; curl: string } {
-  const origins = extensionOrigins.length ? extensionOrigins.join(', ') : 'chrome-extension://<extension id>, moz-extension://<extension uuid>';
+  const origins = extensionOrigins.length
+    ? extensionOrigins.join(', ')
+    : 'chrome-extension://<extension id>, moz-extension://<extension uuid>';
   const ini = [
     '[chttpd]',
     'enable_cors = true',
@@ -120,7 +114,12 @@ async function networkFailure(e: unknown, s: SyncSettings, fetchFn: FetchLike, o
       message: `Gist could not reach ${host} (${code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'no such host' : code === 'ECONNREFUSED' ? 'connection refused' : code}). Check the address and port, and that CouchDB is running.`,
     };
   // A browser: no reason given. Reachable without CORS rules means the server answered but did not allow this extension.
-  const reachable = await fetchFn(`${s.serverUrl}/`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).then(
+  const reachable = await fetchFn(`${s.serverUrl}/`, {
+    mode: 'no-cors',
+    credentials: 'omit',
+    cache: 'no-store',
+    signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+  }).then(
     () => true,
     () => false,
   );
@@ -196,7 +195,10 @@ export async function checkConnection(s: SyncSettings, fetchFn: FetchLike, opts:
       kind: 'forbidden',
       message: `"${s.username}" signed in, but may not use the database "${s.database}". Ask the CouchDB admin to add ${s.username} to its members (Fauxton → the database → Permissions), or use a database of your own.`,
     };
-  return { kind: 'server-error', message: `${host} answered HTTP ${db.status} for the database "${s.database}"${await reasonOf(db).then((r) => (r ? ` (${r})` : ''))}. Try again later or check the server's log.` };
+  return {
+    kind: 'server-error',
+    message: `${host} answered HTTP ${db.status} for the database "${s.database}"${await reasonOf(db).then((r) => (r ? ` (${r})` : ''))}. Try again later or check the server's log.`,
+  };
 }
 
 export type DbActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -225,8 +227,14 @@ export async function createDatabase(s: SyncSettings, fetchFn: FetchLike, opts: 
       message: `${host} forbids creating the database "${s.database}"${await reasonOf(r).then((x) => (x ? ` (${x})` : ''))}. Ask your CouchDB admin to create it for you.`,
     };
   if (r.status === 400)
-    return { ok: false, message: `${host} refused "${s.database}" as a database name${await reasonOf(r).then((x) => (x ? ` (${x})` : ''))}.` };
-  return { ok: false, message: `${host} answered HTTP ${r.status} when creating "${s.database}". Try again later or check the server's log.` };
+    return {
+      ok: false,
+      message: `${host} refused "${s.database}" as a database name${await reasonOf(r).then((x) => (x ? ` (${x})` : ''))}.`,
+    };
+  return {
+    ok: false,
+    message: `${host} answered HTTP ${r.status} when creating "${s.database}". Try again later or check the server's log.`,
+  };
 }
 
 /** "Remove from server": deletes the remote database (DELETE /{db}); the local library is not touched. */

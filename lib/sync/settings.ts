@@ -55,7 +55,8 @@ export function checkServerUrl(raw: string): Checked<string> {
     };
   if (u.username || u.password)
     return { ok: false, error: 'Leave the user name and password out of the address and type them in their own fields.' };
-  if (u.search || u.hash) return { ok: false, error: 'The server address takes no "?…" or "#…" part: only the server (and a path, if CouchDB is under one).' };
+  if (u.search || u.hash)
+    return { ok: false, error: 'The server address takes no "?…" or "#…" part: only the server (and a path, if CouchDB is under one).' };
   return { ok: true, value: `${u.origin}${u.pathname.replace(/\/+$/, '')}` };
 }
 
@@ -102,7 +103,13 @@ export function validateSyncInput(input: SyncSettingsInput): { ok: true; setting
   if (!url.ok || !db.ok || Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
-    settings: { serverUrl: url.value, database: db.value, username: input.username.trim(), password: input.password, autoSync: input.autoSync },
+    settings: {
+      serverUrl: url.value,
+      database: db.value,
+      username: input.username.trim(),
+      password: input.password,
+      autoSync: input.autoSync,
+    },
   };
 }
 

@@ -26,7 +26,11 @@ export function statusWords(s: SyncStatus, now: number): StatusWords {
   let main: string;
   if (s.running) {
     const p = s.progress;
-    const docs = p ? (p.totalDocs ? `${p.docs.toLocaleString('en')} of ${plural(p.totalDocs, 'document', 'documents')}` : plural(p.docs, 'document', 'documents')) : '';
+    const docs = p
+      ? p.totalDocs
+        ? `${p.docs.toLocaleString('en')} of ${plural(p.totalDocs, 'document', 'documents')}`
+        : plural(p.docs, 'document', 'documents')
+      : '';
     main = p ? `Syncing… ${docs}, ${formatBytes(p.bytes)}` : 'Syncing…';
   } else main = s.lastSyncedAt !== null ? `Last synced ${ago(s.lastSyncedAt, now)}` : 'Not synced yet';
   return {

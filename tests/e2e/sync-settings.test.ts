@@ -40,11 +40,15 @@ describe('Settings → Sync in Chromium', () => {
     fetch(`${server.url}/${name}`, { headers: server.adminAuth ? { Authorization: server.adminAuth } : {} }).then((r) => r.status);
   const shot = async (name: string) => {
     mkdirSync(SHOTS, { recursive: true });
+    await page.waitForTimeout(300); // the page's colour transition after a theme or size change
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   };
 
   beforeAll(async () => {
-    [secured, noCors] = await Promise.all([startCouchServer({ adminUser: 'admin', adminPassword: PASSWORD }), startCouchServer({ cors: false })]);
+    [secured, noCors] = await Promise.all([
+      startCouchServer({ adminUser: 'admin', adminPassword: PASSWORD }),
+      startCouchServer({ cors: false }),
+    ]);
     // `localhost` is not covered by the e2e build's host access (127.0.0.1 only): there CORS applies.
     s = await launchWithExtension({ allowOrigins: [`http://localhost:${noCors.port}`] });
     page = await s.context.newPage();
@@ -126,7 +130,10 @@ describe('Settings → Sync in Chromium', () => {
       globalName: 'gistCheck',
       write: false,
     });
-    const pages = await serveGeneratedPages({ 'index.html': '<!doctype html><title>check</title><script src="check.js"></script>', 'check.js': code.outputFiles[0].text });
+    const pages = await serveGeneratedPages({
+      'index.html': '<!doctype html><title>check</title><script src="check.js"></script>',
+      'check.js': code.outputFiles[0].text,
+    });
     const web = await s.context.newPage();
     try {
       await web.goto(pages.url('index.html'));
@@ -145,7 +152,9 @@ describe('Settings → Sync in Chromium', () => {
       expect(cors.kind).toBe('cors');
       expect(cors.message).toContain('CORS is not enabled for this extension');
       expect(cors.corsHelp?.ini).toContain(`[chttpd]\nenable_cors = true\n\n[cors]\norigins = chrome-extension://${s.extensionId}`);
-      expect(cors.corsHelp?.curl).toContain(`curl -u ADMIN:PASSWORD -X PUT ${noCors.url}/_node/_local/_config/chttpd/enable_cors -d '"true"'`);
+      expect(cors.corsHelp?.curl).toContain(
+        `curl -u ADMIN:PASSWORD -X PUT ${noCors.url}/_node/_local/_config/chttpd/enable_cors -d '"true"'`,
+      );
       // CORS on (preflight with the Authorization header): connected; wrong password: the credentials message.
       await fetch(`${secured.url}/gist`, { method: 'PUT', headers: { Authorization: secured.adminAuth! } });
       expect((await run(secured.url, 'admin', PASSWORD)).kind).toBe('ok');
@@ -179,7 +188,14 @@ describe('Settings → Sync in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await shot('sync-running-dark-1280');
     await page.emulateMedia({ colorScheme: 'light' });
-    await setStatus({ running: false, lastSyncedAt: Date.now() - 2 * 3600_000, pending: 0, progress: null, lastError: 'The server went away.', lastErrorAt: Date.now() });
+    await setStatus({
+      running: false,
+      lastSyncedAt: Date.now() - 2 * 3600_000,
+      pending: 0,
+      progress: null,
+      lastError: 'The server went away.',
+      lastErrorAt: Date.now(),
+    });
     await expect.poll(() => page.getByTestId('sync-last-error').textContent()).toBe('Last sync failed just now: The server went away.');
     expect(await page.getByTestId('sync-now').isVisible()).toBe(true);
   });
@@ -200,7 +216,9 @@ describe('Settings → Sync in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await go.click();
     // Asked only once the page has its answer: a GET racing the DELETE can re-open the database in pouchdb-server.
-    await expect.poll(() => page.getByTestId('sync-result').textContent(), { timeout: 20_000 }).toMatch(/^Deleted the database "gist" from 127\.0\.0\.1:\d+\./);
+    await expect
+      .poll(() => page.getByTestId('sync-result').textContent(), { timeout: 20_000 })
+      .toMatch(/^Deleted the database "gist" from 127\.0\.0\.1:\d+\./);
     expect(await dbStatus(secured, 'gist')).toBe(404);
     expect(await page.getByTestId('sync-status').count()).toBe(0);
     expect(await page.evaluate(() => chrome.storage.local.get(['syncSettings', 'syncStatus']))).toEqual({});
@@ -212,7 +230,9 @@ describe('Settings → Sync in Chromium', () => {
     await fill({ serverUrl: secured.url, database: 'gist', username: 'admin', password: PASSWORD });
     await page.getByTestId('sync-save').click();
     await page.getByTestId('sync-forget').click();
-    await expect.poll(() => page.getByTestId('sync-result').textContent()).toMatch(/^Sync is off\. Your library on this device is unchanged/);
+    await expect
+      .poll(() => page.getByTestId('sync-result').textContent())
+      .toMatch(/^Sync is off\. Your library on this device is unchanged/);
     expect(await page.evaluate(() => chrome.storage.local.get(['syncSettings', 'syncStatus']))).toEqual({});
     expect(await page.getByTestId('sync-password').inputValue()).toBe('');
     expect(await dbStatus(secured, 'gist')).toBe(200);

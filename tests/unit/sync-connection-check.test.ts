@@ -87,7 +87,9 @@ describe('checkConnection on pouchdb-server', () => {
     const port = await freePort();
     const r = await checkConnection(settings({ serverUrl: `http://127.0.0.1:${port}` }), fetch);
     expect(r.kind).toBe('unreachable');
-    expect(r.message).toBe(`Gist could not reach 127.0.0.1:${port} (connection refused). Check the address and port, and that CouchDB is running.`);
+    expect(r.message).toBe(
+      `Gist could not reach 127.0.0.1:${port} (connection refused). Check the address and port, and that CouchDB is running.`,
+    );
   });
 
   it('unreachable: a server that never answers times out', async () => {
@@ -122,7 +124,25 @@ describe('TLS', () => {
   let url: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gist-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     tls = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_q, res) => res.end('{}'));
     await new Promise<void>((ok) => tls.listen(0, '127.0.0.1', ok));
     url = `https://127.0.0.1:${(tls.address() as { port: number }).port}`;
@@ -192,13 +212,22 @@ describe('CORS (browser rule applied to the real server)', () => {
 describe("CouchDB's answers pouchdb-server cannot give (it crashes on a non-admin PUT /{db})", () => {
   // CouchDB 3: creating a database as a non-admin is 401 {"error":"unauthorized","reason":"You are not a server admin."};
   // a validate/ proxy rule may answer 403. Scripted answers, same code path.
-  const answer = (status: number, body: object): FetchLike => async () => new Response(JSON.stringify(body), { status });
+  const answer =
+    (status: number, body: object): FetchLike =>
+    async () =>
+      new Response(JSON.stringify(body), { status });
   it('401 and 403 on create each have their own message', async () => {
     const s = settings({ username: 'anna', password: 'pw' });
     const r401 = await createDatabase(s, answer(401, { error: 'unauthorized', reason: 'You are not a server admin.' }));
-    expect(r401).toEqual({ ok: false, message: expect.stringMatching(/did not let "anna" create a database: on CouchDB only a server admin can/) });
+    expect(r401).toEqual({
+      ok: false,
+      message: expect.stringMatching(/did not let "anna" create a database: on CouchDB only a server admin can/),
+    });
     const r403 = await createDatabase(s, answer(403, { error: 'forbidden', reason: 'Database creation is disabled.' }));
-    expect(r403).toEqual({ ok: false, message: expect.stringMatching(/forbids creating the database "gist" \(Database creation is disabled\.\)/) });
+    expect(r403).toEqual({
+      ok: false,
+      message: expect.stringMatching(/forbids creating the database "gist" \(Database creation is disabled\.\)/),
+    });
   });
   it('403 on the database: signed in but not a member', async () => {
     let n = 0;

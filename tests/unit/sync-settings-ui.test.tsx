@@ -137,7 +137,13 @@ describe('Settings → Sync view', () => {
     await act(() => type('sync-serverUrl', 'http://127.0.0.1:5984'));
     await act(() => (root.querySelector('form') as HTMLFormElement).requestSubmit());
     await settle();
-    expect(area.data.syncSettings).toEqual({ serverUrl: 'http://127.0.0.1:5984', database: 'gist', username: '', password: '', autoSync: true });
+    expect(area.data.syncSettings).toEqual({
+      serverUrl: 'http://127.0.0.1:5984',
+      database: 'gist',
+      username: '',
+      password: '',
+      autoSync: true,
+    });
     expect($('sync-now')).not.toBeNull();
     expect(root.querySelector('[data-testid=sync-problem]')).toBeNull();
   });

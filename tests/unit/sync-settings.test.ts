@@ -137,11 +137,19 @@ describe('sync status record', () => {
     expect(await readSyncStatus(area())).toMatchObject({ running: false, progress: null, lastSyncedAt: 2000, lastError: null });
     await syncStatusUpdates.started(area(), 3000);
     await syncStatusUpdates.failed(area(), 'The server went away.', 4000);
-    expect(await readSyncStatus(area())).toMatchObject({ running: false, lastSyncedAt: 2000, lastError: 'The server went away.', lastErrorAt: 4000 });
+    expect(await readSyncStatus(area())).toMatchObject({
+      running: false,
+      lastSyncedAt: 2000,
+      lastError: 'The server went away.',
+      lastErrorAt: 4000,
+    });
   });
 
   it('reads damaged fields as their idle value, keeping the rest', () => {
-    expect(parseSyncStatus({ lastSyncedAt: 5, pending: -3, progress: 'x', lastError: 7 })).toEqual({ ...IDLE_SYNC_STATUS, lastSyncedAt: 5 });
+    expect(parseSyncStatus({ lastSyncedAt: 5, pending: -3, progress: 'x', lastError: 7 })).toEqual({
+      ...IDLE_SYNC_STATUS,
+      lastSyncedAt: 5,
+    });
     expect(parseSyncStatus('nonsense')).toEqual(IDLE_SYNC_STATUS);
   });
 
@@ -152,17 +160,25 @@ describe('sync status record', () => {
       pending: '3 changes to send',
       error: null,
     });
-    expect(statusWords({ ...IDLE_SYNC_STATUS, running: true, progress: { docs: 120, bytes: 4.2 * 1024 * 1024, totalDocs: 1000 } }, now).main).toBe(
-      'Syncing… 120 of 1,000 documents, 4.2 MB',
+    expect(
+      statusWords({ ...IDLE_SYNC_STATUS, running: true, progress: { docs: 120, bytes: 4.2 * 1024 * 1024, totalDocs: 1000 } }, now).main,
+    ).toBe('Syncing… 120 of 1,000 documents, 4.2 MB');
+    expect(statusWords({ ...IDLE_SYNC_STATUS, lastError: 'Wrong password.', lastErrorAt: now }, now).error).toBe(
+      'Last sync failed just now: Wrong password.',
     );
-    expect(statusWords({ ...IDLE_SYNC_STATUS, lastError: 'Wrong password.', lastErrorAt: now }, now).error).toBe('Last sync failed just now: Wrong password.');
     expect(statusWords(IDLE_SYNC_STATUS, now).main).toBe('Not synced yet');
   });
 });
 
 describe('exports never carry sync credentials', () => {
   it('no export format contains the stored user name, password or server', async () => {
-    await saveSyncSettings(area(), { serverUrl: 'https://couch-secret-host.example.org', database: 'gistdb', username: 'user-7f3a', password: 'pw-9c1e', autoSync: true });
+    await saveSyncSettings(area(), {
+      serverUrl: 'https://couch-secret-host.example.org',
+      database: 'gistdb',
+      username: 'user-7f3a',
+      password: 'pw-9c1e',
+      autoSync: true,
+    });
     const db = openDb(`sync-export-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     const id = (await db.articles.add({
       url: 'https://news.example.org/a',
