@@ -4,7 +4,7 @@
 // → server); device B syncs (pull: server → local PouchDB → Dexie). converged/lost/duplicated come
 // from comparing the two Dexie libraries article by article (metadata, body, image bytes), not assumed.
 import { loadPouch } from '../tests/helpers/pouch-node';
-import { startCouch } from '../tests/helpers/couch-server';
+import { startCouch } from '../tests/helpers/couch-proxy';
 import { librarySnapshot, makeDevice, saveMany } from '../tests/helpers/sync-devices';
 
 function argValue(name: string, def: number): number {

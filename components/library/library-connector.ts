@@ -11,6 +11,9 @@ import type { AnchorTally } from '../../lib/annotate/anchor-stored';
 import type { ImportResult } from '../../lib/import/types';
 import type { QueueCounts } from '../../lib/fetch-queue/store';
 import type { QueueStatus } from '../../lib/fetch-queue/status';
+import type { FieldErrors, LoadedSettings, SyncSettings, SyncSettingsInput } from '../../lib/sync/settings';
+import type { CheckResult, DbActionResult } from '../../lib/sync/connection-check';
+import type { SyncStatus } from '../../lib/sync/status';
 
 export interface ReadableArticle {
   article: ArticleRecord;
@@ -86,6 +89,8 @@ export interface LibraryConnector {
   transfer?: TransferBackend;
   /** The background fetch queue for imported links. */
   queue?: QueueBackend;
+  /** Sync with the user's CouchDB: settings, connection test, Sync now / Stop, status (Settings → Sync). */
+  sync?: SyncBackend;
   /** The keyboard shortcut that saves a page, as the browser shows it ("Alt+Shift+S"; '' when unset). */
   shortcut?(): Promise<string>;
   /** The Web Speech API, or null where the browser has none. */
@@ -140,3 +145,24 @@ export interface QueueBackend {
 
 /** How a "Fetch now" ended: the page is stored, or why not (refused access, site error, no article). */
 export type FetchOneAnswer = { fetched: true } | { fetched: false; reason: string };
+
+/** Settings → Sync (components/library/sync-settings.tsx). Credentials stay in storage.local. */
+export interface SyncBackend {
+  load(): Promise<LoadedSettings>;
+  save(input: SyncSettingsInput): Promise<{ ok: true; settings: SyncSettings } | { ok: false; errors: FieldErrors }>;
+  /**
+   * Asks the browser for access to the server's origin. Call synchronously from the click (Firefox
+   * drops the user gesture after an await); granted already, it answers at once without asking.
+   */
+  requestAccess(serverUrl: string): Promise<boolean>;
+  check(s: SyncSettings): Promise<CheckResult>;
+  createDatabase(s: SyncSettings): Promise<DbActionResult>;
+  /** Deletes the remote database; the local library is untouched. */
+  removeFromServer(s: SyncSettings): Promise<DbActionResult>;
+  /** "Stop syncing": forgets the settings and the status; the local library is untouched. */
+  forget(): Promise<void>;
+  syncNow(): Promise<{ ok: true } | { ok: false; error: string }>;
+  stopSync(): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The status now and after every change; returns unsubscribe. */
+  subscribeStatus(cb: (s: SyncStatus) => void): () => void;
+}

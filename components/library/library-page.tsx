@@ -19,6 +19,7 @@ import { routeHash, type Route } from './route';
 import { useArticles, useRoute, useStorageInfo, useTheme } from './use-library-data';
 import { useHighlights } from './use-highlights';
 import { HighlightsPage, useHighlightList } from './highlights-page';
+import { SyncSettingsPage } from './sync-settings';
 import type { LibraryView } from './view-tabs';
 import type { HighlightCommand } from './reader-highlights';
 
@@ -147,7 +148,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const go = (v: View) => {
     const h = routeHash(v);
     if (location.hash !== h) history.pushState(null, '', h || location.pathname + location.search);
-    if (v.kind !== 'article') listView.current = v;
+    if (v.kind === 'list' || v.kind === 'highlights') listView.current = v;
     setView(v);
   };
   /** The reader, at one highlight when given. */
@@ -333,6 +334,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   };
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
   keyHandler.current = (e: KeyboardEvent) => {
+    // Settings → Sync is a form: the list's single-key commands would act on rows that are not shown.
+    if (view.kind === 'sync-settings') return;
     const c = keyCommand(readKeyPress(e, searchBox.current), {
       view: view.kind,
       dialogOpen: !!dialog,
@@ -369,9 +372,13 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           searchBox={searchBox}
           which={onHighlights ? 'highlights' : 'articles'}
           query={searchText}
-          onQuery={setSearch}
+          onQuery={(q) => {
+            setSearch(q);
+            if (view.kind === 'sync-settings') go({ kind: 'list' });
+          }}
           onHome={() => go({ kind: 'list' })}
           onImportExport={() => setDialog({ kind: 'import-export' })}
+          onSync={connector.sync ? () => go({ kind: 'sync-settings' }) : undefined}
           onSettings={() => setDialog(dialog?.kind === 'settings' ? null : { kind: 'settings' })}
           onShortcuts={() => setDialog({ kind: 'shortcuts' })}
         />
@@ -405,6 +412,12 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           run={run}
           commands={readerCommands}
         />
+      ) : view.kind === 'sync-settings' ? (
+        connector.sync ? (
+          <SyncSettingsPage sync={connector.sync} onBack={() => go({ kind: 'list' })} />
+        ) : (
+          <p class="muted">Sync is not available here.</p>
+        )
       ) : onHighlights ? (
         <HighlightsPage
           all={connector.highlights ? highlights.all : []}

@@ -23,12 +23,14 @@ export interface LibraryTopbarProps {
   onQuery(q: string): void;
   onHome(): void;
   onImportExport(): void;
+  /** Settings → Sync (absent where the connector has no sync). */
+  onSync?(): void;
   onSettings(): void;
   onShortcuts(): void;
 }
 
-/** The list's top bar: the name (home), the search box, Import / Export, reading settings, shortcuts. */
-export function LibraryTopbar({ searchBox, which, query, onQuery, onHome, onImportExport, onSettings, onShortcuts }: LibraryTopbarProps) {
+/** The list's top bar: the name (home), the search box, Import / Export, Sync, reading settings, shortcuts. */
+export function LibraryTopbar({ searchBox, which, query, onQuery, onHome, onImportExport, onSync, onSettings, onShortcuts }: LibraryTopbarProps) {
   const help = SEARCH_HELP[which];
   return (
     <header class="topbar">
@@ -63,6 +65,11 @@ export function LibraryTopbar({ searchBox, which, query, onQuery, onHome, onImpo
         <button type="button" class="secondary wide-only" data-testid="import-export" onClick={onImportExport}>
           Import / Export
         </button>
+        {onSync && (
+          <button type="button" class="secondary wide-only" data-testid="sync-button" onClick={onSync}>
+            Sync
+          </button>
+        )}
         <button
           type="button"
           class="secondary"
@@ -82,7 +89,7 @@ export function LibraryTopbar({ searchBox, which, query, onQuery, onHome, onImpo
         >
           ?
         </button>
-        <TopbarMenu onImportExport={onImportExport} onShortcuts={onShortcuts} />
+        <TopbarMenu onImportExport={onImportExport} onSync={onSync} onShortcuts={onShortcuts} />
       </div>
     </header>
   );

@@ -3,11 +3,17 @@
 //   #highlights               All highlights
 //   #article/<id>             the reader
 //   #article/<id>?h=<hid>     the reader, opened at one highlight
+//   #settings/sync            Settings → Sync
 
-export type Route = { kind: 'list' } | { kind: 'highlights' } | { kind: 'article'; id: number; highlightId?: string };
+export type Route =
+  | { kind: 'list' }
+  | { kind: 'highlights' }
+  | { kind: 'sync-settings' }
+  | { kind: 'article'; id: number; highlightId?: string };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#highlights') return { kind: 'highlights' };
+  if (hash === '#settings/sync') return { kind: 'sync-settings' };
   const m = /^#article\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (!m) return { kind: 'list' };
   const h = m[2] ? new URLSearchParams(m[2]).get('h') : null;
@@ -17,6 +23,7 @@ export function parseRoute(hash: string): Route {
 /** The hash for a route ('' for the list). */
 export function routeHash(r: Route): string {
   if (r.kind === 'highlights') return '#highlights';
+  if (r.kind === 'sync-settings') return '#settings/sync';
   if (r.kind === 'list') return '';
   return r.highlightId ? `#article/${r.id}?${new URLSearchParams({ h: r.highlightId })}` : `#article/${r.id}`;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** On narrow screens the topbar's buttons fold into this menu, so Import / Export stays reachable. */
-export function TopbarMenu({ onImportExport, onShortcuts }: { onImportExport(): void; onShortcuts(): void }) {
+export function TopbarMenu({ onImportExport, onSync, onShortcuts }: { onImportExport(): void; onSync?(): void; onShortcuts(): void }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -44,6 +44,11 @@ export function TopbarMenu({ onImportExport, onShortcuts }: { onImportExport(): 
           <button type="button" role="menuitem" data-testid="menu-import-export" onClick={pick(onImportExport)}>
             Import / Export…
           </button>
+          {onSync && (
+            <button type="button" role="menuitem" data-testid="menu-sync" onClick={pick(onSync)}>
+              Sync…
+            </button>
+          )}
           <button type="button" role="menuitem" onClick={pick(onShortcuts)}>
             Keyboard shortcuts
           </button>

@@ -15,6 +15,7 @@ import { createSavedState } from './saved-state';
 import { linkInput, saveLink } from '../../lib/save/save-link';
 import { createEarlyPreview } from '../../lib/save/early-preview';
 import { originPatterns } from '../../lib/url/match-patterns';
+import { handleSyncRequest } from './sync-requests';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
@@ -167,6 +168,14 @@ export default defineBackground(() => {
           return { ok: true, value: await queue.fetchOne(req.id) };
         } catch (e) {
           return { ok: false, error: errorText(e, 'fetch this article') };
+        }
+      case 'sync:now':
+      case 'sync:stop':
+      case 'sync:status':
+        try {
+          return await handleSyncRequest(req, browser.storage.local);
+        } catch (e) {
+          return { ok: false, error: errorText(e, 'sync') };
         }
     }
   }

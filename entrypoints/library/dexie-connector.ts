@@ -1,6 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { transferBackend, queueBackend } from './transfer-backend';
+import { syncBackend } from './sync-backend';
 import type { GistDB } from '../../lib/db/schema';
 import {
   addTagMany,
@@ -111,6 +112,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
     },
     transfer: transferBackend(db),
     queue: queueBackend(articles, browser),
+    sync: syncBackend(browser),
     async shortcut() {
       const cmds = (await browser.commands?.getAll?.()) ?? [];
       return cmds.find((c) => c.name === 'save-page')?.shortcut ?? '';

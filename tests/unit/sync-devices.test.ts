@@ -2,7 +2,7 @@
 // Two devices (each its own Dexie + local PouchDB) syncing through a real pouchdb-server on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadPouch } from '../helpers/pouch-node';
-import { startCouch, type CouchServer } from '../helpers/couch-server';
+import { startCouch, type CouchProxyServer as CouchServer } from '../helpers/couch-proxy';
 import { librarySnapshot, makeDevice, saveMany, sampleArticle, type Device } from '../helpers/sync-devices';
 import { addTagMany, deleteArticle, findByUrl, saveArticle, setProgress, setStatusMany } from '../../lib/db/articles';
 import { addHighlight, setArticleNote } from '../../lib/db/highlights';

@@ -3,7 +3,7 @@
 // crashes between two steps — loses nothing and doubles nothing on the next round.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { loadPouch } from '../helpers/pouch-node';
-import { startCouch, type CouchServer } from '../helpers/couch-server';
+import { startCouch, type CouchProxyServer as CouchServer } from '../helpers/couch-proxy';
 import { librarySnapshot, makeDevice, saveMany, type Device } from '../helpers/sync-devices';
 import { pushOutbox } from '../../lib/sync/push-outbox';
 import { applyChanges, CHECKPOINT } from '../../lib/sync/apply-changes';
