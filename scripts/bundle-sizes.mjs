@@ -10,7 +10,9 @@ import { join, relative, resolve } from 'node:path';
 const KB = 1000;
 const dir = resolve(process.argv[2] ?? '.output/chrome-mv3-e2e');
 const FILES = [
-  { file: 'background.js', budget: 150 * KB },
+  // 155: sync's outbox (lib/db/sync-outbox.ts) must record every write wherever it happens, the service
+  // worker included (+3.6 kB with the sync alarm; the engine itself loads only in pages).
+  { file: 'background.js', budget: 155 * KB },
   { file: 'content-scripts/extract.js', budget: 100 * KB },
   { file: 'content-scripts/detect.js' },
 ];

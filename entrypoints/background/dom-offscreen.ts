@@ -77,3 +77,6 @@ export const offscreenWork: DomWork = {
   analyzePage: (req) => ask<PageAnalysis>({ target: 'offscreen', type: 'analyze-page', req }, 30_000, 'Suggesting tags'),
   extractHtml: (html, url) => ask<Extracted>({ target: 'offscreen', type: 'extract-html', html, url }, 60_000, 'Reading the page'),
 };
+
+/** Starts an automatic sync round in the offscreen document (it answers once the round has started). */
+export const startOffscreenSyncRound = () => ask<{ started: true }>({ target: 'offscreen', type: 'sync-round' }, 30_000, 'Starting sync');

@@ -15,7 +15,8 @@ import { createSavedState } from './saved-state';
 import { linkInput, saveLink } from '../../lib/save/save-link';
 import { createEarlyPreview } from '../../lib/save/early-preview';
 import { originPatterns } from '../../lib/url/match-patterns';
-import { handleSyncRequest } from './sync-requests';
+import { installSyncAlarm, onSyncAlarm } from './sync-alarm';
+import { SYNC_ALARM } from '../../lib/sync/keys';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
@@ -70,7 +71,11 @@ export default defineBackground(() => {
   });
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);
-  browser.alarms?.onAlarm.addListener((alarm) => queue.onAlarm(alarm.name));
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void onSyncAlarm().catch((e: unknown) => console.warn('Gist: sync round not started', e));
+    else queue.onAlarm(alarm.name);
+  });
+  installSyncAlarm();
   // Every start of the background resumes a run left going: a browser restart, an update, a disable and
   // enable, a woken worker. Firefox keeps no alarms across these, so waiting for one would wait forever.
   void queue.kick().catch((e: unknown) => console.warn('Gist: fetch queue not resumed', e));
@@ -168,14 +173,6 @@ export default defineBackground(() => {
           return { ok: true, value: await queue.fetchOne(req.id) };
         } catch (e) {
           return { ok: false, error: errorText(e, 'fetch this article') };
-        }
-      case 'sync:now':
-      case 'sync:stop':
-      case 'sync:status':
-        try {
-          return await handleSyncRequest(req, browser.storage.local);
-        } catch (e) {
-          return { ok: false, error: errorText(e, 'sync') };
         }
     }
   }

@@ -112,7 +112,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
     },
     transfer: transferBackend(db),
     queue: queueBackend(articles, browser),
-    sync: syncBackend(browser),
+    sync: syncBackend(browser, db),
     async shortcut() {
       const cmds = (await browser.commands?.getAll?.()) ?? [];
       return cmds.find((c) => c.name === 'save-page')?.shortcut ?? '';

@@ -1,27 +1,51 @@
 // Settings → Sync over the browser: settings and status in storage.local, the connection test with
-// this page's fetch (the engine replicates from extension contexts too, under the same CORS and
-// host-permission rules), Sync now / Stop as messages to the background.
+// this page's fetch, and the engine run in this page (lib/sync/sync-runner.ts says where sync runs
+// and why): live while the page is open with automatic sync on, Sync now / Stop here too. The engine
+// and PouchDB load only when sync is set up.
 import type { browser as Browser } from 'wxt/browser';
 import type { SyncBackend } from '../../components/library/library-connector';
-import type { Result } from '../../lib/messaging/protocol';
+import type { GistDB } from '../../lib/db/schema';
+import type { SyncRunner } from '../../lib/sync/sync-runner';
 import { checkConnection, createDatabase, deleteDatabase } from '../../lib/sync/connection-check';
 import { forgetSyncSettings, loadSyncSettings, saveSyncSettings } from '../../lib/sync/settings';
-import { IDLE_SYNC_STATUS, parseSyncStatus, readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '../../lib/sync/status';
+import { IDLE_SYNC_STATUS, parseSyncStatus, readSyncStatus, SYNC_STATUS_KEY } from '../../lib/sync/status';
 import { originPatterns } from '../../lib/url/match-patterns';
 
-const NO_ANSWER = 'The background did not answer; reload the extension and try again.';
+/** The runner for this page, loaded on first use (PouchDB, ~120 kB, is needed only for sync). */
+function lazyRunner(db: GistDB, area: typeof Browser.storage.local): () => Promise<SyncRunner> {
+  let runner: Promise<SyncRunner> | undefined;
+  return () =>
+    (runner ??= Promise.all([import('../../lib/sync/sync-runner'), import('../../lib/sync/pouchdb.js')]).then(([m, p]) =>
+      m.createSyncRunner({ db, area, openLocal: () => new p.default('gist-sync'), locks: navigator.locks ?? null }),
+    ));
+}
 
-export function syncBackend(browser: typeof Browser): SyncBackend {
+/** Live sync follows the settings: on while set up with automatic sync, off otherwise. */
+async function followSettings(area: typeof Browser.storage.local, runner: () => Promise<SyncRunner>): Promise<void> {
+  const { settings } = await loadSyncSettings(area);
+  if (!settings) return;
+  const r = await runner();
+  if (!settings?.autoSync) return r.stopLive();
+  if (r.isLive()) return;
+  // A full round first (so "last synced" means it), then live replication.
+  await r.runOnce();
+  await r.startLive();
+}
+
+export function syncBackend(browser: typeof Browser, db: GistDB): SyncBackend {
   const area = browser.storage.local;
   // Named in the CORS instructions: the origin the server must allow (Firefox's differs per install).
   const opts = () => ({ extensionOrigins: [browser.runtime.getURL('/').replace(/\/$/, '')] });
-  const send = async (type: 'sync:now' | 'sync:stop') => {
-    const r = (await browser.runtime.sendMessage({ type }).catch(() => undefined)) as Result<SyncStatus> | undefined;
-    return r?.ok ? { ok: true as const } : { ok: false as const, error: r && !r.ok ? r.error : NO_ANSWER };
-  };
+  const runner = lazyRunner(db, area);
+  const follow = () => void followSettings(area, runner).catch((e: unknown) => console.warn('Gist: sync not started', e));
+  follow();
   return {
     load: () => loadSyncSettings(area),
-    save: (input) => saveSyncSettings(area, input),
+    async save(input) {
+      const r = await saveSyncSettings(area, input);
+      if (r.ok) follow();
+      return r;
+    },
     requestAccess(serverUrl) {
       const origins = originPatterns([serverUrl]);
       if (!origins.length) return Promise.resolve(false);
@@ -30,9 +54,18 @@ export function syncBackend(browser: typeof Browser): SyncBackend {
     check: (s) => checkConnection(s, (u, i) => fetch(u, i), opts()),
     createDatabase: (s) => createDatabase(s, (u, i) => fetch(u, i), opts()),
     removeFromServer: (s) => deleteDatabase(s, (u, i) => fetch(u, i), opts()),
-    forget: () => forgetSyncSettings(area, SYNC_STATUS_KEY),
-    syncNow: () => send('sync:now'),
-    stopSync: () => send('sync:stop'),
+    async forget() {
+      await (await runner()).stopLive();
+      await forgetSyncSettings(area, SYNC_STATUS_KEY);
+    },
+    async syncNow() {
+      const r = await (await runner()).runNow();
+      return r.ok ? { ok: true } : r;
+    },
+    async stopSync() {
+      (await runner()).stop();
+      return { ok: true };
+    },
     subscribeStatus(cb) {
       let live = true;
       const onChange = (changes: Record<string, { newValue?: unknown }>, name: string) => {

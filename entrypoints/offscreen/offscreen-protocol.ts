@@ -6,7 +6,8 @@ import type { TagInput } from '../../lib/tags/index';
 export type OffscreenRequest =
   | { target: 'offscreen'; type: 'prepare-html'; html: string; baseUrl: string }
   | { target: 'offscreen'; type: 'analyze-page'; req: AnalysisRequest }
-  | { target: 'offscreen'; type: 'extract-html'; html: string; url: string };
+  | { target: 'offscreen'; type: 'extract-html'; html: string; url: string }
+  | { target: 'offscreen'; type: 'sync-round' };
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
@@ -41,6 +42,8 @@ export function parseOffscreenRequest(m: unknown): OffscreenRequest | null {
       return isAnalysisRequest(r.req) ? { target: 'offscreen', type: r.type, req: r.req } : null;
     case 'extract-html':
       return str(r.html) && str(r.url) ? { target: 'offscreen', type: r.type, html: r.html, url: r.url } : null;
+    case 'sync-round':
+      return { target: 'offscreen', type: r.type };
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import { analyzePage } from '../../lib/save/analyze-page';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { extractHtml } from './extract-html';
 import type { OffscreenRequest } from './offscreen-protocol';
+import { startSyncRound } from './sync-round';
 
 /** Does one request of the service worker in the offscreen document (`win` is its window). */
 export function runOffscreen(req: OffscreenRequest, win: Window): unknown {
@@ -12,5 +13,7 @@ export function runOffscreen(req: OffscreenRequest, win: Window): unknown {
       return analyzePage(req.req);
     case 'extract-html':
       return extractHtml(req.html, req.url, win);
+    case 'sync-round':
+      return startSyncRound();
   }
 }

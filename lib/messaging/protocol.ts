@@ -2,7 +2,6 @@
 // Every incoming message is validated here before anything acts on it.
 import type { QueueStatus } from '../fetch-queue/status';
 import type { FetchOneResult } from '../fetch-queue/runner';
-import type { SyncStatus } from '../sync/status';
 
 /** Sent by the always-on detection content script. */
 export interface DetectReport {
@@ -61,18 +60,6 @@ export interface QueueFetchOneRequest {
   id: number;
 }
 
-/** Sync with the user's CouchDB (library page only): run one sync now, stop the running one, read the status. */
-export interface SyncNowRequest {
-  type: 'sync:now';
-}
-export interface SyncStopRequest {
-  type: 'sync:stop';
-}
-export interface SyncStatusRequest {
-  type: 'sync:status';
-}
-export type SyncRequest = SyncNowRequest | SyncStopRequest | SyncStatusRequest;
-
 export type PageRequest =
   | PreviewRequest
   | SaveRequest
@@ -82,8 +69,7 @@ export type PageRequest =
   | QueueStartRequest
   | QueueStopRequest
   | QueueStatusRequest
-  | QueueFetchOneRequest
-  | SyncRequest;
+  | QueueFetchOneRequest;
 export type Request = DetectReport | PageRequest;
 
 /** What the popup shows for a tab. */
@@ -130,9 +116,6 @@ export interface ResponseMap {
   'queue:stop': Result<QueueStatus>;
   'queue:status': Result<QueueStatus>;
   'queue:fetch-one': Result<FetchOneResult>;
-  'sync:now': Result<SyncStatus>;
-  'sync:stop': Result<SyncStatus>;
-  'sync:status': Result<SyncStatus>;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -183,10 +166,6 @@ export function parseRequest(msg: unknown): Request | null {
       return { type: msg.type };
     case 'queue:fetch-one':
       return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
-    case 'sync:now':
-    case 'sync:stop':
-    case 'sync:status':
-      return { type: msg.type };
     default:
       return null;
   }

@@ -3,7 +3,9 @@
 // database) and never logged: anything printed goes through `redactSettings`.
 import * as v from 'valibot';
 
-export const SYNC_SETTINGS_KEY = 'syncSettings';
+import { SYNC_SETTINGS_KEY } from './keys';
+
+export { SYNC_SETTINGS_KEY };
 
 /** The part of storage.local these functions use (browser.storage.local, or a fake in tests). */
 export interface SyncStorageArea {

@@ -4,7 +4,9 @@
 import * as v from 'valibot';
 import type { SyncStorageArea } from './settings';
 
-export const SYNC_STATUS_KEY = 'syncStatus';
+import { SYNC_STATUS_KEY } from './keys';
+
+export { SYNC_STATUS_KEY };
 
 export interface SyncProgress {
   /** Documents and bytes moved so far in this run (both directions). */

@@ -59,16 +59,3 @@ describe('parseQueueStatus', () => {
     expect(parseQueueStatus({ running: 'true', done: -4, failed: NaN })).toMatchObject({ running: false, done: 0, failed: 0 });
   });
 });
-
-describe('sync requests', () => {
-  it('parse sync:now, sync:stop and sync:status (extra fields dropped), from extension pages only', () => {
-    for (const type of ['sync:now', 'sync:stop', 'sync:status'] as const) {
-      const req = parseRequest({ type, password: 'x' })!;
-      expect(req).toEqual({ type });
-      expect(isAllowed(req, classifySender(library, ID, ORIGIN))).toBe(true);
-      expect(isAllowed(req, classifySender(contentScript, ID, ORIGIN))).toBe(false);
-      expect(isAllowed(req, classifySender(otherExtension, ID, ORIGIN))).toBe(false);
-    }
-    expect(parseRequest({ type: 'sync:go' })).toBeNull();
-  });
-});
