@@ -119,6 +119,12 @@ describe('sync between two Chromium profiles', () => {
     couch = await startCouch();
     await couch.createDb('gist');
     [a, b] = [await launchWithExtension(), await launchWithExtension()];
+    if (process.env.GIST_DEBUG)
+      for (const [n, x] of [
+        ['A', a],
+        ['B', b],
+      ] as const)
+        x.context.on('console', (m) => console.log(n, m.type(), m.text()));
     pa = await a.context.newPage();
     pb = await b.context.newPage();
     await pa.goto(a.extUrl('library.html'));
