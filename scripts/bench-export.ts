@@ -53,7 +53,9 @@ async function seed(): Promise<GistDB> {
     await db.transaction('rw', db.articles, db.contents, db.images, async () => {
       const ids = (await db.articles.bulkAdd(page.map((a) => a.record) as ArticleRecord[], { allKeys: true })) as number[];
       await db.contents.bulkAdd(page.map((a, k) => ({ articleId: ids[k], html: a.html, text: a.text })));
-      await db.images.bulkAdd(page.flatMap((a, k) => a.images.map((im) => ({ articleId: ids[k], src: im.src, blob: pool[im.pooled] }) as ImageRecord)));
+      await db.images.bulkAdd(
+        page.flatMap((a, k) => a.images.map((im) => ({ articleId: ids[k], src: im.src, blob: pool[im.pooled] }) as ImageRecord)),
+      );
     });
     library.fill(undefined as never, i, i + 1000);
   }
@@ -105,12 +107,13 @@ async function run(db: GistDB, format: string, path: Result['path']): Promise<Re
     }
     if (done < last) throw new Error(`progress went back: ${done} after ${last}`);
     last = done;
-    if (done === total || done % 10_000 === 0) process.stdout.write(`\r  ${format} ${path}: ${done.toLocaleString()} of ${total.toLocaleString()}   `);
+    if (done === total || done % 10_000 === 0)
+      process.stdout.write(`\r  ${format} ${path}: ${done.toLocaleString()} of ${total.toLocaleString()}   `);
   };
   const t0 = performance.now();
   const chunks = format === 'json' ? gistJsonChunks(db, { onProgress }) : markdownZipChunks(db, { onProgress });
   const type = format === 'json' ? 'application/x-ndjson' : 'application/zip';
-  let blob: Blob | null = path === 'streaming' ? await toBlob(chunks, type) : await collectAll(chunks, type);
+  const blob = path === 'streaming' ? await toBlob(chunks, type) : await collectAll(chunks, type);
   const seconds = (performance.now() - t0) / 1000;
   sample();
   clearInterval(timer);
@@ -118,7 +121,6 @@ async function run(db: GistDB, format: string, path: Result['path']): Promise<Re
   live = Math.max(live, heapNow().heap);
   process.stdout.write('\n');
   const outputMb = blob.size / MB;
-  blob = null;
   return {
     format,
     path,

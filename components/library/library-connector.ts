@@ -11,6 +11,8 @@ import type { AnchorTally } from '../../lib/annotate/anchor-stored';
 import type { ImportResult } from '../../lib/import/types';
 import type { QueueCounts } from '../../lib/fetch-queue/store';
 import type { QueueStatus } from '../../lib/fetch-queue/status';
+import type { StorageParts } from '../../lib/storage/usage';
+import type { DropImagesPlan, DropImagesResult } from '../../lib/storage/drop-images';
 
 export interface ReadableArticle {
   article: ArticleRecord;
@@ -81,6 +83,11 @@ export interface LibraryConnector {
   storage?: {
     info(): Promise<StorageInfo | null>;
     persist(): Promise<boolean>;
+    /** Space per part (text, images, search index, metadata), measured with cursors. */
+    parts?(): Promise<StorageParts>;
+    /** What dropping the images of archived, non-favorite articles unchanged for `months` would free. */
+    planImageDrop?(months: number): Promise<DropImagesPlan>;
+    dropImages?(plan: DropImagesPlan, onProgress: (done: number, total: number) => void): Promise<DropImagesResult>;
   };
   /** Import / export (components/library/import-export-panel.tsx). */
   transfer?: TransferBackend;

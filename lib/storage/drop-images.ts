@@ -38,7 +38,7 @@ export function monthsBefore(now: number, months: number): number {
   return d.getTime();
 }
 
-const qualifies = (a: ArticleRecord | undefined, cutoff: number): a is ArticleRecord =>
+const qualifies = (a: ArticleRecord | undefined, cutoff: number): boolean =>
   !!a && a.status === 'archived' && !a.favorite && Math.max(a.savedAt, a.updatedAt) < cutoff;
 
 const yieldToLoop = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -54,7 +54,11 @@ function checkMonths(months: number) {
 }
 
 /** What dropping images older than `months` would free: read-only. */
-export async function planImageDrop(db: GistDB, months: number, opts: Pick<DropImagesOptions, 'now' | 'chunkSize'> = {}): Promise<DropImagesPlan> {
+export async function planImageDrop(
+  db: GistDB,
+  months: number,
+  opts: Pick<DropImagesOptions, 'now' | 'chunkSize'> = {},
+): Promise<DropImagesPlan> {
   checkMonths(months);
   const cutoff = monthsBefore(opts.now ?? Date.now(), months);
   const candidates: number[] = [];
@@ -103,17 +107,17 @@ export async function dropImages(db: GistDB, plan: DropImagesPlan, opts: DropIma
   opts.onProgress?.(0, total);
   for (const ids of chunks(plan.articleIds, Math.max(1, opts.chunkSize ?? 200))) {
     await db.transaction('rw', db.articles, db.images, async () => {
-      const still = (await db.articles.bulkGet(ids)).filter((a) => qualifies(a, plan.cutoff)).map((a) => a.id);
+      const still = (await db.articles.bulkGet(ids)).filter((a): a is ArticleRecord => qualifies(a, plan.cutoff)).map((a) => a.id);
       if (!still.length) return;
       const dropped = new Set<number>();
       await db.images
         .where('articleId')
         .anyOf(still)
         .each((im) => {
-        done.images++;
-        done.bytes += im.blob?.size ?? 0;
-        dropped.add(im.articleId);
-      });
+          done.images++;
+          done.bytes += im.blob?.size ?? 0;
+          dropped.add(im.articleId);
+        });
       await db.images.where('articleId').anyOf(still).delete();
       // Only articles that lost images are marked; updatedAt stays (this is not the reader's edit).
       await db.articles

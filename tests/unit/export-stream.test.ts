@@ -131,7 +131,7 @@ describe('streaming exports', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(40);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(500);
     // Images: by article id, page by page (no whole-table read).
-    expect(where.mock.calls.every(([idx]) => idx === 'articleId')).toBe(true);
+    expect(where.mock.calls.every(([idx]) => String(idx) === 'articleId')).toBe(true);
     expect(where).toHaveBeenCalledTimes(2 * Math.ceil(250 / 40));
   });
 
@@ -145,7 +145,10 @@ describe('streaming exports', () => {
         const list = parts ?? [];
         made.push({
           parts: list.length,
-          stringBytes: list.reduce<number>((n, p) => n + (typeof p === 'string' ? p.length * 2 : p instanceof Uint8Array ? p.byteLength : 0), 0),
+          stringBytes: list.reduce<number>(
+            (n, p) => n + (typeof p === 'string' ? p.length * 2 : p instanceof Uint8Array ? p.byteLength : 0),
+            0,
+          ),
           blobs: list.filter((p) => p instanceof Real).length,
         });
       }

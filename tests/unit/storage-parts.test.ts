@@ -139,7 +139,8 @@ describe('dropping images of archived articles older than N months', () => {
     const after = new Map((await db.articles.toArray()).map((a) => [a.id, a]));
     expect(after.get(ids.old)!.imagesDropped).toBe(true);
     expect(after.get(ids.sevenMonths)!.imagesDropped).toBe(true);
-    for (const k of ['oldNoImages', 'recentArchive', 'favorite', 'unread'] as const) expect(after.get(ids[k])!.imagesDropped).toBeUndefined();
+    for (const k of ['oldNoImages', 'recentArchive', 'favorite', 'unread'] as const)
+      expect(after.get(ids[k])!.imagesDropped).toBeUndefined();
     // Nothing else on the records changed (updatedAt included): the search index has nothing to redo.
     for (const a of before) expect({ ...after.get(a.id), imagesDropped: undefined }).toEqual({ ...a, imagesDropped: undefined });
     expect(await lastSeq(db)).toBe(seq);
