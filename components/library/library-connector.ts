@@ -14,6 +14,8 @@ import type { QueueStatus } from '../../lib/fetch-queue/status';
 import type { FieldErrors, LoadedSettings, SyncSettings, SyncSettingsInput } from '../../lib/sync/settings';
 import type { CheckResult, DbActionResult } from '../../lib/sync/connection-check';
 import type { SyncStatus } from '../../lib/sync/status';
+import type { StorageParts } from '../../lib/storage/usage';
+import type { DropImagesPlan, DropImagesResult } from '../../lib/storage/drop-images';
 
 export interface ReadableArticle {
   article: ArticleRecord;
@@ -84,6 +86,11 @@ export interface LibraryConnector {
   storage?: {
     info(): Promise<StorageInfo | null>;
     persist(): Promise<boolean>;
+    /** Space per part (text, images, search index, metadata), measured with cursors. */
+    parts?(): Promise<StorageParts>;
+    /** What dropping the images of archived, non-favorite articles unchanged for `months` would free. */
+    planImageDrop?(months: number): Promise<DropImagesPlan>;
+    dropImages?(plan: DropImagesPlan, onProgress: (done: number, total: number) => void): Promise<DropImagesResult>;
   };
   /** Import / export (components/library/import-export-panel.tsx). */
   transfer?: TransferBackend;

@@ -7,6 +7,7 @@ import type { LibraryConnector } from './library-connector';
 import { ReaderSettingsPanel } from './reader-settings';
 import { ShortcutsHelp, TagDialog } from './dialogs';
 import { ImportExportPanel } from './import-export-panel';
+import { StoragePanel } from './storage-panel';
 import { useFileDrop } from './import-drop';
 import { describeError } from './errors';
 import { ArticlePage } from './article-page';
@@ -28,7 +29,12 @@ import type { HighlightCommand } from './reader-highlights';
 
 type View = Route;
 type Dialog =
-  null | { kind: 'shortcuts' } | { kind: 'settings' } | { kind: 'import-export'; file?: File } | { kind: 'tags'; ids: number[] };
+  | null
+  | { kind: 'shortcuts' }
+  | { kind: 'settings' }
+  | { kind: 'import-export'; file?: File }
+  | { kind: 'tags'; ids: number[] }
+  | { kind: 'storage' };
 interface Toast {
   message: string;
   undo?: () => Promise<void>;
@@ -462,6 +468,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           rowActions={rowActions}
           storage={storage}
           onKeepStorage={keepStorage}
+          onStorageDetails={connector.storage?.parts ? () => setDialog({ kind: 'storage' }) : undefined}
           texts={connector.texts}
           shortcut={shortcut}
           onImport={() => setDialog({ kind: 'import-export' })}
@@ -494,6 +501,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           onImported={(r) => setImportRuns((rs) => [...rs, r])}
         />
       )}
+      {dialog?.kind === 'storage' && connector.storage && <StoragePanel storage={connector.storage} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'tags' && dialogTargets.length > 0 && (
         <TagDialog
           count={dialogTargets.length}

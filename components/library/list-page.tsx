@@ -64,6 +64,8 @@ export interface ListPageProps {
   storage: StorageInfo | null;
   /** Asks again to keep the library through low disk space, from a click (where the browser prompts, it may). */
   onKeepStorage?: () => void;
+  /** Opens the Storage panel (space per part, dropping old images). */
+  onStorageDetails?: () => void;
   /** Plain-text bodies, for the snippets under search results. */
   texts?(ids: number[]): Promise<(string | undefined)[]>;
   /** Opens the import dialog (the empty library's welcome). */
@@ -230,6 +232,14 @@ export function ListPage(p: ListPageProps) {
                 {' '}
                 <button type="button" class="link" data-testid="keep-storage" onClick={p.onKeepStorage}>
                   Keep it permanently
+                </button>
+              </>
+            )}
+            {p.onStorageDetails && (
+              <>
+                {' · '}
+                <button type="button" class="link" data-testid="storage-details" onClick={p.onStorageDetails}>
+                  Details
                 </button>
               </>
             )}

@@ -77,6 +77,12 @@ export function ReaderView({
     const urls: string[] = [];
     for (const img of el.querySelectorAll('img')) {
       const blob = item.images.get(img.getAttribute('src') ?? '');
+      // Images dropped to reclaim space: a small placeholder (alt text, a link to the original) rather
+      // than a broken image or a request to the site on every opening.
+      if (!blob && item.article.imagesDropped) {
+        img.replaceWith(droppedImage(img));
+        continue;
+      }
       if (blob) {
         const u = URL.createObjectURL(blob);
         urls.push(u);
@@ -241,4 +247,30 @@ function blockText(el: HTMLElement): string {
     if (t) out.push(t);
   }
   return out.join('\n\n');
+}
+
+/**
+ * The placeholder of a dropped image: its alt text and a link to the original (web URLs only). The
+ * words are drawn by CSS from attributes, so the body's text (highlight anchoring, read aloud) is the
+ * same as with the image.
+ */
+function droppedImage(img: HTMLImageElement): HTMLElement {
+  const doc = img.ownerDocument;
+  const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+  const label = `${alt ? `Image: ${alt}` : 'Image'} (removed to save space)`;
+  const box = doc.createElement('span');
+  box.className = 'img-dropped';
+  box.dataset.testid = 'img-dropped';
+  box.dataset.label = label;
+  box.setAttribute('role', 'img');
+  box.setAttribute('aria-label', label);
+  const src = img.getAttribute('src') ?? '';
+  if (/^https?:\/\//i.test(src)) {
+    const a = doc.createElement('a');
+    a.href = src;
+    a.setAttribute('aria-label', `Open the original image${alt ? `: ${alt}` : ''}`);
+    box.removeAttribute('role');
+    box.append(a);
+  }
+  return box;
 }

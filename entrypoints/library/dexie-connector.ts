@@ -32,6 +32,8 @@ import {
 import { IndexSync } from '../../lib/search/index-sync';
 import { dexieIndexCache, dexieIndexStore } from '../../lib/search/index-store';
 import type { ReaderSettingsStore } from '../../lib/reader/settings-store';
+import { measureStorage } from '../../lib/storage/usage';
+import { dropImages, planImageDrop } from '../../lib/storage/drop-images';
 import type { LibraryConnector } from '../../components/library/library-connector';
 
 // The search index cache lives in its own database: it can be dropped at any time (it is rebuilt from
@@ -49,7 +51,8 @@ function openCache(): Dexie {
 // The library is an extension page: it shares the extension origin's database and reads it directly.
 export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): LibraryConnector {
   const cache = openCache();
-  const search = new IndexSync(dexieIndexStore(db, dexieIndexCache(cache)));
+  const indexCache = dexieIndexCache(cache);
+  const search = new IndexSync(dexieIndexStore(db, indexCache));
   // The list (and through it the search index) and the fetch queue's counts share one live query.
   const articles = new LiveArticles(db);
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
@@ -109,6 +112,9 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
       // Firefox, because unlimitedStorage grants its persistent-storage permission (without it, a prompt).
       // Until the first ask, Firefox's persisted() is false.
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
+      parts: () => measureStorage(db, () => indexCache.get()),
+      planImageDrop: (months) => planImageDrop(db, months),
+      dropImages: (plan, onProgress) => dropImages(db, plan, { onProgress }),
     },
     transfer: transferBackend(db),
     queue: queueBackend(articles, browser),

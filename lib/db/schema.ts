@@ -84,6 +84,11 @@ export interface ArticleRecord {
   fetchError?: string;
   /** Remote images of imported content not downloaded yet (the fetch queue gets them). */
   pendingImages?: string[];
+  /**
+   * The stored images were dropped to reclaim space (lib/storage/drop-images.ts): the reader shows a
+   * placeholder linking to each original, and a later re-fetch of the page may bring them back.
+   */
+  imagesDropped?: boolean;
 }
 
 export interface ContentRecord {

@@ -34,8 +34,8 @@ export const SYNC_STATE = 'syncState';
 const TRACKED = new Set(['articles', 'contents', 'images', 'highlights']);
 /** Article fields that live in the article's state document; the rest of the record is content. */
 export const STATE_FIELDS = ['status', 'favorite', 'tags', 'tagsEdited', 'progress', 'note'];
-/** Device-local bookkeeping (the fetch queue's): never synced. */
-const LOCAL_FIELDS = ['id', 'fetchAttempts', 'nextAttemptAt', 'fetchError', 'pendingImages', 'updatedAt'];
+/** Device-local bookkeeping (the fetch queue's, images dropped to reclaim space here): never synced. */
+const LOCAL_FIELDS = ['id', 'fetchAttempts', 'nextAttemptAt', 'fetchError', 'pendingImages', 'updatedAt', 'imagesDropped'];
 
 type NewRow = Omit<OutboxRow, 'n'>;
 

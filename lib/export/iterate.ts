@@ -27,6 +27,7 @@ export async function* iterateLibrary(db: GistDB, opts: IterateOptions = {}): As
   const total = await db.articles.count();
   let lastId = -Infinity;
   let done = 0;
+  opts.onProgress?.(0, total);
   for (;;) {
     const page = await db.articles.where(':id').above(lastId).limit(size).toArray();
     if (!page.length) break;
@@ -62,9 +63,29 @@ function groupBy<T extends { articleId: number }>(rows: T[]): Map<number, T[]> {
   return out;
 }
 
-/** Collects a chunk stream into one Blob (the page hands it to a download link). */
-export async function toBlob(chunks: AsyncIterable<string | Uint8Array>, type: string): Promise<Blob> {
-  const parts: BlobPart[] = [];
-  for await (const c of chunks) parts.push(c as BlobPart);
+/** Bytes of chunks gathered before they are sealed into a Blob part (strings count ×2, their heap size). */
+export const BLOB_PART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Collects a chunk stream into one Blob (the page hands it to a download link) without keeping the
+ * output on the JS heap: every ~4 MB of chunks is sealed into a Blob part and the chunks dropped. A
+ * Blob's bytes live outside the heap (in Chromium, in the browser process, spilling to disk when large;
+ * in Node, in native memory), and a Blob made of Blobs references them rather than copying them, so the
+ * heap holds one page of articles and at most one part of output at any time.
+ */
+export async function toBlob(chunks: AsyncIterable<string | Uint8Array>, type: string, partBytes = BLOB_PART_BYTES): Promise<Blob> {
+  const parts: Blob[] = [];
+  let pending: BlobPart[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    pending.push(c as BlobPart);
+    size += typeof c === 'string' ? c.length * 2 : c.byteLength;
+    if (size >= partBytes) {
+      parts.push(new Blob(pending));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) parts.push(new Blob(pending));
   return new Blob(parts, { type });
 }

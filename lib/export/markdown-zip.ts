@@ -2,9 +2,8 @@
 // and the stored images under images/. HTML→Markdown is turndown: a maintained converter that takes
 // the page's own DOMParser in the browser build (the library page has a DOM) and its bundled DOM
 // under Node, so this file stays DOM-free. The library is read 100 articles at a time and fflate's
-// streaming Zip compresses each file as it is added, so the source is never loaded whole; the output is
-// not streamed to disk, though: toBlob keeps every zip chunk, then copies them into one Blob, so the
-// whole zip is in memory (for a moment twice) before the download.
+// streaming Zip compresses each file as it is added, so the source is never loaded whole; toBlob seals
+// the zip's chunks into Blob parts every few MB, so the output does not pile up on the JS heap either.
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import TurndownService from 'turndown';
 import type { ArticleRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';

@@ -123,6 +123,7 @@ function newRecord(p: Prepared, now: number, source: string | undefined): Omit<A
   if (src) rec.source = src;
   if (g.fetchError) rec.fetchError = g.fetchError;
   if (g.fetchAttempts) rec.fetchAttempts = g.fetchAttempts;
+  if (g.imagesDropped) rec.imagesDropped = true;
   return rec;
 }
 

@@ -28,6 +28,7 @@ const SCALARS = {
   status: v.picklist(['unread', 'archived']),
   favorite: v.union([v.picklist([0, 1]), v.boolean()]),
   tagsEdited: v.boolean(),
+  imagesDropped: v.boolean(),
   wordCount: count,
   cjkChars: count,
   imageCount: count,
@@ -238,6 +239,7 @@ export function readGistArticle(file: string, index: number, raw: unknown, error
       // Why a link could not be fetched (fetch queue); the import keeps it with the failed article.
       ...(s.fetchError !== undefined ? { fetchError: s.fetchError } : {}),
       ...(s.fetchAttempts !== undefined ? { fetchAttempts: s.fetchAttempts } : {}),
+      ...(s.imagesDropped ? { imagesDropped: true } : {}),
       text: s.content?.text,
       images: images.length ? images : undefined,
     },

@@ -263,7 +263,7 @@ describe('Gist export (JSON Lines)', () => {
     const progress: number[] = [];
     const chunks: string[] = [];
     for await (const c of gistJsonChunks(big, { batchSize: 100, onProgress: (d) => progress.push(d) })) chunks.push(c);
-    expect(progress).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    expect(progress).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
     expect(chunks).toHaveLength(1002);
     expect(chunks.every((c) => c.endsWith('\n') && c.indexOf('\n') === c.length - 1)).toBe(true);
     const lines = linesOf(chunks.join(''));
