@@ -180,13 +180,12 @@ export function parseRequest(msg: unknown): Request | null {
       return { type: msg.type, ...(msg.retryFailed ? { retryFailed: true } : {}) };
     case 'queue:stop':
     case 'queue:status':
-      return { type: msg.type };
-    case 'queue:fetch-one':
-      return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
     case 'sync:now':
     case 'sync:stop':
     case 'sync:status':
       return { type: msg.type };
+    case 'queue:fetch-one':
+      return isId(msg.id) ? { type: msg.type, id: msg.id } : null;
     default:
       return null;
   }
