@@ -30,7 +30,17 @@ export interface LibraryTopbarProps {
 }
 
 /** The list's top bar: the name (home), the search box, Import / Export, Sync, reading settings, shortcuts. */
-export function LibraryTopbar({ searchBox, which, query, onQuery, onHome, onImportExport, onSync, onSettings, onShortcuts }: LibraryTopbarProps) {
+export function LibraryTopbar({
+  searchBox,
+  which,
+  query,
+  onQuery,
+  onHome,
+  onImportExport,
+  onSync,
+  onSettings,
+  onShortcuts,
+}: LibraryTopbarProps) {
   const help = SEARCH_HELP[which];
   return (
     <header class="topbar">

@@ -6,10 +6,7 @@
 //   #settings/sync            Settings → Sync
 
 export type Route =
-  | { kind: 'list' }
-  | { kind: 'highlights' }
-  | { kind: 'sync-settings' }
-  | { kind: 'article'; id: number; highlightId?: string };
+  { kind: 'list' } | { kind: 'highlights' } | { kind: 'sync-settings' } | { kind: 'article'; id: number; highlightId?: string };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#highlights') return { kind: 'highlights' };

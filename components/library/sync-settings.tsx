@@ -197,7 +197,12 @@ function OutcomeView({ outcome, busy, onCreate }: { outcome: Outcome; busy: bool
     );
   const c = outcome.check;
   return (
-    <div class={`sync-result ${c.kind === 'ok' ? 'ok' : c.kind === 'database-missing' ? 'info' : 'bad'}`} role="status" data-testid="sync-result" data-kind={c.kind}>
+    <div
+      class={`sync-result ${c.kind === 'ok' ? 'ok' : c.kind === 'database-missing' ? 'info' : 'bad'}`}
+      role="status"
+      data-testid="sync-result"
+      data-kind={c.kind}
+    >
       <p>
         {c.kind === 'ok' && <strong>Connected. </strong>}
         {c.message}

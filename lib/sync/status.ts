@@ -1,7 +1,6 @@
 // The sync status record, stored next to the settings in storage.local so the library page, the
 // background and a restarted service worker all see the same state. The engine runner updates it
 // through the small API below; the library page only reads it (and follows storage.onChanged).
-import * as v from 'valibot';
 import type { SyncStorageArea } from './settings';
 
 import { SYNC_STATUS_KEY } from './keys';
@@ -39,32 +38,31 @@ export const IDLE_SYNC_STATUS: SyncStatus = {
   lastErrorAt: null,
 };
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const time = v.nullable(v.pipe(v.number(), v.finite()));
+// Read by hand rather than with valibot: the background reads it, and the service worker's bundle
+// (which wakes on every page load) stays within its budget without a validation library.
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+const timeOrNull = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
-// Each field falls back on its own: one damaged field does not throw the rest of the record away.
-const StatusSchema = v.object({
-  running: v.fallback(v.boolean(), false),
-  startedAt: v.fallback(time, null),
-  lastSyncedAt: v.fallback(time, null),
-  pending: v.fallback(count, 0),
-  progress: v.fallback(v.nullable(v.object({ docs: count, bytes: count, totalDocs: v.nullable(count) })), null),
-  lastError: v.fallback(
-    v.nullable(
-      v.pipe(
-        v.string(),
-        v.transform((s) => s.slice(0, 500)),
-      ),
-    ),
-    null,
-  ),
-  lastErrorAt: v.fallback(time, null),
-});
+function progressOf(x: unknown): SyncProgress | null {
+  if (!x || typeof x !== 'object') return null;
+  const p = x as Record<string, unknown>;
+  if (!isCount(p.docs) || !isCount(p.bytes) || !(p.totalDocs === null || p.totalDocs === undefined || isCount(p.totalDocs))) return null;
+  return { docs: p.docs, bytes: p.bytes, totalDocs: (p.totalDocs as number | null | undefined) ?? null };
+}
 
-/** A stored status read defensively (anything unusable reads as idle). */
+/** A stored status read defensively: each damaged field reads as its idle value, the rest is kept. */
 export function parseSyncStatus(raw: unknown): SyncStatus {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ...IDLE_SYNC_STATUS };
-  return v.parse(StatusSchema, raw);
+  const o = raw as Record<string, unknown>;
+  return {
+    running: o.running === true,
+    startedAt: timeOrNull(o.startedAt),
+    lastSyncedAt: timeOrNull(o.lastSyncedAt),
+    pending: isCount(o.pending) ? o.pending : 0,
+    progress: progressOf(o.progress),
+    lastError: typeof o.lastError === 'string' ? o.lastError.slice(0, 500) : null,
+    lastErrorAt: timeOrNull(o.lastErrorAt),
+  };
 }
 
 export async function readSyncStatus(area: SyncStorageArea): Promise<SyncStatus> {

@@ -11,6 +11,7 @@ import type { SyncBackend } from '../../components/library/library-connector';
 import { forgetSyncSettings, loadSyncSettings, saveSyncSettings, type SyncSettings, type SyncStorageArea } from '../../lib/sync/settings';
 import { corsHelp, type CheckResult } from '../../lib/sync/connection-check';
 import { IDLE_SYNC_STATUS, SYNC_STATUS_KEY } from '../../lib/sync/status';
+import { parseRoute, routeHash } from '../../components/library/route';
 
 function memoryArea(): SyncStorageArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
@@ -146,5 +147,13 @@ describe('Settings → Sync view', () => {
     });
     expect($('sync-now')).not.toBeNull();
     expect(root.querySelector('[data-testid=sync-problem]')).toBeNull();
+  });
+});
+
+describe('route', () => {
+  it('#settings/sync opens Settings → Sync and round-trips', () => {
+    expect(parseRoute('#settings/sync')).toEqual({ kind: 'sync-settings' });
+    expect(routeHash({ kind: 'sync-settings' })).toBe('#settings/sync');
+    expect(parseRoute('#settings/syncx')).toEqual({ kind: 'list' });
   });
 });
