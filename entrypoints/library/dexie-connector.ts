@@ -109,7 +109,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
       // Until the first ask, Firefox's persisted() is false.
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
     },
-    transfer: transferBackend(db),
+    transfer: transferBackend(db, articles),
     queue: queueBackend(articles, browser),
     async shortcut() {
       const cmds = (await browser.commands?.getAll?.()) ?? [];

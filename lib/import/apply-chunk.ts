@@ -2,6 +2,7 @@
 // one bulkPut, existing ones (found through the import's URL → id map, read with one bulkGet) merged.
 // Awaiting one add() per item costs a round trip each (10,000 links took ~10 s instead of ~3 s).
 import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
+import type { Transaction } from 'dexie';
 import type { ApplyOutcome } from './apply-import';
 import {
   highlightNotes,
@@ -14,7 +15,8 @@ import {
 } from './apply-records';
 
 export interface ChunkCtx {
-  /** Canonical URL → article id of everything in the library (loaded once, kept up to date here). */
+  /** Canonical URL → article id of everything in the library (loaded once, new ids added here; the
+   * caller reloads it when the transaction rolls back). */
   ids: Map<string, number>;
   now: number;
   source: string;
@@ -22,8 +24,25 @@ export interface ChunkCtx {
   newSource: string | undefined;
 }
 
-/** Writes `prepared` (inside the caller's transaction) and fills their outcomes. */
-export async function writeChunk(db: GistDB, prepared: Prepared[], outcomes: ApplyOutcome[], ctx: ChunkCtx): Promise<void> {
+/** The tables an import writes. */
+export type ImportTables = Pick<GistDB, 'articles' | 'contents' | 'images' | 'highlights'>;
+
+/**
+ * The tables bound to transaction `tx`: writes made through them belong to it even after an await of
+ * a plain promise (Dexie's implicit transaction zone is lost there, and writes would then go to
+ * transactions of their own, committed apart — the chunk's rollback would not undo them).
+ */
+export function tablesOf(tx: Transaction): ImportTables {
+  return {
+    articles: tx.table('articles'),
+    contents: tx.table('contents'),
+    images: tx.table('images'),
+    highlights: tx.table('highlights'),
+  } as ImportTables;
+}
+
+/** Writes `prepared` (inside the caller's transaction, through its tables) and fills their outcomes. */
+export async function writeChunk(db: ImportTables, prepared: Prepared[], outcomes: ApplyOutcome[], ctx: ChunkCtx): Promise<void> {
   const t = ctx.now;
   // The library's records of this chunk's URLs; items of the chunk that repeat a URL find the one just added.
   const knownIds = [...new Set(prepared.flatMap((p) => (ctx.ids.has(p.key) ? [ctx.ids.get(p.key)!] : [])))];
@@ -34,6 +53,7 @@ export async function writeChunk(db: GistDB, prepared: Prepared[], outcomes: App
   const fresh = [...firstNew.values()];
   const freshRecs = fresh.map((p) => newRecord(p, t, ctx.newSource) as ArticleRecord);
   const freshIds = freshRecs.length ? ((await db.articles.bulkAdd(freshRecs, { allKeys: true })) as number[]) : [];
+  fresh.forEach((p, k) => ctx.ids.set(p.key, freshIds[k]));
   const added = new Map<Prepared, { rec: ArticleRecord; id: number }>(fresh.map((p, k) => [p, { rec: freshRecs[k], id: freshIds[k] }]));
   const bodies: { articleId: number; html: string; text: string }[] = [];
   for (const p of prepared) {
@@ -82,12 +102,4 @@ export async function writeChunk(db: GistDB, prepared: Prepared[], outcomes: App
     };
   }
   if (bodies.length) await db.contents.bulkPut(bodies);
-}
-
-/** The ids to remember once the chunk's transaction has committed (a rollback must not leave any). */
-export function addedIds(prepared: Prepared[], outcomes: ApplyOutcome[]): [string, number][] {
-  return prepared.flatMap((p) => {
-    const o = outcomes[p.index];
-    return o?.outcome === 'imported' && o.articleId !== undefined ? [[p.key, o.articleId] as [string, number]] : [];
-  });
 }

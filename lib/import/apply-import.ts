@@ -5,7 +5,7 @@
 import type { GistDB } from '../db/schema';
 import { canonicalUrl } from '../url/canonical-url';
 import { htmlToText } from './html-text';
-import { addedIds, writeChunk } from './apply-chunk';
+import { tablesOf, writeChunk } from './apply-chunk';
 import type { Prepared } from './apply-records';
 import type { ImportItem } from './types';
 
@@ -72,59 +72,97 @@ export async function urlIds(db: GistDB): Promise<Map<string, number>> {
   return map;
 }
 
+/** Next size: as many items as fit `targetMs` at the pace just measured (at most doubling, at least 10). */
+const fit = (size: number, n: number, ms: number, targetMs: number) =>
+  Math.max(10, Math.min(size * 2, Math.floor((targetMs * n) / Math.max(ms, 0.001))));
+/** Wall time aimed at per transaction: commits are the slow part of IndexedDB, so fewer of them. */
+const TRANSACTION_MS = 400;
+
 /**
- * Imports `items` (from parseImport) into `db`; returns one outcome per item, in order. Chunks are sized
- * by time (unless `deps.chunkSize` fixes them): each chunk's preparing and writing take about
- * `deps.sliceMs`, and the event loop gets a turn between chunks, so a page importing 100,000 links
- * keeps painting and no task runs long.
+ * Imports `items` (from parseImport) into `db`; returns one outcome per item, in order. Sized by time
+ * (unless `deps.chunkSize` fixes the sizes): items are checked and sanitized a slice of `deps.sliceMs`
+ * at a time, each transaction takes ~400 ms, and inside it the writes go in steps of ~`sliceMs` (each
+ * awaited, so a page paints between them), so a page importing 100,000 links keeps painting and no
+ * task runs long.
  */
 export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDeps): Promise<ApplyOutcome[]> {
   const now = deps.now ?? Date.now;
   const source = deps.source ?? 'import';
   const pause = deps.yield ?? yieldToEvents;
   const slice = deps.sliceMs ?? 40;
+  const fixed = deps.chunkSize === undefined ? undefined : Math.max(1, deps.chunkSize);
   const outcomes: ApplyOutcome[] = new Array(items.length);
   const ids = await urlIds(db);
-  let size = Math.max(1, deps.chunkSize ?? 50);
+  let batch = fixed ?? 500;
+  let step = fixed ?? 50;
   for (let start = 0; start < items.length; ) {
+    const end = Math.min(items.length, start + batch);
+    const prepared = await prepareBatch(db, items, start, end, outcomes, ids, { ...deps, yield: pause, sliceMs: slice });
     const t0 = clock();
-    const end = Math.min(items.length, start + size);
-    const prepared: Prepared[] = [];
-    const keys: Prepared[] = [];
-    for (let i = start; i < end; i++) {
-      const r = check(i, items[i]);
-      if ('outcome' in r) outcomes[i] = r;
-      else keys.push(r);
-    }
-    // Sanitizing is done before the transaction: nothing async but IndexedDB may run inside one. It is
-    // skipped when the library already has the article's body.
-    const withContent = keys.filter((p) => p.item.content && ids.has(p.key));
-    const haveContent = new Set(
-      withContent.length
-        ? (await db.articles.bulkGet(withContent.map((p) => ids.get(p.key)!))).flatMap((a) => (a?.contentState === 'full' ? [a.url] : []))
-        : [],
-    );
-    for (const p of keys) prepared.push(await sanitizeOne(p, deps, haveContent));
     try {
       const ctx = { ids, now: now(), source, newSource: deps.source };
-      await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
-        await writeChunk(db, prepared, outcomes, ctx);
+      await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async (tx) => {
+        const tables = tablesOf(tx);
+        for (let k = 0; k < prepared.length; ) {
+          const s0 = clock();
+          const part = prepared.slice(k, k + step);
+          await writeChunk(tables, part, outcomes, ctx);
+          k += part.length;
+          if (fixed === undefined) step = fit(step, part.length, clock() - s0, slice);
+        }
       });
-      for (const [k, id] of addedIds(prepared, outcomes)) ids.set(k, id);
     } catch (e) {
       await retryOneByOne(db, prepared, outcomes, deps, e);
+      // The rolled-back transaction's ids were never stored: read the map again.
+      ids.clear();
       for (const [k, v] of await urlIds(db)) ids.set(k, v);
     }
     deps.onProgress?.(end, items.length);
-    if (deps.chunkSize === undefined) {
-      // Next chunk: as many items as fit the time slice at this chunk's pace (at most doubling).
-      const per = (clock() - t0) / (end - start);
-      size = Math.max(10, Math.min(size * 2, Math.floor(slice / Math.max(per, 0.001))));
-    }
+    if (fixed === undefined) batch = fit(batch, end - start, clock() - t0, TRANSACTION_MS);
     start = end;
     if (start < items.length) await pause();
   }
   return outcomes;
+}
+
+/**
+ * Checks and sanitizes items `start`..`end` (before the transaction: nothing async but IndexedDB may run
+ * inside one), yielding every `sliceMs`. Sanitizing is skipped where the library has the body already.
+ */
+async function prepareBatch(
+  db: GistDB,
+  items: ImportItem[],
+  start: number,
+  end: number,
+  outcomes: ApplyOutcome[],
+  ids: Map<string, number>,
+  deps: ApplyDeps & Required<Pick<ApplyDeps, 'yield' | 'sliceMs'>>,
+): Promise<Prepared[]> {
+  const checked: Prepared[] = [];
+  let t = clock();
+  const maybeYield = async () => {
+    if (clock() - t < deps.sliceMs) return;
+    await deps.yield();
+    t = clock();
+  };
+  for (let i = start; i < end; i++) {
+    const r = check(i, items[i]);
+    if ('outcome' in r) outcomes[i] = r;
+    else checked.push(r);
+    if (i % 64 === 63) await maybeYield();
+  }
+  const withContent = checked.filter((p) => p.item.content && ids.has(p.key));
+  const haveContent = new Set(
+    withContent.length
+      ? (await db.articles.bulkGet(withContent.map((p) => ids.get(p.key)!))).flatMap((a) => (a?.contentState === 'full' ? [a.url] : []))
+      : [],
+  );
+  const prepared: Prepared[] = [];
+  for (const p of checked) {
+    prepared.push(await sanitizeOne(p, deps, haveContent));
+    if (p.item.content) await maybeYield();
+  }
+  return prepared;
 }
 
 function check(index: number, item: ImportItem): Prepared | ApplyOutcome {

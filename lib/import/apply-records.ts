@@ -116,7 +116,7 @@ export function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<
  * added, notes filled in where the library's copy has none. Returns the new ids and notes filled.
  */
 export async function writeHighlights(
-  db: GistDB,
+  db: Pick<GistDB, 'highlights'>,
   articleId: number,
   p: Prepared,
   ctx: { source: string; fallbackTime: number },
