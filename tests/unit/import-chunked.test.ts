@@ -59,11 +59,13 @@ describe('chunked import', () => {
     const items = Array.from({ length: 3000 }, (_, i) => link(i));
     await applyImport(db, items, deps());
     const before = await db.articles.toArray();
-    const where = vi.spyOn(db.articles, 'where');
+    // On the prototype: the import writes through the tables of its transaction, other Table objects.
+    const where = vi.spyOn(Object.getPrototypeOf(db.articles) as GistDB['articles'], 'where');
     // Every 10th comes back archived and favorite with one more tag; the rest unchanged.
     const again = items.map((it, i) => (i % 10 ? it : { ...it, status: 'archived' as const, favorite: true, tags: [...it.tags, 'more'] }));
     const out = await applyImport(db, again, deps({ now: () => 1_900_000_000_000 }));
     expect(where.mock.calls.filter(([idx]) => idx === 'url')).toEqual([]);
+    where.mockRestore();
     expect(await db.articles.count()).toBe(3000);
     expect(out.filter((o) => o.outcome === 'merged').map((o) => o.index)).toEqual(items.flatMap((_, i) => (i % 10 ? [] : [i])));
     expect(out.filter((o) => o.outcome === 'duplicate')).toHaveLength(2700);
