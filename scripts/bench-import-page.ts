@@ -10,7 +10,7 @@
 // the page stays busy after the report (list reload, search index catching up). `--only-csv`: just these.
 // Last line: `import_links_ms=<n> import_content_ms=<n> reimport_ms=<n> export_json_ms=<n> max_frame_gap_ms=<n>`
 // followed by `csv_rows=<n> csv_import_s=<n> csv_max_frame_ms=<n> csv_max_task_ms=<n> csv_reimport_s=<n>
-// csv_reimport_added=<n> csv_settle_s=<n>` (the largest size).
+// csv_reimport_added=<n> csv_settle_s=<n> csv_settle_max_task_ms=<n>` (the largest size).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -49,6 +49,7 @@ export function ImportSection({
       const result = await transfer.importFile(f.name, bytes, (done, total, phase) =>
         setState({ kind: 'running', file: f.name, phase, done, total }),
       );
+      performance.mark('gist:import-report');
       setState({ kind: 'done', run: result, report: reportOf(result) });
       onImported?.(result);
     } catch (e) {

@@ -38,6 +38,7 @@ export function transferBackend(db: GistDB, articles?: Pick<LiveArticles, 'hold'
       try {
         return await importInPage(db, name, bytes, onProgress);
       } finally {
+        performance.mark('gist:import-release');
         release?.();
       }
     },
@@ -74,6 +75,7 @@ async function importInPage(
   const t0 = performance.now();
   onProgress(0, 0, 'reading');
   const parsed = await parseOffThread(name, bytes, () => new ParseWorker());
+  performance.mark('gist:import-parsed');
   onProgress(0, parsed.items.length, 'writing');
   // Sanitizing is synchronous DOM work: give the page a frame every ~40 ms so the progress bar
   // moves and the library stays usable while thousands of bodies are cleaned.
@@ -91,6 +93,7 @@ async function importInPage(
     // small commits cost nothing but their own writes.
     onProgress: (done, total) => onProgress(done, total, 'writing'),
   });
+  performance.mark('gist:import-written');
   const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights, Date.now, `import:${parsed.format}`);
   // Highlights go in waiting; those of articles with content are placed in it now (a DOM task, a
   // frame between articles), the others when the fetch queue brings their page (keepAnchoring).

@@ -20,7 +20,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'gist-import-large-'));
   file = join(tmp, 'pocket.csv');
   writeFileSync(file, pocketCsv(ROWS));
-  s = await launchWithExtension(process.env.GIST_E2E_EXT || undefined);
+  s = await launchWithExtension({ extDir: process.env.GIST_E2E_EXT || undefined });
   page = await s.context.newPage();
   await page.goto(s.extUrl('library.html'));
   await page.waitForSelector('[data-testid=list-area]');
