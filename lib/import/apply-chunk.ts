@@ -41,13 +41,30 @@ export function tablesOf(tx: Transaction): ImportTables {
   } as ImportTables;
 }
 
+/**
+ * The stored records of `ids`. A re-imported file's articles have neighbouring ids (one import added
+ * them in order): when the ids are that dense, one range read (a getAll) instead of a get per id.
+ */
+async function readMany(db: ImportTables, ids: number[]): Promise<ArticleRecord[]> {
+  if (!ids.length) return [];
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const id of ids) {
+    lo = Math.min(lo, id);
+    hi = Math.max(hi, id);
+  }
+  if (hi - lo + 1 > ids.length * 2) return (await db.articles.bulkGet(ids)).filter((a): a is ArticleRecord => !!a);
+  const want = new Set(ids);
+  return (await db.articles.where(':id').between(lo, hi, true, true).toArray()).filter((a) => want.has(a.id));
+}
+
 /** Writes `prepared` (inside the caller's transaction, through its tables) and fills their outcomes. */
 export async function writeChunk(db: ImportTables, prepared: Prepared[], outcomes: ApplyOutcome[], ctx: ChunkCtx): Promise<void> {
   const t = ctx.now;
   // The library's records of this chunk's URLs; items of the chunk that repeat a URL find the one just added.
   const knownIds = [...new Set(prepared.flatMap((p) => (ctx.ids.has(p.key) ? [ctx.ids.get(p.key)!] : [])))];
   const known = new Map<string, ArticleRecord>();
-  if (knownIds.length) for (const a of await db.articles.bulkGet(knownIds)) if (a) known.set(a.url, a);
+  for (const a of await readMany(db, knownIds)) known.set(a.url, a);
   const firstNew = new Map<string, Prepared>();
   for (const p of prepared) if (!known.has(p.key) && !firstNew.has(p.key)) firstNew.set(p.key, p);
   const fresh = [...firstNew.values()];

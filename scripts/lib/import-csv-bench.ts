@@ -54,12 +54,13 @@ async function settle(page: Page, t0: number, articles: number): Promise<{ settl
     const shown = Number((document.querySelector('[data-testid=view-all] .count')?.textContent ?? '').replace(/\D/g, '') || -1);
     return { last, quiet: performance.now() - last, shown, now: performance.now() };
   })()`;
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 120_000;
   let shownAt = 0;
   for (;;) {
     const st = (await page.evaluate(state)) as { last: number; quiet: number; shown: number; now: number };
     if (st.shown === articles && !shownAt) shownAt = st.now;
-    if ((shownAt && st.quiet >= 3000) || Date.now() > deadline)
+    // The count is the sign the list has reloaded; a page that never shows it still settles when idle.
+    if (st.quiet >= (shownAt ? 3000 : 6000) || Date.now() > deadline)
       return {
         settleS: Math.round((Math.max(st.last, shownAt || st.now) - t0) / 100) / 10,
         settleTaskMs: (await page.evaluate(longestSince(t0))) as number,
