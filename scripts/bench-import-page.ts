@@ -19,7 +19,8 @@ import { parseImport } from '../lib/import/parse-import';
 import { csvBench, csvLine } from './lib/import-csv-bench';
 import { frameProbe, importIn } from './lib/import-page-probe';
 
-const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback);
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback;
 const N = arg('--items', 10_000);
 const ROWS = arg('--rows', 100_000);
 const BASELINE = arg('--baseline', 10_000);

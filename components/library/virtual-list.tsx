@@ -55,7 +55,7 @@ export function VirtualList<T>({
   const measureRef = useRef(measure);
   measureRef.current = measure;
 
-  useLayoutEffect(measure, [items.length, rowHeight, overscan]);
+  useLayoutEffect(measure, [items.length, rowHeight, overscan, boxHeight]);
   useEffect(() => {
     let frame = 0;
     const onScroll = () => {
@@ -92,12 +92,7 @@ export function VirtualList<T>({
   const rows: ComponentChildren[] = [];
   for (let i = start; i < end; i++) rows.push(renderRow(items[i], i));
   const list = (
-    <ul
-      ref={ref}
-      class="rows"
-      style={{ height: `${items.length * rowHeight}px`, paddingTop: `${start * rowHeight}px` }}
-      {...attrs}
-    >
+    <ul ref={ref} class="rows" style={{ height: `${items.length * rowHeight}px`, paddingTop: `${start * rowHeight}px` }} {...attrs}>
       {rows}
     </ul>
   );

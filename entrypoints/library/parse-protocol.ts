@@ -10,9 +10,7 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { kind: 'items'; items: ImportItem[] }
-  | { kind: 'done'; result: ImportResult }
-  | { kind: 'error'; name: string; message: string };
+  { kind: 'items'; items: ImportItem[] } | { kind: 'done'; result: ImportResult } | { kind: 'error'; name: string; message: string };
 
 /**
  * parseImport in a worker; on the page itself where workers are unavailable (or the worker script

@@ -4,15 +4,7 @@
 import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
 import type { Transaction } from 'dexie';
 import type { ApplyOutcome } from './apply-import';
-import {
-  highlightNotes,
-  mergeChanges,
-  mergeReason,
-  newRecord,
-  noContentReason,
-  writeHighlights,
-  type Prepared,
-} from './apply-records';
+import { highlightNotes, mergeChanges, mergeReason, newRecord, noContentReason, writeHighlights, type Prepared } from './apply-records';
 
 export interface ChunkCtx {
   /** Canonical URL → article id of everything in the library (loaded once, new ids added here; the

@@ -97,7 +97,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
   if (typeof performance !== 'undefined') performance.mark?.('gist:import-url-map');
   let batch = fixed ?? 500;
   let step = fixed ?? 50;
-  for (let start = 0; start < items.length; ) {
+  for (let start = 0; start < items.length;) {
     const end = Math.min(items.length, start + batch);
     const prepared = await prepareBatch(db, items, start, end, outcomes, ids, { ...deps, yield: pause, sliceMs: slice });
     const t0 = clock();
@@ -105,7 +105,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
       const ctx = { ids, now: now(), source, newSource: deps.source };
       await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async (tx) => {
         const tables = tablesOf(tx);
-        for (let k = 0; k < prepared.length; ) {
+        for (let k = 0; k < prepared.length;) {
           const s0 = clock();
           const part = prepared.slice(k, k + step);
           await writeChunk(tables, part, outcomes, ctx);

@@ -150,4 +150,3 @@ export function noContentReason(rec: ArticleRecord): string {
 export function mergeReason(notes: string[], kept: string[]): string {
   return `already in the library; ${notes.length ? `merged: ${notes.join(', ')}` : 'nothing new'}${kept.length ? `; ${kept.join(', ')}` : ''}`;
 }
-

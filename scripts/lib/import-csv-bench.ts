@@ -51,7 +51,7 @@ const ARTICLES = `new Promise((ok, no) => { const r = indexedDB.open('gist'); r.
 async function settle(page: Page, t0: number, articles: number): Promise<{ settleS: number; settleTaskMs: number }> {
   const state = `(() => {
     const last = window.__lt.filter(([s]) => s >= ${t0}).reduce((m, [s, d]) => Math.max(m, s + d), ${t0});
-    const shown = Number((document.querySelector('[data-testid=view-all] .count')?.textContent ?? '').replace(/\D/g, '') || -1);
+    const shown = Number((document.querySelector('[data-testid=view-all] .count')?.textContent ?? '').replace(/\\D/g, '') || -1);
     return { last, quiet: performance.now() - last, shown, now: performance.now() };
   })()`;
   const deadline = Date.now() + 120_000;
@@ -76,7 +76,9 @@ async function pass(page: Page, file: string): Promise<CsvPass> {
   const r = await importIn(page, file);
   const tEnd = (await page.evaluate('performance.now()')) as number;
   const gaps = await stop();
-  const taskMs = (await page.evaluate(`Math.round(Math.max(0, ...window.__lt.filter(([s]) => s >= ${t} && s < ${tEnd}).map(([, d]) => d)))`)) as number;
+  const taskMs = (await page.evaluate(
+    `Math.round(Math.max(0, ...window.__lt.filter(([s]) => s >= ${t} && s < ${tEnd}).map(([, d]) => d)))`,
+  )) as number;
   const after = (await page.evaluate(ARTICLES)) as number;
   const settled = await settle(page, tEnd, after);
   if (process.env.BENCH_MARKS) console.log(`    longest: ${String(await page.evaluate(longestWithMarks(t)))}`);

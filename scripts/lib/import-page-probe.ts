@@ -43,4 +43,3 @@ export async function importIn(page: Page, file: string) {
   const updates = (await page.evaluate('window.__progress.size')) as number;
   return { ms, gaps, updates, summary: await summary.textContent() };
 }
-

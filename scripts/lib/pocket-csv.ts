@@ -19,7 +19,10 @@ export function pocketCsv(rows: number, { seed = 1, prefix = '' } = {}): string 
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
   // Zipf-like host popularity: host k gets weight ~1/(k+1); 5,000 hosts in all.
-  const hosts = Array.from({ length: 5000 }, (_, k) => `${k < 40 ? 'www.' : ''}${prefix}site${k}-${pick(WORDS).replace(/\W/g, '') || 'x'}.${pick(TLDS)}`);
+  const hosts = Array.from(
+    { length: 5000 },
+    (_, k) => `${k < 40 ? 'www.' : ''}${prefix}site${k}-${pick(WORDS).replace(/\W/g, '') || 'x'}.${pick(TLDS)}`,
+  );
   const hostOf = () => hosts[Math.min(hosts.length - 1, Math.floor(Math.exp(rnd() * Math.log(hosts.length + 1))) - 1)];
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ['title,url,time_added,cursor,tags,status'];
@@ -27,7 +30,10 @@ export function pocketCsv(rows: number, { seed = 1, prefix = '' } = {}): string 
   for (let i = 0; i < rows; i++) {
     t += Math.floor(rnd() * 5000);
     const words = Array.from({ length: 3 + Math.floor(rnd() * 9) }, () => pick(WORDS));
-    const slug = words.slice(0, 5).join('-').replace(/[^\w-]/g, '');
+    const slug = words
+      .slice(0, 5)
+      .join('-')
+      .replace(/[^\w-]/g, '');
     const path = rnd() < 0.5 ? `/${2015 + Math.floor(rnd() * 10)}/${slug}-${i}` : `/p/${i.toString(36)}/${slug}`;
     const query = rnd() < 0.2 ? `?utm_source=pocket&utm_medium=${pick(['email', 'rss'])}` : rnd() < 0.05 ? `?id=${i}&page=2` : '';
     let url = `https://${hostOf()}${path}${query}`;

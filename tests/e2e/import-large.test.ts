@@ -48,9 +48,13 @@ async function importSampling(): Promise<number[]> {
   const before = n ? await page.getByTestId('import-summary').textContent() : null;
   await page.getByTestId('import-file').setInputFiles(file);
   await expect
-    .poll(async () => (await page.getByTestId('import-progress').count()) === 0 && (await page.getByTestId('import-summary').textContent()) !== before, {
-      timeout: 120_000,
-    })
+    .poll(
+      async () =>
+        (await page.getByTestId('import-progress').count()) === 0 && (await page.getByTestId('import-summary').textContent()) !== before,
+      {
+        timeout: 120_000,
+      },
+    )
     .toBe(true);
   return (await page.evaluate('window.__stop = true, [...window.__values]')) as number[];
 }
@@ -78,7 +82,7 @@ describe('a 4,000-row Pocket CSV', () => {
     const rendered = await rows.locator('li').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
-    expect(await rows.locator("li").first().textContent()).toMatch(/^duplicate pocket\.csv:2\b/);
+    expect(await rows.locator('li').first().textContent()).toMatch(/^duplicate pocket\.csv:2\b/);
     // Scrolling the list's box to the end renders the file's last line, still without the rest.
     await rows.evaluate((ul) => ul.parentElement!.scrollTo({ top: ul.parentElement!.scrollHeight }));
     await expect.poll(() => rows.locator('li').last().textContent()).toMatch(new RegExp(`^duplicate pocket\\.csv:${ROWS + 1}\\b`));

@@ -90,7 +90,11 @@ describe('chunked import', () => {
 
 describe('change log under bulk writes', () => {
   it('a bulk write is one log row, read back as one change per article', async () => {
-    await applyImport(db, Array.from({ length: 1000 }, (_, i) => link(i)), deps({ chunkSize: 1000 }));
+    await applyImport(
+      db,
+      Array.from({ length: 1000 }, (_, i) => link(i)),
+      deps({ chunkSize: 1000 }),
+    );
     expect(await db.changes.count()).toBe(1);
     const changes = await changesAfter(db, 0, 100);
     expect(changes).toHaveLength(1000);
@@ -107,7 +111,12 @@ describe('LiveArticles.hold', () => {
     const off = live.subscribe((list) => seen.push(list.length));
     await vi.waitFor(() => expect(seen).toEqual([0]));
     const release = live.hold();
-    for (let k = 0; k < 3; k++) await applyImport(db, Array.from({ length: 50 }, (_, i) => link(k * 50 + i)), deps({ chunkSize: 10 }));
+    for (let k = 0; k < 3; k++)
+      await applyImport(
+        db,
+        Array.from({ length: 50 }, (_, i) => link(k * 50 + i)),
+        deps({ chunkSize: 10 }),
+      );
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).toEqual([0]);
     release();
