@@ -4,15 +4,27 @@
 // progress updates were painted, the same file again (everything duplicate), and a Gist JSON export of
 // the result. Baseline in the same run: parseImport alone on the same bytes under Node, so the ratio
 // shows what writing to IndexedDB (and sanitizing, for content) adds.
-// Last line: `import_links_ms=<n> import_content_ms=<n> reimport_ms=<n> export_json_ms=<n> max_frame_gap_ms=<n>`.
+// Then Pocket CSVs of `--rows` rows (default 100,000) and a 10,000-row baseline, imported one after the
+// other in ONE browser run (fresh library): import and re-import seconds, the longest frame gap and the
+// longest task (PerformanceObserver 'longtask'), articles added by the re-import (must be 0), and how long
+// the page stays busy after the report (list reload, search index catching up). `--only-csv`: just these.
+// Last line: `import_links_ms=<n> import_content_ms=<n> reimport_ms=<n> export_json_ms=<n> max_frame_gap_ms=<n>`
+// followed by `csv_rows=<n> csv_import_s=<n> csv_max_frame_ms=<n> csv_max_task_ms=<n> csv_reimport_s=<n>
+// csv_reimport_added=<n> csv_settle_s=<n> csv_settle_max_task_ms=<n>` (the largest size).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/harness';
 import { parseImport } from '../lib/import/parse-import';
+import { csvBench, csvLine } from './lib/import-csv-bench';
+import { frameProbe, importIn } from './lib/import-page-probe';
 
-const N = Number(process.argv[process.argv.indexOf('--items') + 1] || 10_000) || 10_000;
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback;
+const N = arg('--items', 10_000);
+const ROWS = arg('--rows', 100_000);
+const BASELINE = arg('--baseline', 10_000);
+const ONLY_CSV = process.argv.includes('--only-csv');
 const ROOT = resolve(import.meta.dirname, '..');
 const REAL = join(ROOT, '../shared/corpora/import-samples/pocket/hammer-mt/ril_export.html');
 
@@ -37,47 +49,6 @@ function wallabagJson(): string {
       content: body(i),
     })),
   );
-}
-
-/** Starts a frame-gap probe in the page; returns a function that stops it and reports. */
-// Page scripts as strings: tsx would wrap named inner functions in a helper the page does not have.
-async function frameProbe(page: Page) {
-  await page.evaluate(`(() => {
-    window.__gaps = { max: 0, frames: 0, stop: false };
-    let last = performance.now();
-    const tick = (t) => { window.__gaps.max = Math.max(window.__gaps.max, t - last); window.__gaps.frames++; last = t; if (!window.__gaps.stop) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
-  return async () =>
-    (await page.evaluate(`(() => { const g = window.__gaps; g.stop = true; return { max: Math.round(g.max), frames: g.frames }; })()`)) as {
-      max: number;
-      frames: number;
-    };
-}
-
-async function importIn(page: Page, file: string) {
-  const summary = page.getByTestId('import-summary');
-  const before = (await summary.count()) ? await summary.textContent() : null;
-  // Count painted progress updates.
-  await page.evaluate(`(() => {
-    window.__progress = new Set();
-    new MutationObserver(() => { const p = document.querySelector('[data-testid=import-progress] p'); if (p && p.textContent) window.__progress.add(p.textContent); })
-      .observe(document.body, { subtree: true, childList: true, characterData: true });
-  })()`);
-  const stop = await frameProbe(page);
-  const t0 = Date.now();
-  await page.getByTestId('import-file').setInputFiles(file);
-  for (;;) {
-    if ((await page.getByTestId('import-progress').count()) === 0 && (await summary.count()) && (await summary.textContent()) !== before)
-      break;
-    if (await page.getByTestId('import-error').count())
-      throw new Error((await page.getByTestId('import-error').textContent()) ?? 'import error');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const ms = Date.now() - t0;
-  const gaps = await stop();
-  const updates = (await page.evaluate('window.__progress.size')) as number;
-  return { ms, gaps, updates, summary: await summary.textContent() };
 }
 
 async function run(name: string, text: string, tmp: string) {
@@ -119,16 +90,22 @@ async function run(name: string, text: string, tmp: string) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'gist-bench-import-'));
 try {
+  if (ONLY_CSV) console.log(csvLine(await csvBench([BASELINE, ROWS], tmp)));
+  else await all();
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+async function all() {
   const links = await run(`pocket-${N}.html`, pocketHtml(), tmp);
   const content = process.env.ONLY_LINKS ? links : await run(`wallabag-${N}.json`, wallabagJson(), tmp);
   if (process.env.ONLY_LINKS) {
     /* quick run */
   } else if (existsSync(REAL)) await run('real-pocket-ril_export.html', readFileSync(REAL, 'utf8'), tmp);
   else console.log(`(real Pocket export not found at ${REAL}: skipped)`);
+  const csv = await csvBench([BASELINE, ROWS], tmp);
   const gap = Math.max(links.first.gaps.max, content.first.gaps.max, links.exportGap, content.exportGap);
   console.log(
-    `import_links_ms=${links.first.ms} import_content_ms=${content.first.ms} reimport_ms=${links.again.ms} export_json_ms=${content.exportMs} max_frame_gap_ms=${gap}`,
+    `import_links_ms=${links.first.ms} import_content_ms=${content.first.ms} reimport_ms=${links.again.ms} export_json_ms=${content.exportMs} max_frame_gap_ms=${gap} ${csvLine(csv)}`,
   );
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
 }

@@ -3,10 +3,13 @@ import { buildReport, reportCsv, summaryText, type ImportReport } from './import
 import { saveBlob } from './export-download';
 import type { FetchOneAnswer, ImportPhase, ImportRun, TransferBackend } from './library-connector';
 import { ImportLinks, linkOnlyItems } from './import-links';
+import { VirtualList } from './virtual-list';
 
 const FORMATS =
   'Pocket (HTML, CSV, ZIP), Instapaper CSV, Omnivore, wallabag, Readwise, Matter, Raindrop, Pinboard, GoodLinks, Linkwarden, Karakeep, browser bookmarks, Gist (.jsonl, or the older .json)';
-const SHOWN_ROWS = 300;
+/** Report rows are one line high (the full text in their tooltip and the saved report). */
+const ROW_PX = 22;
+const BOX_PX = 264;
 
 type State =
   | { kind: 'idle' }
@@ -46,6 +49,7 @@ export function ImportSection({
       const result = await transfer.importFile(f.name, bytes, (done, total, phase) =>
         setState({ kind: 'running', file: f.name, phase, done, total }),
       );
+      performance.mark('gist:import-report');
       setState({ kind: 'done', run: result, report: reportOf(result) });
       onImported?.(result);
     } catch (e) {
@@ -201,17 +205,23 @@ function ImportResultView({
       {notable.length > 0 && (
         <details open={notable.length <= 20}>
           <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
-          <ul class="ie-list" data-testid={id('import-report-rows')}>
-            {notable.slice(0, SHOWN_ROWS).map((r, i) => (
-              <li key={i} class={`ie-outcome-${r.outcome}`}>
-                <strong>{r.outcome}</strong> {r.where}
-                {r.url ? ` ${r.url}` : ''}: {r.reason}
-              </li>
-            ))}
-          </ul>
-          {notable.length > SHOWN_ROWS && (
-            <p class="muted">…and {(notable.length - SHOWN_ROWS).toLocaleString()} more in the saved report.</p>
-          )}
+          {/* Windowed: a 100,000-row report renders the ~20 rows in view, not all of them. */}
+          <VirtualList
+            items={notable}
+            rowHeight={ROW_PX}
+            boxHeight={BOX_PX}
+            boxClass="ie-list ie-vlist"
+            overscan={10}
+            attrs={{ 'data-testid': id('import-report-rows'), 'data-count': notable.length }}
+            renderRow={(r, i) => {
+              const text = `${r.where}${r.url ? ` ${r.url}` : ''}: ${r.reason}`;
+              return (
+                <li key={i} class={`ie-outcome-${r.outcome}`} title={`${r.outcome} ${text}`} style={{ height: `${ROW_PX}px` }}>
+                  <strong>{r.outcome}</strong> {text}
+                </li>
+              );
+            }}
+          />
         </details>
       )}
     </div>

@@ -17,17 +17,35 @@ export interface VirtualListProps<T> {
   topInset?: number;
   renderRow(item: T, index: number): ComponentChildren;
   attrs?: Record<string, string | number | undefined>;
+  /**
+   * Scroll inside a box of this height (px) instead of with the page: for a long list inside a dialog
+   * (the import report's problems). The box gets `boxClass`.
+   */
+  boxHeight?: number;
+  boxClass?: string;
 }
 
-export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInset = 0, renderRow, attrs }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  overscan = 8,
+  cursor,
+  topInset = 0,
+  renderRow,
+  attrs,
+  boxHeight,
+  boxClass,
+}: VirtualListProps<T>) {
   const ref = useRef<HTMLUListElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ start: 0, end: Math.min(items.length, 40) });
 
   const measure = () => {
     const el = ref.current;
     if (!el) return;
-    const top = el.getBoundingClientRect().top;
-    const vh = window.innerHeight || 800;
+    const inBox = box.current;
+    const top = el.getBoundingClientRect().top - (inBox ? inBox.getBoundingClientRect().top : 0);
+    const vh = inBox ? (boxHeight ?? 0) : window.innerHeight || 800;
     const start = Math.max(0, Math.floor(-top / rowHeight) - overscan);
     const end = Math.min(items.length, Math.ceil((vh - top) / rowHeight) + overscan);
     setRange((r) => (r.start === start && r.end === end ? r : { start, end: Math.max(start, end) }));
@@ -37,7 +55,7 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
   const measureRef = useRef(measure);
   measureRef.current = measure;
 
-  useLayoutEffect(measure, [items.length, rowHeight, overscan]);
+  useLayoutEffect(measure, [items.length, rowHeight, overscan, boxHeight]);
   useEffect(() => {
     let frame = 0;
     const onScroll = () => {
@@ -47,10 +65,11 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
         measureRef.current();
       });
     };
-    window.addEventListener('scroll', onScroll, { passive: true });
+    const scroller: EventTarget = box.current ?? window;
+    scroller.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
     return () => {
-      window.removeEventListener('scroll', onScroll);
+      scroller.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
       cancelAnimationFrame(frame);
     };
@@ -72,9 +91,15 @@ export function VirtualList<T>({ items, rowHeight, overscan = 8, cursor, topInse
   const end = Math.min(Math.max(range.end, start), items.length);
   const rows: ComponentChildren[] = [];
   for (let i = start; i < end; i++) rows.push(renderRow(items[i], i));
-  return (
+  const list = (
     <ul ref={ref} class="rows" style={{ height: `${items.length * rowHeight}px`, paddingTop: `${start * rowHeight}px` }} {...attrs}>
       {rows}
     </ul>
+  );
+  if (boxHeight === undefined) return list;
+  return (
+    <div ref={box} class={boxClass} style={{ maxHeight: `${boxHeight}px`, overflowY: 'auto' }}>
+      {list}
+    </div>
   );
 }

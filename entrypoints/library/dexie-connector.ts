@@ -116,7 +116,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
       planImageDrop: (months) => planImageDrop(db, months),
       dropImages: (plan, onProgress) => dropImages(db, plan, { onProgress }),
     },
-    transfer: transferBackend(db),
+    transfer: transferBackend(db, articles),
     queue: queueBackend(articles, browser),
     sync: syncBackend(browser, db),
     async shortcut() {

@@ -3,7 +3,8 @@ import type { GistDB } from '../../lib/db/schema';
 import type { LiveArticles } from '../../lib/db/live-articles';
 import { applyImport } from '../../lib/import/apply-import';
 import { applyStrayHighlights } from '../../lib/import/stray-highlights';
-import { parseImport } from '../../lib/import/parse-import';
+import { parseOffThread } from './parse-protocol';
+import ParseWorker from './parse-worker?worker';
 import { exportGistJson } from '../../lib/export/gist-json';
 import { exportNetscapeHtml } from '../../lib/export/netscape-html';
 import { exportMarkdownZip } from '../../lib/export/markdown-zip';
@@ -16,56 +17,30 @@ import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import type { Result } from '../../lib/messaging/protocol';
 import { originPatterns } from '../../lib/url/match-patterns';
-import type { ExportKind, FetchOneAnswer, QueueBackend, QueueView, TransferBackend } from '../../components/library/library-connector';
+import type {
+  ExportKind,
+  FetchOneAnswer,
+  ImportPhase,
+  ImportRun,
+  QueueBackend,
+  QueueView,
+  TransferBackend,
+} from '../../components/library/library-connector';
 import type { FetchOneResult } from '../../lib/fetch-queue/runner';
 
 // Import runs in the library page: it has the DOM that sanitizing needs, and writing in chunks keeps
 // it responsive. Fetching links runs in the background (it must go on after the page closes).
-export function transferBackend(db: GistDB): TransferBackend {
+// `articles`: the page's live list, held while the import writes (read once at the end, not per chunk).
+export function transferBackend(db: GistDB, articles?: Pick<LiveArticles, 'hold'>): TransferBackend {
   return {
     async importFile(name, bytes, onProgress) {
-      const t0 = performance.now();
-      onProgress(0, 0, 'reading');
-      const parsed = await parseImport(name, bytes);
-      onProgress(0, parsed.items.length, 'writing');
-      // Sanitizing is synchronous DOM work: give the page a frame every ~40 ms so the progress bar
-      // moves and the library stays usable while thousands of bodies are cleaned.
-      let slice = performance.now();
-      const outcomes = await applyImport(db, parsed.items, {
-        sanitize: async (html, base) => {
-          if (performance.now() - slice > 40) {
-            await new Promise((r) => setTimeout(r, 0));
-            slice = performance.now();
-          }
-          return prepareStoredHtml(html, window, base);
-        },
-        source: `import:${parsed.format}`,
-        // Each committed chunk makes the open library re-read its list: fewer, larger chunks import
-        // 10,000 links several times faster, and still give the progress bar 20 steps.
-        chunkSize: Math.min(1000, Math.max(200, Math.ceil(parsed.items.length / 20))),
-        onProgress: (done, total) => onProgress(done, total, 'writing'),
-      });
-      const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights, Date.now, `import:${parsed.format}`);
-      // Highlights go in waiting; those of articles with content are placed in it now (a DOM task, a
-      // frame between articles), the others when the fetch queue brings their page (keepAnchoring).
-      const added = [...outcomes, ...strayHighlights].flatMap((o) => o.highlights ?? []);
-      const highlights = added.length
-        ? { added: added.length, ...(await anchorImported(db, window, added, () => new Promise((r) => setTimeout(r, 0)))) }
-        : undefined;
-      const images = outcomes.flatMap((o) =>
-        o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : [],
-      );
-      if (images.length) await setPendingImages(db, images);
-      return {
-        file: name,
-        format: parsed.format,
-        errors: parsed.errors,
-        duplicates: parsed.duplicates,
-        outcomes,
-        strayHighlights,
-        ...(highlights ? { highlights } : {}),
-        ms: performance.now() - t0,
-      };
+      const release = articles?.hold();
+      try {
+        return await importInPage(db, name, bytes, onProgress);
+      } finally {
+        performance.mark('gist:import-release');
+        release?.();
+      }
     },
     async exportLibrary(kind: ExportKind, onProgress) {
       const day = new Date().toISOString().slice(0, 10);
@@ -88,6 +63,57 @@ export function transferBackend(db: GistDB): TransferBackend {
       const md = articleHighlightsMarkdown(article, await highlightsOf(db, articleId));
       return { blob: new Blob([md], { type: 'text/markdown' }), fileName: fileNameFor(article.title || article.url, new Set()) };
     },
+  };
+}
+
+async function importInPage(
+  db: GistDB,
+  name: string,
+  bytes: Uint8Array,
+  onProgress: (done: number, total: number, phase: ImportPhase) => void,
+): Promise<ImportRun> {
+  const t0 = performance.now();
+  onProgress(0, 0, 'reading');
+  const parsed = await parseOffThread(name, bytes, () => new ParseWorker());
+  performance.mark('gist:import-parsed');
+  onProgress(0, parsed.items.length, 'writing');
+  // Sanitizing is synchronous DOM work: give the page a frame every ~40 ms so the progress bar
+  // moves and the library stays usable while thousands of bodies are cleaned.
+  let slice = performance.now();
+  const outcomes = await applyImport(db, parsed.items, {
+    sanitize: async (html, base) => {
+      if (performance.now() - slice > 40) {
+        await new Promise((r) => setTimeout(r, 0));
+        slice = performance.now();
+      }
+      return prepareStoredHtml(html, window, base);
+    },
+    source: `import:${parsed.format}`,
+    // Chunks sized by time (~40 ms each, a task between them): the list is held meanwhile, so many
+    // small commits cost nothing but their own writes.
+    onProgress: (done, total) => onProgress(done, total, 'writing'),
+  });
+  performance.mark('gist:import-written');
+  const strayHighlights = await applyStrayHighlights(db, parsed.strayHighlights, Date.now, `import:${parsed.format}`);
+  // Highlights go in waiting; those of articles with content are placed in it now (a DOM task, a
+  // frame between articles), the others when the fetch queue brings their page (keepAnchoring).
+  const added = [...outcomes, ...strayHighlights].flatMap((o) => o.highlights ?? []);
+  const highlights = added.length
+    ? { added: added.length, ...(await anchorImported(db, window, added, () => new Promise((r) => setTimeout(r, 0)))) }
+    : undefined;
+  const images = outcomes.flatMap((o) =>
+    o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : [],
+  );
+  if (images.length) await setPendingImages(db, images);
+  return {
+    file: name,
+    format: parsed.format,
+    errors: parsed.errors,
+    duplicates: parsed.duplicates,
+    outcomes,
+    strayHighlights,
+    ...(highlights ? { highlights } : {}),
+    ms: performance.now() - t0,
   };
 }
 

@@ -18,6 +18,15 @@ export interface ChangeRecord {
   op: 'put' | 'delete' | 'reset';
 }
 
+/**
+ * As stored: a bulk write of many articles (an import chunk, a bulk edit) is one row listing them all
+ * in `ids` (`articleId` is the first), so it costs the log one write, not one per article.
+ * `changesAfter` gives them back one record per article.
+ */
+interface StoredChange extends ChangeRecord {
+  ids?: number[];
+}
+
 const TRACKED = new Set(['articles', 'contents']);
 const LOG = 'changes';
 /** Article fields the search index reads (lib/search/index-sync indexDoc). */
@@ -27,6 +36,22 @@ const INDEXED = ['title', 'siteName', 'url', 'tags', 'excerpt', 'contentState'];
 function onlyUnindexed(spec: Record<string, unknown> | undefined): boolean {
   if (!spec) return false;
   return Object.keys(spec).every((k) => !INDEXED.includes(k.split('.')[0]));
+}
+
+/** Articles one stored row may list. */
+const IDS_PER_ROW = 5000;
+
+/** The log rows for `entries`: runs of one op grouped into rows with `ids`. */
+function grouped(list: Omit<ChangeRecord, 'seq'>[]): Omit<StoredChange, 'seq'>[] {
+  if (list.length < 2) return list;
+  const out: Omit<StoredChange, 'seq'>[] = [];
+  for (const e of list) {
+    const last = out[out.length - 1];
+    if (last && last.op === e.op && e.op !== 'reset' && (last.ids?.length ?? 1) < IDS_PER_ROW)
+      (last.ids ??= [last.articleId]).push(e.articleId);
+    else out.push({ ...e });
+  }
+  return out;
 }
 
 function entries(table: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Omit<ChangeRecord, 'seq'>[] {
@@ -77,7 +102,7 @@ export function trackChanges(db: Dexie): void {
               const trans = req.trans as DBCoreTransaction & Partial<IDBTransaction>;
               // Schema upgrades (versionchange) rebuild nothing from the log: the index is checked against it.
               if (trans.mode === 'versionchange' || !trans.objectStoreNames?.contains(LOG)) return res;
-              const rows = entries(name, req, res);
+              const rows = grouped(entries(name, req, res));
               if (rows.length) await log().mutate({ type: 'add', trans: req.trans, values: rows });
               return res;
             },
@@ -99,9 +124,13 @@ export async function firstSeq(db: Dexie): Promise<number | undefined> {
   return ((await db.table(LOG).orderBy(':id').first()) as ChangeRecord | undefined)?.seq;
 }
 
-/** Up to `limit` rows after `seq`, oldest first. */
-export function changesAfter(db: Dexie, seq: number, limit: number): Promise<ChangeRecord[]> {
-  return db.table(LOG).where(':id').above(seq).limit(limit).toArray() as Promise<ChangeRecord[]>;
+/**
+ * The changes of up to `limit` log rows after `seq`, oldest first, one record per article (the
+ * articles of a bulk row share its seq, so a reader's watermark moves by whole rows).
+ */
+export async function changesAfter(db: Dexie, seq: number, limit: number): Promise<ChangeRecord[]> {
+  const rows = (await db.table(LOG).where(':id').above(seq).limit(limit).toArray()) as StoredChange[];
+  return rows.flatMap((r) => (r.ids ? r.ids.map((articleId) => ({ seq: r.seq, articleId, op: r.op })) : [r]));
 }
 
 /**

@@ -1,0 +1,48 @@
+// Messages between the library page and parse-worker.ts, and the page's side of it.
+import type { ImportItem, ImportResult } from '../../lib/import/types';
+import { parseImport } from '../../lib/import/parse-import';
+
+export const PARSE_SLICE = 5000;
+
+export interface ParseRequest {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ParseReply =
+  { kind: 'items'; items: ImportItem[] } | { kind: 'done'; result: ImportResult } | { kind: 'error'; name: string; message: string };
+
+/**
+ * parseImport in a worker; on the page itself where workers are unavailable (or the worker script
+ * cannot start). A file the reader refuses gives the same error, with the same message, either way.
+ */
+export function parseOffThread(name: string, bytes: Uint8Array, makeWorker: () => Worker): Promise<ImportResult> {
+  let worker: Worker;
+  try {
+    worker = makeWorker();
+  } catch {
+    return parseImport(name, bytes);
+  }
+  return new Promise<ImportResult>((resolve, reject) => {
+    const items: ImportItem[] = [];
+    let heard = false;
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      heard = true;
+      const m = e.data;
+      if (m.kind === 'items') {
+        for (const it of m.items) items.push(it);
+        return;
+      }
+      worker.terminate();
+      if (m.kind === 'done') resolve({ ...m.result, items });
+      else reject(Object.assign(new Error(m.message), { name: m.name }));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      // The worker did not load (nothing heard yet): read the file here instead.
+      if (!heard) parseImport(name, bytes).then(resolve, reject);
+      else reject(new Error(`reading the file failed: ${e.message || 'the reader stopped'}`));
+    };
+    worker.postMessage({ name, bytes } satisfies ParseRequest);
+  });
+}
