@@ -19,6 +19,14 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       // Control characters in our regexes are deliberate (stripping them from untrusted text).
       'no-control-regex': 'off',
+      // The build removes Preact's innerHTML sink (scripts/safe-dom-libs.ts): using it would throw at run time.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML'], Property[key.name='dangerouslySetInnerHTML']",
+          message: 'dangerouslySetInnerHTML is disabled in Gist builds: render nodes (e.g. replaceChildren with sanitized nodes).',
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { safeDomLibs } from './scripts/safe-dom-libs';
 
 // `--mode e2e` builds the same extension plus host access to the loopback fixture server (Playwright
 // cannot click the toolbar button, so activeTab is never granted in tests) and e2e-only test hooks
@@ -12,7 +13,11 @@ export default defineConfig({
   zip: { excludeSources: ['tests/**', 'vitest*.config.ts'] },
   // GIST_SOURCEMAPS=hidden (scripts/lint-firefox.mjs): .map files next to the bundles, the bundles
   // themselves unchanged, so a linter warning can be traced to the package it comes from.
-  vite: () => ({ plugins: [preact()], ...(process.env.GIST_SOURCEMAPS === 'hidden' ? { build: { sourcemap: 'hidden' as const } } : {}) }),
+  // safeDomLibs: the bundled libraries without their innerHTML assignments (scripts/safe-dom-libs.ts).
+  vite: () => ({
+    plugins: [safeDomLibs(), preact()],
+    ...(process.env.GIST_SOURCEMAPS === 'hidden' ? { build: { sourcemap: 'hidden' as const } } : {}),
+  }),
   manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Gist — read it later, offline',
     short_name: 'Gist',

@@ -4,6 +4,7 @@
 // No scripts, styles, forms, frames, plugins, SVG or MathML; no event handlers, no id/name/class (DOM
 // clobbering), and every URL-bearing attribute is checked the way a browser would parse it.
 import createDOMPurify, { type Config } from 'dompurify';
+import { parsingWindow } from './inert-window';
 
 const ALLOWED_TAGS = [
   'a',
@@ -171,7 +172,9 @@ function isSafeSrcset(value: string): boolean {
 type Purifier = ReturnType<typeof createDOMPurify>;
 const purifiers = new WeakMap<object, Purifier>();
 
-function purifierFor(win: Window): Purifier {
+function purifierFor(page: Window): Purifier {
+  // DOMPurify parses the dirty HTML with this window's DOMParser: a script-less frame's in a browser.
+  const win = parsingWindow(page);
   let p = purifiers.get(win);
   if (p) return p;
   p = createDOMPurify(win as unknown as Window & typeof globalThis);

@@ -92,6 +92,7 @@ interface Tally {
   violations: number;
   parseReports: number;
   cspConsole: number;
+  baseRefused: number;
   navigations: number;
   /** One line per problem, naming the payload (line and id) when it can be told. */
   failures: string[];
@@ -104,6 +105,7 @@ const newTally = (): Tally => ({
   violations: 0,
   parseReports: 0,
   cspConsole: 0,
+  baseRefused: 0,
   navigations: 0,
   failures: [],
 });
@@ -165,8 +167,9 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
         };
       }
       // A report aimed at an element means the live page tried to run or load something. A report aimed at
-      // the document comes from parsing into an inert document (the sanitizer's own DOMParser pass): CSP
-      // refuses to even compile the handler there, before DOMPurify removes it.
+      // the document comes from a parse in one of this page's documents (DOMParser, <template>…): Chromium
+      // checks every inline handler parsed there against the page's CSP. The sanitizer parses in a frame
+      // sandboxed without scripts (lib/sanitize/inert-window.ts), where nothing is checked: none expected.
       document.addEventListener(
         'securitypolicyviolation',
         (e) => {
@@ -182,7 +185,11 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
       void d.dismiss();
     });
     lib.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tally.cspConsole++;
+      if (m.type() !== 'error' || !/Content Security Policy/i.test(m.text())) return;
+      // A raw <base> parsed in the sanitizer's frame: its document shares the page's CSP, whose base-uri
+      // 'none' refuses the base URL (DOMPurify then drops the element). Counted apart, the rest named.
+      if (/"base-uri 'none'"/.test(m.text())) tally.baseRefused++;
+      else if (tally.cspConsole++ < 3) console.log(`CSP console error (${m.location().url || 'no url'}): ${m.text().slice(0, 300)}`);
     });
     await lib.goto(s.extUrl('library.html'));
     lib.on('framenavigated', (f) => {
@@ -258,8 +265,8 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
     );
     tally.renders++;
     const live = r.violations.filter((v) => v.startsWith('live'));
-    // Named in the output (the inline-handler reports of the raw-HTML parse in (B) are expected and many).
-    for (const v of r.violations) if (!v.includes('script-src-attr')) console.log(`CSP violation (render ${tally.renders}): ${v}`);
+    // Named in the output (the first few: before the sanitizer parsed in its sandboxed frame, (B) had thousands).
+    for (const v of r.violations.slice(0, 3)) console.log(`CSP violation (render ${tally.renders}): ${v}`);
     tally.violations += live.length;
     tally.parseReports += r.violations.length - live.length;
     tally.executions += r.exec.length + (dialogs - dialogsBefore);
@@ -297,12 +304,14 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
     console.log(
       `xss e2e (B raw): ${renders} renders; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} never reached the reader even alone; ` +
         `executions ${tally.executions}, CSP violations in the live page ${tally.violations}, navigations ${tally.navigations}, problems ${tally.failures.length}; ` +
-        `inline handlers refused by CSP while the sanitizer parsed raw HTML ${tally.parseReports} (CSP console errors ${tally.cspConsole})`,
+        `parse-time CSP reports ${tally.parseReports}, CSP console errors ${tally.cspConsole} (and ${tally.baseRefused} raw <base> refused by base-uri)`,
     );
     expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
     expect(tally.executions + tally.violations + tally.navigations).toBe(0);
-    // Every CSP console error is one of the parse-time reports, none is unexplained.
-    expect(tally.cspConsole).toBeLessThanOrEqual(tally.parseReports);
+    // Not even a parse-time report: the raw HTML's handlers are parsed only in the sanitizer's script-less
+    // frame (in the page's own documents Chromium reported each one: 10,514 reports in this test before).
+    // Only a raw <base> still logs its base-uri refusal there.
+    expect({ parse: tally.parseReports, console: tally.cspConsole }).toEqual({ parse: 0, console: 0 });
     // Only the render-time sanitizer stands between these payloads and the reader: every one of them must
     // have reached it and been seen there, inert.
     expect([...tally.absent].map(name)).toEqual([]);
@@ -366,8 +375,9 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
   }
 
   it('(A) payloads saved from a web page through the whole pipeline render inert', async () => {
-    // A fresh library document: CSP reports of (B)'s raw-HTML parses still queued in the old one would
-    // otherwise be counted here (twice seen in full runs: 2 'script-src' parse reports, none when (A) ran alone).
+    // A fresh library document. (It keeps (B)'s last `#article/<id>`, so the reader opens that raw article
+    // again: when the sanitizer parsed in the page's own documents, its handlers made the 2 parse-time reports
+    // (A) counted after (B) and never alone.)
     await lib.reload();
     await lib.waitForLoadState('load');
     tally = newTally();
@@ -400,16 +410,14 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
     }
     console.log(
       `xss e2e (A pipeline): ${saved} pages saved and rendered; of ${vectors.length} payloads ${tally.inert.size} seen rendered inert, ${tally.absent.size} dropped by extraction; ` +
-        `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports} (live ${tally.violations}, parse ${tally.parseReports}), CSP console errors ${tally.cspConsole}, navigations ${tally.navigations}, problems ${tally.failures.length}`,
+        `executions ${tally.executions}, CSP violations ${tally.violations + tally.parseReports} (live ${tally.violations}, parse ${tally.parseReports}), CSP console errors ${tally.cspConsole} (+${tally.baseRefused} base-uri), navigations ${tally.navigations}, problems ${tally.failures.length}`,
     );
     expect(tally.failures, tally.failures.slice(0, 50).join('\n')).toEqual([]);
     // Nothing runs, nothing in the live page is even refused, nothing navigates.
     expect(tally.executions + tally.violations + tally.navigations).toBe(0);
-    // Saved HTML should be clean, so no parse-time report either. OPEN: after (B) in the same browser,
-    // full runs count 2 parse-time 'script-src' reports here (inline handlers CSP refused to compile in an
-    // inert parse: nothing can run) and none when (A) runs alone; until their source is found they are
-    // printed and bounded, not ignored.
-    expect(tally.parseReports + tally.cspConsole).toBeLessThanOrEqual(4);
+    // Saved HTML is clean and raw HTML is parsed only in the sanitizer's script-less frame: no parse-time
+    // report either, also when (B) ran before in the same browser.
+    expect({ parse: tally.parseReports, console: tally.cspConsole, base: tally.baseRefused }).toEqual({ parse: 0, console: 0, base: 0 });
     // Extraction may drop a payload's whole block (Readability's clutter rules), but most must arrive.
     expect(tally.inert.size).toBeGreaterThanOrEqual(MIN_PIPELINE_SEEN * vectors.length);
   }, 1_200_000);
