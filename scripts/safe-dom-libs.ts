@@ -65,6 +65,19 @@ export const LIBRARY_PATCHES: Record<string, LibraryPatch> = {
       },
     ],
   },
+  // PouchDB compiles map/reduce and filter functions given as strings (design documents) with the
+  // Function constructor. Gist's sync never queries views or filters by string, and extension pages'
+  // CSP refuses eval anyway: the path now throws, saying why, and AMO's linter has no eval to flag.
+  'pouchdb-browser': {
+    files: /\/node_modules\/pouchdb-browser\/lib\/index\.es\.js$/,
+    rewrites: [
+      {
+        find: 'return Function.apply(null, keys).apply(null, values);',
+        replace:
+          'throw new Error("PouchDB (Gist build): functions given as strings (design documents) are disabled; extension pages may not evaluate code");',
+      },
+    ],
+  },
   // Preact's dangerouslySetInnerHTML: Gist never uses it (ESLint forbids it), so setting it throws.
   preact: {
     files: /\/node_modules\/preact\/dist\/preact\.(?:module\.js|mjs)$/,

@@ -89,7 +89,15 @@ describe('build rewrites of the bundled libraries (scripts/safe-dom-libs.ts)', (
     );
     expect(patchLibrarySource('x', '/app/node_modules/other/index.js')).toBeNull();
     expect(patchLibrarySource('x', '\0' + READABILITY + '?commonjs-module')).toBeNull();
-    expect(Object.keys(LIBRARY_PATCHES).sort()).toEqual(['@mozilla/readability', 'dompurify', 'preact']);
+    expect(Object.keys(LIBRARY_PATCHES).sort()).toEqual(['@mozilla/readability', 'dompurify', 'pouchdb-browser', 'preact']);
+  });
+
+  it('PouchDB: no Function constructor left; a function given as a string throws, saying why', () => {
+    const file = join(fileOf('pouchdb-browser'), '../index.es.js');
+    const out = patchLibrarySource(readFileSync(file, 'utf8'), file)!;
+    expect(out).not.toMatch(/^[^/]*\b(?:new Function\(|Function\.apply\()/m); // code, not the comment naming it
+    const scopeEval = new Function(`${/function scopeEval\(source, scope\) \{[\s\S]*?\n\}/.exec(out)![0]}; return scopeEval;`)();
+    expect(() => scopeEval('return 1', {})).toThrow(/functions given as strings .* are disabled/);
   });
 
   it('Readability: the same article when it restores the page between attempts and unwraps <noscript> images', () => {
