@@ -2,8 +2,11 @@
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
 import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
-import { HAS_LETTER, LETTER, NOT_LETTER_OR_DIGIT } from './letter-class';
+import { cleanByline } from './byline-clean';
+import { NOT_LETTER_OR_DIGIT } from './letter-class';
 import { documentTitle } from './title';
+
+export { BY_LABEL, cleanByline } from './byline-clean';
 
 export interface PageMetadata {
   title: string | null;
@@ -49,38 +52,6 @@ function personNames(v: unknown, ld: Json[]): string[] {
     if (s && !names.includes(s)) names.push(s);
   }
   return names;
-}
-
-const MONTHS =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const DATEISH = new RegExp(
-  `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`,
-  'i',
-);
-
-const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
-/** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
-export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
-
-/**
- * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/long sentences.
- * Returns null when nothing name-like remains.
- */
-export function cleanByline(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let s = raw.replace(/\s+/g, ' ').trim();
-  s = s
-    .replace(BY_LABEL, '')
-    .replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '')
-    .trim();
-  if (s.length < 2 || s.length > 100) return null;
-  if (/^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i.test(s)) return null;
-  // A link alone is not a name; a name followed by its home page is.
-  if (/^(?:https?:|www\.)\S*$|^\S+\.(?:com|org|net)\/\S*$/i.test(s)) return null;
-  if (!HAS_LETTER.test(s)) return null;
-  if (DATEISH.test(s) && !TWO_WORDS.test(s.replace(DATEISH, ''))) return null;
-  if (s.split(/\s+/).length > 12) return null;
-  return s;
 }
 
 function metaContent(metas: MetaMap, keys: string[]): string | null {
