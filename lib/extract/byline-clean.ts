@@ -54,6 +54,11 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (TWO_WORDS.test(s.replace(DATEISH_ALL, ' ')) && nameLike(s)) return s;
   // ...unless no two-word name survives around the date: then the name before it, if any
   // ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins").
-  const before = trimEdges(s.slice(0, date.index).trim().replace(/\s(?:on|at|am|le|el|il|du)$/i, ''));
+  const before = trimEdges(
+    s
+      .slice(0, date.index)
+      .trim()
+      .replace(/\s(?:on|at|am|le|el|il|du)$/i, ''),
+  );
   return before && !DATEISH.test(before) && nameLike(before) ? before : null;
 }

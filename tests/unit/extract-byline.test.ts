@@ -41,7 +41,9 @@ describe('byline text keeps the name', () => {
   it('keeps a long list of capitalised names, rejects a sentence of the same length', () => {
     const names = 'By Ana Ruiz, Ben Okafor, Carla Diaz, Dan Black, Eve Moreau, Finn Walsh and Gus de la Vega';
     expect(cleanByline(names)).toBe(names.slice(3));
-    expect(cleanByline('This story was reported by our team of correspondents working across the whole of the region this year')).toBeNull();
+    expect(
+      cleanByline('This story was reported by our team of correspondents working across the whole of the region this year'),
+    ).toBeNull();
   });
 });
 
@@ -67,5 +69,32 @@ describe('bylines found in the page', () => {
        <section class="comments"><span class="comment-author"><a rel="author" href="/u/troll">Troll</a></span><p>First!</p></section>`,
     );
     expect(a.byline).toBeNull();
+  });
+});
+
+describe('a JSON-LD author that is the site itself', () => {
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'River rises again',
+    author: { '@type': 'Organization', name: 'Valley News' },
+    publisher: { '@type': 'Organization', name: 'Valley News' },
+  };
+  const html = (head: string) =>
+    `<!doctype html><html lang="en"><head><title>River rises again</title>${head}</head><body><article><h1>River rises again</h1>${para(5)}</article></body></html>`;
+  const byline = (head: string) => {
+    const d = new JSDOM(html(head), { url: 'https://valleynews.example/2024/05/01/river', virtualConsole: new VirtualConsole() });
+    return extractArticle(d.window.document, { window: d.window as unknown as Window })!.byline;
+  };
+
+  it('gives way to the writer the page names in <meta name=author>', () => {
+    expect(byline(`${ld(article)}<meta property="og:site_name" content="ValleyNews.com"><meta name="author" content="Ana Ruiz">`)).toBe(
+      'Ana Ruiz',
+    );
+  });
+
+  it('is still the byline when the page names nobody else', () => {
+    expect(byline(ld(article))).toBe('Valley News');
   });
 });
