@@ -1,7 +1,7 @@
 // Byline text → the name(s) in it, or null. Readability keeps any byline element's text under 100
-// characters as it is; we take off a leading "By" label and a trailing "Posted:/Updated: …" line, drop
-// what is plainly no name (a date alone, a link, "admin", a sentence), and when a date follows the
-// name in a way we would otherwise reject, keep the name before it rather than lose both.
+// characters as it is; we take off a leading "By" label and drop what is plainly no name (a date
+// alone, a link, "admin", a sentence), and where we would reject a line that holds a name followed by
+// a time line or a date, keep the name rather than lose both.
 import { HAS_LETTER, LETTER } from './letter-class';
 
 const MONTHS =
@@ -10,7 +10,6 @@ const DATEISH = new RegExp(
   `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`,
   'i',
 );
-const DATEISH_ALL = new RegExp(DATEISH.source, 'gi');
 const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
 /** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
 export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
@@ -39,21 +38,30 @@ function sentenceLike(s: string): boolean {
 
 const trimEdges = (s: string) => s.replace(EDGE, '').trim();
 
+/** The byline as written when it reads as names (a date among them is fine), else null. */
+function asWritten(s: string): string | null {
+  if (!DATEISH.test(s)) return nameLike(s) ? s : null;
+  return TWO_WORDS.test(s.replace(DATEISH, '')) && nameLike(s) ? s : null;
+}
+
 /**
- * Cleans a byline candidate: strips a leading "By" and a trailing "Posted/Updated …", rejects
- * empty/"by"/dates/URLs/sentences. Returns null when nothing name-like remains.
+ * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/sentences. A line
+ * kept as written stays whole, as Readability keeps it ("Nathan Willis March 25, 2015"); only a line we
+ * would reject is cut down to the name in it: before a "Posted/Updated …" time line, else before the
+ * first date ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins"). Null when no name remains.
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let s = trimEdges(raw.replace(/\s+/g, ' ').trim().replace(BY_LABEL, ''));
+  const s = trimEdges(raw.replace(/\s+/g, ' ').trim().replace(BY_LABEL, ''));
+  const whole = asWritten(s);
+  if (whole) return whole;
   const head = trimEdges(s.replace(TIME_TAIL, ''));
-  if (head !== s && HAS_LETTER.test(head)) s = head;
+  if (head !== s && HAS_LETTER.test(head)) {
+    const b = asWritten(head);
+    if (b) return b;
+  }
   const date = DATEISH.exec(s);
-  if (!date) return nameLike(s) ? s : null;
-  // A name and a date ("Nathan Willis March 25, 2015"): kept whole, as Readability does...
-  if (TWO_WORDS.test(s.replace(DATEISH_ALL, ' ')) && nameLike(s)) return s;
-  // ...unless no two-word name survives around the date: then the name before it, if any
-  // ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins").
+  if (!date) return null;
   const before = trimEdges(
     s
       .slice(0, date.index)
