@@ -3,12 +3,15 @@
 // the reader copy BEFORE our furniture clean-up: that pass drops author boxes, and with them the only
 // byline some pages have. Like Readability, the byline element leaves the copy so it is not body text.
 import { BOILER_LINE } from './patterns';
-import { cleanByline } from './metadata';
+import { cleanByline } from './byline-clean';
 
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
 // Readability's "unlikely candidate" names and roles: it never looks for a byline inside those.
 const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+/** Unlikely blocks whose names are other people's (commenters, related stories' authors): never searched. */
+const OTHER_PEOPLE =
+  /-ad-|ai2html|breadcrumbs|combx|comment|community|disqus|footer|gdpr|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
@@ -21,9 +24,11 @@ function hidden(el: Element): boolean {
   return !!st && HIDDEN_STYLE.test(st);
 }
 
-function isBylineElement(el: Element, match: string): boolean {
+/** `markedOnly`: only rel=author / itemprop=author count, not a byline-like class or id. */
+function isBylineElement(el: Element, match: string, markedOnly: boolean): boolean {
   const itemprop = el.getAttribute('itemprop');
-  if (!(el.getAttribute('rel') === 'author' || (itemprop && itemprop.includes('author')) || BYLINE_NAME.test(match))) return false;
+  const marked = el.getAttribute('rel') === 'author' || (!!itemprop && itemprop.includes('author'));
+  if (!(marked || (!markedOnly && BYLINE_NAME.test(match)))) return false;
   const len = (el.textContent ?? '').trim().length;
   return len > 0 && len < 100;
 }
@@ -36,15 +41,33 @@ function nameText(el: Element): string {
 
 /**
  * Finds, removes and returns the page's byline in `doc` (a reader copy), or null. A candidate whose text
- * is no name (a lone "By", a date, a "Follow author" button) is skipped and the search goes on.
+ * is no name (a lone "By", a date, a "Follow author" button) is searched for a byline inside it (a name
+ * in its own element: "<div class=byline><span class=author>Pete Evans</span> · Posted …"), then the
+ * search goes on after it. When nothing is found, the headers and banners skipped as unlikely are
+ * searched for an author the markup itself declares (rel=author, itemprop=author): Readability's retry
+ * passes look there too, and article headers hold many bylines. A byline-like class alone is weaker
+ * evidence there, and Readability's single pass on long pages never sees those blocks: not enough.
  */
 export function takeContentByline(doc: Document): string | null {
   const body = doc.body;
   if (!body) return null;
-  let el: Element | null = body.firstElementChild;
+  const deferred: Element[] = [];
+  const found = walk(body, body.firstElementChild, deferred);
+  if (found) return found;
+  for (const el of deferred) {
+    if (!el.isConnected) continue;
+    const b = walk(el, el, null);
+    if (b) return b;
+  }
+  return null;
+}
+
+/** Walks `root`'s subtree from `start` in document order; `deferred` collects header-like skipped blocks (first pass). */
+function walk(root: Element, start: Element | null, deferred: Element[] | null): string | null {
+  let el: Element | null = start;
   const next = (from: Element, skipChildren: boolean): Element | null => {
     if (!skipChildren && from.firstElementChild) return from.firstElementChild;
-    for (let n: Element | null = from; n && n !== body; n = n.parentElement) {
+    for (let n: Element | null = from; n && n !== root; n = n.parentElement) {
       if (n.nextElementSibling) return n.nextElementSibling;
     }
     return null;
@@ -56,20 +79,31 @@ export function takeContentByline(doc: Document): string | null {
       continue;
     }
     const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (isBylineElement(el, match)) {
+    if (isBylineElement(el, match, !deferred)) {
       const b = cleanByline(nameText(el));
       if (b && !BOILER_LINE.test(b)) {
         el.remove();
         return b;
       }
-      el = next(el, true);
+      el = next(el, false);
       continue;
     }
     const role = el.getAttribute('role');
-    const unlikely = UNLIKELY.test(match) && !MAYBE.test(match) && tag !== 'A' && !el.closest('table, code');
-    if (unlikely || (role && UNLIKELY_ROLES.has(role))) {
+    if (role && UNLIKELY_ROLES.has(role)) {
       el = next(el, true);
       continue;
+    }
+    // The start of a deferred pass is searched even though it looks unlikely; comments, sidebars,
+    // footers and related lists inside it are not (other people's names).
+    if (el !== start || deferred) {
+      const unlikely = UNLIKELY.test(match) && !MAYBE.test(match) && tag !== 'A' && !el.closest('table, code');
+      if (unlikely) {
+        if (deferred && !OTHER_PEOPLE.test(match)) deferred.push(el);
+        if (deferred || OTHER_PEOPLE.test(match)) {
+          el = next(el, true);
+          continue;
+        }
+      }
     }
     el = next(el, false);
   }

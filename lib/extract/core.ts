@@ -182,7 +182,7 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   const r = runReadability(doc, doc, base, meta, phase);
   const siteName = meta.siteName;
   const title = stripSiteName(meta.title ?? documentTitle(doc), meta.siteNames, hostLabels(url));
-  const byline = r.byline ?? extraByline(metas, attributeDecoder(doc));
+  const byline = r.byline ?? extraByline(metas, attributeDecoder(doc)) ?? meta.siteAuthor;
 
   let root = r.root;
   if (root) {

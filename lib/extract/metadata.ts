@@ -2,8 +2,11 @@
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
 import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
-import { HAS_LETTER, LETTER, NOT_LETTER_OR_DIGIT } from './letter-class';
-import { documentTitle } from './title';
+import { cleanByline } from './byline-clean';
+import { NOT_LETTER_OR_DIGIT } from './letter-class';
+import { documentTitle, siteKey } from './title';
+
+export { BY_LABEL, cleanByline } from './byline-clean';
 
 export interface PageMetadata {
   title: string | null;
@@ -14,6 +17,8 @@ export interface PageMetadata {
   excerpt: string | null;
   /** Every name the page gives its site (og:site_name, application-name, publisher, WebSite): for titles. */
   siteNames: string[];
+  /** A JSON-LD author that is only the site itself (an organisation named as the site): the last byline resort. */
+  siteAuthor: string | null;
   /** @type values found in JSON-LD (flattened, e.g. ["NewsArticle", "Organization"]). */
   jsonLdTypes: string[];
 }
@@ -37,50 +42,20 @@ export function typesOf(o: Json): string[] {
 }
 
 /**
- * Names of the authors in a JSON-LD author value: a string, a Person/Organization object, a list of
- * those, or `{"@id": ...}` references to nodes elsewhere in the page's JSON-LD (Yoast's @graph style).
+ * The authors in a JSON-LD author value: a string, a Person/Organization object, a list of those, or
+ * `{"@id": ...}` references to nodes elsewhere in the page's JSON-LD (Yoast's @graph style). `org`:
+ * typed as an organisation (not a Person), which may be the site itself rather than a writer.
  */
-function personNames(v: unknown, ld: Json[]): string[] {
-  const names: string[] = [];
+function personNames(v: unknown, ld: Json[]): { name: string; org: boolean }[] {
+  const out: { name: string; org: boolean }[] = [];
   for (const a of asArray(v as unknown[])) {
     let o = a && typeof a === 'object' ? (a as Json) : null;
     if (o && !str(o.name) && typeof o['@id'] === 'string') o = ld.find((x) => x !== o && x['@id'] === o!['@id'] && str(x.name)) ?? o;
     const s = str(a) ?? (o ? str(o.name) : null);
-    if (s && !names.includes(s)) names.push(s);
+    const org = !!o && typesOf(o).some((t) => /Organization|Corporation|NewsMedia|WebSite/.test(t));
+    if (s && !out.some((x) => x.name === s)) out.push({ name: s, org });
   }
-  return names;
-}
-
-const MONTHS =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const DATEISH = new RegExp(
-  `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`,
-  'i',
-);
-
-const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
-/** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
-export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
-
-/**
- * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/long sentences.
- * Returns null when nothing name-like remains.
- */
-export function cleanByline(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let s = raw.replace(/\s+/g, ' ').trim();
-  s = s
-    .replace(BY_LABEL, '')
-    .replace(/^[\s|,:;–—-]+|[\s|,:;–—-]+$/g, '')
-    .trim();
-  if (s.length < 2 || s.length > 100) return null;
-  if (/^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i.test(s)) return null;
-  // A link alone is not a name; a name followed by its home page is.
-  if (/^(?:https?:|www\.)\S*$|^\S+\.(?:com|org|net)\/\S*$/i.test(s)) return null;
-  if (!HAS_LETTER.test(s)) return null;
-  if (DATEISH.test(s) && !TWO_WORDS.test(s.replace(DATEISH, ''))) return null;
-  if (s.split(/\s+/).length > 12) return null;
-  return s;
+  return out;
 }
 
 function metaContent(metas: MetaMap, keys: string[]): string | null {
@@ -199,17 +174,22 @@ export function readMetadata(
 
   const decode = attributeDecoder(doc);
   // Every author of the article (a Person, a list of them, or plain strings), never its publisher.
-  // (Not `creator`: where pages fill it, it tends to be the CMS account that posted the story.)
-  const ldAuthors = art
-    ? personNames(art.author, ld)
-        .map((n) => bylineOf(n, decode))
-        .filter(Boolean)
-        .join(', ') || null
-    : null;
+  // (Not `creator`: where pages fill it, it tends to be the CMS account that posted the story.) An organisation that is the site itself ("Snopes" on snopes.com) names no writer: the
+  // meta author or the byline in the page come first, that organisation only as the last resort (siteAuthor).
+  const sites = siteNamesOf(metas, art, ld);
+  const isSite = (n: string) => sites.some((x) => siteKey(x) === siteKey(n));
+  const authors = art ? personNames(art.author, ld) : [];
+  const writers = authors.filter((a) => !(a.org && isSite(a.name)));
+  const ldAuthors =
+    writers
+      .map((a) => bylineOf(a.name, decode))
+      .filter(Boolean)
+      .join(', ') || null;
+  const siteAuthor = writers.length < authors.length ? bylineOf(authors.find((a) => a.org && isSite(a.name))!.name, decode) : null;
   const metaAuthor = AUTHOR_KEYS.map((k) => named.get(k)).find((v) => v && !(/^https?:\/\//i.test(v) && !/\s/.test(v)));
   const byline = ldAuthors ?? bylineOf(metaAuthor, decode);
 
-  const publisher = art?.publisher && typeof art.publisher === 'object' ? str((art.publisher as Json).name) : null;
+  const publisher = publisherOf(art);
   const website = ld.find((o) => typesOf(o).includes('WebSite'));
   const siteName =
     metaContent(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title']) ??
@@ -248,16 +228,27 @@ export function readMetadata(
     siteName,
     publishedTime,
     lang,
-    siteNames: [
-      metas.get('og:site_name'),
-      metas.get('application-name'),
-      metas.get('apple-mobile-web-app-title'),
-      publisher,
-      website ? str(website.name) : null,
-    ].filter((x): x is string => !!x),
+    siteNames: sites,
+    siteAuthor,
     excerpt: excerpt ? decodeExcerpt(excerpt, decode) : null,
     jsonLdTypes,
   };
+}
+
+function publisherOf(art: Json | undefined): string | null {
+  return art?.publisher && typeof art.publisher === 'object' ? str((art.publisher as Json).name) : null;
+}
+
+/** Every name the page gives its site: og:site_name, application-name, the article's publisher, the WebSite. */
+function siteNamesOf(metas: MetaMap, art: Json | undefined, ld: Json[]): string[] {
+  const website = ld.find((o) => typesOf(o).includes('WebSite'));
+  return [
+    metas.get('og:site_name'),
+    metas.get('application-name'),
+    metas.get('apple-mobile-web-app-title'),
+    publisherOf(art),
+    website ? str(website.name) : null,
+  ].filter((x): x is string => !!x);
 }
 
 /** The next author source after a byline in the page: author tags Readability does not read. */

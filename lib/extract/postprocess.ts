@@ -2,7 +2,7 @@
 // and date lines around the body, empty wrappers. Linear passes only (it runs on every extraction).
 import { byTags } from './dom-list';
 import { NOT_LETTER_OR_DIGIT } from './letter-class';
-import { cleanByline } from './metadata';
+import { cleanByline } from './byline-clean';
 import { CAPTION_ATTR } from './preprocess';
 import { BOILER_LINE, CAPTION_LINE, DATE_LINE, LINK_INTRO, PROMO_LINE, isSocialLine } from './patterns';
 

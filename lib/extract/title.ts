@@ -53,7 +53,7 @@ export function documentTitle(doc: Document): string {
 
 let NON_WORD: RegExp | null = null;
 /** Lower case, letters and digits only, a trailing ".com"-like suffix dropped: "Salon.com" ~ "salon". */
-function siteKey(s: string): string {
+export function siteKey(s: string): string {
   const t = s
     .toLowerCase()
     .trim()

@@ -1,7 +1,7 @@
 // The metadata section of `npm run bench:extract`: title / byline / excerpt on Mozilla Readability's
 // test pages, ours vs bare Readability in the same run, for each fixed half and all pages.
 import { readabilityPages } from './corpora';
-import { bareMeta, COLUMNS, compareMeta, FIELDS, normMeta, ourMeta, rates, type PageResult } from './metadata-score';
+import { bareMeta, COLUMNS, compareMeta, FIELDS, normMeta, ourMeta, rates, type Field, type PageResult } from './metadata-score';
 import { HALVES, halfOf } from './splits';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(7);
@@ -26,13 +26,13 @@ export function benchReadabilityPages(opts: { misses?: boolean } = {}): void {
   }
   if (!opts.misses) return;
   // Mismatches of the train half only: rules are tuned on it, the held-out half stays unseen.
-  console.log('train-half mismatches (field, slug, expected | gist):');
-  for (const r of ours.filter((x) => halfOf(x.slug) === 'train')) {
+  console.log('train-half mismatches (field, slug, expected | gist | bare readability):');
+  const short = (v: string | null, f: Field) => JSON.stringify(normMeta(v, f).slice(0, 120));
+  for (const [i, r] of ours.entries()) {
+    if (halfOf(r.slug) !== 'train') continue;
     for (const f of FIELDS) {
       if (!r.ok[f])
-        console.log(
-          `  ${f.padEnd(7)} ${r.slug}: ${JSON.stringify(normMeta(r.expected[f], f).slice(0, 120))} | ${JSON.stringify(normMeta(r.got[f], f).slice(0, 120))}`,
-        );
+        console.log(`  ${f.padEnd(7)} ${r.slug}: ${short(r.expected[f], f)} | ${short(r.got[f], f)} | ${short(bare[i].got[f], f)}`);
     }
   }
 }

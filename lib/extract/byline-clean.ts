@@ -1,0 +1,72 @@
+// Byline text → the name(s) in it, or null. Readability keeps any byline element's text under 100
+// characters as it is; we take off a leading "By" label and drop what is plainly no name (a date
+// alone, a link, "admin", a sentence), and where we would reject a line that holds a name followed by
+// a time line or a date, keep the name rather than lose both.
+import { HAS_LETTER, LETTER } from './letter-class';
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATEISH = new RegExp(
+  `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`,
+  'i',
+);
+const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
+/** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
+export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
+/** "· Posted: Oct 14, 2022 …", "| Last Updated 3 hours ago": a time line after the name. */
+const TIME_TAIL = /(?:^|\s+[|·•,–—-]?\s*)\b(?:(?:last\s+)?updated|published|posted)\b(?!\s+by\b)[\s\S]*$/i;
+const EDGE = /^[\s|,:;·•–—-]+|[\s|,:;·•–—-]+$/g;
+const NOT_A_NAME = /^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i;
+// A link alone is not a name; a name followed by its home page is.
+const LINK_ONLY = /^(?:https?:|www\.)\S*$|^\S+\.(?:com|org|net)\/\S*$/i;
+/** Lower-case words names do contain (particles, "and" between names). */
+const PARTICLE = /^(?:and|und|et|y|e|i|og|en|de|del|della|der|den|des|di|da|do|dos|du|la|le|van|von|vom|zu|bin|ibn|al|el|ter|ten|of)$/;
+
+function nameLike(s: string): boolean {
+  return s.length >= 2 && s.length <= 100 && !NOT_A_NAME.test(s) && !LINK_ONLY.test(s) && HAS_LETTER.test(s) && !sentenceLike(s);
+}
+
+/**
+ * Many words, a good share of them lower case: a sentence ("… is our correspondent in …"), not a list
+ * of names. A long list of capitalised names ("Ana Ruiz, Ben Okafor, … and Dan Black") is kept.
+ */
+function sentenceLike(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => HAS_LETTER.test(w));
+  if (words.length <= 12) return false;
+  return words.filter((w) => /^[a-z]/.test(w) && !PARTICLE.test(w)).length * 4 > words.length;
+}
+
+const trimEdges = (s: string) => s.replace(EDGE, '').trim();
+
+/** The byline as written when it reads as names (a date among them is fine), else null. */
+function asWritten(s: string): string | null {
+  if (!DATEISH.test(s)) return nameLike(s) ? s : null;
+  return TWO_WORDS.test(s.replace(DATEISH, '')) && nameLike(s) ? s : null;
+}
+
+/**
+ * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/sentences. A line
+ * kept as written stays whole, as Readability keeps it ("Nathan Willis March 25, 2015"); only a line we
+ * would reject is cut down to the name in it: before a "Posted/Updated …" time line, else before the
+ * first date ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins"). Null when no name remains.
+ */
+export function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = trimEdges(raw.replace(/\s+/g, ' ').trim().replace(BY_LABEL, ''));
+  const whole = asWritten(s);
+  if (whole) return whole;
+  const head = trimEdges(s.replace(TIME_TAIL, ''));
+  if (head !== s && HAS_LETTER.test(head)) {
+    const b = asWritten(head);
+    if (b) return b;
+  }
+  const date = DATEISH.exec(s);
+  if (!date) return null;
+  const before = trimEdges(
+    s
+      .slice(0, date.index)
+      .trim()
+      .replace(/\s(?:on|at|am|le|el|il|du)$/i, ''),
+  );
+  return before && !DATEISH.test(before) && nameLike(before) ? before : null;
+}

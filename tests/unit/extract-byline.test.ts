@@ -1,0 +1,100 @@
+// Bylines written in the page keep the name: a time line after it, a date we cannot read around, a long
+// list of names or a name only its child element holds must not empty the byline (issue #15: real
+// names thrown away where bare Readability found them). Small hand-written pages.
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../../lib/extract/index';
+import { cleanByline } from '../../lib/extract/byline-clean';
+
+const para = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} tells how the river rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
+  ).join('\n');
+
+function extract(body: string) {
+  const html = `<!doctype html><html lang="en"><head><title>River rises again</title></head><body>${body}</body></html>`;
+  const d = new JSDOM(html, { url: 'https://news.example.com/2024/05/01/river', virtualConsole: new VirtualConsole() });
+  return extractArticle(d.window.document, { window: d.window as unknown as Window })!;
+}
+
+describe('byline text keeps the name', () => {
+  it('keeps a name with its time line whole, as Readability does, however many words it has', () => {
+    expect(cleanByline('By Jane Doe, CNN')).toBe('Jane Doe, CNN');
+    // 19 words: rejected as too long before, so the byline was lost.
+    const cbc = 'Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago';
+    expect(cleanByline(cbc)).toBe(cbc);
+  });
+
+  it('cuts a line it would reject down to the name: before a "Posted / Updated" time line, else before the date', () => {
+    expect(cleanByline('J. Smith · Updated 5:32 PM ET')).toBe('J. Smith');
+    expect(cleanByline('By Laura E. Adkins December 28, 2016')).toBe('Laura E. Adkins');
+    expect(cleanByline('J. Smith on 12/05/2024')).toBe('J. Smith');
+    // A name with a date it can be read around stays as written.
+    expect(cleanByline('By Nathan Willis March 25, 2015')).toBe('Nathan Willis March 25, 2015');
+    // Still nothing: a date or a time line alone.
+    expect(cleanByline('Updated 10:45 AM')).toBeNull();
+    expect(cleanByline('Posted: May 1, 2024')).toBeNull();
+  });
+
+  it('keeps a long list of capitalised names, rejects a sentence of the same length', () => {
+    const names = 'By Ana Ruiz, Ben Okafor, Carla Diaz, Dan Black, Eve Moreau, Finn Walsh and Gus de la Vega';
+    expect(cleanByline(names)).toBe(names.slice(3));
+    expect(
+      cleanByline('This story was reported by our team of correspondents working across the whole of the region this year'),
+    ).toBeNull();
+  });
+});
+
+describe('bylines found in the page', () => {
+  it('a byline element whose text is no name gives the name element inside it', () => {
+    const a = extract(
+      `<article><h1>River rises again</h1><div class="byline"><span class="author-name">Ana Ruiz</span> <span>Posted</span> <time>today, 10:45 AM</time> <a href="#c">Comments</a> · <a href="/share">Share on social</a> · <a href="/print">Print</a> · <a href="/mail">E-mail this story</a></div>${para(5)}</article>`,
+    );
+    expect(a.byline).toBe('Ana Ruiz');
+  });
+
+  it('an author marked rel=author inside an article header our first pass skips is found', () => {
+    const a = extract(
+      `<article><header class="entry-header"><h1>River rises again</h1><address><a rel="author" href="/author/ana">Ana Ruiz</a></address></header>${para(5)}</article>
+       <section class="comments"><span class="comment-author"><a rel="author" href="/u/troll">Troll</a></span><p>First!</p></section>`,
+    );
+    expect(a.byline).toBe('Ana Ruiz');
+  });
+
+  it("never takes a commenter's name, and a class-only byline in a skipped header is not enough", () => {
+    const a = extract(
+      `<div class="site-header"><div class="bylines">Editors' picks</div></div><article><h1>River rises again</h1>${para(5)}</article>
+       <section class="comments"><span class="comment-author"><a rel="author" href="/u/troll">Troll</a></span><p>First!</p></section>`,
+    );
+    expect(a.byline).toBeNull();
+  });
+});
+
+describe('a JSON-LD author that is the site itself', () => {
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'River rises again',
+    author: { '@type': 'Organization', name: 'Valley News' },
+    publisher: { '@type': 'Organization', name: 'Valley News' },
+  };
+  const html = (head: string) =>
+    `<!doctype html><html lang="en"><head><title>River rises again</title>${head}</head><body><article><h1>River rises again</h1>${para(5)}</article></body></html>`;
+  const byline = (head: string) => {
+    const d = new JSDOM(html(head), { url: 'https://valleynews.example/2024/05/01/river', virtualConsole: new VirtualConsole() });
+    return extractArticle(d.window.document, { window: d.window as unknown as Window })!.byline;
+  };
+
+  it('gives way to the writer the page names in <meta name=author>', () => {
+    expect(byline(`${ld(article)}<meta property="og:site_name" content="ValleyNews.com"><meta name="author" content="Ana Ruiz">`)).toBe(
+      'Ana Ruiz',
+    );
+  });
+
+  it('is still the byline when the page names nobody else', () => {
+    expect(byline(ld(article))).toBe('Valley News');
+  });
+});
