@@ -244,5 +244,8 @@ describe('sync errors', () => {
     const msg = describeError(e, ['pa55', 'alice', 'pa/5']);
     expect(msg).not.toMatch(/pa55|alice|pa%2F5/);
     expect(msg).toContain('https://couch.example/db');
+    // A bug is not disguised as a network failure.
+    expect(describeError(new TypeError('x is not a function'), [])).toBe('TypeError: x is not a function');
+    expect(describeError(new TypeError('Failed to fetch'), [])).toBe('The server could not be reached.');
   });
 });
