@@ -6,6 +6,7 @@
 import { loadPouch } from '../tests/helpers/pouch-node';
 import { startCouch } from '../tests/helpers/couch-proxy';
 import { librarySnapshot, makeDevice, saveMany } from '../tests/helpers/sync-devices';
+import type { SyncProgress } from '../lib/sync/engine';
 
 function argValue(name: string, def: number): number {
   const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -18,6 +19,25 @@ function argValue(name: string, def: number): number {
 
 const N = argValue('articles', 1000);
 const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+/** Progress printer that also times each phase of a round (outbox, upload, download, apply). */
+function phases(label: string) {
+  const start = performance.now();
+  let phase = '';
+  let since = start;
+  const spent: string[] = [];
+  const close = () => phase && spent.push(`${phase} ${secs(performance.now() - since)} s`);
+  return {
+    onProgress(p: SyncProgress) {
+      if (p.phase !== phase) {
+        close();
+        [phase, since] = [p.phase, performance.now()];
+      }
+      if (p.docs && p.docs % 1000 === 0) console.log(`  ${label} ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`);
+    },
+    done: () => (close(), spent.join(', ')),
+  };
+}
 const mb = (b: number) => (b / 1e6).toFixed(1);
 
 const PouchDB = await loadPouch();
@@ -31,23 +51,21 @@ try {
   console.log(`saved ${N} articles on A in ${secs(performance.now() - t)} s`);
 
   t = performance.now();
-  const push = await A.sync({
-    onProgress: (p) => p.docs % 500 === 0 && p.docs && console.log(`  push ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`),
-  });
+  const pushPhases = phases('push');
+  const push = await A.sync({ onProgress: pushPhases.onProgress });
   const pushMs = performance.now() - t;
   if (push.error) throw new Error(`push failed: ${push.error}`);
   console.log(
-    `push: ${push.pushed} docs, ${mb(push.bytes)} MB in ${secs(pushMs)} s — ${(N / (pushMs / 1000)).toFixed(1)} articles/s, ${mb(push.bytes / (pushMs / 1000))} MB/s`,
+    `push: ${push.pushed} docs, ${mb(push.bytes)} MB in ${secs(pushMs)} s — ${(N / (pushMs / 1000)).toFixed(1)} articles/s, ${mb(push.bytes / (pushMs / 1000))} MB/s (${pushPhases.done()})`,
   );
 
   t = performance.now();
-  const pull = await B.sync({
-    onProgress: (p) => p.docs % 500 === 0 && p.docs && console.log(`  pull ${p.phase} ${p.docs} docs ${mb(p.bytes)} MB`),
-  });
+  const pullPhases = phases('pull');
+  const pull = await B.sync({ onProgress: pullPhases.onProgress });
   const pullMs = performance.now() - t;
   if (pull.error) throw new Error(`pull failed: ${pull.error}`);
   console.log(
-    `pull: ${pull.pulled} docs, ${mb(pull.bytes)} MB, ${pull.applied} articles applied in ${secs(pullMs)} s — ${(N / (pullMs / 1000)).toFixed(1)} articles/s, ${mb(pull.bytes / (pullMs / 1000))} MB/s`,
+    `pull: ${pull.pulled} docs, ${mb(pull.bytes)} MB, ${pull.applied} articles applied in ${secs(pullMs)} s — ${(N / (pullMs / 1000)).toFixed(1)} articles/s, ${mb(pull.bytes / (pullMs / 1000))} MB/s (${pullPhases.done()})`,
   );
 
   const [a, b] = [await librarySnapshot(A.db), await librarySnapshot(B.db)];

@@ -118,16 +118,20 @@ export async function pushOutbox(db: GistDB, pouch: Pouch, opts: { batch?: numbe
     }
     const results = docs.length ? await pouch.bulkDocs(docs as object[]) : [];
     const bad = new Set<OutboxRow>();
+    // Content revisions written from Dexie's own rows: applying them back needs no body read.
+    const held = new Map<OutboxRow, { id: string; rev: string }>();
     results.forEach((r, i) => {
       if ('error' in r && r.error) bad.add(owner[i].row);
+      else if (docs[i].type === 'content' && r.rev) held.set(owner[i].row, { id: `rev:${owner[i].key}`, rev: r.rev });
     });
     // A conflict (a replication wrote the doc since it was read) keeps the row for the next round.
     for (const r of bad) failed.add(r.ref);
     const done = rows.filter((r) => !bad.has(r));
-    await db.transaction('rw', db.syncOutbox, async () => {
+    await db.transaction('rw', db.syncOutbox, db.syncState, async () => {
       const now = await db.syncOutbox.bulkGet(done.map((r) => r.ref));
-      const gone = done.filter((r, i) => now[i]?.n === r.n).map((r) => r.ref);
-      await db.syncOutbox.bulkDelete(gone);
+      const gone = done.filter((r, i) => now[i]?.n === r.n);
+      await db.syncOutbox.bulkDelete(gone.map((r) => r.ref));
+      await db.syncState.bulkPut(gone.flatMap((r) => (held.has(r) ? [held.get(r)!] : [])));
       total.rows += gone.length;
     });
     total.docs += results.length - bad.size;

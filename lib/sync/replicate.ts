@@ -60,8 +60,8 @@ export function describeError(e: unknown, secrets: string[]): string {
   if (err.status === 401 || err.status === 403) msg = `The server refused the user name or password (${err.status}).`;
   else if (err.status === 404) msg = 'The database was not found on the server (404).';
   else if (err.status && err.status >= 500) msg = `The server failed (${err.status}): ${err.reason ?? err.message ?? ''}`.trim();
-  else if (err.name === 'TypeError' || /fetch|network|ECONNREFUSED|socket/i.test(err.message ?? ''))
-    msg = 'The server could not be reached.';
+  // fetch's own failures ("Failed to fetch", "fetch failed", "NetworkError…"), not any TypeError (a bug).
+  else if (/fetch|network|ECONNREFUSED|ECONNRESET|socket/i.test(err.message ?? '')) msg = 'The server could not be reached.';
   else msg = `${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.reason ?? err.message ?? String(e)}`;
   msg = msg.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1');
   for (const s of secrets) {

@@ -5,7 +5,7 @@ import { loadPouch } from '../helpers/pouch-node';
 import { startCouch, type CouchProxyServer as CouchServer } from '../helpers/couch-proxy';
 import { librarySnapshot, makeDevice, saveMany, sampleArticle, type Device } from '../helpers/sync-devices';
 import { addTagMany, deleteArticle, findByUrl, saveArticle, setProgress, setStatusMany } from '../../lib/db/articles';
-import { addHighlight, setArticleNote } from '../../lib/db/highlights';
+import { addHighlight, deleteHighlight, setArticleNote, updateHighlight } from '../../lib/db/highlights';
 import type { PouchCtor } from '../../lib/sync/pouch-types';
 import { liveSync } from '../../lib/sync/engine';
 import { describeError } from '../../lib/sync/replicate';
@@ -151,6 +151,29 @@ describe('sync between two devices', () => {
     expect(await B.db.contents.count()).toBe(0);
   });
 
+  it('highlight edits and deletes carry over; a highlight edited on both keeps the later edit', async () => {
+    const [A, B] = await pair();
+    await saveMany(A.db, 0, 1);
+    const id = (await findByUrl(A.db, URL0))!.id;
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'word0', prefix: '', suffix: '' };
+    const keep = await addHighlight(A.db, { articleId: id, quote, position: null });
+    const drop = await addHighlight(A.db, { articleId: id, quote, position: null, color: 'green' });
+    await ok(A);
+    await ok(B);
+    expect(await B.db.highlights.count()).toBe(2);
+    await deleteHighlight(A.db, drop.id);
+    await updateHighlight(A.db, keep.id, { note: 'from A' });
+    await tick();
+    await updateHighlight(B.db, keep.id, { color: 'pink', note: 'from B, later' });
+    await ok(A);
+    await ok(B);
+    await ok(A);
+    for (const d of [A, B]) {
+      expect(await d.db.highlights.get(drop.id), d.name).toBeUndefined();
+      expect(await d.db.highlights.get(keep.id), d.name).toMatchObject({ note: 'from B, later', color: 'pink' });
+    }
+  });
+
   it('the same article saved on both devices stays one article', async () => {
     const [A, B] = await pair();
     await saveArticle(A.db, sampleArticle(0));
@@ -221,5 +244,8 @@ describe('sync errors', () => {
     const msg = describeError(e, ['pa55', 'alice', 'pa/5']);
     expect(msg).not.toMatch(/pa55|alice|pa%2F5/);
     expect(msg).toContain('https://couch.example/db');
+    // A bug is not disguised as a network failure.
+    expect(describeError(new TypeError('x is not a function'), [])).toBe('TypeError: x is not a function');
+    expect(describeError(new TypeError('Failed to fetch'), [])).toBe('The server could not be reached.');
   });
 });
