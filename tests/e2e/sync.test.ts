@@ -263,4 +263,76 @@ describe('sync between two Chromium profiles', () => {
     await search(pb, 'quasarwort9');
     await expect.poll(() => count(pb)).toBe(0);
   });
+
+  it('server gone mid-sync, A saves more, server back: everything arrives once', async () => {
+    await seedArticles(
+      pa,
+      Array.from({ length: 30 }, (_, i) => article(100 + i)),
+      [PNG],
+    );
+    await pa.goto(pa.url().replace(/#.*$/, '') + '#settings/sync');
+    await pa.getByTestId('sync-now').click();
+    await pa.waitForTimeout(150);
+    await couch.cut();
+    // The round ends with an error in words (or had finished: either way nothing may be lost).
+    await waitFor(
+      async () =>
+        !(await pa.evaluate(
+          async () => ((await chrome.storage.local.get('syncStatus')) as { syncStatus?: { running?: boolean } }).syncStatus?.running,
+        )),
+      'the cut round to end',
+      60_000,
+    );
+    await seedArticles(
+      pa,
+      Array.from({ length: 5 }, (_, i) => article(200 + i)),
+      [PNG],
+    );
+    await couch.restore();
+    await syncNow(pa);
+    await syncNow(pb);
+    for (const p of [pa, pb]) {
+      await openList(p);
+      await expect.poll(() => count(p), { timeout: 30_000 }).toBe(49 + 35);
+    }
+    // Once each: every URL one article.
+    const urls = (p: Page) =>
+      p.evaluate(
+        () =>
+          new Promise<string[]>((ok, fail) => {
+            const open = indexedDB.open('gist');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('articles').objectStore('articles').getAll();
+              req.onsuccess = () => {
+                ok((req.result as { url: string }[]).map((r) => r.url));
+                open.result.close();
+              };
+            };
+          }),
+      );
+    for (const p of [pa, pb]) {
+      const u = await urls(p);
+      expect(new Set(u).size).toBe(u.length);
+    }
+    expect((await urls(pb)).sort()).toEqual((await urls(pa)).sort());
+  });
+
+  it('a library page closed mid-sync: the next round completes from the checkpoint', async () => {
+    await seedArticles(
+      pa,
+      Array.from({ length: 20 }, (_, i) => article(300 + i)),
+      [PNG],
+    );
+    await syncNow(pa);
+    // B starts pulling, and its page goes away mid-round (as a closed tab or a killed worker would).
+    const gone = await b.context.newPage();
+    await gone.goto(b.extUrl('library.html#settings/sync'));
+    await gone.getByTestId('sync-now').click();
+    await gone.waitForTimeout(200);
+    await gone.close();
+    await syncNow(pb);
+    await openList(pb);
+    await expect.poll(() => count(pb), { timeout: 30_000 }).toBe(49 + 35 + 20);
+  });
 });

@@ -79,7 +79,11 @@ export async function saveMany(db: GistDB, from: number, count: number, opts?: P
   for (let i = from; i < from + count; i++) await saveArticle(db, sampleArticle(i, opts));
 }
 
-/** Everything a library holds, keyed by URL and free of device-local ids, to compare two devices. */
+/**
+ * Everything a library holds, keyed by URL and free of device-local ids, to compare two devices: per
+ * article a SHA-256 of its metadata, body, image bytes and highlights (10,000 bodies kept as text for
+ * both devices exhausted the bench's heap).
+ */
 export async function librarySnapshot(db: GistDB): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const articles = await db.articles.toArray();
@@ -96,18 +100,16 @@ export async function librarySnapshot(db: GistDB): Promise<Map<string, string>> 
     );
     const hs = (await db.highlights.where('articleId').equals(a.id).toArray()).map(({ articleId: _a, ...h }) => h);
     const { id: _id, updatedAt: _u, fetchAttempts: _f, nextAttemptAt: _n, fetchError: _e, pendingImages: _p, ...meta } = a;
-    out.set(
-      a.url,
-      JSON.stringify({
-        meta: Object.fromEntries(Object.entries(meta).sort(([x], [y]) => (x < y ? -1 : 1))),
-        html: content?.html,
-        text: content?.text,
-        images: imgs.sort(),
-        highlights: hs
-          .sort((x, y) => (x.id < y.id ? -1 : 1))
-          .map((h) => JSON.stringify(Object.entries(h).sort(([x], [y]) => (x < y ? -1 : 1)))),
-      }),
-    );
+    const json = JSON.stringify({
+      meta: Object.fromEntries(Object.entries(meta).sort(([x], [y]) => (x < y ? -1 : 1))),
+      html: content?.html,
+      text: content?.text,
+      images: imgs.sort(),
+      highlights: hs
+        .sort((x, y) => (x.id < y.id ? -1 : 1))
+        .map((h) => JSON.stringify(Object.entries(h).sort(([x], [y]) => (x < y ? -1 : 1)))),
+    });
+    out.set(a.url, createHash('sha256').update(json).digest('hex'));
   }
   return out;
 }
