@@ -1,4 +1,4 @@
-// Sync benchmark: `npm run bench:sync [-- --articles N]` (default 1,000). Two devices in Node (each its
+// Sync benchmark in Node: `npm run bench:sync:node [-- --articles N]` (default 1,000). Two devices (each its
 // own Dexie + local PouchDB on fake-indexeddb) and a pouchdb-server --in-memory on 127.0.0.1. Device A
 // saves N articles of ~50 KB text with one ~30 KB image each, then syncs (push: outbox → local PouchDB
 // → server); device B syncs (pull: server → local PouchDB → Dexie). converged/lost/duplicated come
