@@ -5,7 +5,10 @@
 //    off (images from IndexedDB), and search in B finds a word of its text.
 // 2. Concurrent edits while both are offline: A tags `x`, B tags `y` and reads to 60 %; after A, B, A
 //    sync (Sync now) both show tags x and y, and 60 %.
-// 3. A deletes an article → gone on B after syncing.
+// 3. A deletes an article → gone on B after syncing; a delete older than an edit on the other device
+//    loses: the article comes back whole.
+// 4. The server disappears mid-round, A saves more, the server returns: everything arrives once.
+// 5. A library page closed mid-round: the next round completes (rounds never run in the service worker).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,6 +265,33 @@ describe('sync between two Chromium profiles', () => {
     await expect.poll(() => count(pb), { timeout: 30_000 }).toBe(49);
     await search(pb, 'quasarwort9');
     await expect.poll(() => count(pb)).toBe(0);
+  });
+
+  it('a delete loses to a newer edit: A deletes while offline, B tags it later → back on A, whole', async () => {
+    const title = 'Synced story number 12';
+    await couch.cut();
+    await openList(pa);
+    await search(pa, 'quasarwort12');
+    await pa
+      .locator('.row', { hasText: title })
+      .first()
+      .click({ position: { x: 5, y: 5 } });
+    await pa.keyboard.press('#');
+    await expect.poll(() => count(pa)).toBe(0);
+    await pa.waitForTimeout(50); // B's edit is later than A's delete
+    await openList(pb);
+    await addTag(pb, title, 'quasarwort12', 'keep');
+    await couch.restore();
+    await syncNow(pa);
+    await syncNow(pb);
+    await syncNow(pa);
+    await openList(pa);
+    await search(pa, 'quasarwort12');
+    await expect.poll(() => rowTags(pa, title), { timeout: 30_000 }).toContain('keep');
+    await pa.locator('.row .row-title', { hasText: title }).click();
+    await expect.poll(() => pa.getByTestId('reader-body').textContent(), { timeout: 20_000 }).toContain('quasarwort12');
+    const img = pa.getByTestId('reader-body').locator('img').first();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(2);
   });
 
   it('server gone mid-sync, A saves more, server back: everything arrives once', async () => {
