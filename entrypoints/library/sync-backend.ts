@@ -20,24 +20,39 @@ function lazyRunner(db: GistDB, area: typeof Browser.storage.local): () => Promi
     ));
 }
 
-/** Live sync follows the settings: on while set up with automatic sync, off otherwise. */
-async function followSettings(area: typeof Browser.storage.local, runner: () => Promise<SyncRunner>): Promise<void> {
+/**
+ * Live sync follows the settings: on while set up with automatic sync, off otherwise. False when it
+ * should be live but another context holds the sync (an alarm round): the caller tries again later.
+ */
+async function followSettings(area: typeof Browser.storage.local, runner: () => Promise<SyncRunner>): Promise<boolean> {
   const { settings } = await loadSyncSettings(area);
-  if (!settings) return;
+  if (!settings) return true;
   const r = await runner();
-  if (!settings?.autoSync) return r.stopLive();
-  if (r.isLive()) return;
+  await r.clearStaleRun();
+  if (!settings.autoSync) return r.stopLive().then(() => true);
+  if (r.isLive()) return true;
   // A full round first (so "last synced" means it), then live replication.
   await r.runOnce();
-  await r.startLive();
+  return r.startLive();
 }
+
+const RETRY_LIVE_MS = 60_000;
 
 export function syncBackend(browser: typeof Browser, db: GistDB): SyncBackend {
   const area = browser.storage.local;
   // Named in the CORS instructions: the origin the server must allow (Firefox's differs per install).
   const opts = () => ({ extensionOrigins: [browser.runtime.getURL('/').replace(/\/$/, '')] });
   const runner = lazyRunner(db, area);
-  const follow = () => void followSettings(area, runner).catch((e: unknown) => console.warn('Gist: sync not started', e));
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const follow = (): void => {
+    clearTimeout(retry);
+    void followSettings(area, runner).then(
+      (ok) => {
+        if (!ok) retry = setTimeout(follow, RETRY_LIVE_MS);
+      },
+      (e: unknown) => console.warn('Gist: sync not started', e),
+    );
+  };
   follow();
   return {
     load: () => loadSyncSettings(area),

@@ -21,6 +21,7 @@ export const SYNC_LOCK = 'gist-sync';
 /** The Web Locks API subset used (navigator.locks). */
 export interface LockManagerLike {
   request<T>(name: string, options: { ifAvailable?: boolean }, cb: (lock: unknown) => Promise<T>): Promise<T>;
+  query?(): Promise<{ held?: { name?: string }[] }>;
 }
 
 export interface SyncRunnerDeps {
@@ -156,9 +157,22 @@ export function createSyncRunner(d: SyncRunnerDeps) {
     await l.done;
   }
 
+  /**
+   * A round cut off with its page (closed tab, crash) left "running" in the stored status: when no
+   * context holds the sync lock, nothing is running, so the status line stops saying so.
+   */
+  async function clearStaleRun(): Promise<void> {
+    if (!d.locks?.query || round || live) return;
+    const status = await readSyncStatus(d.area);
+    if (!status.running) return;
+    const held = (await d.locks.query()).held ?? [];
+    if (!held.some((l) => l.name === SYNC_LOCK)) await syncStatusUpdates.stopped(d.area);
+  }
+
   return {
     runOnce,
     stop,
+    clearStaleRun,
     startLive,
     stopLive,
     /** Sync now from a page that may be syncing live: live paused, one full round, live again. */
