@@ -169,11 +169,14 @@ describe('Settings → Sync in Chromium', () => {
 
   it('Save keeps the settings; the status line follows the stored status (last synced, pending, progress with Stop, last error)', async () => {
     await fill({ serverUrl: secured.url, username: 'admin', password: PASSWORD });
+    // Automatic sync off: with it on, Save starts a real round, whose status would race the stored
+    // statuses this test sets (tests/e2e/sync.test.ts covers real rounds).
+    await page.getByTestId('sync-auto').uncheck();
     await page.getByTestId('sync-save').click();
     await page.getByTestId('sync-status').waitFor();
     expect(await page.getByTestId('sync-status').textContent()).toContain('Not synced yet');
     const stored = await page.evaluate(() => chrome.storage.local.get('syncSettings'));
-    expect(stored.syncSettings).toMatchObject({ serverUrl: secured.url, database: 'gist', username: 'admin', autoSync: true });
+    expect(stored.syncSettings).toMatchObject({ serverUrl: secured.url, database: 'gist', username: 'admin', autoSync: false });
     const setStatus = (st: object) => page.evaluate((v) => chrome.storage.local.set({ syncStatus: v }), st);
     await setStatus({ running: false, lastSyncedAt: Date.now() - 5 * 60_000, pending: 3, progress: null, lastError: null });
     await expect.poll(() => page.getByTestId('sync-status').textContent()).toMatch(/Last synced 5 min ago · 3 changes to send/);
