@@ -36,7 +36,9 @@ describe(`Firefox MV${FIREFOX_MV} specifics`, () => {
     // Firefox's persisted() stays false until someone asks: true here means the library asked, and a
     // prompt would have left the answer pending (headless, nobody clicks).
     await expect.poll(() => lib.eval<boolean>('navigator.storage.persisted()'), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => lib.text('[data-testid=storage]'), { timeout: 20_000 }).toMatch(/^[\d.]+ (B|KB|MB) used · kept permanently$/);
+    await expect
+      .poll(() => lib.text('[data-testid=storage]'), { timeout: 20_000 })
+      .toMatch(/^[\d.]+ (B|KB|MB) used · kept permanently · Details$/);
     expect(await lib.count('[data-testid=keep-storage]')).toBe(0);
     expect(
       await lib.eval<unknown>(`Promise.race([navigator.storage.persist(), new Promise((r) => setTimeout(() => r('no answer'), 3000))])`),
