@@ -9,19 +9,10 @@
 import type { Page } from 'playwright-core';
 import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
 import { startCouch } from '../tests/helpers/couch-proxy';
+import { positiveIntArg, secs } from './lib/cli-args';
 
-function argValue(name: string, def: number): number {
-  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return def;
-  const raw = process.argv[i].includes('=') ? process.argv[i].split('=')[1] : process.argv[i + 1];
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number, got ${raw}`);
-  return n;
-}
-
-const N = argValue('articles', 1000);
+const N = positiveIntArg('articles', 1000);
 const BATCH = 250;
-const secs = (ms: number) => (ms / 1000).toFixed(1);
 
 // In-page: N articles built from their index (no 500 MB of text through the driver). Code as a string:
 // functions passed to evaluate would carry the script bundler's helpers.

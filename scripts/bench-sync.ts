@@ -7,18 +7,9 @@ import { loadPouch } from '../tests/helpers/pouch-node';
 import { startCouch } from '../tests/helpers/couch-proxy';
 import { librarySnapshot, makeDevice, saveMany } from '../tests/helpers/sync-devices';
 import type { SyncProgress } from '../lib/sync/engine';
+import { positiveIntArg, secs } from './lib/cli-args';
 
-function argValue(name: string, def: number): number {
-  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return def;
-  const raw = process.argv[i].includes('=') ? process.argv[i].split('=')[1] : process.argv[i + 1];
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number, got ${raw}`);
-  return n;
-}
-
-const N = argValue('articles', 1000);
-const secs = (ms: number) => (ms / 1000).toFixed(1);
+const N = positiveIntArg('articles', 1000);
 
 /** Progress printer that also times each phase of a round (outbox, upload, download, apply). */
 function phases(label: string) {

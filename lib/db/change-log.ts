@@ -8,6 +8,7 @@
 // queue, the service worker). Writes that only touch other fields (reading position, status, favorite,
 // fetch bookkeeping) are not logged: they do not change the index.
 import type Dexie from 'dexie';
+import { coverTransaction } from './cover-transaction';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 
 export interface ChangeRecord {
@@ -86,12 +87,7 @@ export function trackChanges(db: Dexie): void {
       const log = () => down.table(LOG);
       return {
         ...down,
-        // Every read-write transaction over a tracked table also covers the log, so the row commits
-        // (or not) with the change.
-        transaction(stores, mode, options) {
-          const more = mode === 'readwrite' && stores.some((s) => TRACKED.has(s)) && !stores.includes(LOG);
-          return down.transaction(more ? [...stores, LOG] : stores, mode, options);
-        },
+        transaction: coverTransaction(down, TRACKED, LOG),
         table(name: string): DBCoreTable {
           const table = down.table(name);
           if (!TRACKED.has(name)) return table;

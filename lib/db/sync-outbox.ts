@@ -9,6 +9,7 @@
 // Transactions that also cover `syncState` are sync applying remote changes: they are not recorded,
 // so incoming changes are never echoed back as local edits.
 import type Dexie from 'dexie';
+import { coverTransaction } from './cover-transaction';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 
 export interface OutboxRow {
@@ -110,10 +111,7 @@ export function trackSyncOutbox(db: Dexie): void {
     create(down: DBCore): DBCore {
       return {
         ...down,
-        transaction(stores, mode, options) {
-          const more = mode === 'readwrite' && stores.some((s) => TRACKED.has(s)) && !stores.includes(OUTBOX);
-          return down.transaction(more ? [...stores, OUTBOX] : stores, mode, options);
-        },
+        transaction: coverTransaction(down, TRACKED, OUTBOX),
         table(name: string): DBCoreTable {
           const table = down.table(name);
           if (!TRACKED.has(name)) return table;

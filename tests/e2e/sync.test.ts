@@ -104,13 +104,16 @@ describe('sync between two Chromium profiles', () => {
     await expect.poll(() => p.getByTestId('list-area').getAttribute('data-query')).toBe(q);
   };
   const rowTags = (p: Page, title: string) => p.locator('.row', { hasText: title }).locator('.tag').allTextContents();
-  /** `word`: the one word only that article's text has. */
-  const addTag = async (p: Page, title: string, word: string, tag: string) => {
+  /** Puts the list's cursor on the article found by `word`, the one word only its text has. */
+  const pick = async (p: Page, title: string, word: string) => {
     await search(p, word);
     await p
       .locator('.row', { hasText: title })
       .first()
       .click({ position: { x: 5, y: 5 } });
+  };
+  const addTag = async (p: Page, title: string, word: string, tag: string) => {
+    await pick(p, title, word);
     await p.keyboard.press('t');
     await p.getByTestId('tag-dialog').getByLabel('Add a tag').fill(tag);
     await p.getByTestId('tag-dialog').getByLabel('Add a tag').press('Enter');
@@ -252,11 +255,7 @@ describe('sync between two Chromium profiles', () => {
   it('a delete on A is gone on B after both sync', async () => {
     const title = 'Synced story number 9';
     await openList(pa);
-    await search(pa, 'quasarwort9');
-    await pa
-      .locator('.row', { hasText: title })
-      .first()
-      .click({ position: { x: 5, y: 5 } });
+    await pick(pa, title, 'quasarwort9');
     await pa.keyboard.press('#');
     await expect.poll(() => count(pa)).toBe(0);
     await syncNow(pa);
@@ -271,11 +270,7 @@ describe('sync between two Chromium profiles', () => {
     const title = 'Synced story number 12';
     await couch.cut();
     await openList(pa);
-    await search(pa, 'quasarwort12');
-    await pa
-      .locator('.row', { hasText: title })
-      .first()
-      .click({ position: { x: 5, y: 5 } });
+    await pick(pa, title, 'quasarwort12');
     await pa.keyboard.press('#');
     await expect.poll(() => count(pa)).toBe(0);
     await pa.waitForTimeout(50); // B's edit is later than A's delete
