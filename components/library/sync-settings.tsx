@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EMPTY_SYNC_FORM, validateSyncInput, type FieldErrors, type SyncSettings, type SyncSettingsInput } from '../../lib/sync/settings';
 import type { CheckResult } from '../../lib/sync/connection-check';
+import { SYNC_ALARM_MINUTES } from '../../lib/sync/keys';
 import type { SyncBackend } from './library-connector';
 import { describeError } from './errors';
 import { SyncActions } from './sync-actions';
@@ -166,7 +167,7 @@ export function SyncSettingsPage({ sync, onBack }: { sync: SyncBackend; onBack()
             data-testid="sync-auto"
             onChange={(e) => set('autoSync', (e.target as HTMLInputElement).checked)}
           />
-          Sync automatically (while the library is open, and every few minutes in the background)
+          Sync automatically (live while the library is open, and every {SYNC_ALARM_MINUTES} minutes in the background)
         </label>
         <div class="sync-buttons">
           <button type="button" class="secondary" data-testid="sync-test" disabled={!!busy} onClick={test}>

@@ -11,6 +11,7 @@ import type { SyncBackend } from '../../components/library/library-connector';
 import { forgetSyncSettings, loadSyncSettings, saveSyncSettings, type SyncSettings, type SyncStorageArea } from '../../lib/sync/settings';
 import { corsHelp, type CheckResult } from '../../lib/sync/connection-check';
 import { IDLE_SYNC_STATUS, SYNC_STATUS_KEY } from '../../lib/sync/status';
+import { SYNC_ALARM_MINUTES } from '../../lib/sync/keys';
 import { parseRoute, routeHash } from '../../components/library/route';
 
 function memoryArea(): SyncStorageArea & { data: Record<string, unknown> } {
@@ -147,6 +148,14 @@ describe('Settings → Sync view', () => {
     });
     expect($('sync-now')).not.toBeNull();
     expect(root.querySelector('[data-testid=sync-problem]')).toBeNull();
+  });
+
+  it('the automatic-sync label states the background interval the alarm uses', async () => {
+    const { b } = backend(memoryArea(), []);
+    await open(b);
+    const label = $('sync-auto').closest('label')?.textContent ?? '';
+    expect(label).toContain(`every ${SYNC_ALARM_MINUTES} minutes in the background`);
+    expect(SYNC_ALARM_MINUTES).toBe(15);
   });
 });
 
