@@ -2,7 +2,9 @@
 // --cache=FILE keeps the prepared Zyte inputs (parsing + extraction take most of the run) in FILE:
 // written when missing, read when present; delete it after changing lib/extract.
 //
-// Scoring protocol (same as the reference numbers in 500N-KPCrowd-v1.1/PROVENANCE.md): lowercase;
+// Scoring protocol (scripts/lib/tag-score.ts; that of the reference numbers in
+// 500N-KPCrowd-v1.1/PROVENANCE.md, plus punctuation inside words folded on both sides: accents,
+// curly apostrophes, "U.S." = "US", "Jean-Paul" = "JeanPaul", as KPCrowd's keys are written): lowercase;
 // tokens [a-z0-9]+('[a-z]+)?; strip a trailing 's; Porter-stem each token; exact match on the whole
 // phrase; predictions and gold deduplicated after normalisation; per document P@k = matches /
 // min(k, |pred|), R@k = matches / |gold|, F = harmonic mean; macro average over documents.
@@ -27,6 +29,7 @@ import stopwordsIso from 'stopwords-iso';
 import { rankTags, suggestTags, type TagInput } from '../lib/tags/index';
 import { collectPublisherTags, rawPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
 import { JunkJudge, type JunkKind } from './lib/tag-junk';
+import { scoreTags as score, type Prf } from './lib/tag-score';
 import { idf } from '../lib/tags/word-freq';
 import { extractArticle } from '../lib/extract/index';
 
@@ -48,42 +51,7 @@ if (!existsSync(SHARED)) {
   process.exit(1);
 }
 
-// ---- scoring ---------------------------------------------------------------------------------
-function norm(phrase: string): string {
-  const toks = phrase.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
-  return toks.map((t) => stemmer(t.replace(/'s$/, ''))).join(' ');
-}
-function uniqNorm(list: string[]): string[] {
-  const out: string[] = [];
-  for (const p of list) {
-    const n = norm(p);
-    if (n && !out.includes(n)) out.push(n);
-  }
-  return out;
-}
-const inside = (big: string, small: string) => ` ${big} `.includes(` ${small} `);
-
-interface Prf {
-  p: number;
-  r: number;
-  f: number;
-  lf: number;
-}
-function score(pred: string[], gold: string[], k: number): Prf {
-  const g = uniqNorm(gold);
-  const top = uniqNorm(pred).slice(0, k);
-  if (!g.length || !top.length) return { p: 0, r: 0, f: 0, lf: 0 };
-  const gs = new Set(g);
-  const m = top.filter((x) => gs.has(x)).length;
-  const p = m / Math.min(k, top.length);
-  const r = m / g.length;
-  const f = p + r ? (2 * p * r) / (p + r) : 0;
-  const lp = top.filter((x) => g.some((y) => inside(y, x) || inside(x, y))).length / Math.min(k, top.length);
-  const lr = g.filter((y) => top.some((x) => inside(y, x) || inside(x, y))).length / g.length;
-  const lf = lp + lr ? (2 * lp * lr) / (lp + lr) : 0;
-  return { p, r, f, lf };
-}
-
+// ---- scoring (scripts/lib/tag-score.ts) -------------------------------------------------------
 class Acc {
   n = 0;
   p = 0;

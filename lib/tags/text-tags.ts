@@ -142,6 +142,7 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
     if (isName) score *= o.nameBoost;
     if (c.count > 1) score *= 1 + o.spreadBoost * ((c.last - c.first) / total);
     if (c.count) score *= 1 + o.detBoost * (c.afterDet / c.count);
+    if (!c.count) score *= o.titleOnlyFactor;
     if (c.words === 1 && c.oov) score *= o.oovFactor;
     if (c.words > 1 && c.count && (c.left || c.right)) score *= o.fragmentFactor;
     if (c.words === 1 && c.count && (c.left || c.right)) score *= o.wordFragmentFactor;

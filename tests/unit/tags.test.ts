@@ -119,6 +119,26 @@ The Apple Watch sold well, as did the older Apple Watch. Apple said Apple would 
     );
   });
 
+  it('boosts only words first seen in the opening half of the text, more the earlier', () => {
+    // "lantern" first appears ~60% through the text, "harbor" at its start: only "harbor" is boosted.
+    const filler = 'Residents met at the hall and talked for hours about the plan. ';
+    const text = `The harbor was busy. ${filler.repeat(5)}A lantern hung there. ${filler.repeat(3)}The lantern and the harbor stayed.`;
+    const score = (w: string, o = {}) => extractTextTags('Town notes', text, o).find((t) => t.key === w)?.score ?? 0;
+    const flat = { positionBoost: 0 };
+    expect(score('lantern')).toBeGreaterThan(0);
+    expect(score('lantern')).toBeCloseTo(score('lantern', flat), 6);
+    expect(score('harbor') / score('harbor', flat)).toBeGreaterThan(1.4);
+  });
+
+  it('counts a phrase seen only in the title at half the weight of one the body also uses', () => {
+    const text = 'The harbor was busy all week. Boats came and went from the harbor.';
+    const score = (w: string, o = {}) => extractTextTags('Harbor regatta', text, o).find((t) => t.key === w)?.score ?? 0;
+    expect(score('regatta')).toBeGreaterThan(0);
+    expect(score('regatta') / score('regatta', { titleOnlyFactor: 1 })).toBeCloseTo(0.5, 6);
+    // A title word the body uses is not affected.
+    expect(score('harbor')).toBeCloseTo(score('harbor', { titleOnlyFactor: 1 }), 6);
+  });
+
   it('log-linear scoring (crowd-key weights) is deterministic and still ranks topical words first', () => {
     const a = extractTextTags(EN.title, EN.text, { linear: CROWD_KEY_WEIGHTS }).map((t) => t.tag);
     expect(extractTextTags(EN.title, EN.text, { linear: CROWD_KEY_WEIGHTS }).map((t) => t.tag)).toEqual(a);
