@@ -145,6 +145,29 @@ describe('LiveArticles', () => {
     expect(first).toHaveLength(1);
   });
 
+  it('hands a new list to each listener in a task of its own (one long task at 100,000 articles otherwise)', async () => {
+    const live = new LiveArticles(db);
+    const a: number[] = [];
+    const b: number[] = [];
+    // What listener b has seen by the time listener a's task has run its microtasks.
+    const bSeenAfterA: number[] = [];
+    const offA = live.subscribe((l) => {
+      a.push(l.length);
+      void Promise.resolve().then(() => bSeenAfterA.push(b.length));
+    });
+    const offB = live.subscribe((l) => b.push(l.length));
+    await until(() => a.length === 1 && b.length === 1, 'the first list');
+    await saveArticle(db, input(6), 6000);
+    await until(() => a.length === 2 && b.length === 2, 'both to see the save');
+    expect([a, b]).toEqual([
+      [5, 6],
+      [5, 6],
+    ]);
+    expect(bSeenAfterA[bSeenAfterA.length - 1]).toBe(1);
+    offA();
+    offB();
+  });
+
   it('passes a failed query on to every subscriber', async () => {
     // A database without the savedAt index: the list query fails with a SchemaError.
     const broken = new Dexie('broken', { indexedDB: new IDBFactory(), IDBKeyRange }) as GistDB;
