@@ -5,11 +5,37 @@
 // Not a Dexie liveQuery: for an index query liveQuery records every returned primary key in a range tree
 // and deep-clones the result out of its cache — at 100,000 articles several seconds of one task after an
 // import. Dexie's 'storagemutated' notice (this page's commits and, over BroadcastChannel, the service
-// worker's) says when the table changed; the list is then read again, once however many commits came in
-// meanwhile, and handed to each listener in a task of its own.
+// worker's) says when the table changed; the list is then read again (in pages, a task each), once however
+// many commits came in meanwhile, and handed to each listener in a task of its own.
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ArticleRecord, GistDB } from './schema';
-import { listArticles } from './articles';
+
+/** Rows per read: one getAll of 100,000 articles is one task of seconds (its records are built at once). */
+const PAGE = 4000;
+
+/**
+ * Every article, newest saved first — listArticles' order and rows — read in pages of `PAGE` by primary
+ * key inside one read transaction (so no write lands between pages), each page its own task. The order
+ * comes from the savedAt index's keys alone, which are cheap to read.
+ */
+export async function readAllInPages(db: GistDB, page = PAGE): Promise<ArticleRecord[]> {
+  return db.transaction('r', db.articles, async () => {
+    const order = (await db.articles.orderBy('savedAt').reverse().primaryKeys()) as number[];
+    const byId = new Map<number, ArticleRecord>();
+    let rows = await db.articles.limit(page).toArray();
+    for (;;) {
+      for (const a of rows) byId.set(a.id, a);
+      if (rows.length < page) break;
+      rows = await db.articles.where(':id').above(rows[rows.length - 1].id).limit(page).toArray();
+    }
+    const out: ArticleRecord[] = [];
+    for (const id of order) {
+      const a = byId.get(id);
+      if (a) out.push(a);
+    }
+    return out;
+  });
+}
 
 type Listener = { next(articles: ArticleRecord[]): void; error?(e: unknown): void };
 
@@ -71,7 +97,7 @@ export class LiveArticles {
     this.stale = false;
     const gen = this.generation;
     // Outside any transaction the notice may come from; a plain read, not a live one (see above).
-    Dexie.ignoreTransaction(() => listArticles(this.db)).then(
+    Dexie.ignoreTransaction(() => readAllInPages(this.db)).then(
       async (list) => {
         if (gen !== this.generation) return;
         this.last = list;
