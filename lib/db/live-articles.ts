@@ -26,7 +26,11 @@ export async function readAllInPages(db: GistDB, page = PAGE): Promise<ArticleRe
     for (;;) {
       for (const a of rows) byId.set(a.id, a);
       if (rows.length < page) break;
-      rows = await db.articles.where(':id').above(rows[rows.length - 1].id).limit(page).toArray();
+      rows = await db.articles
+        .where(':id')
+        .above(rows[rows.length - 1].id)
+        .limit(page)
+        .toArray();
     }
     const out: ArticleRecord[] = [];
     for (const id of order) {

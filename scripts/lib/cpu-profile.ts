@@ -69,7 +69,10 @@ export function explainTasks(run: { profile: Profile; pageStart: number }, tasks
   for (const d of profile.timeDeltas) times.push(pageStart + (t += d) / 1000);
   const files = new Map<string, string[]>();
   const out: string[] = [];
-  for (const [start, dur] of tasks.filter(([, d]) => d >= minMs).sort((a, b) => b[1] - a[1]).slice(0, 5)) {
+  for (const [start, dur] of tasks
+    .filter(([, d]) => d >= minMs)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)) {
     const self = new Map<string, number>();
     const total = new Map<string, number>();
     let n = 0;

@@ -128,7 +128,8 @@ export async function csvBench(sizes: number[], tmp: string): Promise<CsvSize[]>
       for (const line of explainTasks(run, tasks, extensionDir())) console.log(line);
       const { first, again } = out[out.length - 1];
       console.log('  CPU profile of the largest import, then of its re-import, start to report (all tasks):');
-      for (const p of [first, again]) for (const line of explainTasks(run, [[p.window[0], p.window[1] - p.window[0]]], extensionDir())) console.log(line);
+      for (const p of [first, again])
+        for (const line of explainTasks(run, [[p.window[0], p.window[1] - p.window[0]]], extensionDir())) console.log(line);
     }
     if (out.length > 1) {
       const [b, l] = [out[0], out[out.length - 1]];

@@ -32,7 +32,12 @@ export function recordReads(db: Dexie): Read[] {
         return {
           ...t,
           query(req) {
-            reads.push({ table: name, index: req.query.index.name ?? ':id', whole: whole(req.query.range, req.limit), values: !!req.values });
+            reads.push({
+              table: name,
+              index: req.query.index.name ?? ':id',
+              whole: whole(req.query.range, req.limit),
+              values: !!req.values,
+            });
             return t.query(req);
           },
           openCursor(req) {
