@@ -79,8 +79,17 @@ export class LiveArticles {
   private start() {
     if (this.running) return;
     this.running = true;
-    Dexie.on('storagemutated', this.onMutated);
-    this.read();
+    const gen = this.generation;
+    // Listening from when the database is open: opening it (creating or upgrading the schema) announces
+    // every table as changed, which would read the list twice. A failed open fails the read, below.
+    void this.db
+      .open()
+      .catch(() => undefined)
+      .then(() => {
+        if (gen !== this.generation) return;
+        Dexie.on('storagemutated', this.onMutated);
+        this.read();
+      });
   }
 
   private stop() {
