@@ -1,17 +1,62 @@
-// One live query over the whole articles table, shared by every reader of the full list on a page (the
+// One live read of the whole articles table, shared by every reader of the full list on a page (the
 // library's list, which also feeds the search index, and the fetch queue's counts). Each of them used to
 // run its own liveQuery, so every write re-read all 10,000 rows once per reader; now once in all.
-import { liveQuery, type Subscription } from 'dexie';
+//
+// Not a Dexie liveQuery: for an index query liveQuery records every returned primary key in a range tree
+// and deep-clones the result out of its cache — at 100,000 articles several seconds of one task after an
+// import. Dexie's 'storagemutated' notice (this page's commits and, over BroadcastChannel, the service
+// worker's) says when the table changed; the list is then read again (in pages, a task each), once however
+// many commits came in meanwhile, and handed to each listener in a task of its own.
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ArticleRecord, GistDB } from './schema';
-import { listArticles } from './articles';
+
+/** Rows per read: one getAll of 100,000 articles is one task of seconds (its records are built at once). */
+const PAGE = 4000;
+
+/**
+ * Every article, newest saved first — listArticles' order and rows — read in pages of `PAGE` by primary
+ * key inside one read transaction (so no write lands between pages), each page its own task. The order
+ * comes from the savedAt index's keys alone, which are cheap to read.
+ */
+export async function readAllInPages(db: GistDB, page = PAGE): Promise<ArticleRecord[]> {
+  return db.transaction('r', db.articles, async () => {
+    const order = (await db.articles.orderBy('savedAt').reverse().primaryKeys()) as number[];
+    const byId = new Map<number, ArticleRecord>();
+    let rows = await db.articles.limit(page).toArray();
+    for (;;) {
+      for (const a of rows) byId.set(a.id, a);
+      if (rows.length < page) break;
+      rows = await db.articles
+        .where(':id')
+        .above(rows[rows.length - 1].id)
+        .limit(page)
+        .toArray();
+    }
+    const out: ArticleRecord[] = [];
+    for (const id of order) {
+      const a = byId.get(id);
+      if (a) out.push(a);
+    }
+    return out;
+  });
+}
 
 type Listener = { next(articles: ArticleRecord[]): void; error?(e: unknown): void };
 
 export class LiveArticles {
   private listeners = new Set<Listener>();
-  private sub: Subscription | null = null;
+  private running = false;
   private last: ArticleRecord[] | null = null;
   private holds = 0;
+  /** A read is under way; `stale`: the table changed since it began (read again when it ends). */
+  private reading = false;
+  private stale = false;
+  /** Bumped when the query stops: a read begun before then delivers nothing. */
+  private generation = 0;
+  private readonly onMutated = (parts: ObservabilitySet) => {
+    const prefix = `idb://${this.db.name}/articles/`;
+    if (Object.keys(parts).some((k) => k === 'all' || k.startsWith(prefix))) this.read();
+  };
 
   constructor(private db: GistDB) {}
 
@@ -22,8 +67,7 @@ export class LiveArticles {
    */
   hold(): () => void {
     this.holds++;
-    this.sub?.unsubscribe();
-    this.sub = null;
+    this.stop();
     let released = false;
     return () => {
       if (released) return;
@@ -33,34 +77,77 @@ export class LiveArticles {
   }
 
   private start() {
-    this.sub = liveQuery(() => listArticles(this.db)).subscribe({
-      next: (list) => {
+    if (this.running) return;
+    this.running = true;
+    const gen = this.generation;
+    // Listening from when the database is open: opening it (creating or upgrading the schema) announces
+    // every table as changed, which would read the list twice. A failed open fails the read, below.
+    void this.db
+      .open()
+      .catch(() => undefined)
+      .then(() => {
+        if (gen !== this.generation) return;
+        Dexie.on('storagemutated', this.onMutated);
+        this.read();
+      });
+  }
+
+  private stop() {
+    if (!this.running) return;
+    this.running = false;
+    this.generation++;
+    this.reading = this.stale = false;
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
+  }
+
+  private read() {
+    if (!this.running) return;
+    if (this.reading) {
+      this.stale = true;
+      return;
+    }
+    this.reading = true;
+    this.stale = false;
+    const gen = this.generation;
+    // Outside any transaction the notice may come from; a plain read, not a live one (see above).
+    Dexie.ignoreTransaction(() => readAllInPages(this.db)).then(
+      async (list) => {
+        if (gen !== this.generation) return;
         this.last = list;
-        for (const x of [...this.listeners]) x.next(list);
+        // Each listener in its own task: the list's render, the queue's counts and the search index
+        // are each a long step at 100,000 articles, and together one task of seconds.
+        for (const x of [...this.listeners]) {
+          if (gen !== this.generation || this.last !== list) break;
+          if (this.listeners.has(x)) x.next(list);
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        if (gen !== this.generation) return;
+        this.reading = false;
+        if (this.stale) this.read();
       },
-      error: (e) => {
+      (e) => {
+        if (gen !== this.generation) return;
         // The query has ended: tell everyone, and let the next subscriber start a new one.
-        this.sub = null;
+        this.stop();
         this.last = null;
         for (const x of [...this.listeners]) x.error?.(e);
       },
-    });
+    );
   }
 
   /**
    * Calls `next` with every article, newest saved first, now (at once when the list is already known)
-   * and after every change. The query runs while anyone listens; returns unsubscribe.
+   * and after every change. The read runs while anyone listens; returns unsubscribe.
    */
   subscribe(next: (articles: ArticleRecord[]) => void, error?: (e: unknown) => void): () => void {
     const l: Listener = { next, error };
     this.listeners.add(l);
-    if (this.sub || this.holds) {
+    if (this.running || this.holds) {
       if (this.last) next(this.last);
     } else this.start();
     return () => {
       if (!this.listeners.delete(l) || this.listeners.size) return;
-      this.sub?.unsubscribe();
-      this.sub = null;
+      this.stop();
       this.last = null;
     };
   }

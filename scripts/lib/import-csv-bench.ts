@@ -6,7 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../../tests/e2e/harness';
+import { extensionDir, launchWithExtension } from '../../tests/e2e/harness';
+import { explainTasks, startProfile } from './cpu-profile';
 import { frameProbe, importIn } from './import-page-probe';
 import { pocketCsv } from './pocket-csv';
 
@@ -19,6 +20,8 @@ export interface CsvPass {
   settleS: number;
   settleTaskMs: number;
   summary: string | null;
+  /** Page times of the pass's start and of its report. */
+  window: [number, number];
 }
 
 export interface CsvSize {
@@ -82,7 +85,16 @@ async function pass(page: Page, file: string): Promise<CsvPass> {
   const after = (await page.evaluate(ARTICLES)) as number;
   const settled = await settle(page, tEnd, after);
   if (process.env.BENCH_MARKS) console.log(`    longest: ${String(await page.evaluate(longestWithMarks(t)))}`);
-  return { s: r.ms / 1000, frameMs: gaps.max, taskMs, added: after - before, updates: r.updates, summary: r.summary, ...settled };
+  return {
+    s: r.ms / 1000,
+    frameMs: gaps.max,
+    taskMs,
+    added: after - before,
+    updates: r.updates,
+    summary: r.summary,
+    window: [t, tEnd],
+    ...settled,
+  };
 }
 
 const fmt = (p: CsvPass) =>
@@ -96,6 +108,7 @@ export async function csvBench(sizes: number[], tmp: string): Promise<CsvSize[]>
     await page.goto(s.extUrl('library.html'));
     await page.waitForSelector('[data-testid=list-area]');
     await page.evaluate(START_LONG_TASKS);
+    const profiling = process.env.BENCH_PROFILE ? await startProfile(page) : null;
     await page.getByTestId('import-export').click();
     for (const [k, rows] of sizes.entries()) {
       const file = join(tmp, `pocket-${rows}.csv`);
@@ -107,6 +120,16 @@ export async function csvBench(sizes: number[], tmp: string): Promise<CsvSize[]>
       console.log(`  import   ${fmt(first)}\n           ${first.summary}`);
       console.log(`  again    ${fmt(again)}\n           ${again.summary}`);
       out.push({ rows, first, again });
+    }
+    if (profiling) {
+      const tasks = (await page.evaluate('window.__lt')) as [number, number][];
+      const run = await profiling();
+      console.log('  CPU profile of the long tasks (BENCH_PROFILE):');
+      for (const line of explainTasks(run, tasks, extensionDir())) console.log(line);
+      const { first, again } = out[out.length - 1];
+      console.log('  CPU profile of the largest import, then of its re-import, start to report (all tasks):');
+      for (const p of [first, again])
+        for (const line of explainTasks(run, [[p.window[0], p.window[1] - p.window[0]]], extensionDir())) console.log(line);
     }
     if (out.length > 1) {
       const [b, l] = [out[0], out[out.length - 1]];

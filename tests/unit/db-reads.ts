@@ -9,6 +9,8 @@ export interface Read {
   index: string;
   /** No range and no limit: every row of the table (or of the index). */
   whole: boolean;
+  /** Records read, not only keys. */
+  values: boolean;
 }
 
 // DBCoreRangeType.Any (dexie's const enum, not importable at run time).
@@ -30,11 +32,16 @@ export function recordReads(db: Dexie): Read[] {
         return {
           ...t,
           query(req) {
-            reads.push({ table: name, index: req.query.index.name ?? ':id', whole: whole(req.query.range, req.limit) });
+            reads.push({
+              table: name,
+              index: req.query.index.name ?? ':id',
+              whole: whole(req.query.range, req.limit),
+              values: !!req.values,
+            });
             return t.query(req);
           },
           openCursor(req) {
-            reads.push({ table: name, index: req.query.index.name ?? ':id', whole: whole(req.query.range) });
+            reads.push({ table: name, index: req.query.index.name ?? ':id', whole: whole(req.query.range), values: !!req.values });
             return t.openCursor(req);
           },
         };

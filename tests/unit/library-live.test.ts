@@ -7,8 +7,8 @@ import Dexie, { RangeSet } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
-import { saveArticle, type ArticleInput } from '../../lib/db/articles';
-import { LiveArticles } from '../../lib/db/live-articles';
+import { listArticles, saveArticle, type ArticleInput } from '../../lib/db/articles';
+import { LiveArticles, readAllInPages } from '../../lib/db/live-articles';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
 import type { QueueView } from '../../components/library/library-connector';
@@ -143,6 +143,48 @@ describe('LiveArticles', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(fullArticleReads(reads)).toBe(0);
     expect(first).toHaveLength(1);
+  });
+
+  it('hands a new list to each listener in a task of its own (one long task at 100,000 articles otherwise)', async () => {
+    const live = new LiveArticles(db);
+    const a: number[] = [];
+    const b: number[] = [];
+    // What listener b has seen by the time listener a's task has run its microtasks.
+    const bSeenAfterA: number[] = [];
+    const offA = live.subscribe((l) => {
+      a.push(l.length);
+      void Promise.resolve().then(() => bSeenAfterA.push(b.length));
+    });
+    const offB = live.subscribe((l) => b.push(l.length));
+    await until(() => a.length === 1 && b.length === 1, 'the first list');
+    await saveArticle(db, input(6), 6000);
+    await until(() => a.length === 2 && b.length === 2, 'both to see the save');
+    expect([a, b]).toEqual([
+      [5, 6],
+      [5, 6],
+    ]);
+    expect(bSeenAfterA[bSeenAfterA.length - 1]).toBe(1);
+    offA();
+    offB();
+  });
+
+  it('reads the records in pages, never every article in one request (one task of seconds at 100,000)', async () => {
+    const live = new LiveArticles(db);
+    reads.length = 0;
+    const lists: ArticleRecord[][] = [];
+    const off = live.subscribe((l) => lists.push(l));
+    await until(() => lists.length === 1, 'the first list');
+    expect(reads.filter((r) => r.table === 'articles' && r.values && r.whole)).toEqual([]);
+    expect(lists[0].map((a) => a.id)).toEqual((await listArticles(db)).map((a) => a.id));
+    off();
+  });
+
+  it('reads in pages the rows listArticles gives, in its order (same save time: newest id first)', async () => {
+    for (let i = 6; i <= 12; i++) await saveArticle(db, input(i), i % 2 ? 3000 : 7000);
+    await db.articles.update(ids[1], { savedAt: 9000 });
+    const want = await listArticles(db);
+    expect(want).toHaveLength(12);
+    for (const page of [1, 2, 5, 12, 100]) expect(await readAllInPages(db, page)).toEqual(want);
   });
 
   it('passes a failed query on to every subscriber', async () => {
