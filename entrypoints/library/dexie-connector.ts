@@ -112,7 +112,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
       // Firefox, because unlimitedStorage grants its persistent-storage permission (without it, a prompt).
       // Until the first ask, Firefox's persisted() is false.
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
-      parts: () => measureStorage(db, () => indexCache.get()),
+      parts: () => measureStorage(db, async () => [await indexCache.get(), await indexCache.getPhrases()]),
       planImageDrop: (months) => planImageDrop(db, months),
       dropImages: (plan, onProgress) => dropImages(db, plan, { onProgress }),
     },
