@@ -18,7 +18,18 @@
 // phrase pairs (more than half the bytes) that only quoted queries need. A loaded index answers word
 // searches at once and takes its phrase part later (`attachPhrases`); until then `phrasesReady` is false.
 import { tokenize } from './tokenize';
-import { EMPTY_BASE, buildBase, findTerm, isBase, lowerBound, termAt, termCount, type IndexBase } from './index-base';
+import {
+  EMPTY_BASE,
+  buildBase,
+  findTerm,
+  isBase,
+  lowerBound,
+  packPostings,
+  termAt,
+  termCount,
+  unpackPostings,
+  type IndexBase,
+} from './index-base';
 
 export interface IndexDoc {
   id: number;
@@ -47,10 +58,10 @@ export interface TermQuery {
   prefix: boolean;
 }
 
-/** What word search needs. */
+/** What word search needs: the base with its postings packed (packPostings). */
 export interface WordPart {
   version: 3;
-  base: IndexBase;
+  base: Omit<IndexBase, 'postings'> & { packed: Uint8Array };
   ids: Int32Array;
   lengths: Uint32Array;
 }
@@ -329,7 +340,7 @@ export class TextIndex {
   serialize(): SerializedIndex {
     if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
     return {
-      words: { version: 3, base: this.base, ids: Int32Array.from(this.slotId), lengths: Uint32Array.from(this.slotLen) },
+      words: { version: 3, base: { ...baseMeta(this.base), packed: packPostings(this.base) }, ids: Int32Array.from(this.slotId), lengths: Uint32Array.from(this.slotLen) },
       phrases: { pairStart: this.basePairStart, pairs: this.needPhrases() },
     };
   }
@@ -339,15 +350,23 @@ export class TextIndex {
    * (or pass them here). Throws on anything but a consistent part (callers then rebuild).
    */
   static deserialize(words: WordPart, phrases?: PhrasePart): TextIndex {
+    const b = words?.base;
+    let base: IndexBase | null = null;
+    if (words?.version === 3 && b?.packed instanceof Uint8Array && b.postStart instanceof Uint32Array && b.postStart.length) {
+      try {
+        base = { ...baseMeta(b), postings: unpackPostings(b.packed, b.postStart) };
+      } catch {
+        /* damaged: refused below */
+      }
+    }
     const ok =
-      words?.version === 3 &&
-      isBase(words.base) &&
+      isBase(base) &&
       words.ids instanceof Int32Array &&
       words.lengths instanceof Uint32Array &&
       words.lengths.length === words.ids.length;
-    if (!ok) throw new Error('Unknown or damaged search index format');
+    if (!ok || !base) throw new Error('Unknown or damaged search index format');
     const ix = new TextIndex();
-    ix.base = words.base;
+    ix.base = base;
     ix.slotId = Array.from(words.ids);
     ix.slotLen = Array.from(words.lengths);
     ix.baseSlots = ix.slotId.length;
@@ -375,6 +394,8 @@ export class TextIndex {
     this.version++;
   }
 }
+
+const baseMeta = (b: Omit<IndexBase, 'postings'>) => ({ termText: b.termText, termStart: b.termStart, postStart: b.postStart });
 
 /** FNV-1a, 32 bit. */
 function termHash(t: string): number {

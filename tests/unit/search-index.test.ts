@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TextIndex, type IndexDoc, type SerializedIndex } from '../../lib/search/text-index';
+import { buildBase, packPostings, unpackPostings } from '../../lib/search/index-base';
 import { listArticles, minutesAt, facets } from '../../lib/search/list-query';
 import { parseQuery } from '../../lib/search/query';
 import type { ArticleRecord } from '../../lib/db/schema';
@@ -106,10 +107,26 @@ describe('TextIndex', () => {
       expect(ranked(back, q).filter((id) => id !== 7)).toEqual(ranked(ix, q));
     expect(ranked(back, '"white house"')).toContain(7);
   });
+  it('packs postings to fewer bytes and unpacks them exactly, up to the largest slot, fields and tf', () => {
+    const lists = [
+      Uint32Array.of(0, 1, 4095, 4096 + 513, 3 * 4096 + 1, (2 ** 20 - 1) * 4096 + 4095),
+      Uint32Array.of(5 * 4096 + 2),
+      Uint32Array.of(),
+      Uint32Array.from({ length: 300 }, (_, i) => (i * 7 * 4096 + (i % 3) + 1) >>> 0), // the usual: near slots, small tf
+    ];
+    const base = buildBase(['a', 'b', 'c', 'd'], lists);
+    const packed = packPostings(base);
+    expect(packed.length).toBeLessThan(base.postings.byteLength * 0.6);
+    expect(unpackPostings(packed, base.postStart)).toEqual(base.postings);
+    expect(() => unpackPostings(packed.subarray(0, 3), base.postStart)).toThrow(/Damaged/);
+  });
   it('refuses a damaged word part and a phrase part of another index', () => {
     const { words } = ix.serialize();
     expect(() => TextIndex.deserialize({ ...words, lengths: new Uint32Array(1) })).toThrow(/damaged/);
     expect(() => TextIndex.deserialize({ ...words, version: 2 } as unknown as typeof words)).toThrow(/damaged/);
+    const { packed } = words.base;
+    for (const bad of [packed.subarray(0, packed.length - 1), Uint8Array.of(...packed, 0, 0), packed.map((x, i) => (i === 5 ? x | 0x80 : x))])
+      expect(() => TextIndex.deserialize({ ...words, base: { ...words.base, packed: bad } })).toThrow(/damaged/);
     const other = new TextIndex();
     other.add(doc(1, 'Only one', 'A single document.'));
     const back = TextIndex.deserialize(words);
