@@ -340,7 +340,12 @@ export class TextIndex {
   serialize(): SerializedIndex {
     if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
     return {
-      words: { version: 3, base: { ...baseMeta(this.base), packed: packPostings(this.base) }, ids: Int32Array.from(this.slotId), lengths: Uint32Array.from(this.slotLen) },
+      words: {
+        version: 3,
+        base: { ...baseMeta(this.base), packed: packPostings(this.base) },
+        ids: Int32Array.from(this.slotId),
+        lengths: Uint32Array.from(this.slotLen),
+      },
       phrases: { pairStart: this.basePairStart, pairs: this.needPhrases() },
     };
   }
@@ -360,10 +365,7 @@ export class TextIndex {
       }
     }
     const ok =
-      isBase(base) &&
-      words.ids instanceof Int32Array &&
-      words.lengths instanceof Uint32Array &&
-      words.lengths.length === words.ids.length;
+      isBase(base) && words.ids instanceof Int32Array && words.lengths instanceof Uint32Array && words.lengths.length === words.ids.length;
     if (!ok || !base) throw new Error('Unknown or damaged search index format');
     const ix = new TextIndex();
     ix.base = base;

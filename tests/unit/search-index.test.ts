@@ -125,7 +125,11 @@ describe('TextIndex', () => {
     expect(() => TextIndex.deserialize({ ...words, lengths: new Uint32Array(1) })).toThrow(/damaged/);
     expect(() => TextIndex.deserialize({ ...words, version: 2 } as unknown as typeof words)).toThrow(/damaged/);
     const { packed } = words.base;
-    for (const bad of [packed.subarray(0, packed.length - 1), Uint8Array.of(...packed, 0, 0), packed.map((x, i) => (i === 5 ? x | 0x80 : x))])
+    for (const bad of [
+      packed.subarray(0, packed.length - 1),
+      Uint8Array.of(...packed, 0, 0),
+      packed.map((x, i) => (i === 5 ? x | 0x80 : x)),
+    ])
       expect(() => TextIndex.deserialize({ ...words, base: { ...words.base, packed: bad } })).toThrow(/damaged/);
     const other = new TextIndex();
     other.add(doc(1, 'Only one', 'A single document.'));
