@@ -135,7 +135,7 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
         r.onerror = () => resolve(null);
         r.onsuccess = () => { const db = r.result;
           if (!db.objectStoreNames.contains('kv')) { db.close(); return resolve(null); }
-          const g = db.transaction('kv').objectStore('kv').get('text-index-v2');
+          const g = db.transaction('kv').objectStore('kv').get('text-index-v3');
           g.onsuccess = () => { db.close(); resolve(g.result ? g.result.value.watermark : null); };
           g.onerror = () => { db.close(); resolve(null); }; };
       })`,

@@ -48,8 +48,14 @@ function openCache(): Dexie {
   return db;
 }
 
+/** After the first rows have had their frame (a timer where there are no frames). */
+const afterPaint = (f: () => void) =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(f, 0)) : setTimeout(f, 0);
+
 // The library is an extension page: it shares the extension origin's database and reads it directly.
-export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): LibraryConnector {
+// `afterFirstPage` runs once, after the first rows are read and painted: what reads the whole library
+// (highlight anchoring subscribes to the list) starts there, or the first page's query waits behind it.
+export function dexieConnector(db: GistDB, settings: ReaderSettingsStore, afterFirstPage?: () => void): LibraryConnector {
   const cache = openCache();
   const indexCache = dexieIndexCache(cache);
   const search = new IndexSync(dexieIndexStore(db, indexCache));
@@ -66,7 +72,12 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
         .reverse()
         .limit(n)
         .toArray()
-        .finally(() => setTimeout(() => void search.sync(), 0)),
+        .finally(() => {
+          setTimeout(() => void search.sync(), 0);
+          const then = afterFirstPage;
+          afterFirstPage = undefined;
+          if (then) afterPaint(then);
+        }),
     async readable(id) {
       const r = await getReadable(db, id);
       if (!r) return undefined;
@@ -112,7 +123,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore): Libra
       // Firefox, because unlimitedStorage grants its persistent-storage permission (without it, a prompt).
       // Until the first ask, Firefox's persisted() is false.
       persist: async () => (await navigator.storage?.persist?.()) ?? false,
-      parts: () => measureStorage(db, () => indexCache.get()),
+      parts: () => measureStorage(db, async () => [await indexCache.get(), await indexCache.getPhrases()]),
       planImageDrop: (months) => planImageDrop(db, months),
       dropImages: (plan, onProgress) => dropImages(db, plan, { onProgress }),
     },

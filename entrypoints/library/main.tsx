@@ -30,9 +30,9 @@ if ((browser.extension as typeof browser.extension | undefined)?.inIncognitoCont
   const db = openDb();
   // The reading speed (storage.local) is read before the first paint so no time shows at the wrong speed.
   void openReaderSettings(browser.storage.local, localStore, (msg, e) => console.warn(msg, e)).then((settings) => {
-    const connector = dexieConnector(db, settings);
     // Imported highlights wait for content the fetch queue brings (its service worker has no DOM to place them).
-    keepAnchoring(db, window, connector);
+    // Started after the first rows: its list subscription reads every article, which the first page must not wait behind.
+    const connector = dexieConnector(db, settings, () => keepAnchoring(db, window, connector));
     render(<Library connector={connector} />, app);
   });
 }

@@ -1,17 +1,29 @@
 // Keeps a TextIndex in step with the library through the change log (lib/db/change-log.ts). Opening
-// loads the saved index (typed arrays: a structured clone, not a rebuild) and applies the log rows
-// after its watermark; later, every `sync` call (the page makes one per list change) applies the new
+// loads the saved index's word part (typed arrays: a structured clone, not a rebuild) and applies the
+// log rows after its watermark; search is then ready, and the phrase part (over half the bytes, needed
+// only by quoted queries, rebases and saves) loads after, off that path. Later, every `sync` call (the page makes one per list change) applies the new
 // rows. Only a missing, damaged or too old index (its watermark before the oldest kept row, after the
 // newest, or a table cleared) is rebuilt from the articles, in chunks, yielding so typing stays smooth.
 // The saved index is a cache: losing it costs one rebuild.
 import type { ArticleRecord } from '../db/schema';
 import type { ChangeRecord } from '../db/change-log';
-import { TextIndex, type IndexDoc, type SerializedIndex } from './text-index';
+import { TextIndex, type IndexDoc, type PhrasePart, type SerializedIndex, type WordPart } from './text-index';
 
 export interface SavedIndex {
   index: SerializedIndex;
   /** The last change-log row the index includes. */
   watermark: number;
+}
+
+/** The stored parts: the head is read on opening, the phrases after. `stamp` pairs them up. */
+export interface SavedHead {
+  words: WordPart;
+  watermark: number;
+  stamp: number;
+}
+export interface SavedPhrases {
+  phrases: PhrasePart;
+  stamp: number;
 }
 
 export interface IndexStore {
@@ -26,7 +38,8 @@ export interface IndexStore {
   count(): Promise<number>;
   /** Bodies by article id (undefined when missing). */
   texts(ids: number[]): Promise<(string | undefined)[]>;
-  loadSaved(): Promise<SavedIndex | undefined>;
+  loadSaved(): Promise<SavedHead | undefined>;
+  loadPhrases(): Promise<SavedPhrases | undefined>;
   save(data: SavedIndex): Promise<void>;
   /** Drops log rows up to `seq` (the saved index has them). */
   trim(seq: number): Promise<void>;
@@ -67,6 +80,11 @@ export class IndexSync {
   private again = false;
   private unsaved = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The loaded index's phrase part, loading (null: not asked yet); resolves false when unusable. */
+  private phraseLoad: Promise<boolean> | null = null;
+  private loadedStamp = 0;
+  /** The phrase part turned out missing or not the word part's: rebuild on the next sync. */
+  private broken = false;
   private listeners = new Set<(s: SyncState) => void>();
   state: SyncState = { ready: false, indexed: 0, total: 0 };
   /** How the index was last obtained (for the benchmark and tests). */
@@ -118,7 +136,7 @@ export class IndexSync {
       let loaded: TextIndex | null = null;
       if (saved && (await this.usable(saved.watermark))) {
         try {
-          loaded = TextIndex.deserialize(saved.index);
+          loaded = TextIndex.deserialize(saved.words);
         } catch {
           /* damaged or older format: rebuilt below */
         }
@@ -126,6 +144,8 @@ export class IndexSync {
       if (loaded) {
         this.index = loaded;
         this.watermark = saved!.watermark;
+        this.loadedStamp = saved!.stamp;
+        this.phraseLoad = null;
         this.opened = 'loaded';
         const applied = await this.applyLog();
         // A cache from another library (the database was deleted and made again) can pass the
@@ -134,15 +154,48 @@ export class IndexSync {
       }
       return this.rebuild();
     }
-    if (!(await this.usable(this.watermark))) return this.rebuild();
+    if (this.broken || !(await this.usable(this.watermark))) return this.rebuild();
     if (!(await this.applyLog())) return this.rebuild();
     this.finish();
   }
 
   private finish() {
     mark(`gist:index-${this.opened}`);
-    this.emit({ ready: true, indexed: this.index!.size, total: this.index!.size });
+    const ix = this.index!;
+    this.emit({ ready: true, indexed: ix.size, total: ix.size });
     if (this.unsaved >= SAVE_AFTER_CHANGES) this.scheduleSave();
+    if (!ix.phrasesReady)
+      void this.phrasesOf(ix).then((ok) => {
+        if (this.index !== ix) return;
+        mark(ok ? 'gist:phrases-loaded' : 'gist:phrases-broken');
+        // Views re-run their query: a quoted one now checks bodies, not only titles.
+        if (ok) this.emit({ ...this.state });
+        else {
+          this.broken = true;
+          void this.sync();
+        }
+      });
+  }
+
+  /** Resolves when the index can answer quoted queries (false: its phrase part was unusable; a rebuild follows). */
+  phrasesReady(): Promise<boolean> {
+    return this.index ? this.phrasesOf(this.index) : Promise.resolve(false);
+  }
+
+  /** Loads the saved phrase part into `ix` (once); false when it is missing, damaged or of another save. */
+  private phrasesOf(ix: TextIndex): Promise<boolean> {
+    if (ix.phrasesReady) return Promise.resolve(true);
+    const stamp = this.loadedStamp;
+    return (this.phraseLoad ??= (async () => {
+      const saved = await this.store.loadPhrases().catch(() => undefined);
+      if (!saved || saved.stamp !== stamp) return false;
+      try {
+        ix.attachPhrases(saved.phrases);
+        return true;
+      } catch {
+        return false;
+      }
+    })());
   }
 
   /** Applies log rows after the watermark; false when the log says to rebuild (a cleared table). */
@@ -161,7 +214,11 @@ export class IndexSync {
       for (let i = 0; i < put.length; i += CHUNK) await this.reindex(ix, put.slice(i, i + CHUNK));
       this.watermark = rows[rows.length - 1].seq;
       this.unsaved += last.size;
-      if (ix.stale) ix.rebase();
+      if (ix.stale) {
+        // Folding in changes rewrites the phrase data too.
+        if (!(await this.phrasesOf(ix))) return false;
+        ix.rebase();
+      }
       if (rows.length < LOG_PAGE) return true;
     }
   }
@@ -193,6 +250,7 @@ export class IndexSync {
   /** Indexes every article. Rows logged from here on are applied after, so nothing is missed. */
   private async rebuild(): Promise<void> {
     this.opened = 'rebuilt';
+    this.broken = false;
     const seq = await this.store.lastSeq();
     const total = await this.store.count();
     // Built aside: searches keep the old index (if any) until the new one is complete.
@@ -236,7 +294,8 @@ export class IndexSync {
 
   /** Writes the index and its watermark, then trims the log behind it. */
   async saveNow(): Promise<void> {
-    if (!this.index) return;
+    const ix = this.index;
+    if (!ix || !(await this.phrasesOf(ix)) || ix !== this.index) return;
     const watermark = this.watermark;
     const applied = this.unsaved;
     await this.store.save({ index: this.index.serialize(), watermark });

@@ -126,14 +126,16 @@ function excludedByText(all: ArticleRecord[], q: ParsedQuery, index: TextIndex |
     for (const w of words) for (const id of notes.search([{ term: w, prefix: false }]).keys()) out.add(id);
     if (phrases.length) for (const id of notes.ids()) if (phrases.some((p) => notes.hasPhrases(id, [p]))) out.add(id);
   }
-  if (index) {
-    for (const w of words) for (const id of index.search([{ term: w, prefix: false }]).keys()) out.add(id);
+  if (index) for (const w of words) for (const id of index.search([{ term: w, prefix: false }]).keys()) out.add(id);
+  // A loaded index whose phrase part is still on its way: titles, sites and tags for the phrases meanwhile.
+  if (index?.phrasesReady) {
     if (phrases.length) for (const a of all) if (phrases.some((p) => index.hasPhrases(a.id, [p]))) out.add(a.id);
     return out;
   }
+  if (index && !phrases.length) return out;
   for (const a of all) {
     const terms = tokenize(`${a.title} ${displaySite(a)} ${a.tags.join(' ')}`);
-    if (words.some((w) => terms.includes(w)) || phrases.some((p) => containsPhrase(terms, p))) out.add(a.id);
+    if ((!index && words.some((w) => terms.includes(w))) || phrases.some((p) => containsPhrase(terms, p))) out.add(a.id);
   }
   return out;
 }
@@ -217,9 +219,10 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   const view = effectiveView(o.view, q);
   const phrases = q?.phrases.length ? q.phrases : null;
   const excluded = q ? excludedByText(all, q, index, notes) : null;
-  // Without the index (still building) only titles can be checked for a phrase; highlights and notes always.
+  // Without the index (still building) or its phrase part (still loading) only titles can be checked for a
+  // phrase; highlights and notes always.
   const hasPhrase = (a: ArticleRecord, p: string[]) =>
-    (index ? index.hasPhrases(a.id, [p]) : containsPhrase(tokenize(a.title), p)) || !!notes?.hasPhrases(a.id, [p]);
+    (index?.phrasesReady ? index.hasPhrases(a.id, [p]) : containsPhrase(tokenize(a.title), p)) || !!notes?.hasPhrases(a.id, [p]);
   const items = all.filter((a) => {
     if (scores && !scores.has(a.id)) return false;
     if (excluded?.has(a.id)) return false;

@@ -13,8 +13,23 @@
 //
 // Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs. "white house" is
 // then two binary searches per candidate, in memory, instead of reading candidates' bodies back.
+//
+// Stored in two parts: the words (dictionary, postings, ids, lengths) that every search needs, and the
+// phrase pairs (more than half the bytes) that only quoted queries need. A loaded index answers word
+// searches at once and takes its phrase part later (`attachPhrases`); until then `phrasesReady` is false.
 import { tokenize } from './tokenize';
-import { EMPTY_BASE, buildBase, findTerm, isBase, lowerBound, termAt, termCount, type IndexBase } from './index-base';
+import {
+  EMPTY_BASE,
+  buildBase,
+  findTerm,
+  isBase,
+  lowerBound,
+  packPostings,
+  termAt,
+  termCount,
+  unpackPostings,
+  type IndexBase,
+} from './index-base';
 
 export interface IndexDoc {
   id: number;
@@ -43,14 +58,24 @@ export interface TermQuery {
   prefix: boolean;
 }
 
-export interface SerializedIndex {
-  version: 2;
-  base: IndexBase;
+/** What word search needs: the base with its postings packed (packPostings). */
+export interface WordPart {
+  version: 3;
+  base: Omit<IndexBase, 'postings'> & { packed: Uint8Array };
   ids: Int32Array;
   lengths: Uint32Array;
+}
+
+/** Phrase data of the same slots as its WordPart. */
+export interface PhrasePart {
   /** Slot i owns pairs[pairStart[i] .. pairStart[i + 1]). */
   pairStart: Uint32Array;
   pairs: Uint32Array;
+}
+
+export interface SerializedIndex {
+  words: WordPart;
+  phrases: PhrasePart;
 }
 
 export class TextIndex {
@@ -61,9 +86,11 @@ export class TextIndex {
   private extraNew: string[] | null = null;
   private slotId: number[] = [];
   private slotLen: number[] = [];
-  /** Pair hashes: flat for the base's slots, one array per slot added since. */
+  /** Slots in the base (those before are covered by basePairs, those after by newPairs). */
+  private baseSlots = 0;
+  /** Pair hashes: flat for the base's slots (null until a loaded index gets its phrase part), one array per slot added since. */
   private basePairStart: Uint32Array = new Uint32Array([0]);
-  private basePairs: Uint32Array = new Uint32Array(0);
+  private basePairs: Uint32Array | null = new Uint32Array(0);
   private newPairs: Uint32Array[] = [];
   private alive: Uint8Array = new Uint8Array(1024);
   private byId = new Map<number, number>();
@@ -80,6 +107,10 @@ export class TextIndex {
   }
   ids(): IterableIterator<number> {
     return this.byId.keys();
+  }
+  /** False while a loaded index waits for its phrase part: `hasPhrases`, `rebase` and `serialize` need it. */
+  get phrasesReady(): boolean {
+    return this.basePairs !== null;
   }
 
   /** Adds or replaces a document. */
@@ -140,13 +171,14 @@ export class TextIndex {
 
   /** Folds added documents into a new base and drops dead slots. */
   rebase(): void {
-    const baseSlots = this.basePairStart.length - 1;
+    const basePairs = this.needPhrases();
+    const baseSlots = this.baseSlots;
     const remap = new Int32Array(this.slotId.length).fill(-1);
     const ids: number[] = [],
       lens: number[] = [];
     let nPairs = 0;
     const pairsOf = (s: number) =>
-      s < baseSlots ? this.basePairs.subarray(this.basePairStart[s], this.basePairStart[s + 1]) : this.newPairs[s - baseSlots];
+      s < baseSlots ? basePairs.subarray(this.basePairStart[s], this.basePairStart[s + 1]) : this.newPairs[s - baseSlots];
     for (let s = 0; s < this.slotId.length; s++) {
       if (!this.alive[s]) continue;
       remap[s] = ids.length;
@@ -198,6 +230,7 @@ export class TextIndex {
     this.extraNew = [];
     this.slotId = ids;
     this.slotLen = lens;
+    this.baseSlots = ids.length;
     this.basePairStart = pairStart;
     this.basePairs = pairs;
     this.newPairs = [];
@@ -206,6 +239,11 @@ export class TextIndex {
     this.byId = new Map(ids.map((id, i) => [id, i]));
     this.dead = 0;
     this.version++;
+  }
+
+  private needPhrases(): Uint32Array {
+    if (!this.basePairs) throw new Error('The search index has not loaded its phrase part yet');
+    return this.basePairs;
   }
 
   private sortedExtraNew(): string[] {
@@ -287,55 +325,79 @@ export class TextIndex {
   hasPhrases(id: number, phrases: string[][]): boolean {
     const slot = this.byId.get(id);
     if (slot === undefined) return false;
-    const baseSlots = this.basePairStart.length - 1;
+    const baseSlots = this.baseSlots;
     const mine =
-      slot < baseSlots ? this.basePairs.subarray(this.basePairStart[slot], this.basePairStart[slot + 1]) : this.newPairs[slot - baseSlots];
+      slot < baseSlots
+        ? this.needPhrases().subarray(this.basePairStart[slot], this.basePairStart[slot + 1])
+        : this.newPairs[slot - baseSlots];
     return phrases.every((p) => {
       for (let i = 0; i + 1 < p.length; i++) if (!binaryHas(mine, pairHash(termHash(p[i]), termHash(p[i + 1])))) return false;
       return true;
     });
   }
 
-  /** The index as a few typed arrays and one string (folds pending changes in first). */
+  /** The index as a few typed arrays and one string, in its two parts (folds pending changes in first). */
   serialize(): SerializedIndex {
     if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
     return {
-      version: 2,
-      base: this.base,
-      ids: Int32Array.from(this.slotId),
-      lengths: Uint32Array.from(this.slotLen),
-      pairStart: this.basePairStart,
-      pairs: this.basePairs,
+      words: {
+        version: 3,
+        base: { ...baseMeta(this.base), packed: packPostings(this.base) },
+        ids: Int32Array.from(this.slotId),
+        lengths: Uint32Array.from(this.slotLen),
+      },
+      phrases: { pairStart: this.basePairStart, pairs: this.needPhrases() },
     };
   }
 
-  /** Throws on anything but a consistent stored index (callers then rebuild). */
-  static deserialize(data: SerializedIndex): TextIndex {
+  /**
+   * An index from its word part, answering word searches at once; its phrases come with `attachPhrases`
+   * (or pass them here). Throws on anything but a consistent part (callers then rebuild).
+   */
+  static deserialize(words: WordPart, phrases?: PhrasePart): TextIndex {
+    const b = words?.base;
+    let base: IndexBase | null = null;
+    if (words?.version === 3 && b?.packed instanceof Uint8Array && b.postStart instanceof Uint32Array && b.postStart.length) {
+      try {
+        base = { ...baseMeta(b), postings: unpackPostings(b.packed, b.postStart) };
+      } catch {
+        /* damaged: refused below */
+      }
+    }
     const ok =
-      data?.version === 2 &&
-      isBase(data.base) &&
-      data.ids instanceof Int32Array &&
-      data.lengths instanceof Uint32Array &&
-      data.pairStart instanceof Uint32Array &&
-      data.pairs instanceof Uint32Array &&
-      data.lengths.length === data.ids.length &&
-      data.pairStart.length === data.ids.length + 1 &&
-      data.pairStart[data.ids.length] === data.pairs.length;
-    if (!ok) throw new Error('Unknown or damaged search index format');
+      isBase(base) && words.ids instanceof Int32Array && words.lengths instanceof Uint32Array && words.lengths.length === words.ids.length;
+    if (!ok || !base) throw new Error('Unknown or damaged search index format');
     const ix = new TextIndex();
-    ix.base = data.base;
-    ix.slotId = Array.from(data.ids);
-    ix.slotLen = Array.from(data.lengths);
-    ix.basePairStart = data.pairStart;
-    ix.basePairs = data.pairs;
+    ix.base = base;
+    ix.slotId = Array.from(words.ids);
+    ix.slotLen = Array.from(words.lengths);
+    ix.baseSlots = ix.slotId.length;
+    ix.basePairs = null;
     ix.extraNew = [];
     ix.alive = new Uint8Array(Math.max(1024, ix.slotId.length * 2));
     ix.alive.fill(1, 0, ix.slotId.length);
     ix.byId = new Map(ix.slotId.map((id, i) => [id, i]));
     ix.totalLen = ix.slotLen.reduce((a, b) => a + b, 0);
+    if (phrases) ix.attachPhrases(phrases);
     return ix;
   }
+
+  /** Adds the phrase part saved with this index's word part; throws when it cannot be that part. */
+  attachPhrases(p: PhrasePart): void {
+    const ok =
+      p?.pairStart instanceof Uint32Array &&
+      p.pairs instanceof Uint32Array &&
+      p.pairStart.length === this.baseSlots + 1 &&
+      p.pairStart[this.baseSlots] === p.pairs.length;
+    if (!ok) throw new Error('Damaged or mismatched search index phrase part');
+    if (this.basePairs) return;
+    this.basePairStart = p.pairStart;
+    this.basePairs = p.pairs;
+    this.version++;
+  }
 }
+
+const baseMeta = (b: Omit<IndexBase, 'postings'>) => ({ termText: b.termText, termStart: b.termStart, postStart: b.postStart });
 
 /** FNV-1a, 32 bit. */
 function termHash(t: string): number {

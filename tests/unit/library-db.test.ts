@@ -19,8 +19,10 @@ import {
   textsOf,
   type ArticleInput,
 } from '../../lib/db/articles';
-import { IndexSync, type SavedIndex } from '../../lib/search/index-sync';
-import { dexieIndexStore } from '../../lib/search/index-store';
+import Dexie from 'dexie';
+import { IndexSync } from '../../lib/search/index-sync';
+import { dexieIndexCache, dexieIndexStore } from '../../lib/search/index-store';
+import { TextIndex } from '../../lib/search/text-index';
 import { trimLog } from '../../lib/db/change-log';
 
 function input(n: number, over: Partial<ArticleInput> = {}): ArticleInput {
@@ -132,18 +134,17 @@ describe('change log', () => {
 });
 
 describe('IndexSync', () => {
+  // The real cache (its own database, the index in parts), over fake-indexeddb.
   function harness() {
-    let saved: SavedIndex | undefined;
-    const cache = {
-      get: async () => saved,
-      put: vi.fn(async (d: SavedIndex) => {
-        saved = structuredClone(d);
-      }),
-    };
+    const cacheDb = new Dexie(`cache-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    cacheDb.version(1).stores({ kv: 'key' });
+    const kv = cacheDb.table<{ key: string; value: unknown }, string>('kv');
+    const cache = dexieIndexCache(cacheDb);
+    vi.spyOn(cache, 'put');
     const store = dexieIndexStore(db, cache);
     const texts = vi.spyOn(store, 'texts');
     const open = () => new IndexSync(store, async () => {});
-    return { store, texts, cache, open, setSaved: (d: SavedIndex | undefined) => (saved = d) };
+    return { store, texts, cache, kv, open };
   }
   const hits = (sync: IndexSync, w: string) => [...sync.index!.search([{ term: w, prefix: true }]).keys()].sort();
 
@@ -215,12 +216,12 @@ describe('IndexSync', () => {
     const first = h.open();
     await first.sync();
     await first.saveNow();
-    const good = structuredClone(await h.cache.get())!;
-    h.setSaved({ ...good, index: { ...good.index, pairs: new Uint32Array(1) } });
+    const good = (await h.cache.get())!;
+    await h.kv.put({ key: 'text-index-v3', value: { ...good, words: { ...good.words, lengths: new Uint32Array(1) } } });
     const damaged = h.open();
     await damaged.sync();
     expect(damaged.opened).toBe('rebuilt');
-    h.setSaved(good);
+    await h.kv.put({ key: 'text-index-v3', value: good });
     await db.transaction('rw', db.articles, db.changes, async () => {
       // A delete the log never saw (as from a library deleted and made again).
       await db.articles.delete(ids[0]);
@@ -230,5 +231,78 @@ describe('IndexSync', () => {
     await other.sync();
     expect(other.opened).toBe('rebuilt');
     expect(other.index!.size).toBe(3);
+  });
+
+  it('opens from the word part alone; the phrase part loads after and answers as a fresh build does', async () => {
+    await saveArticle(db, input(5, { title: 'Tram news', text: 'The white house by the tram depot. House painted white.' }), 9000);
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    expect(await h.kv.count()).toBe(2); // words and phrases, apart
+    let phraseReads = 0;
+    const read = h.cache.getPhrases;
+    h.cache.getPhrases = () => (phraseReads++, read());
+    const next = h.open();
+    await next.sync();
+    expect(next.opened).toBe('loaded');
+    expect(next.state.ready).toBe(true);
+    // Word search at once, before a byte of phrase data was asked for (its read starts after ready).
+    expect(hits(next, 'honeyb')).toEqual(hits(first, 'honeyb'));
+    expect(await next.phrasesReady()).toBe(true);
+    expect(phraseReads).toBe(1);
+    const fresh = new IndexSync(
+      dexieIndexStore(db, { get: async () => undefined, getPhrases: async () => undefined, put: async () => {} }),
+    );
+    await fresh.sync();
+    expect(fresh.opened).toBe('rebuilt');
+    for (const p of [
+      ['white', 'house'],
+      ['house', 'white'],
+      ['tram', 'depot'],
+      ['house', 'painted'],
+    ]) {
+      const all = [...ids, ids[3] + 1];
+      expect(all.filter((id) => next.index!.hasPhrases(id, [p]))).toEqual(all.filter((id) => fresh.index!.hasPhrases(id, [p])));
+    }
+    expect(next.index!.hasPhrases(ids[3] + 1, [['white', 'house']])).toBe(true);
+    expect(next.index!.hasPhrases(ids[3] + 1, [['house', 'white']])).toBe(false);
+  });
+
+  it('rebuilds when the phrase part is missing, damaged or from another save', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const phrases = (await h.cache.getPhrases())!;
+    const breakings = [
+      () => h.kv.delete('text-index-v3:phrases'),
+      () => h.kv.put({ key: 'text-index-v3:phrases', value: { ...phrases, stamp: phrases.stamp + 1 } }),
+      () =>
+        h.kv.put({ key: 'text-index-v3:phrases', value: { ...phrases, phrases: { ...phrases.phrases, pairStart: new Uint32Array(2) } } }),
+    ];
+    for (const breakIt of breakings) {
+      await h.kv.put({ key: 'text-index-v3:phrases', value: phrases });
+      await breakIt();
+      const next = h.open();
+      await next.sync();
+      expect(next.opened).toBe('loaded');
+      expect(await next.phrasesReady()).toBe(false);
+      await vi.waitFor(() => expect(next.opened).toBe('rebuilt'));
+      await next.sync();
+      expect(next.index!.phrasesReady).toBe(true);
+      expect(next.index!.hasPhrases(ids[0], [['number', '1']])).toBe(true);
+      expect(hits(next, 'honeyb')).toEqual([...ids].sort());
+    }
+  });
+
+  it('saves over the single-value format of before, and drops it', async () => {
+    const h = harness();
+    await h.kv.put({ key: 'text-index-v2', value: { watermark: 1, index: { version: 2 } } });
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    expect((await h.kv.toCollection().primaryKeys()).sort()).toEqual(['text-index-v3', 'text-index-v3:phrases']);
+    expect(TextIndex.deserialize((await h.cache.get())!.words).size).toBe(4);
   });
 });

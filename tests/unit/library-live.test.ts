@@ -125,6 +125,31 @@ describe('one live subscription on the library page', () => {
   });
 });
 
+describe('the first page', () => {
+  it('is read before anything reads the whole library; the anchoring that does starts after it, once', async () => {
+    let started = 0;
+    let atStart = -1;
+    const connector = dexieConnector(db, await openReaderSettings(fakeBrowser.storage.local, null), () => {
+      started++;
+      atStart = fullArticleReads(reads);
+      connector.subscribe(
+        () => {},
+        () => {},
+      );
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toBe(0);
+    expect(fullArticleReads(reads)).toBe(0);
+    const first = await connector.firstPage!(3);
+    expect(first.map((a) => a.id)).toEqual([ids[4], ids[3], ids[2]]);
+    await until(() => started === 1 && fullArticleReads(reads) === 1, 'the anchoring to subscribe');
+    expect(atStart).toBe(0);
+    await connector.firstPage!(3);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toBe(1);
+  });
+});
+
 describe('LiveArticles', () => {
   it('gives a late subscriber the current list at once, and stops the query when the last one leaves', async () => {
     const live = new LiveArticles(db);

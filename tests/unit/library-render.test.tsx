@@ -77,6 +77,7 @@ function mockConnector(initial: ArticleRecord[], texts: Record<number, string> =
       count: async () => list.length,
       texts: async (ids) => ids.map((id) => texts[id]),
       loadSaved: async () => undefined,
+      loadPhrases: async () => undefined,
       save: async () => {},
       trim: async () => {},
     },

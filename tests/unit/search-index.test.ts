@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TextIndex, type IndexDoc } from '../../lib/search/text-index';
+import { TextIndex, type IndexDoc, type SerializedIndex } from '../../lib/search/text-index';
+import { buildBase, packPostings, unpackPostings } from '../../lib/search/index-base';
 import { listArticles, minutesAt, facets } from '../../lib/search/list-query';
 import { parseQuery } from '../../lib/search/query';
 import type { ArticleRecord } from '../../lib/db/schema';
@@ -24,6 +25,8 @@ function ranked(ix: TextIndex, q: string): number[] {
     .sort((a, b) => b[1] - a[1])
     .map(([id]) => id);
 }
+
+const restore = (s: SerializedIndex) => TextIndex.deserialize(s.words, s.phrases);
 
 describe('TextIndex', () => {
   const ix = new TextIndex();
@@ -73,20 +76,66 @@ describe('TextIndex', () => {
     expect(ranked(j, 'title').length).toBe(200);
   });
   it('serializes and restores to the same answers', () => {
-    const back = TextIndex.deserialize(ix.serialize());
+    const back = restore(ix.serialize());
     for (const q of ['bee', 'rooftop bee', '"white house"', 'gardens']) expect(ranked(back, q)).toEqual(ranked(ix, q));
     expect(back.size).toBe(ix.size);
   });
   it('a loaded index takes additions, replacements and removals, by prefix too, and saves them again', () => {
-    const back = TextIndex.deserialize(ix.serialize());
+    const back = restore(ix.serialize());
     back.add(doc(6, 'Beetles of the harbour', 'Beetles and bees by the water.'));
     back.add(doc(2, 'Cider at home', 'Pressing apples needs patience.')); // replaces the beer article
     back.remove(4);
     const want = { bee: [1, 3, 6], cider: [2], patience: [2], beer: [], '"white house"': [], beetl: [6] };
     for (const [q, ids] of Object.entries(want)) expect(ranked(back, q).sort()).toEqual(ids);
-    const again = TextIndex.deserialize(back.serialize());
+    const again = restore(back.serialize());
     for (const [q, ids] of Object.entries(want)) expect(ranked(again, q).sort()).toEqual(ids);
     expect(again.size).toBe(5);
+  });
+  it('a word part alone answers word queries; its phrase part, attached later, answers phrases as the original', () => {
+    const { words, phrases } = ix.serialize();
+    const back = TextIndex.deserialize(words);
+    expect(back.phrasesReady).toBe(false);
+    for (const q of ['bee', 'rooftop bee', 'gardens', 'whi hou']) expect(ranked(back, q)).toEqual(ranked(ix, q));
+    // Nothing that needs the phrase data pretends to have it.
+    expect(() => back.hasPhrases(4, [['white', 'house']])).toThrow(/phrase part/);
+    expect(() => back.serialize()).toThrow(/phrase part/);
+    back.add(doc(7, 'White house paint', 'Paint the white house.'));
+    expect(back.hasPhrases(7, [['white', 'house']])).toBe(true); // added since: its pairs are its own
+    back.attachPhrases(phrases);
+    expect(back.phrasesReady).toBe(true);
+    for (const q of ['"white house"', '"house white"', '"tram depot"', 'bee'])
+      expect(ranked(back, q).filter((id) => id !== 7)).toEqual(ranked(ix, q));
+    expect(ranked(back, '"white house"')).toContain(7);
+  });
+  it('packs postings to fewer bytes and unpacks them exactly, up to the largest slot, fields and tf', () => {
+    const lists = [
+      Uint32Array.of(0, 1, 4095, 4096 + 513, 3 * 4096 + 1, (2 ** 20 - 1) * 4096 + 4095),
+      Uint32Array.of(5 * 4096 + 2),
+      Uint32Array.of(),
+      Uint32Array.from({ length: 300 }, (_, i) => (i * 7 * 4096 + (i % 3) + 1) >>> 0), // the usual: near slots, small tf
+    ];
+    const base = buildBase(['a', 'b', 'c', 'd'], lists);
+    const packed = packPostings(base);
+    expect(packed.length).toBeLessThan(base.postings.byteLength * 0.6);
+    expect(unpackPostings(packed, base.postStart)).toEqual(base.postings);
+    expect(() => unpackPostings(packed.subarray(0, 3), base.postStart)).toThrow(/Damaged/);
+  });
+  it('refuses a damaged word part and a phrase part of another index', () => {
+    const { words } = ix.serialize();
+    expect(() => TextIndex.deserialize({ ...words, lengths: new Uint32Array(1) })).toThrow(/damaged/);
+    expect(() => TextIndex.deserialize({ ...words, version: 2 } as unknown as typeof words)).toThrow(/damaged/);
+    const { packed } = words.base;
+    for (const bad of [
+      packed.subarray(0, packed.length - 1),
+      Uint8Array.of(...packed, 0, 0),
+      packed.map((x, i) => (i === 5 ? x | 0x80 : x)),
+    ])
+      expect(() => TextIndex.deserialize({ ...words, base: { ...words.base, packed: bad } })).toThrow(/damaged/);
+    const other = new TextIndex();
+    other.add(doc(1, 'Only one', 'A single document.'));
+    const back = TextIndex.deserialize(words);
+    expect(() => back.attachPhrases(other.serialize().phrases)).toThrow(/mismatched/);
+    expect(back.phrasesReady).toBe(false);
   });
 });
 
@@ -188,6 +237,22 @@ describe('listArticles', () => {
     const noIndex = listArticles(all, { ...base, sort: 'relevance', query: parseQuery('article 12') }, null);
     expect(noIndex.items.map((a) => a.id)).toContain(12);
   });
+  it('a quoted query checks titles until the loaded index has its phrase part, then bodies', () => {
+    const all = [article(1, { title: 'Lunch at the white house' }), article(2, { title: 'Paint' })];
+    const full = new TextIndex();
+    full.add(doc(1, 'Lunch at the white house', 'Soup.'));
+    full.add(doc(2, 'Paint', 'They painted the white house again.'));
+    const { words, phrases } = full.serialize();
+    const loading = TextIndex.deserialize(words);
+    const ids = (ix: TextIndex, q: string) =>
+      listArticles(all, { view: 'all', sort: 'newest', wpm: 238, query: parseQuery(q) }, ix).items.map((a) => a.id);
+    expect(ids(loading, '"white house"')).toEqual([1]);
+    expect(ids(loading, 'white -"white house"')).toEqual([2]);
+    loading.attachPhrases(phrases);
+    expect(ids(loading, '"white house"')).toEqual([2, 1]);
+    expect(ids(loading, 'white -"white house"')).toEqual([]);
+  });
+
   it('facets count tags and sites', () => {
     const f = facets(all);
     expect(f.tags.find(([t]) => t === 'odd')?.[1]).toBe(15);
