@@ -6,6 +6,7 @@ import { READING_COUNTER, type ReadingCounter } from '../lib/save/reading-counte
 // code into every page. An anonymous IIFE (WXT has no ES-module scripts) that registers its function.
 export default defineUnlistedScript({
   globalName: false,
+  exclude: ['firefox'], // Firefox's detect script carries the extraction itself (see popup-counts.ts)
   main() {
     (globalThis as { [READING_COUNTER]?: ReadingCounter })[READING_COUNTER] = countReading;
   },
