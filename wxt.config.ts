@@ -37,6 +37,15 @@ export default defineConfig({
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    // The extraction the detect content script imports on article pages (entrypoints/reading-counts.ts),
+    // so the badge counts what the popup will show without host access; reachable only through a
+    // per-session URL (use_dynamic_url), so pages cannot probe for it to fingerprint the extension.
+    // Firefox builds carry it in the detect script instead (entrypoints/detect.content/popup-counts.ts).
+    ...(browser !== 'firefox'
+      ? {
+          web_accessible_resources: [{ resources: ['reading-counts.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+        }
+      : {}),
     action: { default_title: 'Gist' },
     commands: {
       'save-page': {

@@ -13,7 +13,7 @@ import { createImportQueue } from './import-queue';
 import { e2eHook } from './e2e-hooks';
 import { createSavedState } from './saved-state';
 import { linkInput, saveLink } from '../../lib/save/save-link';
-import { createEarlyPreview } from '../../lib/save/early-preview';
+import { createEarlyPreview, E2E_NO_HOST_ACCESS } from '../../lib/save/early-preview';
 import { originPatterns } from '../../lib/url/match-patterns';
 import { installSyncAlarm, onSyncAlarm } from './sync-alarm';
 import { SYNC_ALARM } from '../../lib/sync/keys';
@@ -32,8 +32,11 @@ export default defineBackground(() => {
   const savedState = createSavedState(getDb, session ?? memoryArea());
   // E2E builds only, read by tests/e2e/real-pages.test.ts: how long each early extraction took,
   const earlyMs: number[] = [];
-  // and detection's own counts per page (the badge where the extraction cannot run ahead: no host access).
-  const detected: Record<string, { words: number; cjkChars: number; images: number }> = {};
+  // what each page reported (the badge where the extraction cannot run ahead: no host access): the
+  // popup's extraction's counts (counted) or, where that did not load, detection's estimate,
+  const detected: Record<string, { words: number; cjkChars: number; images: number; counted: boolean }> = {};
+  // and whether to act as the usual install does, without host access (set by a test in storage.local).
+  const noHostAccess = async () => (await browser.storage.local.get(E2E_NO_HOST_ACCESS))[E2E_NO_HOST_ACCESS] === true;
   const timed =
     (f: typeof extractInTab): typeof extractInTab =>
     async (tabId) => {
@@ -53,7 +56,8 @@ export default defineBackground(() => {
       const t = await browser.tabs.get(tabId);
       return { active: !!t.active, url: t.url };
     },
-    mayRun: (url) => browser.permissions.contains({ origins: originPatterns([url]) }),
+    mayRun: async (url) =>
+      !(import.meta.env.MODE === 'e2e' && (await noHostAccess())) && browser.permissions.contains({ origins: originPatterns([url]) }),
     pending: session ?? memoryArea(),
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
@@ -99,7 +103,7 @@ export default defineBackground(() => {
     switch (req.type) {
       case 'detect:report':
         if (import.meta.env.MODE === 'e2e')
-          detected[req.url] = { words: req.wordCount, cjkChars: req.cjkChars ?? 0, images: req.images ?? 0 };
+          detected[req.url] = { words: req.wordCount, cjkChars: req.cjkChars ?? 0, images: req.images ?? 0, counted: !!req.counted };
         if (tabId !== undefined) await savedState.onDetect(tabId, req, (t, url) => early.onArticle(t, url));
         return null;
       case 'popup:preview':

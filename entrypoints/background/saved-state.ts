@@ -36,14 +36,15 @@ export function createSavedState(getDb: () => GistDB, session: SessionArea, reso
         counts = early;
         await memo.put(report.url, early).catch((e: unknown) => console.warn('Gist: reading time not kept', e));
       } else if (report.isArticle) {
-        counts =
-          saved?.contentState === 'full'
+        const reported = { words: report.wordCount, cjkChars: report.cjkChars ?? 0, images: report.images ?? 0 };
+        // The page counted itself with the popup's extraction (no host access needed): the popup, which
+        // extracts the live page again, will show this number, saved or not; kept for later visits too.
+        if (report.counted) await memo.put(report.url, reported).catch((e: unknown) => console.warn('Gist: reading time not kept', e));
+        counts = report.counted
+          ? reported
+          : saved?.contentState === 'full'
             ? { words: saved.wordCount, cjkChars: saved.cjkChars, images: saved.imageCount }
-            : ((await memo.get(report.url).catch(() => null)) ?? {
-                words: report.wordCount,
-                cjkChars: report.cjkChars ?? 0,
-                images: report.images ?? 0,
-              });
+            : ((await memo.get(report.url).catch(() => null)) ?? reported);
       }
       await setBadgeCounts(tabId, counts, !!saved);
     },

@@ -3,9 +3,11 @@ import { detectArticle } from '../../lib/detect/index';
 import { declaredCanonical } from '../../lib/page-meta/canonical';
 import type { DetectReport } from '../../lib/messaging/protocol';
 import { installE2eBridge } from './e2e-bridge';
+import { popupCounts } from './popup-counts';
 
 // Always on: decides cheaply whether this is an article and tells the background (badge), with the page's
-// declared canonical so the background can tell a saved page (same key as the store).
+// declared canonical so the background can tell a saved page (same key as the store), and for an article
+// the popup's reading-time counts (popup-counts.ts loads the extraction for articles only).
 // Runs when the page is idle, never during load; no tagging code or word tables here.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -13,27 +15,49 @@ export default defineContentScript({
   main(ctx) {
     if (import.meta.env.MODE === 'e2e') installE2eBridge(ctx); // tests only; see e2e-bridge.ts
     let lastUrl = '';
-    const report = () => {
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => resolve(), { timeout: 3000 });
+        else ctx.setTimeout(resolve, 200);
+      });
+    const report = async () => {
       if (ctx.isInvalid) return;
+      const url = location.href;
+      lastUrl = url;
       const d = detectArticle(document);
+      let counts = { words: d.wordCount, cjkChars: d.cjkChars, images: d.images ?? 0 };
+      let counted = false;
+      if (d.isArticle) {
+        // An article's badge shows the popup's own count (the same extraction on the same DOM), in a
+        // later idle period: extracting takes longer than detecting. Detection's estimate stands in
+        // when the extraction cannot load or finds nothing (the popup then shows no time either).
+        await idle();
+        if (ctx.isInvalid || location.href !== url) return; // navigated meanwhile: that view reports
+        const c = await popupCounts(document).catch((e: unknown) => {
+          console.warn('Gist: reading time estimated, the extraction did not load', e);
+          return null;
+        });
+        if (ctx.isInvalid || location.href !== url) return;
+        if (c) {
+          counts = { words: c.words, cjkChars: c.cjkChars ?? 0, images: c.images ?? 0 };
+          counted = true;
+        }
+      }
       const msg: DetectReport = {
         type: 'detect:report',
-        url: location.href,
+        url,
         isArticle: d.isArticle,
-        wordCount: d.wordCount,
-        cjkChars: d.cjkChars,
-        images: d.images,
-        canonical: declaredCanonical(document, location.href),
+        wordCount: counts.words,
+        cjkChars: counts.cjkChars,
+        images: counts.images,
+        counted,
+        canonical: declaredCanonical(document, url),
       };
-      lastUrl = location.href;
       browser.runtime.sendMessage(msg).catch(() => {
         /* extension reloaded or background asleep: next visit reports */
       });
     };
-    const schedule = () => {
-      if ('requestIdleCallback' in window) ctx.requestIdleCallback(report, { timeout: 3000 });
-      else ctx.setTimeout(report, 200);
-    };
+    const schedule = () => void idle().then(report);
     schedule();
     // SPA navigations: the event fires as the URL changes (before the new view renders), so wait a
     // moment, then check again a little later for views that load their content slowly.

@@ -13,6 +13,8 @@ export interface DetectReport {
   cjkChars?: number;
   /** Images of the main text (seconds added to the reading time). */
   images?: number;
+  /** The counts are the popup's extraction's (its reading time will be this one), not detection's estimate. */
+  counted?: boolean;
   /** The page's declared canonical (rel=canonical, else og:url), absolute: the background looks the page up by it. */
   canonical?: string | null;
 }
@@ -134,6 +136,7 @@ export function parseRequest(msg: unknown): Request | null {
         isId(msg.wordCount) &&
         (msg.cjkChars === undefined || isId(msg.cjkChars)) &&
         (msg.images === undefined || isId(msg.images)) &&
+        (msg.counted === undefined || typeof msg.counted === 'boolean') &&
         (msg.canonical === undefined || msg.canonical === null || (typeof msg.canonical === 'string' && msg.canonical.length < 8192))
         ? {
             type: msg.type,
@@ -142,6 +145,7 @@ export function parseRequest(msg: unknown): Request | null {
             wordCount: msg.wordCount,
             ...(msg.cjkChars !== undefined ? { cjkChars: msg.cjkChars as number } : {}),
             ...(msg.images !== undefined ? { images: msg.images as number } : {}),
+            ...(msg.counted === true ? { counted: true } : {}),
             ...(typeof msg.canonical === 'string' ? { canonical: msg.canonical } : {}),
           }
         : null;

@@ -31,6 +31,12 @@ export interface EarlyPreviewDeps {
 }
 
 const PENDING = 'gist:early:';
+/**
+ * E2E builds only: storage.local key that, set to true, makes the background act as the usual install
+ * (no host access: the badge is what the page reports). The e2e build has host access to 127.0.0.1,
+ * which the tests' popup needs in place of the click's activeTab.
+ */
+export const E2E_NO_HOST_ACCESS = 'gist:e2e:no-host-access';
 
 export function createEarlyPreview(deps: EarlyPreviewDeps) {
   // One extraction per tab at a time; the popup waits for one under way instead of starting another.

@@ -14,6 +14,7 @@ const contentScript: SenderInfo = { id: ID, url: 'https://news.example/story', t
 const valid: Request[] = [
   { type: 'detect:report', url: 'https://news.example/story', isArticle: true, wordCount: 1200 },
   { type: 'detect:report', url: 'https://news.example/story', isArticle: true, wordCount: 10, cjkChars: 2400 },
+  { type: 'detect:report', url: 'https://news.example/story', isArticle: true, wordCount: 900, cjkChars: 0, images: 2, counted: true },
   { type: 'popup:preview', tabId: 5 },
   { type: 'article:save', tabId: 5 },
   { type: 'article:save', tabId: 5, tags: ['bees', 'cities'] },
@@ -71,6 +72,10 @@ describe('parseRequest', () => {
     ['report with huge url', { type: 'detect:report', url: `https://x.example/${'a'.repeat(9000)}`, isArticle: true, wordCount: 3 }],
     ['report with string boolean', { type: 'detect:report', url: 'https://x.example/', isArticle: 'true', wordCount: 3 }],
     ['report with negative count', { type: 'detect:report', url: 'https://x.example/', isArticle: true, wordCount: -5 }],
+    [
+      'report with a string counted flag',
+      { type: 'detect:report', url: 'https://x.example/', isArticle: true, wordCount: 5, counted: 'yes' },
+    ],
     ['report with a string CJK count', { type: 'detect:report', url: 'https://x.example/', isArticle: true, wordCount: 5, cjkChars: '9' }],
     ['offscreen message', { target: 'offscreen', type: 'prepare-html', html: '<p>', baseUrl: 'https://x.example/' }],
   ])('refuses %s', (_label, msg) => {
