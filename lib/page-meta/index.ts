@@ -4,6 +4,8 @@
 
 export type Json = Record<string, unknown>;
 
+const CDATA_MARKERS = /^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g;
+
 /**
  * All JSON-LD objects of the page: @graph, mainEntity and mainEntityOfPage flattened. Broken blocks
  * are skipped. Parsed once per extraction and shared with the publisher-tag reader.
@@ -27,7 +29,9 @@ export function jsonLdObjects(doc: Document): Json[] {
   for (const s of doc.querySelectorAll('script[type*="ld+json" i]')) {
     if (s.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     // CDATA markers (some CMSs wrap the block in them, "//"-commented or not) are not JSON.
-    const raw = s.textContent?.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '').trim();
+    // (Tested for first: the pattern scans the whole block, and most pages have no markers.)
+    const text = s.textContent ?? '';
+    const raw = (text.includes('<![CDATA[') || text.includes(']]>') ? text.replace(CDATA_MARKERS, '') : text).trim();
     if (!raw) continue;
     try {
       visit(JSON.parse(raw), 0);
