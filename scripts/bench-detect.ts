@@ -117,7 +117,8 @@ if (args.includes('--fit')) {
   const pr = (r: Row) => m.b + m.w.reduce((s, w, j) => s + w * vec(r.f!)[j], 0) > 0 && hasArticleText(r.f!);
   console.log(`-- fitted on the train halves (${train.length} pages):`);
   report('  refit', pr);
-  console.log(`  bias: ${m.b.toFixed(2)}, ${KEYS.map((k, j) => `${k}: ${m.w[j].toFixed(2)}`).join(', ')},`);
+  // Three decimals: rounded to two, the weights move borderline pages (features reach ~5).
+  console.log(`  bias: ${m.b.toFixed(3)}, ${KEYS.map((k, j) => `${k}: ${m.w[j].toFixed(3)}`).join(', ')},`);
 }
 
 console.log(`== detection accuracy (Node + jsdom; ${ok.length} pages, ${failed} unparseable skipped) ==`);
