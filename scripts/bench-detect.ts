@@ -19,7 +19,7 @@ import {
   readabilityPages,
   zytePages,
 } from './lib/corpora';
-import { loadPage, parsePage, readPageFile } from './lib/load-page';
+import { dropStylesheets, loadPage, parsePage, readPageFile } from './lib/load-page';
 import { binaryStats, fitLogistic, type BinaryStats } from './lib/logistic';
 import { halfOf, HALVES, type Half } from './lib/splits';
 
@@ -69,7 +69,11 @@ const rows: Row[] = [
 ];
 for (const r of rows) {
   try {
-    const dom = r.corpus === 'readability' ? loadPage(r.file) : parsePage(readPageFile(r.file), r.url ?? undefined);
+    // <style> blocks emptied: they never change detection and cost jsdom a third of its parse time.
+    const dom =
+      r.corpus === 'readability'
+        ? loadPage(r.file, undefined, { dropStyles: true })
+        : parsePage(dropStylesheets(readPageFile(r.file)), r.url ?? undefined);
     r.f = detectFeatures(dom.window.document);
     r.readerable = isProbablyReaderable(dom.window.document);
     dom.window.close();
