@@ -3,10 +3,10 @@
 import { HAS_LETTER } from '../extract/letter-class';
 
 export interface DetectFeatures {
-  /** JSON-LD declares an article type (NewsArticle, BlogPosting, ...). */
-  ldArticle: number;
-  /** JSON-LD declares a listing/product/profile type (CollectionPage, ItemList, Product, ...). */
-  ldOther: number;
+  /** Structured data declares one article: an article type in JSON-LD (NewsArticle, BlogPosting, ...), or one or two microdata items of such a type. */
+  schemaArticle: number;
+  /** Structured data declares a listing/product/profile type (JSON-LD CollectionPage, ItemList, Product, ...), or three or more microdata article items (a list of teasers). */
+  schemaOther: number;
   /** og:type is article (1), something else (-1: website, product, video, profile...), absent (0). */
   ogType: number;
   /** article:published_time or similar meta present. */
@@ -21,9 +21,9 @@ export interface DetectFeatures {
   urlListing: number;
   /** A password field (login/registration page). */
   password: number;
-  /** log(1 + paragraphs of at least 80 characters). */
+  /** log(1 + text blocks (paragraphs, <pre>, <br>-broken <div>s) of at least 80 characters). */
   longParas: number;
-  /** log(1 + characters of paragraph text, in hundreds). */
+  /** log(1 + characters of text-block text, in hundreds). */
   paraText: number;
   /** Share of paragraph text inside the biggest single container (0..1). */
   dominant: number;
@@ -31,7 +31,7 @@ export interface DetectFeatures {
   headlineLinks: number;
   /** log(1 + <article> elements). */
   articleEls: number;
-  /** log(1 + links per long paragraph). */
+  /** log(1 + links outside paragraphs per long text block): navigation and teaser links, not a text's own (encyclopedia entries link inside their prose). */
   linksPerPara: number;
   /** URL looks like a product page (/product/, /item/, ?variant=, -p-123.html). */
   urlProduct: number;
@@ -39,8 +39,10 @@ export interface DetectFeatures {
   selects: number;
   /** log(1 + form fields and buttons). */
   fields: number;
-  /** log(1 + isProbablyReaderable-like score: sum of sqrt(length - 140) over long paragraphs). */
+  /** log(1 + isProbablyReaderable-like score: sum of sqrt(length - 140) over long text blocks: paragraphs, <pre>, a page's only <article>, and <div>s broken into lines with <br>). */
   readerScore: number;
+  /** log(1 + characters of text-block text in the dominant container, in hundreds): long chapters and stories. */
+  mainText: number;
   /** Estimated words of the main text (dominant container), for reading time; CJK characters not included. */
   words: number;
   /** Chinese/Japanese characters of the main text (read by character, not by word). */
@@ -49,10 +51,25 @@ export interface DetectFeatures {
 
 const LD_ARTICLE =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|Review)"/;
+const MD_ARTICLE_TYPES = [
+  'Article',
+  'NewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'ReportageNewsArticle',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'Report',
+  'TechArticle',
+  'ScholarlyArticle',
+  'SocialMediaPosting',
+];
+/** Microdata items of an article type; itemtype is a space-separated list of URLs, so `~=` on each spelling. */
+const MD_ARTICLE_SEL = MD_ARTICLE_TYPES.flatMap((t) => ['http', 'https'].map((p) => `[itemtype~="${p}://schema.org/${t}" i]`)).join(',');
 const LD_OTHER =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage|Product|ProductGroup|Offer|ProfilePage|ContactPage|AboutPage|Store|Event|MusicGroup|LocalBusiness|Restaurant|Movie|VideoObject|QAPage|DiscussionForumPosting)"/;
 const URL_LISTING =
-  /(?:^|\/)(?:tags?|category|categories|topics?|section|search|archive|archives|page|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|cart|basket|checkout|shop|store|products?|forum|forums|board|threads|author|authors|user|users|profile|members?|events|calendar|jobs)(?:[/._?-]|$)|[?&](?:q|s|query|search|page|p|cat|tag|sort)=/i;
+  /(?:^|\/)(?:tags?|category|categories|topics?|section|search|archive|archives|page[/_-]?\d+|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|cart|basket|checkout|shop|store|products?|forum|forums|board|threads|author|authors|user|users|profile|members?|events|calendar|jobs)(?:[/._?-]|$)|[?&](?:q|s|query|search|page|p|cat|tag|sort)=/i;
 const PUBLISHED_KEYS = new Set([
   'article:published_time',
   'og:published_time',
@@ -116,13 +133,18 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   // Head, form and headline signals: native selector calls and collection lengths, not JS loops over
   // elements (in a content script's world every element touched costs a JS wrapper). The detector runs
   // once per page, so cold cost is what counts (a selector for the headline links was slower warm).
-  let ldArticle = 0,
-    ldOther = 0;
+  let schemaArticle = 0,
+    schemaOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const t = s.textContent ?? '';
-    if (LD_ARTICLE.test(t)) ldArticle = 1;
-    if (LD_OTHER.test(t)) ldOther = 1;
+    if (LD_ARTICLE.test(t)) schemaArticle = 1;
+    if (LD_OTHER.test(t)) schemaOther = 1;
   }
+  // Microdata: one or two article items describe the page (the story, perhaps a related one); three
+  // or more are teasers of a listing.
+  const mdArticles = doc.querySelectorAll(MD_ARTICLE_SEL).length;
+  if (mdArticles >= 3) schemaOther = 1;
+  else if (mdArticles > 0) schemaArticle = 1;
   const head = doc.head ?? doc;
   const og = head.querySelector(OG_TYPE_SEL)?.getAttribute('content')?.trim().toLowerCase() ?? '';
   const ogType = og === '' ? 0 : /article|blog|news/.test(og) ? 1 : -1;
@@ -132,27 +154,42 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   const fields = inputs.length + doc.getElementsByTagName('button').length;
   const selects = doc.getElementsByTagName('select').length;
 
-  // Paragraph pass: long paragraphs, total text, and the container holding most of it.
-  const ps = doc.getElementsByTagName('p');
-  const n = ps.length;
+  // Text-block pass: long blocks, total text, and the container holding most of it. Blocks are
+  // paragraphs, and text outside them as isProbablyReaderable counts it: <pre> documents (RFCs, text
+  // files) and <div>s of lines broken with <br> (older sites, forums, fiction archives). Few <pre> and
+  // <br> parents on most pages; each block is read once.
   let long = 0,
     total = 0,
     reader = 0;
   const box = new Map<Node, number>();
   const texts: string[] = [];
   const owners: (Node | null)[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = ps[i];
-    const t = p.textContent ?? '';
+  const take = (el: Element) => {
+    const t = el.textContent ?? '';
     const len = t.length;
-    if (len < 20) continue;
+    if (len < 20) return;
     total += len;
     if (len >= 80) long++;
     if (len > 140) reader += Math.sqrt(len - 140);
-    const parent = p.parentNode;
+    const parent = el.parentNode;
     if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
     texts.push(t);
     owners.push(parent);
+  };
+  const ps = doc.getElementsByTagName('p');
+  for (let i = 0, n = ps.length; i < n; i++) take(ps[i]);
+  const pres = doc.getElementsByTagName('pre');
+  for (let i = 0, n = pres.length; i < n; i++) take(pres[i]);
+  const brDivs = new Set<Element>();
+  for (const br of doc.querySelectorAll('div > br')) brDivs.add(br.parentNode as Element);
+  // A <div> holding paragraphs is counted through them.
+  for (const div of brDivs) if (!div.getElementsByTagName('p').length) take(div);
+  // A page's only <article> counts as one block for the isProbablyReaderable-like score (as there),
+  // whatever its text is wrapped in; several <article>s are teasers.
+  const articles = doc.getElementsByTagName('article');
+  if (articles.length === 1) {
+    const len = articles[0].textContent?.length ?? 0;
+    if (len > 140) reader += Math.sqrt(len - 140);
   }
   let best: Node | null = null,
     bestLen = 0;
@@ -167,11 +204,12 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   const [words, cjkChars] = countWordsAndCjk(main.join('\n'));
   // Headings that are links (or start with one): teaser headlines. One native count, no wrappers.
   const headlineLinks = doc.querySelectorAll(HEADLINE_LINKS).length;
-  const articleEls = doc.getElementsByTagName('article').length;
-  const links = doc.getElementsByTagName('a').length; // not doc.links: it leaks documents under jsdom
+  const articleEls = articles.length;
+  // Links outside paragraphs (not doc.links: it leaks documents under jsdom). Two native counts.
+  const links = Math.max(0, doc.getElementsByTagName('a').length - doc.querySelectorAll('p a').length);
   return {
-    ldArticle,
-    ldOther,
+    schemaArticle,
+    schemaOther,
     ogType,
     published,
     ...urlFeatures(url),
@@ -185,6 +223,7 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
     selects: Math.log1p(selects),
     fields: Math.log1p(fields),
     readerScore: Math.log1p(reader),
+    mainText: Math.log1p(bestLen / 100),
     words,
     cjkChars,
   };

@@ -43,9 +43,18 @@ describe('detectArticle', () => {
 
   it('reads the signals: JSON-LD, og:type, URL shape, teaser headlines', () => {
     const a = detectFeatures(doc(ARTICLE, 'https://news.example.com/2024/05/01/council-agrees-to-rebuild-the-bridge'));
-    expect(a).toMatchObject({ ldArticle: 1, ldOther: 0, ogType: 1, published: 1, urlDate: 1, urlSlug: 1, urlShallow: 0, urlListing: 0 });
+    expect(a).toMatchObject({
+      schemaArticle: 1,
+      schemaOther: 0,
+      ogType: 1,
+      published: 1,
+      urlDate: 1,
+      urlSlug: 1,
+      urlShallow: 0,
+      urlListing: 0,
+    });
     const l = detectFeatures(doc(LISTING, 'https://news.example.com/tag/bridge'));
-    expect(l).toMatchObject({ ldArticle: 0, ldOther: 1, ogType: -1, published: 0, urlListing: 1 });
+    expect(l).toMatchObject({ schemaArticle: 0, schemaOther: 1, ogType: -1, published: 0, urlListing: 1 });
     expect(l.headlineLinks).toBeCloseTo(Math.log1p(20));
     expect(detectFeatures(doc(LISTING, 'https://shop.example.com/products/blue-kettle')).urlProduct).toBe(1);
     expect(detectFeatures(doc(LISTING, 'https://news.example.com/')).urlShallow).toBe(1);
