@@ -4,7 +4,8 @@ import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
 import { cleanByline } from './byline-clean';
 import { NOT_LETTER_OR_DIGIT } from './letter-class';
-import { documentTitle, siteKey } from './title';
+import { siteMatcher } from './site-name';
+import { documentTitle } from './title';
 
 export { BY_LABEL, cleanByline } from './byline-clean';
 
@@ -177,15 +178,19 @@ export function readMetadata(
   // (Not `creator`: where pages fill it, it tends to be the CMS account that posted the story.) An organisation that is the site itself ("Snopes" on snopes.com) names no writer: the
   // meta author or the byline in the page come first, that organisation only as the last resort (siteAuthor).
   const sites = siteNamesOf(metas, art, ld);
-  const isSite = (n: string) => sites.some((x) => siteKey(x) === siteKey(n));
+  const site = siteMatcher(sites);
   const authors = art ? personNames(art.author, ld) : [];
-  const writers = authors.filter((a) => !(a.org && isSite(a.name)));
+  // A Person named among the authors makes every organisation listed there a credit, not a writer
+  // ("Ana Ruiz, Reuters" → "Ana Ruiz"); an organisation alone is the writer unless it is the site.
+  const people = authors.filter((a) => !a.org);
+  const writers = people.length ? people : authors.filter((a) => !site.named(a.name));
   const ldAuthors =
     writers
       .map((a) => bylineOf(a.name, decode))
       .filter(Boolean)
       .join(', ') || null;
-  const siteAuthor = writers.length < authors.length ? bylineOf(authors.find((a) => a.org && isSite(a.name))!.name, decode) : null;
+  const siteOrg = writers.length ? null : authors.find((a) => a.org && site.named(a.name));
+  const siteAuthor = siteOrg ? bylineOf(siteOrg.name, decode) : null;
   const metaAuthor = AUTHOR_KEYS.map((k) => named.get(k)).find((v) => v && !(/^https?:\/\//i.test(v) && !/\s/.test(v)));
   const byline = ldAuthors ?? bylineOf(metaAuthor, decode);
 
