@@ -71,6 +71,8 @@ export function siteMatcher(names: (string | null | undefined)[], hosts: string[
   };
 }
 
+const ROOT_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.[a-z]+)?$/i;
+
 /**
  * The names a page gives its home page in its own links (a logo's alt text, a masthead link), at most
  * a few words each: `<a href="/"><img alt="谷新聞"></a>`. Pages without og:site_name often have one.
@@ -86,8 +88,9 @@ export function homeLinkNames(doc: Document, url: string | null | undefined): st
   const links = doc.body?.getElementsByTagName('a') ?? [];
   for (let i = 0; i < links.length && out.length < 8; i++) {
     const a = links[i];
-    const href = a.getAttribute('href');
-    if (!href) continue;
+    const href = a.getAttribute('href')?.trim();
+    // Only a root path can be the home page: most links are skipped before any URL is parsed.
+    if (!href || !ROOT_HREF.test(href)) continue;
     let u: URL;
     try {
       u = new URL(href, url ?? doc.URL);
