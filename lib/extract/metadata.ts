@@ -3,7 +3,7 @@
 import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
 import { cleanByline } from './byline-clean';
-import { NOT_LETTER_OR_DIGIT } from './letter-class';
+import { similarity } from './similarity';
 import { siteMatcher } from './site-name';
 import { documentTitle } from './title';
 
@@ -128,21 +128,6 @@ const EXCERPT_KEYS = [
 ];
 /** Author tags Readability does not read: tried after its order (and after a byline in the page). */
 export const EXTRA_AUTHOR_KEYS = ['byl', 'byline', 'sailthru.author', 'dc.creator', 'article:author', 'twitter:creator'];
-
-let SPLIT: RegExp | null = null;
-/** Share of b's words (by length) that are also in a (Readability's `_textSimilarity`). */
-function similarity(a: string, b: string): number {
-  const words = (s: string) =>
-    s
-      .toLowerCase()
-      .split((SPLIT ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`)))
-      .filter(Boolean);
-  const ta = new Set(words(a)),
-    tb = words(b);
-  if (!tb.length) return 0;
-  const extra = tb.filter((w) => !ta.has(w)).join(' ');
-  return 1 - extra.length / tb.join(' ').length;
-}
 
 /** A JSON-LD article's title: name and headline disagree on some sites; the one like the page title wins. */
 function ldTitle(art: Json, docTitle: () => string): string | null {

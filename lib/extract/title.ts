@@ -1,6 +1,7 @@
 // Article titles: the page's <title> read as Readability does (plus en/em dashes and the full-width bars of
 // Japanese and Chinese sites), and a site name taken off the start or end of whatever title we use.
 import type { SiteMatcher } from './site-name';
+import { similarity } from './similarity';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
 /** " | ", " - ", " – ", " — ", " / ", " \ ", " > ", " » ", and "｜" / "│" with or without spaces. */
@@ -88,12 +89,14 @@ function norm(s: string): string {
     .toLowerCase();
 }
 
-/** `s` and each run of its parts from the start or from the end ("A | B | C": A, A | B, B | C, C). */
+/**
+ * `s` and each run of its parts from the start ("A | B | C": A | B | C, A | B, A). Not runs from the
+ * end: a documentation site's header <h1> often repeats the title's last part ("… — evolve extension
+ * for Mercurial").
+ */
 function parts(s: string): string[] {
   const out = [s];
-  for (const m of s.matchAll(PART_SEPARATOR)) {
-    out.push(s.slice(0, m.index).trim(), s.slice(m.index! + m[0].length).trim());
-  }
+  for (const m of s.matchAll(PART_SEPARATOR)) out.push(s.slice(0, m.index).trim());
   return out;
 }
 
@@ -127,7 +130,12 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
     }
     return best;
   };
-  return pick(base) ?? pick(doc.title ?? '');
+  const own = pick(base);
+  if (own) return own;
+  // The <title>'s headline replaces a metadata title only when the two share few words: a teaser,
+  // not a variant of the same headline ("Dropbox’s ATF - an async…" vs "Dropbox ATF: an async…").
+  const fromDoc = pick(doc.title ?? '');
+  return fromDoc && similarity(fromDoc, base) < 0.5 ? fromDoc : null;
 }
 
 /**
