@@ -68,6 +68,17 @@ describe("titles: the page's own heading confirms the headline", () => {
     expect(extract(page(head)).title).toBe('You will not believe what the river did');
   });
 
+  it('keeps an og:title that varies the headline, and never takes a header <h1> repeating the last part', () => {
+    const variant = `<title>How we designed the ATF: an async task framework - Valley Blog</title>${og('How we designed our ATF - an async task framework')}`;
+    expect(extract(page(variant, `<article><h1>How we designed the ATF: an async task framework</h1>${para(5)}</article>`)).title).toBe(
+      'How we designed our ATF - an async task framework',
+    );
+    const docs = `<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>`;
+    expect(
+      extract(page(docs, `<header><h1>evolve extension for Mercurial</h1></header><article><h2>Evolve</h2>${para(5)}</article>`)).title,
+    ).toBe('Evolve: Shared Mutable History — evolve extension for Mercurial');
+  });
+
   it('never takes a logo <h1> naming the site for the headline', () => {
     const head = `<title>Valley News - River rises again in the valley</title>${og('Valley News - River rises again in the valley', 'Valley News')}`;
     const body = `<header><h1><a href="/">Valley News</a></h1></header><article><h2>River rises</h2>${para(5)}</article>`;
