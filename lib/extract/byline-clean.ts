@@ -70,3 +70,22 @@ export function cleanByline(raw: string | null | undefined): string | null {
   );
   return before && !DATEISH.test(before) && nameLike(before) ? before : null;
 }
+
+/** Where a byline's parts meet: a comma, a middle dot or bar, a spaced dash. */
+const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
+
+/**
+ * The byline cut before its first part (after the first) that names the site: "Jane Doe, CNN" →
+ * "Jane Doe", "Pete Evans · CBC News · Posted: …" → "Pete Evans". The site is the publisher, not a
+ * writer. A byline that is only the site's name, or whose head is no name, stays as it is.
+ */
+export function withoutSite(byline: string, isSite: (part: string) => boolean): string {
+  for (const m of byline.matchAll(BYLINE_PART)) {
+    const rest = byline.slice(m.index! + m[0].length);
+    const part = rest.split(BYLINE_PART)[0];
+    if (!isSite(part)) continue;
+    const head = cleanByline(byline.slice(0, m.index));
+    return head ?? byline;
+  }
+  return byline;
+}

@@ -11,7 +11,9 @@ import { attributeDecoder } from '../page-meta/decode';
 import { takeContentByline } from './byline';
 import { declaredImageKeys, findLeadImage, insertLeadImage } from './lead-image';
 import { extraByline, readMetadata, type PageMetadata } from './metadata';
-import { documentTitle, hostLabels, stripSiteName } from './title';
+import { articleTitle, documentTitle, hostLabels } from './title';
+import { homeLinkNames, siteMatcher } from './site-name';
+import { withoutSite } from './byline-clean';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
@@ -181,8 +183,10 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   const base = baseFor(doc, url);
   const r = runReadability(doc, doc, base, meta, phase);
   const siteName = meta.siteName;
-  const title = stripSiteName(meta.title ?? documentTitle(doc), meta.siteNames, hostLabels(url));
-  const byline = r.byline ?? extraByline(metas, attributeDecoder(doc)) ?? meta.siteAuthor;
+  const site = siteMatcher(meta.siteNames, hostLabels(url), homeLinkNames(doc, url));
+  const title = articleTitle(doc, meta.title, site);
+  const found = r.byline ?? extraByline(metas, attributeDecoder(doc));
+  const byline = found ? withoutSite(found, site.any) : meta.siteAuthor;
 
   let root = r.root;
   if (root) {

@@ -3,8 +3,9 @@
 import { attributeDecoder, type Decode } from '../page-meta/decode';
 import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
 import { cleanByline } from './byline-clean';
-import { NOT_LETTER_OR_DIGIT } from './letter-class';
-import { documentTitle, siteKey } from './title';
+import { similarity } from './similarity';
+import { siteMatcher } from './site-name';
+import { documentTitle } from './title';
 
 export { BY_LABEL, cleanByline } from './byline-clean';
 
@@ -128,21 +129,6 @@ const EXCERPT_KEYS = [
 /** Author tags Readability does not read: tried after its order (and after a byline in the page). */
 export const EXTRA_AUTHOR_KEYS = ['byl', 'byline', 'sailthru.author', 'dc.creator', 'article:author', 'twitter:creator'];
 
-let SPLIT: RegExp | null = null;
-/** Share of b's words (by length) that are also in a (Readability's `_textSimilarity`). */
-function similarity(a: string, b: string): number {
-  const words = (s: string) =>
-    s
-      .toLowerCase()
-      .split((SPLIT ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`)))
-      .filter(Boolean);
-  const ta = new Set(words(a)),
-    tb = words(b);
-  if (!tb.length) return 0;
-  const extra = tb.filter((w) => !ta.has(w)).join(' ');
-  return 1 - extra.length / tb.join(' ').length;
-}
-
 /** A JSON-LD article's title: name and headline disagree on some sites; the one like the page title wins. */
 function ldTitle(art: Json, docTitle: () => string): string | null {
   const name = str(art.name),
@@ -177,15 +163,19 @@ export function readMetadata(
   // (Not `creator`: where pages fill it, it tends to be the CMS account that posted the story.) An organisation that is the site itself ("Snopes" on snopes.com) names no writer: the
   // meta author or the byline in the page come first, that organisation only as the last resort (siteAuthor).
   const sites = siteNamesOf(metas, art, ld);
-  const isSite = (n: string) => sites.some((x) => siteKey(x) === siteKey(n));
+  const site = siteMatcher(sites);
   const authors = art ? personNames(art.author, ld) : [];
-  const writers = authors.filter((a) => !(a.org && isSite(a.name)));
+  // A Person named among the authors makes every organisation listed there a credit, not a writer
+  // ("Ana Ruiz, Reuters" → "Ana Ruiz"); an organisation alone is the writer unless it is the site.
+  const people = authors.filter((a) => !a.org);
+  const writers = people.length ? people : authors.filter((a) => !site.named(a.name));
   const ldAuthors =
     writers
       .map((a) => bylineOf(a.name, decode))
       .filter(Boolean)
       .join(', ') || null;
-  const siteAuthor = writers.length < authors.length ? bylineOf(authors.find((a) => a.org && isSite(a.name))!.name, decode) : null;
+  const siteOrg = writers.length ? null : authors.find((a) => a.org && site.named(a.name));
+  const siteAuthor = siteOrg ? bylineOf(siteOrg.name, decode) : null;
   const metaAuthor = AUTHOR_KEYS.map((k) => named.get(k)).find((v) => v && !(/^https?:\/\//i.test(v) && !/\s/.test(v)));
   const byline = ldAuthors ?? bylineOf(metaAuthor, decode);
 

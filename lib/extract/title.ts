@@ -1,6 +1,7 @@
 // Article titles: the page's <title> read as Readability does (plus en/em dashes and the full-width bars of
 // Japanese and Chinese sites), and a site name taken off the start or end of whatever title we use.
-import { NOT_LETTER_OR_DIGIT } from './letter-class';
+import type { SiteMatcher } from './site-name';
+import { similarity } from './similarity';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
 /** " | ", " - ", " – ", " — ", " / ", " \ ", " > ", " » ", and "｜" / "│" with or without spaces. */
@@ -51,48 +52,100 @@ export function documentTitle(doc: Document): string {
   return cur;
 }
 
-let NON_WORD: RegExp | null = null;
-/** Lower case, letters and digits only, a trailing ".com"-like suffix dropped: "Salon.com" ~ "salon". */
-export function siteKey(s: string): string {
-  const t = s
-    .toLowerCase()
-    .trim()
-    .replace(/\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2})$/, '');
-  return t.replace((NON_WORD ??= new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g')), '');
-}
-
 /** Separators between a title and a site name (looser than SEPARATOR: a colon and "·" count here). */
 const AFFIX_SEPARATOR = /\s+[|\-–—:»·•~/\\]\s+|\s*[｜│：]\s*/g;
+/** Separators a headline is cut at to match a heading: not colons, which headlines themselves hold ("Review: …"). */
+const PART_SEPARATOR = /\s+[|\-–—»·•~/\\]\s+|\s*[｜│]\s*/g;
 
 /**
  * Removes a trailing or leading segment that names the site ("Story | Site", "記事 - サイト名", "Site: Story").
- * `sites` are the names the page gives itself (og:site_name, publisher...; "Name - Tagline" counts as
- * "Name" too); `hosts` the labels of its host name, which only ever match a trailing segment. A title
- * that would keep fewer than two words stays as it is.
+ * A leading segment must be one of the site's own names; a trailing one may also be a host label or a
+ * home link's text (see siteMatcher). A title that would keep fewer than two words stays as it is.
  */
-export function stripSiteName(title: string, sites: (string | null | undefined)[], hosts: string[] = []): string {
+export function stripSiteName(title: string, site: SiteMatcher): string {
   const t = title.replace(/\s+/g, ' ').trim();
-  const named = new Set<string>();
-  for (const s of sites) {
-    if (!s) continue;
-    named.add(siteKey(s));
-    const parts = s.split(AFFIX_SEPARATOR);
-    if (parts.length > 1) named.add(siteKey(parts[0]));
-  }
-  named.delete('');
   // A title that is itself the site's name (a home page's tags) has nothing to strip.
-  if (named.has(siteKey(t))) return t;
-  const any = new Set([...named, ...hosts.map(siteKey).filter((k) => k.length >= 3)]);
+  if (site.empty || site.named(t)) return t;
   const seps = [...t.matchAll(AFFIX_SEPARATOR)];
-  if (!seps.length || !any.size) return t;
+  if (!seps.length) return t;
   const last = seps[seps.length - 1],
     first = seps[0];
   const tail = t.slice(last.index! + last[0].length),
     head = t.slice(0, first.index);
   let out = t;
-  if (any.has(siteKey(tail))) out = t.slice(0, last.index);
-  else if (named.has(siteKey(head))) out = t.slice(first.index! + first[0].length);
+  if (site.any(tail)) out = t.slice(0, last.index);
+  else if (site.named(head)) out = t.slice(first.index! + first[0].length);
   return out !== t && wordCount(out) >= 2 ? out.trim() : t;
+}
+
+/** For comparing a title with a heading: compatibility forms, one kind of quote, case and spacing ignored. */
+function norm(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * `s` and each run of its parts from the start ("A | B | C": A | B | C, A | B, A). Not runs from the
+ * end: a documentation site's header <h1> often repeats the title's last part ("… — evolve extension
+ * for Mercurial").
+ */
+function parts(s: string): string[] {
+  const out = [s];
+  for (const m of s.matchAll(PART_SEPARATOR)) out.push(s.slice(0, m.index).trim());
+  return out;
+}
+
+/** The page's headings that may be its headline: every <h1>, and anything marked itemprop=headline. */
+function headings(doc: Document): Set<string> {
+  const out = new Set<string>();
+  const els = doc.body?.querySelectorAll('h1, [itemprop~="headline"]') ?? [];
+  for (let i = 0; i < els.length && i < 20; i++) {
+    const t = els[i].textContent ?? '';
+    if (t.length < 400) out.add(norm(t));
+  }
+  out.delete('');
+  return out;
+}
+
+/**
+ * The page's headline where its own heading confirms a title candidate: the metadata title (`base`)
+ * or a part of it ("Story | Section | Site" with <h1>Story</h1> gives "Story", whatever the site calls
+ * itself), else a part of the document's <title> when the metadata title is a variant no heading
+ * shows (an og:title written as a teaser). A part must have two words or more and not name the site
+ * (a logo in an <h1>). Null when no heading matches.
+ */
+export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher): string | null {
+  const heads = headings(doc);
+  if (!heads.size) return null;
+  const pick = (s: string): string | null => {
+    let best: string | null = null;
+    for (const p of parts(s.replace(/\s+/g, ' ').trim())) {
+      if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== s && site.any(p))) continue;
+      if (!best || p.length > best.length) best = p;
+    }
+    return best;
+  };
+  const own = pick(base);
+  if (own) return own;
+  // The <title>'s headline replaces a metadata title only when the two share few words: a teaser,
+  // not a variant of the same headline ("Dropbox’s ATF - an async…" vs "Dropbox ATF: an async…").
+  const fromDoc = pick(doc.title ?? '');
+  return fromDoc && similarity(fromDoc, base) < 0.5 ? fromDoc : null;
+}
+
+/**
+ * The article's title: the metadata title or, without one, the document's <title> read as
+ * Readability reads it; then the headline the page's own heading confirms, if any; then a segment
+ * naming the site taken off (a heading may show the site's name too).
+ */
+export function articleTitle(doc: Document, metaTitle: string | null, site: SiteMatcher): string {
+  const base = metaTitle ?? documentTitle(doc);
+  return stripSiteName(confirmedHeadline(doc, base, site) ?? base, site);
 }
 
 /**

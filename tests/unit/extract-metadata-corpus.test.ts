@@ -12,8 +12,10 @@ import { halfOf } from '../../scripts/lib/splits';
 
 // Reached when written, and again after the byline recovery rules (lib/extract/byline-clean.ts): title
 // 89.4 %, byline 95.5 %, excerpt 100 % (59, 63, 66 of 66 pages). Title misses are site names taken off
-// og:title ("Story | Site" → "Story"), which Readability keeps.
-const TITLE = 59 / 66,
+// og:title ("Story | Site" → "Story"), which Readability keeps. Issue #15's site-name rules (a site's
+// section such as "Spiceworks" for "Spiceworks Inc", a title cut where the page's <h1> shows the headline)
+// take off more of what Readability keeps: title 86.4 % (57 of 66), byline and excerpt unchanged.
+const TITLE = 57 / 66,
   BYLINE = 63 / 66,
   EXCERPT = 66 / 66;
 

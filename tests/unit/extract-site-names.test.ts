@@ -1,0 +1,139 @@
+// Titles and bylines on pages we have never seen (issue #15): a site's name comes off a title only
+// when the page says it is the site (its own names, its home link, its host) or its own heading shows
+// the headline without it; a byline keeps the writer, not the site or an organisation credited beside
+// a person. Small hand-written pages.
+import { describe, expect, it } from 'vitest';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../../lib/extract/index';
+import { readMetadata } from '../../lib/extract/metadata';
+import { withoutSite } from '../../lib/extract/byline-clean';
+import { siteMatcher } from '../../lib/extract/site-name';
+
+const para = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} tells how the river rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
+  ).join('\n');
+
+function dom(html: string, url = 'https://news.example.com/2024/05/01/river') {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+}
+function extract(html: string, url?: string) {
+  const d = dom(html, url);
+  return extractArticle(d.window.document, { window: d.window as unknown as Window })!;
+}
+const page = (head: string, body = `<article><h2>River rises again</h2>${para(5)}</article>`) =>
+  `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
+const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+const og = (title: string, site?: string) =>
+  `<meta property="og:title" content="${title}">${site ? `<meta property="og:site_name" content="${site}">` : ''}`;
+
+describe('titles: a site name comes off only when the page names it', () => {
+  it('takes off a section of the site named in og:site_name, keeps a " - " part that is not the site', () => {
+    expect(extract(page(og('River rises again in the valley - CNN Politics', 'CNN'))).title).toBe('River rises again in the valley');
+    expect(extract(page(og('Ask the doctor - Why does my knee hurt at night', 'Valley News'))).title).toBe(
+      'Ask the doctor - Why does my knee hurt at night',
+    );
+  });
+
+  it('takes off a name the page gives its home link (a logo), with no og:site_name', () => {
+    const header = '<header><a href="/"><img src="/logo.png" alt="谷新聞"></a></header>';
+    expect(extract(page(og('大雨で川が増水、農地に被害 | 谷新聞'), `${header}<article><h2>大雨</h2>${para(5)}</article>`)).title).toBe(
+      '大雨で川が増水、農地に被害',
+    );
+    // A link elsewhere on the site is no home link.
+    const other = '<header><a href="/local/"><img src="/logo.png" alt="谷新聞"></a></header>';
+    expect(extract(page(og('大雨で川が増水、農地に被害 | 谷新聞'), `${other}<article><h2>大雨</h2>${para(5)}</article>`)).title).toBe(
+      '大雨で川が増水、農地に被害 | 谷新聞',
+    );
+  });
+});
+
+describe("titles: the page's own heading confirms the headline", () => {
+  it('an <h1> equal to the start of a Japanese " | サイト名" title takes off every part after it', () => {
+    const jp = (title: string, site = '') => page(og(title, site), `<article><h1>大雨で川が増水、農地に被害</h1>${para(5)}</article>`);
+    // The site name in the title matches none the page declares: the heading alone decides.
+    expect(extract(jp('大雨で川が増水、農地に被害 | 谷新聞', 'Tani Shimbun')).title).toBe('大雨で川が増水、農地に被害');
+    // A section between the headline and the site name goes too.
+    expect(extract(jp('大雨で川が増水、農地に被害 | 社会 | 谷新聞', '谷新聞')).title).toBe('大雨で川が増水、農地に被害');
+  });
+
+  it('prefers the <title> headline the <h1> shows over an og:title teaser no heading shows', () => {
+    const head = `<title>River rises again in the valley | Valley News</title>${og('You will not believe what the river did', 'Valley News')}`;
+    expect(extract(page(head, `<article><h1>River rises again in the valley</h1>${para(5)}</article>`)).title).toBe(
+      'River rises again in the valley',
+    );
+    // Without such a heading the metadata title stands, as in Readability.
+    expect(extract(page(head)).title).toBe('You will not believe what the river did');
+  });
+
+  it('keeps an og:title that varies the headline, and never takes a header <h1> repeating the last part', () => {
+    const variant = `<title>How we designed the ATF: an async task framework - Valley Blog</title>${og('How we designed our ATF - an async task framework')}`;
+    expect(extract(page(variant, `<article><h1>How we designed the ATF: an async task framework</h1>${para(5)}</article>`)).title).toBe(
+      'How we designed our ATF - an async task framework',
+    );
+    const docs = `<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>`;
+    expect(
+      extract(page(docs, `<header><h1>evolve extension for Mercurial</h1></header><article><h2>Evolve</h2>${para(5)}</article>`)).title,
+    ).toBe('Evolve: Shared Mutable History — evolve extension for Mercurial');
+  });
+
+  it('never takes a logo <h1> naming the site for the headline', () => {
+    const head = `<title>Valley News - River rises again in the valley</title>${og('Valley News - River rises again in the valley', 'Valley News')}`;
+    const body = `<header><h1><a href="/">Valley News</a></h1></header><article><h2>River rises</h2>${para(5)}</article>`;
+    expect(extract(page(head, body)).title).toBe('River rises again in the valley');
+  });
+});
+
+describe('bylines: the writer, not the site', () => {
+  it('"By Jane Doe, CNN" in <meta name=author> gives "Jane Doe" on a site named CNN', () => {
+    const a = extract(page(`<title>River rises</title><meta name="author" content="By Jane Doe, CNN">${og('River rises', 'CNN')}`));
+    expect(a.byline).toBe('Jane Doe');
+  });
+
+  it('a byline in the page is cut before the site name and the time line after it', () => {
+    const body = `<article><h1>River rises again</h1><div class="byline"><span class="authorText">Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago</span></div>${para(5)}</article>`;
+    expect(extract(page(og('River rises again', 'CBC'), body)).byline).toBe('Pete Evans');
+    // Names joined by "and" stay together; the host label names the site here.
+    const cnn = `<article><h1>River rises again</h1><div class="byline">By Jane Doe and John Roe, CNN</div>${para(5)}</article>`;
+    expect(extract(page('<title>River rises again</title>', cnn), 'https://edition.cnn.com/2024/05/01/river').byline).toBe(
+      'Jane Doe and John Roe',
+    );
+  });
+
+  it('keeps a byline that is only the site, or whose part before the site is no name', () => {
+    const site = siteMatcher(['BBC News']);
+    expect(withoutSite('BBC News', site.any)).toBe('BBC News');
+    expect(withoutSite('Updated, BBC News', site.any)).toBe('Updated, BBC News');
+    expect(withoutSite('Ana Ruiz, BBC News', site.any)).toBe('Ana Ruiz');
+  });
+});
+
+describe('bylines: JSON-LD authors are people', () => {
+  it('a Person list with an organisation credited beside it gives the people only', () => {
+    const article = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'River rises again',
+      author: [
+        { '@type': 'Person', name: 'Ana Ruiz' },
+        { '@type': 'Organization', name: 'Reuters' },
+        { '@type': 'Person', name: 'Ben Okafor' },
+      ],
+      publisher: { '@type': 'Organization', name: 'Yahoo News' },
+    };
+    expect(readMetadata(dom(page(ld(article))).window.document).byline).toBe('Ana Ruiz, Ben Okafor');
+  });
+
+  it("an organisation author that is the site's section gives way to <meta name=author>", () => {
+    const article = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Valley News' },
+        { '@type': 'NewsArticle', headline: 'River rises again', author: { '@type': 'Organization', name: 'Valley News Desk' } },
+      ],
+    };
+    expect(readMetadata(dom(page(`${ld(article)}<meta name="author" content="Ana Ruiz">`)).window.document).byline).toBe('Ana Ruiz');
+  });
+});
