@@ -179,7 +179,11 @@ function fallbackRoots(doc: Document, base: string): Element[] {
   const out: Element[] = [];
   const dense = densestBlock(clone);
   if (dense) out.push(dense);
-  const plain = new Readability<Element>(readerClone(doc, base), { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
+  const plain = new Readability<Element>(readerClone(doc, base), {
+    keepClasses: true,
+    disableJSONLD: true,
+    serializer: (el) => el as Element,
+  }).parse();
   if (plain?.content) out.push(plain.content);
   return out;
 }

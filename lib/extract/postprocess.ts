@@ -4,7 +4,17 @@ import { byTags } from './dom-list';
 import { NOT_LETTER_OR_DIGIT } from './letter-class';
 import { cleanByline } from './byline-clean';
 import { CAPTION_ATTR } from './preprocess';
-import { BOILER_LINE, CAPTION_LINE, CART_LINE, DATE_LINE, FURNITURE_HEAD, LINK_INTRO, PRICE_RE, PROMO_LINE, isSocialLine } from './patterns';
+import {
+  BOILER_LINE,
+  CAPTION_LINE,
+  CART_LINE,
+  DATE_LINE,
+  FURNITURE_HEAD,
+  LINK_INTRO,
+  PRICE_RE,
+  PROMO_LINE,
+  isSocialLine,
+} from './patterns';
 
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 const NON_WORD = new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g');
@@ -129,7 +139,8 @@ const AD_BOX = new Set(['DIV', 'ASIDE', 'SECTION', 'FIGURE', 'P', 'UL', 'OL', 'L
 
 /** Whether `el` has no text-bearing element or text before `child` (media-only elements don't count). */
 function headsParent(child: Element): boolean {
-  for (let c = child.parentElement?.firstChild ?? null; c && c !== child; c = c.nextSibling) if (/\S/.test(c.textContent ?? '')) return false;
+  for (let c = child.parentElement?.firstChild ?? null; c && c !== child; c = c.nextSibling)
+    if (/\S/.test(c.textContent ?? '')) return false;
   return true;
 }
 
