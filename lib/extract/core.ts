@@ -173,12 +173,15 @@ function runReadability(
  * Readability on the page as it is (preprocess can drop a wrapper that holds an article written
  * without <p>; Readability alone then finds it). The longer one, or null.
  */
-function fallbackRoots(doc: Document, base: string): Element[] {
-  const clone = readerClone(doc, base);
-  preprocess(clone);
+function fallbackRoots(doc: Document, base: string, tooShort: boolean): Element[] {
   const out: Element[] = [];
-  const dense = densestBlock(clone);
-  if (dense) out.push(dense);
+  // The densest block only for a near-empty result: on a long page it is often the comment thread.
+  if (tooShort) {
+    const clone = readerClone(doc, base);
+    preprocess(clone);
+    const dense = densestBlock(clone);
+    if (dense) out.push(dense);
+  }
   const plain = new Readability<Element>(readerClone(doc, base), {
     keepClasses: true,
     disableJSONLD: true,
@@ -220,7 +223,7 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   }
   let text = root ? blockText(root) : '';
   if (text.length < MIN_TEXT || text.length < r.pageText() * SHORT_SHARE) {
-    for (const alt of fallbackRoots(doc, base)) {
+    for (const alt of fallbackRoots(doc, base, text.length < MIN_TEXT)) {
       postprocess(alt, { title, byline });
       const altText = blockText(alt);
       if (altText.length > text.length * 1.5) {

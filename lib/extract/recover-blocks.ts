@@ -32,6 +32,8 @@ function linkShare(el: Element, len: number): number {
 function worthKeeping(el: Element): boolean {
   const t = norm(el.textContent ?? '');
   if (t.length < 80 || t.length > 20000) return false;
+  // Items holding paragraphs or headings are posts (comment threads, teaser cards), not a recipe's lines.
+  if (el.getElementsByTagName('p').length || el.querySelector('h1, h2, h3, h4, h5, h6, article')) return false;
   if (el.tagName !== 'TABLE') {
     let items = 0;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'LI') items++;
@@ -83,7 +85,11 @@ export function recoverBlocks(root: Element, original: Document, survived: Set<n
     }
   });
   found.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  // What comes back stays in proportion to the body it joins.
+  let budget = Math.max(3000, (have ??= norm(root.textContent ?? '')).length * 2);
   for (const el of found) {
+    const len = norm(el.textContent ?? '').length;
+    if (len > budget) continue;
     // The last kept paragraph before it, within three levels.
     let anchor: [Element, Element] | null = null;
     for (const a of anchors) {
@@ -99,6 +105,7 @@ export function recoverBlocks(root: Element, original: Document, survived: Set<n
     copies.push(doc.importNode(el, true) as Element);
     after.after(...copies);
     lastInserted.set(anchor[1], copies[copies.length - 1]);
+    budget -= len;
     added++;
   }
   return added;
