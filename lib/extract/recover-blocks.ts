@@ -35,11 +35,25 @@ function worthKeeping(el: Element): boolean {
   // Items holding paragraphs or headings are posts (comment threads, teaser cards), not a recipe's lines.
   if (el.getElementsByTagName('p').length || el.querySelector('h1, h2, h3, h4, h5, h6, article')) return false;
   if (el.tagName !== 'TABLE') {
-    let items = 0;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'LI') items++;
+    let items = 0,
+      ledByLink = 0;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.tagName !== 'LI') continue;
+      items++;
+      if (startsWithLink(c)) ledByLink++;
+    }
     if (items < 2) return false;
+    // Items that open with a link are teasers (a headline, then its blurb), not a recipe's lines.
+    if (ledByLink * 2 >= items) return false;
   }
   return linkShare(el, t.length) < 0.3;
+}
+
+/** The item's text begins with a link's text of some length (a headline leading a teaser). */
+function startsWithLink(li: Element): boolean {
+  const a = li.getElementsByTagName('a')[0];
+  const at = a ? norm(a.textContent ?? '') : '';
+  return at.length >= 15 && norm(li.textContent ?? '').startsWith(at);
 }
 
 function ancestor(el: Element, levels: number): Element | null {

@@ -84,6 +84,13 @@ describe('body extraction by page kind', () => {
       expect(text).not.toContain(gone);
   });
 
+  it('a list of teasers after the body (each item a headline link, then its blurb) is not brought back as body', () => {
+    const { text } = extract('teaser-list-after.html');
+    expect(text).toContain('start with animals on the ground');
+    expect(text).not.toContain('face scanning');
+    expect(text).not.toContain('never got to eat');
+  });
+
   it('lead photo with an unmarked caption: the body text starts at the first paragraph, not at the caption', () => {
     const a = extract('lead-caption.html');
     expect(a.text.startsWith('Harbour seals have returned to the estuary')).toBe(true);
