@@ -17,6 +17,7 @@ import { withoutSite } from './byline-clean';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
+import { recoverBlocks, survivingBlocks, tagBlocks } from './recover-blocks';
 import { blockText } from './text';
 import type { ExtractedArticle } from './types';
 
@@ -35,6 +36,8 @@ export type ExtractPhase =
 
 /** Below this many characters of body text, the result is treated as a miss and the fallback tried. */
 const MIN_TEXT = 200;
+/** A result with less than this share of the page's paragraph text also has the fallbacks tried. */
+const SHORT_SHARE = 0.33;
 const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
 
 // Attributes worth handing to the sanitizer (which has the final word; see lib/sanitize).
@@ -122,16 +125,18 @@ function runReadability(
   base: string,
   meta: PageMetadata,
   phase: (name: ExtractPhase) => void,
-): { root: Element | null; byline: string | null; excerpt: string | null; dir: string | null } {
+): { root: Element | null; byline: string | null; excerpt: string | null; dir: string | null; pageText: () => number } {
   const clone = readerClone(doc, base);
   phase('clone');
   // Paragraphs are numbered first, so that the numbers match the original page's <p> elements even
   // when the byline search below removes one.
   const tagged = tagParagraphs(clone);
+  const taggedBlocks = tagBlocks(clone);
   // No byline in the metadata: the one written in the page, looked for before the clean-up below.
   const byline = meta.byline ?? takeContentByline(clone);
   preprocess(clone);
   const survived = survivingParagraphs(tagged);
+  const survivedBlocks = survivingBlocks(taggedBlocks);
   phase('preprocess');
   const reader = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element });
   // Readability would read the <meta> tags again: it gets the metadata we already read (the title is
@@ -151,15 +156,41 @@ function runReadability(
   const parsed = reader.parse();
   phase('readability');
   const root = parsed?.content ?? null;
-  if (root) recoverParagraphs(root, original, survived);
+  if (root) {
+    recoverParagraphs(root, original, survived);
+    recoverBlocks(root, original, survivedBlocks);
+  }
   phase('recover');
-  return { root, byline: byline ?? parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null };
+  // The page's paragraph text (removed ones too), read only when the result looks short.
+  const pageText = () => {
+    let n = 0;
+    for (const p of tagged) n += (p.textContent ?? '').length;
+    return n;
+  };
+  return { root, byline: byline ?? parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null, pageText };
 }
 
-function fallbackRoot(doc: Document, base: string): Element | null {
-  const clone = readerClone(doc, base);
-  preprocess(clone);
-  return densestBlock(clone);
+/**
+ * What else the page offers when our result looks short: the densest block of the cleaned page, and
+ * Readability on the page as it is (preprocess can drop a wrapper that holds an article written
+ * without <p>; Readability alone then finds it). The longer one, or null.
+ */
+function fallbackRoots(doc: Document, base: string, tooShort: boolean): Element[] {
+  const out: Element[] = [];
+  // The densest block only for a near-empty result: on a long page it is often the comment thread.
+  if (tooShort) {
+    const clone = readerClone(doc, base);
+    preprocess(clone);
+    const dense = densestBlock(clone);
+    if (dense) out.push(dense);
+  }
+  const plain = new Readability<Element>(readerClone(doc, base), {
+    keepClasses: true,
+    disableJSONLD: true,
+    serializer: (el) => el as Element,
+  }).parse();
+  if (plain?.content) out.push(plain.content);
+  return out;
 }
 
 /** The article with its HTML not yet sanitized (`content` is untrusted until lib/sanitize has run). */
@@ -195,9 +226,8 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
     if (lead) insertLeadImage(root, lead, base);
   }
   let text = root ? blockText(root) : '';
-  if (text.length < MIN_TEXT) {
-    const alt = fallbackRoot(doc, base);
-    if (alt) {
+  if (text.length < MIN_TEXT || text.length < r.pageText() * SHORT_SHARE) {
+    for (const alt of fallbackRoots(doc, base, text.length < MIN_TEXT)) {
       postprocess(alt, { title, byline });
       const altText = blockText(alt);
       if (altText.length > text.length * 1.5) {

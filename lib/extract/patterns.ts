@@ -129,7 +129,20 @@ const FURNITURE_TOKENS = [
   'about-author',
   'about-the-author',
   'author-card',
+  'author-info',
+  'authorinfo',
+  'author-details',
+  'author-about',
   'bio',
+  // paywalls, shop toasts
+  'paywall',
+  'pay-wall',
+  'regwall',
+  'minicart',
+  'mini-cart',
+  'cart-drawer',
+  'snackbar',
+  'toast',
   'views',
   'viewcount',
   'view-count',
@@ -429,6 +442,75 @@ export const CAPTION_LINE = {
   test: (line: string): boolean =>
     (CAPTION_FIRST.has(line.charAt(0).toLowerCase()) || line.trimEnd().endsWith(')')) && CAPTION_SHAPE.test(line),
 };
+
+/** Shop furniture lines: cart buttons and "added to cart" toasts, buy/deal calls (a few languages). */
+const CART_RE =
+  /^(?:(?:qty|quantity|menge|anzahl)\s*:?\s*\d+\s*)?(?:add(?:ed)?(?: \d+ items?)? to (?:your |the )?(?:cart|basket|bag|wish ?list)|(?:view|go to|open) (?:your )?(?:cart|basket|bag)|(?:proceed to )?checkout|continue shopping|buy (?:it )?now|shop now|(?:view|see|get) (?:the )?deal|check (?:the )?price|in den (?:warenkorb|einkaufswagen)|zum (?:warenkorb|angebot|shop)|(?:zum|in den) warenkorb hinzugefügt|(?:jetzt|sofort) (?:kaufen|bestellen)|ajouter au panier|añadir al carrito)(?: at .{1,30}| bei .{1,30}| for .{1,20})?[.!]?$/i;
+const CART_HINT =
+  /cart|basket|bag|wish|checkout|shopping|buy|shop|deal|price|warenkorb|einkaufswagen|angebot|kaufen|bestellen|panier|carrito/i;
+export const CART_LINE = { test: (line: string): boolean => line.length <= 80 && CART_HINT.test(line) && CART_RE.test(line) };
+
+/**
+ * Headings (or lone first lines) of blocks that are not the article: paywall prompts, author boxes,
+ * latest/newest/related lists (English, German, French, Spanish, Italian). The whole block they head goes.
+ */
+const FURNITURE_HEAD_RE = new RegExp(
+  '^(?:' +
+    [
+      // paywall prompts
+      '(?:möchten|wollen) sie weiterlesen',
+      '(?:want|continue) to (?:keep )?read(?:ing)?(?: this article| more)?',
+      'keep reading',
+      'subscribe to (?:continue|keep|read).{0,60}',
+      '(?:to )?continue reading,? (?:subscribe|sign in|log in|register).{0,60}',
+      'this (?:article|story|content) is (?:only available |exclusively )?for (?:subscribers|members).{0,40}',
+      '(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnierende|abonnent\\*innen|plus-leser).{0,40}',
+      '(?:jetzt )?(?:weiterlesen|lesen sie) mit .{1,30}',
+      'already (?:a )?(?:subscriber|member)\\?.{0,40}',
+      'sie sind bereits abonnent(?:in)?\\?.{0,40}',
+      'bereits abonniert\\?.{0,40}',
+      'envie de lire la suite.{0,20}',
+      'la suite est réservée aux abonnés.{0,20}',
+      '(?:este|el) (?:artículo|contenido) es exclusivo para suscriptores.{0,20}',
+      // author boxes
+      '(?:about|more about|meet) the (?:author|writer|reporter)s?',
+      'über (?:den|die) (?:autor|autorin|autoren|verfasser|verfasserin)',
+      'zu[mr] (?:autor|autorin|person)',
+      'à propos de l.auteur(?:e)?',
+      'sobre (?:el|la) autor(?:a)?',
+      'sull.autore',
+      // lists of other stories
+      '(?:the )?(?:latest|newest|recent|top|more|other) (?:news|articles|stories|posts|headlines)(?: from .{1,40}| on .{1,40}| in .{1,40})?',
+      'most recent(?: news| articles| stories| posts)?',
+      'neueste (?:artikel|beiträge|nachrichten|meldungen)',
+      'aktuelle (?:artikel|beiträge|nachrichten|meldungen)',
+      'neu(?:este)? (?:im|auf) .{1,30}',
+      'mehr (?:zum thema|aus (?:der|dem) .{1,30}|nachrichten|artikel)',
+      'das könnte (?:sie|dich) (?:auch )?interessieren',
+      'weitere (?:artikel|beiträge|nachrichten|meldungen)',
+      'auch interessant',
+      'derniers articles',
+      'dernières (?:actualités|nouvelles|infos)',
+      'à lire aussi',
+      'lire aussi',
+      'últimas noticias',
+      'lo último',
+      'ultime notizie',
+      'articoli correlati',
+      'you may also like',
+      'you might also like',
+      'related (?:articles|stories|posts|news)',
+      'recommended (?:for you|stories|articles|reading)',
+      'most (?:popular|read|viewed|shared)(?: (?:articles|stories|news))?',
+      'meistgelesen(?:e artikel)?',
+    ].join('|') +
+    ')[.:!?…]*$',
+  'i',
+);
+export const FURNITURE_HEAD = { test: (line: string): boolean => line.length <= 90 && FURNITURE_HEAD_RE.test(line) };
+
+/** A price: currency sign or code next to a number. */
+export const PRICE_RE = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf)\b)\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥]|\b(?:usd|eur|gbp|chf|euro)\b)/i;
 
 // Every date line has a digit, a weekday ("...day") or is "updated".
 const DATE_HINT = /\d|day|^updated$/i;

@@ -4,7 +4,17 @@ import { byTags } from './dom-list';
 import { NOT_LETTER_OR_DIGIT } from './letter-class';
 import { cleanByline } from './byline-clean';
 import { CAPTION_ATTR } from './preprocess';
-import { BOILER_LINE, CAPTION_LINE, DATE_LINE, LINK_INTRO, PROMO_LINE, isSocialLine } from './patterns';
+import {
+  BOILER_LINE,
+  CAPTION_LINE,
+  CART_LINE,
+  DATE_LINE,
+  FURNITURE_HEAD,
+  LINK_INTRO,
+  PRICE_RE,
+  PROMO_LINE,
+  isSocialLine,
+} from './patterns';
 
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 const NON_WORD = new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g');
@@ -124,6 +134,58 @@ function pruneEmpty(el: Element): boolean {
   return content;
 }
 
+const HEADING = /^H[1-6]$/;
+const AD_BOX = new Set(['DIV', 'ASIDE', 'SECTION', 'FIGURE', 'P', 'UL', 'OL', 'LI', 'TABLE']);
+
+/** Whether `el` has no text-bearing element or text before `child` (media-only elements don't count). */
+function headsParent(child: Element): boolean {
+  for (let c = child.parentElement?.firstChild ?? null; c && c !== child; c = c.nextSibling)
+    if (/\S/.test(c.textContent ?? '')) return false;
+  return true;
+}
+
+/**
+ * Blocks headed by a furniture heading ("Möchten Sie weiterlesen?", "About the author", "Latest news"):
+ * the smallest wrapper the heading opens, or the heading and its following siblings up to the next
+ * heading when it stands in the body's own container. Only short or link-heavy blocks go.
+ */
+function removeHeadedFurniture(root: Element, el: Element, rootLen: number): void {
+  let box = el;
+  while (box.parentElement && box.parentElement !== root && headsParent(box)) {
+    const len = norm(box.parentElement.textContent ?? '').length;
+    if (len > 2500 || len > rootLen * 0.5) break;
+    box = box.parentElement;
+  }
+  const doomed: Element[] = [box];
+  if (box === el || (box.parentElement === root && HEADING.test(el.tagName) && box === el)) {
+    // A bare heading: it and what follows it, up to the next heading of the same or a higher rank.
+    const rank = HEADING.test(el.tagName) ? Number(el.tagName[1]) : 7;
+    for (let n = el.nextElementSibling; n; n = n.nextElementSibling) {
+      if (HEADING.test(n.tagName) && Number(n.tagName[1]) <= rank) break;
+      if (n.querySelector('h1, h2, h3, h4, h5, h6')) break;
+      doomed.push(n);
+    }
+  }
+  let len = 0;
+  let links = 0;
+  for (const d of doomed) {
+    const t = norm(d.textContent ?? '').length;
+    len += t;
+    links += linkShare(d, t) * t;
+  }
+  if (len > rootLen * 0.5 || (len > 1200 && links / len < 0.4)) return;
+  for (const d of doomed) d.remove();
+}
+
+/** A product advert inside the body: a short block with a price and a buy/deal link. */
+function isProductAd(el: Element): boolean {
+  const t = norm(el.textContent ?? '');
+  if (t.length > 300 || !PRICE_RE.test(t)) return false;
+  const as = el.getElementsByTagName('a');
+  for (let i = 0; i < as.length; i++) if (CART_LINE.test(norm(as[i].textContent ?? ''))) return true;
+  return false;
+}
+
 export interface PostOptions {
   title: string;
   byline: string | null;
@@ -132,7 +194,30 @@ export interface PostOptions {
 export function postprocess(root: Element, opts: PostOptions): void {
   const titleKey = key(opts.title);
   const bylineKey = opts.byline ? key(opts.byline) : '';
-  const all = byTags(root, new Set([...BLOCKS, ...INLINE]));
+  let all = byTags(root, new Set([...BLOCKS, ...INLINE]));
+
+  // 0. Whole furniture blocks inside the body: product adverts, then blocks under a furniture heading.
+  let removed = false;
+  for (const el of all) {
+    if (AD_BOX.has(el.tagName) && root.contains(el) && isProductAd(el)) {
+      el.remove();
+      removed = true;
+    }
+  }
+  let rootLen = -1;
+  for (const el of all) {
+    const tag = el.tagName;
+    if (!HEADING.test(tag) && tag !== 'P' && tag !== 'DIV' && tag !== 'STRONG' && tag !== 'B') continue;
+    if (hasBlockChild(el) || !root.contains(el)) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 200) continue;
+    const t = norm(raw);
+    if (!t || !FURNITURE_HEAD.test(t)) continue;
+    if (rootLen < 0) rootLen = norm(root.textContent ?? '').length;
+    removeHeadedFurniture(root, el, rootLen);
+    removed = true;
+  }
+  if (removed) all = all.filter((el) => root.contains(el));
 
   // 1. Short furniture lines anywhere: boilerplate labels, "Read more: <link>", date lines, share-button
   //    rows, promos, standalone links to other stories. Caption-shaped lines are marked, not removed.
@@ -155,7 +240,9 @@ export function postprocess(root: Element, opts: PostOptions): void {
       (bare.length <= 80 && BOILER_LINE.test(bare)) ||
       (bare.length <= 90 && DATE_LINE.test(bare)) ||
       isSocialLine(bare) ||
-      PROMO_LINE.test(bare);
+      PROMO_LINE.test(bare) ||
+      CART_LINE.test(bare) ||
+      FURNITURE_HEAD.test(bare);
     if (!drop) {
       const links = linkShare(el, t.length);
       drop =

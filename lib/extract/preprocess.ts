@@ -77,6 +77,41 @@ export function promoteNoscriptImage(ns: Element): void {
   }
 }
 
+const CAPTION_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL', 'EM', 'I']);
+const PAGE_BLOCKS = new Set(['BODY', 'MAIN', 'ARTICLE']);
+
+/**
+ * A photo's caption without caption markup: the one or two short text blocks that share a small
+ * wrapper with an image and nothing else (`<div><img><p>caption</p></div>`). Marked, kept in the
+ * content, not counted as body text.
+ */
+function markImageCaption(img: Element): void {
+  let holder = img;
+  for (let i = 0; i < 2; i++) {
+    const p = holder.parentElement;
+    if (!p || (p.tagName !== 'PICTURE' && p.tagName !== 'A' && p.childElementCount !== 1) || PAGE_BLOCKS.has(p.tagName)) break;
+    holder = p;
+  }
+  const wrapper = holder.parentElement;
+  if (!wrapper || PAGE_BLOCKS.has(wrapper.tagName) || wrapper.childElementCount > 3) return;
+  const texts: Element[] = [];
+  for (let c = wrapper.firstChild; c; c = c.nextSibling) {
+    if (c === holder) continue;
+    if (c.nodeType === 3) {
+      if (/\S/.test(c.nodeValue ?? '')) return;
+      continue;
+    }
+    if (c.nodeType !== 1) continue;
+    const e = c as Element;
+    if (!CAPTION_TAGS.has(e.tagName) || e.getElementsByTagName('img').length || e.getElementsByTagName('p').length) return;
+    const len = (e.textContent ?? '').trim().length;
+    if (len > 300) return;
+    if (len) texts.push(e);
+  }
+  if (texts.length === 0 || texts.length > 2) return;
+  for (const e of texts) e.setAttribute(CAPTION_ATTR, '');
+}
+
 function pTextLength(el: Element): number {
   let n = 0;
   const ps = el.getElementsByTagName('p');
@@ -116,6 +151,7 @@ export function preprocess(doc: Document): void {
     const tag = el.tagName;
     if (tag === 'IMG') {
       promoteLazyImage(el);
+      markImageCaption(el);
       continue;
     }
     if (tag === 'NOSCRIPT') {

@@ -3,6 +3,7 @@
 // Paragraphs are matched through an index attribute set on the clone before parsing.
 import { list } from './dom-list';
 import { BOILER_LINE, DATE_LINE } from './patterns';
+import { CAPTION_ATTR } from './preprocess';
 
 export const P_ATTR = 'data-gist-p';
 
@@ -15,10 +16,10 @@ export function tagParagraphs(clone: Document): Element[] {
   return ps;
 }
 
-/** Indices of the tagged paragraphs still in the clone (i.e. not removed as furniture). */
+/** Indices of the tagged paragraphs still in the clone (i.e. not removed as furniture) and not captions. */
 export function survivingParagraphs(tagged: Element[]): Set<number> {
   const out = new Set<number>();
-  for (let i = 0; i < tagged.length; i++) if (tagged[i].isConnected) out.add(i);
+  for (let i = 0; i < tagged.length; i++) if (tagged[i].isConnected && !tagged[i].hasAttribute(CAPTION_ATTR)) out.add(i);
   return out;
 }
 
