@@ -122,19 +122,28 @@ function headings(doc: Document): Set<string> {
 export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher): string | null {
   const heads = headings(doc);
   if (!heads.size) return null;
-  const pick = (s: string): string | null => {
+  const pick = (s: string, siteTailOnly: boolean): string | null => {
+    const whole = s.replace(/\s+/g, ' ').trim();
+    const ps = parts(whole);
+    // What a cut would drop must end with the site's name ("Story | Section | Site"): an author's name
+    // or a series after the headline ("Story | Jane Doe", "Chapter 3 - The Series") is part of its title.
+    // Chinese, Japanese and Korean titles end in the site's own-script name, which the page often declares
+    // only in Latin letters (og:site_name "Tani Shimbun" for "谷新聞"): there the heading alone decides.
+    const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
+    const siteAtEnd = site.any(last) || /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/.test(last);
     let best: string | null = null;
-    for (const p of parts(s.replace(/\s+/g, ' ').trim())) {
-      if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== s && site.any(p))) continue;
+    for (const p of ps) {
+      if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== whole && site.any(p))) continue;
+      if (p !== whole && siteTailOnly && !siteAtEnd) continue;
       if (!best || p.length > best.length) best = p;
     }
     return best;
   };
-  const own = pick(base);
+  const own = pick(base, true);
   if (own) return own;
   // The <title>'s headline replaces a metadata title only when the two share few words: a teaser,
   // not a variant of the same headline ("Dropbox’s ATF - an async…" vs "Dropbox ATF: an async…").
-  const fromDoc = pick(doc.title ?? '');
+  const fromDoc = pick(doc.title ?? '', false);
   return fromDoc && similarity(fromDoc, base) < 0.5 ? fromDoc : null;
 }
 

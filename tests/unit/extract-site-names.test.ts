@@ -59,6 +59,16 @@ describe("titles: the page's own heading confirms the headline", () => {
     expect(extract(jp('大雨で川が増水、農地に被害 | 社会 | 谷新聞', '谷新聞')).title).toBe('大雨で川が増水、農地に被害');
   });
 
+  it('an <h1> cuts a title only where what it drops ends with the site: an author or series after the headline stays', () => {
+    const body = `<article><h1>Wombats found far north of their range</h1>${para(5)}</article>`;
+    expect(extract(page(og('Wombats found far north of their range | Jane Ainge Roy', 'Valley News'), body)).title).toBe(
+      'Wombats found far north of their range | Jane Ainge Roy',
+    );
+    expect(extract(page(og('Wombats found far north of their range | Science | Valley News', 'Valley News'), body)).title).toBe(
+      'Wombats found far north of their range',
+    );
+  });
+
   it('prefers the <title> headline the <h1> shows over an og:title teaser no heading shows', () => {
     const head = `<title>River rises again in the valley | Valley News</title>${og('You will not believe what the river did', 'Valley News')}`;
     expect(extract(page(head, `<article><h1>River rises again in the valley</h1>${para(5)}</article>`)).title).toBe(
