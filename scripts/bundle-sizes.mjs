@@ -13,7 +13,9 @@ const FILES = [
   // 155: sync's outbox (lib/db/sync-outbox.ts) must record every write wherever it happens, the service
   // worker included (+3.6 kB with the sync alarm; the engine itself loads only in pages).
   { file: 'background.js', budget: 155 * KB },
-  { file: 'content-scripts/extract.js', budget: 100 * KB },
+  // 110: the rules for pages we were not tuned on (#15: lists and tables recovered beside the body, site-name
+  // matching for titles and bylines, boilerplate blocks) took it from 92 to 105 kB; it loads on Save/popup only.
+  { file: 'content-scripts/extract.js', budget: 110 * KB },
   // Loads on every page: detection only; the extraction it runs on articles loads on those alone (Chrome).
   { file: 'content-scripts/detect.js', budget: 25 * KB },
   { file: 'reading-counts.js', budget: 100 * KB },
