@@ -5,13 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../lib/extract/index';
 import { cleanByline } from '../../lib/extract/byline-clean';
-
-const para = (n: number) =>
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<p>Paragraph ${i + 1} tells how the river rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
-  ).join('\n');
+import { para } from './extract-test-pages';
 
 function extract(body: string) {
   const html = `<!doctype html><html lang="en"><head><title>River rises again</title></head><body>${body}</body></html>`;

@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../lib/extract/index';
 import { imageKey } from '../../lib/extract/image-key';
+import { para } from './extract-test-pages';
 
 const URL_ = 'https://news.example.com/2024/05/01/river-rises-again';
-const para = (n: number) =>
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<p>Paragraph ${i + 1} tells how the river rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
-  ).join('\n');
 
 function page(head: string, beforeTitle: string, body = para(6)) {
   return `<!doctype html><html><head><title>River rises again</title>${head}</head><body>

@@ -1,27 +1,11 @@
 // Metadata rules of lib/extract on small hand-written pages: which source wins (Readability's order),
 // authors from JSON-LD, site names off titles, bylines that survive our clean-up.
 import { describe, expect, it } from 'vitest';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../../lib/extract/index';
 import { readMetadata } from '../../lib/extract/metadata';
+import { para, dom, extract, ld } from './extract-test-pages';
 
-const para = (n: number) =>
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<p>Paragraph ${i + 1} tells how the river rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
-  ).join('\n');
-
-function dom(html: string, url = 'https://news.example.com/2024/05/01/river') {
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-}
-function extract(html: string, url?: string) {
-  const d = dom(html, url);
-  return extractArticle(d.window.document, { window: d.window as unknown as Window })!;
-}
 const page = (head: string, body = `<article><h1>River rises again</h1>${para(5)}</article>`) =>
   `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
-const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 
 describe('authors from JSON-LD', () => {
   it('gives every name of a Person list, @id references into the @graph resolved, never the publisher', () => {

@@ -3,29 +3,13 @@
 // the headline without it; a byline keeps the writer, not the site or an organisation credited beside
 // a person. Small hand-written pages.
 import { describe, expect, it } from 'vitest';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../../lib/extract/index';
 import { readMetadata } from '../../lib/extract/metadata';
 import { withoutSite } from '../../lib/extract/byline-clean';
 import { siteMatcher } from '../../lib/extract/site-name';
+import { para, dom, extract, ld } from './extract-test-pages';
 
-const para = (n: number) =>
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<p>Paragraph ${i + 1} tells how the river rose again this week, flooding low fields near the old mill, while farmers counted losses and officials promised help soon.</p>`,
-  ).join('\n');
-
-function dom(html: string, url = 'https://news.example.com/2024/05/01/river') {
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-}
-function extract(html: string, url?: string) {
-  const d = dom(html, url);
-  return extractArticle(d.window.document, { window: d.window as unknown as Window })!;
-}
 const page = (head: string, body = `<article><h2>River rises again</h2>${para(5)}</article>`) =>
   `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
-const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 const og = (title: string, site?: string) =>
   `<meta property="og:title" content="${title}">${site ? `<meta property="og:site_name" content="${site}">` : ''}`;
 
