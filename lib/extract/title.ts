@@ -4,6 +4,8 @@ import type { SiteMatcher } from './site-name';
 import { similarity } from './similarity';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
+/** The same class without the global flag, for a stateless test. */
+const HAS_CJK = new RegExp(CJK.source);
 /** " | ", " - ", " – ", " — ", " / ", " \ ", " > ", " » ", and "｜" / "│" with or without spaces. */
 const SEPARATOR = / [|\-\\/>»–—] |\s*[｜│]\s*/g;
 const HIERARCHICAL = / [\\/>»] /;
@@ -130,7 +132,7 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
     // Chinese, Japanese and Korean titles end in the site's own-script name, which the page often declares
     // only in Latin letters (og:site_name "Tani Shimbun" for "谷新聞"): there the heading alone decides.
     const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
-    const siteAtEnd = site.any(last) || /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/.test(last);
+    const siteAtEnd = site.any(last) || HAS_CJK.test(last);
     let best: string | null = null;
     for (const p of ps) {
       if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== whole && site.any(p))) continue;
