@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { formatBadge, formatMinutes, minutesForSpeed, type StoredCounts } from '../../lib/reading-time/index';
 import { loadWpm } from '../../lib/reading-time/speed';
+import { memoryArea, type SessionArea } from '../../lib/save/preview-cache';
+import { createTabBadgeMemo } from '../../lib/save/tab-badge-memo';
 
 // Firefox MV2 builds have browserAction, MV3 builds have action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -11,6 +13,12 @@ const GREEN = '#2b8a3e';
 const RED = '#c92a2a';
 export const SAVED_TITLE = 'Saved to Gist';
 const SAVED_MARK = '✓';
+
+// What each tab shows, so a new reading speed redraws every open tab (created on first use: the module
+// is also loaded at build time, where there is no browser.storage).
+let memo: ReturnType<typeof createTabBadgeMemo> | undefined;
+const shown = () => (memo ??= createTabBadgeMemo((browser.storage as unknown as { session?: SessionArea }).session ?? memoryArea()));
+const keep = (p: Promise<void>) => p.catch((e: unknown) => console.warn('Gist: badge state not kept', e));
 
 /**
  * The toolbar button for a tab: the reading time at the user's speed (read from storage.local on each
@@ -27,13 +35,23 @@ export async function setBadgeCounts(tabId: number, counts: StoredCounts | null,
     tabId,
     title: saved ? SAVED_TITLE : minutes === null ? 'Gist' : `Gist — about ${formatMinutes(minutes)} read`,
   });
+  await keep(shown().put(tabId, counts, saved));
 }
+
+/** The reading speed changed: every open tab's badge shows its minutes at the new speed. */
+export async function redrawBadges(): Promise<void> {
+  for (const b of await shown().all()) await setBadgeCounts(b.tabId, b.counts, b.saved).catch(() => keep(shown().drop(b.tabId))); // the tab is gone
+}
+
+/** A closed tab's entry goes. */
+export const forgetBadge = (tabId: number): Promise<void> => keep(shown().drop(tabId));
 
 /** After a save (green, "Saved to Gist"; the reading time stays) or a failed one (red). */
 export async function setSavedBadge(tabId: number, ok: boolean): Promise<void> {
   if (ok && !(await action().getBadgeText({ tabId }))) await action().setBadgeText({ tabId, text: SAVED_MARK });
   await action().setBadgeBackgroundColor({ tabId, color: ok ? GREEN : RED });
   await action().setTitle({ tabId, title: ok ? SAVED_TITLE : 'Gist — could not save this page' });
+  if (ok) await keep(shown().setSaved(tabId, true));
 }
 
 /** After the article was removed from the library (popup): back to the unsaved look. */
@@ -41,4 +59,5 @@ export async function setUnsavedBadge(tabId: number): Promise<void> {
   if ((await action().getBadgeText({ tabId })) === SAVED_MARK) await action().setBadgeText({ tabId, text: '' });
   await action().setBadgeBackgroundColor({ tabId, color: BLUE });
   await action().setTitle({ tabId, title: 'Gist' });
+  await keep(shown().setSaved(tabId, false));
 }

@@ -6,7 +6,7 @@ import { classifyError, humanError } from '../../lib/messaging/errors';
 import { analyzeFor, buildPreview, saveExtraction } from '../../lib/save/save-article';
 import { createPreviewCache, extractionForSave, memoryArea, type SessionArea } from '../../lib/save/preview-cache';
 import { fetchImage } from '../../lib/images/download';
-import { setSavedBadge, setUnsavedBadge } from './badge';
+import { forgetBadge, redrawBadges, setSavedBadge, setUnsavedBadge } from './badge';
 import { extractInTab, identifyTab } from './tab-extraction';
 import { domWork } from './dom-work';
 import { createImportQueue } from './import-queue';
@@ -17,6 +17,7 @@ import { createEarlyPreview, E2E_NO_HOST_ACCESS } from '../../lib/save/early-pre
 import { originPatterns } from '../../lib/url/match-patterns';
 import { installSyncAlarm, onSyncAlarm } from './sync-alarm';
 import { SYNC_ALARM } from '../../lib/sync/keys';
+import { WPM_KEY } from '../../lib/reading-time/speed';
 
 export default defineBackground(() => {
   // Opened lazily per event: the service worker is stopped when idle and keeps no state.
@@ -72,6 +73,11 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void previews.drop(tabId).catch(() => undefined);
     void early.forget(tabId);
+    void forgetBadge(tabId);
+  });
+  // A new reading speed (set in the library) shows on every open tab's badge, not on its next visit.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && WPM_KEY in changes) void redrawBadges().catch((e: unknown) => console.warn('Gist: badges not redrawn', e));
   });
   // Fetches imported links in the background; its alarm resumes it after the worker was stopped.
   const queue = createImportQueue(getDb);

@@ -38,7 +38,7 @@ describe('reading speed in Chromium', () => {
     return m;
   };
 
-  it('moves the old speed to storage.local, and the badge and popup follow it', async () => {
+  it('moves the old speed to storage.local, and the badge (open tabs at once) and popup follow it', async () => {
     const article = await s.context.newPage();
     await article.goto(server.url('article.html'));
     const tabId = await s.tabIdOf(server.url('article.html'));
@@ -70,6 +70,8 @@ describe('reading speed in Chromium', () => {
     await library.getByTestId('wpm').fill('238');
     await library.getByTestId('wpm').press('Tab');
     await expect.poll(storedWpm).toBe(238);
+    // The open tab's badge follows at once, without a new visit.
+    await expect.poll(async () => minutesOf(await s.badgeText(tabId)), { timeout: 10_000 }).toBe(badge0);
     expect(await badgeAfterReload(article, tabId)).toBe(badge0);
     expect(await popupMinutes(tabId)).toBe(popup0);
     await library.close();
