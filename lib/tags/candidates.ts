@@ -18,6 +18,8 @@ interface Token {
   sentenceStart: boolean;
   /** A stopword kept only as the start of a name ("New" in "New York"): never a tag on its own. */
   namePart?: boolean;
+  /** "of" between two capitalised words ("Bank of America"): inside a name, never at its edges. */
+  joiner?: boolean;
   /** Sentence number (for counting in how many sentences a phrase occurs). */
   sent: number;
 }
@@ -90,6 +92,15 @@ const HYPHEN_PREFIXES = new Set([
   'vice',
 ]);
 
+// Abbreviations written with their dot ("Nashville, Tenn.", "Sat., March 3", "Brig. Gen. Smith"): US
+// states in datelines, weekdays and ranks are never tags. Without the dot they are often names
+// ("Del Negro", "Miss Universe", "Sun"), so only the dotted spelling is dropped.
+const DOT_ABBREVIATIONS = new Set(
+  `ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa
+  tenn tex vt va wash wis wyo n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va
+  mon tue tues wed thu thur thurs fri sat sun brig maj adm cpl pvt supt`.split(/\s+/),
+);
+
 const CALENDAR =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
@@ -101,13 +112,14 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   let sentenceStart = true;
   let sent = 0;
   // Split by whitespace first to know where sentences end, then by chunk breaks.
-  // Dashes, ellipses and slashes between words ("play…and", "word—word") break like spaces + comma.
+  // Dashes, ellipses and slashes between words ("play…and", "pics...but", "word—word") break like spaces + comma.
   const pieces = text
     .replace(/[’`´]/g, "'")
-    .replace(/([\p{L}\p{N}])([…—–/]+)(?=[\p{L}\p{N}])/gu, '$1$2 ')
+    .replace(/([\p{L}\p{N}])([…—–/]+|\.{2,})(?=[\p{L}\p{N}])/gu, '$1$2 ')
     .split(/(\n+|\s+)/);
   let cur: Token[] = [];
   const flush = () => {
+    joinNames(cur);
     if (cur.length) chunks.push(cur);
     cur = [];
   };
@@ -127,6 +139,7 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
     const breaksBefore = /^[("“„«[{]/.test(piece);
     if (breaksBefore) flush();
     let word = piece.replace(EDGE, '');
+    const dotAbbreviation = /^\p{Lu}/u.test(word) && word.endsWith('.') && DOT_ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
     // A trailing dot belongs to the word only in abbreviations like "U.S.".
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '').replace(EDGE, '');
     word = word.replace(/'s$/i, '');
@@ -146,7 +159,8 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         const lower = part.toLowerCase();
         const capital = /^\p{Lu}/u.test(part);
         const hasLetter = /\p{L}/u.test(part);
-        let content = hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
+        let content =
+          !dotAbbreviation && hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
         // A prefix before a hyphen is never a tag on its own ("anti-drug", "ex-wife").
         if (content && j < parts.length - 1 && HYPHEN_PREFIXES.has(lower)) content = false;
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
@@ -194,6 +208,21 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   return chunks;
 }
 
+/**
+ * Names with "of" inside ("Bank of America", "Gulf of Mexico"): "of" between two capitalised words
+ * joins them when the first is a name of one word ("Joe Mount of Metronomy" is a man and his band),
+ * not capitalised only because it starts a sentence ("Shares of Bank of America").
+ */
+function joinNames(chunk: Token[]): void {
+  for (let i = 1; i + 1 < chunk.length; i++) {
+    const [a, t, b] = [chunk[i - 1], chunk[i], chunk[i + 1]];
+    const before = chunk[i - 2];
+    if (t.lower !== 'of' || !a.content || !a.capital || a.sentenceStart || a.namePart || !b.content || !b.capital) continue;
+    if (before && before.content && before.capital) continue;
+    t.content = t.joiner = true;
+  }
+}
+
 const DETERMINERS = new Set('the a an this that these those his her its their our my your every each another'.split(' '));
 
 function wordIdf(lower: string, oov: number): number {
@@ -216,6 +245,7 @@ function addCandidates(
           const toks = run.slice(i, i + n);
           if (/^\p{N}+$/u.test(toks[0].lower)) break; // numbers only inside names ("COVID-19")
           if (toks[n - 1].namePart) continue; // "New", "St" alone or at the end
+          if (toks[0].joiner || toks[n - 1].joiner) continue; // "of America", "Bank of"
 
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
@@ -258,7 +288,7 @@ function addCandidates(
           c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
           if (!toks[0].sentenceStart) {
             c.midSentence++;
-            if (toks.every((t) => t.capital)) c.capitalised++;
+            if (toks.every((t) => t.capital || t.joiner)) c.capitalised++;
           }
         }
       }

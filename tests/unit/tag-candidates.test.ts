@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { collectCandidates } from '../../lib/tags/candidates';
+import { extractTextTags } from '../../lib/tags/text-tags';
+
+/** Candidate keys (stemmed words joined by spaces) of a text. */
+const keys = (title: string, text: string) => [...collectCandidates(title, text).cands.keys()];
+
+describe('candidate phrases', () => {
+  it('never makes a candidate of a dotted state, weekday or rank abbreviation, but keeps the undotted names', () => {
+    const text = `Police in Chattanooga, Tenn., said on Sat., March 3 that Brig. Gen. Ann Dunwoody of Rapid City, S.D.,
+had retired. Coach Vinny Del Negro watched the Sun rise.`;
+    const k = keys('Retirement', text);
+    for (const abbr of ['tenn', 'sat', 'brig', 's.d.']) expect(k).not.toContain(abbr);
+    expect(k).toContain('chattanooga');
+    expect(k).toContain('rapid citi');
+    // Without a dot the same words are names.
+    expect(k).toContain('del negro');
+    expect(k).toContain('sun');
+  });
+
+  it('breaks phrases at an ellipsis written as dots', () => {
+    const k = keys('Party', 'We were hoping for better pics...but the party photos were dark.');
+    expect(k).toContain('pic');
+    expect(k.some((x) => /pic.*but|but.*pic/.test(x))).toBe(false);
+  });
+
+  it('joins a name with "of" inside, never starting or ending a phrase with "of"', () => {
+    const text = `Shares of Bank of America rose. Analysts said Bank of America had a good quarter, and Bank of America
+paid more. Oil spread across the Gulf of Mexico.`;
+    const k = keys('Banks report', text);
+    expect(k).toContain('bank of america');
+    expect(k).toContain('gulf of mexico');
+    expect(k.some((x) => /^of |(^| )of$/.test(x))).toBe(false);
+    const tags = extractTextTags('Banks report', text).map((t) => t.tag);
+    expect(tags).toContain('Bank of America');
+    // Lowercase words around "of" stay apart ("shares of Bank").
+    expect(k).not.toContain('share of bank');
+  });
+
+  it('does not join a person and what they belong to ("Joe Mount of Metronomy")', () => {
+    const k = keys('Album', 'Singer Joe Mount of Metronomy said the album was done. Joe Mount of Metronomy toured.');
+    expect(k).not.toContain('mount of metronomi');
+    expect(k).toContain('metronomi');
+    expect(k).toContain('joe mount');
+  });
+});
