@@ -209,17 +209,17 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
 }
 
 /**
- * Names with "of" inside ("Bank of America", "Gulf of Mexico"): "of" between two capitalised words
- * joins them when the first is a name of one word ("Joe Mount of Metronomy" is a man and his band),
- * not capitalised only because it starts a sentence ("Shares of Bank of America").
+ * Words that join two capitalised words into one name, never at its edges: a middle initial
+ * ("George W. Bush"), and "of" ("Bank of America", "Gulf of Mexico") when the word before it is a name
+ * of one word ("Joe Mount of Metronomy" is a man and his band) not capitalised only because it starts
+ * a sentence ("Shares of Bank of America").
  */
 function joinNames(chunk: Token[]): void {
   for (let i = 1; i + 1 < chunk.length; i++) {
     const [a, t, b] = [chunk[i - 1], chunk[i], chunk[i + 1]];
-    const before = chunk[i - 2];
-    if (t.lower !== 'of' || !a.content || !a.capital || a.sentenceStart || a.namePart || !b.content || !b.capital) continue;
-    if (before && before.content && before.capital) continue;
-    t.content = t.joiner = true;
+    if (!a.content || !a.capital || a.namePart || !b.content || !b.capital || t.glue === '-' || b.glue === '-') continue;
+    if (/^\p{Lu}\.$/u.test(t.surface)) t.content = t.joiner = true;
+    else if (t.lower === 'of' && !a.sentenceStart && !(chunk[i - 2]?.content && chunk[i - 2].capital)) t.content = t.joiner = true;
   }
 }
 

@@ -43,4 +43,13 @@ paid more. Oil spread across the Gulf of Mexico.`;
     expect(k).toContain('metronomi');
     expect(k).toContain('joe mount');
   });
+
+  it('keeps a middle initial inside a name ("John M. Ford"), never at its edges', () => {
+    const text = 'Author John M. Ford wrote it. Critics loved John M. Ford, and John M. Ford won. Ford died in 2006.';
+    const k = keys('Novels', text);
+    expect(k).toContain('john m ford');
+    expect(k.some((x) => /(^| )m$|^m /.test(x))).toBe(false);
+    const tags = extractTextTags('Novels', text).map((t) => t.tag);
+    expect(tags).toContain('John M. Ford');
+  });
 });
