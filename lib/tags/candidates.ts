@@ -101,6 +101,15 @@ const DOT_ABBREVIATIONS = new Set(
   mon tue tues wed thu thur thurs fri sat sun brig maj adm cpl pvt supt`.split(/\s+/),
 );
 
+// Job titles written before a name ("President Donald Trump", "Mayor Bloomberg", "CEO Tim Cook"): the
+// name is the tag, not the title. Royal and religious titles ("Prince Andrew", "Pope Francis") are part
+// of the name and stay.
+const TITLES_BEFORE_NAMES = new Set(
+  `president vice prime minister senator governor mayor chancellor secretary judge coach chief chairman chairwoman
+  ceo director spokesman spokeswoman officer detective sheriff ambassador commissioner professor attorney
+  candidate leader speaker deputy`.split(/\s+/),
+);
+
 const CALENDAR =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
@@ -215,6 +224,12 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
  * a sentence ("Shares of Bank of America").
  */
 function joinNames(chunk: Token[]): void {
+  // A job title before a capitalised word leaves the name ("President Donald Trump" -> "Donald Trump").
+  for (let i = chunk.length - 2; i >= 0; i--) {
+    const [t, b] = [chunk[i], chunk[i + 1]];
+    if (!t.content || !t.capital || !TITLES_BEFORE_NAMES.has(t.lower) || t.glue === '-') continue;
+    if (b.content && b.capital && !b.sentenceStart && b.glue !== '-') t.content = false;
+  }
   for (let i = 1; i + 1 < chunk.length; i++) {
     const [a, t, b] = [chunk[i - 1], chunk[i], chunk[i + 1]];
     if (!a.content || !a.capital || a.namePart || !b.content || !b.capital || t.glue === '-' || b.glue === '-') continue;

@@ -52,4 +52,17 @@ paid more. Oil spread across the Gulf of Mexico.`;
     const tags = extractTextTags('Novels', text).map((t) => t.tag);
     expect(tags).toContain('John M. Ford');
   });
+
+  it('leaves a job title written before a name out of the name ("President Donald Trump" -> "Donald Trump")', () => {
+    const text = `President Donald Trump met Mayor Bill de Blasio. Later Trump said the president would return.
+UN Secretary-General Guterres spoke. Prince Andrew did not attend.`;
+    const k = keys('Meeting', text);
+    expect(k).toContain('donald trump');
+    expect(k).toContain('bill');
+    for (const bad of ['presid donald', 'presid donald trump', 'mayor bill', 'mayor']) expect(k).not.toContain(bad);
+    // The title used as a word, a hyphenated title and royal titles stay.
+    expect(k).toContain('presid');
+    expect(k).toContain('secretari gener');
+    expect(k).toContain('princ andrew');
+  });
 });
