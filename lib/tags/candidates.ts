@@ -4,6 +4,7 @@ import { decodeHTMLStrict } from 'entities';
 import { STOPWORDS } from './stopwords';
 import { zipf } from './word-freq';
 import { stem } from './normalize';
+import { CALENDAR, DOT_ABBREVIATIONS, HYPHEN_PREFIXES, NAME_PARTS, TITLES_BEFORE_NAMES } from './candidate-words';
 import { DEFAULT_TEXT_TAG_OPTIONS, type TextTagOptions } from './text-tag-options';
 
 interface Token {
@@ -47,71 +48,6 @@ export interface Candidate {
   /** A word missing from the frequency table (single words only). */
   oov: boolean;
 }
-
-const NAME_PARTS = new Set([
-  'new',
-  'old',
-  'united',
-  'first',
-  'grand',
-  'great',
-  'north',
-  'south',
-  'east',
-  'west',
-  'upper',
-  'lower',
-  'little',
-  'st',
-  'mt',
-  'ft',
-]);
-
-const HYPHEN_PREFIXES = new Set([
-  'anti',
-  'ex',
-  'non',
-  'pre',
-  'post',
-  'pro',
-  'co',
-  're',
-  'semi',
-  'multi',
-  'mid',
-  'sub',
-  'inter',
-  'over',
-  'under',
-  'mega',
-  'ultra',
-  'mini',
-  'quasi',
-  'pseudo',
-  'neo',
-  'vice',
-]);
-
-// Abbreviations written with their dot ("Nashville, Tenn.", "Sat., March 3", "Brig. Gen. Smith"): US
-// states in datelines, weekdays and ranks are never tags. Without the dot they are often names
-// ("Del Negro", "Miss Universe", "Sun"), so only the dotted spelling is dropped.
-const DOT_ABBREVIATIONS = new Set(
-  `ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa
-  tenn tex vt va wash wis wyo n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va
-  mon tue tues wed thu thur thurs fri sat sun brig maj adm cpl pvt supt`.split(/\s+/),
-);
-
-// Job titles written before a name ("President Donald Trump", "Mayor Bloomberg", "CEO Tim Cook"): the
-// name is the tag, not the title. Royal and religious titles ("Prince Andrew", "Pope Francis") are part
-// of the name and stay.
-const TITLES_BEFORE_NAMES = new Set(
-  `president vice prime minister senator governor mayor chancellor secretary judge coach chief chairman chairwoman
-  ceo director spokesman spokeswoman officer detective sheriff ambassador commissioner professor attorney
-  candidate leader speaker deputy`.split(/\s+/),
-);
-
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 // Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
