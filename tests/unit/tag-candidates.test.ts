@@ -65,4 +65,10 @@ UN Secretary-General Guterres spoke. Prince Andrew did not attend.`;
     expect(k).toContain('secretari gener');
     expect(k).toContain('princ andrew');
   });
+
+  it('never makes a candidate of an abbreviated amount ("bn", "pct", "Rs")', () => {
+    const k = keys('Deal', 'The deal is worth Rs 500 crore, or $1 bn, up 5 pct on the year. The bn figure and Rs figure rose.');
+    for (const unit of ['bn', 'pct', 'rs', 'rs figur', 'bn figur']) expect(k).not.toContain(unit);
+    expect(k).toContain('figur');
+  });
 });
