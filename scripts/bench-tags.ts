@@ -1,6 +1,9 @@
-// Tag benchmark: `npm run bench:tags [-- --text=extract|ground-truth] [--only=kpcrowd|zyte] [--cache=FILE]`.
+// Tag benchmark: `npm run bench:tags [-- --text=extract|ground-truth] [--only=kpcrowd|zyte] [--cache=FILE]
+// [--options=JSON]`.
 // --cache=FILE keeps the prepared Zyte inputs (parsing + extraction take most of the run) in FILE:
 // written when missing, read when present; delete it after changing lib/extract.
+// --options='{"minTextShare":0.2}' passes RankOptions (text-tag options included) to rankTags and
+// suggestTags, to measure a setting without editing the defaults.
 //
 // Scoring protocol (scripts/lib/tag-score.ts; that of the reference numbers in
 // 500N-KPCrowd-v1.1/PROVENANCE.md, plus punctuation inside words folded on both sides: accents,
@@ -26,7 +29,8 @@ import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { stemmer } from 'stemmer';
 import stopwordsIso from 'stopwords-iso';
-import { rankTags, suggestTags, type TagInput } from '../lib/tags/index';
+import { rankTags, suggestTags, TAGS_SHOWN, type RankOptions, type TagInput } from '../lib/tags/index';
+import { DEFAULT_TEXT_TAG_OPTIONS } from '../lib/tags/text-tag-options';
 import { collectPublisherTags, rawPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
 import { JunkJudge, type JunkKind } from './lib/tag-junk';
 import { scoreTags as score, type Prf } from './lib/tag-score';
@@ -46,9 +50,33 @@ if (!['extract', 'ground-truth'].includes(TEXT_SOURCE)) {
   console.error('--text must be "extract" or "ground-truth"');
   process.exit(2);
 }
+const OPTIONS = parseOptions(arg('options', '{}'));
 if (!existsSync(SHARED)) {
   console.error(`Shared corpora not found at ${SHARED}; nothing to benchmark.`);
   process.exit(1);
+}
+
+/** --options: a JSON object whose keys are RankOptions; anything else stops the run with a message. */
+function parseOptions(raw: string): RankOptions {
+  const known = new Set([...Object.keys(DEFAULT_TEXT_TAG_OPTIONS), 'enoughPublisherTags', 'hideSuperPhrases', 'minTextShare']);
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch (e) {
+    console.error(`--options is not JSON (${(e as Error).message}): ${raw}`);
+    process.exit(2);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    console.error(`--options must be a JSON object, got: ${raw}`);
+    process.exit(2);
+  }
+  const unknown = Object.keys(v).filter((k) => !known.has(k));
+  if (unknown.length) {
+    console.error(`--options: unknown option(s) ${unknown.join(', ')}; known: ${[...known].sort().join(', ')}`);
+    process.exit(2);
+  }
+  if (Object.keys(v).length) console.log(`Options: ${JSON.stringify(v)}`);
+  return v as RankOptions;
 }
 
 // ---- scoring (scripts/lib/tag-score.ts) -------------------------------------------------------
@@ -107,7 +135,7 @@ interface Shown {
   junk: (JunkKind | null)[];
 }
 function showAndJudge(d: Doc): Shown {
-  const tags = suggestTags(d.input);
+  const tags = suggestTags(d.input, TAGS_SHOWN, OPTIONS);
   const judge = new JunkJudge({
     title: d.input.title,
     text: d.input.text,
@@ -138,7 +166,7 @@ function junkLines(label: string, shown: Shown[]): void {
 function evaluate(label: string, docs: Doc[]): void {
   const results = docs.map((d) => {
     const shown = showAndJudge(d);
-    const ranked = rankTags(d.input).map((t) => t.tag);
+    const ranked = rankTags(d.input, OPTIONS).map((t) => t.tag);
     const base = tfidfUnigrams(d.input.title, d.input.text, 10);
     return {
       shown,

@@ -4,6 +4,7 @@ import { decodeHTMLStrict } from 'entities';
 import { STOPWORDS } from './stopwords';
 import { zipf } from './word-freq';
 import { stem } from './normalize';
+import { CALENDAR, DOT_ABBREVIATIONS, HYPHEN_PREFIXES, NAME_PARTS, TITLES_BEFORE_NAMES } from './candidate-words';
 import { DEFAULT_TEXT_TAG_OPTIONS, type TextTagOptions } from './text-tag-options';
 
 interface Token {
@@ -18,6 +19,8 @@ interface Token {
   sentenceStart: boolean;
   /** A stopword kept only as the start of a name ("New" in "New York"): never a tag on its own. */
   namePart?: boolean;
+  /** "of" between two capitalised words ("Bank of America"): inside a name, never at its edges. */
+  joiner?: boolean;
   /** Sentence number (for counting in how many sentences a phrase occurs). */
   sent: number;
 }
@@ -46,53 +49,6 @@ export interface Candidate {
   oov: boolean;
 }
 
-const NAME_PARTS = new Set([
-  'new',
-  'old',
-  'united',
-  'first',
-  'grand',
-  'great',
-  'north',
-  'south',
-  'east',
-  'west',
-  'upper',
-  'lower',
-  'little',
-  'st',
-  'mt',
-  'ft',
-]);
-
-const HYPHEN_PREFIXES = new Set([
-  'anti',
-  'ex',
-  'non',
-  'pre',
-  'post',
-  'pro',
-  'co',
-  're',
-  'semi',
-  'multi',
-  'mid',
-  'sub',
-  'inter',
-  'over',
-  'under',
-  'mega',
-  'ultra',
-  'mini',
-  'quasi',
-  'pseudo',
-  'neo',
-  'vice',
-]);
-
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
-
 // Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
 
@@ -101,13 +57,14 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   let sentenceStart = true;
   let sent = 0;
   // Split by whitespace first to know where sentences end, then by chunk breaks.
-  // Dashes, ellipses and slashes between words ("play…and", "word—word") break like spaces + comma.
+  // Dashes, ellipses and slashes between words ("play…and", "pics...but", "word—word") break like spaces + comma.
   const pieces = text
     .replace(/[’`´]/g, "'")
-    .replace(/([\p{L}\p{N}])([…—–/]+)(?=[\p{L}\p{N}])/gu, '$1$2 ')
+    .replace(/([\p{L}\p{N}])([…—–/]+|\.{2,})(?=[\p{L}\p{N}])/gu, '$1$2 ')
     .split(/(\n+|\s+)/);
   let cur: Token[] = [];
   const flush = () => {
+    joinNames(cur);
     if (cur.length) chunks.push(cur);
     cur = [];
   };
@@ -127,6 +84,7 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
     const breaksBefore = /^[("“„«[{]/.test(piece);
     if (breaksBefore) flush();
     let word = piece.replace(EDGE, '');
+    const dotAbbreviation = /^\p{Lu}/u.test(word) && word.endsWith('.') && DOT_ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
     // A trailing dot belongs to the word only in abbreviations like "U.S.".
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '').replace(EDGE, '');
     word = word.replace(/'s$/i, '');
@@ -146,7 +104,8 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         const lower = part.toLowerCase();
         const capital = /^\p{Lu}/u.test(part);
         const hasLetter = /\p{L}/u.test(part);
-        let content = hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
+        let content =
+          !dotAbbreviation && hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
         // A prefix before a hyphen is never a tag on its own ("anti-drug", "ex-wife").
         if (content && j < parts.length - 1 && HYPHEN_PREFIXES.has(lower)) content = false;
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
@@ -194,6 +153,27 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
   return chunks;
 }
 
+/**
+ * Words that join two capitalised words into one name, never at its edges: a middle initial
+ * ("George W. Bush"), and "of" ("Bank of America", "Gulf of Mexico") when the word before it is a name
+ * of one word ("Joe Mount of Metronomy" is a man and his band) not capitalised only because it starts
+ * a sentence ("Shares of Bank of America").
+ */
+function joinNames(chunk: Token[]): void {
+  // A job title before a capitalised word leaves the name ("President Donald Trump" -> "Donald Trump").
+  for (let i = chunk.length - 2; i >= 0; i--) {
+    const [t, b] = [chunk[i], chunk[i + 1]];
+    if (!t.content || !t.capital || !TITLES_BEFORE_NAMES.has(t.lower) || t.glue === '-') continue;
+    if (b.content && b.capital && !b.sentenceStart && b.glue !== '-') t.content = false;
+  }
+  for (let i = 1; i + 1 < chunk.length; i++) {
+    const [a, t, b] = [chunk[i - 1], chunk[i], chunk[i + 1]];
+    if (!a.content || !a.capital || a.namePart || !b.content || !b.capital || t.glue === '-' || b.glue === '-') continue;
+    if (/^\p{Lu}\.$/u.test(t.surface)) t.content = t.joiner = true;
+    else if (t.lower === 'of' && !a.sentenceStart && !(chunk[i - 2]?.content && chunk[i - 2].capital)) t.content = t.joiner = true;
+  }
+}
+
 const DETERMINERS = new Set('the a an this that these those his her its their our my your every each another'.split(' '));
 
 function wordIdf(lower: string, oov: number): number {
@@ -216,6 +196,7 @@ function addCandidates(
           const toks = run.slice(i, i + n);
           if (/^\p{N}+$/u.test(toks[0].lower)) break; // numbers only inside names ("COVID-19")
           if (toks[n - 1].namePart) continue; // "New", "St" alone or at the end
+          if (toks[0].joiner || toks[n - 1].joiner) continue; // "of America", "Bank of"
 
           const key = toks.map((t) => t.stem).join(' ');
           let c = cands.get(key);
@@ -258,7 +239,7 @@ function addCandidates(
           c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
           if (!toks[0].sentenceStart) {
             c.midSentence++;
-            if (toks.every((t) => t.capital)) c.capitalised++;
+            if (toks.every((t) => t.capital || t.joiner)) c.capitalised++;
           }
         }
       }

@@ -1,7 +1,7 @@
 // English words that delimit candidate phrases and never start or end a tag: function words,
-// auxiliaries, pronouns, quantifiers, reporting verbs and vague adverbs. Kept short on purpose:
-// ordinary content words ("world", "research", "state", "AI") must stay candidates, and the
-// word-frequency IDF already pushes common content words down.
+// auxiliaries, pronouns, quantifiers, abbreviated amounts ("bn", "pct", "Rs"), reporting verbs and
+// vague adverbs. Kept short on purpose: ordinary content words ("world", "research", "state", "AI")
+// must stay candidates, and the word-frequency IDF already pushes common content words down.
 const WORDS = `
 a about above across after afterwards again against ago ah ahead all almost alone along already also although
 always am among amongst an and another any anybody anyhow anyone anything anyway anyways anywhere are aren't
@@ -38,6 +38,7 @@ january february march april may june july august september october november dec
 week weeks month months year years day days time times lot lots kind sort
 jan feb mar apr jun jul aug sep sept oct nov dec am pm est edt pst pdt gmt utc bst cet
 rep reps sen sens gov lt gen col sgt capt cmdr dr prof jr sr st mt ft
+bn mn mln bln pct rs
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
