@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
 import { parseQuery, hasText } from '../../lib/search/query';
-import { facets, listArticles, viewCounts, type SortKey, type StatusView } from '../../lib/search/list-query';
+import { listArticles, viewCounts, type SortKey, type StatusView } from '../../lib/search/list-query';
+import { FacetCounter } from '../../lib/search/facet-counts';
 import type { LibraryConnector } from './library-connector';
 import { ReaderSettingsPanel } from './reader-settings';
 import { ShortcutsHelp, TagDialog } from './dialogs';
@@ -130,7 +131,9 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const rowCount = onHighlights ? hl.items.length : shown.length;
 
   const counts = useMemo(() => viewCounts(articles ?? []), [articles]);
-  const facetLists = useMemo(() => facets(articles ?? []), [articles]);
+  // Counted incrementally: a re-read of the list after a write only compares each article's tags and site.
+  const facetCounter = useMemo(() => new FacetCounter(), []);
+  const facetLists = useMemo(() => facetCounter.update(articles ?? []), [facetCounter, articles]);
 
   useEffect(() => {
     setCursor((c) => Math.min(Math.max(0, c), Math.max(0, rowCount - 1)));

@@ -17,6 +17,11 @@ export interface ChangeRecord {
   articleId: number;
   /** put: (re)index it; delete: drop it; reset: the whole table was cleared, rebuild. */
   op: 'put' | 'delete' | 'reset';
+  /**
+   * The row came from the articles table: the article's body did not change, so a reader that indexed
+   * the same metadata can skip it. Absent on body writes and on rows logged before this flag existed.
+   */
+  meta?: true;
 }
 
 /**
@@ -48,7 +53,7 @@ function grouped(list: Omit<ChangeRecord, 'seq'>[]): Omit<StoredChange, 'seq'>[]
   const out: Omit<StoredChange, 'seq'>[] = [];
   for (const e of list) {
     const last = out[out.length - 1];
-    if (last && last.op === e.op && e.op !== 'reset' && (last.ids?.length ?? 1) < IDS_PER_ROW)
+    if (last && last.op === e.op && last.meta === e.meta && e.op !== 'reset' && (last.ids?.length ?? 1) < IDS_PER_ROW)
       (last.ids ??= [last.articleId]).push(e.articleId);
     else out.push({ ...e });
   }
@@ -65,7 +70,7 @@ function entries(table: string, req: DBCoreMutateRequest, res: DBCoreMutateRespo
       keys.forEach((k, i) => {
         if (!ok(i) || typeof k !== 'number') return;
         if (table === 'articles' && req.type === 'put' && onlyUnindexed(req.updates?.changeSpecs[i] ?? req.changeSpec)) return;
-        out.push({ articleId: k, op: 'put' });
+        out.push(table === 'articles' ? { articleId: k, op: 'put', meta: true } : { articleId: k, op: 'put' });
       });
       return out;
     }
@@ -126,7 +131,11 @@ export async function firstSeq(db: Dexie): Promise<number | undefined> {
  */
 export async function changesAfter(db: Dexie, seq: number, limit: number): Promise<ChangeRecord[]> {
   const rows = (await db.table(LOG).where(':id').above(seq).limit(limit).toArray()) as StoredChange[];
-  return rows.flatMap((r) => (r.ids ? r.ids.map((articleId) => ({ seq: r.seq, articleId, op: r.op })) : [r]));
+  return rows.flatMap((r) =>
+    r.ids
+      ? r.ids.map((articleId) => (r.meta ? { seq: r.seq, articleId, op: r.op, meta: true as const } : { seq: r.seq, articleId, op: r.op }))
+      : [r],
+  );
 }
 
 /**

@@ -141,3 +141,55 @@ export function unpackPostings(bytes: Uint8Array, postStart: Uint32Array): Uint3
   if (k !== n) throw new Error('Damaged search index postings');
   return out;
 }
+
+/**
+ * The base with `extra` (postings added since, by term; `added`: its terms the base lacks, sorted) folded
+ * in, each list remapped to the new slots (`remap[slot]`, -1: dropped). Postings hold the slot from bit 12.
+ */
+export function mergeBase(b: IndexBase, extra: Map<string, number[]>, added: string[], remap: Int32Array): IndexBase {
+  const terms: string[] = [];
+  const lists: Uint32Array[] = [];
+  let size = b.postings.length;
+  for (const l of extra.values()) size += l.length;
+  const buf = new Uint32Array(size);
+  let used = 0;
+  const emit = (t: string, from: ArrayLike<number> | null, more: number[] | undefined) => {
+    const start = used;
+    for (const list of [from, more]) {
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i];
+        const r = remap[p >>> 12];
+        if (r >= 0) buf[used++] = r * 4096 + (p & 4095);
+      }
+    }
+    if (used > start) {
+      terms.push(t);
+      lists.push(buf.subarray(start, used));
+    }
+  };
+  let j = 0;
+  for (let i = 0; i < termCount(b); i++) {
+    const t = termAt(b, i);
+    while (j < added.length && added[j] < t) emit(added[j], null, extra.get(added[j++]));
+    emit(t, b.postings.subarray(b.postStart[i], b.postStart[i + 1]), extra.get(t));
+  }
+  while (j < added.length) emit(added[j], null, extra.get(added[j++]));
+  return buildBase(terms, lists);
+}
+
+/** Where `x` goes in the sorted `a`. */
+export function lowerBoundOf(a: string[], x: string): number {
+  let lo = 0,
+    hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function insertSorted(a: string[], x: string): void {
+  a.splice(lowerBoundOf(a, x), 0, x);
+}

@@ -2,10 +2,46 @@
 // database, the saved index from a cache database of its own (it can be dropped at any time, and keeping
 // it out of the articles schema means saves never wait on it).
 import type Dexie from 'dexie';
-import type { GistDB } from '../db/schema';
-import { changesAfter, firstSeq, lastSeq, trimLog } from '../db/change-log';
+import type { ArticleRecord, GistDB } from '../db/schema';
+import { changesAfter, firstSeq, lastSeq, trimLog, type ChangeRecord } from '../db/change-log';
 import { textsOf } from '../db/articles';
-import type { IndexStore, SavedHead, SavedIndex, SavedPhrases } from './index-sync';
+import type { PhrasePart, SerializedIndex, WordPart } from './index-serial';
+
+export interface SavedIndex {
+  index: SerializedIndex;
+  /** The last change-log row the index includes. */
+  watermark: number;
+}
+
+/** The stored parts: the head is read on opening, the phrases after. `stamp` pairs them up. */
+export interface SavedHead {
+  words: WordPart;
+  watermark: number;
+  stamp: number;
+}
+export interface SavedPhrases {
+  phrases: PhrasePart;
+  stamp: number;
+}
+
+export interface IndexStore {
+  lastSeq(): Promise<number>;
+  /** The oldest change-log row kept (undefined: empty log). */
+  firstSeq(): Promise<number | undefined>;
+  changesAfter(seq: number, limit: number): Promise<ChangeRecord[]>;
+  /** Articles by id, undefined where gone. */
+  articles(ids: number[]): Promise<(ArticleRecord | undefined)[]>;
+  /** Up to `limit` articles with ids above `afterId`, in id order. */
+  articlePage(afterId: number, limit: number): Promise<ArticleRecord[]>;
+  count(): Promise<number>;
+  /** Bodies by article id (undefined when missing). */
+  texts(ids: number[]): Promise<(string | undefined)[]>;
+  loadSaved(): Promise<SavedHead | undefined>;
+  loadPhrases(): Promise<SavedPhrases | undefined>;
+  save(data: SavedIndex): Promise<void>;
+  /** Drops log rows up to `seq` (the saved index has them). */
+  trim(seq: number): Promise<void>;
+}
 
 export interface IndexCache {
   /** The part opening reads: word postings and the watermark. */

@@ -7,53 +7,13 @@
 // The saved index is a cache: losing it costs one rebuild.
 import type { ArticleRecord } from '../db/schema';
 import type { ChangeRecord } from '../db/change-log';
-import { TextIndex, type IndexDoc, type PhrasePart, type SerializedIndex, type WordPart } from './text-index';
+import { TextIndex, type IndexDoc } from './text-index';
+import { indexDoc, metaVersion } from './index-doc';
+import type { IndexStore } from './index-store';
+import { yieldToEvents } from './yield-events';
 
-export interface SavedIndex {
-  index: SerializedIndex;
-  /** The last change-log row the index includes. */
-  watermark: number;
-}
-
-/** The stored parts: the head is read on opening, the phrases after. `stamp` pairs them up. */
-export interface SavedHead {
-  words: WordPart;
-  watermark: number;
-  stamp: number;
-}
-export interface SavedPhrases {
-  phrases: PhrasePart;
-  stamp: number;
-}
-
-export interface IndexStore {
-  lastSeq(): Promise<number>;
-  /** The oldest change-log row kept (undefined: empty log). */
-  firstSeq(): Promise<number | undefined>;
-  changesAfter(seq: number, limit: number): Promise<ChangeRecord[]>;
-  /** Articles by id, undefined where gone. */
-  articles(ids: number[]): Promise<(ArticleRecord | undefined)[]>;
-  /** Up to `limit` articles with ids above `afterId`, in id order. */
-  articlePage(afterId: number, limit: number): Promise<ArticleRecord[]>;
-  count(): Promise<number>;
-  /** Bodies by article id (undefined when missing). */
-  texts(ids: number[]): Promise<(string | undefined)[]>;
-  loadSaved(): Promise<SavedHead | undefined>;
-  loadPhrases(): Promise<SavedPhrases | undefined>;
-  save(data: SavedIndex): Promise<void>;
-  /** Drops log rows up to `seq` (the saved index has them). */
-  trim(seq: number): Promise<void>;
-}
-
-export function indexDoc(a: ArticleRecord, text: string): IndexDoc {
-  let host = '';
-  try {
-    host = new URL(a.url).hostname.replace(/^www\./, '');
-  } catch {
-    /* not a URL: site name only */
-  }
-  return { id: a.id, title: a.title, text, site: `${a.siteName ?? ''} ${host}`, tags: a.tags };
-}
+export { indexDoc, metaVersion };
+export type { IndexStore, SavedHead, SavedIndex, SavedPhrases } from './index-store';
 
 export interface SyncState {
   ready: boolean;
@@ -62,7 +22,14 @@ export interface SyncState {
 }
 
 const CHUNK = 250;
-const LOG_PAGE = 2000;
+/** Log rows read at a time (a row lists up to 5,000 articles). */
+const LOG_PAGE = 200;
+/** Articles whose records are read and compared at a time when applying the log: one short task each. */
+const LOG_BATCH = 500;
+/** Bodies read and indexed at a time (a bulkGet of bodies is one task: ~100 are a few ms). */
+const BODY_BATCH = 100;
+/** Deletions applied between yields. */
+const REMOVE_BATCH = 5000;
 const SLICE_MS = 12;
 /** Applied-but-unsaved changes before the index is saved again (replaying fewer on opening is cheap). */
 const SAVE_AFTER_CHANGES = 300;
@@ -198,39 +165,70 @@ export class IndexSync {
     })());
   }
 
-  /** Applies log rows after the watermark; false when the log says to rebuild (a cleared table). */
+  /**
+   * Applies log rows after the watermark; false when the log says to rebuild (a cleared table). Works in
+   * bounded batches that yield between them (a big import is 100,000 rows' worth): records are read
+   * LOG_BATCH at a time, and an article whose log rows all left its body alone and whose indexed
+   * metadata version is current is skipped without reading its body.
+   */
   private async applyLog(): Promise<boolean> {
     const ix = this.index!;
+    let changed = false;
     for (;;) {
       const rows = await this.store.changesAfter(this.watermark, LOG_PAGE);
-      if (!rows.length) return true;
+      if (!rows.length) break;
       if (rows.some((r) => r.op === 'reset')) return false;
-      const last = new Map<number, ChangeRecord['op']>();
-      for (const r of rows) last.set(r.articleId, r.op);
+      // Each article's last op, and whether any of its rows may have changed its body.
+      const last = new Map<number, { op: ChangeRecord['op']; body: boolean }>();
+      for (const r of rows) last.set(r.articleId, { op: r.op, body: !r.meta || !!last.get(r.articleId)?.body });
       const put: number[] = [];
-      for (const [id, op] of last)
-        if (op === 'delete') ix.remove(id);
-        else put.push(id);
-      for (let i = 0; i < put.length; i += CHUNK) await this.reindex(ix, put.slice(i, i + CHUNK));
+      const body = new Set<number>();
+      let removed = 0;
+      for (const [id, c] of last)
+        if (c.op === 'delete') {
+          ix.remove(id);
+          if (++removed % REMOVE_BATCH === 0) await this.yieldFn();
+        } else {
+          put.push(id);
+          if (c.body) body.add(id);
+        }
+      for (let i = 0; i < put.length; i += LOG_BATCH) {
+        await this.reindex(ix, put.slice(i, i + LOG_BATCH), body);
+        await this.yieldFn();
+      }
       this.watermark = rows[rows.length - 1].seq;
       this.unsaved += last.size;
-      if (ix.stale) {
-        // Folding in changes rewrites the phrase data too.
-        if (!(await this.phrasesOf(ix))) return false;
-        ix.rebase();
-      }
-      if (rows.length < LOG_PAGE) return true;
+      changed = true;
+      if (rows.length < LOG_PAGE) break;
     }
+    // Folding in changes rewrites the phrase data too; once for the whole catch-up, not per page.
+    if (changed && ix.stale) {
+      if (!(await this.phrasesOf(ix))) return false;
+      ix.rebase();
+    }
+    return true;
   }
 
-  /** (Re)indexes these articles from their stored record and body; gone ones are removed. */
-  private async reindex(ix: TextIndex, ids: number[]): Promise<void> {
-    const [articles, texts] = await Promise.all([this.store.articles(ids), this.store.texts(ids)]);
-    await this.addAll(
-      ix,
-      ids,
-      articles.map((a, i) => (a ? indexDoc(a, texts[i] ?? a.excerpt ?? '') : null)),
-    );
+  /**
+   * (Re)indexes these articles from their stored record and body; gone ones are removed. One whose body
+   * is unchanged (not in `body`) and whose metadata version is the indexed one is left as it is.
+   */
+  private async reindex(ix: TextIndex, ids: number[], body?: ReadonlySet<number>): Promise<void> {
+    const articles = await this.store.articles(ids);
+    const todo: ArticleRecord[] = [];
+    articles.forEach((a, j) => {
+      if (!a) ix.remove(ids[j]);
+      else if (!body || body.has(a.id) || ix.indexedVersion(a.id) !== metaVersion(a)) todo.push(a);
+    });
+    for (let i = 0; i < todo.length; i += BODY_BATCH) {
+      const part = todo.slice(i, i + BODY_BATCH);
+      const texts = await this.store.texts(part.map((a) => a.id));
+      await this.addAll(
+        ix,
+        part.map((a) => a.id),
+        part.map((a, k) => indexDoc(a, texts[k] ?? a.excerpt ?? '')),
+      );
+    }
   }
 
   private async addAll(ix: TextIndex, ids: number[], docs: (IndexDoc | null)[]): Promise<void> {
@@ -302,17 +300,4 @@ export class IndexSync {
     this.unsaved = Math.max(0, this.unsaved - applied);
     await this.store.trim(watermark - LOG_MARGIN);
   }
-}
-
-/** Lets input and rendering run; a message round trip avoids setTimeout's 4 ms clamp on nested timers. */
-function yieldToEvents(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      r();
-    };
-    ch.port2.postMessage(null);
-  });
 }

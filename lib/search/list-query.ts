@@ -1,12 +1,14 @@
 // What the library list shows: status views, facet filters, the parsed search, and the sort order, all
 // over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
 import type { ArticleRecord } from '../db/schema';
-import { minutesForSpeed } from '../reading-time/index';
-import { displayHost } from '../url/host';
 import { fold, tokenize } from './tokenize';
+import { displaySite, folded, minutesAt } from './article-derived';
 import { hasText, narrows, type HasFilter, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
 import { hasAnyNote, searchWithAnnotations, type Annotations, type HighlightSummary } from './annotations';
+import { facetOrder, type FacetLists } from './facet-counts';
+
+export { displaySite, minutesAt };
 
 export type StatusView = 'unread' | 'inprogress' | 'favorite' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
@@ -42,45 +44,6 @@ export const PROGRESS_START = 0.01;
 export const PROGRESS_DONE = 0.97;
 export function isInProgress(a: ArticleRecord): boolean {
   return a.status !== 'archived' && a.progress >= PROGRESS_START && a.progress < PROGRESS_DONE;
-}
-
-const minutesCache = new WeakMap<ArticleRecord, { wpm: number; m: number | null }>();
-/**
- * Reading time at the user's speed, from the stored counts; null when the text is not stored (a link
- * saved or imported without its page): such articles show "—", match no time filter and sort last.
- */
-export function minutesAt(a: ArticleRecord, wpm: number): number | null {
-  const c = minutesCache.get(a);
-  if (c && c.wpm === wpm) return c.m;
-  const m =
-    a.contentState !== 'full'
-      ? null
-      : a.wordCount || a.cjkChars || a.imageCount
-        ? minutesForSpeed({ words: a.wordCount, cjkChars: a.cjkChars, images: a.imageCount }, wpm)
-        : a.readingMinutes || 1;
-  minutesCache.set(a, { wpm, m });
-  return m;
-}
-
-const siteCache = new WeakMap<ArticleRecord, string>();
-/** The site name shown for an article (and its site facet): the publisher's name, else its host. */
-export function displaySite(a: ArticleRecord): string {
-  let s = siteCache.get(a);
-  if (s === undefined) {
-    s = a.siteName?.trim() || (displayHost(a.url) ?? a.url);
-    siteCache.set(a, s);
-  }
-  return s;
-}
-
-const foldCache = new WeakMap<ArticleRecord, { title: string; site: string; host: string; tags: string[] }>();
-function folded(a: ArticleRecord) {
-  let f = foldCache.get(a);
-  if (!f) {
-    f = { title: fold(a.title), site: fold(displaySite(a)), host: (displayHost(a.url) ?? a.url).toLowerCase(), tags: a.tags.map(fold) };
-    foldCache.set(a, f);
-  }
-  return f;
 }
 
 function matchesIs(a: ArticleRecord, f: IsFilter): boolean {
@@ -283,8 +246,8 @@ export function viewCounts(all: ArticleRecord[]): Record<StatusView, number> {
   return c;
 }
 
-/** Tags and sites with their counts, most used first, for the filter menus. */
-export function facets(all: ArticleRecord[]): { tags: [string, number][]; sites: [string, number][] } {
+/** Tags and sites with their counts, most used first, for the filter menus, counted from scratch (FacetCounter keeps them up to date). */
+export function facets(all: ArticleRecord[]): FacetLists {
   const tags = new Map<string, number>();
   const sites = new Map<string, number>();
   for (const a of all) {
@@ -292,6 +255,5 @@ export function facets(all: ArticleRecord[]): { tags: [string, number][]; sites:
     const s = displaySite(a);
     sites.set(s, (sites.get(s) ?? 0) + 1);
   }
-  const order = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
-  return { tags: order(tags), sites: order(sites) };
+  return { tags: facetOrder(tags), sites: facetOrder(sites) };
 }

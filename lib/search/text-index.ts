@@ -14,22 +14,20 @@
 // Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs. "white house" is
 // then two binary searches per candidate, in memory, instead of reading candidates' bodies back.
 //
-// Stored in two parts: the words (dictionary, postings, ids, lengths) that every search needs, and the
-// phrase pairs (more than half the bytes) that only quoted queries need. A loaded index answers word
-// searches at once and takes its phrase part later (`attachPhrases`); until then `phrasesReady` is false.
+// Stored in two parts (index-serial.ts): the words that every search needs, and the phrase pairs that
+// only quoted queries need. A loaded index answers word searches at once and takes its phrase part later
+// (`attachPhrases`); until then `phrasesReady` is false.
+//
+// Each document keeps the version it was indexed from (IndexDoc.ver), so a sync can skip articles whose
+// indexed fields did not change.
 import { tokenize } from './tokenize';
-import {
-  EMPTY_BASE,
-  buildBase,
-  findTerm,
-  isBase,
-  lowerBound,
-  packPostings,
-  termAt,
-  termCount,
-  unpackPostings,
-  type IndexBase,
-} from './index-base';
+import { EMPTY_BASE, findTerm, insertSorted, lowerBound, lowerBoundOf, mergeBase, termAt, termCount, type IndexBase } from './index-base';
+import { checkPhrasePart, readWordPart, writeParts, type PhrasePart, type SerializedIndex, type WordPart } from './index-serial';
+import { binaryHas, pairHash, pairHashes, termHash } from './pair-hash';
+import { rankBm25, SITE, TAGS, TF_MASK, TITLE, type TermQuery } from './bm25';
+
+export type { PhrasePart, SerializedIndex, WordPart } from './index-serial';
+export type { TermQuery } from './bm25';
 
 export interface IndexDoc {
   id: number;
@@ -37,46 +35,13 @@ export interface IndexDoc {
   text: string;
   site: string;
   tags: string[];
+  /** What the fields were indexed from (see indexedVersion); 0 or absent: unknown. */
+  ver?: number;
 }
 
-const TITLE = 1,
-  TAGS = 2,
-  SITE = 4;
 const SLOT = 4096;
-const TF_MASK = 511;
 const MAX_SLOTS = 2 ** 20;
-const FIELD_BOOST = { [TITLE]: 2.5, [TAGS]: 2, [SITE]: 1.5 } as const;
-const K1 = 1.2,
-  B = 0.75;
-/** Prefix expansions score below the exact word: "bee" ranks "bee" above "beer". */
-const PREFIX_WEIGHT = 0.6;
 export const MIN_PREFIX = 2;
-
-export interface TermQuery {
-  term: string;
-  /** Also match longer words starting with `term`. */
-  prefix: boolean;
-}
-
-/** What word search needs: the base with its postings packed (packPostings). */
-export interface WordPart {
-  version: 3;
-  base: Omit<IndexBase, 'postings'> & { packed: Uint8Array };
-  ids: Int32Array;
-  lengths: Uint32Array;
-}
-
-/** Phrase data of the same slots as its WordPart. */
-export interface PhrasePart {
-  /** Slot i owns pairs[pairStart[i] .. pairStart[i + 1]). */
-  pairStart: Uint32Array;
-  pairs: Uint32Array;
-}
-
-export interface SerializedIndex {
-  words: WordPart;
-  phrases: PhrasePart;
-}
 
 export class TextIndex {
   private base: IndexBase = EMPTY_BASE;
@@ -86,6 +51,7 @@ export class TextIndex {
   private extraNew: string[] | null = null;
   private slotId: number[] = [];
   private slotLen: number[] = [];
+  private slotVer: number[] = [];
   /** Slots in the base (those before are covered by basePairs, those after by newPairs). */
   private baseSlots = 0;
   /** Pair hashes: flat for the base's slots (null until a loaded index gets its phrase part), one array per slot added since. */
@@ -107,6 +73,11 @@ export class TextIndex {
   }
   ids(): IterableIterator<number> {
     return this.byId.keys();
+  }
+  /** The version a document was indexed from (0: unknown); undefined when it is not indexed. */
+  indexedVersion(id: number): number | undefined {
+    const slot = this.byId.get(id);
+    return slot === undefined ? undefined : this.slotVer[slot];
   }
   /** False while a loaded index waits for its phrase part: `hasPhrases`, `rebase` and `serialize` need it. */
   get phrasesReady(): boolean {
@@ -147,6 +118,7 @@ export class TextIndex {
     }
     this.slotId.push(doc.id);
     this.slotLen.push(body.length);
+    this.slotVer.push(doc.ver ?? 0);
     this.newPairs.push(Uint32Array.from(pairs).sort());
     this.alive[slot] = 1;
     this.byId.set(doc.id, slot);
@@ -175,7 +147,8 @@ export class TextIndex {
     const baseSlots = this.baseSlots;
     const remap = new Int32Array(this.slotId.length).fill(-1);
     const ids: number[] = [],
-      lens: number[] = [];
+      lens: number[] = [],
+      vers: number[] = [];
     let nPairs = 0;
     const pairsOf = (s: number) =>
       s < baseSlots ? basePairs.subarray(this.basePairStart[s], this.basePairStart[s + 1]) : this.newPairs[s - baseSlots];
@@ -184,6 +157,7 @@ export class TextIndex {
       remap[s] = ids.length;
       ids.push(this.slotId[s]);
       lens.push(this.slotLen[s]);
+      vers.push(this.slotVer[s]);
       nPairs += pairsOf(s).length;
     }
     const pairStart = new Uint32Array(ids.length + 1);
@@ -196,40 +170,12 @@ export class TextIndex {
       k += pairsOf(s).length;
     }
     pairStart[ids.length] = k;
-    // Merge the base's sorted terms with the new ones; each term's list is remapped without dead slots.
-    const b = this.base;
-    const added = this.extraNew ?? this.sortedExtraNew();
-    const terms: string[] = [];
-    const lists: Uint32Array[] = [];
-    const buf = new Uint32Array(b.postings.length + [...this.extra.values()].reduce((a, l) => a + l.length, 0));
-    let used = 0;
-    const emit = (t: string, from: ArrayLike<number> | null, more: number[] | undefined) => {
-      const start = used;
-      for (const list of [from, more]) {
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const p = list[i];
-          const r = remap[p >>> 12];
-          if (r >= 0) buf[used++] = r * SLOT + (p & (SLOT - 1));
-        }
-      }
-      if (used > start) {
-        terms.push(t);
-        lists.push(buf.subarray(start, used));
-      }
-    };
-    let j = 0;
-    for (let i = 0; i < termCount(b); i++) {
-      const t = termAt(b, i);
-      while (j < added.length && added[j] < t) emit(added[j], null, this.extra.get(added[j++]));
-      emit(t, b.postings.subarray(b.postStart[i], b.postStart[i + 1]), this.extra.get(t));
-    }
-    while (j < added.length) emit(added[j], null, this.extra.get(added[j++]));
-    this.base = buildBase(terms, lists);
+    this.base = mergeBase(this.base, this.extra, this.extraNew ?? this.sortedExtraNew(), remap);
     this.extra = new Map();
     this.extraNew = [];
     this.slotId = ids;
     this.slotLen = lens;
+    this.slotVer = vers;
     this.baseSlots = ids.length;
     this.basePairStart = pairStart;
     this.basePairs = pairs;
@@ -279,46 +225,18 @@ export class TextIndex {
    * An empty query matches nothing: callers show the unsearched list instead.
    */
   search(query: TermQuery[]): Map<number, number> {
-    const result = new Map<number, number>();
-    if (!query.length) return result;
-    const n = this.slotId.length;
-    const live = this.byId.size || 1;
-    const avgLen = this.totalLen / live || 1;
-    let acc: Float64Array | null = null;
-    for (const q of query) {
-      const termScore = new Float64Array(n);
-      const words = q.prefix && q.term.length >= MIN_PREFIX ? this.expand(q.term) : [q.term];
-      const lists = words.map((w) => ({ w, lists: this.lists(w) }));
-      // One idf per typed word, from all its expansions: otherwise a rare longer word ("beer") would
-      // outscore the exact word typed ("bee") just for being rare. Dead slots still sit in the lists
-      // until a rebase, so the count is capped at the live documents.
-      let df = 0;
-      for (const x of lists) for (const l of x.lists) df += l.length;
-      df = Math.min(df, live);
-      const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
-      for (const { w, lists: ls } of lists) {
-        const weight = w === q.term ? 1 : PREFIX_WEIGHT;
-        for (const list of ls) {
-          for (let i = 0; i < list.length; i++) {
-            const p = list[i];
-            const s = p >>> 12;
-            if (!this.alive[s] || (acc && acc[s] === 0)) continue;
-            const tf = p & TF_MASK;
-            const fields = (p >>> 9) & 7;
-            let sc = tf ? (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.slotLen[s]) / avgLen)) : 0;
-            if (fields & TITLE) sc += FIELD_BOOST[TITLE];
-            if (fields & TAGS) sc += FIELD_BOOST[TAGS];
-            if (fields & SITE) sc += FIELD_BOOST[SITE];
-            sc *= idf * weight;
-            if (sc > termScore[s]) termScore[s] = sc;
-          }
-        }
-      }
-      if (!acc) acc = termScore;
-      else for (let s = 0; s < n; s++) acc[s] = termScore[s] > 0 && acc[s] > 0 ? acc[s] + termScore[s] : 0;
-    }
-    for (let s = 0; s < n; s++) if (acc![s] > 0 && this.alive[s]) result.set(this.slotId[s], acc![s]);
-    return result;
+    return rankBm25(
+      {
+        slotId: this.slotId,
+        slotLen: this.slotLen,
+        alive: this.alive,
+        live: this.byId.size || 1,
+        totalLen: this.totalLen,
+        words: (q) => (q.prefix && q.term.length >= MIN_PREFIX ? this.expand(q.term) : [q.term]),
+        lists: (w) => this.lists(w),
+      },
+      query,
+    );
   }
 
   /** True when every phrase (terms in order) occurs in the document's title or body. */
@@ -336,18 +254,17 @@ export class TextIndex {
     });
   }
 
-  /** The index as a few typed arrays and one string, in its two parts (folds pending changes in first). */
+  /** The index in its two parts (folds pending changes in first). */
   serialize(): SerializedIndex {
     if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
-    return {
-      words: {
-        version: 3,
-        base: { ...baseMeta(this.base), packed: packPostings(this.base) },
-        ids: Int32Array.from(this.slotId),
-        lengths: Uint32Array.from(this.slotLen),
-      },
-      phrases: { pairStart: this.basePairStart, pairs: this.needPhrases() },
-    };
+    return writeParts({
+      base: this.base,
+      ids: this.slotId,
+      lengths: this.slotLen,
+      vers: this.slotVer,
+      pairStart: this.basePairStart,
+      pairs: this.needPhrases(),
+    });
   }
 
   /**
@@ -355,22 +272,12 @@ export class TextIndex {
    * (or pass them here). Throws on anything but a consistent part (callers then rebuild).
    */
   static deserialize(words: WordPart, phrases?: PhrasePart): TextIndex {
-    const b = words?.base;
-    let base: IndexBase | null = null;
-    if (words?.version === 3 && b?.packed instanceof Uint8Array && b.postStart instanceof Uint32Array && b.postStart.length) {
-      try {
-        base = { ...baseMeta(b), postings: unpackPostings(b.packed, b.postStart) };
-      } catch {
-        /* damaged: refused below */
-      }
-    }
-    const ok =
-      isBase(base) && words.ids instanceof Int32Array && words.lengths instanceof Uint32Array && words.lengths.length === words.ids.length;
-    if (!ok || !base) throw new Error('Unknown or damaged search index format');
+    const slots = readWordPart(words);
     const ix = new TextIndex();
-    ix.base = base;
-    ix.slotId = Array.from(words.ids);
-    ix.slotLen = Array.from(words.lengths);
+    ix.base = slots.base;
+    ix.slotId = slots.ids;
+    ix.slotLen = slots.lengths;
+    ix.slotVer = slots.vers;
     ix.baseSlots = ix.slotId.length;
     ix.basePairs = null;
     ix.extraNew = [];
@@ -384,69 +291,10 @@ export class TextIndex {
 
   /** Adds the phrase part saved with this index's word part; throws when it cannot be that part. */
   attachPhrases(p: PhrasePart): void {
-    const ok =
-      p?.pairStart instanceof Uint32Array &&
-      p.pairs instanceof Uint32Array &&
-      p.pairStart.length === this.baseSlots + 1 &&
-      p.pairStart[this.baseSlots] === p.pairs.length;
-    if (!ok) throw new Error('Damaged or mismatched search index phrase part');
+    checkPhrasePart(p, this.baseSlots);
     if (this.basePairs) return;
     this.basePairStart = p.pairStart;
     this.basePairs = p.pairs;
     this.version++;
   }
-}
-
-const baseMeta = (b: Omit<IndexBase, 'postings'>) => ({ termText: b.termText, termStart: b.termStart, postStart: b.postStart });
-
-/** FNV-1a, 32 bit. */
-function termHash(t: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function pairHash(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ b) >>> 0;
-}
-
-function pairHashes(terms: string[], into: Set<number>): Set<number> {
-  let prev = -1;
-  const seen = new Map<string, number>();
-  for (const t of terms) {
-    let h = seen.get(t);
-    if (h === undefined) {
-      h = termHash(t);
-      seen.set(t, h);
-    }
-    if (prev >= 0) into.add(pairHash(prev, h));
-    prev = h;
-  }
-  return into;
-}
-
-function binaryHas(a: Uint32Array, x: number): boolean {
-  let lo = 0,
-    hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < a.length && a[lo] === x;
-}
-
-function lowerBoundOf(a: string[], x: string): number {
-  let lo = 0,
-    hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(a: string[], x: string): void {
-  a.splice(lowerBoundOf(a, x), 0, x);
 }
