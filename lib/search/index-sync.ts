@@ -292,6 +292,10 @@ export class IndexSync {
 
   /** Writes the index and its watermark, then trims the log behind it. */
   async saveNow(): Promise<void> {
+    // A timed save still pending would write the same index again later, with a new stamp: a reader
+    // that took the first save's words part would then find the phrases of another save, and rebuild.
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     const ix = this.index;
     if (!ix || !(await this.phrasesOf(ix)) || ix !== this.index) return;
     const watermark = this.watermark;
