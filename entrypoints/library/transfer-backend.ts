@@ -90,6 +90,7 @@ async function importInPage(
       return prepareStoredHtml(html, window, base);
     },
     source: `import:${parsed.format}`,
+    keys: parsed.keys,
     // Chunks sized by time (~40 ms each, a task between them): the list is held meanwhile, so many
     // small commits cost nothing but their own writes.
     onProgress: (done, total) => onProgress(done, total, 'writing'),
