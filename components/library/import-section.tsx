@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildReport, reportCsv, summaryText, type ImportReport } from './import-report';
 import { saveBlob } from './export-download';
 import type { FetchOneAnswer, ImportPhase, ImportRun, TransferBackend } from './library-connector';
@@ -174,7 +174,10 @@ function ImportResultView({
   fetchOne?(id: number, url: string): Promise<FetchOneAnswer>;
 }) {
   const id = (name: string) => (latest ? name : `${name}-earlier`);
-  const notable = report.rows.filter((r) => r.outcome !== 'imported');
+  // Once per report: the section re-renders on every progress step of the next import, and a
+  // 100,000-row report would be filtered again each time.
+  const notable = useMemo(() => report.rows.filter((r) => r.outcome !== 'imported'), [report]);
+  const linkOnly = useMemo(() => linkOnlyItems(run.outcomes), [run]);
   const save = () =>
     saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
   return (
@@ -201,7 +204,7 @@ function ImportResultView({
           Save report (CSV)
         </button>
       </div>
-      {fetchOne && <ImportLinks items={linkOnlyItems(run.outcomes)} fetchOne={fetchOne} testId={id('import-links')} />}
+      {fetchOne && <ImportLinks items={linkOnly} fetchOne={fetchOne} testId={id('import-links')} />}
       {notable.length > 0 && (
         <details open={notable.length <= 20}>
           <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>

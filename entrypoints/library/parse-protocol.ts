@@ -10,7 +10,9 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  { kind: 'items'; items: ImportItem[] } | { kind: 'done'; result: ImportResult } | { kind: 'error'; name: string; message: string };
+  | { kind: 'items'; items: ImportItem[]; keys?: string[] }
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'error'; name: string; message: string };
 
 /**
  * parseImport in a worker; on the page itself where workers are unavailable (or the worker script
@@ -25,16 +27,18 @@ export function parseOffThread(name: string, bytes: Uint8Array, makeWorker: () =
   }
   return new Promise<ImportResult>((resolve, reject) => {
     const items: ImportItem[] = [];
+    const keys: string[] = [];
     let heard = false;
     worker.onmessage = (e: MessageEvent<ParseReply>) => {
       heard = true;
       const m = e.data;
       if (m.kind === 'items') {
         for (const it of m.items) items.push(it);
+        for (const k of m.keys ?? []) keys.push(k);
         return;
       }
       worker.terminate();
-      if (m.kind === 'done') resolve({ ...m.result, items });
+      if (m.kind === 'done') resolve({ ...m.result, items, keys: keys.length === items.length ? keys : undefined });
       else reject(Object.assign(new Error(m.message), { name: m.name }));
     };
     worker.onerror = (e) => {

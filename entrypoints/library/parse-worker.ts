@@ -8,8 +8,9 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
   const post = (m: ParseReply) => self.postMessage(m);
   try {
     const r = await parseImport(e.data.name, e.data.bytes);
-    for (let i = 0; i < r.items.length; i += PARSE_SLICE) post({ kind: 'items', items: r.items.slice(i, i + PARSE_SLICE) });
-    post({ kind: 'done', result: { ...r, items: [] } });
+    for (let i = 0; i < r.items.length; i += PARSE_SLICE)
+      post({ kind: 'items', items: r.items.slice(i, i + PARSE_SLICE), keys: r.keys?.slice(i, i + PARSE_SLICE) });
+    post({ kind: 'done', result: { ...r, items: [], keys: undefined } });
   } catch (err) {
     post({ kind: 'error', name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) });
   }

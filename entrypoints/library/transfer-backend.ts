@@ -17,6 +17,7 @@ import { countQueue, setPendingImages } from '../../lib/fetch-queue/store';
 import { IDLE_STATUS, parseQueueStatus, QUEUE_STATUS_KEY, type QueueStatus } from '../../lib/fetch-queue/status';
 import type { Result } from '../../lib/messaging/protocol';
 import { originPatterns } from '../../lib/url/match-patterns';
+import { waitingOrigins } from '../../lib/fetch-queue/waiting-origins';
 import type {
   ExportKind,
   FetchOneAnswer,
@@ -89,6 +90,7 @@ async function importInPage(
       return prepareStoredHtml(html, window, base);
     },
     source: `import:${parsed.format}`,
+    keys: parsed.keys,
     // Chunks sized by time (~40 ms each, a task between them): the list is held meanwhile, so many
     // small commits cost nothing but their own writes.
     onProgress: (done, total) => onProgress(done, total, 'writing'),
@@ -129,23 +131,28 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
       let status: QueueStatus = { ...IDLE_STATUS };
       let last: Omit<QueueView, 'status' | 'needsPermission'> | null = null;
       let closed = false;
+      // Each list change supersedes the one before (its origins are worked out over several tasks).
+      let generation = 0;
       const emit = () => {
         if (last && !closed) cb({ ...last, status, needsPermission });
       };
       const unsubscribe = articles.subscribe(
         async (list) => {
+          const mine = ++generation;
           const counts = countQueue(list);
-          const urls: string[] = [];
-          for (const a of list) {
-            if (a.contentState === 'pending') urls.push(a.originalUrl || a.url);
-            else if (a.contentState === 'full' && a.pendingImages?.length) urls.push(...a.pendingImages);
-          }
           // Patterns without the port: Firefox finds no match for a pattern with one (an import from 127.0.0.1:8080).
-          const origins = originPatterns(urls);
+          const origins = await waitingOrigins(
+            list,
+            () => new Promise((r) => setTimeout(r, 0)),
+            () => closed || mine !== generation,
+          );
+          if (!origins) return;
           // Many sites: ask for all of them (the manifest's optional host access) rather than list each.
-          needsPermission =
+          const missing =
             origins.length > 0 &&
             !(await browser.permissions.contains({ origins: origins.length > 200 ? ALL_SITES : origins }).catch(() => false));
+          if (mine !== generation) return;
+          needsPermission = missing;
           last = { counts };
           emit();
         },

@@ -92,6 +92,14 @@ function rowsFor(table: string, req: DBCoreMutateRequest, keys: unknown[], befor
   return out;
 }
 
+/**
+ * Articles added with ids the database generates: those ids were never used before (IndexedDB's key
+ * generator never goes back, even after a clear), so no outbox row can be waiting for them, and the
+ * per-key read of the rows is skipped (an import chunk's bulkAdd read one row per new article).
+ */
+const freshIds = (table: string, req: DBCoreMutateRequest) =>
+  table === 'articles' && req.type === 'add' && req.values.every((v) => (v as { id?: unknown } | null)?.id == null);
+
 /** Folds a new change into the row already waiting for the same record. */
 export function mergeRow(old: OutboxRow | undefined, add: NewRow): OutboxRow {
   const fields = { ...(old?.fields ?? {}) };
@@ -145,7 +153,7 @@ export function trackSyncOutbox(db: Dexie): void {
               const byRef = new Map<string, NewRow[]>();
               for (const r of rows) byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r]);
               const refs = [...byRef.keys()];
-              const olds = (await out.getMany({ trans: req.trans, keys: refs })) as (OutboxRow | undefined)[];
+              const olds = freshIds(name, req) ? [] : ((await out.getMany({ trans: req.trans, keys: refs })) as (OutboxRow | undefined)[]);
               const values = refs.map((ref, i) => byRef.get(ref)!.reduce<OutboxRow | undefined>((acc, r) => mergeRow(acc, r), olds[i])!);
               await out.mutate({ type: 'put', trans: req.trans, values });
               return res;

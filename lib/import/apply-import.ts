@@ -30,6 +30,8 @@ export interface ApplyDeps {
   /** Called between chunks (default: a macrotask, so the page paints and handles input). */
   yield?(): Promise<void>;
   onProgress?(done: number, total: number): void;
+  /** The canonical URL of each item, when the reader has them (ImportResult.keys): not worked out again. */
+  keys?: readonly string[];
 }
 
 /**
@@ -54,8 +56,8 @@ export interface ApplyOutcome {
   highlights?: string[];
 }
 
-function keyOf(item: ImportItem): string {
-  return item.gist?.canonicalUrl || canonicalUrl(item.url);
+function keyOf(item: ImportItem, known: string | undefined): string {
+  return item.gist?.canonicalUrl || known || canonicalUrl(item.url);
 }
 
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -148,7 +150,7 @@ async function prepareBatch(
     t = clock();
   };
   for (let i = start; i < end; i++) {
-    const r = check(i, items[i]);
+    const r = check(i, items[i], deps.keys?.[i]);
     if ('outcome' in r) outcomes[i] = r;
     else checked.push(r);
     if (i % 64 === 63) await maybeYield();
@@ -167,7 +169,7 @@ async function prepareBatch(
   return prepared;
 }
 
-function check(index: number, item: ImportItem): Prepared | ApplyOutcome {
+function check(index: number, item: ImportItem, key: string | undefined): Prepared | ApplyOutcome {
   const fail = (reason: string): ApplyOutcome => ({ index, where: item.where, url: item.url, outcome: 'failed', reason });
   let u: URL;
   try {
@@ -176,7 +178,7 @@ function check(index: number, item: ImportItem): Prepared | ApplyOutcome {
     return fail('not a valid URL');
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`not a web page (${u.protocol} URL)`);
-  return { index, item, key: keyOf(item) };
+  return { index, item, key: keyOf(item, key) };
 }
 
 async function sanitizeOne(p: Prepared, deps: ApplyDeps, haveContent: Set<string>): Promise<Prepared> {
@@ -201,7 +203,7 @@ async function retryOneByOne(db: GistDB, prepared: Prepared[], outcomes: ApplyOu
     const retry = await applyImport(
       db,
       prepared.map((p) => p.item),
-      { ...deps, chunkSize: 1, onProgress: undefined },
+      { ...deps, chunkSize: 1, onProgress: undefined, keys: prepared.map((p) => p.key) },
     );
     retry.forEach((o, k) => {
       outcomes[prepared[k].index] = { ...o, index: prepared[k].index };

@@ -276,6 +276,7 @@ function mergeInto(kept: ImportItem, dup: ImportItem): void {
 function dedupe(p: Parsed): ImportResult {
   const seen = new Map<string, ImportItem>();
   const items: ImportItem[] = [];
+  const keys: string[] = [];
   const duplicates: ImportDuplicate[] = [];
   for (const it of p.items) {
     const key = canonicalUrl(it.url);
@@ -286,7 +287,8 @@ function dedupe(p: Parsed): ImportResult {
     } else {
       seen.set(key, it);
       items.push(it);
+      keys.push(key);
     }
   }
-  return { format: p.format, items, errors: p.errors, duplicates, strayHighlights: p.strayHighlights ?? [] };
+  return { format: p.format, items, errors: p.errors, duplicates, strayHighlights: p.strayHighlights ?? [], keys };
 }

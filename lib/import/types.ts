@@ -114,6 +114,11 @@ export interface ImportResult {
   duplicates: ImportDuplicate[];
   /** Highlights for articles not in the file's list: the library may have the article (applyStrayHighlights). */
   strayHighlights: StrayHighlights[];
+  /**
+   * The canonical URL of each item (parallel to `items`): the reader's dedup key, which applyImport
+   * reuses instead of parsing every URL again on the page.
+   */
+  keys?: string[];
 }
 
 /** Thrown when the file is not a format we know (or is empty): nothing could be read. */

@@ -8,7 +8,7 @@ import { indexDoc } from '../../lib/search/index-sync';
 import { snippet } from '../../lib/search/snippet';
 import { dateLabel } from '../../lib/format/dates';
 import { formatBytes } from '../../lib/format/bytes';
-import { buildReport } from '../../components/library/import-report';
+import { buildReport, inFileOrder, type ReportRow } from '../../components/library/import-report';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ImportRun } from '../../components/library/library-connector';
 
@@ -170,5 +170,35 @@ describe('import report order', () => {
       'ril.csv:10',
       'ril.csv:11',
     ]);
+  });
+
+  it('merges the remarks after the ordered outcomes into place: same rows as a full stable sort, for several files and repeated lines', () => {
+    const row = (where: string, reason: string): ReportRow => ({ where, url: '', outcome: 'problem', reason });
+    // A ZIP: outcomes of two files in order (two rows for line 5), then remarks in no order.
+    const head = [
+      ...Array.from({ length: 40 }, (_, k) => row(`z/a.csv:${k + 2}`, `a${k}`)),
+      row('z/a.csv:5', 'second row of line 5'),
+      ...Array.from({ length: 30 }, (_, k) => row(`z/b.csv:${k + 2}`, `b${k}`)),
+    ].sort((x, y) => Number(x.where.split(':')[1]) - Number(y.where.split(':')[1]) || 0);
+    const ordered = [...head.filter((r) => r.where.startsWith('z/a')), ...head.filter((r) => r.where.startsWith('z/b'))];
+    const tail = [
+      row('z/b.csv:7', 'late b7'),
+      row('z/a.csv', 'whole a'),
+      row('z/a.csv:41', 'a41'),
+      row('z/c.csv', 'c'),
+      row('z/a.csv:5', 'third row of line 5'),
+      row('z/b.csv:1', 'b1'),
+    ];
+    const rows = [...ordered, ...tail];
+    const rank = (w: string) => ['z/a.csv', 'z/b.csv', 'z/c.csv'].indexOf(w.replace(/[:#]\d+$/, ''));
+    const line = (w: string) => Number(/[:#](\d+)$/.exec(w)?.[1] ?? -1);
+    const expected = rows
+      .map((r, i) => ({ r, i }))
+      .sort((x, y) => rank(x.r.where) - rank(y.r.where) || line(x.r.where) - line(y.r.where) || x.i - y.i)
+      .map((x) => x.r.reason);
+    const got = inFileOrder(rows).map((r) => r.reason);
+    expect(got).toEqual(expected);
+    expect(got.slice(0, 6)).toEqual(['whole a', 'a0', 'a1', 'a2', 'a3', 'second row of line 5']);
+    expect(got.indexOf('third row of line 5')).toBe(got.indexOf('second row of line 5') + 1);
   });
 });

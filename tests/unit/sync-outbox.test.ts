@@ -9,6 +9,9 @@ import { addTagMany, deleteArticle, restoreArticle, saveArticle, setProgress, se
 import { addHighlight, deleteHighlight } from '../../lib/db/highlights';
 import { changesAfter } from '../../lib/db/change-log';
 import { sampleArticle } from '../helpers/sync-devices';
+import { parseImport } from '../../lib/import/parse-import';
+import { applyImport } from '../../lib/import/apply-import';
+import type { DBCore } from 'dexie';
 
 let db: GistDB;
 beforeEach(async () => {
@@ -96,5 +99,39 @@ describe('sync outbox', () => {
       await db.articles.update(id, { status: 'archived' });
     });
     expect(await db.syncOutbox.count()).toBe(0);
+  });
+
+  it('an import records every new article without reading the outbox for it (new ids have no row yet)', async () => {
+    const counted = openDb('outbox-count-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const outboxReads: number[] = [];
+    // Below the outbox middleware (level 0 is closest to IndexedDB): sees the reads it makes.
+    counted.use({
+      stack: 'dbcore',
+      name: 'count-outbox-reads',
+      level: 0,
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table(name) {
+          const t = down.table(name);
+          return name !== 'syncOutbox' ? t : { ...t, getMany: (req) => (outboxReads.push(req.keys.length), t.getMany(req)) };
+        },
+      }),
+    });
+    await counted.open();
+    const csv = `title,url,time_added,tags,status\n${Array.from({ length: 30 }, (_, i) => `T${i},https://e${i}.example/p,1700000000,,unread`).join('\n')}\n`;
+    const { items } = await parseImport('ril.csv', new TextEncoder().encode(csv));
+    const outcomes = await applyImport(counted, items, { sanitize: (html) => ({ html }), chunkSize: 10 });
+    expect(outcomes.map((o) => o.outcome)).toEqual(Array(30).fill('imported'));
+    const rows = await counted.syncOutbox.toArray();
+    expect(rows.map((r) => r.ref).sort()).toEqual(outcomes.map((o) => `a:${o.articleId}`).sort());
+    expect(rows.every((r) => r.fields['*'] > 0 && r.n === 1)).toBe(true);
+    expect(outboxReads).toEqual([]);
+    // A later write to the same articles still merges into their rows.
+    await setStatusMany(counted, [outcomes[0].articleId!], 'archived');
+    const r0 = (await counted.syncOutbox.get(`a:${outcomes[0].articleId}`))!;
+    expect(r0.n).toBe(2);
+    expect(Object.keys(r0.fields).sort()).toEqual(['*', 'status']);
+    expect(outboxReads).toEqual([1]);
+    counted.close();
   });
 });
