@@ -3,7 +3,7 @@
 // scripts/lib/splits.ts) and prints time ratios; then title / byline / excerpt on Mozilla Readability's
 // test pages, ours vs bare Readability, per half.
 // usage: npm run bench:extract [-- --no-browser] [-- --browser-only] [-- --readability-pages-only]
-//        [-- --only ID_PREFIX] [-- --misses]   (--misses lists the train half's metadata mismatches and
+//        [-- --only ID_PREFIX[,ID_PREFIX...]] [-- --misses]   (--misses lists the train half's metadata mismatches and
 //        the train pages whose content lost the og:image shown in their main column)
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../lib/extract/index';
@@ -17,7 +17,7 @@ const args = process.argv.slice(2);
 const readabilityOnly = args.includes('--readability-pages-only');
 const noBrowser = args.includes('--no-browser') || readabilityOnly;
 const browserOnly = args.includes('--browser-only');
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 
 if (readabilityOnly) {
   if (!haveReadabilityPages()) {
@@ -32,7 +32,7 @@ if (!haveZyte()) {
   process.exit(2);
 }
 const score = await loadScorer();
-const pages = zytePages().filter((p) => !only || p.id.startsWith(only));
+const pages = zytePages().filter((p) => !only || only.some((o) => p.id.startsWith(o)));
 const truth: Record<string, { articleBody: string }> = {};
 const ours: Record<string, { articleBody: string }> = {};
 const bare: Record<string, { articleBody: string }> = {};

@@ -10,7 +10,7 @@ import { jsonLdObjects, metaTables } from '../page-meta/index';
 import { attributeDecoder } from '../page-meta/decode';
 import { takeContentByline } from './byline';
 import { declaredImageKeys, findLeadImage, insertLeadImage } from './lead-image';
-import { extraByline, readMetadata, type PageMetadata } from './metadata';
+import { extraByline, namedMetasOf, readMetadata, type PageMetadata } from './metadata';
 import { articleTitle, documentTitle, hostLabels } from './title';
 import { homeLinkNames, siteMatcher } from './site-name';
 import { withoutSite } from './byline-clean';
@@ -208,13 +208,13 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   const tables = metaTables(doc);
   const metas = tables.first;
   const ld = jsonLdObjects(doc);
-  const meta = readMetadata(doc, metas, ld);
+  const meta = readMetadata(doc, metas, ld, namedMetasOf(tables.rows));
   phase('metadata');
 
   const base = baseFor(doc, url);
   const r = runReadability(doc, doc, base, meta, phase);
   const siteName = meta.siteName;
-  const site = siteMatcher(meta.siteNames, hostLabels(url), homeLinkNames(doc, url));
+  const site = siteMatcher(meta.siteNames, hostLabels(url), () => homeLinkNames(doc, url));
   const title = articleTitle(doc, meta.title, site);
   const found = r.byline ?? extraByline(metas, attributeDecoder(doc));
   const byline = found ? withoutSite(found, site.any) : meta.siteAuthor;

@@ -1,7 +1,7 @@
 // Page metadata from structured data first (JSON-LD, Open Graph, <meta>), heuristics last.
 // Reads the ORIGINAL document: extraction clones strip <script>, where JSON-LD lives.
 import { attributeDecoder, type Decode } from '../page-meta/decode';
-import { jsonLdObjects, metaTables, type Json, type MetaMap } from '../page-meta/index';
+import { jsonLdObjects, metaTables, type Json, type MetaMap, type MetaRow } from '../page-meta/index';
 import { cleanByline } from './byline-clean';
 import { similarity } from './similarity';
 import { siteMatcher } from './site-name';
@@ -85,18 +85,19 @@ export function isoDate(v: string | null | undefined): string | null {
  * weibo: prefix (dots read as colons). A later tag overwrites an earlier one, as there.
  */
 export function namedMetas(doc: Document): MetaMap {
+  return namedMetasOf(metaTables(doc).rows);
+}
+
+/** namedMetas from the rows metaTables read (the page's <meta> elements are read once per extraction). */
+export function namedMetasOf(rows: readonly MetaRow[]): MetaMap {
   const out: MetaMap = new Map();
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i];
-    const content = m.getAttribute('content')?.trim();
+  for (const { content, property, name } of rows) {
     if (!content) continue;
-    const prop = m.getAttribute('property')?.match(META_PROPERTY)?.[0];
+    const prop = property?.match(META_PROPERTY)?.[0];
     if (prop) {
       out.set(prop.toLowerCase().replace(/\s/g, ''), content);
       continue;
     }
-    const name = m.getAttribute('name');
     if (name && META_NAME.test(name)) out.set(name.toLowerCase().replace(/\s/g, '').replace(/\./g, ':'), content);
   }
   return out;

@@ -38,8 +38,14 @@ export interface SiteMatcher {
  * A matcher for the site's names (`hosts`: the host name's labels; `homeNames`: see homeLinkNames). A segment matches a name when their keys are equal, or when the
  * words of one start with all the words of the other and the longer has at most two words more: a
  * site's section ("CNN Politics", "BBC News Online") or a name given in full elsewhere ("谷新聞 電子版").
+ * `homeNames` may be a function: it is called only when a match needs them (no other name matched),
+ * as reading them walks every link of the page, a cost paid on each cold extraction.
  */
-export function siteMatcher(names: (string | null | undefined)[], hosts: string[] = [], homeNames: string[] = []): SiteMatcher {
+export function siteMatcher(
+  names: (string | null | undefined)[],
+  hosts: string[] = [],
+  homeNames: string[] | (() => string[]) = [],
+): SiteMatcher {
   const keys = new Set<string>();
   const wordLists: string[][] = [];
   for (const s of names) {
@@ -52,7 +58,9 @@ export function siteMatcher(names: (string | null | undefined)[], hosts: string[
     }
   }
   // Host labels and home-link texts match only whole: a nav link to "/" may read "News".
-  const exactKeys = new Set([...hosts.map(siteKey).filter((k) => k.length >= 3), ...homeNames.map(siteKey).filter(Boolean)]);
+  const hostKeys = new Set(hosts.map(siteKey).filter((k) => k.length >= 3));
+  let homeKeys: Set<string> | null = null;
+  const home = () => (homeKeys ??= new Set((typeof homeNames === 'function' ? homeNames() : homeNames).map(siteKey).filter(Boolean)));
   const named = (text: string): boolean => {
     const k = siteKey(text);
     if (!k) return false;
@@ -66,8 +74,14 @@ export function siteMatcher(names: (string | null | undefined)[], hosts: string[
   };
   return {
     named,
-    any: (text) => named(text) || exactKeys.has(siteKey(text)),
-    empty: !keys.size && !exactKeys.size,
+    any: (text) => {
+      if (named(text)) return true;
+      const k = siteKey(text);
+      return hostKeys.has(k) || home().has(k);
+    },
+    get empty() {
+      return !keys.size && !hostKeys.size && !home().size;
+    },
   };
 }
 

@@ -131,12 +131,16 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
     // or a series after the headline ("Story | Jane Doe", "Chapter 3 - The Series") is part of its title.
     // Chinese, Japanese and Korean titles end in the site's own-script name, which the page often declares
     // only in Latin letters (og:site_name "Tani Shimbun" for "谷新聞"): there the heading alone decides.
-    const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
-    const siteAtEnd = site.any(last) || HAS_CJK.test(last);
+    // (Asked only when a cut is a candidate: matching the site may read the page's home links.)
+    let siteAtEnd: boolean | undefined;
+    const endsWithSite = () => {
+      const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
+      return (siteAtEnd ??= site.any(last) || HAS_CJK.test(last));
+    };
     let best: string | null = null;
     for (const p of ps) {
       if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== whole && site.any(p))) continue;
-      if (p !== whole && siteTailOnly && !siteAtEnd) continue;
+      if (p !== whole && siteTailOnly && !endsWithSite()) continue;
       if (!best || p.length > best.length) best = p;
     }
     return best;

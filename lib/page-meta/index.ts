@@ -54,19 +54,32 @@ export interface MetaTables {
   first: MetaMap;
   /** name/property (lower-cased) → every content, as written (article:tag repeats): for publisher tags. */
   all: Map<string, string[]>;
+  /** Each <meta> with a content: its content trimmed, property and name as written (lib/extract's
+   * Readability-style reading needs them raw; kept so that nothing reads the elements twice). */
+  rows: MetaRow[];
+}
+
+export interface MetaRow {
+  content: string;
+  property: string | null;
+  name: string | null;
 }
 
 /** Both views of the page's <meta> elements in one pass (each attribute read is a call into the DOM). */
 export function metaTables(doc: Document): MetaTables {
   const first: MetaMap = new Map();
   const all = new Map<string, string[]>();
+  const rows: MetaRow[] = [];
   const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
     const raw = m.getAttribute('content');
     if (!raw) continue;
-    const prop = m.getAttribute('property')?.trim().toLowerCase();
-    const name = m.getAttribute('name')?.trim().toLowerCase();
+    const rawProp = m.getAttribute('property');
+    const rawName = m.getAttribute('name');
+    rows.push({ content: raw.trim(), property: rawProp, name: rawName });
+    const prop = rawProp?.trim().toLowerCase();
+    const name = rawName?.trim().toLowerCase();
     for (const k of name && name !== prop ? [prop, name] : [prop]) {
       if (!k) continue;
       const vs = all.get(k);
@@ -79,5 +92,5 @@ export function metaTables(doc: Document): MetaTables {
       if (k && !first.has(k)) first.set(k, content);
     }
   }
-  return { first, all };
+  return { first, all, rows };
 }

@@ -15,9 +15,12 @@ export const MAX_TAG_WORDS = 5;
 /** How many publisher tags are kept at most. */
 export const MAX_PUBLISHER_TAGS = 20;
 
-// Words that say nothing about an article's topic (compared on the whole lowercased tag).
-const GENERIC = new Set(
-  `news article articles story stories home homepage index main default page pages post posts blog blogs
+// Words that say nothing about an article's topic (compared on the whole lowercased tag). Built on
+// first use: the tab's extraction script bundles this file for rawPublisherTags, which never reads it.
+let GENERIC_SET: Set<string> | null = null;
+const generic = () =>
+  (GENERIC_SET ??= new Set(
+    `news article articles story stories home homepage index main default page pages post posts blog blogs
   latest breaking breaking news top top stories top news featured feature features video videos photo photos
   gallery galleries image images audio podcast live uncategorized uncategorised general other misc
   miscellaneous all more web online free sponsored sponsor ad ads advertisement premium subscriber exclusive
@@ -26,9 +29,9 @@ const GENERIC = new Set(
   english en today hp homepage-news frontpage front page none null undefined n/a na test tags tag
   nachrichten news-article explainer explainers update updates headlines slideshow evergreen syndicated
   wire ap afp reuters associated press`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+      .split(/\s+/)
+      .filter(Boolean),
+  ));
 const GENERIC_PHRASES = new Set([
   'breaking news',
   'top stories',
@@ -150,7 +153,7 @@ export function filterPublisherTags(raw: readonly string[], ctx: PublisherTagCon
       if (!words.length || words.length > MAX_TAG_WORDS) continue;
       if (!/\p{L}/u.test(tag)) continue;
       const lower = words.join(' ');
-      if (GENERIC.has(lower) || GENERIC_PHRASES.has(lower) || GENERIC.has(tag.toLowerCase())) continue;
+      if (generic().has(lower) || GENERIC_PHRASES.has(lower) || generic().has(tag.toLowerCase())) continue;
       const key = tagKey(tag);
       if (!key || seen.has(key) || site.has(key)) continue;
       seen.add(key);
