@@ -60,13 +60,30 @@ export function scoreFeatures(f: DetectFeatures, w: Weights = WEIGHTS): number {
   return s;
 }
 
-export function detectArticle(doc: Document): Detection {
-  const f = detectFeatures(doc);
-  const score = scoreFeatures(f);
-  if (score <= 0 || !hasArticleText(f)) return { isArticle: false, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
-  // An article gets a badge: count its text the way the extraction will (reading-estimate.ts).
-  const e = estimateReading(doc);
-  return e.words || e.cjkChars
-    ? { isArticle: true, wordCount: e.words, cjkChars: e.cjkChars, images: e.images, score }
-    : { isArticle: true, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
+/** The verdict alone (the content script's first idle slice): features and score, no word count for the badge. */
+export interface Decision {
+  isArticle: boolean;
+  score: number;
+  features: DetectFeatures;
 }
+
+export function decideArticle(doc: Document): Decision {
+  const features = detectFeatures(doc);
+  const score = scoreFeatures(features);
+  return { isArticle: score > 0 && hasArticleText(features), score, features };
+}
+
+/**
+ * The badge's counts for a decision: for an article, its text counted the way the extraction will
+ * (reading-estimate.ts); otherwise, or when that finds no text, the dominant container's words.
+ */
+export function detectionOf(doc: Document, d: Decision): Detection {
+  const { isArticle, score, features: f } = d;
+  const e = isArticle ? estimateReading(doc) : null;
+  return e && (e.words || e.cjkChars)
+    ? { isArticle, wordCount: e.words, cjkChars: e.cjkChars, images: e.images, score }
+    : { isArticle, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
+}
+
+/** Decision and counts in one call (the extraction, tests and benchmarks); the content script splits them (slices.ts). */
+export const detectArticle = (doc: Document): Detection => detectionOf(doc, decideArticle(doc));
