@@ -182,9 +182,9 @@ if (!args.includes('--no-browser')) {
   const PARAGRAPH_TEXT =
     "const ps = document.getElementsByTagName('p'); let n = 0; for (let i = 0; i < ps.length; i++) n += ps[i].textContent.length";
   // The content script's run: its idle waits (requestIdleCallback, 3 s timeout) between the slices,
-  // each synchronous slice timed by detectInSlices itself. No popup extraction is passed, so an article
-  // always gets the estimate slice (as when the extraction finds nothing): an upper bound on detection's
-  // own work. Returns [sum of the slices, longest slice, decide slice].
+  // each synchronous slice timed by detectInSlices itself. No popup extraction is passed, so every page
+  // also gets the count slice (an article's estimate, as when the extraction finds nothing): an upper
+  // bound on detection's own work. Returns [sum of the slices, longest slice, decide slice].
   const SLICED = `(async () => { const s = []; const idle = () => new Promise((r) => requestIdleCallback(() => r(), { timeout: 3000 }));
     await __d(document, { idle, onSlice: (n, ms) => s.push([n, ms]) });
     return [s.reduce((a, x) => a + x[1], 0), Math.max(...s.map((x) => x[1])), s.find((x) => x[0] === 'decide')[1]]; })()`;

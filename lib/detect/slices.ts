@@ -1,12 +1,13 @@
 // Detection as the always-on content script runs it, one step per idle slice so that no single task
-// blocks the page for long: the verdict first (every page), then, on an article only, the popup's own
-// count (`counts`, the extraction; its code loads on article pages only), and only when that finds
-// nothing or cannot load, the detector's own estimate in a slice of its own. The benchmark runs this
+// blocks the page for long: the verdict first (every page); then, on an article, the popup's own count
+// (`counts`, the extraction; its code loads on article pages only); and in a slice of its own the
+// detector's count: for an article only when that extraction finds nothing or cannot load (its
+// estimate, reading-estimate.ts), for any other page the main text's words (the report carries them). The benchmark runs this
 // same function with `onSlice` to time each synchronous step (scripts/bench-detect.ts).
 import type { StoredCounts } from '../reading-time/index';
 import { decideArticle, detectionOf, type Detection } from './index';
 
-export type DetectSlice = 'decide' | 'estimate';
+export type DetectSlice = 'decide' | 'count';
 
 export interface SliceOptions {
   /** Waits for the next idle period (requestIdleCallback with a timeout, or a timer). */
@@ -34,15 +35,14 @@ export async function detectInSlices(doc: Document, o: SliceOptions): Promise<Sl
     return r;
   };
   const d = timed('decide', () => decideArticle(doc));
-  if (!d.isArticle) return { ...detectionOf(doc, d), counted: false };
   await o.idle();
   if (!alive()) return null;
-  if (o.counts) {
+  if (d.isArticle && o.counts) {
     const c = await o.counts(doc).catch(() => null);
     if (!alive()) return null;
     if (c) return { isArticle: true, score: d.score, wordCount: c.words, cjkChars: c.cjkChars ?? 0, images: c.images ?? 0, counted: true };
     await o.idle();
     if (!alive()) return null;
   }
-  return { ...timed('estimate', () => detectionOf(doc, d)), counted: false };
+  return { ...timed('count', () => detectionOf(doc, d)), counted: false };
 }

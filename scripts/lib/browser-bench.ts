@@ -125,7 +125,12 @@ export async function inBrowser<P extends BrowserPage>(
             executionContextId: number;
           };
           const run = async (expression: string) => {
-            const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true, awaitPromise: true })) as {
+            const r = (await cdp.send('Runtime.evaluate', {
+              expression,
+              contextId: executionContextId,
+              returnByValue: true,
+              awaitPromise: true,
+            })) as {
               result: { value?: unknown };
               exceptionDetails?: { text: string; exception?: { description?: string } };
             };
