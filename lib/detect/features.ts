@@ -1,5 +1,6 @@
 // Cheap page signals for article detection. Runs in the always-on content script: native selector
-// calls and one pass over <p> elements, no layout, no computed style, no Readability.
+// calls, one pass over <p> elements and short walks over a few kinds of element; no layout, no
+// computed style, no Readability.
 import { HAS_LETTER } from '../extract/letter-class';
 
 export interface DetectFeatures {
@@ -194,9 +195,10 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
  * the verdict needs no word count, so the content script counts it in a later idle slice.
  */
 export function scanFeatures(doc: Document, url: string = doc.URL): { features: ScoredFeatures; mainText: string } {
-  // Head, form and headline signals: native selector calls and collection lengths, not JS loops over
-  // elements (in a content script's world every element touched costs a JS wrapper). The detector runs
-  // once per page, so cold cost is what counts (a selector for the headline links was slower warm).
+  // Head, form and headline signals: collection lengths and short selectors, and JS walks only over
+  // the few elements concerned (<meta>s, items with an itemtype, h2/h3s): in a content script's world
+  // every element touched costs a JS wrapper, but long selector lists cost more cold (bench:detect).
+  // The detector runs once per page, so cold cost is what counts.
   let schemaArticle = 0,
     schemaOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
