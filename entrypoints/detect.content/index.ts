@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { detectArticle } from '../../lib/detect/index';
+import { detectInSlices } from '../../lib/detect/slices';
 import { declaredCanonical } from '../../lib/page-meta/canonical';
 import type { DetectReport } from '../../lib/messaging/protocol';
 import { installE2eBridge } from './e2e-bridge';
@@ -24,33 +24,26 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       const url = location.href;
       lastUrl = url;
-      const d = detectArticle(document);
-      let counts = { words: d.wordCount, cjkChars: d.cjkChars, images: d.images ?? 0 };
-      let counted = false;
-      if (d.isArticle) {
-        // An article's badge shows the popup's own count (the same extraction on the same DOM), in a
-        // later idle period: extracting takes longer than detecting. Detection's estimate stands in
-        // when the extraction cannot load or finds nothing (the popup then shows no time either).
-        await idle();
-        if (ctx.isInvalid || location.href !== url) return; // navigated meanwhile: that view reports
-        const c = await popupCounts(document).catch((e: unknown) => {
-          console.warn('Gist: reading time estimated, the extraction did not load', e);
-          return null;
-        });
-        if (ctx.isInvalid || location.href !== url) return;
-        if (c) {
-          counts = { words: c.words, cjkChars: c.cjkChars ?? 0, images: c.images ?? 0 };
-          counted = true;
-        }
-      }
+      // The verdict now (this idle period), an article's counts in later ones (lib/detect/slices.ts):
+      // the popup's own count (the same extraction on the same DOM), else detection's estimate.
+      const d = await detectInSlices(document, {
+        idle,
+        alive: () => !ctx.isInvalid && location.href === url, // navigated meanwhile: that view reports
+        counts: (doc) =>
+          popupCounts(doc).catch((e: unknown) => {
+            console.warn('Gist: reading time estimated, the extraction did not load', e);
+            return null;
+          }),
+      });
+      if (!d) return;
       const msg: DetectReport = {
         type: 'detect:report',
         url,
         isArticle: d.isArticle,
-        wordCount: counts.words,
-        cjkChars: counts.cjkChars,
-        images: counts.images,
-        counted,
+        wordCount: d.wordCount,
+        cjkChars: d.cjkChars,
+        images: d.images ?? 0,
+        counted: d.counted,
         canonical: declaredCanonical(document, url),
       };
       browser.runtime.sendMessage(msg).catch(() => {

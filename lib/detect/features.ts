@@ -1,5 +1,6 @@
 // Cheap page signals for article detection. Runs in the always-on content script: native selector
-// calls and one pass over <p> elements, no layout, no computed style, no Readability.
+// calls, one pass over <p> elements and short walks over a few kinds of element; no layout, no
+// computed style, no Readability.
 import { HAS_LETTER } from '../extract/letter-class';
 
 export interface DetectFeatures {
@@ -64,8 +65,26 @@ const MD_ARTICLE_TYPES = [
   'ScholarlyArticle',
   'SocialMediaPosting',
 ];
-/** Microdata items of an article type; itemtype is a space-separated list of URLs, so `~=` on each spelling. */
-const MD_ARTICLE_SEL = MD_ARTICLE_TYPES.flatMap((t) => ['http', 'https'].map((p) => `[itemtype~="${p}://schema.org/${t}" i]`)).join(',');
+/**
+ * Microdata types of an article, lowercased. itemtype is a space-separated list of URLs: an item is an
+ * article when one of them is such a type, in any letter case (as `[itemtype~="..." i]` matches; one
+ * selector of all 22 spellings was the costliest call of a cold detection, so the few elements with an
+ * itemtype are checked here instead).
+ */
+const MD_ARTICLE_URLS = new Set(MD_ARTICLE_TYPES.flatMap((t) => ['http', 'https'].map((p) => `${p}://schema.org/${t}`.toLowerCase())));
+const CSS_SPACE = /[ \t\n\r\f]+/;
+function microdataArticles(doc: Document): number {
+  let n = 0;
+  for (const el of doc.querySelectorAll('[itemtype]'))
+    if (
+      (el.getAttribute('itemtype') ?? '')
+        .toLowerCase()
+        .split(CSS_SPACE)
+        .some((u) => MD_ARTICLE_URLS.has(u))
+    )
+      n++;
+  return n;
+}
 const LD_OTHER =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage|Product|ProductGroup|Offer|ProfilePage|ContactPage|AboutPage|Store|Event|MusicGroup|LocalBusiness|Restaurant|Movie|VideoObject|QAPage|DiscussionForumPosting)"/;
 const URL_LISTING =
@@ -121,18 +140,65 @@ function urlFeatures(href: string): UrlFeatures {
   };
 }
 
-/** One native selector for "any of these keys in property / name / itemprop", case-insensitive like the keys. */
-const metaSelector = (keys: Iterable<string>) =>
-  [...keys].flatMap((k) => ['property', 'name', 'itemprop'].map((a) => `meta[${a}="${k}" i]`)).join(',');
-const OG_TYPE_SEL = metaSelector(['og:type']);
-const PUBLISHED_SEL = metaSelector(PUBLISHED_KEYS);
-/** h2/h3 whose first element is a link (the link matches), or that sit inside a link (the heading matches). */
-const HEADLINE_LINKS = 'h2 > a:first-child, h3 > a:first-child, a > h2, a > h3';
+/**
+ * The og:type content (first such meta, '' without one) and whether a published-date meta is there:
+ * one walk over the head's <meta>s, each key looked up in property, name and itemprop in any letter
+ * case. Two selectors of all 33 spellings (`meta[name="..." i]`) cost more cold than this walk.
+ */
+function metaSignals(head: ParentNode): { og: string; published: boolean } {
+  let og: string | null = null,
+    published = false;
+  const metas = head.querySelectorAll('meta');
+  for (let i = 0; i < metas.length && (og === null || !published); i++) {
+    const m = metas[i];
+    for (const a of META_KEY_ATTRS) {
+      const k = m.getAttribute(a)?.toLowerCase();
+      if (!k) continue;
+      if (og === null && k === 'og:type') og = m.getAttribute('content') ?? '';
+      if (PUBLISHED_KEYS.has(k)) published = true;
+    }
+  }
+  return { og: og?.trim().toLowerCase() ?? '', published };
+}
+const META_KEY_ATTRS = ['property', 'name', 'itemprop'] as const;
 
+/**
+ * h2/h3 whose first element is a link (the link counts), or that sit inside a link (the heading
+ * counts), as `h2 > a:first-child, h3 > a:first-child, a > h2, a > h3` would count them: a walk over
+ * the (few) headings, cheaper cold than that selector over every element.
+ */
+function headlineLinks(doc: Document): number {
+  let n = 0;
+  for (const tag of ['h2', 'h3']) {
+    const hs = doc.getElementsByTagName(tag);
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (h.firstElementChild?.localName === 'a') n++;
+      if (h.parentElement?.localName === 'a') n++;
+    }
+  }
+  return n;
+}
+
+/** The scored signals: everything but the main text's counts. */
+export type ScoredFeatures = Omit<DetectFeatures, 'words' | 'cjkChars'>;
+
+/** All features; the main text's words are counted from scanFeatures' text. */
 export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeatures {
-  // Head, form and headline signals: native selector calls and collection lengths, not JS loops over
-  // elements (in a content script's world every element touched costs a JS wrapper). The detector runs
-  // once per page, so cold cost is what counts (a selector for the headline links was slower warm).
+  const { features, mainText } = scanFeatures(doc, url);
+  const [words, cjkChars] = countWordsAndCjk(mainText);
+  return { ...features, words, cjkChars };
+}
+
+/**
+ * The scored signals and the main text (the dominant container's text blocks), not yet counted:
+ * the verdict needs no word count, so the content script counts it in a later idle slice.
+ */
+export function scanFeatures(doc: Document, url: string = doc.URL): { features: ScoredFeatures; mainText: string } {
+  // Head, form and headline signals: collection lengths and short selectors, and JS walks only over
+  // the few elements concerned (<meta>s, items with an itemtype, h2/h3s): in a content script's world
+  // every element touched costs a JS wrapper, but long selector lists cost more cold (bench:detect).
+  // The detector runs once per page, so cold cost is what counts.
   let schemaArticle = 0,
     schemaOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
@@ -142,13 +208,14 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   }
   // Microdata: one or two article items describe the page (the story, perhaps a related one); three
   // or more are teasers of a listing.
-  const mdArticles = doc.querySelectorAll(MD_ARTICLE_SEL).length;
+  const mdArticles = microdataArticles(doc);
   if (mdArticles >= 3) schemaOther = 1;
   else if (mdArticles > 0) schemaArticle = 1;
   const head = doc.head ?? doc;
-  const og = head.querySelector(OG_TYPE_SEL)?.getAttribute('content')?.trim().toLowerCase() ?? '';
+  const meta = metaSignals(head);
+  const og = meta.og;
   const ogType = og === '' ? 0 : /article|blog|news/.test(og) ? 1 : -1;
-  const published = head.querySelector(PUBLISHED_SEL) ? 1 : 0;
+  const published = meta.published ? 1 : 0;
   const inputs = doc.getElementsByTagName('input');
   const password = inputs.length && doc.querySelector('input[type="password" i]') ? 1 : 0;
   const fields = inputs.length + doc.getElementsByTagName('button').length;
@@ -201,13 +268,12 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
   // Words of the main text: paragraphs of the dominant container (CJK: characters).
   const main: string[] = [];
   for (let i = 0; i < texts.length; i++) if (owners[i] === best) main.push(texts[i]);
-  const [words, cjkChars] = countWordsAndCjk(main.join('\n'));
   // Headings that are links (or start with one): teaser headlines. One native count, no wrappers.
-  const headlineLinks = doc.querySelectorAll(HEADLINE_LINKS).length;
+  const headlines = headlineLinks(doc);
   const articleEls = articles.length;
   // Links outside paragraphs (not doc.links: it leaks documents under jsdom). Two native counts.
   const links = Math.max(0, doc.getElementsByTagName('a').length - doc.querySelectorAll('p a').length);
-  return {
+  const features: ScoredFeatures = {
     schemaArticle,
     schemaOther,
     ogType,
@@ -217,14 +283,13 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
     longParas: Math.log1p(long),
     paraText: Math.log1p(total / 100),
     dominant: total > 0 ? bestLen / total : 0,
-    headlineLinks: Math.log1p(headlineLinks),
+    headlineLinks: Math.log1p(headlines),
     articleEls: Math.log1p(articleEls),
     linksPerPara: Math.log1p(links / (long + 1)),
     selects: Math.log1p(selects),
     fields: Math.log1p(fields),
     readerScore: Math.log1p(reader),
     mainText: Math.log1p(bestLen / 100),
-    words,
-    cjkChars,
   };
+  return { features, mainText: main.join('\n') };
 }

@@ -3,7 +3,7 @@
 // by scripts/bench-detect.ts --fit (logistic regression, class-balanced, L2) on the train halves
 // (scripts/lib/splits.ts) of the article-detection corpus, the Zyte pages and Readability's test pages.
 // A page also needs some article text (hasArticleText), whatever it scores.
-import { detectFeatures, type DetectFeatures } from './features';
+import { countWordsAndCjk, scanFeatures, type ScoredFeatures } from './features';
 import { estimateReading } from './reading-estimate';
 
 export type { DetectFeatures } from './features';
@@ -21,7 +21,7 @@ export interface Detection {
   score: number;
 }
 
-type Weights = Record<Exclude<keyof DetectFeatures, 'words' | 'cjkChars'>, number> & { bias: number };
+type Weights = Record<keyof ScoredFeatures, number> & { bias: number };
 
 export const WEIGHTS: Weights = {
   bias: -1.171,
@@ -52,21 +52,40 @@ export const WEIGHTS: Weights = {
  * one long block as isProbablyReaderable counts them (its bar: a score of 20). Below it a page is a
  * stub, a form or a media page whatever its metadata says.
  */
-export const hasArticleText = (f: DetectFeatures): boolean => f.paraText >= Math.log1p(3) || f.readerScore > Math.log1p(20);
+export const hasArticleText = (f: ScoredFeatures): boolean => f.paraText >= Math.log1p(3) || f.readerScore > Math.log1p(20);
 
-export function scoreFeatures(f: DetectFeatures, w: Weights = WEIGHTS): number {
+export function scoreFeatures(f: ScoredFeatures, w: Weights = WEIGHTS): number {
   let s = w.bias;
   for (const k of Object.keys(w) as (keyof Weights)[]) if (k !== 'bias') s += w[k] * f[k];
   return s;
 }
 
-export function detectArticle(doc: Document): Detection {
-  const f = detectFeatures(doc);
-  const score = scoreFeatures(f);
-  if (score <= 0 || !hasArticleText(f)) return { isArticle: false, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
-  // An article gets a badge: count its text the way the extraction will (reading-estimate.ts).
-  const e = estimateReading(doc);
-  return e.words || e.cjkChars
-    ? { isArticle: true, wordCount: e.words, cjkChars: e.cjkChars, images: e.images, score }
-    : { isArticle: true, wordCount: f.words, cjkChars: f.cjkChars, images: 0, score };
+/** The verdict alone (the content script's first idle slice): the scored features, the main text not yet counted. */
+export interface Decision {
+  isArticle: boolean;
+  score: number;
+  features: ScoredFeatures;
+  /** The dominant container's text blocks, counted for the badge only when needed (detectionOf). */
+  mainText: string;
 }
+
+export function decideArticle(doc: Document): Decision {
+  const { features, mainText } = scanFeatures(doc);
+  const score = scoreFeatures(features);
+  return { isArticle: score > 0 && hasArticleText(features), score, features, mainText };
+}
+
+/**
+ * The badge's counts for a decision: for an article, its text counted the way the extraction will
+ * (reading-estimate.ts); otherwise, or when that finds no text, the words of the dominant container.
+ */
+export function detectionOf(doc: Document, d: Decision): Detection {
+  const { isArticle, score } = d;
+  const e = isArticle ? estimateReading(doc) : null;
+  if (e && (e.words || e.cjkChars)) return { isArticle, wordCount: e.words, cjkChars: e.cjkChars, images: e.images, score };
+  const [words, cjkChars] = countWordsAndCjk(d.mainText);
+  return { isArticle, wordCount: words, cjkChars, images: 0, score };
+}
+
+/** Decision and counts in one call (the extraction, tests and benchmarks); the content script splits them (slices.ts). */
+export const detectArticle = (doc: Document): Detection => detectionOf(doc, decideArticle(doc));

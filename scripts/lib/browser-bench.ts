@@ -75,7 +75,8 @@ export type Evaluate = (expression: string) => Promise<unknown>;
 
 /**
  * Opens each page in Chromium and calls `probe(evaluate, newWorld)` where `evaluate(expr)` runs an
- * expression in the page's isolated world (bundles already loaded) and returns its JSON value, and
+ * expression in the page's isolated world (bundles already loaded) and returns its JSON value (a
+ * promise's once settled), and
  * `newWorld(code)` makes another isolated world with only `code` loaded: a content script's first run
  * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches). `cdp` is
  * the page's DevTools session (for the profiler).
@@ -124,7 +125,12 @@ export async function inBrowser<P extends BrowserPage>(
             executionContextId: number;
           };
           const run = async (expression: string) => {
-            const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as {
+            const r = (await cdp.send('Runtime.evaluate', {
+              expression,
+              contextId: executionContextId,
+              returnByValue: true,
+              awaitPromise: true,
+            })) as {
               result: { value?: unknown };
               exceptionDetails?: { text: string; exception?: { description?: string } };
             };
