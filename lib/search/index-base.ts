@@ -178,8 +178,8 @@ export function mergeBase(b: IndexBase, extra: Map<string, number[]>, added: str
   return buildBase(terms, lists);
 }
 
-/** Where `x` goes in the sorted `a`. */
-export function lowerBoundOf(a: string[], x: string): number {
+/** Where `x` goes in the sorted `a` (terms, or pair hashes in pair-hash.ts). */
+export function lowerBoundOf<T extends string | number>(a: ArrayLike<T>, x: T): number {
   let lo = 0,
     hi = a.length;
   while (lo < hi) {

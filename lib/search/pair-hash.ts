@@ -1,6 +1,8 @@
 // Adjacent-word-pair hashes for phrase checks (lib/search/text-index.ts): each document keeps the sorted
 // 32-bit hashes of its word pairs, so "white house" is two binary searches, not a read of the body.
 
+import { lowerBoundOf } from './index-base';
+
 /** FNV-1a, 32 bit. */
 export function termHash(t: string): number {
   let h = 0x811c9dc5;
@@ -29,12 +31,6 @@ export function pairHashes(terms: string[], into: Set<number>): Set<number> {
 }
 
 export function binaryHas(a: Uint32Array, x: number): boolean {
-  let lo = 0,
-    hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBoundOf(a, x);
   return lo < a.length && a[lo] === x;
 }
