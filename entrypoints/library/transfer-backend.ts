@@ -32,6 +32,9 @@ import type { FetchOneResult } from '../../lib/fetch-queue/runner';
 // Import runs in the library page: it has the DOM that sanitizing needs, and writing in chunks keeps
 // it responsive. Fetching links runs in the background (it must go on after the page closes).
 // `articles`: the page's live list, held while the import writes (read once at the end, not per chunk).
+/** A macrotask later: the page paints and handles input between slices of long work. */
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
 export function transferBackend(db: GistDB, articles?: Pick<LiveArticles, 'hold'>): TransferBackend {
   return {
     async importFile(name, bytes, onProgress) {
@@ -84,7 +87,7 @@ async function importInPage(
   const outcomes = await applyImport(db, parsed.items, {
     sanitize: async (html, base) => {
       if (performance.now() - slice > 40) {
-        await new Promise((r) => setTimeout(r, 0));
+        await nextTask();
         slice = performance.now();
       }
       return prepareStoredHtml(html, window, base);
@@ -100,9 +103,7 @@ async function importInPage(
   // Highlights go in waiting; those of articles with content are placed in it now (a DOM task, a
   // frame between articles), the others when the fetch queue brings their page (keepAnchoring).
   const added = [...outcomes, ...strayHighlights].flatMap((o) => o.highlights ?? []);
-  const highlights = added.length
-    ? { added: added.length, ...(await anchorImported(db, window, added, () => new Promise((r) => setTimeout(r, 0)))) }
-    : undefined;
+  const highlights = added.length ? { added: added.length, ...(await anchorImported(db, window, added, nextTask)) } : undefined;
   const images = outcomes.flatMap((o) =>
     o.articleId !== undefined && o.pendingImages?.length ? [{ id: o.articleId, images: o.pendingImages }] : [],
   );
@@ -141,11 +142,7 @@ export function queueBackend(articles: Pick<LiveArticles, 'subscribe'>, browser:
           const mine = ++generation;
           const counts = countQueue(list);
           // Patterns without the port: Firefox finds no match for a pattern with one (an import from 127.0.0.1:8080).
-          const origins = await waitingOrigins(
-            list,
-            () => new Promise((r) => setTimeout(r, 0)),
-            () => closed || mine !== generation,
-          );
+          const origins = await waitingOrigins(list, nextTask, () => closed || mine !== generation);
           if (!origins) return;
           // Many sites: ask for all of them (the manifest's optional host access) rather than list each.
           const missing =

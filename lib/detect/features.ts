@@ -145,6 +145,7 @@ function urlFeatures(href: string): UrlFeatures {
  * one walk over the head's <meta>s, each key looked up in property, name and itemprop in any letter
  * case. Two selectors of all 33 spellings (`meta[name="..." i]`) cost more cold than this walk.
  */
+const META_KEY_ATTRS = ['property', 'name', 'itemprop'] as const;
 function metaSignals(head: ParentNode): { og: string; published: boolean } {
   let og: string | null = null,
     published = false;
@@ -160,7 +161,6 @@ function metaSignals(head: ParentNode): { og: string; published: boolean } {
   }
   return { og: og?.trim().toLowerCase() ?? '', published };
 }
-const META_KEY_ATTRS = ['property', 'name', 'itemprop'] as const;
 
 /**
  * h2/h3 whose first element is a link (the link counts), or that sit inside a link (the heading

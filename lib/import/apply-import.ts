@@ -60,7 +60,7 @@ function keyOf(item: ImportItem, known: string | undefined): string {
   return item.gist?.canonicalUrl || known || canonicalUrl(item.url);
 }
 
-const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
@@ -90,7 +90,7 @@ const TRANSACTION_MS = 400;
 export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDeps): Promise<ApplyOutcome[]> {
   const now = deps.now ?? Date.now;
   const source = deps.source ?? 'import';
-  const pause = deps.yield ?? yieldToEvents;
+  const pause = deps.yield ?? nextTask;
   const slice = deps.sliceMs ?? 40;
   const fixed = deps.chunkSize === undefined ? undefined : Math.max(1, deps.chunkSize);
   const outcomes: ApplyOutcome[] = new Array(items.length);

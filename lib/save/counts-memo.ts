@@ -5,19 +5,16 @@
 import type { StoredCounts } from '../reading-time/index';
 import { canonicalUrl } from '../url/canonical-url';
 import type { SessionArea } from './preview-cache';
+import { isCount, sessionRecord } from './session-record';
 
 const KEY = 'gist:counts';
 export const MAX_PAGES = 200;
 
 type Entry = [words: number, cjkChars: number, images: number];
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isEntry = (v: unknown): v is Entry => Array.isArray(v) && v.length === 3 && v.every(isCount);
 
 export function createCountsMemo(area: SessionArea) {
-  const read = async (): Promise<Record<string, Entry>> => {
-    const v = (await area.get(KEY))[KEY];
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Entry>) : {};
-  };
+  const { read, write } = sessionRecord<Entry>(area, KEY, MAX_PAGES);
   return {
     async get(pageUrl: string): Promise<StoredCounts | null> {
       const e = (await read())[canonicalUrl(pageUrl)];
@@ -28,9 +25,7 @@ export function createCountsMemo(area: SessionArea) {
       const key = canonicalUrl(pageUrl);
       delete all[key]; // re-inserted last: insertion order is age
       all[key] = [c.words, c.cjkChars ?? 0, c.images ?? 0];
-      const keys = Object.keys(all);
-      for (const k of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) delete all[k];
-      await area.set({ [KEY]: all });
+      await write(all);
     },
   };
 }

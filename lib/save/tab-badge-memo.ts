@@ -3,6 +3,7 @@
 // computed from the counts at the speed of the moment, and the service worker keeps no state.
 import type { StoredCounts } from '../reading-time/index';
 import type { SessionArea } from './preview-cache';
+import { isCount, sessionRecord } from './session-record';
 
 const KEY = 'gist:tab-badges';
 /** More tabs than anyone keeps open; the oldest entries go first. */
@@ -17,21 +18,12 @@ export interface TabBadge {
 
 // "t12", not "12": an object lists integer-like keys in numeric order, and insertion order is age here.
 const keyOf = (tabId: number) => `t${tabId}`;
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isFlag = (v: unknown): v is 0 | 1 => v === 0 || v === 1;
 const isEntry = (v: unknown): v is Entry =>
   Array.isArray(v) && ((v.length === 4 && v.slice(0, 3).every(isCount) && isFlag(v[3])) || (v.length === 1 && isFlag(v[0])));
 
 export function createTabBadgeMemo(area: SessionArea) {
-  const read = async (): Promise<Record<string, Entry>> => {
-    const v = (await area.get(KEY))[KEY];
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Entry>) : {};
-  };
-  const write = async (all: Record<string, Entry>) => {
-    const keys = Object.keys(all);
-    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_TABS))) delete all[k];
-    await area.set({ [KEY]: all });
-  };
+  const { read, write } = sessionRecord<Entry>(area, KEY, MAX_TABS);
   return {
     async put(tabId: number, counts: StoredCounts | null, saved: boolean): Promise<void> {
       const all = await read();
@@ -53,7 +45,7 @@ export function createTabBadgeMemo(area: SessionArea) {
       const all = await read();
       if (!(keyOf(tabId) in all)) return;
       delete all[keyOf(tabId)];
-      await area.set({ [KEY]: all });
+      await write(all);
     },
     async all(): Promise<TabBadge[]> {
       return Object.entries(await read()).flatMap(([key, e]) =>

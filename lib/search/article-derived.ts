@@ -32,7 +32,8 @@ const byId = new Map<number, Entry>();
 /** Entries of deleted articles are never looked up again: past this many, start over. */
 const MAX_ENTRIES = 400_000;
 
-const sameTags = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
+/** Same tags in the same order. */
+export const sameTags = (a: string[], b: string[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
 /** Same site, text and length inputs: every derived value of `a` holds for `b`. */
 function sameInputs(a: ArticleRecord, b: ArticleRecord): boolean {

@@ -4,7 +4,7 @@
 // a count. The sorted lists are rebuilt only when a count moved, and are otherwise the same objects
 // (so the menus skip re-rendering).
 import type { ArticleRecord } from '../db/schema';
-import { displaySite } from './article-derived';
+import { displaySite, sameTags } from './article-derived';
 
 export interface FacetLists {
   tags: [string, number][];
@@ -24,8 +24,6 @@ interface Counted {
   /** The update that last saw the article (older: it has left the list). */
   pass: number;
 }
-
-const sameTags = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
 function bump(m: Map<string, number>, key: string, by: number) {
   const n = (m.get(key) ?? 0) + by;

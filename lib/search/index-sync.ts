@@ -12,9 +12,6 @@ import { indexDoc, metaVersion } from './index-doc';
 import type { IndexStore } from './index-store';
 import { yieldToEvents } from './yield-events';
 
-export { indexDoc, metaVersion };
-export type { IndexStore, SavedHead, SavedIndex, SavedPhrases } from './index-store';
-
 export interface SyncState {
   ready: boolean;
   indexed: number;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../lib/search/query';
 import { effectiveView, listArticles } from '../../lib/search/list-query';
 import { TextIndex } from '../../lib/search/text-index';
-import { indexDoc } from '../../lib/search/index-sync';
+import { indexDoc } from '../../lib/search/index-doc';
 import { snippet } from '../../lib/search/snippet';
 import { dateLabel } from '../../lib/format/dates';
 import { formatBytes } from '../../lib/format/bytes';
