@@ -100,8 +100,12 @@ export function buildReport(run: ImportRun): ImportReport {
  * The same report built ~`sliceMs` at a time with `pause()` between slices: the page paints and handles
  * input while a 100,000-item report is put together (it was one task of ~1 s after the import).
  */
-export async function buildReportSliced(run: ImportRun, pause: () => Promise<void>, sliceMs = 25): Promise<ImportReport> {
-  const g = reportSteps(run);
+export function buildReportSliced(run: ImportRun, pause: () => Promise<void>, sliceMs = 25): Promise<ImportReport> {
+  return sliced(reportSteps(run), pause, sliceMs);
+}
+
+/** Runs a step generator ~`sliceMs` at a time, `pause()` between slices. */
+async function sliced<T>(g: Generator<void, T>, pause: () => Promise<void>, sliceMs: number): Promise<T> {
   let t = performance.now();
   for (;;) {
     const s = g.next();
@@ -169,8 +173,24 @@ const csvCell = (s: string) =>
 
 /** CSV (RFC 4180); cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function reportCsv(run: ImportRun, report: ImportReport): string {
-  const lines = ['where,url,outcome,reason', ...report.rows.map((r) => [r.where, r.url, r.outcome, r.reason].map(csvCell).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return straight(csvSteps(report)).join('');
+}
+
+/** The same CSV in parts, built ~`sliceMs` at a time (a 100,000-row report was one long task on the click). */
+export function reportCsvSliced(report: ImportReport, pause: () => Promise<void>, sliceMs = 25): Promise<string[]> {
+  return sliced(csvSteps(report), pause, sliceMs);
+}
+
+function* csvSteps(report: ImportReport): Generator<void, string[]> {
+  const parts = ['where,url,outcome,reason\r\n'];
+  const { rows } = report;
+  for (let start = 0; start < rows.length; start += STEP) {
+    let part = '';
+    for (const r of rows.slice(start, start + STEP)) part += `${[r.where, r.url, r.outcome, r.reason].map(csvCell).join(',')}\r\n`;
+    parts.push(part);
+    yield;
+  }
+  return parts;
 }
 
 export function summaryText(run: ImportRun, report: ReportCounts): string {

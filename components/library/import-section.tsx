@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildReportSliced, reportCounts, reportCsv, summaryText, type ImportReport } from './import-report';
+import { buildReportSliced, reportCounts, reportCsvSliced, summaryText, type ImportReport } from './import-report';
 import { saveBlob } from './export-download';
 import type { FetchOneAnswer, ImportPhase, ImportRun, TransferBackend } from './library-connector';
 import { ImportLinks } from './import-links';
@@ -184,12 +184,15 @@ function ImportResultView({
   const report = useMemo(() => reportCounts(run), [run]);
   const rows = useReportRows(run);
   const notableCount = report.counts.merged + report.counts.duplicate + report.counts.failed + report.counts.problem;
+  const [saving, setSaving] = useState(false);
+  // The CSV is built a slice per task too (100,000 lines), then handed over as a download.
   const save = () => {
-    const write = (r: ImportReport) =>
-      saveBlob(new Blob([reportCsv(run, r)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
-    // Built already: saved within the click. Clicked while the rows are still being built: once they are.
-    if (rows) write(rows);
-    else void reportOf(run).then(write);
+    if (saving) return;
+    setSaving(true);
+    void reportOf(run)
+      .then((r) => reportCsvSliced(r, nextTask))
+      .then((parts) => saveBlob(new Blob(parts, { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`))
+      .finally(() => setSaving(false));
   };
   return (
     <div
@@ -211,8 +214,8 @@ function ImportResultView({
         </p>
       )}
       <div class="ie-row">
-        <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>
-          Save report (CSV)
+        <button type="button" class="secondary" data-testid={id('import-save-report')} disabled={saving} onClick={save}>
+          {saving ? 'Saving the report…' : 'Save report (CSV)'}
         </button>
       </div>
       {fetchOne && rows && <ImportLinks items={rows.links} fetchOne={fetchOne} testId={id('import-links')} />}

@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportSection } from '../../components/library/import-section';
 import { ImportLinks } from '../../components/library/import-links';
-import { buildReport, buildReportSliced, reportCounts } from '../../components/library/import-report';
+import { buildReport, buildReportSliced, reportCounts, reportCsv, reportCsvSliced } from '../../components/library/import-report';
 import type { ImportRun, TransferBackend } from '../../components/library/library-connector';
 
 function bigRun(n: number): ImportRun {
@@ -61,6 +61,20 @@ describe('a 100,000-item import report', () => {
     expect(whole.notable[0].where).toBe('pocket.csv'); // the whole-file remark first, then by line
     expect(whole.links).toHaveLength(18_000);
     expect(whole.links[0]).toEqual({ id: 1, url: 'https://s0.example/p/0', where: 'pocket.csv:2' });
+  });
+
+  it('saves as CSV a slice at a time: the same text as built at once, a line per row', async () => {
+    const run = bigRun(20_000);
+    const report = buildReport(run);
+    const pause = vi.fn(() => Promise.resolve());
+    const parts = await reportCsvSliced(report, pause, 0);
+    expect(pause.mock.calls.length).toBeGreaterThanOrEqual(20_000 / 2048);
+    const csv = parts.join('');
+    expect(csv).toBe(reportCsv(run, report));
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(1 + report.rows.length + 1); // header, rows, the final line break
+    expect(lines[0]).toBe('where,url,outcome,reason');
+    expect(lines[1]).toBe('pocket.csv,,problem,no tags column');
   });
 
   it('shows the counts as soon as the import ends, and the rows only a few tasks later', async () => {
