@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildReport, reportCsv, summaryText, type ImportReport } from './import-report';
+import { buildReportSliced, reportCounts, reportCsvSliced, summaryText, type ImportReport } from './import-report';
 import { saveBlob } from './export-download';
 import type { FetchOneAnswer, ImportPhase, ImportRun, TransferBackend } from './library-connector';
-import { ImportLinks, linkOnlyItems } from './import-links';
+import { ImportLinks } from './import-links';
 import { VirtualList } from './virtual-list';
 
 const FORMATS =
@@ -14,7 +14,7 @@ const BOX_PX = 264;
 type State =
   | { kind: 'idle' }
   | { kind: 'running'; file: string; phase: ImportPhase; done: number; total: number }
-  | { kind: 'done'; run: ImportRun; report: ImportReport }
+  | { kind: 'done'; run: ImportRun }
   | { kind: 'error'; file: string; message: string };
 
 /** File picker + drop zone, progress bar, and the report of every item's outcome. */
@@ -50,7 +50,7 @@ export function ImportSection({
         setState({ kind: 'running', file: f.name, phase, done, total }),
       );
       performance.mark('gist:import-report');
-      setState({ kind: 'done', run: result, report: reportOf(result) });
+      setState({ kind: 'done', run: result });
       onImported?.(result);
     } catch (e) {
       setState({ kind: 'error', file: f.name, message: e instanceof Error ? e.message : String(e) });
@@ -125,15 +125,9 @@ export function ImportSection({
         </p>
       )}
       {runs?.length ? (
-        <ImportResultView
-          key={runs.length}
-          run={runs[runs.length - 1]}
-          report={reportOf(runs[runs.length - 1])}
-          latest
-          fetchOne={fetchOne}
-        />
+        <ImportResultView key={runs.length} run={runs[runs.length - 1]} latest fetchOne={fetchOne} />
       ) : (
-        state.kind === 'done' && <ImportResultView run={state.run} report={state.report} latest fetchOne={fetchOne} />
+        state.kind === 'done' && <ImportResultView run={state.run} latest fetchOne={fetchOne} />
       )}
       {runs && runs.length > 1 && (
         <details class="ie-earlier" data-testid="import-earlier">
@@ -142,7 +136,7 @@ export function ImportSection({
             .slice(0, -1)
             .reverse()
             .map((r, i) => (
-              <ImportResultView key={runs.length - 1 - i} run={r} report={reportOf(r)} latest={false} fetchOne={fetchOne} />
+              <ImportResultView key={runs.length - 1 - i} run={r} latest={false} fetchOne={fetchOne} />
             ))}
         </details>
       )}
@@ -150,36 +144,56 @@ export function ImportSection({
   );
 }
 
-const reports = new WeakMap<ImportRun, ImportReport>();
-/** One report per run, built once (a 10,000-item run has as many rows). */
-function reportOf(run: ImportRun): ImportReport {
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+const reports = new WeakMap<ImportRun, Promise<ImportReport>>();
+/** One report per run, built once and a slice per task (a 100,000-item run has as many rows). */
+function reportOf(run: ImportRun): Promise<ImportReport> {
   let r = reports.get(run);
   if (!r) {
-    r = buildReport(run);
+    r = buildReportSliced(run, nextTask);
     reports.set(run, r);
   }
   return r;
 }
 
+/** The run's rows once built (null meanwhile: the counts are shown first). */
+function useReportRows(run: ImportRun): ImportReport | null {
+  const [report, setReport] = useState<{ run: ImportRun; report: ImportReport } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void reportOf(run).then((r) => live && setReport({ run, report: r }));
+    return () => {
+      live = false;
+    };
+  }, [run]);
+  return report?.run === run ? report.report : null;
+}
+
 /** One file's report; `latest` is the one just imported (the others sit folded under "Earlier imports"). */
 function ImportResultView({
   run,
-  report,
   latest,
   fetchOne,
 }: {
   run: ImportRun;
-  report: ImportReport;
   latest: boolean;
   fetchOne?(id: number, url: string): Promise<FetchOneAnswer>;
 }) {
   const id = (name: string) => (latest ? name : `${name}-earlier`);
-  // Once per report: the section re-renders on every progress step of the next import, and a
-  // 100,000-row report would be filtered again each time.
-  const notable = useMemo(() => report.rows.filter((r) => r.outcome !== 'imported'), [report]);
-  const linkOnly = useMemo(() => linkOnlyItems(run.outcomes), [run]);
-  const save = () =>
-    saveBlob(new Blob([reportCsv(run, report)], { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`);
+  // Counts first (one pass, painted with the summary); the rows follow, built a slice per task.
+  const report = useMemo(() => reportCounts(run), [run]);
+  const rows = useReportRows(run);
+  const notableCount = report.counts.merged + report.counts.duplicate + report.counts.failed + report.counts.problem;
+  const [saving, setSaving] = useState(false);
+  // The CSV is built a slice per task too (100,000 lines), then handed over as a download.
+  const save = () => {
+    if (saving) return;
+    setSaving(true);
+    void reportOf(run)
+      .then((r) => reportCsvSliced(r, nextTask))
+      .then((parts) => saveBlob(new Blob(parts, { type: 'text/csv' }), `gist-import-report-${run.file.replace(/\.[^.]+$/, '')}.csv`))
+      .finally(() => setSaving(false));
+  };
   return (
     <div
       data-testid={id('import-result')}
@@ -200,31 +214,37 @@ function ImportResultView({
         </p>
       )}
       <div class="ie-row">
-        <button type="button" class="secondary" data-testid={id('import-save-report')} onClick={save}>
-          Save report (CSV)
+        <button type="button" class="secondary" data-testid={id('import-save-report')} disabled={saving} onClick={save}>
+          {saving ? 'Saving the report…' : 'Save report (CSV)'}
         </button>
       </div>
-      {fetchOne && <ImportLinks items={linkOnly} fetchOne={fetchOne} testId={id('import-links')} />}
-      {notable.length > 0 && (
-        <details open={notable.length <= 20}>
-          <summary>Merged, duplicates, failures and problems ({notable.length.toLocaleString()})</summary>
+      {fetchOne && rows && <ImportLinks items={rows.links} fetchOne={fetchOne} testId={id('import-links')} />}
+      {notableCount > 0 && (
+        <details open={notableCount <= 20}>
+          <summary>Merged, duplicates, failures and problems ({notableCount.toLocaleString()})</summary>
           {/* Windowed: a 100,000-row report renders the ~20 rows in view, not all of them. */}
-          <VirtualList
-            items={notable}
-            rowHeight={ROW_PX}
-            boxHeight={BOX_PX}
-            boxClass="ie-list ie-vlist"
-            overscan={10}
-            attrs={{ 'data-testid': id('import-report-rows'), 'data-count': notable.length }}
-            renderRow={(r, i) => {
-              const text = `${r.where}${r.url ? ` ${r.url}` : ''}: ${r.reason}`;
-              return (
-                <li key={i} class={`ie-outcome-${r.outcome}`} title={`${r.outcome} ${text}`} style={{ height: `${ROW_PX}px` }}>
-                  <strong>{r.outcome}</strong> {text}
-                </li>
-              );
-            }}
-          />
+          {rows ? (
+            <VirtualList
+              items={rows.notable}
+              rowHeight={ROW_PX}
+              boxHeight={BOX_PX}
+              boxClass="ie-list ie-vlist"
+              overscan={10}
+              attrs={{ 'data-testid': id('import-report-rows'), 'data-count': rows.notable.length }}
+              renderRow={(r, i) => {
+                const text = `${r.where}${r.url ? ` ${r.url}` : ''}: ${r.reason}`;
+                return (
+                  <li key={i} class={`ie-outcome-${r.outcome}`} title={`${r.outcome} ${text}`} style={{ height: `${ROW_PX}px` }}>
+                    <strong>{r.outcome}</strong> {text}
+                  </li>
+                );
+              }}
+            />
+          ) : (
+            <p class="muted" data-testid={id('import-report-preparing')}>
+              Preparing the list…
+            </p>
+          )}
         </details>
       )}
     </div>

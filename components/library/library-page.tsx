@@ -145,9 +145,10 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   // Selection is of visible articles: drop ids that left the library.
   useEffect(() => {
     if (!articles) return;
-    const ids = new Set(articles.map((a) => a.id));
     setSelected((sel) => {
       if (!sel.size) return sel;
+      // Built only when something is selected: after an import it would be a set of 100,000 ids for nothing.
+      const ids = new Set(articles.map((a) => a.id));
       const next = new Set([...sel].filter((id) => ids.has(id)));
       return next.size !== sel.size ? next : sel;
     });

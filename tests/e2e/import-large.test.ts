@@ -71,6 +71,20 @@ describe('a 4,000-row Pocket CSV', () => {
     expect(await page.getByTestId('import-summary').textContent()).toContain(`${(ROWS - 1).toLocaleString('en-US')} imported`);
   });
 
+  it('lists every link-only article in a windowed list, folded at first: a few dozen rows in the page at most', async () => {
+    const links = page.getByTestId('import-links');
+    expect(await links.count()).toBe(0); // folded: no row rendered
+    await page.locator('[data-testid=import-result] details summary').filter({ hasText: 'Imported as links only' }).click();
+    expect(await links.getAttribute('data-count')).toBe(String(ROWS - 1)); // every imported row: none had content
+    const first = await links.locator('li').first().getAttribute('data-url');
+    expect(await links.locator('li').count()).toBeGreaterThan(3);
+    expect(await links.locator('li').count()).toBeLessThan(40);
+    expect(await links.locator('li button').first().textContent()).toBe('Fetch now');
+    await links.evaluate((ul) => ul.parentElement!.scrollTo({ top: ul.parentElement!.scrollHeight }));
+    await expect.poll(() => links.locator('li').first().getAttribute('data-url')).not.toBe(first);
+    expect(await links.locator('li').count()).toBeLessThan(40);
+  });
+
   it('the same file again adds nothing, and its 4,000-row report is a windowed list', async () => {
     await importSampling();
     const result = page.getByTestId('import-result');

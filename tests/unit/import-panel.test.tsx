@@ -177,6 +177,7 @@ describe('import', () => {
     expect($('import-report-rows')!.textContent).toContain('not a web page (javascript: URL)');
     expect($('import-report-rows')!.textContent).toContain('repeated in the file; merged into ril_export.html:5');
     ($('import-save-report') as HTMLButtonElement).click();
+    await flush();
     expect(click).toHaveBeenCalledOnce();
     const csv = await created[0].text();
     expect(csv.split('\r\n')[0]).toBe('where,url,outcome,reason');
