@@ -8,7 +8,7 @@
 // usage: npm run bench:detect [-- --no-browser] [-- --fit] [-- --errors] [-- --cold-every=N] (time on every N-th page, default 4)
 //        [-- --time-only] (timing only, no accuracy pass)
 import { isProbablyReaderable } from '@mozilla/readability';
-import { detectFeatures, hasArticleText, scoreFeatures, WEIGHTS, type DetectFeatures } from '../lib/detect/index';
+import { decideArticle, detectFeatures, hasArticleText, scoreFeatures, WEIGHTS, type DetectFeatures } from '../lib/detect/index';
 import {
   detectPages,
   DETECT_DIR,
@@ -40,6 +40,8 @@ interface Row {
   kind: string;
   half: Half;
   f?: DetectFeatures;
+  /** The content script's verdict (decideArticle: the head read only where it can change it), and whether it read the head. */
+  quick?: { isArticle: boolean; complete: boolean };
   readerable?: boolean;
   error?: string;
 }
@@ -84,6 +86,8 @@ for (const r of rows) {
         ? loadPage(r.file, undefined, { dropStyles: true })
         : parsePage(dropStylesheets(readPageFile(r.file)), r.url ?? undefined);
     r.f = detectFeatures(dom.window.document);
+    const q = decideArticle(dom.window.document);
+    r.quick = { isArticle: q.isArticle, complete: q.complete };
     r.readerable = isProbablyReaderable(dom.window.document);
     dom.window.close();
   } catch (e) {
@@ -139,6 +143,12 @@ if (!timeOnly) console.log(`== detection accuracy (Node + jsdom; ${ok.length} pa
 if (!timeOnly) report('isProbablyReaderable', (r) => r.readerable!);
 const gist = (r: Row) => scoreFeatures(r.f!) > 0 && hasArticleText(r.f!);
 if (!timeOnly) report('gist', gist);
+if (!timeOnly) {
+  const same = ok.filter((r) => r.quick!.isArticle === gist(r)).length;
+  console.log(
+    `content script's verdict (head read only where it can change it) = complete model's on ${same}/${ok.length} pages; head read on ${ok.filter((r) => r.quick!.complete).length}`,
+  );
+}
 if (args.includes('--errors')) {
   for (const r of ok)
     if (gist(r) !== r.article)

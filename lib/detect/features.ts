@@ -183,6 +183,15 @@ function headlineLinks(doc: Document): number {
 /** The scored signals: everything but the main text's counts. */
 export type ScoredFeatures = Omit<DetectFeatures, 'words' | 'cjkChars'>;
 
+/** The head's signals: og:type (1 article, -1 anything else, 0 none) and a published-date meta (1 or 0). */
+export type HeadFeatures = Pick<DetectFeatures, 'ogType' | 'published'>;
+
+export function headFeatures(doc: Document): HeadFeatures {
+  const meta = metaSignals(doc.head ?? doc);
+  const og = meta.og;
+  return { ogType: og === '' ? 0 : /article|blog|news/.test(og) ? 1 : -1, published: meta.published ? 1 : 0 };
+}
+
 /** All features; the main text's words are counted from scanFeatures' text. */
 export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeatures {
   const { features, mainText } = scanFeatures(doc, url);
@@ -195,6 +204,16 @@ export function detectFeatures(doc: Document, url: string = doc.URL): DetectFeat
  * the verdict needs no word count, so the content script counts it in a later idle slice.
  */
 export function scanFeatures(doc: Document, url: string = doc.URL): { features: ScoredFeatures; mainText: string } {
+  const scan = scanBody(doc, url);
+  Object.assign(scan.features, headFeatures(doc));
+  return scan;
+}
+
+/**
+ * Everything but the head's signals (headFeatures), which stay 0: a walk over every <meta> is the
+ * costliest step of a cold verdict, and on most pages they cannot change it (decideArticle).
+ */
+export function scanBody(doc: Document, url: string = doc.URL): { features: ScoredFeatures; mainText: string } {
   // Head, form and headline signals: collection lengths and short selectors, and JS walks only over
   // the few elements concerned (<meta>s, items with an itemtype, h2/h3s): in a content script's world
   // every element touched costs a JS wrapper, but long selector lists cost more cold (bench:detect).
@@ -211,11 +230,6 @@ export function scanFeatures(doc: Document, url: string = doc.URL): { features: 
   const mdArticles = microdataArticles(doc);
   if (mdArticles >= 3) schemaOther = 1;
   else if (mdArticles > 0) schemaArticle = 1;
-  const head = doc.head ?? doc;
-  const meta = metaSignals(head);
-  const og = meta.og;
-  const ogType = og === '' ? 0 : /article|blog|news/.test(og) ? 1 : -1;
-  const published = meta.published ? 1 : 0;
   const inputs = doc.getElementsByTagName('input');
   const password = inputs.length && doc.querySelector('input[type="password" i]') ? 1 : 0;
   const fields = inputs.length + doc.getElementsByTagName('button').length;
@@ -276,8 +290,8 @@ export function scanFeatures(doc: Document, url: string = doc.URL): { features: 
   const features: ScoredFeatures = {
     schemaArticle,
     schemaOther,
-    ogType,
-    published,
+    ogType: 0,
+    published: 0,
     ...urlFeatures(url),
     password,
     longParas: Math.log1p(long),

@@ -3,7 +3,7 @@
 // by scripts/bench-detect.ts --fit (logistic regression, class-balanced, L2) on the train halves
 // (scripts/lib/splits.ts) of the article-detection corpus, the Zyte pages and Readability's test pages.
 // A page also needs some article text (hasArticleText), whatever it scores.
-import { countWordsAndCjk, scanFeatures, type ScoredFeatures } from './features';
+import { countWordsAndCjk, headFeatures, scanBody, type ScoredFeatures } from './features';
 import { estimateReading } from './reading-estimate';
 
 export type { DetectFeatures } from './features';
@@ -63,16 +63,39 @@ export function scoreFeatures(f: ScoredFeatures, w: Weights = WEIGHTS): number {
 /** The verdict alone (the content script's first idle slice): the scored features, the main text not yet counted. */
 export interface Decision {
   isArticle: boolean;
+  /** The model's score; without the head's signals when `complete` is false. */
   score: number;
+  /** The scored features; og:type and the published date left at 0 when `complete` is false. */
   features: ScoredFeatures;
+  /** False when the verdict was settled without reading the head's signals (they could not change it). */
+  complete: boolean;
   /** The dominant container's text blocks, counted for the badge only when needed (detectionOf). */
   mainText: string;
 }
 
-export function decideArticle(doc: Document): Decision {
-  const { features, mainText } = scanFeatures(doc);
+/** The least and most the head's signals (og:type -1..1, published 0..1) can add to a score. */
+const HEAD_MIN = Math.min(-WEIGHTS.ogType, WEIGHTS.ogType, 0) + Math.min(WEIGHTS.published, 0);
+const HEAD_MAX = Math.max(-WEIGHTS.ogType, WEIGHTS.ogType, 0) + Math.max(WEIGHTS.published, 0);
+/** Rounding room: a score summed in another order may differ in its last bits. */
+const EPS = 1e-9;
+
+/**
+ * The verdict, exactly as the full model gives it: the body's signals first; the head's (a walk over
+ * every <meta>) only when their bounds (HEAD_MIN, HEAD_MAX) leave the verdict open or `complete` is asked for.
+ * The model is linear, so without article text, or with a score beyond what og:type and a published
+ * date can move, they are not read (most pages).
+ */
+export function decideArticle(doc: Document, o: { complete?: boolean } = {}): Decision {
+  const { features, mainText } = scanBody(doc);
+  const text = hasArticleText(features);
+  const partial = scoreFeatures(features);
+  if (!o.complete) {
+    if (!text || partial + HEAD_MAX < -EPS) return { isArticle: false, score: partial, features, complete: false, mainText };
+    if (partial + HEAD_MIN > EPS) return { isArticle: true, score: partial, features, complete: false, mainText };
+  }
+  Object.assign(features, headFeatures(doc));
   const score = scoreFeatures(features);
-  return { isArticle: score > 0 && hasArticleText(features), score, features, mainText };
+  return { isArticle: score > 0 && text, score, features, complete: true, mainText };
 }
 
 /**
@@ -88,4 +111,4 @@ export function detectionOf(doc: Document, d: Decision): Detection {
 }
 
 /** Decision and counts in one call (the extraction, tests and benchmarks); the content script splits them (slices.ts). */
-export const detectArticle = (doc: Document): Detection => detectionOf(doc, decideArticle(doc));
+export const detectArticle = (doc: Document): Detection => detectionOf(doc, decideArticle(doc, { complete: true }));

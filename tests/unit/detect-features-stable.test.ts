@@ -1,11 +1,11 @@
 // The detector's cost work (fewer DOM passes, split slices) must not move a single feature: the weights
 // in lib/detect/index.ts were fitted on these exact values. Every 8th page of the three detection
 // corpora, loaded as bench:detect loads them; the features and the detection (badge counts included)
-// must equal the recorded ones to the last bit. A deliberate change of a feature (then refit the
+// must equal the recorded ones to the last bit, and the content script's quicker verdict must equal it. A deliberate change of a feature (then refit the
 // weights) re-records them with `npx vitest run -u tests/unit/detect-features-stable.test.ts`.
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { detectArticle, detectFeatures } from '../../lib/detect/index';
+import { decideArticle, detectArticle, detectFeatures } from '../../lib/detect/index';
 import { detectPages, DETECT_DIR, READABILITY_DIR, readabilityPages, zytePages, ZYTE_DIR } from '../../scripts/lib/corpora';
 import { dropStylesheets, loadPage, parsePage, readPageFile } from '../../scripts/lib/load-page';
 import { describeCorpus } from './corpus';
@@ -38,7 +38,10 @@ describeCorpus(
         } catch {
           continue; // jsdom cannot parse a few real pages (bench:detect skips them too)
         }
-        got[p.id] = { features: detectFeatures(dom.window.document), detection: detectArticle(dom.window.document) };
+        const detection = detectArticle(dom.window.document);
+        got[p.id] = { features: detectFeatures(dom.window.document), detection };
+        // The content script's verdict, which reads the head only where it can change it, is the same.
+        expect(decideArticle(dom.window.document).isArticle, p.id).toBe(detection.isArticle);
         dom.window.close();
       }
       expect(Object.keys(got).length).toBeGreaterThan(80);
