@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { listArticles, saveArticle, type ArticleInput } from '../../lib/db/articles';
-import { LiveArticles, readAllInPages } from '../../lib/db/live-articles';
+import { LiveArticles, readAllInPages, subscribeWhen } from '../../lib/db/live-articles';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
 import type { QueueView } from '../../components/library/library-connector';
@@ -231,5 +231,34 @@ describe('LiveArticles', () => {
       ['a', 'SchemaError'],
       ['b', 'SchemaError'],
     ]);
+  });
+});
+
+describe('subscribeWhen', () => {
+  it('subscribes when the gate settles (resolved or failed), or after the longest wait, once; cancelling first subscribes nothing', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const sub = (name: string) => () => (calls.push(name), () => calls.push(`off ${name}`));
+      let open!: () => void;
+      const off = subscribeWhen(new Promise<void>((r) => (open = r)), 1000, sub('gated'));
+      let fail!: (e: Error) => void;
+      subscribeWhen(new Promise<void>((_, ko) => (fail = ko)), 1000, sub('failed gate'));
+      subscribeWhen(new Promise<void>(() => {}), 1000, sub('slow gate'));
+      const cancelled = subscribeWhen(new Promise<void>(() => {}), 1000, sub('cancelled'));
+      await vi.advanceTimersByTimeAsync(500);
+      expect(calls).toEqual([]);
+      open();
+      fail(new Error('index failed'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual(['gated', 'failed gate']);
+      cancelled();
+      await vi.advanceTimersByTimeAsync(600);
+      expect(calls).toEqual(['gated', 'failed gate', 'slow gate']);
+      off();
+      expect(calls).toEqual(['gated', 'failed gate', 'slow gate', 'off gated']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
