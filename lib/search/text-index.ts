@@ -150,7 +150,7 @@ export class TextIndex {
   /** Folds added documents into a new base and drops dead slots. */
   rebase(): void {
     const basePairs = this.needPhrases();
-    this.decodeAll();
+    this.decodeFor(() => true);
     const baseSlots = this.baseSlots;
     const remap = new Int32Array(this.slotId.length).fill(-1);
     const ids: number[] = [],
@@ -228,10 +228,6 @@ export class TextIndex {
     return true;
   }
 
-  private decodeAll(): void {
-    this.decodeFor(() => true);
-  }
-
   private lists(term: string): ArrayLike<number>[] {
     const out: ArrayLike<number>[] = [];
     const i = findTerm(this.base, term);
@@ -284,7 +280,7 @@ export class TextIndex {
   /** The index in its two parts (folds pending changes in first). */
   serialize(): SerializedIndex {
     if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
-    this.decodeAll();
+    this.decodeFor(() => true);
     return writeParts({
       base: this.base,
       ids: this.slotId,

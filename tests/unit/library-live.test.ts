@@ -150,6 +150,26 @@ describe('the first page', () => {
   });
 });
 
+describe('the whole list', () => {
+  it('is read once the search index has opened (it began loading or rebuilding), not alongside its opening', async () => {
+    const connector = dexieConnector(db, await openReaderSettings(fakeBrowser.storage.local, null));
+    let openedAtList: string | null | undefined;
+    let readsAtOpen = -1;
+    const open = connector.search!.open.bind(connector.search!);
+    connector.search!.open = () => open().then(() => void (readsAtOpen = fullArticleReads(reads)));
+    const off = connector.subscribe(
+      () => (openedAtList ??= connector.search!.opened),
+      (e) => {
+        throw e;
+      },
+    );
+    await until(() => openedAtList !== undefined, 'the list');
+    expect(openedAtList).toBe('rebuilt');
+    expect(readsAtOpen).toBe(0);
+    off();
+  });
+});
+
 describe('LiveArticles', () => {
   it('gives a late subscriber the current list at once, and stops the query when the last one leaves', async () => {
     const live = new LiveArticles(db);
