@@ -11,6 +11,7 @@ import { listArticles, saveArticle, type ArticleInput } from '../../lib/db/artic
 import { LiveArticles, readAllInPages, subscribeWhen } from '../../lib/db/live-articles';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
+import type { IndexSync } from '../../lib/search/index-sync';
 import type { QueueView } from '../../components/library/library-connector';
 import { fullArticleReads, recordReads, type Read } from './db-reads';
 
@@ -155,10 +156,11 @@ describe('the whole list', () => {
     const connector = dexieConnector(db, await openReaderSettings(fakeBrowser.storage.local, null));
     let openedAtList: string | null | undefined;
     let readsAtOpen = -1;
-    const open = connector.search!.open.bind(connector.search!);
-    connector.search!.open = () => open().then(() => void (readsAtOpen = fullArticleReads(reads)));
+    const search = connector.search as IndexSync;
+    const open = search.open.bind(search);
+    search.open = () => open().then(() => void (readsAtOpen = fullArticleReads(reads)));
     const off = connector.subscribe(
-      () => (openedAtList ??= connector.search!.opened),
+      () => (openedAtList ??= search.opened),
       (e) => {
         throw e;
       },
