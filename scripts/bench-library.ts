@@ -166,7 +166,12 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
     const page = v2.page;
     log(`rows in the DOM (virtualised): ${await page.locator('[data-testid=article-row]').count()}`);
 
-    // Heap after load.
+    // Heap after load: once the whole list is in and the loaded index's postings are decoded (both come
+    // after the index is ready).
+    await page.waitForFunction(() => ['gist:list', 'gist:postings-decoded'].every((m) => performance.getEntriesByName(m).length), null, {
+      timeout: 120_000,
+      polling: 100,
+    });
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as {
