@@ -47,6 +47,8 @@ export class IndexSync {
   /** The loaded index's phrase part, loading (null: not asked yet); resolves false when unusable. */
   private phraseLoad: Promise<boolean> | null = null;
   private loadedStamp = 0;
+  /** The index whose postings are decoding or decoded (one slice loop per index, not per sync). */
+  private decoding: TextIndex | null = null;
   /** The phrase part turned out missing or not the word part's: rebuild on the next sync. */
   private broken = false;
   private listeners = new Set<(s: SyncState) => void>();
@@ -145,7 +147,7 @@ export class IndexSync {
     const ix = this.index!;
     this.emit({ ready: true, indexed: ix.size, total: ix.size });
     if (this.unsaved >= SAVE_AFTER_CHANGES) this.scheduleSave();
-    void this.decodeInSlices(ix);
+    if (this.decoding !== ix) void this.decodeInSlices(ix);
     if (!ix.phrasesReady)
       void this.phrasesOf(ix).then((ok) => {
         if (this.index !== ix) return;
@@ -164,6 +166,7 @@ export class IndexSync {
    * needs meanwhile), so later queries read plain arrays. Damaged postings mean a rebuild.
    */
   private async decodeInSlices(ix: TextIndex): Promise<void> {
+    this.decoding = ix;
     for (;;) {
       const start = now();
       let done = false;

@@ -351,6 +351,22 @@ describe('IndexSync', () => {
     expect(hits(next, 'honeyb')).toEqual([...ids].sort());
   });
 
+  it('decodes a loaded index once in the background, not again on every later sync', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const decoded = () => performance.getEntriesByName('gist:postings-decoded').length;
+    const before = decoded();
+    const next = h.open();
+    await next.sync();
+    await vi.waitFor(() => expect(decoded()).toBe(before + 1));
+    for (let i = 0; i < 3; i++) await next.sync();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(decoded()).toBe(before + 1);
+    expect(next.opened).toBe('loaded');
+  });
+
   it('open() resolves once the index is ready, or once a rebuild has begun (not when it ends)', async () => {
     const h = harness();
     const first = h.open();
