@@ -18,6 +18,7 @@ import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
 import { generateLibrary, type GeneratedArticle } from './lib/library-generator';
 import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
+import { INDEX_KEY } from '../lib/search/index-store';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -135,7 +136,7 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
         r.onerror = () => resolve(null);
         r.onsuccess = () => { const db = r.result;
           if (!db.objectStoreNames.contains('kv')) { db.close(); return resolve(null); }
-          const g = db.transaction('kv').objectStore('kv').get('text-index-v3');
+          const g = db.transaction('kv').objectStore('kv').get('${INDEX_KEY}');
           g.onsuccess = () => { db.close(); resolve(g.result ? g.result.value.watermark : null); };
           g.onerror = () => { db.close(); resolve(null); }; };
       })`,
@@ -165,7 +166,12 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
     const page = v2.page;
     log(`rows in the DOM (virtualised): ${await page.locator('[data-testid=article-row]').count()}`);
 
-    // Heap after load.
+    // Heap after load: once the whole list is in and the loaded index's postings are decoded (both come
+    // after the index is ready).
+    await page.waitForFunction(() => ['gist:list', 'gist:postings-decoded'].every((m) => performance.getEntriesByName(m).length), null, {
+      timeout: 120_000,
+      polling: 100,
+    });
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as {

@@ -14,10 +14,13 @@ export function useArticles(connector: LibraryConnector, setError: (e: string | 
   useEffect(() => {
     let live = true;
     let off: (() => void) | null = null;
+    let listed = false;
     const subscribe = () => {
       if (live)
         off = connector.subscribe(
           (list) => {
+            if (!listed) performance.mark?.('gist:list');
+            listed = true;
             setArticles(list);
             setError(null);
           },

@@ -152,3 +152,24 @@ export class LiveArticles {
     };
   }
 }
+
+/**
+ * `subscribe` called once `gate` settles or `maxMs` have passed, whichever is first; the returned
+ * function unsubscribes (or cancels the wait). The library page gates its whole-list read on the search
+ * index's opening: both are long main-thread work at 50,000 articles, and the index is the shorter.
+ */
+export function subscribeWhen(gate: Promise<unknown>, maxMs: number, subscribe: () => () => void): () => void {
+  let off: (() => void) | null = null;
+  let live = true;
+  const go = () => {
+    clearTimeout(timer);
+    if (live && !off) off = subscribe();
+  };
+  const timer = setTimeout(go, maxMs);
+  gate.then(go, go);
+  return () => {
+    live = false;
+    clearTimeout(timer);
+    off?.();
+  };
+}

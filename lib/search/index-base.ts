@@ -80,69 +80,6 @@ export function isBase(b: unknown): b is IndexBase {
 }
 
 /**
- * Postings as stored: per term, each posting's slot as the gap from the previous one and its low 12 bits
- * (fields and tf), both as LEB128 varints. Mostly 2–3 bytes a posting instead of 4: the saved index is
- * read whole before search is ready, and its read time follows its bytes.
- */
-export function packPostings(b: IndexBase): Uint8Array {
-  const { postings, postStart } = b;
-  let size = 0;
-  const walk = (emit: (v: number) => void) => {
-    for (let t = 0; t + 1 < postStart.length; t++) {
-      let prev = 0;
-      for (let i = postStart[t]; i < postStart[t + 1]; i++) {
-        const p = postings[i];
-        if (p >>> 12 < prev) throw new Error('Search index postings out of slot order');
-        emit((p >>> 12) - prev);
-        emit(p & 4095);
-        prev = p >>> 12;
-      }
-    }
-  };
-  walk((v) => (size += v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4));
-  const out = new Uint8Array(size);
-  let k = 0;
-  walk((v) => {
-    while (v >= 0x80) {
-      out[k++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    out[k++] = v;
-  });
-  return out;
-}
-
-/** The inverse of packPostings; throws when the bytes do not hold exactly the postings `postStart` counts. */
-export function unpackPostings(bytes: Uint8Array, postStart: Uint32Array): Uint32Array {
-  const out = new Uint32Array(postStart[postStart.length - 1]);
-  let k = 0;
-  const n = bytes.length;
-  const next = () => {
-    let v = 0,
-      shift = 0,
-      c: number;
-    do {
-      if (k >= n || shift > 21) throw new Error('Damaged search index postings');
-      c = bytes[k++];
-      v |= (c & 0x7f) << shift;
-      shift += 7;
-    } while (c & 0x80);
-    return v;
-  };
-  for (let t = 0; t + 1 < postStart.length; t++) {
-    let slot = 0;
-    for (let i = postStart[t]; i < postStart[t + 1]; i++) {
-      slot += next();
-      const low = next();
-      if (low > 4095) throw new Error('Damaged search index postings');
-      out[i] = (slot * 4096 + low) >>> 0;
-    }
-  }
-  if (k !== n) throw new Error('Damaged search index postings');
-  return out;
-}
-
-/**
  * The base with `extra` (postings added since, by term; `added`: its terms the base lacks, sorted) folded
  * in, each list remapped to the new slots (`remap[slot]`, -1: dropped). Postings hold the slot from bit 12.
  */

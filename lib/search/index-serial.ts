@@ -2,13 +2,21 @@
 // (dictionary, postings, ids, lengths, versions) that every search needs, and the phrase pairs (more
 // than half the bytes) that only quoted queries need. Both are a few typed arrays and one string, so
 // loading is a structured clone, not a rebuild. Reading checks every part's shape and throws on anything
-// inconsistent: the caller rebuilds (the saved index is a cache).
-import { isBase, packPostings, unpackPostings, type IndexBase } from './index-base';
+// inconsistent: the caller rebuilds (the saved index is a cache). Postings stay packed on reading and
+// are decoded as needed (packed-postings.ts).
+import { isBase, type IndexBase } from './index-base';
+import { checkPacked, packPostings, PackedPostings, type Packed } from './packed-postings';
+
+/**
+ * The format of WordPart: 4 stores each term's byte offset in the packed postings (3 did not, so it
+ * could only be decoded whole). A part of any other version is refused (and the index rebuilt).
+ */
+export const WORD_FORMAT = 4;
 
 /** What word search needs: the base with its postings packed (packPostings). */
 export interface WordPart {
-  version: 3;
-  base: Omit<IndexBase, 'postings'> & { packed: Uint8Array };
+  version: typeof WORD_FORMAT;
+  base: Omit<IndexBase, 'postings'> & Packed;
   ids: Int32Array;
   lengths: Uint32Array;
   /**
@@ -45,8 +53,8 @@ const baseMeta = (b: Omit<IndexBase, 'postings'>) => ({ termText: b.termText, te
 export function writeParts(s: IndexSlots): SerializedIndex {
   return {
     words: {
-      version: 3,
-      base: { ...baseMeta(s.base), packed: packPostings(s.base) },
+      version: WORD_FORMAT,
+      base: { ...baseMeta(s.base), ...packPostings(s.base) },
       ids: Int32Array.from(s.ids),
       lengths: Uint32Array.from(s.lengths),
       vers: Float64Array.from(s.vers),
@@ -55,31 +63,42 @@ export function writeParts(s: IndexSlots): SerializedIndex {
   };
 }
 
-/** The slots of a word part; throws on anything but a consistent one. */
-export function readWordPart(words: WordPart): Omit<IndexSlots, 'pairStart' | 'pairs'> {
+/** What reading a word part gives: its slots, and its postings still to decode (into `base.postings`). */
+export interface LoadedWords {
+  base: IndexBase;
+  postings: PackedPostings;
+  ids: Int32Array;
+  lengths: Uint32Array;
+  vers: Float64Array | null;
+}
+
+/**
+ * The slots of a word part, without decoding its postings or copying its arrays; throws on anything but
+ * a consistent part of this format.
+ */
+export function readWordPart(words: WordPart): LoadedWords {
   const b = words?.base;
+  const n = words?.ids?.length;
   let base: IndexBase | null = null;
-  if (words?.version === 3 && b?.packed instanceof Uint8Array && b.postStart instanceof Uint32Array && b.postStart.length) {
+  let postings: PackedPostings | null = null;
+  if (words?.version === WORD_FORMAT && b?.postStart instanceof Uint32Array && b.postStart.length) {
     try {
-      base = { ...baseMeta(b), postings: unpackPostings(b.packed, b.postStart) };
+      checkPacked(b, b.postStart);
+      base = { ...baseMeta(b), postings: new Uint32Array(b.postStart[b.postStart.length - 1]) };
+      postings = new PackedPostings({ packed: b.packed, byteStart: b.byteStart }, b.postStart, base.postings);
     } catch {
       /* damaged: refused below */
     }
   }
-  const n = words?.ids?.length;
   const ok =
     isBase(base) &&
+    postings &&
     words.ids instanceof Int32Array &&
     words.lengths instanceof Uint32Array &&
     words.lengths.length === n &&
     (words.vers === undefined || (words.vers instanceof Float64Array && words.vers.length === n));
-  if (!ok || !base) throw new Error('Unknown or damaged search index format');
-  return {
-    base,
-    ids: Array.from(words.ids),
-    lengths: Array.from(words.lengths),
-    vers: words.vers ? Array.from(words.vers) : new Array<number>(n).fill(0),
-  };
+  if (!ok || !base || !postings) throw new Error('Unknown or damaged search index format');
+  return { base, postings, ids: words.ids, lengths: words.lengths, vers: words.vers ?? null };
 }
 
 /** Throws unless `p` can be the phrase part of a word part of `slots` slots. */

@@ -51,15 +51,21 @@ export interface IndexCache {
   put(value: SavedIndex): Promise<void>;
 }
 
-/** The format before the index was stored in parts (one value of ~190 MB at 50,000 articles). */
-const OLD_KEYS = ['text-index-v2'];
+/**
+ * Keys of older formats, dropped on the next save: v2 stored the index as one value (~190 MB at 50,000
+ * articles); v3's postings could only be decoded whole (index-serial.ts WORD_FORMAT).
+ */
+const OLD_KEYS = ['text-index-v2', 'text-index-v3', 'text-index-v3:phrases'];
 
 /**
  * A key-value table in its own database ('gist-search-cache'), the index in two rows written in one
  * transaction: reading a single value of the whole index took 4–7 s at 50,000 articles, most of it
  * phrase data a word search never looks at. A stamp ties the rows of one save together.
  */
-export function dexieIndexCache(cache: Dexie, key = 'text-index-v3'): IndexCache {
+/** Where the current format is stored (its phrase part at `${INDEX_KEY}:phrases`). */
+export const INDEX_KEY = 'text-index-v4';
+
+export function dexieIndexCache(cache: Dexie, key = INDEX_KEY): IndexCache {
   const kv = cache.table<{ key: string; value: SavedHead | SavedPhrases }, string>('kv');
   const phrasesKey = `${key}:phrases`;
   return {

@@ -16,13 +16,15 @@
 //
 // Stored in two parts (index-serial.ts): the words that every search needs, and the phrase pairs that
 // only quoted queries need. A loaded index answers word searches at once and takes its phrase part later
-// (`attachPhrases`); until then `phrasesReady` is false.
+// (`attachPhrases`); until then `phrasesReady` is false. A loaded index's postings stay packed until a
+// query needs a term or `decodeFor` (run by IndexSync in slices after ready) reaches it.
 //
 // Each document keeps the version it was indexed from (IndexDoc.ver), so a sync can skip articles whose
 // indexed fields did not change.
 import { tokenize } from './tokenize';
 import { EMPTY_BASE, findTerm, insertSorted, lowerBound, lowerBoundOf, mergeBase, termAt, termCount, type IndexBase } from './index-base';
 import { checkPhrasePart, readWordPart, writeParts, type PhrasePart, type SerializedIndex, type WordPart } from './index-serial';
+import type { PackedPostings } from './packed-postings';
 import { binaryHas, pairHash, pairHashes, termHash } from './pair-hash';
 import { rankBm25, SITE, TAGS, TF_MASK, TITLE, type TermQuery } from './bm25';
 
@@ -45,6 +47,10 @@ export const MIN_PREFIX = 2;
 
 export class TextIndex {
   private base: IndexBase = EMPTY_BASE;
+  /** A loaded base's postings not all decoded yet (null once they are). */
+  private packed: PackedPostings | null = null;
+  /** A term's packed postings failed to decode: the index must be rebuilt (IndexSync checks). */
+  damaged = false;
   /** Postings added since the base was built, by term. */
   private extra = new Map<string, number[]>();
   /** Sorted terms of `extra` that the base lacks (for prefix expansion); null until needed. */
@@ -144,6 +150,7 @@ export class TextIndex {
   /** Folds added documents into a new base and drops dead slots. */
   rebase(): void {
     const basePairs = this.needPhrases();
+    this.decodeFor(() => true);
     const baseSlots = this.baseSlots;
     const remap = new Int32Array(this.slotId.length).fill(-1);
     const ids: number[] = [],
@@ -211,10 +218,26 @@ export class TextIndex {
     return out;
   }
 
+  /**
+   * Decodes packed postings (of a loaded index) in term order while `more()` says so; true when all
+   * are. Throws on damaged postings (the index must then be rebuilt).
+   */
+  decodeFor(more: () => boolean): boolean {
+    if (this.packed?.decodeWhile(more) === false) return false;
+    this.packed = null;
+    return true;
+  }
+
   private lists(term: string): ArrayLike<number>[] {
     const out: ArrayLike<number>[] = [];
     const i = findTerm(this.base, term);
-    if (i >= 0) out.push(this.base.postings.subarray(this.base.postStart[i], this.base.postStart[i + 1]));
+    if (i >= 0 && this.packed) {
+      try {
+        out.push(this.packed.list(i));
+      } catch {
+        this.damaged = true;
+      }
+    } else if (i >= 0) out.push(this.base.postings.subarray(this.base.postStart[i], this.base.postStart[i + 1]));
     const more = this.extra.get(term);
     if (more) out.push(more);
     return out;
@@ -257,6 +280,7 @@ export class TextIndex {
   /** The index in its two parts (folds pending changes in first). */
   serialize(): SerializedIndex {
     if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
+    this.decodeFor(() => true);
     return writeParts({
       base: this.base,
       ids: this.slotId,
@@ -275,9 +299,10 @@ export class TextIndex {
     const slots = readWordPart(words);
     const ix = new TextIndex();
     ix.base = slots.base;
-    ix.slotId = slots.ids;
-    ix.slotLen = slots.lengths;
-    ix.slotVer = slots.vers;
+    ix.packed = slots.postings;
+    ix.slotId = Array.from(slots.ids);
+    ix.slotLen = Array.from(slots.lengths);
+    ix.slotVer = slots.vers ? Array.from(slots.vers) : new Array<number>(slots.ids.length).fill(0);
     ix.baseSlots = ix.slotId.length;
     ix.basePairs = null;
     ix.extraNew = [];

@@ -21,7 +21,7 @@ import {
 } from '../../lib/db/articles';
 import Dexie from 'dexie';
 import { IndexSync } from '../../lib/search/index-sync';
-import { dexieIndexCache, dexieIndexStore } from '../../lib/search/index-store';
+import { dexieIndexCache, dexieIndexStore, INDEX_KEY } from '../../lib/search/index-store';
 import { TextIndex } from '../../lib/search/text-index';
 import { trimLog } from '../../lib/db/change-log';
 
@@ -217,11 +217,11 @@ describe('IndexSync', () => {
     await first.sync();
     await first.saveNow();
     const good = (await h.cache.get())!;
-    await h.kv.put({ key: 'text-index-v3', value: { ...good, words: { ...good.words, lengths: new Uint32Array(1) } } });
+    await h.kv.put({ key: INDEX_KEY, value: { ...good, words: { ...good.words, lengths: new Uint32Array(1) } } });
     const damaged = h.open();
     await damaged.sync();
     expect(damaged.opened).toBe('rebuilt');
-    await h.kv.put({ key: 'text-index-v3', value: good });
+    await h.kv.put({ key: INDEX_KEY, value: good });
     await db.transaction('rw', db.articles, db.changes, async () => {
       // A delete the log never saw (as from a library deleted and made again).
       await db.articles.delete(ids[0]);
@@ -276,13 +276,13 @@ describe('IndexSync', () => {
     await first.saveNow();
     const phrases = (await h.cache.getPhrases())!;
     const breakings = [
-      () => h.kv.delete('text-index-v3:phrases'),
-      () => h.kv.put({ key: 'text-index-v3:phrases', value: { ...phrases, stamp: phrases.stamp + 1 } }),
+      () => h.kv.delete(`${INDEX_KEY}:phrases`),
+      () => h.kv.put({ key: `${INDEX_KEY}:phrases`, value: { ...phrases, stamp: phrases.stamp + 1 } }),
       () =>
-        h.kv.put({ key: 'text-index-v3:phrases', value: { ...phrases, phrases: { ...phrases.phrases, pairStart: new Uint32Array(2) } } }),
+        h.kv.put({ key: `${INDEX_KEY}:phrases`, value: { ...phrases, phrases: { ...phrases.phrases, pairStart: new Uint32Array(2) } } }),
     ];
     for (const breakIt of breakings) {
-      await h.kv.put({ key: 'text-index-v3:phrases', value: phrases });
+      await h.kv.put({ key: `${INDEX_KEY}:phrases`, value: phrases });
       await breakIt();
       const next = h.open();
       await next.sync();
@@ -302,7 +302,91 @@ describe('IndexSync', () => {
     const first = h.open();
     await first.sync();
     await first.saveNow();
-    expect((await h.kv.toCollection().primaryKeys()).sort()).toEqual(['text-index-v3', 'text-index-v3:phrases']);
+    expect((await h.kv.toCollection().primaryKeys()).sort()).toEqual([INDEX_KEY, `${INDEX_KEY}:phrases`]);
     expect(TextIndex.deserialize((await h.cache.get())!.words).size).toBe(4);
+  });
+
+  it('drops an index saved in the whole-decode format (v3): not misread, rebuilt and saved over', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const saved = (await h.cache.get())!;
+    const phrases = (await h.cache.getPhrases())!;
+    // As version 3 stored it: no per-term byte offsets, under its own keys.
+    const { byteStart: _dropped, ...v3base } = saved.words.base;
+    await h.kv.clear();
+    await h.kv.put({ key: 'text-index-v3', value: { ...saved, words: { ...saved.words, version: 3, base: v3base } } });
+    await h.kv.put({ key: 'text-index-v3:phrases', value: phrases });
+    const next = h.open();
+    await next.sync();
+    expect(next.opened).toBe('rebuilt');
+    expect(hits(next, 'honeyb')).toEqual([...ids].sort());
+    // Even under the current key, a version-3 part is refused.
+    await h.kv.put({ key: INDEX_KEY, value: { ...saved, words: { ...saved.words, version: 3, base: v3base } } });
+    const again = h.open();
+    await again.sync();
+    expect(again.opened).toBe('rebuilt');
+    await again.saveNow();
+    expect((await h.kv.toCollection().primaryKeys()).sort()).toEqual([INDEX_KEY, `${INDEX_KEY}:phrases`]);
+  });
+
+  it('opens without decoding the postings; damaged postings found after ready mean a rebuild', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const saved = (await h.cache.get())!;
+    const { packed, byteStart } = saved.words.base;
+    // The last byte of the first term's postings gets a continuation bit: offsets and sizes still check out.
+    const end = byteStart[1] - 1;
+    const bad = packed.map((x, i) => (i === end ? x | 0x80 : x));
+    await h.kv.put({ key: INDEX_KEY, value: { ...saved, words: { ...saved.words, base: { ...saved.words.base, packed: bad } } } });
+    const next = h.open();
+    await next.open();
+    expect(next.opened).toBe('loaded');
+    expect(next.state.ready).toBe(true);
+    await vi.waitFor(() => expect(next.opened).toBe('rebuilt'));
+    await vi.waitFor(() => expect(next.state.ready).toBe(true));
+    expect(hits(next, 'honeyb')).toEqual([...ids].sort());
+  });
+
+  it('decodes a loaded index once in the background, not again on every later sync', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const decoded = () => performance.getEntriesByName('gist:postings-decoded').length;
+    const before = decoded();
+    const next = h.open();
+    await next.sync();
+    await vi.waitFor(() => expect(decoded()).toBe(before + 1));
+    for (let i = 0; i < 3; i++) await next.sync();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(decoded()).toBe(before + 1);
+    expect(next.opened).toBe('loaded');
+  });
+
+  it('open() resolves once the index is ready, or once a rebuild has begun (not when it ends)', async () => {
+    const h = harness();
+    const first = h.open();
+    await first.sync();
+    await first.saveNow();
+    const loaded = h.open();
+    await loaded.open();
+    expect(loaded.opened).toBe('loaded');
+    expect(loaded.state.ready).toBe(true);
+    // No saved index: the rebuild's article reads wait until released, and open() resolves meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const store = dexieIndexStore(db, { get: async () => undefined, getPhrases: async () => undefined, put: async () => {} });
+    const page = store.articlePage;
+    store.articlePage = async (after, limit) => (await held, page(after, limit));
+    const building = new IndexSync(store, async () => {});
+    await building.open();
+    expect(building.opened).toBe('rebuilt');
+    expect(building.state.ready).toBe(false);
+    release();
+    await vi.waitFor(() => expect(building.state.ready).toBe(true));
   });
 });

@@ -8,9 +8,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { listArticles, saveArticle, type ArticleInput } from '../../lib/db/articles';
-import { LiveArticles, readAllInPages } from '../../lib/db/live-articles';
+import { LiveArticles, readAllInPages, subscribeWhen } from '../../lib/db/live-articles';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
+import type { IndexSync } from '../../lib/search/index-sync';
 import type { QueueView } from '../../components/library/library-connector';
 import { fullArticleReads, recordReads, type Read } from './db-reads';
 
@@ -150,6 +151,27 @@ describe('the first page', () => {
   });
 });
 
+describe('the whole list', () => {
+  it('is read once the search index has opened (it began loading or rebuilding), not alongside its opening', async () => {
+    const connector = dexieConnector(db, await openReaderSettings(fakeBrowser.storage.local, null));
+    let openedAtList: string | null | undefined;
+    let readsAtOpen = -1;
+    const search = connector.search as IndexSync;
+    const open = search.open.bind(search);
+    search.open = () => open().then(() => void (readsAtOpen = fullArticleReads(reads)));
+    const off = connector.subscribe(
+      () => (openedAtList ??= search.opened),
+      (e) => {
+        throw e;
+      },
+    );
+    await until(() => openedAtList !== undefined, 'the list');
+    expect(openedAtList).toBe('rebuilt');
+    expect(readsAtOpen).toBe(0);
+    off();
+  });
+});
+
 describe('LiveArticles', () => {
   it('gives a late subscriber the current list at once, and stops the query when the last one leaves', async () => {
     const live = new LiveArticles(db);
@@ -231,5 +253,34 @@ describe('LiveArticles', () => {
       ['a', 'SchemaError'],
       ['b', 'SchemaError'],
     ]);
+  });
+});
+
+describe('subscribeWhen', () => {
+  it('subscribes when the gate settles (resolved or failed), or after the longest wait, once; cancelling first subscribes nothing', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const sub = (name: string) => () => (calls.push(name), () => calls.push(`off ${name}`));
+      let open!: () => void;
+      const off = subscribeWhen(new Promise<void>((r) => (open = r)), 1000, sub('gated'));
+      let fail!: (e: Error) => void;
+      subscribeWhen(new Promise<void>((_, ko) => (fail = ko)), 1000, sub('failed gate'));
+      subscribeWhen(new Promise<void>(() => {}), 1000, sub('slow gate'));
+      const cancelled = subscribeWhen(new Promise<void>(() => {}), 1000, sub('cancelled'));
+      await vi.advanceTimersByTimeAsync(500);
+      expect(calls).toEqual([]);
+      open();
+      fail(new Error('index failed'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual(['gated', 'failed gate']);
+      cancelled();
+      await vi.advanceTimersByTimeAsync(600);
+      expect(calls).toEqual(['gated', 'failed gate', 'slow gate']);
+      off();
+      expect(calls).toEqual(['gated', 'failed gate', 'slow gate', 'off gated']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
