@@ -11,6 +11,7 @@ import { TextIndex, type IndexDoc } from './text-index';
 import { indexDoc, metaVersion } from './index-doc';
 import type { IndexStore } from './index-store';
 import { yieldToEvents } from './yield-events';
+import { IndexBuilder } from './index-build';
 
 export interface SyncState {
   ready: boolean;
@@ -228,13 +229,13 @@ export class IndexSync {
     }
   }
 
-  private async addAll(ix: TextIndex, ids: number[], docs: (IndexDoc | null)[]): Promise<void> {
+  private async addAll(ix: TextIndex | IndexBuilder, ids: number[], docs: (IndexDoc | null)[]): Promise<void> {
     // Time-sliced: a keystroke never waits behind more than one slice of indexing.
     let start = now();
     for (let j = 0; j < docs.length; j++) {
       const d = docs[j];
       if (d) ix.add(d);
-      else ix.remove(ids[j]);
+      else if (ix instanceof TextIndex) ix.remove(ids[j]);
       if (now() - start > SLICE_MS) {
         await this.yieldFn();
         start = now();
@@ -249,7 +250,7 @@ export class IndexSync {
     const seq = await this.store.lastSeq();
     const total = await this.store.count();
     // Built aside: searches keep the old index (if any) until the new one is complete.
-    const fresh = new TextIndex();
+    const fresh = new IndexBuilder();
     this.emit({ ready: false, indexed: 0, total });
     let after = 0,
       done = 0;
@@ -267,8 +268,7 @@ export class IndexSync {
       this.emit({ ready: false, indexed: done, total: Math.max(total, done) });
       await this.yieldFn();
     }
-    fresh.rebase();
-    this.index = fresh;
+    this.index = fresh.finish();
     this.watermark = seq;
     this.unsaved = SAVE_AFTER_CHANGES;
     // Whatever was written while building.

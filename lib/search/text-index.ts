@@ -273,19 +273,33 @@ export class TextIndex {
    */
   static deserialize(words: WordPart, phrases?: PhrasePart): TextIndex {
     const slots = readWordPart(words);
+    const ix = TextIndex.fromBase({ ...slots, pairStart: new Uint32Array([0]), pairs: null });
+    if (phrases) ix.attachPhrases(phrases);
+    return ix;
+  }
+
+  /** An index over a complete base (from a saved word part, or built by index-build.ts); pairs null: attached later. */
+  static fromBase(p: {
+    base: IndexBase;
+    ids: number[];
+    lengths: number[];
+    vers: number[];
+    pairStart: Uint32Array;
+    pairs: Uint32Array | null;
+  }): TextIndex {
     const ix = new TextIndex();
-    ix.base = slots.base;
-    ix.slotId = slots.ids;
-    ix.slotLen = slots.lengths;
-    ix.slotVer = slots.vers;
+    ix.base = p.base;
+    ix.slotId = p.ids;
+    ix.slotLen = p.lengths;
+    ix.slotVer = p.vers;
     ix.baseSlots = ix.slotId.length;
-    ix.basePairs = null;
+    ix.basePairStart = p.pairStart;
+    ix.basePairs = p.pairs;
     ix.extraNew = [];
     ix.alive = new Uint8Array(Math.max(1024, ix.slotId.length * 2));
     ix.alive.fill(1, 0, ix.slotId.length);
     ix.byId = new Map(ix.slotId.map((id, i) => [id, i]));
     ix.totalLen = ix.slotLen.reduce((a, b) => a + b, 0);
-    if (phrases) ix.attachPhrases(phrases);
     return ix;
   }
 
