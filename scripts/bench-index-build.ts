@@ -114,9 +114,14 @@ try {
   await page.evaluate(bundle.outputFiles[0].text);
   for (const what of arg('steps', 'floor,meta,bodies,build').split(',')) {
     const cpu = browserCpu();
-    const r = await page.evaluate(([w, b]) => (globalThis as any)[`__${w}`](b), [what, BATCH] as const);
+    const r = await page.evaluate(([w, b]) => (globalThis as unknown as Record<string, (b: number) => Promise<unknown>>)[`__${w}`](b), [
+      what,
+      BATCH,
+    ] as const);
     const used = browserCpu() - cpu;
-    console.log(`${what.padEnd(5)} ${JSON.stringify(r)} browser CPU ${used.toFixed(1)} s (batch ${BATCH}, load ${loadavg()[0].toFixed(1)})`);
+    console.log(
+      `${what.padEnd(5)} ${JSON.stringify(r)} browser CPU ${used.toFixed(1)} s (batch ${BATCH}, load ${loadavg()[0].toFixed(1)})`,
+    );
   }
 } finally {
   await s.close();

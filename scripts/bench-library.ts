@@ -18,6 +18,7 @@ import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
 import { generateLibrary, type GeneratedArticle } from './lib/library-generator';
 import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
+import { QUERIES } from './lib/bench-queries';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -31,33 +32,6 @@ const SIZES = (arg('articles') ?? arg('sizes') ?? '5000,50000')
   .sort((a, b) => a - b);
 const SCREENSHOT = arg('screenshot');
 const POOL = 96;
-
-const QUERIES = [
-  'obama',
-  'climate change',
-  'apple',
-  'police shooting',
-  'world cup',
-  'fashion week',
-  'tag:politics-us',
-  'site:medium',
-  'is:favorite health',
-  'time:<5',
-  'time:5-15 science',
-  '"white house"',
-  'cancer research',
-  'senate budget',
-  'iphone',
-  'earthquake japan',
-  'economy',
-  'music festival',
-  'is:unread tag:tech',
-  'oil prices',
-  '"prime minister"',
-  'football',
-  'election',
-  'court ruling',
-];
 
 const quantile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
