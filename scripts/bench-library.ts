@@ -19,6 +19,7 @@ import { generateLibrary, type GeneratedArticle } from './lib/library-generator'
 import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
 import { INDEX_KEY } from '../lib/search/index-store';
+import { QUERIES } from './lib/bench-queries';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -32,33 +33,6 @@ const SIZES = (arg('articles') ?? arg('sizes') ?? '5000,50000')
   .sort((a, b) => a - b);
 const SCREENSHOT = arg('screenshot');
 const POOL = 96;
-
-const QUERIES = [
-  'obama',
-  'climate change',
-  'apple',
-  'police shooting',
-  'world cup',
-  'fashion week',
-  'tag:politics-us',
-  'site:medium',
-  'is:favorite health',
-  'time:<5',
-  'time:5-15 science',
-  '"white house"',
-  'cancer research',
-  'senate budget',
-  'iphone',
-  'earthquake japan',
-  'economy',
-  'music festival',
-  'is:unread tag:tech',
-  'oil prices',
-  '"prime minister"',
-  'football',
-  'election',
-  'court ruling',
-];
 
 const quantile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -15,6 +15,16 @@ export interface IndexBase {
   postings: Uint32Array;
 }
 
+/** A whole index as TextIndex.fromBase takes it: the base, per-slot fields, and the phrase pairs (null: attached later). */
+export interface IndexParts {
+  base: IndexBase;
+  ids: number[];
+  lengths: number[];
+  vers: number[];
+  pairStart: Uint32Array;
+  pairs: Uint32Array | null;
+}
+
 export const EMPTY_BASE: IndexBase = {
   termText: '',
   termStart: new Uint32Array([0]),

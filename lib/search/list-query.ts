@@ -7,6 +7,7 @@ import { hasText, narrows, type HasFilter, type IsFilter, type ParsedQuery, type
 import type { TermQuery, TextIndex } from './text-index';
 import { hasAnyNote, searchWithAnnotations, type Annotations, type HighlightSummary } from './annotations';
 import { facetOrder, type FacetLists } from './facet-counts';
+import { orderByKeys } from './sort-order';
 
 export { displaySite, minutesAt };
 
@@ -202,13 +203,17 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
 }
 
 /**
- * Sorts by one numeric key per article, computed once (a comparator that looks scores up in a Map costs
- * n·log n lookups: 20+ ms for a few thousand results). Ties go to the newest.
+ * Sorts by one numeric key per article, computed once, then the newest (a comparator that looks scores up
+ * in a Map costs n·log n lookups), with a radix sort (sort-order.ts): a comparator at all cost most of a
+ * keystroke at 50,000 articles.
  */
 function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores: Map<number, number> | null): ArticleRecord[] {
   if (sort === 'title') return items.sort((a, b) => collator.compare(a.title, b.title) || b.savedAt - a.savedAt || b.id - a.id);
   const n = items.length;
   const key = new Float64Array(n);
+  const saved = new Float64Array(n);
+  const ids = new Float64Array(n);
+  const tie = sort === 'oldest' ? 1 : -1;
   for (let i = 0; i < n; i++) {
     const a = items[i];
     key[i] =
@@ -221,11 +226,10 @@ function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores
             : sort === 'longest'
               ? -(minutesAt(a, wpm) ?? -Infinity)
               : -a.savedAt;
+    saved[i] = tie * a.savedAt;
+    ids[i] = tie * a.id;
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const tie = sort === 'oldest' ? 1 : -1;
-  order.sort((x, y) => key[x] - key[y] || tie * (items[x].savedAt - items[y].savedAt) || tie * (items[x].id - items[y].id));
+  const order = orderByKeys([key, saved, ids]);
   const out = new Array<ArticleRecord>(n);
   for (let i = 0; i < n; i++) out[i] = items[order[i]];
   return out;

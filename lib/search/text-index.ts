@@ -1,8 +1,7 @@
 // In-memory inverted index over title, body text, site and tags, ranked with BM25 plus field boosts.
 //
-// Why in memory (see scripts/bench-library.ts for the numbers): a query must rank 50,000 articles in
-// well under 50 ms while the user types; walking postings held in memory costs a few ms, the same
-// lookups as IndexedDB cursors a round trip per term and expansion.
+// In memory: a query must rank 50,000 articles in well under 50 ms as the user types (scripts/bench-library.ts);
+// IndexedDB cursors would cost a round trip per term and expansion.
 //
 // Two layers. The base (index-base.ts) is flat typed arrays as stored: loading it is a structured clone
 // of a few buffers, not a rebuild. Documents added since live in `extra` (plain arrays per term) and are
@@ -14,15 +13,16 @@
 // Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs. "white house" is
 // then two binary searches per candidate, in memory, instead of reading candidates' bodies back.
 //
-// Stored in two parts (index-serial.ts): the words that every search needs, and the phrase pairs that
-// only quoted queries need. A loaded index answers word searches at once and takes its phrase part later
-// (`attachPhrases`); until then `phrasesReady` is false. A loaded index's postings stay packed until a
-// query needs a term or `decodeFor` (run by IndexSync in slices after ready) reaches it.
+// Stored in two parts (index-serial.ts): words, which every search needs, and phrase pairs, which a loaded
+// index takes later (`attachPhrases`; until then `phrasesReady` is false). A loaded index's postings stay
+// packed until a query needs a term or `decodeFor` (run by IndexSync in slices after ready) reaches it.
+// A fresh build: index-build.ts.
 //
 // Each document keeps the version it was indexed from (IndexDoc.ver), so a sync can skip articles whose
 // indexed fields did not change.
 import { tokenize } from './tokenize';
 import { EMPTY_BASE, findTerm, insertSorted, lowerBound, lowerBoundOf, mergeBase, termAt, termCount, type IndexBase } from './index-base';
+import type { IndexParts } from './index-base';
 import { checkPhrasePart, readWordPart, writeParts, type PhrasePart, type SerializedIndex, type WordPart } from './index-serial';
 import type { PackedPostings } from './packed-postings';
 import { binaryHas, pairHash, pairHashes, termHash } from './pair-hash';
@@ -291,26 +291,37 @@ export class TextIndex {
     });
   }
 
-  /**
-   * An index from its word part, answering word searches at once; its phrases come with `attachPhrases`
-   * (or pass them here). Throws on anything but a consistent part (callers then rebuild).
-   */
+  /** An index from its word part; phrases come with `attachPhrases` (or here). Throws unless consistent (callers rebuild). */
   static deserialize(words: WordPart, phrases?: PhrasePart): TextIndex {
-    const slots = readWordPart(words);
+    const s = readWordPart(words);
+    const ix = TextIndex.fromBase({
+      base: s.base,
+      ids: Array.from(s.ids),
+      lengths: Array.from(s.lengths),
+      vers: s.vers ? Array.from(s.vers) : new Array<number>(s.ids.length).fill(0),
+      pairStart: new Uint32Array([0]),
+      pairs: null,
+    });
+    ix.packed = s.postings;
+    if (phrases) ix.attachPhrases(phrases);
+    return ix;
+  }
+
+  /** An index over a complete base (from a saved word part, or built by index-build.ts); pairs null: attached later. */
+  static fromBase(p: IndexParts): TextIndex {
     const ix = new TextIndex();
-    ix.base = slots.base;
-    ix.packed = slots.postings;
-    ix.slotId = Array.from(slots.ids);
-    ix.slotLen = Array.from(slots.lengths);
-    ix.slotVer = slots.vers ? Array.from(slots.vers) : new Array<number>(slots.ids.length).fill(0);
+    ix.base = p.base;
+    ix.slotId = p.ids;
+    ix.slotLen = p.lengths;
+    ix.slotVer = p.vers;
     ix.baseSlots = ix.slotId.length;
-    ix.basePairs = null;
+    ix.basePairStart = p.pairStart;
+    ix.basePairs = p.pairs;
     ix.extraNew = [];
     ix.alive = new Uint8Array(Math.max(1024, ix.slotId.length * 2));
     ix.alive.fill(1, 0, ix.slotId.length);
     ix.byId = new Map(ix.slotId.map((id, i) => [id, i]));
     ix.totalLen = ix.slotLen.reduce((a, b) => a + b, 0);
-    if (phrases) ix.attachPhrases(phrases);
     return ix;
   }
 

@@ -4,8 +4,9 @@
 // Chinese and Japanese are written without spaces: each Han/kana character is its own term, and a
 // query run of them must match as a phrase.
 //
-// A character loop with a per-character class cache instead of a Unicode-property regex: about twice
-// as fast, which is most of the time of the first index build (10 M words at 10,000 articles).
+// A character loop with a per-character class table instead of a Unicode-property regex, and no NFKD
+// pass over text whose only non-ASCII characters fold to themselves (quotes, dashes): tokenizing is a
+// large part of the first index build (35 M words at 50,000 articles).
 
 const MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -17,51 +18,86 @@ export const MAX_TERM_LENGTH = 32;
 const SEP = 0,
   WORD = 1,
   CJK = 2;
-const classes = new Map<number, number>();
+/** Class + 1 of each BMP character once seen (0: not yet); astral ones in a Map. */
+const bmpClass = new Uint8Array(0x10000);
+const astral = new Map<number, number>();
 function classOf(cp: number): number {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) ? WORD : SEP;
-  let c = classes.get(cp);
+  if (cp < 0x10000 && bmpClass[cp]) return bmpClass[cp] - 1;
+  let c = astral.get(cp);
   if (c === undefined) {
     const ch = String.fromCodePoint(cp);
     c = CJK_CHAR.test(ch) ? CJK : WORD_CHAR.test(ch) ? WORD : SEP;
-    classes.set(cp, c);
+    if (cp < 0x10000) bmpClass[cp] = c + 1;
+    else astral.set(cp, c);
   }
   return c;
 }
 
+/** Per BMP character: 1 when NFKD leaves it as it is and it is no combining mark, 2 when folding changes it. */
+const foldSafe = new Uint8Array(0x10000);
+/** True when folding would change more than the case: most non-ASCII text (curly quotes, dashes) needs no NFKD pass. */
+function needsNormalize(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp < 128) continue;
+    if (cp >= 0xd800 && cp <= 0xdfff) return true;
+    let k = foldSafe[cp];
+    if (!k) {
+      const ch = String.fromCharCode(cp);
+      k = foldSafe[cp] = ch.normalize('NFKD') === ch && !/\p{M}/u.test(ch) ? 1 : 2;
+    }
+    if (k === 2) return true;
+  }
+  return false;
+}
+
 /** Lower case, compatibility-decomposed, combining marks removed. */
 export function fold(text: string): string {
-  return (NON_ASCII.test(text) ? text.normalize('NFKD').replace(MARKS, '') : text).toLowerCase();
+  return (NON_ASCII.test(text) && needsNormalize(text) ? text.normalize('NFKD').replace(MARKS, '') : text).toLowerCase();
 }
 
 /** Terms in order of appearance (repeats kept: callers count them). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  if (!text) return out;
+  forEachTerm(text, (f, start, end) => out.push(f.slice(start, end)));
+  return out;
+}
+
+/**
+ * Calls `each(f, start, end)` for every term of `text` in order, where `f` is the folded text and the
+ * term is f.slice(start, end): the index builder (index-build.ts) looks terms up without making a string
+ * of each one.
+ */
+export function forEachTerm(text: string, each: (f: string, start: number, end: number) => void): void {
+  if (!text) return;
   const f = fold(text);
+  const n = f.length;
   let start = -1;
-  const end = (i: number) => {
-    if (start >= 0 && i - start <= MAX_TERM_LENGTH) out.push(f.slice(start, i));
-    start = -1;
-  };
-  for (let i = 0; i < f.length; i++) {
+  for (let i = 0; i < n; i++) {
     let cp = f.charCodeAt(i);
+    let c: number;
     let wide = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < f.length) {
-      cp = f.codePointAt(i)!;
-      wide = 2;
+    if (cp < 128) c = (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) ? WORD : SEP;
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+        cp = f.codePointAt(i)!;
+        wide = 2;
+      }
+      c = classOf(cp);
     }
-    const c = cp < 128 ? ((cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) ? WORD : SEP) : classOf(cp);
     if (c === WORD) {
       if (start < 0) start = i;
     } else {
-      if (start >= 0) end(i);
-      if (c === CJK) out.push(f.slice(i, i + wide));
+      if (start >= 0) {
+        if (i - start <= MAX_TERM_LENGTH) each(f, start, i);
+        start = -1;
+      }
+      if (c === CJK) each(f, i, i + wide);
     }
     i += wide - 1;
   }
-  end(f.length);
-  return out;
+  if (start >= 0 && n - start <= MAX_TERM_LENGTH) each(f, start, n);
 }
 
 export function isCjkTerm(term: string): boolean {

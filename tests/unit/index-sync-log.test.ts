@@ -134,3 +134,25 @@ describe('IndexSync.applyLog', () => {
     expect(sync.index!.search([{ term: 'number2', prefix: false }]).has(ids[2])).toBe(false);
   });
 });
+
+describe('IndexSync rebuild', () => {
+  it('reads the next chunk of articles while it indexes the current one, and indexes them all', async () => {
+    await addArticles(db, 0, 600); // three chunks of 250
+    const h = harness();
+    const events: string[] = [];
+    const page = h.store.articlePage.bind(h.store);
+    vi.spyOn(h.store, 'articlePage').mockImplementation(async (after, limit) => {
+      events.push(`read after ${after}`);
+      return page(after, limit);
+    });
+    const sync = new IndexSync(h.store, async () => {
+      if (events[events.length - 1] !== 'yield') events.push('yield');
+    });
+    await sync.sync();
+    expect(sync.index!.size).toBe(600);
+    expect(answers(sync).flat().length).toBeGreaterThan(0);
+    // The second chunk's read starts before the first chunk's indexing yields.
+    expect(events.indexOf('read after 250')).toBeGreaterThan(-1);
+    expect(events.indexOf('read after 250')).toBeLessThan(events.indexOf('yield'));
+  });
+});
