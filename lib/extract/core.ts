@@ -3,7 +3,8 @@
 // extraction script imports this file and must not carry DOMPurify (what leaves the tab is untrusted
 // anyway and is sanitized before storing); lib/extract/index.ts adds the DOMPurify pass.
 import { list } from './dom-list';
-import { Readability } from '@mozilla/readability';
+// The class file, not the package index: that also loads isProbablyReaderable (lib/extract/readability-class.d.ts).
+import Readability from '@mozilla/readability/Readability.js';
 import { rawPublisherTags } from '../tags/publisher-tags';
 import { densestBlock } from './fallback';
 import { jsonLdObjects, metaTables } from '../page-meta/index';

@@ -1,5 +1,6 @@
 // Shared boilerplate signals: class/id tokens, roles and line shapes that mark page furniture on news
 // and blog sites in general (not any one site).
+import { prefixFilter } from './prefix-filter';
 
 /**
  * class/id tokens of page furniture. Matched as whole tokens (split on space, "-", "_"), so "ad"
@@ -507,7 +508,12 @@ const FURNITURE_HEAD_RE = new RegExp(
     ')[.:!?…]*$',
   'i',
 );
-export const FURNITURE_HEAD = { test: (line: string): boolean => line.length <= 90 && FURNITURE_HEAD_RE.test(line) };
+// Lines no heading can start with skip the pattern (lib/extract/prefix-filter, built on first use).
+let headStart: ((line: string) => boolean) | null = null;
+export const FURNITURE_HEAD = {
+  test: (line: string): boolean =>
+    line.length <= 90 && (headStart ??= prefixFilter(FURNITURE_HEAD_RE))(line) && FURNITURE_HEAD_RE.test(line),
+};
 
 /** A price: currency sign or code next to a number. */
 export const PRICE_RE = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf)\b)\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥]|\b(?:usd|eur|gbp|chf|euro)\b)/i;

@@ -1,8 +1,9 @@
 // In-browser timing: serves saved pages on 127.0.0.1 only, opens them in headless Chromium with page
 // JavaScript disabled, and runs esbuild IIFE bundles (ours, bare Readability) in an isolated world
 // through CDP, as a content script would run.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +32,11 @@ export interface Bundle {
   gzipBytes: number;
 }
 
-export async function bundle(entry: string, minify = true): Promise<Bundle> {
+/** `nodePaths`: where else to look for packages (an old tree checked out without node_modules). */
+export async function bundle(entry: string, minify = true, nodePaths: string[] = []): Promise<Bundle> {
   const out = await build({
     entryPoints: [entry],
+    nodePaths,
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -170,6 +173,9 @@ export interface ColdProbe {
  * the values of the pages where every probe ran.
  */
 export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promise<Record<string, unknown[][]>> {
+  // First, each probe once on the first page, not recorded: the browser's first page loads pay its own
+  // start-up (renderer processes, caches), which would otherwise fall on whichever probe runs first.
+  const warmUp = pages.length ? probes.map((_, k) => ({ id: `warm-up~${k}`, file: pages[0].file, page: '', k })) : [];
   const entries = pages.flatMap((p, i) =>
     probes.map((_, j) => {
       const k = (i + j) % probes.length;
@@ -177,8 +183,9 @@ export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promi
     }),
   );
   const got = new Map<string, unknown[][]>();
-  await inBrowser(entries, [], async ({ page, k }, _run, newWorld) => {
+  await inBrowser([...warmUp, ...entries], [], async ({ page, k }, _run, newWorld) => {
     const value = (await (await newWorld(probes[k].code))(probes[k].expr)) as unknown[];
+    if (!page) return;
     const row = got.get(page) ?? new Array(probes.length).fill(null);
     row[k] = value;
     got.set(page, row);
@@ -197,6 +204,26 @@ export const machineLoad = () =>
     .map((x) => x.toFixed(2))
     .join(' ')} (1/5/15 min) on ${cpus().length} cores`;
 
+/** Median and p95 of the per-page ratios a[i] / b[i] (pages paired, unlike a ratio of two medians). */
+export function pairedRatio(a: number[], b: number[]): string {
+  const r = a.map((x, i) => x / b[i]);
+  return `median ${median(r).toFixed(2)} p95 ${quantile(r, 0.95).toFixed(2)}`;
+}
+
+/** A short article page (a headline and five paragraphs) written once to the temp folder. */
+let nearEmpty: string | null = null;
+function nearEmptyPage(): string {
+  if (nearEmpty) return nearEmpty;
+  const para = (i: number) =>
+    `<p>Paragraph ${i} of a short report on the river: the water rose again overnight, and the town's volunteers filled sandbags along the bank until the morning.</p>`;
+  nearEmpty = join(tmpdir(), 'gist-bench-near-empty.html');
+  writeFileSync(
+    nearEmpty,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>River rises again</title></head><body><article><h1>River rises again</h1>${[1, 2, 3, 4, 5].map(para).join('')}</article></body></html>`,
+  );
+  return nearEmpty;
+}
+
 export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${quantile(xs, 0.95).toFixed(2)}`;
 
 /**
@@ -207,7 +234,16 @@ export const fmtMs = (xs: number[]) => `median ${median(xs).toFixed(2)} p95 ${qu
  * costs (lazy compilation, first use of V8 and DOM machinery).
  */
 export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
-  const [gist, bare, extract] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY), bundle(EXTRACT_ENTRY)]);
+  const loadAtStart = machineLoad();
+  // GIST_BENCH_BASE=DIR (another tree, e.g. `git archive` of an older commit): its extraction script is
+  // timed cold in the same run, page by page, so a change is compared at the same load.
+  const baseDir = process.env.GIST_BENCH_BASE;
+  const [gist, bare, extract, base] = await Promise.all([
+    bundle(GIST_ENTRY),
+    bundle(BARE_ENTRY),
+    bundle(EXTRACT_ENTRY),
+    baseDir ? bundle(join(baseDir, 'scripts/lib/browser-entry-extract.ts'), true, [join(HERE, '../../node_modules')]) : null,
+  ]);
   const tOurs: number[] = [],
     tBare: number[] = [],
     tSan: number[] = [],
@@ -226,10 +262,20 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   const bareX = `(() => { const t = performance.now(); const a = new __bare.Readability(document.cloneNode(true)).parse(); return [performance.now() - t, a ? a.textContent.length : 0]; })()`;
   // Cold: the timing starts before the bundle is compiled, for both (a content script's injection is
   // part of what the user waits for, and a bigger bundle costs more to compile).
-  const cold = await coldRuns(pages, [
-    injectedProbe('gist', extract.code, `extra = {}; __gistx.extractUnsanitized(document, { url: location.href, timings: extra })`),
+  const gistCall = `extra = {}; __gistx.extractUnsanitized(document, { url: location.href, timings: extra })`;
+  const probes = [
+    injectedProbe('gist', extract.code, gistCall),
     injectedProbe('bare', bare.code, `extra = new __bare.Readability(document.cloneNode(true)).parse()?.textContent.length ?? 0`),
-  ]);
+    ...(base ? [injectedProbe('base', base.code, gistCall)] : []),
+  ];
+  const cold = await coldRuns(pages, probes);
+  // The same probes on a near-empty article: what each pays per injection whatever the page (compiling
+  // the bundle and the code it runs, first use of V8 and DOM machinery). Those fixed costs are why the
+  // ratio moves with the machine's load and the pages: they weigh more when the page work is quick.
+  const fixed = await coldRuns(
+    Array.from({ length: 6 }, (_, i) => ({ id: `near-empty-${i}`, file: nearEmptyPage() })),
+    probes,
+  );
   for (const r of cold.gist as [number, number, Record<string, number>][]) {
     iOurs.push(r[0]);
     cOurs.push(r[1]);
@@ -269,6 +315,20 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
       .join(', ')}`,
   );
   console.log(`ratio gist/readability cold: ${ratio(iOurs, iBare)}; the call alone ${ratio(cOurs, cBare)}  [${machineLoad()}]`);
+  console.log(`  per-page ratio (same page, each side on its own load of it): ${pairedRatio(iOurs, iBare)}  [at start: ${loadAtStart}]`);
+  const fx = (name: string) => median((fixed[name] as [number][]).map((r) => r[0]));
+  const [fOurs, fBare] = [fx('gist'), fx('bare')];
+  console.log(
+    `fixed cost per injection (cold, near-empty article, ${fixed.gist.length} loads, medians): gist ${fOurs.toFixed(2)} ms, readability ${fBare.toFixed(2)} ms; ` +
+      `ratio with them taken out: total ${((sum(iOurs) - fOurs * iOurs.length) / (sum(iBare) - fBare * iBare.length)).toFixed(2)} median ${((median(iOurs) - fOurs) / (median(iBare) - fBare)).toFixed(2)}`,
+  );
+  if (base) {
+    const iBase = (cold.base as [number][]).map((r) => r[0]);
+    console.log(
+      `same run, this tree / GIST_BENCH_BASE (${baseDir}, ${(base.bytes / 1024).toFixed(0)} kB): cold ${ratio(iOurs, iBase)}, per page ${pairedRatio(iOurs, iBase)}; ` +
+        `base/readability ${ratio(iBase, iBare)}; fixed cost base ${fx('base').toFixed(2)} ms`,
+    );
+  }
   console.log(
     `first-run cost per page (cold call - warm call, medians): readability ${(median(cBare) - median(tBare)).toFixed(2)} ms, gist ${(median(cOurs) - median(tOurs)).toFixed(2)} ms; injection median readability ${median(iBare.map((x, j) => x - cBare[j])).toFixed(2)} ms (${(bare.bytes / 1024).toFixed(0)} kB), gist ${median(iOurs.map((x, j) => x - cOurs[j])).toFixed(2)} ms (${(extract.bytes / 1024).toFixed(0)} kB)`,
   );
