@@ -80,6 +80,30 @@ describe("titles: the page's own heading confirms the headline", () => {
   });
 });
 
+describe("titles and bylines: a part that spells the site's domain in words names the site", () => {
+  const at = (title: string, url: string) => extract(page(og(title)), url).title;
+
+  it('takes off the domain written as words, a leading "The", or the domain\'s word and a section', () => {
+    expect(at('River rises again in the valley - The Valley Post', 'https://www.valleypost.example/2024/river')).toBe(
+      'River rises again in the valley',
+    );
+    expect(at('River rises again in the valley | VNT News', 'https://www.vnt.example/news/river')).toBe('River rises again in the valley');
+    // The site's word on a sub-domain ("news.vnt.example"): the generic label is not the site.
+    expect(at('River rises again in the valley | VNT Weather', 'https://news.vnt.example/river')).toBe('River rises again in the valley');
+    const b = `<article><h1>River rises again</h1><div class="byline">By Jane Doe, VNT News</div>${para(5)}</article>`;
+    expect(extract(page('<title>River rises again</title>', b), 'https://www.vnt.example/news/river').byline).toBe('Jane Doe');
+  });
+
+  it("keeps a part that only starts with the domain's word, or names a generic sub-domain", () => {
+    expect(at('River rises again - VNT readers send their photos of it', 'https://www.vnt.example/river')).toBe(
+      'River rises again - VNT readers send their photos of it',
+    );
+    expect(at('River rises again in the valley | News Roundup Today', 'https://news.vnt.example/river')).toBe(
+      'River rises again in the valley | News Roundup Today',
+    );
+  });
+});
+
 describe('bylines: the writer, not the site', () => {
   it('"By Jane Doe, CNN" in <meta name=author> gives "Jane Doe" on a site named CNN', () => {
     const a = extract(page(`<title>River rises</title><meta name="author" content="By Jane Doe, CNN">${og('River rises', 'CNN')}`));
