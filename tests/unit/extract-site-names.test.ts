@@ -21,6 +21,12 @@ describe('titles: a site name comes off only when the page names it', () => {
     );
   });
 
+  it('takes off a declared site name that itself holds a separator ("Name - Tagline"), whole', () => {
+    expect(
+      extract(page(og('Black Friday deals for collectors - Valley Retro - Toys of the 80s', 'Valley Retro - Toys of the 80s'))).title,
+    ).toBe('Black Friday deals for collectors');
+  });
+
   it('takes off a name the page gives its home link (a logo), with no og:site_name', () => {
     const header = '<header><a href="/"><img src="/logo.png" alt="谷新聞"></a></header>';
     expect(extract(page(og('大雨で川が増水、農地に被害 | 谷新聞'), `${header}<article><h2>大雨</h2>${para(5)}</article>`)).title).toBe(
@@ -51,6 +57,15 @@ describe("titles: the page's own heading confirms the headline", () => {
     expect(extract(page(og('Wombats found far north of their range | Science | Valley News', 'Valley News'), body)).title).toBe(
       'Wombats found far north of their range',
     );
+  });
+
+  it('an og:title that is the start of the <title> ending with the site: its parts after the <h1> are sections', () => {
+    const body = `<article><h1>Wombats found far north of their range</h1>${para(5)}</article>`;
+    const head = `<title>Wombats found far north of their range | Editorial | Opinion | Valley News</title>${og('Wombats found far north of their range | Editorial', 'Valley News')}`;
+    expect(extract(page(head, body)).title).toBe('Wombats found far north of their range');
+    // A <title> that does not go on to the site's name leaves the og:title as it is.
+    const other = `<title>Wombats found far north of their range | Editorial | Opinion</title>${og('Wombats found far north of their range | Editorial', 'Valley News')}`;
+    expect(extract(page(other, body)).title).toBe('Wombats found far north of their range | Editorial');
   });
 
   it('prefers the <title> headline the <h1> shows over an og:title teaser no heading shows', () => {
