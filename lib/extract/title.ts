@@ -145,12 +145,6 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
     const seps = [...whole.matchAll(AFFIX_SEPARATOR)];
     return seps.length > 1 && siteNameStart(whole, seps, site) >= 0;
   };
-  // A metadata title that is the start of the <title> ("Story | Editorial" in og:title, "Story |
-  // Editorial | Opinion | Site" in <title>): what it adds to the headline are the site's sections.
-  const sectionsOfDocTitle = (whole: string): boolean => {
-    const docTitle = (doc.title ?? '').replace(/\s+/g, ' ').trim();
-    return docTitle.length > whole.length && docTitle.startsWith(whole) && titleEndsWithSite(docTitle);
-  };
   const pick = (s: string, siteTailOnly: boolean): string | null => {
     const whole = s.replace(/\s+/g, ' ').trim();
     const ps = parts(whole);
@@ -160,7 +154,7 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
     // only in Latin letters (og:site_name "Tani Shimbun" for "谷新聞"): there the heading alone decides.
     // (Asked only when a cut is a candidate: matching the site may read the page's home links.)
     let siteAtEnd: boolean | undefined;
-    const endsWithSite = () => (siteAtEnd ??= titleEndsWithSite(whole) || (siteTailOnly && sectionsOfDocTitle(whole)));
+    const endsWithSite = () => (siteAtEnd ??= titleEndsWithSite(whole));
     let best: string | null = null;
     for (const p of ps) {
       if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== whole && site.any(p))) continue;

@@ -59,15 +59,6 @@ describe("titles: the page's own heading confirms the headline", () => {
     );
   });
 
-  it('an og:title that is the start of the <title> ending with the site: its parts after the <h1> are sections', () => {
-    const body = `<article><h1>Wombats found far north of their range</h1>${para(5)}</article>`;
-    const head = `<title>Wombats found far north of their range | Editorial | Opinion | Valley News</title>${og('Wombats found far north of their range | Editorial', 'Valley News')}`;
-    expect(extract(page(head, body)).title).toBe('Wombats found far north of their range');
-    // A <title> that does not go on to the site's name leaves the og:title as it is.
-    const other = `<title>Wombats found far north of their range | Editorial | Opinion</title>${og('Wombats found far north of their range | Editorial', 'Valley News')}`;
-    expect(extract(page(other, body)).title).toBe('Wombats found far north of their range | Editorial');
-  });
-
   it('prefers the <title> headline the <h1> shows over an og:title teaser no heading shows', () => {
     const head = `<title>River rises again in the valley | Valley News</title>${og('You will not believe what the river did', 'Valley News')}`;
     expect(extract(page(head, `<article><h1>River rises again in the valley</h1>${para(5)}</article>`)).title).toBe(
