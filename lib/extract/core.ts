@@ -14,7 +14,8 @@ import { declaredImageKeys, findLeadImage, insertLeadImage } from './lead-image'
 import { extraByline, namedMetasOf, readMetadata, type PageMetadata } from './metadata';
 import { articleTitle, documentTitle, hostLabels } from './title';
 import { homeLinkNames, siteMatcher } from './site-name';
-import { withoutSite } from './byline-clean';
+import { cleanByline, withoutSite } from './byline-clean';
+import { BOILER_LINE } from './patterns';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
@@ -168,7 +169,12 @@ function runReadability(
     for (const p of tagged) n += (p.textContent ?? '').length;
     return n;
   };
-  return { root, byline: byline ?? parsed?.byline ?? null, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null, pageText };
+  // Readability's own byline search (run only when ours found none) keeps any short text in a byline-like
+  // element: a date alone ("20 Nov 2019 08:00 GMT" in an author box) is no author, and would beat the
+  // page's declared author. Its find is cleaned as ours is.
+  const theirs = byline ? null : cleanByline(parsed?.byline);
+  const fallback = theirs && !BOILER_LINE.test(theirs) ? theirs : null;
+  return { root, byline: byline ?? fallback, excerpt: parsed?.excerpt ?? null, dir: parsed?.dir ?? null, pageText };
 }
 
 /**

@@ -59,6 +59,7 @@ export function siteMatcher(
   }
   // Host labels and home-link texts match only whole: a nav link to "/" may read "News".
   const hostKeys = new Set(hosts.map(siteKey).filter((k) => k.length >= 3));
+  const domain = domainKey(hosts);
   let homeKeys: Set<string> | null = null;
   const home = () => (homeKeys ??= new Set((typeof homeNames === 'function' ? homeNames() : homeNames).map(siteKey).filter(Boolean)));
   const named = (text: string): boolean => {
@@ -77,12 +78,36 @@ export function siteMatcher(
     any: (text) => {
       if (named(text)) return true;
       const k = siteKey(text);
-      return hostKeys.has(k) || home().has(k);
+      return hostKeys.has(k) || (!!domain && namesDomain(text, domain)) || home().has(k);
     },
     get empty() {
       return !keys.size && !hostKeys.size && !home().size;
     },
   };
+}
+
+/** Labels of a host that name no site: "www.bbc.co.uk" gives "bbc" and "co", "news.yahoo.com" "news" and "yahoo". */
+const GENERIC_LABEL = /^(?:co|com|org|net|gov|edu|ac|or|ne|go|news|blog|blogs|m|amp|mobile|edition|en|de|fr|es|it|ja|jp)$/;
+
+/** The host label that names the site: the last one, second-level parts and generic sub-domains skipped. */
+function domainKey(hosts: string[]): string | null {
+  for (let i = hosts.length - 1; i >= 0; i--) {
+    const k = siteKey(hosts[i]);
+    if (k.length >= 3 && !GENERIC_LABEL.test(k)) return k;
+  }
+  return null;
+}
+
+/**
+ * A title or byline part that spells the site's domain in words: all of them ("The Washington Post" on
+ * washingtonpost.com, "Tech Crunch" on techcrunch.com) or the domain's word and at most two more ("CBC
+ * News" on cbc.ca, "Yahoo News" on news.yahoo.com). A leading "The" is not part of the name.
+ */
+function namesDomain(text: string, domain: string): boolean {
+  const w = words(text);
+  if (w[0] === 'the' && w.length > 1) w.shift();
+  if (!w.length || w.length > 5) return false;
+  return w.join('') === domain || (w[0] === domain && w.length <= 3);
 }
 
 const ROOT_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.[a-z]+)?$/i;

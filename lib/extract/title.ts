@@ -60,6 +60,22 @@ const AFFIX_SEPARATOR = /\s+[|\-–—:»·•~/\\]\s+|\s*[｜│：]\s*/g;
 const PART_SEPARATOR = /\s+[|\-–—»·•~/\\]\s+|\s*[｜│]\s*/g;
 
 /**
+ * Where a trailing site name starts in `t` (at its separator), or -1: the last segment when it names the
+ * site in any way (see SiteMatcher.any), else the longest run of last segments that is one of the site's
+ * declared names, separators and all ("Story - Remember 80/90 - Memorabilia" for a site named
+ * "Remember 80/90 - Memorabilia").
+ */
+function siteNameStart(t: string, seps: RegExpExecArray[] | RegExpMatchArray[], site: SiteMatcher): number {
+  const last = seps[seps.length - 1];
+  if (site.any(t.slice(last.index! + last[0].length))) return last.index!;
+  for (let i = 0; i < seps.length - 1; i++) {
+    const m = seps[i];
+    if (site.named(t.slice(m.index! + m[0].length))) return m.index!;
+  }
+  return -1;
+}
+
+/**
  * Removes a trailing or leading segment that names the site ("Story | Site", "記事 - サイト名", "Site: Story").
  * A leading segment must be one of the site's own names; a trailing one may also be a host label or a
  * home link's text (see siteMatcher). A title that would keep fewer than two words stays as it is.
@@ -70,12 +86,11 @@ export function stripSiteName(title: string, site: SiteMatcher): string {
   if (site.empty || site.named(t)) return t;
   const seps = [...t.matchAll(AFFIX_SEPARATOR)];
   if (!seps.length) return t;
-  const last = seps[seps.length - 1],
-    first = seps[0];
-  const tail = t.slice(last.index! + last[0].length),
-    head = t.slice(0, first.index);
+  const first = seps[0];
+  const head = t.slice(0, first.index);
   let out = t;
-  if (site.any(tail)) out = t.slice(0, last.index);
+  const cut = siteNameStart(t, seps, site);
+  if (cut >= 0) out = t.slice(0, cut);
   else if (site.named(head)) out = t.slice(first.index! + first[0].length);
   return out !== t && wordCount(out) >= 2 ? out.trim() : t;
 }
@@ -124,6 +139,12 @@ function headings(doc: Document): Set<string> {
 export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher): string | null {
   const heads = headings(doc);
   if (!heads.size) return null;
+  const titleEndsWithSite = (whole: string): boolean => {
+    const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
+    if (HAS_CJK.test(last) || site.any(last)) return true;
+    const seps = [...whole.matchAll(AFFIX_SEPARATOR)];
+    return seps.length > 1 && siteNameStart(whole, seps, site) >= 0;
+  };
   const pick = (s: string, siteTailOnly: boolean): string | null => {
     const whole = s.replace(/\s+/g, ' ').trim();
     const ps = parts(whole);
@@ -133,10 +154,7 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
     // only in Latin letters (og:site_name "Tani Shimbun" for "谷新聞"): there the heading alone decides.
     // (Asked only when a cut is a candidate: matching the site may read the page's home links.)
     let siteAtEnd: boolean | undefined;
-    const endsWithSite = () => {
-      const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
-      return (siteAtEnd ??= site.any(last) || HAS_CJK.test(last));
-    };
+    const endsWithSite = () => (siteAtEnd ??= titleEndsWithSite(whole));
     let best: string | null = null;
     for (const p of ps) {
       if (!heads.has(norm(p)) || wordCount(p) < 2 || (p !== whole && site.any(p))) continue;

@@ -91,4 +91,13 @@ describe('a JSON-LD author that is the site itself', () => {
   it('is still the byline when the page names nobody else', () => {
     expect(byline(ld(article))).toBe('Valley News');
   });
+
+  it("beats a date that Readability's own byline search finds in an author box", () => {
+    // Our search rejects the date and finds nothing; Readability's then takes any short text in a
+    // byline-like element, which must be cleaned as ours is, not given as the author.
+    const page = `<!doctype html><html lang="en"><head><title>River rises again</title>${ld(article)}</head><body><article><h1>River rises again</h1>
+      <div class="article-heading-author-name"><time datetime="2019-11-20T08:00:58Z">20 Nov 2019 08:00 GMT</time></div>${para(5)}</article></body></html>`;
+    const d = new JSDOM(page, { url: 'https://valleynews.example/2024/05/01/river', virtualConsole: new VirtualConsole() });
+    expect(extractArticle(d.window.document, { window: d.window as unknown as Window })!.byline).toBe('Valley News');
+  });
 });

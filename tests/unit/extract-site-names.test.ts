@@ -21,6 +21,12 @@ describe('titles: a site name comes off only when the page names it', () => {
     );
   });
 
+  it('takes off a declared site name that itself holds a separator ("Name - Tagline"), whole', () => {
+    expect(
+      extract(page(og('Black Friday deals for collectors - Valley Retro - Toys of the 80s', 'Valley Retro - Toys of the 80s'))).title,
+    ).toBe('Black Friday deals for collectors');
+  });
+
   it('takes off a name the page gives its home link (a logo), with no og:site_name', () => {
     const header = '<header><a href="/"><img src="/logo.png" alt="谷新聞"></a></header>';
     expect(extract(page(og('大雨で川が増水、農地に被害 | 谷新聞'), `${header}<article><h2>大雨</h2>${para(5)}</article>`)).title).toBe(
@@ -77,6 +83,30 @@ describe("titles: the page's own heading confirms the headline", () => {
     const head = `<title>Valley News - River rises again in the valley</title>${og('Valley News - River rises again in the valley', 'Valley News')}`;
     const body = `<header><h1><a href="/">Valley News</a></h1></header><article><h2>River rises</h2>${para(5)}</article>`;
     expect(extract(page(head, body)).title).toBe('River rises again in the valley');
+  });
+});
+
+describe("titles and bylines: a part that spells the site's domain in words names the site", () => {
+  const at = (title: string, url: string) => extract(page(og(title)), url).title;
+
+  it('takes off the domain written as words, a leading "The", or the domain\'s word and a section', () => {
+    expect(at('River rises again in the valley - The Valley Post', 'https://www.valleypost.example/2024/river')).toBe(
+      'River rises again in the valley',
+    );
+    expect(at('River rises again in the valley | VNT News', 'https://www.vnt.example/news/river')).toBe('River rises again in the valley');
+    // The site's word on a sub-domain ("news.vnt.example"): the generic label is not the site.
+    expect(at('River rises again in the valley | VNT Weather', 'https://news.vnt.example/river')).toBe('River rises again in the valley');
+    const b = `<article><h1>River rises again</h1><div class="byline">By Jane Doe, VNT News</div>${para(5)}</article>`;
+    expect(extract(page('<title>River rises again</title>', b), 'https://www.vnt.example/news/river').byline).toBe('Jane Doe');
+  });
+
+  it("keeps a part that only starts with the domain's word, or names a generic sub-domain", () => {
+    expect(at('River rises again - VNT readers send their photos of it', 'https://www.vnt.example/river')).toBe(
+      'River rises again - VNT readers send their photos of it',
+    );
+    expect(at('River rises again in the valley | News Roundup Today', 'https://news.vnt.example/river')).toBe(
+      'River rises again in the valley | News Roundup Today',
+    );
   });
 });
 
