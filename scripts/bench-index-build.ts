@@ -6,8 +6,7 @@
 // Timings are wall clock on this machine: print the load with them.
 import { loadavg } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
-import { build } from 'esbuild';
-import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
+import { bundleForPage, launchWithExtension, seedArticles } from '../tests/e2e/harness';
 import { loadBenchSources } from './lib/bench-corpus';
 import { generateLibrary } from './lib/library-generator';
 
@@ -16,9 +15,7 @@ const arg = (name: string, d: string) => (args.includes(`--${name}`) ? args[args
 const N = Number(arg('articles', '50000'));
 const BATCH = Number(arg('batch', '250'));
 
-const bundle = await build({
-  stdin: {
-    contents: `
+const bundle = await bundleForPage(`
       import { openDb } from './lib/db/schema';
       import { dexieIndexStore } from './lib/search/index-store';
       import { IndexSync } from './lib/search/index-sync';
@@ -69,16 +66,7 @@ const bundle = await build({
         const sync = new IndexSync(store);
         await sync.sync();
         return { ms: performance.now() - t, size: sync.index.size };
-      };`,
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'iife',
-  write: false,
-  platform: 'browser',
-  target: 'chrome120',
-});
+      };`);
 
 /**
  * CPU seconds used so far by this script's child processes (the browser: its page, and the storage
@@ -111,7 +99,7 @@ try {
   const t0 = Date.now();
   await seedArticles(page, lib);
   console.log(`seeded ${N} articles in ${Date.now() - t0} ms (load ${loadavg()[0].toFixed(1)})`);
-  await page.evaluate(bundle.outputFiles[0].text);
+  await page.evaluate(bundle);
   for (const what of arg('steps', 'floor,meta,bodies,build').split(',')) {
     const cpu = browserCpu();
     const r = await page.evaluate(([w, b]) => (globalThis as unknown as Record<string, (b: number) => Promise<unknown>>)[`__${w}`](b), [

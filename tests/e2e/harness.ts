@@ -209,6 +209,23 @@ export interface SeedArticle {
   images?: { src: string; type: string; bytes?: number[]; pooled?: number }[];
 }
 
+/**
+ * TypeScript that imports the app's modules (paths from the repo root), bundled into one script to
+ * `page.evaluate` in an extension page: seeding here, the index-build benchmark's probes.
+ */
+export async function bundleForPage(contents: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+  });
+  return out.outputFiles[0].text;
+}
+
 let seedBundle: string | null = null;
 
 /**
@@ -217,10 +234,7 @@ let seedBundle: string | null = null;
  */
 export async function seedArticles(page: Page, articles: SeedArticle[], pool: Uint8Array[] = []): Promise<number[]> {
   if (!seedBundle) {
-    const { build } = await import('esbuild');
-    const out = await build({
-      stdin: {
-        contents: `
+    seedBundle = await bundleForPage(`
           import { openDb } from './lib/db/schema';
           const db = openDb();
           globalThis.__gistSeed = async (items) => db.transaction('rw', db.articles, db.contents, db.images, async () => {
@@ -229,17 +243,7 @@ export async function seedArticles(page: Page, articles: SeedArticle[], pool: Ui
             const imgs = items.flatMap((i, k) => (i.images || []).map((im) => ({ articleId: ids[k], src: im.src, blob: new Blob([im.bytes ? new Uint8Array(im.bytes) : globalThis.__gistPool[im.pooled]], { type: im.type }) })));
             if (imgs.length) await db.images.bulkAdd(imgs);
             return ids;
-          });`,
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      platform: 'browser',
-      target: 'chrome120',
-    });
-    seedBundle = out.outputFiles[0].text;
+          });`);
   }
   await page.evaluate(seedBundle);
   await page.evaluate(
