@@ -156,7 +156,7 @@ function junkLines(label: string, shown: Shown[]): void {
     const junk = [...kinds.values()].reduce((a, b) => a + b, 0);
     const by = [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
     console.log(
-      `  ${`${label} [${split}]`.padEnd(34)} junk ${((100 * junk) / Math.max(1, total)).toFixed(1).padStart(4)}% (${junk}/${total}: ${by})  shown/page ${(total / Math.max(1, sel.length)).toFixed(2)}  pages >5: ${sel.filter((s) => s.tags.length > 5).length}  pages 0: ${sel.filter((s) => !s.tags.length).length}  (n=${sel.length})`,
+      `  ${`${label} [${split}]`.padEnd(34)} junk ${((100 * junk) / Math.max(1, total)).toFixed(1).padStart(4)}% (${junk}/${total}: ${by})  shown/page ${(total / Math.max(1, sel.length)).toFixed(2)}  pages >5: ${sel.filter((s) => s.tags.length > 5).length}  pages <5: ${sel.filter((s) => s.tags.length < 5).length}  pages 0: ${sel.filter((s) => !s.tags.length).length}  (n=${sel.length})`,
     );
   }
   const examples = shown.flatMap((s) => s.tags.filter((_, i) => s.junk[i])).slice(0, 40);

@@ -127,6 +127,25 @@ export interface LinearWeights {
 // decides: crowd keys take a surname, a first name or a demonym ("Calipari", "Irish"), publishers the
 // full name or the country ("Ilhan Omar", "Afghanistan"); capitalised words are right less often than
 // lowercase ones on KPCrowd (56 vs 64 %) and more often on Zyte (31 vs 13 %).
+// Measured for #16 from KPCrowd / Zyte dev shown F@5 12.09 / 17.07, none kept: gold per page is 50.5
+// on KPCrowd dev and 6.1 on Zyte, so one more right tag is worth ~0.016 on KPCrowd's half and ~0.28
+// on Zyte's, and KPCrowd's recall is bounded by the five slots (4.84 shown per page; ranks 1–10 right
+// 67 66 59 57 52 49 50 47 57 45 %). The confidence floor (MIN_TEXT_SHARE) hides 35 candidates on
+// KPCrowd dev (22 right) and 13 on Zyte (0 right), with no cue found that tells them apart (text
+// length does not): minTextShare 0 / 0.1 / 0.12 gave 12.44 / 16.27, 12.36 / 16.38, 12.29 / 16.71.
+// Scoring forms: bench:tags Porter-stems both sides, so singular/plural display forms change nothing;
+// of the shown tags right only under lenientF, most on KPCrowd are full names whose crowd keys are
+// the first name and surname apart ("Ashton Kutcher"), most on Zyte surnames whose publisher tag is
+// the full name ("Omar"). Short lowercase single words are right less often on KPCrowd (3–5 letters
+// 32–46 %, 6+ letters 65–79 %, top 8 ranked) but not on Zyte: weight 0.5–0.9 for words of at most
+// 3–5 letters 11.9–12.1 / 15.9–17.07 (precision up, fewer tags clear the floor). A boost for phrases
+// first seen in the first 20–50 tokens (×1.2–1.4): 11.6–11.8 / 15.8–16.2. Joining two shown adjacent
+// capitalised words into one name ("Ilhan" + "Omar"): 11.95–12.03 / 16.4–16.5 (most pairs are not one
+// name: "NASA Europa", "Atlanta Hawks"). Letting lexicon non-nouns through when the text uses them
+// after a determiner ("the plague"): +0.05–0.08 / 0, junk up to 3.1 % (KPCrowd) and 4.3 % (Zyte).
+// phraseWeight 0.55 / 0.45 12.18 / 17.07, 16.92; nameBoost 1 / 1.4 12.30 / 16.01, 11.80 / 17.07;
+// detBoost 0.5 12.14 / 17.07; tfSmooth 1 12.09 / 17.02; spreadBoost 0.8, mergeCommon off, merge off,
+// minPhraseCount 4, titleOnlyFactor 0.3: 12.00–12.08 / 17.07.
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   titleBoost: 1.35,
   titleCount: 1,
