@@ -29,10 +29,11 @@ import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { stemmer } from 'stemmer';
 import stopwordsIso from 'stopwords-iso';
-import { rankTags, suggestTags, TAGS_SHOWN, type RankOptions, type TagInput } from '../lib/tags/index';
+import { rankTags, suggestTags, TAGS_SHOWN, type RankOptions } from '../lib/tags/index';
 import { DEFAULT_TEXT_TAG_OPTIONS } from '../lib/tags/text-tag-options';
 import { collectPublisherTags, rawPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
 import { JunkJudge, type JunkKind } from './lib/tag-junk';
+import { type Doc, loadKpcrowd, SPLITS } from './lib/tag-corpora';
 import { scoreTags as score, type Prf } from './lib/tag-score';
 import { idf } from '../lib/tags/word-freq';
 import { extractArticle } from '../lib/extract/index';
@@ -119,17 +120,6 @@ function tfidfUnigrams(title: string, text: string, k: number): string[] {
 }
 
 // ---- systems -------------------------------------------------------------------------------
-interface Doc {
-  id: string;
-  input: TagInput;
-  gold: string[];
-}
-const SPLITS: [string, (i: number) => boolean][] = [
-  ['all', () => true],
-  ['dev', (i) => i % 2 === 0],
-  ['held-out', (i) => i % 2 === 1],
-];
-
 interface Shown {
   tags: string[];
   junk: (JunkKind | null)[];
@@ -198,22 +188,7 @@ function evaluate(label: string, docs: Doc[]): void {
 }
 
 function kpcrowd(): void {
-  const ids = readFileSync(join(KP, 'splits/full-text-450.txt'), 'utf8')
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .sort();
-  const docs: Doc[] = ids.map((id) => {
-    const raw = readFileSync(join(KP, 'docsutf8', `${id}.txt`), 'utf8').replace(/\r\n/g, '\n');
-    const nl = raw.indexOf('\n');
-    const title = (nl < 0 ? raw : raw.slice(0, nl)).trim();
-    const text = nl < 0 ? '' : raw.slice(nl + 1).trim();
-    const gold = readFileSync(join(KP, 'keys', `${id}.key`), 'utf8')
-      .split(/\r?\n/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return { id, input: { title, text, lang: 'en' }, gold };
-  });
+  const docs = loadKpcrowd(KP);
   console.log(`\nKPCrowd full-text-450: ${docs.length} docs (title = line 1, text = rest, crowd keys as gold)`);
   evaluate('KPCrowd', docs);
 }
