@@ -132,7 +132,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore, afterF
       planImageDrop: (months) => planImageDrop(db, months),
       dropImages: (plan, onProgress) => dropImages(db, plan, { onProgress }),
     },
-    transfer: transferBackend(db, articles),
+    transfer: transferBackend(db, articles, search),
     queue: queueBackend(articles, browser),
     sync: syncBackend(browser, db),
     async shortcut() {

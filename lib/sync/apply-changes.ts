@@ -7,6 +7,7 @@
 // `syncState` ('again:<key>'): the next run, after those edits were pushed (merged with what arrived),
 // applies them from PouchDB's winning documents even if pushing changed no document.
 import type { ArticleRecord, GistDB, HighlightRecord } from '../db/schema';
+import { articleRow } from '../db/sync-outbox';
 import { contentId, isAlive, parseId, stateId, type ContentDoc, type HighlightDoc, type StateDoc } from './doc-types';
 import { articleOf, bodyOf, highlightOf } from './build-docs';
 import { resolveConflict } from './resolve-conflicts';
@@ -78,7 +79,7 @@ async function applyOne(db: GistDB, inc: Incoming): Promise<Outcome> {
   const url = inc.state?.url ?? inc.content?.url;
   if (!url || !inc.state) return 'same'; // the state arrives with or after the content: wait for it
   const local = await db.articles.where('url').equals(url).first();
-  if (local && (await db.syncOutbox.get(`a:${local.id}`))) return 'deferred';
+  if (local && (await articleRow(db, local.id))) return 'deferred';
   if (!isAlive(inc.state)) {
     if (!local) return 'same';
     await db.images.where('articleId').equals(local.id).delete();

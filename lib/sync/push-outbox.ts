@@ -4,7 +4,7 @@
 // put and the delete leaves the row: the next push rebuilds the same documents (ids derive from the
 // URL, field times from the row), writes nothing new when they match, and drops the row.
 import type { GistDB } from '../db/schema';
-import type { OutboxRow } from '../db/sync-outbox';
+import { BATCH, expandBatches, type OutboxRow } from '../db/sync-outbox';
 import {
   articleKey,
   canonical,
@@ -105,6 +105,11 @@ export async function pushOutbox(db: GistDB, pouch: Pouch, opts: { batch?: numbe
     opts.signal?.throwIfAborted();
     const rows = (await db.syncOutbox.limit((opts.batch ?? 50) + failed.size).toArray()).filter((r) => !failed.has(r.ref));
     if (!rows.length) return total;
+    // An import's new articles wait in batch rows: one row each first, then pushed like any other.
+    if (rows.some((r) => r.ref.startsWith(BATCH))) {
+      await expandBatches(db);
+      continue;
+    }
     const plans = await Promise.all(rows.map((r) => plan(db, r)));
     const existing = await winners(pouch, [...new Set(plans.flatMap((p) => p.ids))]);
     const docs: SyncDoc[] = [];

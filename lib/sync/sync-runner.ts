@@ -11,6 +11,7 @@
 // A Web Lock ('gist-sync') keeps two contexts from syncing at once: an alarm round finding it taken
 // (the library page is syncing live) simply skips.
 import type { GistDB } from '../db/schema';
+import { outboxSize } from '../db/sync-outbox';
 import { liveSync, syncOnce, type LiveSync, type SyncOptions } from './engine';
 import type { Pouch } from './pouch-types';
 import { loadSyncSettings, type SyncSettings, type SyncStorageArea } from './settings';
@@ -77,7 +78,7 @@ export function createSyncRunner(d: SyncRunnerDeps) {
     };
   };
 
-  const pending = async () => syncStatusUpdates.pending(d.area, await d.db.syncOutbox.count());
+  const pending = async () => syncStatusUpdates.pending(d.area, await outboxSize(d.db));
 
   /** One full round. `wait`: queue behind a sync running elsewhere instead of skipping. */
   async function runOnce(opts: { wait?: boolean } = {}): Promise<RunAnswer> {

@@ -133,6 +133,37 @@ describe('IndexSync.applyLog', () => {
     expect([...sync.index!.search([{ term: 'gardening', prefix: false }]).keys()]).toEqual([ids[1]]);
     expect(sync.index!.search([{ term: 'number2', prefix: false }]).has(ids[2])).toBe(false);
   });
+
+  it('held (an import running), catching up stops at its next pause; the last release applies the rest', async () => {
+    await addArticles(db, 0, 10);
+    const h = harness();
+    const sync = h.open();
+    await sync.sync();
+    await addArticles(db, 10, 1510); // three batches of 500 records
+    h.articles.mockClear();
+    const before = sync.watermark;
+    const [first, second] = [sync.hold(), sync.hold()];
+    let finished = false;
+    const running = sync.sync().then(() => (finished = true));
+    // Long enough for the whole catch-up when not held (well under a second here).
+    const wait = () => Promise.race([running, new Promise((r) => setTimeout(r, 1500))]);
+    await wait();
+    // One batch, then the pause holds it.
+    expect(finished).toBe(false);
+    expect(h.articles).toHaveBeenCalledTimes(1);
+    expect(sync.watermark).toBe(before);
+    first();
+    first(); // a second call of the same release counts once
+    await wait();
+    expect(finished).toBe(false);
+    expect(h.articles).toHaveBeenCalledTimes(1);
+    second();
+    await running;
+    await sync.sync();
+    expect(sync.index!.size).toBe(1510);
+    expect(sync.watermark).toBeGreaterThan(before);
+    expect(h.articles).toHaveBeenCalledTimes(3);
+  });
 });
 
 describe('IndexSync rebuild', () => {

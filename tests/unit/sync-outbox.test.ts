@@ -12,6 +12,7 @@ import { sampleArticle } from '../helpers/sync-devices';
 import { parseImport } from '../../lib/import/parse-import';
 import { applyImport } from '../../lib/import/apply-import';
 import type { DBCore } from 'dexie';
+import { articleRow, expandBatches, outboxSize } from '../../lib/db/sync-outbox';
 
 let db: GistDB;
 beforeEach(async () => {
@@ -101,7 +102,7 @@ describe('sync outbox', () => {
     expect(await db.syncOutbox.count()).toBe(0);
   });
 
-  it('an import records every new article without reading the outbox for it (new ids have no row yet)', async () => {
+  it('an import records each bulk add of new articles as one batch row, without reading the outbox', async () => {
     const counted = openDb('outbox-count-test', { indexedDB: new IDBFactory(), IDBKeyRange });
     const outboxReads: number[] = [];
     // Below the outbox middleware (level 0 is closest to IndexedDB): sees the reads it makes.
@@ -118,20 +119,57 @@ describe('sync outbox', () => {
       }),
     });
     await counted.open();
-    const csv = `title,url,time_added,tags,status\n${Array.from({ length: 30 }, (_, i) => `T${i},https://e${i}.example/p,1700000000,,unread`).join('\n')}\n`;
-    const { items } = await parseImport('ril.csv', new TextEncoder().encode(csv));
-    const outcomes = await applyImport(counted, items, { sanitize: (html) => ({ html }), chunkSize: 10 });
+    const outcomes = await importLinks(counted, 30);
     expect(outcomes.map((o) => o.outcome)).toEqual(Array(30).fill('imported'));
     const rows = await counted.syncOutbox.toArray();
-    expect(rows.map((r) => r.ref).sort()).toEqual(outcomes.map((o) => `a:${o.articleId}`).sort());
-    expect(rows.every((r) => r.fields['*'] > 0 && r.n === 1)).toBe(true);
+    // Three bulk adds of 10: three rows, listing every new article once, dated like a per-article row.
+    expect(rows.map((r) => r.ref.slice(0, 2))).toEqual(['b:', 'b:', 'b:']);
+    expect(rows.flatMap((r) => r.ids)).toEqual(outcomes.map((o) => o.articleId));
+    expect(rows.every((r) => r.fields['*'] > 0 && r.n === 1 && r.articleId === r.ids![0])).toBe(true);
     expect(outboxReads).toEqual([]);
-    // A later write to the same articles still merges into their rows.
+    expect(await outboxSize(counted)).toBe(30);
+    for (const o of outcomes) expect((await articleRow(counted, o.articleId!))?.ids).toContain(o.articleId);
+    // A later write to one of them gets its own row, read first (as any edit), and is what articleRow finds.
     await setStatusMany(counted, [outcomes[0].articleId!], 'archived');
-    const r0 = (await counted.syncOutbox.get(`a:${outcomes[0].articleId}`))!;
-    expect(r0.n).toBe(2);
-    expect(Object.keys(r0.fields).sort()).toEqual(['*', 'status']);
     expect(outboxReads).toEqual([1]);
+    expect(Object.keys((await articleRow(counted, outcomes[0].articleId!))!.fields)).toEqual(['status']);
+    expect(await outboxSize(counted)).toBe(31);
     counted.close();
   });
+
+  it('a single new article still gets its own row; an id in no batch has none', async () => {
+    const { id } = await saveArticle(db, sampleArticle(1));
+    await importLinks(db, 4, 2);
+    const refs = (await db.syncOutbox.toArray()).map((r) => r.ref);
+    expect(refs).toEqual([`a:${id}`, 'b:0000000000000002', 'b:0000000000000004']);
+    expect((await articleRow(db, id))?.ref).toBe(`a:${id}`);
+    expect(await articleRow(db, 6)).toBeUndefined();
+  });
+
+  it('expanding batch rows gives each article its row, merged with edits and deletes made since', async () => {
+    const outcomes = await importLinks(db, 6, 3);
+    const [a, b, c] = outcomes.map((o) => o.articleId!);
+    await setStatusMany(db, [a], 'archived');
+    const bUrl = (await db.articles.get(b))!.url;
+    await deleteArticle(db, b);
+    expect(await expandBatches(db)).toBe(2);
+    const rows = await db.syncOutbox.toArray();
+    expect(rows.map((r) => r.ref).sort()).toEqual(outcomes.map((o) => `a:${o.articleId}`).sort());
+    expect(rows.every((r) => r.ids === undefined)).toBe(true);
+    const [ra, rb, rc] = [await row(`a:${a}`), await row(`a:${b}`), await row(`a:${c}`)];
+    expect(Object.keys(ra!.fields).sort()).toEqual(['*', 'status']);
+    expect(ra!.n).toBe(2);
+    expect(rb!.deleted?.url).toBe(bUrl);
+    expect(Object.keys(rc!.fields)).toEqual(['*']);
+    expect(rc!.n).toBe(1);
+    expect(await outboxSize(db)).toBe(6);
+    expect(await expandBatches(db)).toBe(0);
+  });
 });
+
+/** `n` Pocket CSV links imported `chunk` per bulk add. */
+async function importLinks(into: GistDB, n: number, chunk = 10) {
+  const csv = `title,url,time_added,tags,status\n${Array.from({ length: n }, (_, i) => `T${i},https://e${i}.example/p?x=1,1700000000,,unread`).join('\n')}\n`;
+  const { items } = await parseImport('ril.csv', new TextEncoder().encode(csv));
+  return applyImport(into, items, { sanitize: (html) => ({ html }), chunkSize: chunk });
+}

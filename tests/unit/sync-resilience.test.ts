@@ -9,6 +9,8 @@ import { pushOutbox } from '../../lib/sync/push-outbox';
 import { applyChanges, CHECKPOINT } from '../../lib/sync/apply-changes';
 import type { PouchCtor } from '../../lib/sync/pouch-types';
 import { setProgress } from '../../lib/db/articles';
+import { parseImport } from '../../lib/import/parse-import';
+import { applyImport } from '../../lib/import/apply-import';
 
 let server: CouchServer;
 let PouchDB: PouchCtor;
@@ -142,5 +144,42 @@ it('changes that arrive while a local edit of the same article waits are applied
   // The next round pushes B's edit; the merge (0.6) is the same document A wrote, yet B applies it.
   expect((await B.sync()).error).toBeNull();
   expect((await B.db.articles.get(await idOn(B)))!.progress).toBe(0.6);
+  await remote.close();
+});
+
+/** `n` Pocket CSV links with `status`, imported 2 per bulk add (the outbox gets batch rows). */
+async function importLinks(d: Device, n: number, status: 'unread' | 'archive') {
+  const csv = `title,url,time_added,tags,status\n${Array.from({ length: n }, (_, i) => `T${i},https://e${i}.example/p,1700000000,,${status}`).join('\n')}\n`;
+  const { items } = await parseImport('ril.csv', new TextEncoder().encode(csv));
+  return applyImport(d.db, items, { sanitize: (html) => ({ html }), chunkSize: 2 });
+}
+
+it('links imported in bulk (batch outbox rows) all reach the other device', async () => {
+  const [A, B] = await pair();
+  await importLinks(A, 5, 'archive');
+  expect(await A.db.syncOutbox.count()).toBe(3); // 2 + 2 + 1: two batch rows and one article's own
+  const pushed = await A.sync();
+  expect(pushed.error).toBeNull();
+  expect(pushed.localChanges).toBe(5);
+  expect(await A.db.syncOutbox.count()).toBe(0);
+  expect((await B.sync()).error).toBeNull();
+  expect((await B.db.articles.toArray()).map((a) => a.status)).toEqual(Array(5).fill('archived'));
+  await expectSameLibrary(A, B);
+});
+
+it('changes that arrive for articles an import added, still waiting in a batch row, wait for the push', async () => {
+  const [A, B, url] = await pair();
+  await importLinks(A, 4, 'unread');
+  expect((await A.sync()).error).toBeNull();
+  await new Promise((r) => setTimeout(r, 5));
+  await importLinks(B, 4, 'archive');
+  const remote = new PouchDB(url);
+  await B.local.replicate.from(remote);
+  await applyChanges(B.db, B.local);
+  // B's own import is not overwritten before sync has pushed it.
+  expect((await B.db.articles.toArray()).map((a) => a.status)).toEqual(Array(4).fill('archived'));
+  expect((await B.sync()).error).toBeNull();
+  expect((await A.sync()).error).toBeNull();
+  await expectSameLibrary(A, B);
   await remote.close();
 });
