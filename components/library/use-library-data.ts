@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
+import { viewCounts, type StatusView } from '../../lib/search/list-query';
 import { effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
 import { describeError } from './errors';
 import type { LibraryConnector, StorageInfo } from './library-connector';
@@ -48,6 +49,32 @@ export function useArticles(connector: LibraryConnector, setError: (e: string | 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once on mount: the connector never changes (main.tsx makes it once)
   }, []);
   return { articles, firstPage };
+}
+
+/**
+ * Articles per view from the connector's indexed counts (before the whole list has loaded), else
+ * counted from the list once it has. Asked after the first page: the counts must not delay its read.
+ */
+export function useViewCounts(
+  connector: LibraryConnector,
+  articles: ArticleRecord[] | null,
+  firstPage: ArticleRecord[] | null,
+): Record<StatusView, number> | null {
+  const [indexed, setIndexed] = useState<Record<StatusView, number> | null>(null);
+  const asked = !!connector.subscribeCounts && (firstPage !== null || articles !== null);
+  useEffect(() => {
+    if (!asked) return;
+    return connector.subscribeCounts!(
+      (c) => {
+        performance.mark?.('gist:counts');
+        setIndexed(c);
+      },
+      () => setIndexed(null),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connector never changes (main.tsx makes it once)
+  }, [asked]);
+  const counted = useMemo(() => (articles ? viewCounts(articles) : null), [articles]);
+  return indexed ?? counted;
 }
 
 /** Space used and whether it is kept, re-estimated when the count changes (not on every progress write). */

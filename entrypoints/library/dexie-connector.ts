@@ -20,6 +20,8 @@ import {
   updateArticle,
 } from '../../lib/db/articles';
 import { LiveArticles, subscribeWhen } from '../../lib/db/live-articles';
+import { LiveViewCounts } from '../../lib/db/view-counts';
+import { PROGRESS_DONE, PROGRESS_START } from '../../lib/search/list-query';
 import {
   addHighlight,
   allHighlights,
@@ -64,6 +66,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore, afterF
   const search = new IndexSync(dexieIndexStore(db, indexCache));
   // The list (and through it the search index) and the fetch queue's counts share one live query.
   const articles = new LiveArticles(db);
+  const counts = new LiveViewCounts(db, { start: PROGRESS_START, done: PROGRESS_DONE });
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
   return {
     // The whole list is read once the search index has opened (below): reading and cloning every record
@@ -83,6 +86,7 @@ export function dexieConnector(db: GistDB, settings: ReaderSettingsStore, afterF
           afterFirstPage = undefined;
           if (then) afterPaint(then);
         }),
+    subscribeCounts: (cb, onError) => counts.subscribe(cb, onError),
     async readable(id) {
       const r = await getReadable(db, id);
       if (!r) return undefined;

@@ -179,6 +179,12 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
         );
       if (rows.length) await tx.table('syncOutbox').bulkPut(rows);
     });
+  // 6: the library's view counts (lib/db/view-counts.ts) as indexed count()s instead of a read of every
+  // article: unread, archived and in progress from [status+progress], favorites from favorite. Built by
+  // IndexedDB from the rows; no data changes.
+  db.version(6).stores({
+    articles: '++id, &url, savedAt, contentState, *pendingImages, [status+progress], favorite',
+  });
   trackChanges(db);
   trackSyncOutbox(db);
   return db;
