@@ -1,12 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
+import { FIRST_PAGE } from '../../lib/db/first-page';
 import { viewCounts, type StatusView } from '../../lib/search/list-query';
 import { effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
 import { describeError } from './errors';
 import type { LibraryConnector, StorageInfo } from './library-connector';
 import { parseRoute, type Route } from './route';
-
-const FIRST_PAGE = 60;
 
 /** The article list, live; `firstPage` (the newest few) paints before the whole list has loaded. */
 export function useArticles(connector: LibraryConnector, setError: (e: string | null) => void) {

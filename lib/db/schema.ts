@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { TextPositionSelector, TextQuoteSelector } from '../highlights/selectors';
 import { trackChanges, type ChangeRecord } from './change-log';
+import { LIBRARY_DB } from './first-page';
 import { trackSyncOutbox, type OutboxRow } from './sync-outbox';
 
 export type ArticleStatus = 'unread' | 'archived';
@@ -123,7 +124,7 @@ export interface SyncStateRecord {
   rev?: string;
 }
 
-export const DB_NAME = 'gist';
+export const DB_NAME = LIBRARY_DB;
 
 export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): GistDB {
   const db = new Dexie(name, options) as GistDB;
