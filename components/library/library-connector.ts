@@ -61,6 +61,8 @@ export interface LibraryConnector {
   subscribe(cb: (articles: ArticleRecord[]) => void, onError: (e: unknown) => void): () => void;
   /** The newest few articles, to paint the first rows before the whole list has loaded. */
   firstPage?(n: number): Promise<ArticleRecord[]>;
+  /** The first page when it is already read (for the page's first render), else null. */
+  firstPageNow?(): ArticleRecord[] | null;
   /**
    * Articles per view (the tabs' counts), now and after every change, counted without reading the
    * whole list (indexed counts); returns unsubscribe. Without it the page counts the list it has read.

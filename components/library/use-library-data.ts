@@ -10,7 +10,11 @@ import { parseRoute, type Route } from './route';
 /** The article list, live; `firstPage` (the newest few) paints before the whole list has loaded. */
 export function useArticles(connector: LibraryConnector, setError: (e: string | null) => void) {
   const [articles, setArticles] = useState<ArticleRecord[] | null>(null);
-  const [firstPage, setFirstPage] = useState<ArticleRecord[] | null>(null);
+  const [firstPage, setFirstPage] = useState<ArticleRecord[] | null>(() => {
+    const now = connector.firstPageNow?.() ?? null;
+    if (now) performance.mark?.('gist:first-page-at-render');
+    return now;
+  });
   useEffect(() => {
     let live = true;
     let off: (() => void) | null = null;

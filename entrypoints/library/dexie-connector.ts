@@ -90,15 +90,23 @@ export function dexieConnector(
   const articles = new LiveArticles(db);
   const counts = new LiveViewCounts(db, { start: PROGRESS_START, done: PROGRESS_DONE });
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
+  // With an early read, the first page is taken from it now, so that rows already read (the usual case:
+  // they arrive while the bundle loads) are there for the page's first render (`firstPageNow`), instead of
+  // after that render's paint and an effect.
+  let firstNow: ArticleRecord[] | null = null;
+  let firstRead: Promise<ArticleRecord[]> | null = early ? firstRows(db, FIRST_PAGE, early).then((rows) => (firstNow = rows)) : null;
+  firstRead?.catch(() => {});
   return {
+    firstPageNow: () => firstNow,
     // The whole list is read once the search index has opened (below): reading and cloning every record
     // on the same main thread held a saved index's opening up by seconds at 50,000 articles.
     subscribe: (cb, onError) => subscribeWhen(search.open(), LIST_WAITS_FOR_INDEX_MS, () => articles.subscribe(cb, onError)),
     // Once the first rows are painted, the saved search index loads (and catches up with the change log);
     // started before that paint, its read and parse delayed the first rows.
     firstPage: (n) =>
-      firstRows(db, n, early).finally(() => {
+      (n === FIRST_PAGE && firstRead ? firstRead : firstRows(db, n, early)).finally(() => {
         early = undefined;
+        firstRead = null;
         afterPaint(() => void search.sync());
         const then = afterFirstPage;
         afterFirstPage = undefined;
