@@ -13,7 +13,9 @@
 //   heap_mb         JS heap after load, index ready and a forced GC (V8 heap + ArrayBuffers)
 // Ratios largest/smallest follow. The last line, for the largest size, is
 // `first_rows_ms=<n> search_p95_ms=<n> heap_mb=<n> articles=<n> index_ready_ms=<n>`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
 import { generateLibrary, type GeneratedArticle } from './lib/library-generator';
 import { imagePool } from './lib/image-pool';
@@ -32,6 +34,12 @@ const SIZES = (arg('articles') ?? arg('sizes') ?? '5000,50000')
   .filter((n) => n > 0)
   .sort((a, b) => a - b);
 const SCREENSHOT = arg('screenshot');
+/** Seconds between closing one library page and opening the next (a user comes back later). */
+const GAP_S = Number(arg('gap') ?? 0);
+/** Prints what the storage engine (LevelDB) logged around each visit: compactions, log recovery. */
+const STORAGE_LOG = args.includes('--storage-log');
+/** A probe, not a user: keeps an extension page with an open connection to the library database between visits. */
+const HOLD = args.includes('--hold-connection');
 const POOL = 96;
 
 const quantile = (xs: number[], p: number) => {
@@ -65,7 +73,11 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
     await seedArticles(seeder, articles, pool);
     const seedMs = Date.now() - t1;
     log(`seeded ${articles.length} through lib/db in ${seedMs} ms`);
-    await seeder.close();
+    if (HOLD)
+      await seeder.evaluate(
+        `new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => { globalThis.__held = r.result; ok(); }; r.onerror = () => ko(r.error); })`,
+      );
+    else await seeder.close();
 
     const firstRowScript = `(() => {
       const mark = () => { if (window.__firstRowAt) return; if (document.querySelector('[data-testid=article-row]')) {
@@ -75,8 +87,30 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
       new MutationObserver(mark).observe(document, { childList: true, subtree: true });
       new MutationObserver(ready).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-index'] });
     })();`;
+    // The extension origin's IndexedDB is one LevelDB; its LOG says when it compacted or replayed its log.
+    const storageLog = (from: number, to: number) => {
+      const base = join(s.userDataDir, 'Default', 'IndexedDB');
+      if (!existsSync(base)) return [];
+      const lines: string[] = [];
+      for (const d of readdirSync(base).filter((x) => x.startsWith('chrome-extension') && x.endsWith('.leveldb')))
+        for (const f of ['LOG.old', 'LOG'])
+          if (existsSync(join(base, d, f)))
+            for (const line of readFileSync(join(base, d, f), 'utf8').split('\n')) {
+              const m = /^(\d{4})\/(\d\d)\/(\d\d)-(\d\d):(\d\d):(\d\d\.\d+)/.exec(line);
+              if (!m) continue;
+              const t = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) + Number(m[6]) * 1000;
+              if (t >= from && t <= to) lines.push(`    ${((t - from) / 1000).toFixed(3)} s ${line.slice(27)}`);
+            }
+      return lines;
+    };
+    let lastClose = 0;
     const visit = async () => {
+      if (GAP_S && lastClose) await new Promise((r) => setTimeout(r, Math.max(0, lastClose + GAP_S * 1000 - Date.now())));
+      const opened = Date.now();
       const page = await s.context.newPage();
+      page.on('close', () => {
+        lastClose = Date.now();
+      });
       await page.addInitScript(firstRowScript);
       await page.goto(libUrl);
       await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt, null, { timeout: 30_000 });
@@ -90,6 +124,13 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
         const m = Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)]));
         return { domInteractive: Math.round(n ? n.domInteractive : 0), ...m }; })()`);
       log(`  page timeline (ms from navigation start): ${JSON.stringify(marks)}`);
+      if (STORAGE_LOG) {
+        const from = lastClose || opened - 10_000;
+        log(
+          `  storage log from ${lastClose ? 'the last page closing' : '10 s before'} to first rows (${opened - from} ms before this page opened):`,
+        );
+        for (const l of storageLog(from, opened + firstRows + 500)) log(l);
+      }
       return { page, firstRows, readyAt, indexMs: readyAt - firstRows };
     };
     // The saved index (gist-search-cache), read straight from IndexedDB: its watermark once written,

@@ -5,6 +5,7 @@ import type { ReaderSettings } from '../../lib/reader/settings';
 import type { SpeechLike } from '../../lib/reader/speech';
 import type { SyncState } from '../../lib/search/index-sync';
 import type { TextIndex } from '../../lib/search/text-index';
+import type { StatusView } from '../../lib/search/list-query';
 import type { ApplyOutcome } from '../../lib/import/apply-import';
 import type { StrayOutcome } from '../../lib/import/stray-highlights';
 import type { AnchorTally } from '../../lib/annotate/anchor-stored';
@@ -60,6 +61,13 @@ export interface LibraryConnector {
   subscribe(cb: (articles: ArticleRecord[]) => void, onError: (e: unknown) => void): () => void;
   /** The newest few articles, to paint the first rows before the whole list has loaded. */
   firstPage?(n: number): Promise<ArticleRecord[]>;
+  /** The first page when it is already read (for the page's first render), else null. */
+  firstPageNow?(): ArticleRecord[] | null;
+  /**
+   * Articles per view (the tabs' counts), now and after every change, counted without reading the
+   * whole list (indexed counts); returns unsubscribe. Without it the page counts the list it has read.
+   */
+  subscribeCounts?(cb: (counts: Record<StatusView, number>) => void, onError: (e: unknown) => void): () => void;
   readable(id: number): Promise<ReadableArticle | undefined>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   setFavorite(id: number, favorite: boolean): Promise<void>;

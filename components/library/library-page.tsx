@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
 import { parseQuery, hasText } from '../../lib/search/query';
-import { listArticles, viewCounts, type SortKey, type StatusView } from '../../lib/search/list-query';
+import { listArticles, type SortKey, type StatusView } from '../../lib/search/list-query';
 import { FacetCounter } from '../../lib/search/facet-counts';
 import type { LibraryConnector } from './library-connector';
 import { ReaderSettingsPanel } from './reader-settings';
@@ -18,7 +18,7 @@ import { keyCommand, readKeyPress, type KeyCommand } from './keymap';
 import { LibraryTopbar } from './library-topbar';
 import type { ImportRun } from './library-connector';
 import { routeHash, type Route } from './route';
-import { useArticles, useRoute, useStorageInfo, useTheme } from './use-library-data';
+import { useArticles, useRoute, useStorageInfo, useTheme, useViewCounts } from './use-library-data';
 import { useHighlights } from './use-highlights';
 import { HighlightsPage, useHighlightList } from './highlights-page';
 import { SyncSettingsPage } from './sync-settings';
@@ -130,7 +130,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   /** Rows the keyboard's cursor moves over: articles, or highlights in All highlights. */
   const rowCount = onHighlights ? hl.items.length : shown.length;
 
-  const counts = useMemo(() => viewCounts(articles ?? []), [articles]);
+  const counts = useViewCounts(connector, articles, firstPage);
   // Counted incrementally: a re-read of the list after a write only compares each article's tags and site.
   const facetCounter = useMemo(() => new FacetCounter(), []);
   const facetLists = useMemo(() => facetCounter.update(articles ?? []), [facetCounter, articles]);
@@ -436,7 +436,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           cursor={cursor}
           setCursor={setCursor}
           onOpen={({ highlight: h }) => openArticle(h.articleId, { highlightId: h.id })}
-          tabs={{ active: 'highlights', counts: articles ? counts : null, highlightCount, onView: showView }}
+          tabs={{ active: 'highlights', counts, highlightCount, onView: showView }}
         />
       ) : (
         <ListPage

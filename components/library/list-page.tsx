@@ -38,7 +38,8 @@ export interface ListPageProps {
   statusView: StatusView;
   /** A view tab: one of the list's, or All highlights. */
   onView(v: LibraryView): void;
-  counts: Record<StatusView, number>;
+  /** Null until counted. */
+  counts: Record<StatusView, number> | null;
   /** Highlights and notes per article (row marks, snippets); null while they load. */
   annotations: Annotations | null;
   /** For the Highlights tab (undefined: no tab). */
@@ -116,7 +117,7 @@ export function ListPage(p: ListPageProps) {
   return (
     <main class="list-page">
       <div class="filterbar">
-        <ViewTabs active={tabView} counts={articles ? p.counts : null} highlightCount={p.highlightCount} onView={p.onView} />
+        <ViewTabs active={tabView} counts={p.counts} highlightCount={p.highlightCount} onView={p.onView} />
         <Facets
           tags={p.facetLists.tags}
           sites={p.facetLists.sites}

@@ -1,16 +1,20 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
+import { FIRST_PAGE } from '../../lib/db/first-page';
+import { viewCounts, type StatusView } from '../../lib/search/list-query';
 import { effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
 import { describeError } from './errors';
 import type { LibraryConnector, StorageInfo } from './library-connector';
 import { parseRoute, type Route } from './route';
 
-const FIRST_PAGE = 60;
-
 /** The article list, live; `firstPage` (the newest few) paints before the whole list has loaded. */
 export function useArticles(connector: LibraryConnector, setError: (e: string | null) => void) {
   const [articles, setArticles] = useState<ArticleRecord[] | null>(null);
-  const [firstPage, setFirstPage] = useState<ArticleRecord[] | null>(null);
+  const [firstPage, setFirstPage] = useState<ArticleRecord[] | null>(() => {
+    const now = connector.firstPageNow?.() ?? null;
+    if (now) performance.mark?.('gist:first-page-at-render');
+    return now;
+  });
   useEffect(() => {
     let live = true;
     let off: (() => void) | null = null;
@@ -48,6 +52,32 @@ export function useArticles(connector: LibraryConnector, setError: (e: string | 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once on mount: the connector never changes (main.tsx makes it once)
   }, []);
   return { articles, firstPage };
+}
+
+/**
+ * Articles per view from the connector's indexed counts (before the whole list has loaded), else
+ * counted from the list once it has. Asked after the first page: the counts must not delay its read.
+ */
+export function useViewCounts(
+  connector: LibraryConnector,
+  articles: ArticleRecord[] | null,
+  firstPage: ArticleRecord[] | null,
+): Record<StatusView, number> | null {
+  const [indexed, setIndexed] = useState<Record<StatusView, number> | null>(null);
+  const asked = !!connector.subscribeCounts && (firstPage !== null || articles !== null);
+  useEffect(() => {
+    if (!asked) return;
+    return connector.subscribeCounts!(
+      (c) => {
+        performance.mark?.('gist:counts');
+        setIndexed(c);
+      },
+      () => setIndexed(null),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connector never changes (main.tsx makes it once)
+  }, [asked]);
+  const counted = useMemo(() => (articles ? viewCounts(articles) : null), [articles]);
+  return indexed ?? counted;
 }
 
 /** Space used and whether it is kept, re-estimated when the count changes (not on every progress write). */

@@ -2,7 +2,8 @@ import Dexie, { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { transferBackend, queueBackend } from './transfer-backend';
 import { syncBackend } from './sync-backend';
-import type { GistDB } from '../../lib/db/schema';
+import type { ArticleRecord, GistDB } from '../../lib/db/schema';
+import { FIRST_PAGE, type EarlyPage } from '../../lib/db/first-page';
 import {
   addTagMany,
   deleteArticle,
@@ -20,6 +21,8 @@ import {
   updateArticle,
 } from '../../lib/db/articles';
 import { LiveArticles, subscribeWhen } from '../../lib/db/live-articles';
+import { LiveViewCounts } from '../../lib/db/view-counts';
+import { PROGRESS_DONE, PROGRESS_START } from '../../lib/search/list-query';
 import {
   addHighlight,
   allHighlights,
@@ -55,34 +58,61 @@ const LIST_WAITS_FOR_INDEX_MS = 3000;
 const afterPaint = (f: () => void) =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(f, 0)) : setTimeout(f, 0);
 
+/** The `n` newest articles: the early read's when usable, else a query. */
+async function firstRows(db: GistDB, n: number, early: Promise<EarlyPage | null> | undefined): Promise<ArticleRecord[]> {
+  const pre = n <= FIRST_PAGE ? await early?.catch(() => null) : null;
+  if (pre) {
+    // Read before Dexie opened: only rows of the schema this page runs (an upgrade may reshape them).
+    const opened = await db.open().then(
+      (d) => d.backendDB()?.version,
+      () => undefined,
+    );
+    if (opened === pre.version) return pre.rows.slice(0, n);
+  }
+  return db.articles.orderBy('savedAt').reverse().limit(n).toArray();
+}
+
 // The library is an extension page: it shares the extension origin's database and reads it directly.
 // `afterFirstPage` runs once, after the first rows are read and painted: what reads the whole library
 // (highlight anchoring subscribes to the list) starts there, or the first page's query waits behind it.
-export function dexieConnector(db: GistDB, settings: ReaderSettingsStore, afterFirstPage?: () => void): LibraryConnector {
+// `early`: the first rows as index.html's first script read them (lib/db/first-page.ts), used by the first
+// firstPage() call when they came from this schema's version of the database.
+export function dexieConnector(
+  db: GistDB,
+  settings: ReaderSettingsStore,
+  afterFirstPage?: () => void,
+  early?: Promise<EarlyPage | null>,
+): LibraryConnector {
   const cache = openCache();
   const indexCache = dexieIndexCache(cache);
   const search = new IndexSync(dexieIndexStore(db, indexCache));
   // The list (and through it the search index) and the fetch queue's counts share one live query.
   const articles = new LiveArticles(db);
+  const counts = new LiveViewCounts(db, { start: PROGRESS_START, done: PROGRESS_DONE });
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
+  // With an early read, the first page is taken from it now, so that rows already read (the usual case:
+  // they arrive while the bundle loads) are there for the page's first render (`firstPageNow`), instead of
+  // after that render's paint and an effect.
+  let firstNow: ArticleRecord[] | null = null;
+  let firstRead: Promise<ArticleRecord[]> | null = early ? firstRows(db, FIRST_PAGE, early).then((rows) => (firstNow = rows)) : null;
+  firstRead?.catch(() => {});
   return {
+    firstPageNow: () => firstNow,
     // The whole list is read once the search index has opened (below): reading and cloning every record
     // on the same main thread held a saved index's opening up by seconds at 50,000 articles.
     subscribe: (cb, onError) => subscribeWhen(search.open(), LIST_WAITS_FOR_INDEX_MS, () => articles.subscribe(cb, onError)),
     // Once the first rows are painted, the saved search index loads (and catches up with the change log);
     // started before that paint, its read and parse delayed the first rows.
     firstPage: (n) =>
-      db.articles
-        .orderBy('savedAt')
-        .reverse()
-        .limit(n)
-        .toArray()
-        .finally(() => {
-          afterPaint(() => void search.sync());
-          const then = afterFirstPage;
-          afterFirstPage = undefined;
-          if (then) afterPaint(then);
-        }),
+      (n === FIRST_PAGE && firstRead ? firstRead : firstRows(db, n, early)).finally(() => {
+        early = undefined;
+        firstRead = null;
+        afterPaint(() => void search.sync());
+        const then = afterFirstPage;
+        afterFirstPage = undefined;
+        if (then) afterPaint(then);
+      }),
+    subscribeCounts: (cb, onError) => counts.subscribe(cb, onError),
     async readable(id) {
       const r = await getReadable(db, id);
       if (!r) return undefined;

@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { TextPositionSelector, TextQuoteSelector } from '../highlights/selectors';
 import { trackChanges, type ChangeRecord } from './change-log';
+import { LIBRARY_DB } from './first-page';
 import { trackSyncOutbox, type OutboxRow } from './sync-outbox';
 
 export type ArticleStatus = 'unread' | 'archived';
@@ -123,7 +124,7 @@ export interface SyncStateRecord {
   rev?: string;
 }
 
-export const DB_NAME = 'gist';
+export const DB_NAME = LIBRARY_DB;
 
 export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): GistDB {
   const db = new Dexie(name, options) as GistDB;
@@ -179,6 +180,12 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
         );
       if (rows.length) await tx.table('syncOutbox').bulkPut(rows);
     });
+  // 6: the library's view counts (lib/db/view-counts.ts) as indexed count()s instead of a read of every
+  // article: unread, archived and in progress from [status+progress], favorites from favorite. Built by
+  // IndexedDB from the rows; no data changes.
+  db.version(6).stores({
+    articles: '++id, &url, savedAt, contentState, *pendingImages, [status+progress], favorite',
+  });
   trackChanges(db);
   trackSyncOutbox(db);
   return db;

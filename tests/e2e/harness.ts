@@ -105,6 +105,8 @@ export const CHROMIUM_FLAGS = [
 
 export interface ExtensionSession {
   context: BrowserContext;
+  /** The browser profile (removed by close): benchmarks read the storage engine's logs from it. */
+  userDataDir: string;
   extensionId: string;
   worker: Worker;
   /** The extension's service worker, fetched again in case Chromium restarted it. */
@@ -156,6 +158,7 @@ export async function launchWithExtension(
   };
   return {
     context,
+    userDataDir,
     extensionId,
     worker,
     sw,

@@ -124,6 +124,31 @@ describe('library page in Chromium', () => {
     await page.getByTestId('view-unread').click();
   });
 
+  it("reads the first rows before the page's bundle runs, and counts the views by index", async () => {
+    const fresh = await s.context.newPage();
+    try {
+      await fresh.goto(s.extUrl('library.html'));
+      await fresh.waitForSelector('[data-testid=article-row]');
+      await expect.poll(() => fresh.getByTestId('view-all').textContent()).toContain('30');
+      const marks = (await fresh.evaluate(
+        `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
+      )) as Record<string, number>;
+      // The classic script in <head> ran before the bundle's first line, and its read was the one used.
+      expect(marks['gist:early']).toBeLessThan(marks['gist:script']);
+      expect(marks['gist:early-rows']).toBeLessThanOrEqual(marks['gist:first-page']);
+      expect(marks['gist:counts']).toBeGreaterThan(0);
+      for (const [view, n] of [
+        ['unread', 29],
+        ['favorite', 1],
+        ['archived', 1],
+        ['all', 30],
+      ] as const)
+        expect(await fresh.getByTestId(`view-${view}`).locator('.count').textContent()).toBe(String(n));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('searches as you type with prefixes, operators and phrases', async () => {
     await search('beekeep');
     expect(await titles()).toEqual(['Rooftop beekeeping returns to the city']);

@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
 import { getReadable, listArticles } from '../../lib/db/articles';
 import { queueItems } from '../../lib/fetch-queue/store';
+import { countViews } from '../../lib/db/view-counts';
+import { PROGRESS_DONE, PROGRESS_START, viewCounts } from '../../lib/search/list-query';
+import type { ArticleRecord } from '../../lib/db/schema';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/db');
 
@@ -143,6 +146,11 @@ const UPGRADE_CHECKS: Record<number, (db: GistDB, from: Fixture) => Promise<void
     if (!first) return;
     await db.articles.update(first.id as number, { progress: 0.5 });
     expect((await db.syncOutbox.get(`a:${first.id}`))!.fields).toMatchObject({ '*': expect.any(Number), progress: expect.any(Number) });
+  },
+  // 6 indexes [status+progress] and favorite: the view counts come from them, equal to counting the rows.
+  6: async (db) => {
+    const rows = await db.articles.toArray();
+    expect(await countViews(db, { start: PROGRESS_START, done: PROGRESS_DONE })).toEqual(viewCounts(rows as ArticleRecord[]));
   },
 };
 

@@ -169,6 +169,28 @@ describe('Library', () => {
     expect(root.querySelector('[data-testid="row-minutes"]')?.textContent).toBe('10 min');
   });
 
+  it('paints a first page already read in its first render, and the indexed counts before the whole list', async () => {
+    const c = mockConnector(
+      [],
+      {},
+      {
+        subscribe: () => () => {},
+        firstPage: () => new Promise<ArticleRecord[]>(() => {}),
+        firstPageNow: () => [record(7), record(6)],
+        subscribeCounts: (cb) => {
+          cb({ unread: 40, inprogress: 3, favorite: 2, archived: 10, all: 50 });
+          return () => {};
+        },
+      },
+    );
+    // The mount itself, before any effect or frame.
+    render(<Library connector={c} />, root);
+    expect(rowTitles()).toEqual(['Article 7', 'Article 6']);
+    await flush();
+    expect(byTestId('view-unread')?.textContent).toBe('Unread40');
+    expect(byTestId('view-all')?.textContent).toBe('All50');
+  });
+
   it('searches the full text once indexed, with operators', async () => {
     const c = mockConnector(
       [record(1, { title: 'Bees' }), record(2, { title: 'Trams', tags: ['transport'] }), record(3, { title: 'Other' })],

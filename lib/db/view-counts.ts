@@ -1,0 +1,96 @@
+// How many articles each library view shows, from indexed count()s (schema 6's [status+progress] and
+// favorite indexes): the tabs' counts without reading the whole table, which at 50,000 articles is
+// seconds of the page's main thread. Counted again after the articles table changes (here or, over
+// Dexie's BroadcastChannel, in the service worker), once however many commits came in meanwhile: a few
+// index walks in the storage process, not a re-read of every record.
+import Dexie, { type ObservabilitySet } from 'dexie';
+import type { GistDB } from './schema';
+
+export interface ViewCounts {
+  unread: number;
+  inprogress: number;
+  favorite: number;
+  archived: number;
+  all: number;
+}
+
+/** "In progress": not archived, progress in [start, done) — lib/search/list-query's isInProgress. */
+export interface ProgressRange {
+  start: number;
+  done: number;
+}
+
+/** Every view's count, in one read transaction (so they agree with each other). */
+export function countViews(db: GistDB, progress: ProgressRange): Promise<ViewCounts> {
+  return db.transaction('r', db.articles, async () => {
+    const byStatus = db.articles.where('[status+progress]');
+    const [all, unread, archived, inprogress, favorite] = await Promise.all([
+      db.articles.count(),
+      byStatus.between(['unread', Dexie.minKey], ['unread', Dexie.maxKey], true, true).count(),
+      byStatus.between(['archived', Dexie.minKey], ['archived', Dexie.maxKey], true, true).count(),
+      // isInProgress excludes archived articles, and status is only ever unread or archived.
+      byStatus.between(['unread', progress.start], ['unread', progress.done], true, false).count(),
+      db.articles.where('favorite').equals(1).count(),
+    ]);
+    return { unread, inprogress, favorite, archived, all };
+  });
+}
+
+type Listener = (c: ViewCounts) => void;
+
+/** `countViews`, live: `subscribe` calls back now and after every change of the articles table. */
+export class LiveViewCounts {
+  private listeners = new Set<{ next: Listener; error?: (e: unknown) => void }>();
+  private last: ViewCounts | null = null;
+  private counting = false;
+  private stale = false;
+  private readonly onMutated = (parts: ObservabilitySet) => {
+    const prefix = `idb://${this.db.name}/articles/`;
+    if (Object.keys(parts).some((k) => k === 'all' || k.startsWith(prefix))) this.count();
+  };
+
+  constructor(
+    private db: GistDB,
+    private progress: ProgressRange,
+  ) {}
+
+  private count() {
+    if (!this.listeners.size) return;
+    if (this.counting) {
+      this.stale = true;
+      return;
+    }
+    this.counting = true;
+    this.stale = false;
+    // Outside any transaction the notice may come from.
+    Dexie.ignoreTransaction(() => countViews(this.db, this.progress)).then(
+      (c) => {
+        this.counting = false;
+        if (!this.listeners.size) return;
+        if (this.stale) return this.count();
+        this.last = c;
+        for (const l of [...this.listeners]) l.next(c);
+      },
+      (e) => {
+        this.counting = false;
+        for (const l of [...this.listeners]) l.error?.(e);
+      },
+    );
+  }
+
+  subscribe(next: Listener, error?: (e: unknown) => void): () => void {
+    const l = { next, error };
+    const first = !this.listeners.size;
+    this.listeners.add(l);
+    if (first) {
+      Dexie.on('storagemutated', this.onMutated);
+      this.count();
+    } else if (this.last) next(this.last);
+    return () => {
+      if (!this.listeners.delete(l) || this.listeners.size) return;
+      Dexie.on.storagemutated.unsubscribe(this.onMutated);
+      this.last = null;
+      this.stale = false;
+    };
+  }
+}
