@@ -126,6 +126,10 @@ describe('IndexSync.applyLog', () => {
     await reopened.sync();
     expect(reopened.opened).toBe('loaded');
     expect(h.texts).not.toHaveBeenCalled();
+    // An HTML-only rewrite (the text kept: images dropped, markup changed) is not logged: no re-index.
+    const logged = await db.changes.count();
+    await db.contents.put({ articleId: ids[3], html: '<p>Same words, other markup</p>' });
+    expect(await db.changes.count()).toBe(logged);
     // A tag (indexed) and a body change are read and applied; nothing else.
     await setTags(db, ids[1], ['gardening']);
     await putBody(db, { articleId: ids[2], html: '', text: 'now about lighthouses only' });
