@@ -53,7 +53,10 @@ async function seed(): Promise<GistDB> {
     const page = library.slice(i, i + 1000);
     await db.transaction('rw', [db.articles, db.contents, db.texts, db.images], async () => {
       const ids = (await db.articles.bulkAdd(page.map((a) => a.record) as ArticleRecord[], { allKeys: true })) as number[];
-      await bulkPutBodies(db, page.map((a, k) => ({ articleId: ids[k], html: a.html, text: a.text })));
+      await bulkPutBodies(
+        db,
+        page.map((a, k) => ({ articleId: ids[k], html: a.html, text: a.text })),
+      );
       await db.images.bulkAdd(
         page.flatMap((a, k) => a.images.map((im) => ({ articleId: ids[k], src: im.src, blob: pool[im.pooled] }) as ImageRecord)),
       );

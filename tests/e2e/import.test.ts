@@ -43,7 +43,8 @@ async function dump(page: Page): Promise<Dump> {
     const urlOf = new Map(articles.map((a) => [a.id, a.url]));
     const out: Dump = { articles: {}, contents: {}, images: {} };
     for (const { id: _id, ...a } of articles) out.articles[a.url] = a;
-    for (const c of contents) out.contents[urlOf.get(c.articleId) ?? `orphan:${c.articleId}`] = { html: c.html, text: texts.get(c.articleId)! };
+    for (const c of contents)
+      out.contents[urlOf.get(c.articleId) ?? `orphan:${c.articleId}`] = { html: c.html, text: texts.get(c.articleId)! };
     for (const im of images)
       (out.images[urlOf.get(im.articleId) ?? `orphan:${im.articleId}`] ??= []).push({
         src: im.src,

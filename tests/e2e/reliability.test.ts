@@ -137,7 +137,15 @@ describe('reliability in Chromium', () => {
       `reliability: worker stopped with ${held.length} image request(s) in flight; popup said: ${await message.textContent()}; DB after: ${JSON.stringify(afterKill)}`,
     );
     // Nothing or everything: the write had not started, so nothing.
-    expect(afterKill).toEqual({ articles: 0, contents: 0, texts: 0, images: 0, orphanContents: 0, orphanImages: 0, articlesWithoutContent: 0 });
+    expect(afterKill).toEqual({
+      articles: 0,
+      contents: 0,
+      texts: 0,
+      images: 0,
+      orphanContents: 0,
+      orphanImages: 0,
+      articlesWithoutContent: 0,
+    });
 
     // The requests the dead worker made are answered into the void; the retry is served normally.
     holdImages = false;
@@ -146,7 +154,15 @@ describe('reliability in Chromium', () => {
     await expect.poll(() => popup.getByTestId('saved').isVisible(), { timeout: 30_000 }).toBe(true);
     const afterRetry = await dbCounts(lib);
     console.log(`reliability: Retry saved; DB after: ${JSON.stringify(afterRetry)}`);
-    expect(afterRetry).toEqual({ articles: 1, contents: 1, texts: 1, images: 3, orphanContents: 0, orphanImages: 0, articlesWithoutContent: 0 });
+    expect(afterRetry).toEqual({
+      articles: 1,
+      contents: 1,
+      texts: 1,
+      images: 3,
+      orphanContents: 0,
+      orphanImages: 0,
+      articlesWithoutContent: 0,
+    });
     await popup.close();
     await lib.close();
     await tab.close();

@@ -155,7 +155,12 @@ const UPGRADE_CHECKS: Record<number, (db: GistDB, from: Fixture) => Promise<void
       expect(await db.contents.get(c.articleId as number)).toEqual({ articleId: c.articleId, html: c.html });
       expect(await db.texts.get(c.articleId as number)).toEqual({ articleId: c.articleId, text: c.text });
     }
-    expect(await textsOf(db, bodies.map((c) => c.articleId as number))).toEqual(bodies.map((c) => c.text));
+    expect(
+      await textsOf(
+        db,
+        bodies.map((c) => c.articleId as number),
+      ),
+    ).toEqual(bodies.map((c) => c.text));
     // The older fixtures' checks wrote after their upgrades; from 5, the log and outbox are as stored.
     if (from.version !== 5) return;
     expect(await db.changes.toArray()).toEqual(from.data.changes);

@@ -190,8 +190,7 @@ describe('Gist export (JSON Lines)', () => {
     expect(out.map((o) => o.outcome)).toEqual(['imported', 'imported']);
     const [before, after] = [await db.articles.orderBy('url').toArray(), await db2.articles.orderBy('url').toArray()];
     expect(after.map(withoutId)).toEqual(before.map(withoutId));
-    const contentOf = async (d: GistDB, url: string) =>
-      withoutId({ id: 0, ...(await getBody(d, (await d.articles.get({ url }))!.id)) });
+    const contentOf = async (d: GistDB, url: string) => withoutId({ id: 0, ...(await getBody(d, (await d.articles.get({ url }))!.id)) });
     for (const a of before) expect(await contentOf(db2, a.url)).toEqual(await contentOf(db, a.url));
     const [img] = await db2.images.toArray();
     expect(img.articleId).toBe((await db2.articles.get({ url: 'https://example.com/a' }))!.id);

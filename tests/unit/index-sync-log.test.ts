@@ -44,7 +44,10 @@ async function addArticles(db: GistDB, from: number, to: number): Promise<number
   const ns = Array.from({ length: to - from }, (_, i) => from + i);
   return db.transaction('rw', [db.articles, db.contents, db.texts], async () => {
     const ids = (await db.articles.bulkAdd(ns.map(article) as ArticleRecord[], { allKeys: true })) as number[];
-    await bulkPutBodies(db, ids.map((id, i) => ({ articleId: id, html: '', text: body(ns[i]) })));
+    await bulkPutBodies(
+      db,
+      ids.map((id, i) => ({ articleId: id, html: '', text: body(ns[i]) })),
+    );
     return ids;
   });
 }
