@@ -1,7 +1,7 @@
 // The first search-index build at library scale in the REAL IndexedDB of the built e2e extension, apart
 // from the page around it: how long reading every body takes (the floor no index build can beat) and how
 // long the build that the library page runs (lib/search/index-sync.ts rebuild) takes in the same browser.
-//   npx wxt build --mode e2e && npx tsx scripts/bench-index-build.ts [--articles 50000] [--batch 250] [--steps floor,meta,bodies,build]
+//   npx wxt build --mode e2e && npx tsx scripts/bench-index-build.ts [--articles 50000] [--batch 250] [--steps floor,meta,bodies,html,build]
 // Seeds the library from scripts/lib/library-generator.ts (no images: they are not read by the index).
 // Timings are wall clock on this machine: print the load with them.
 import { loadavg } from 'node:os';
