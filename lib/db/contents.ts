@@ -40,21 +40,8 @@ export async function deleteBody(db: BodyTables, id: number): Promise<void> {
   await db.texts.delete(id);
 }
 
-/**
- * Plain-text bodies by article id, in the order asked (undefined when not stored). Ids that are dense
- * (the index build reads pages of articles in id order) are read with one range read (a getAll)
- * instead of one get per id.
- */
+/** Plain-text bodies by article id, in the order asked (undefined when not stored). */
 export async function textsOf(db: Pick<GistDB, 'texts'>, ids: number[]): Promise<(string | undefined)[]> {
-  if (!ids.length) return [];
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const id of ids) {
-    lo = Math.min(lo, id);
-    hi = Math.max(hi, id);
-  }
-  if (hi - lo + 1 > ids.length * 2) return (await db.texts.bulkGet(ids)).map((r) => r?.text);
-  const byId = new Map<number, string>();
-  for (const r of await db.texts.where(':id').between(lo, hi, true, true).toArray()) byId.set(r.articleId, r.text);
-  return ids.map((id) => byId.get(id));
+  const rows = await db.texts.bulkGet(ids);
+  return rows.map((r) => r?.text);
 }

@@ -14,8 +14,6 @@ import {
   setTags,
   type ArticleInput,
 } from '../../lib/db/articles';
-import { bulkPutBodies } from '../../lib/db/contents';
-import { recordReads } from './db-reads';
 
 function input(over: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -139,26 +137,6 @@ describe('saveArticle', () => {
     expect(await db.articles.count()).toBe(1);
     expect(await db.contents.count()).toBe(1);
     expect(await db.texts.count()).toBe(1);
-  });
-});
-
-describe('textsOf', () => {
-  it('reads dense ids with one range read and sparse ids by key, in the order asked', async () => {
-    const d = openDb(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    const reads = recordReads(d);
-    await bulkPutBodies(
-      d,
-      [1, 2, 3, 5, 40].map((id) => ({ articleId: id, html: `<p>${id}</p>`, text: `text ${id}` })),
-    );
-    reads.length = 0;
-    // 2..5 is dense: one range read of texts, 4 missing, 1 (in no asked id) not returned.
-    expect(await textsOf(d, [5, 2, 3, 4])).toEqual(['text 5', 'text 2', 'text 3', undefined]);
-    expect(reads).toEqual([{ table: 'texts', index: ':id', whole: false, values: true }]);
-    reads.length = 0;
-    // 1..40 for two ids is sparse: a get per id, no range read.
-    expect(await textsOf(d, [40, 1])).toEqual(['text 40', 'text 1']);
-    expect(reads).toEqual([]);
-    expect(await textsOf(d, [])).toEqual([]);
   });
 });
 
