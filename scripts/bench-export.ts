@@ -24,6 +24,7 @@ import { measureStorage } from '../lib/storage/usage';
 import { generateLibrary } from './lib/library-generator';
 import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
+import { bulkPutBodies } from '../lib/db/contents';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -50,9 +51,12 @@ async function seed(): Promise<GistDB> {
   const db = openDb('bench-export', { indexedDB: new IDBFactory(), IDBKeyRange });
   for (let i = 0; i < library.length; i += 1000) {
     const page = library.slice(i, i + 1000);
-    await db.transaction('rw', db.articles, db.contents, db.images, async () => {
+    await db.transaction('rw', [db.articles, db.contents, db.texts, db.images], async () => {
       const ids = (await db.articles.bulkAdd(page.map((a) => a.record) as ArticleRecord[], { allKeys: true })) as number[];
-      await db.contents.bulkAdd(page.map((a, k) => ({ articleId: ids[k], html: a.html, text: a.text })));
+      await bulkPutBodies(
+        db,
+        page.map((a, k) => ({ articleId: ids[k], html: a.html, text: a.text })),
+      );
       await db.images.bulkAdd(
         page.flatMap((a, k) => a.images.map((im) => ({ articleId: ids[k], src: im.src, blob: pool[im.pooled] }) as ImageRecord)),
       );

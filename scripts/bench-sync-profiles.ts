@@ -58,8 +58,8 @@ const SEED_BATCH = `async ([from, to]) => {
 const SNAPSHOT = `async () => {
   const db = await new Promise((ok, fail) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
   const all = (store) => new Promise((ok, fail) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const [articles, contents, images] = [await all('articles'), await all('contents'), await all('images')];
-  const text = new Map(contents.map((c) => [c.articleId, c.text]));
+  const [articles, texts, images] = [await all('articles'), await all('texts'), await all('images')];
+  const text = new Map(texts.map((c) => [c.articleId, c.text]));
   const imgs = new Map();
   for (const im of images) imgs.set(im.articleId, (imgs.get(im.articleId) || []).concat([im]));
   const out = [];

@@ -3,6 +3,9 @@
 // article or nothing.
 import type { ArticleRecord, ArticleStatus, ContentRecord, GistDB, HighlightRecord, ImageRecord } from './schema';
 import { hostOf } from '../url/host';
+import { bodyTables, deleteBody, getBody, putBody } from './contents';
+
+export { textsOf } from './contents';
 
 export interface ArticleInput {
   /** Canonical key (lib/url/canonical-url articleKey). */
@@ -47,7 +50,7 @@ function mergeTags(a: string[], b: string[]): string[] {
 
 /** Inserts or updates the article stored under `input.url`, with its body and images, atomically. */
 export async function saveArticle(db: GistDB, input: ArticleInput, now = Date.now()): Promise<SaveOutcome> {
-  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+  return db.transaction('rw', [db.articles, ...bodyTables(db), db.images], async () => {
     const existing = await db.articles.where('url').equals(input.url).first();
     const base = {
       url: input.url,
@@ -98,7 +101,7 @@ export async function saveArticle(db: GistDB, input: ArticleInput, now = Date.no
       id = (await db.articles.add(record as ArticleRecord)) as number;
       created = true;
     }
-    await db.contents.put({ articleId: id, html: input.html, text: input.text });
+    await putBody(db, { articleId: id, html: input.html, text: input.text });
     if (input.images.length) {
       await db.images.bulkAdd(input.images.map((im) => ({ articleId: id, src: im.src, blob: im.blob })) as ImageRecord[]);
     }
@@ -119,10 +122,10 @@ export async function getReadable(
   db: GistDB,
   id: number,
 ): Promise<{ article: ArticleRecord; content: ContentRecord | undefined; images: ImageRecord[] } | undefined> {
-  return db.transaction('r', db.articles, db.contents, db.images, async () => {
+  return db.transaction('r', [db.articles, ...bodyTables(db), db.images], async () => {
     const article = await db.articles.get(id);
     if (!article) return undefined;
-    const [content, images] = await Promise.all([db.contents.get(id), db.images.where('articleId').equals(id).toArray()]);
+    const [content, images] = await Promise.all([getBody(db, id), db.images.where('articleId').equals(id).toArray()]);
     return { article, content, images };
   });
 }
@@ -150,26 +153,26 @@ export interface ArticleSnapshot {
 }
 
 export async function deleteArticle(db: GistDB, id: number): Promise<ArticleSnapshot | undefined> {
-  return db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
+  return db.transaction('rw', [db.articles, ...bodyTables(db), db.images, db.highlights], async () => {
     const article = await db.articles.get(id);
     if (!article) return undefined;
-    const content = await db.contents.get(id);
+    const content = await getBody(db, id);
     const images = await db.images.where('articleId').equals(id).toArray();
     const highlights = await db.highlights.where('articleId').equals(id).toArray();
     await db.images.where('articleId').equals(id).delete();
     await db.highlights.where('articleId').equals(id).delete();
-    await db.contents.delete(id);
+    await deleteBody(db, id);
     await db.articles.delete(id);
     return { article, content, images, highlights };
   });
 }
 
 export async function restoreArticle(db: GistDB, snap: ArticleSnapshot): Promise<void> {
-  await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
+  await db.transaction('rw', [db.articles, ...bodyTables(db), db.images, db.highlights], async () => {
     // Saved again meanwhile: the newer save wins; undo must not create a duplicate URL.
     if (await db.articles.where('url').equals(snap.article.url).first()) return;
     await db.articles.add(snap.article);
-    if (snap.content) await db.contents.put(snap.content);
+    if (snap.content) await putBody(db, snap.content);
     if (snap.images.length) await db.images.bulkAdd(snap.images);
     if (snap.highlights?.length) await db.highlights.bulkPut(snap.highlights);
   });
@@ -238,7 +241,7 @@ export async function restoreValues(db: GistDB, prev: PreviousValues): Promise<v
 
 /** Deletes many articles in one transaction; the snapshots undo it (restoreMany). */
 export async function deleteMany(db: GistDB, ids: number[]): Promise<ArticleSnapshot[]> {
-  return db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
+  return db.transaction('rw', [db.articles, ...bodyTables(db), db.images, db.highlights], async () => {
     const out: ArticleSnapshot[] = [];
     for (const id of ids) {
       const snap = await deleteArticle(db, id);
@@ -249,13 +252,7 @@ export async function deleteMany(db: GistDB, ids: number[]): Promise<ArticleSnap
 }
 
 export async function restoreMany(db: GistDB, snaps: ArticleSnapshot[]): Promise<void> {
-  await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async () => {
+  await db.transaction('rw', [db.articles, ...bodyTables(db), db.images, db.highlights], async () => {
     for (const s of snaps) await restoreArticle(db, s);
   });
-}
-
-/** Plain-text bodies by article id, in the order asked (undefined when not stored). */
-export async function textsOf(db: GistDB, ids: number[]): Promise<(string | undefined)[]> {
-  const rows = await db.contents.bulkGet(ids);
-  return rows.map((r) => r?.text);
 }

@@ -33,7 +33,8 @@ interface StoredChange extends ChangeRecord {
   ids?: number[];
 }
 
-const TRACKED = new Set(['articles', 'contents']);
+// Bodies: the text only (search never reads the HTML, lib/db/contents.ts writes both together).
+const TRACKED = new Set(['articles', 'texts']);
 const LOG = 'changes';
 /** Article fields the search index reads (lib/search/index-sync indexDoc). */
 const INDEXED = ['title', 'siteName', 'url', 'tags', 'excerpt', 'contentState'];

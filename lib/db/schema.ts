@@ -1,5 +1,6 @@
 // The IndexedDB schema (Dexie) of the extension origin. Metadata, bodies and images live in separate
-// tables so the library can list 10,000 articles without loading any body or blob.
+// tables so the library can list 10,000 articles without loading any body or blob; a body's HTML and
+// its plain text too, so the search index reads the text without deserialising the HTML.
 import Dexie, { type EntityTable } from 'dexie';
 import type { TextPositionSelector, TextQuoteSelector } from '../highlights/selectors';
 import { trackChanges, type ChangeRecord } from './change-log';
@@ -92,10 +93,27 @@ export interface ArticleRecord {
   imagesDropped?: boolean;
 }
 
+/**
+ * An article's body as the app handles it (reader, exports, sync, undo snapshots). Stored split in two
+ * tables, `contents` (HtmlRecord) and `texts` (TextRecord): lib/db/contents.ts reads and writes both.
+ */
 export interface ContentRecord {
   articleId: number;
   /** Sanitized HTML; <img src> keeps the original absolute URL, looked up in `images` at render. */
   html: string;
+  /** Plain text of the body: what search indexes and snippets quote. */
+  text: string;
+}
+
+/** A `contents` row. Before schema 7 it also held `text` (the upgrade moves it to `texts`). */
+export interface HtmlRecord {
+  articleId: number;
+  html: string;
+}
+
+/** A `texts` row. */
+export interface TextRecord {
+  articleId: number;
   text: string;
 }
 
@@ -109,7 +127,8 @@ export interface ImageRecord {
 
 export type GistDB = Dexie & {
   articles: EntityTable<ArticleRecord, 'id'>;
-  contents: EntityTable<ContentRecord, 'articleId'>;
+  contents: EntityTable<HtmlRecord, 'articleId'>;
+  texts: EntityTable<TextRecord, 'articleId'>;
   images: EntityTable<ImageRecord, 'id'>;
   highlights: EntityTable<HighlightRecord, 'id'>;
   changes: EntityTable<ChangeRecord, 'seq'>;
@@ -125,6 +144,8 @@ export interface SyncStateRecord {
 }
 
 export const DB_NAME = LIBRARY_DB;
+/** Bodies per step of the schema-7 upgrade (a few MB of text at a time). */
+const UPGRADE_CHUNK = 500;
 
 export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): GistDB {
   const db = new Dexie(name, options) as GistDB;
@@ -186,6 +207,27 @@ export function openDb(name = DB_NAME, options?: ConstructorParameters<typeof De
   db.version(6).stores({
     articles: '++id, &url, savedAt, contentState, *pendingImages, [status+progress], favorite',
   });
+  // 7: the plain text leaves `contents` for a `texts` table: reading a row deserialises all of it, and
+  // half of every body's characters are HTML the search index never reads (the first index build at
+  // 50,000 articles spent most of its time reading bodies). Moved in chunks of rows, so the upgrade
+  // never holds more than one chunk of bodies; the whole move is one transaction (all or nothing).
+  db.version(7)
+    .stores({ texts: 'articleId' })
+    .upgrade(async (tx) => {
+      const contents = tx.table('contents');
+      const texts = tx.table('texts');
+      let after: number | null = null;
+      for (;;) {
+        const range = after === null ? contents.toCollection() : contents.where(':id').above(after);
+        const rows = (await range.limit(UPGRADE_CHUNK).toArray()) as (HtmlRecord & { text?: string })[];
+        if (!rows.length) break;
+        after = rows[rows.length - 1].articleId;
+        // A row without a text (none was ever written so) gets no texts row: readers see no text, as before.
+        const moved = rows.filter((r) => typeof r.text === 'string').map((r) => ({ articleId: r.articleId, text: r.text as string }));
+        if (moved.length) await texts.bulkPut(moved);
+        await contents.bulkPut(rows.map(({ text: _text, ...html }) => html));
+      }
+    });
   trackChanges(db);
   trackSyncOutbox(db);
   return db;

@@ -41,6 +41,7 @@ export const OUTBOX = 'syncOutbox';
 /** The sync checkpoint table: its presence in a transaction marks writes coming from sync. */
 export const SYNC_STATE = 'syncState';
 
+// A body's text is written with its HTML (lib/db/contents.ts): the `contents` row's write records both.
 const TRACKED = new Set(['articles', 'contents', 'images', 'highlights']);
 /** Article fields that live in the article's state document; the rest of the record is content. */
 export const STATE_FIELDS = ['status', 'favorite', 'tags', 'tagsEdited', 'progress', 'note'];

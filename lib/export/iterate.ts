@@ -1,6 +1,7 @@
 // Reads the library in pages of articles (by primary key), yielding to the event loop between pages
 // so exporting 10,000 articles never freezes the library page or holds one long transaction.
 import type { ArticleRecord, ContentRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';
+import { bulkGetBodies } from '../db/contents';
 import { readingOrder } from '../db/highlights';
 
 export interface ExportEntry {
@@ -33,7 +34,7 @@ export async function* iterateLibrary(db: GistDB, opts: IterateOptions = {}): As
     if (!page.length) break;
     lastId = page[page.length - 1].id;
     const ids = page.map((a) => a.id);
-    const contents = opts.content ? await db.contents.bulkGet(ids) : [];
+    const contents = opts.content ? await bulkGetBodies(db, ids) : [];
     const images = opts.images ? await db.images.where('articleId').anyOf(ids).toArray() : [];
     const highlights = opts.highlights ? await db.highlights.where('articleId').anyOf(ids).toArray() : [];
     const byArticle = groupBy(images);

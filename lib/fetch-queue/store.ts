@@ -2,6 +2,7 @@
 // pendingImages) is waiting; a stopped or killed worker resumes from it. Every write is one short
 // transaction so a worker stopped mid-item leaves the article as it was.
 import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
+import { bodyTables, putBody } from '../db/contents';
 import type { QueueItem } from './policy';
 
 export interface QueueCounts {
@@ -112,7 +113,7 @@ const QUEUE_FIELDS = { fetchAttempts: undefined, nextAttemptAt: undefined, fetch
  * no longer pending.
  */
 export async function storeFetched(db: GistDB, id: number, c: FetchedContent, now: number): Promise<boolean> {
-  return db.transaction('rw', db.articles, db.contents, db.images, async () => {
+  return db.transaction('rw', [db.articles, ...bodyTables(db), db.images], async () => {
     const a = await db.articles.get(id);
     if (!a || a.contentState !== 'pending') return false;
     const fill = <K extends keyof ArticleRecord>(k: K, v: ArticleRecord[K] | null) =>
@@ -135,7 +136,7 @@ export async function storeFetched(db: GistDB, id: number, c: FetchedContent, no
       readingMinutes: c.readingMinutes,
       updatedAt: now,
     });
-    await db.contents.put({ articleId: id, html: c.html, text: c.text });
+    await putBody(db, { articleId: id, html: c.html, text: c.text });
     await db.images.where('articleId').equals(id).delete();
     if (c.images.length) await db.images.bulkAdd(c.images.map((im) => ({ articleId: id, src: im.src, blob: im.blob })) as ImageRecord[]);
     return true;

@@ -3,6 +3,7 @@
 // further progress win), content sanitized by the caller's function (DOMPurify needs a window).
 // Every item gets a typed outcome with its reason.
 import type { GistDB } from '../db/schema';
+import { bodyTables } from '../db/contents';
 import { canonicalUrl } from '../url/canonical-url';
 import { htmlToText } from './html-text';
 import { tablesOf, writeChunk } from './apply-chunk';
@@ -105,7 +106,7 @@ export async function applyImport(db: GistDB, items: ImportItem[], deps: ApplyDe
     const t0 = clock();
     try {
       const ctx = { ids, now: now(), source, newSource: deps.source };
-      await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights], async (tx) => {
+      await db.transaction('rw', [db.articles, ...bodyTables(db), db.images, db.highlights], async (tx) => {
         const tables = tablesOf(tx);
         for (let k = 0; k < prepared.length;) {
           const s0 = clock();

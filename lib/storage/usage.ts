@@ -66,7 +66,10 @@ export function approxBytes(value: unknown, seen = new Set<object>()): number {
 export async function measureStorage(db: GistDB, savedIndex?: () => Promise<unknown>): Promise<StorageParts> {
   const out: StorageParts = { text: 0, images: 0, imageCount: 0, index: 0, metadata: 0, articles: 0 };
   await db.contents.each((c) => {
-    out.text += ((c.html?.length ?? 0) + (c.text?.length ?? 0)) * 2;
+    out.text += (c.html?.length ?? 0) * 2;
+  });
+  await db.texts.each((t) => {
+    out.text += (t.text?.length ?? 0) * 2;
   });
   // A stored Blob read from IndexedDB is a handle: its size is known without reading its bytes.
   await db.images.each((im) => {

@@ -8,6 +8,7 @@
 // applies them from PouchDB's winning documents even if pushing changed no document.
 import type { ArticleRecord, GistDB, HighlightRecord } from '../db/schema';
 import { articleRow } from '../db/sync-outbox';
+import { bodyTables, deleteBody, putBody } from '../db/contents';
 import { contentId, isAlive, parseId, stateId, type ContentDoc, type HighlightDoc, type StateDoc } from './doc-types';
 import { articleOf, bodyOf, highlightOf } from './build-docs';
 import { resolveConflict } from './resolve-conflicts';
@@ -84,7 +85,7 @@ async function applyOne(db: GistDB, inc: Incoming): Promise<Outcome> {
     if (!local) return 'same';
     await db.images.where('articleId').equals(local.id).delete();
     await db.highlights.where('articleId').equals(local.id).delete();
-    await db.contents.delete(local.id);
+    await deleteBody(db, local.id);
     await db.articles.delete(local.id);
     await db.syncState.delete(revKey(inc.key));
     return 'changed';
@@ -106,8 +107,8 @@ async function applyOne(db: GistDB, inc: Incoming): Promise<Outcome> {
   }
   if (inc.body) {
     const { content, images } = bodyOf(inc.body, id);
-    if (content) await db.contents.put(content);
-    else await db.contents.delete(id);
+    if (content) await putBody(db, content);
+    else await deleteBody(db, id);
     await db.images.where('articleId').equals(id).delete();
     if (images.length) await db.images.bulkAdd(images as never[]);
     await db.syncState.put({ id: revKey(inc.key), rev: inc.body._rev });
@@ -154,7 +155,7 @@ export async function applyChanges(
       if (p.kind === 'h' && c.deleted) goneHighlights.push(p.uuid!);
     }
     const incoming = await Promise.all([...keys].map((k) => read(db, pouch, k)));
-    await db.transaction('rw', [db.articles, db.contents, db.images, db.highlights, db.syncState, db.syncOutbox], async () => {
+    await db.transaction('rw', [db.articles, ...bodyTables(db), db.images, db.highlights, db.syncState, db.syncOutbox], async () => {
       for (const inc of incoming) {
         const outcome = await applyOne(db, inc);
         if (outcome === 'changed') out.applied++;

@@ -1,11 +1,12 @@
 // Documents built from what Dexie holds now (outbox → PouchDB), and Dexie records rebuilt from
 // documents (PouchDB → Dexie).
 import type { ArticleRecord, ContentRecord, GistDB, HighlightRecord, ImageRecord } from '../db/schema';
+import { getBody } from '../db/contents';
 import { canonical, contentId, highlightId, sha, tagList, type ContentDoc, type HighlightDoc, type StateDoc } from './doc-types';
 
 /** The content document of a stored article: its metadata, body, and each distinct image once. */
 export async function contentDocOf(db: GistDB, a: ArticleRecord, key: string): Promise<ContentDoc> {
-  const [content, images] = await Promise.all([db.contents.get(a.id), db.images.where('articleId').equals(a.id).toArray()]);
+  const [content, images] = await Promise.all([getBody(db, a.id), db.images.where('articleId').equals(a.id).toArray()]);
   const attachments: NonNullable<ContentDoc['_attachments']> = {};
   const list: ContentDoc['images'] = [];
   for (const im of images) {

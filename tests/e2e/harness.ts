@@ -239,10 +239,11 @@ export async function seedArticles(page: Page, articles: SeedArticle[], pool: Ui
   if (!seedBundle) {
     seedBundle = await bundleForPage(`
           import { openDb } from './lib/db/schema';
+          import { bulkPutBodies } from './lib/db/contents';
           const db = openDb();
-          globalThis.__gistSeed = async (items) => db.transaction('rw', db.articles, db.contents, db.images, async () => {
+          globalThis.__gistSeed = async (items) => db.transaction('rw', [db.articles, db.contents, db.texts, db.images], async () => {
             const ids = await db.articles.bulkAdd(items.map((i) => i.record), { allKeys: true });
-            await db.contents.bulkPut(items.map((i, k) => ({ articleId: ids[k], html: i.html, text: i.text })));
+            await bulkPutBodies(db, items.map((i, k) => ({ articleId: ids[k], html: i.html, text: i.text })));
             const imgs = items.flatMap((i, k) => (i.images || []).map((im) => ({ articleId: ids[k], src: im.src, blob: new Blob([im.bytes ? new Uint8Array(im.bytes) : globalThis.__gistPool[im.pooled]], { type: im.type }) })));
             if (imgs.length) await db.images.bulkAdd(imgs);
             return ids;

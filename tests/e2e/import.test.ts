@@ -36,13 +36,15 @@ async function dump(page: Page): Promise<Dump> {
         r.onsuccess = () => ok(r.result as T[]);
       });
     const articles = await all<Record<string, unknown> & { id: number; url: string }>('articles');
-    const contents = await all<{ articleId: number; html: string; text: string }>('contents');
+    const contents = await all<{ articleId: number; html: string }>('contents');
+    const texts = new Map((await all<{ articleId: number; text: string }>('texts')).map((t) => [t.articleId, t.text]));
     const images = await all<{ articleId: number; src: string; blob: Blob }>('images');
     db.close();
     const urlOf = new Map(articles.map((a) => [a.id, a.url]));
     const out: Dump = { articles: {}, contents: {}, images: {} };
     for (const { id: _id, ...a } of articles) out.articles[a.url] = a;
-    for (const c of contents) out.contents[urlOf.get(c.articleId) ?? `orphan:${c.articleId}`] = { html: c.html, text: c.text };
+    for (const c of contents)
+      out.contents[urlOf.get(c.articleId) ?? `orphan:${c.articleId}`] = { html: c.html, text: texts.get(c.articleId)! };
     for (const im of images)
       (out.images[urlOf.get(im.articleId) ?? `orphan:${im.articleId}`] ??= []).push({
         src: im.src,

@@ -12,6 +12,7 @@ import { extensionDir, FIXTURES, launchWithExtension, openPopupFor, ROOT, waitFo
 interface Counts {
   articles: number;
   contents: number;
+  texts: number;
   images: number;
   orphanContents: number;
   orphanImages: number;
@@ -33,6 +34,7 @@ async function dbCounts(page: Page): Promise<Counts> {
       });
     const articles = await all<{ id: number; contentState: string }>('articles');
     const contents = await all<{ articleId: number }>('contents');
+    const texts = await all<{ articleId: number }>('texts');
     const images = await all<{ articleId: number }>('images');
     db.close();
     const ids = new Set(articles.map((a) => a.id));
@@ -40,6 +42,7 @@ async function dbCounts(page: Page): Promise<Counts> {
     return {
       articles: articles.length,
       contents: contents.length,
+      texts: texts.length,
       images: images.length,
       orphanContents: contents.filter((c) => !ids.has(c.articleId)).length,
       orphanImages: images.filter((i) => !ids.has(i.articleId)).length,
@@ -134,7 +137,15 @@ describe('reliability in Chromium', () => {
       `reliability: worker stopped with ${held.length} image request(s) in flight; popup said: ${await message.textContent()}; DB after: ${JSON.stringify(afterKill)}`,
     );
     // Nothing or everything: the write had not started, so nothing.
-    expect(afterKill).toEqual({ articles: 0, contents: 0, images: 0, orphanContents: 0, orphanImages: 0, articlesWithoutContent: 0 });
+    expect(afterKill).toEqual({
+      articles: 0,
+      contents: 0,
+      texts: 0,
+      images: 0,
+      orphanContents: 0,
+      orphanImages: 0,
+      articlesWithoutContent: 0,
+    });
 
     // The requests the dead worker made are answered into the void; the retry is served normally.
     holdImages = false;
@@ -143,7 +154,15 @@ describe('reliability in Chromium', () => {
     await expect.poll(() => popup.getByTestId('saved').isVisible(), { timeout: 30_000 }).toBe(true);
     const afterRetry = await dbCounts(lib);
     console.log(`reliability: Retry saved; DB after: ${JSON.stringify(afterRetry)}`);
-    expect(afterRetry).toEqual({ articles: 1, contents: 1, images: 3, orphanContents: 0, orphanImages: 0, articlesWithoutContent: 0 });
+    expect(afterRetry).toEqual({
+      articles: 1,
+      contents: 1,
+      texts: 1,
+      images: 3,
+      orphanContents: 0,
+      orphanImages: 0,
+      articlesWithoutContent: 0,
+    });
     await popup.close();
     await lib.close();
     await tab.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopupFor, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
 
-/** The stored article texts, read straight from the extension's IndexedDB (an extension page). */
+/** The stored article texts (the texts store), read straight from the extension's IndexedDB (an extension page). */
 function storedTexts(extPage: Page): Promise<string[]> {
   return extPage.evaluate(
     () =>
@@ -12,7 +12,7 @@ function storedTexts(extPage: Page): Promise<string[]> {
         const open = indexedDB.open('gist');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction('contents').objectStore('contents').getAll();
+          const req = open.result.transaction('texts').objectStore('texts').getAll();
           req.onsuccess = () => {
             resolve((req.result as { text: string }[]).map((c) => c.text));
             open.result.close();

@@ -332,7 +332,7 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
             r.onsuccess = () => ok(r.result);
             r.onerror = () => ko(r.error);
           });
-          const tx = db.transaction(['articles', 'contents'], 'readwrite');
+          const tx = db.transaction(['articles', 'contents', 'texts'], 'readwrite');
           const now = Date.now();
           const req = tx.objectStore('articles').add({
             url: `https://hostile.example/${t}`,
@@ -360,7 +360,8 @@ describeCorpus('XSS corpus in the library reader (real Chromium, extension CSP)'
           const key: number = await new Promise((ok) => {
             req.onsuccess = () => ok(req.result as number);
           });
-          tx.objectStore('contents').put({ articleId: key, html: h, text: t });
+          tx.objectStore('contents').put({ articleId: key, html: h });
+          tx.objectStore('texts').put({ articleId: key, text: t });
           await new Promise((ok, ko) => {
             tx.oncomplete = ok;
             tx.onerror = () => ko(tx.error);

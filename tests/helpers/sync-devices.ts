@@ -6,6 +6,7 @@ import { openDb, type GistDB } from '../../lib/db/schema';
 import { saveArticle, type ArticleInput } from '../../lib/db/articles';
 import { syncOnce, type SyncOptions, type SyncResult } from '../../lib/sync/engine';
 import type { Pouch, PouchCtor } from '../../lib/sync/pouch-types';
+import { getBody } from '../../lib/db/contents';
 
 export interface Device {
   name: string;
@@ -88,7 +89,7 @@ export async function librarySnapshot(db: GistDB): Promise<Map<string, string>> 
   const out = new Map<string, string>();
   const articles = await db.articles.toArray();
   for (const a of articles) {
-    const content = await db.contents.get(a.id);
+    const content = await getBody(db, a.id);
     const images = await db.images.where('articleId').equals(a.id).toArray();
     const imgs = await Promise.all(
       images.map(

@@ -7,6 +7,7 @@ import {
   deleteArticle,
   findByUrl,
   getReadable,
+  textsOf,
   listArticles,
   restoreArticle,
   saveArticle,
@@ -57,8 +58,16 @@ describe('saveArticle', () => {
       contentState: 'full',
     });
     expect(r?.content?.html).toContain('<p>Hello');
+    expect(r?.content?.text).toBe('Hello');
     expect(r?.images).toHaveLength(1);
     expect(r?.images[0].blob.size).toBe(3);
+  });
+
+  it('stores the plain text apart from the HTML: the search reads one, the reader both', async () => {
+    const { id } = await saveArticle(db, input(), 1000);
+    expect(await db.contents.get(id)).toEqual({ articleId: id, html: input().html });
+    expect(await db.texts.get(id)).toEqual({ articleId: id, text: 'Hello' });
+    expect(await textsOf(db, [id, id + 1])).toEqual(['Hello', undefined]);
   });
 
   it('updates the same canonical URL instead of duplicating, keeping the first date and user state', async () => {
@@ -118,6 +127,17 @@ describe('saveArticle', () => {
     expect(await db.articles.count()).toBe(1);
     expect(await db.images.count()).toBe(1);
   });
+
+  it('a failed text write rolls back the HTML written before it', async () => {
+    await saveArticle(db, input({ url: 'https://e.com/keep' }), 1);
+    const orig = db.texts.put.bind(db.texts);
+    db.texts.put = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.texts.put;
+    await expect(saveArticle(db, input({ url: 'https://e.com/bad' }), 2)).rejects.toThrow('disk full');
+    db.texts.put = orig;
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.contents.count()).toBe(1);
+    expect(await db.texts.count()).toBe(1);
+  });
 });
 
 describe('delete and undo', () => {
@@ -126,9 +146,11 @@ describe('delete and undo', () => {
     const snap = await deleteArticle(db, id);
     expect(await db.articles.count()).toBe(0);
     expect(await db.contents.count()).toBe(0);
+    expect(await db.texts.count()).toBe(0);
     expect(await db.images.count()).toBe(0);
     await restoreArticle(db, snap!);
     const r = await getReadable(db, id);
+    expect(r?.content).toEqual({ articleId: id, html: input().html, text: 'Hello' });
     expect(r?.article.savedAt).toBe(1000);
     expect(r?.images).toHaveLength(1);
   });

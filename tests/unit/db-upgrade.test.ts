@@ -10,7 +10,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDb, type GistDB } from '../../lib/db/schema';
-import { getReadable, listArticles } from '../../lib/db/articles';
+import { getReadable, listArticles, textsOf } from '../../lib/db/articles';
 import { queueItems } from '../../lib/fetch-queue/store';
 import { countViews } from '../../lib/db/view-counts';
 import { PROGRESS_DONE, PROGRESS_START, viewCounts } from '../../lib/search/list-query';
@@ -152,6 +152,28 @@ const UPGRADE_CHECKS: Record<number, (db: GistDB, from: Fixture) => Promise<void
     const rows = await db.articles.toArray();
     expect(await countViews(db, { start: PROGRESS_START, done: PROGRESS_DONE })).toEqual(viewCounts(rows as ArticleRecord[]));
   },
+  // 7 moves each body's plain text from contents to the texts table: contents keep the HTML alone, the
+  // search reads the text alone; the move logs nothing (no re-index, nothing to sync).
+  7: async (db, from) => {
+    expect(from.data.texts).toBeUndefined();
+    const bodies = from.data.contents ?? [];
+    expect(await db.contents.count()).toBe(bodies.length);
+    expect(await db.texts.count()).toBe(bodies.length);
+    for (const c of bodies) {
+      expect(await db.contents.get(c.articleId as number)).toEqual({ articleId: c.articleId, html: c.html });
+      expect(await db.texts.get(c.articleId as number)).toEqual({ articleId: c.articleId, text: c.text });
+    }
+    expect(
+      await textsOf(
+        db,
+        bodies.map((c) => c.articleId as number),
+      ),
+    ).toEqual(bodies.map((c) => c.text));
+    // The older fixtures' checks wrote after their upgrades; from 5 on, the log and outbox are as stored.
+    if (from.version < 5) return;
+    expect(await db.changes.toArray()).toEqual(from.data.changes);
+    expect(await db.syncOutbox.toArray()).toEqual(from.data.syncOutbox);
+  },
 };
 
 describe('schema upgrades from fixture databases', () => {
@@ -212,9 +234,11 @@ describe('schema upgrades from fixture databases', () => {
         }
       }
     }
+    // The reader gets every body whole: HTML and text (apart since schema 7).
     for (const c of fx.data.contents ?? []) {
       const r = await getReadable(db, c.articleId as number);
-      expect(r?.content).toEqual(c);
+      const text = fx.version < 7 ? c.text : fx.data.texts?.find((t) => t.articleId === c.articleId)?.text;
+      expect(r?.content).toEqual({ ...c, text });
     }
     for (const im of fx.data.images ?? []) {
       const stored = await db.images.get(im.id as number);
@@ -266,6 +290,29 @@ describe('schema upgrades from fixture databases', () => {
       [base.id, 'page'],
       [20, 'images'],
     ]);
+    db.close();
+  });
+
+  it('schema 7 moves the text of a library bigger than one upgrade chunk, and keeps a body without text', async () => {
+    const v5 = fixtures.find((f) => f.version === 5)!;
+    const base = v5.data.articles![0];
+    const n = 1234;
+    const articles = Array.from({ length: n }, (_, i) => ({ ...base, id: i + 1, url: `https://many.example/${i}` }));
+    const contents: Record<string, unknown>[] = articles.map((a) => ({
+      articleId: a.id,
+      html: `<p>Body ${a.id}</p>`,
+      text: `Body ${a.id} ${'é'.repeat(a.id % 7)}`,
+    }));
+    contents.push({ articleId: n + 1, html: '<p>A body stored without its text</p>' });
+    const fx: Fixture = { ...v5, data: { articles, contents } };
+    const indexedDB = await writeFixture(fx, 'gist');
+    const db = openDb('gist', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(7);
+    const html = await db.contents.toArray();
+    expect(html).toEqual(contents.map((c) => ({ articleId: c.articleId, html: c.html })));
+    expect(await db.texts.toArray()).toEqual(contents.slice(0, n).map((c) => ({ articleId: c.articleId, text: c.text })));
+    expect(await textsOf(db, [1, n, n + 1])).toEqual([contents[0].text, contents[n - 1].text, undefined]);
     db.close();
   });
 

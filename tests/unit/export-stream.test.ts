@@ -12,6 +12,7 @@ import { exportMarkdownZip, markdownZipChunks } from '../../lib/export/markdown-
 import { toBlob } from '../../lib/export/iterate';
 import { applyImport } from '../../lib/import/apply-import';
 import { parseImport } from '../../lib/import/parse-import';
+import { bulkPutBodies } from '../../lib/db/contents';
 
 const fresh = () => openDb(`stream-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
@@ -46,7 +47,8 @@ function record(i: number): Omit<ArticleRecord, 'id'> {
 async function library(n: number): Promise<GistDB> {
   const db = fresh();
   const ids = (await db.articles.bulkAdd(Array.from({ length: n }, (_, i) => record(i)) as ArticleRecord[], { allKeys: true })) as number[];
-  await db.contents.bulkPut(
+  await bulkPutBodies(
+    db,
     ids.map((id, i) => ({
       articleId: id,
       html: `<h2>Part ${i}</h2><p>Body of article ${i}, with a ${'long '.repeat(i % 50)}tail.</p>${i % 3 === 0 ? `<img src="https://cdn.example.com/${i}.png" alt="pic ${i}">` : ''}`,
@@ -88,7 +90,7 @@ describe('streaming exports', () => {
     expect((await back.articles.orderBy('url').toArray()).map(strip)).toEqual((await db.articles.orderBy('url').toArray()).map(strip));
     expect((await back.articles.toArray()).filter((a) => a.imagesDropped)).toHaveLength(23);
     expect(await back.images.count()).toBe(await db.images.count());
-    const text = async (d: GistDB) => (await d.contents.toArray()).map((c) => c.text).sort();
+    const text = async (d: GistDB) => (await d.texts.toArray()).map((c) => c.text).sort();
     expect(await text(back)).toEqual(await text(db));
   });
 

@@ -11,6 +11,7 @@ import { exportMarkdownZip, fileNameFor } from '../../lib/export/markdown-zip';
 import { exportNetscapeHtml } from '../../lib/export/netscape-html';
 import { applyImport } from '../../lib/import/apply-import';
 import { parseImport } from '../../lib/import/parse-import';
+import { getBody, putBody } from '../../lib/db/contents';
 
 const fresh = () => openDb(`exp-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 const NOW = 1_800_000_000_000;
@@ -48,7 +49,7 @@ function record(over: Partial<ArticleRecord>): Omit<ArticleRecord, 'id'> {
 
 async function seed(db: GistDB) {
   const a = (await db.articles.add(record({}) as ArticleRecord)) as number;
-  await db.contents.put({
+  await putBody(db, {
     articleId: a,
     html: '<h2>Part</h2><p>Hello <b>big</b> world <img src="https://cdn.example.com/i.png" alt="pic"></p>',
     text: 'Part\n\nHello big world',
@@ -189,8 +190,7 @@ describe('Gist export (JSON Lines)', () => {
     expect(out.map((o) => o.outcome)).toEqual(['imported', 'imported']);
     const [before, after] = [await db.articles.orderBy('url').toArray(), await db2.articles.orderBy('url').toArray()];
     expect(after.map(withoutId)).toEqual(before.map(withoutId));
-    const contentOf = async (d: GistDB, url: string) =>
-      withoutId({ id: 0, ...(await d.contents.get((await d.articles.get({ url }))!.id)) });
+    const contentOf = async (d: GistDB, url: string) => withoutId({ id: 0, ...(await getBody(d, (await d.articles.get({ url }))!.id)) });
     for (const a of before) expect(await contentOf(db2, a.url)).toEqual(await contentOf(db, a.url));
     const [img] = await db2.images.toArray();
     expect(img.articleId).toBe((await db2.articles.get({ url: 'https://example.com/a' }))!.id);

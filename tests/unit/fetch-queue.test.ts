@@ -10,6 +10,7 @@ import { fetchOne, runQueue, type Extracted, type RunnerDeps } from '../../lib/f
 import { countQueue, queueItems, retryFailed, setPendingImages } from '../../lib/fetch-queue/store';
 import type { ExtractedArticle } from '../../lib/extract/types';
 import { fullArticleReads, recordReads } from './db-reads';
+import { putBody } from '../../lib/db/contents';
 
 const item = (id: number, url: string, over: Partial<QueueItem> = {}): QueueItem => ({
   id,
@@ -274,7 +275,7 @@ describe('runQueue', () => {
 
   it('downloads only the images of imported content', async () => {
     const id = (await db.articles.add(rec('http://img.test/a', { contentState: 'full' }) as ArticleRecord)) as number;
-    await db.contents.put({ articleId: id, html: '<p>kept</p>', text: 'kept' });
+    await putBody(db, { articleId: id, html: '<p>kept</p>', text: 'kept' });
     await setPendingImages(db, [{ id, images: ['http://img.test/1.png', 'http://img.test/2.png'] }]);
     expect((await queueItems(db))[0].kind).toBe('images');
     const h = harness(db);
@@ -296,6 +297,7 @@ describe('runQueue', () => {
     await run(h);
     expect(await db.articles.count()).toBe(0);
     expect(await db.contents.count()).toBe(0);
+    expect(await db.texts.count()).toBe(0);
   });
 
   it('a failure the database will not record ends the run with the reason instead of being swallowed', async () => {

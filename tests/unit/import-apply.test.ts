@@ -10,6 +10,7 @@ import { applyImport, type ApplyDeps } from '../../lib/import/apply-import';
 import { parseImport, type ImportItem } from '../../lib/import/parse-import';
 import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
 import { itCorpus, sharedPath } from './corpus';
+import { getBody } from '../../lib/db/contents';
 
 const win = new JSDOM('').window as unknown as Window;
 const deps = (over: Partial<ApplyDeps> = {}): ApplyDeps => ({
@@ -84,7 +85,7 @@ describe('applyImport', () => {
     ]);
     expect(a).not.toHaveProperty('highlights');
     expect(a.wordCount).toBe(6);
-    const c = (await db.contents.get(a.id))!;
+    const c = (await getBody(db, a.id))!;
     expect(c.html).not.toMatch(/script|onerror/);
     expect(c.html).toContain('<b>world</b>');
     expect(c.text).toMatch(/^Hello world and more words here/);
@@ -219,10 +220,11 @@ describe('applyImport', () => {
     const bytes = new Uint8Array(readFileSync(WALLABAG_V2));
     const first = await applyImport(db, (await parseImport('wallabag-v2.json', bytes)).items, deps());
     expect(first.map((o) => o.outcome)).toEqual(Array(6).fill('imported'));
-    const snapshot = JSON.stringify(await db.articles.toArray()) + JSON.stringify(await db.contents.toArray());
+    const dump = async () => JSON.stringify([await db.articles.toArray(), await db.contents.toArray(), await db.texts.toArray()]);
+    const snapshot = await dump();
     const second = await applyImport(db, (await parseImport('wallabag-v2.json', bytes)).items, deps({ now: () => 1_900_000_000_000 }));
     expect(second.every((o) => o.outcome === 'duplicate' && /nothing new/.test(o.reason))).toBe(true);
-    expect(JSON.stringify(await db.articles.toArray()) + JSON.stringify(await db.contents.toArray())).toBe(snapshot);
+    expect(await dump()).toBe(snapshot);
     const mediapart = (await db.articles.where('url').equals('https://www.mediapart.fr/').first())!;
     expect(mediapart).toMatchObject({ favorite: 1, tags: ['mediapart', 'blog'], lang: 'fr', contentState: 'full' });
     expect(mediapart.wordCount).toBeGreaterThan(50);

@@ -9,6 +9,7 @@ import { openDb, type ArticleRecord, type GistDB, type ImageRecord } from '../..
 import { gistJsonChunks } from '../../lib/export/gist-json';
 import { applyImport } from '../../lib/import/apply-import';
 import { parseImport, type ImportResult } from '../../lib/import/parse-import';
+import { putBody } from '../../lib/db/contents';
 
 const fresh = () => openDb(`gist-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -178,7 +179,7 @@ describe('a Gist export cut short', () => {
     for (let n = 0; n < 3; n++) {
       const { content, images, ...rec } = article(n);
       const id = (await db.articles.add(rec as unknown as ArticleRecord)) as number;
-      await db.contents.put({ articleId: id, ...content });
+      await putBody(db, { articleId: id, ...content });
       await db.images.add({ articleId: id, src: images[0].src, blob: new Blob([PNG], { type: 'image/png' }) } as ImageRecord);
     }
     full = '';

@@ -9,6 +9,7 @@ import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { deleteMany, setTags } from '../../lib/db/articles';
 import { IndexSync } from '../../lib/search/index-sync';
 import { dexieIndexCache, dexieIndexStore } from '../../lib/search/index-store';
+import { bulkPutBodies, putBody } from '../../lib/db/contents';
 
 const WORDS = 'honey bees river tram kite lighthouse garden market winter harbour'.split(' ');
 function article(n: number): Omit<ArticleRecord, 'id'> {
@@ -41,9 +42,12 @@ const body = (n: number) => `Body of ${n}: ${WORDS[(n * 3) % WORDS.length]} and 
 /** Adds articles `from..to-1` as an import does: one bulk write of records, one of bodies. */
 async function addArticles(db: GistDB, from: number, to: number): Promise<number[]> {
   const ns = Array.from({ length: to - from }, (_, i) => from + i);
-  return db.transaction('rw', db.articles, db.contents, async () => {
+  return db.transaction('rw', [db.articles, db.contents, db.texts], async () => {
     const ids = (await db.articles.bulkAdd(ns.map(article) as ArticleRecord[], { allKeys: true })) as number[];
-    await db.contents.bulkAdd(ids.map((id, i) => ({ articleId: id, html: '', text: body(ns[i]) })));
+    await bulkPutBodies(
+      db,
+      ids.map((id, i) => ({ articleId: id, html: '', text: body(ns[i]) })),
+    );
     return ids;
   });
 }
@@ -81,7 +85,7 @@ describe('IndexSync.applyLog', () => {
     // A big import, then edits and deletes, all after the saved watermark.
     const added = [...(await addArticles(db, 300, 1500)), ...(await addArticles(db, 1500, 2700))];
     await setTags(db, first[5], ['fresh']);
-    await db.contents.put({ articleId: first[6], html: '', text: 'rewritten entirely' });
+    await putBody(db, { articleId: first[6], html: '', text: 'rewritten entirely' });
     await deleteMany(db, [first[7], added[10]]);
     h.texts.mockClear();
     h.articles.mockClear();
@@ -125,9 +129,13 @@ describe('IndexSync.applyLog', () => {
     await reopened.sync();
     expect(reopened.opened).toBe('loaded');
     expect(h.texts).not.toHaveBeenCalled();
+    // An HTML-only rewrite (the text kept: images dropped, markup changed) is not logged: no re-index.
+    const logged = await db.changes.count();
+    await db.contents.put({ articleId: ids[3], html: '<p>Same words, other markup</p>' });
+    expect(await db.changes.count()).toBe(logged);
     // A tag (indexed) and a body change are read and applied; nothing else.
     await setTags(db, ids[1], ['gardening']);
-    await db.contents.put({ articleId: ids[2], html: '', text: 'now about lighthouses only' });
+    await putBody(db, { articleId: ids[2], html: '', text: 'now about lighthouses only' });
     await sync.sync();
     expect(h.texts.mock.calls.flat(2).sort()).toEqual([ids[1], ids[2]].sort());
     expect([...sync.index!.search([{ term: 'gardening', prefix: false }]).keys()]).toEqual([ids[1]]);

@@ -57,8 +57,9 @@ function fullDisk(db: GistDB, tables: string[]) {
 async function snapshot(db: GistDB) {
   const articles = await db.articles.toArray();
   const contents = await db.contents.toArray();
+  const texts = await db.texts.toArray();
   const images = await Promise.all((await db.images.toArray()).map(async (i) => ({ ...i, blob: await i.blob.text() })));
-  return { articles, contents, images };
+  return { articles, contents, texts, images };
 }
 
 async function freshDb(): Promise<GistDB> {

@@ -9,6 +9,7 @@ import { openDb, type ArticleRecord, type GistDB, type ImageRecord } from '../..
 import { lastSeq } from '../../lib/db/change-log';
 import { approxBytes, measureStorage } from '../../lib/storage/usage';
 import { dropImages, monthsBefore, planImageDrop } from '../../lib/storage/drop-images';
+import { bulkGetBodies, putBody } from '../../lib/db/contents';
 
 const fresh = () => openDb(`storage-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 const NOW = Date.UTC(2026, 11, 6, 12);
@@ -45,7 +46,7 @@ const blob = (n: number) => new Blob([new Uint8Array(n)], { type: 'image/png' })
 
 async function add(db: GistDB, over: Partial<ArticleRecord>, imageBytes: number[] = [1000, 500]): Promise<number> {
   const id = (await db.articles.add(record(over) as ArticleRecord)) as number;
-  await db.contents.put({ articleId: id, html: `<p>Text ${id}<img src="https://cdn/${id}-0.png" alt="a"></p>`, text: `Text ${id}` });
+  await putBody(db, { articleId: id, html: `<p>Text ${id}<img src="https://cdn/${id}-0.png" alt="a"></p>`, text: `Text ${id}` });
   await db.images.bulkAdd(imageBytes.map((n, k) => ({ articleId: id, src: `https://cdn/${id}-${k}.png`, blob: blob(n) }) as ImageRecord));
   return id;
 }
@@ -57,13 +58,15 @@ describe('measureStorage', () => {
     const db = fresh();
     const a = await add(db, {}, [1000, 24]);
     await add(db, { status: 'unread' }, [2048]);
-    await db.contents.put({ articleId: a, html: '<p>héllo</p>', text: 'héllo' });
-    const bodies = await db.contents.toArray();
+    await putBody(db, { articleId: a, html: '<p>héllo</p>', text: 'héllo' });
+    const bodies = await bulkGetBodies(db, await db.articles.toCollection().primaryKeys());
     const toArray = vi.spyOn(db.contents, 'toArray');
+    const textsToArray = vi.spyOn(db.texts, 'toArray');
     const index = { index: { ids: new Int32Array(10), pairs: new Uint32Array(100), base: { terms: ['ab', 'cde'] } }, watermark: 3 };
     const parts = await measureStorage(db, async () => index);
     expect(toArray).not.toHaveBeenCalled();
-    expect(parts.text).toBe(bodies.reduce((n, c) => n + (c.html.length + c.text.length) * 2, 0));
+    expect(textsToArray).not.toHaveBeenCalled();
+    expect(parts.text).toBe(bodies.reduce((n, c) => n + (c!.html.length + c!.text.length) * 2, 0));
     expect(parts.text).toBe((12 + 5 + '<p>Text 2<img src="https://cdn/2-0.png" alt="a"></p>'.length + 6) * 2);
     expect(parts.images).toBe(1000 + 24 + 2048);
     expect(parts.imageCount).toBe(3);
@@ -135,7 +138,8 @@ describe('dropping images of archived articles older than N months', () => {
     expect(left).toHaveLength(6);
     // Text stays for every article.
     expect(await db.contents.count()).toBe(6);
-    expect((await db.contents.get(ids.old))!.text).toBe(`Text ${ids.old}`);
+    expect(await db.texts.count()).toBe(6);
+    expect((await db.texts.get(ids.old))!.text).toBe(`Text ${ids.old}`);
     const after = new Map((await db.articles.toArray()).map((a) => [a.id, a]));
     expect(after.get(ids.old)!.imagesDropped).toBe(true);
     expect(after.get(ids.sevenMonths)!.imagesDropped).toBe(true);

@@ -128,7 +128,7 @@ describe('sync between two devices', () => {
       const a = await findByUrl(d.db, URL0);
       expect(a, d.name).toBeDefined();
       expect(a!.progress).toBe(0.6);
-      expect((await d.db.contents.get(a!.id))?.text).toBe(sampleArticle(0).text);
+      expect((await d.db.texts.get(a!.id))?.text).toBe(sampleArticle(0).text);
       expect(await d.db.images.where('articleId').equals(a!.id).count()).toBe(1);
       expect((await d.db.highlights.get(h.id))?.articleId).toBe(a!.id);
     }
@@ -149,6 +149,7 @@ describe('sync between two devices', () => {
     expect(await findByUrl(A.db, URL0)).toBeUndefined();
     expect(await findByUrl(B.db, URL0)).toBeUndefined();
     expect(await B.db.contents.count()).toBe(0);
+    expect(await B.db.texts.count()).toBe(0);
   });
 
   it('highlight edits and deletes carry over; a highlight edited on both keeps the later edit', async () => {

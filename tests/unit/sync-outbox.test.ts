@@ -85,7 +85,7 @@ describe('sync outbox', () => {
 
   it('a rolled-back transaction leaves no row', async () => {
     await expect(
-      db.transaction('rw', db.articles, db.contents, db.images, async () => {
+      db.transaction('rw', [db.articles, db.contents, db.texts, db.images], async () => {
         await saveArticle(db, sampleArticle(1));
         throw new Error('boom');
       }),

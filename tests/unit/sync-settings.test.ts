@@ -26,6 +26,7 @@ import { openDb, type ArticleRecord } from '../../lib/db/schema';
 import { exportGistJson } from '../../lib/export/gist-json';
 import { exportNetscapeHtml } from '../../lib/export/netscape-html';
 import { exportMarkdownZip } from '../../lib/export/markdown-zip';
+import { putBody } from '../../lib/db/contents';
 
 const area = () => browser.storage.local as unknown as SyncStorageArea;
 beforeEach(() => fakeBrowser.reset());
@@ -199,7 +200,7 @@ describe('exports never carry sync credentials', () => {
       progress: 0,
       contentState: 'full',
     } as unknown as ArticleRecord)) as number;
-    await db.contents.put({ articleId: id, html: '<p>Some words of the article body.</p>', text: 'Some words of the article body.' });
+    await putBody(db, { articleId: id, html: '<p>Some words of the article body.</p>', text: 'Some words of the article body.' });
     const texts = [
       await (await exportGistJson(db)).text(),
       await (await exportNetscapeHtml(db)).text(),

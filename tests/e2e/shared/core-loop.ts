@@ -39,7 +39,7 @@ export async function openPopup(d: BrowserDriver, tabId: number): Promise<UiPage
 const DB_COUNTS = `(async () => {
   const db = await new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
   const count = (store) => new Promise((ok, ko) => { const r = db.transaction(store).objectStore(store).count(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-  const out = { articles: await count('articles'), contents: await count('contents'), images: await count('images') };
+  const out = { articles: await count('articles'), contents: await count('contents'), texts: await count('texts'), images: await count('images') };
   db.close();
   return out;
 })()`;
@@ -63,14 +63,14 @@ export async function popupShowsAndSaves(d: BrowserDriver, tabId: number): Promi
   await popup.click(T('save'));
   await expect.poll(() => popup.visible(T('saved')), { timeout: 20_000 }).toBe(true);
   await popup.close();
-  expect(await again.eval(DB_COUNTS)).toEqual({ articles: 1, contents: 1, images: 3 });
+  expect(await again.eval(DB_COUNTS)).toEqual({ articles: 1, contents: 1, texts: 1, images: 3 });
 
   // Saving the same page again, with Save in the other popup, updates and never duplicates: one
   // article, one body, the same three images (replaced, not added).
   await expect.poll(() => again.visible(T('save')), { timeout: 20_000 }).toBe(true);
   await again.click(T('save'));
   await expect.poll(() => again.visible(T('saved')), { timeout: 20_000 }).toBe(true);
-  expect(await again.eval(DB_COUNTS)).toEqual({ articles: 1, contents: 1, images: 3 });
+  expect(await again.eval(DB_COUNTS)).toEqual({ articles: 1, contents: 1, texts: 1, images: 3 });
   await again.close();
 
   // A popup opened now says Saved.
