@@ -106,6 +106,13 @@ describe('body extraction by page kind', () => {
       expect(text.toLowerCase()).not.toContain(gone.toLowerCase());
   });
 
+  it("the site's copyright block under the article column goes", () => {
+    const { text } = extract('teaser-river.html');
+    expect(text).toContain('The pass reopened on Sunday afternoon');
+    expect(text).not.toContain('12 Station Road');
+    expect(text).not.toContain('The contents of this site are');
+  });
+
   it('lead photo with an unmarked caption: the body text starts at the first paragraph, not at the caption', () => {
     const a = extract('lead-caption.html');
     expect(a.text.startsWith('Harbour seals have returned to the estuary')).toBe(true);
