@@ -234,12 +234,24 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
   }
   let text = root ? blockText(root) : '';
   if (text.length < MIN_TEXT || text.length < r.pageText() * SHORT_SHARE) {
+    // Readability's own result before our clean-up: the last resort when the clean-up leaves almost
+    // nothing (a links post whose paragraphs are whole links reads as teasers to postprocess).
+    let rawAlt: Element | null = null;
     for (const alt of fallbackRoots(doc, base, text.length < MIN_TEXT)) {
+      const raw = alt.cloneNode(true) as Element;
       postprocess(alt, { title, byline });
       const altText = blockText(alt);
       if (altText.length > text.length * 1.5) {
         root = alt;
         text = altText;
+      }
+      rawAlt = raw;
+    }
+    if (text.length < MIN_TEXT && rawAlt) {
+      const rawText = blockText(rawAlt);
+      if (rawText.length >= MIN_TEXT && rawText.length > text.length * 1.5) {
+        root = rawAlt;
+        text = rawText;
       }
     }
   }

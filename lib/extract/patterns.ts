@@ -170,6 +170,7 @@ const FURNITURE_TOKENS = [
   'masthead',
   'footer',
   'site-footer',
+  'copyright',
   'site-header',
   'topbar',
   'top-bar',
@@ -462,6 +463,8 @@ const FURNITURE_HEAD_RE = new RegExp(
       '(?:möchten|wollen) sie weiterlesen',
       '(?:want|continue) to (?:keep )?read(?:ing)?(?: this article| more)?',
       'keep reading',
+      // newsletter prompts that head a sign-up box
+      '(?:want|get) more (?:stories|articles|news|posts)(?: like this)?',
       'subscribe to (?:continue|keep|read).{0,60}',
       '(?:to )?continue reading,? (?:subscribe|sign in|log in|register).{0,60}',
       'this (?:article|story|content) is (?:only available |exclusively )?for (?:subscribers|members).{0,40}',

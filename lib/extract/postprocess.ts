@@ -4,6 +4,7 @@ import { byTags } from './dom-list';
 import { NOT_LETTER_OR_DIGIT } from './letter-class';
 import { cleanByline } from './byline-clean';
 import { CAPTION_ATTR } from './preprocess';
+import { removeTeaserArticles } from './teasers';
 import {
   BOILER_LINE,
   CAPTION_LINE,
@@ -196,8 +197,9 @@ export function postprocess(root: Element, opts: PostOptions): void {
   const bylineKey = opts.byline ? key(opts.byline) : '';
   let all = byTags(root, new Set([...BLOCKS, ...INLINE]));
 
-  // 0. Whole furniture blocks inside the body: product adverts, then blocks under a furniture heading.
-  let removed = false;
+  // 0. Whole furniture blocks inside the body: teaser cards beside the body's <article>, product adverts,
+  //    then blocks under a furniture heading.
+  let removed = removeTeaserArticles(root) > 0;
   for (const el of all) {
     if (AD_BOX.has(el.tagName) && root.contains(el) && isProductAd(el)) {
       el.remove();

@@ -91,11 +91,41 @@ describe('body extraction by page kind', () => {
     expect(text).not.toContain('never got to eat');
   });
 
+  it("a river of teaser cards (<article>: linked headline and blurb) after the body's <article>, and the newsletter prompt above it, go", () => {
+    const { text } = extract('teaser-river.html');
+    expect(text).toContain('The first snow of the season closed the mountain pass');
+    expect(text).toContain('The pass reopened on Sunday afternoon');
+    for (const gone of [
+      'Want more stories like this',
+      'Every day we send an email',
+      'Why the lake froze',
+      'Cold air from the north',
+      'From the archive',
+      'bread came by sledge',
+    ])
+      expect(text.toLowerCase()).not.toContain(gone.toLowerCase());
+  });
+
+  it("the site's copyright block under the article column goes", () => {
+    const { text } = extract('teaser-river.html');
+    expect(text).toContain('The pass reopened on Sunday afternoon');
+    expect(text).not.toContain('12 Station Road');
+    expect(text).not.toContain('The contents of this site are');
+  });
+
   it('lead photo with an unmarked caption: the body text starts at the first paragraph, not at the caption', () => {
     const a = extract('lead-caption.html');
     expect(a.text.startsWith('Harbour seals have returned to the estuary')).toBe(true);
     expect(a.text).not.toContain('A group of harbour seals rests on a sandbank');
     expect(a.text).toContain('Biologists credit the return');
+  });
+
+  it("when our clean-up leaves almost nothing, Readability's own result is returned instead of an empty body", () => {
+    // Each item of a links post is a paragraph that is one whole link: postprocess drops those as teasers.
+    const { text } = extract('link-roundup.html');
+    expect(text).toContain('Links I kept open all week');
+    expect(text).toContain('How a small town brought its buried river back to the surface');
+    expect(text).toContain('Urban beekeepers are running out of flowers');
   });
 
   it('falls back to Readability on the raw page when preprocessing removed a wrapper holding a <br>-separated article', () => {
