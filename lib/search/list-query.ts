@@ -190,9 +190,10 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   // Operators are checked only when the query has any: otherwise each hit would still be looked up for
   // its folded fields (a Map lookup per article, 40,000 of them on a one-letter keystroke).
   const operators = q && hasOperators(q) ? q : null;
+  const scoreOf = scores ? scoreLookup(scores, all.length) : null;
   // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key.
   const items = newestFirst(all).filter((a) => {
-    if (scores && !scores.has(a.id)) return false;
+    if (scoreOf && scoreOf(a.id) === undefined) return false;
     if (excluded?.has(a.id)) return false;
     if (phrases && !phrases.every((p) => hasPhrase(a, p))) return false;
     if (!matchesView(a, view)) return false;
@@ -203,7 +204,27 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
     return true;
   });
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
-  return { items: sortArticles(items, sort, o.wpm, scores), scores };
+  return { items: sortArticles(items, sort, o.wpm, scoreOf), scores };
+}
+
+/**
+ * Each id's score, from an array indexed by id when the ids are small integers (the database's keys):
+ * a Map lookup per article, twice, was a good part of a keystroke at 50,000 articles. Undefined: no hit.
+ */
+function scoreLookup(scores: Map<number, number>, n: number): (id: number) => number | undefined {
+  let max = 0;
+  for (const id of scores.keys()) {
+    if (!Number.isInteger(id) || id < 0) return (id) => scores.get(id);
+    if (id > max) max = id;
+  }
+  // Sparse ids (many deleted articles): an array this size would cost more than it saves.
+  if (max > 4 * n + 65536) return (id) => scores.get(id);
+  const dense = new Float64Array(max + 1).fill(NaN);
+  for (const [id, s] of scores) dense[id] = s;
+  return (id) => {
+    const s = dense[id];
+    return s === undefined || Number.isNaN(s) ? undefined : s;
+  };
 }
 
 /** Any tag:, site:, is:, has: or time: operator, or an exclusion of one (what matchesOperators checks). */
@@ -242,7 +263,12 @@ export function newestFirst(all: ArticleRecord[]): ArticleRecord[] {
  * in a Map costs n·log n lookups), with a stable radix sort (sort-order.ts): a comparator at all cost most
  * of a keystroke at 50,000 articles. Newest needs no sort and oldest only a reversal.
  */
-function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores: Map<number, number> | null): ArticleRecord[] {
+function sortArticles(
+  items: ArticleRecord[],
+  sort: SortKey,
+  wpm: number,
+  scoreOf: ((id: number) => number | undefined) | null,
+): ArticleRecord[] {
   if (sort === 'title') return items.sort((a, b) => collator.compare(a.title, b.title) || b.savedAt - a.savedAt || b.id - a.id);
   if (sort === 'newest') return items;
   if (sort === 'oldest') return items.reverse();
@@ -252,7 +278,7 @@ function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores
     const a = items[i];
     key[i] =
       sort === 'relevance'
-        ? -(scores!.get(a.id) ?? 0)
+        ? -(scoreOf!(a.id) ?? 0)
         : sort === 'shortest'
           ? (minutesAt(a, wpm) ?? Infinity) // not downloaded: last either way
           : -(minutesAt(a, wpm) ?? -Infinity);

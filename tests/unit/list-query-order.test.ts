@@ -44,8 +44,13 @@ function rec(id: number): ArticleRecord {
 // Ids unrelated to the save order, the list shuffled.
 const ids = Array.from({ length: 400 }, (_, i) => i + 1).sort(() => rand() - 0.5);
 const shuffled = ids.map(rec).sort(() => rand() - 0.5);
+const bodies = new Map(shuffled.map((a) => [a.id, rand() < 0.5 ? 'bees make honey near the city' : 'a market']));
 const index = new TextIndex();
-for (const a of shuffled) index.add(indexDoc(a, rand() < 0.5 ? 'bees make honey near the city' : 'a market'));
+for (const a of shuffled) index.add(indexDoc(a, bodies.get(a.id)!));
+// The same library under ids far apart (scores then stay in a Map rather than an array by id).
+const sparse = shuffled.map((a) => ({ ...a, id: a.id * 1_000_003 }));
+const sparseIndex = new TextIndex();
+for (const a of sparse) sparseIndex.add(indexDoc(a, bodies.get(a.id / 1_000_003)!));
 const WPM = 238;
 
 /** The order list-query.ts defined before: a comparator over the sort's key, the save time, then the id. */
@@ -93,17 +98,20 @@ describe('list order', () => {
 
   for (const [view, q] of CASES)
     for (const sort of SORTS)
-      it(`${view} / ${JSON.stringify(q)} / ${sort}: the comparator's order and the same articles, from any input order`, () => {
+      it(`${view} / ${JSON.stringify(q)} / ${sort}: the comparator's order and the same articles, from any input order and ids`, () => {
         const o = { view, sort, wpm: WPM, query: parseQuery(q) };
         const fromShuffled = listArticles(shuffled, o, index);
         const fromNewest = listArticles(newestFirst(shuffled), o, index);
         const reversed = listArticles([...shuffled].reverse(), o, index);
+        const fromSparse = listArticles(sparse, o, sparseIndex);
         const got = fromShuffled.items.map((a) => a.id);
         expect(got.length).toBeGreaterThan(0);
         const effective = sort === 'relevance' && !fromShuffled.scores ? 'newest' : sort;
         expect(got).toEqual(byComparator(fromShuffled.items, effective, fromShuffled.scores).map((a) => a.id));
         expect(fromNewest.items.map((a) => a.id)).toEqual(got);
         expect(reversed.items.map((a) => a.id)).toEqual(got);
+        expect(fromSparse.items.map((a) => a.id / 1_000_003)).toEqual(got);
+        expect(fromSparse.items.map((a) => a.id)).toEqual(byComparator(fromSparse.items, effective, fromSparse.scores).map((a) => a.id));
       });
 
   it('keeps the same articles as a plain check of each filter, and does not reorder or change the input list', () => {
