@@ -191,8 +191,7 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   // its folded fields (a Map lookup per article, 40,000 of them on a one-letter keystroke).
   const operators = q && hasOperators(q) ? q : null;
   const scoreOf = scores ? scoreLookup(scores, all.length) : null;
-  // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key.
-  const items = newestFirst(all).filter((a) => {
+  const keep = (a: ArticleRecord) => {
     if (scoreOf && scoreOf(a.id) === undefined) return false;
     if (excluded?.has(a.id)) return false;
     if (phrases && !phrases.every((p) => hasPhrase(a, p))) return false;
@@ -202,7 +201,17 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
     if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
     if (operators && !matchesOperators(a, operators, o.wpm, summary)) return false;
     return true;
-  });
+  };
+  // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key. The
+  // library's list comes so (checked on the way, in the same pass); any other list has its hits sorted.
+  let items: ArticleRecord[] = [];
+  let inOrder = true;
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i];
+    if (inOrder && i > 0 && !newer(all[i - 1], a)) inOrder = false;
+    if (keep(a)) items.push(a);
+  }
+  if (!inOrder) items = newestFirst(items);
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
   return { items: sortArticles(items, sort, o.wpm, scoreOf), scores };
 }
