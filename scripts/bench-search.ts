@@ -7,14 +7,15 @@ import { loadBenchSources } from './lib/bench-corpus';
 import { generateLibrary } from './lib/library-generator';
 import { IndexBuilder } from '../lib/search/index-build';
 import { indexDoc } from '../lib/search/index-doc';
-import { listArticles, termQueries } from '../lib/search/list-query';
+import { listArticles, newestFirst, termQueries } from '../lib/search/list-query';
 import { parseQuery, hasText } from '../lib/search/query';
 import { QUERIES } from './lib/bench-queries';
 
 const args = process.argv.slice(2);
 const N = Number(args.includes('--articles') ? args[args.indexOf('--articles') + 1] : 50000);
 const lib = generateLibrary(loadBenchSources(), { n: N, poolSize: 96 });
-const all: ArticleRecord[] = lib.map((a, i) => ({ ...a.record, id: i + 1 }) as ArticleRecord).reverse();
+// Newest saved first, as the page's list comes from the database (lib/db/live-articles.ts).
+const all: ArticleRecord[] = newestFirst(lib.map((a, i) => ({ ...a.record, id: i + 1 }) as ArticleRecord));
 const b = new IndexBuilder();
 let c0 = process.cpuUsage();
 lib.forEach((a, i) => b.add(indexDoc({ ...a.record, id: i + 1 } as ArticleRecord, a.text)));

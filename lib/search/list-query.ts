@@ -187,49 +187,112 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   // phrase; highlights and notes always.
   const hasPhrase = (a: ArticleRecord, p: string[]) =>
     (index?.phrasesReady ? index.hasPhrases(a.id, [p]) : containsPhrase(tokenize(a.title), p)) || !!notes?.hasPhrases(a.id, [p]);
-  const items = all.filter((a) => {
-    if (scores && !scores.has(a.id)) return false;
+  // Operators are checked only when the query has any: otherwise each hit would still be looked up for
+  // its folded fields (a Map lookup per article, 40,000 of them on a one-letter keystroke).
+  const operators = q && hasOperators(q) ? q : null;
+  const scoreOf = scores ? scoreLookup(scores, all.length) : null;
+  const keep = (a: ArticleRecord) => {
+    if (scoreOf && scoreOf(a.id) === undefined) return false;
     if (excluded?.has(a.id)) return false;
     if (phrases && !phrases.every((p) => hasPhrase(a, p))) return false;
     if (!matchesView(a, view)) return false;
     if (tag && !folded(a).tags.includes(tag)) return false;
     if (site && displaySite(a) !== site) return false;
     if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
-    if (q && !matchesOperators(a, q, o.wpm, summary)) return false;
+    if (operators && !matchesOperators(a, operators, o.wpm, summary)) return false;
     return true;
-  });
+  };
+  // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key. The
+  // library's list comes so (checked on the way, in the same pass); any other list has its hits sorted.
+  let items: ArticleRecord[] = [];
+  let inOrder = true;
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i];
+    if (inOrder && i > 0 && !newer(all[i - 1], a)) inOrder = false;
+    if (keep(a)) items.push(a);
+  }
+  if (!inOrder) items = newestFirst(items);
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
-  return { items: sortArticles(items, sort, o.wpm, scores), scores };
+  return { items: sortArticles(items, sort, o.wpm, scoreOf), scores };
 }
 
 /**
- * Sorts by one numeric key per article, computed once, then the newest (a comparator that looks scores up
- * in a Map costs n·log n lookups), with a radix sort (sort-order.ts): a comparator at all cost most of a
- * keystroke at 50,000 articles.
+ * Each id's score, from an array indexed by id when the ids are small integers (the database's keys):
+ * a Map lookup per article, twice, was a good part of a keystroke at 50,000 articles. Undefined: no hit.
  */
-function sortArticles(items: ArticleRecord[], sort: SortKey, wpm: number, scores: Map<number, number> | null): ArticleRecord[] {
-  if (sort === 'title') return items.sort((a, b) => collator.compare(a.title, b.title) || b.savedAt - a.savedAt || b.id - a.id);
-  const n = items.length;
-  const key = new Float64Array(n);
+function scoreLookup(scores: Map<number, number>, n: number): (id: number) => number | undefined {
+  let max = 0;
+  for (const id of scores.keys()) {
+    if (!Number.isInteger(id) || id < 0) return (id) => scores.get(id);
+    if (id > max) max = id;
+  }
+  // Sparse ids (many deleted articles): an array this size would cost more than it saves.
+  if (max > 4 * n + 65536) return (id) => scores.get(id);
+  const dense = new Float64Array(max + 1).fill(NaN);
+  for (const [id, s] of scores) dense[id] = s;
+  return (id) => {
+    const s = dense[id];
+    return s === undefined || Number.isNaN(s) ? undefined : s;
+  };
+}
+
+/** Any tag:, site:, is:, has: or time: operator, or an exclusion of one (what matchesOperators checks). */
+function hasOperators(q: ParsedQuery): boolean {
+  const { tags, sites, is, has, time, not } = q;
+  return [tags, sites, is, has, time, not.tags, not.sites, not.is, not.has].some((x) => x.length > 0);
+}
+
+/** Newest saved first, then the higher id: the list's base order. */
+const newer = (a: ArticleRecord, b: ArticleRecord) => a.savedAt > b.savedAt || (a.savedAt === b.savedAt && a.id > b.id);
+
+/**
+ * `all` newest saved first, ties by the higher id: `all` itself when already so (the library reads its
+ * list in that order from the savedAt index; checking costs one pass), else a sorted copy.
+ */
+export function newestFirst(all: ArticleRecord[]): ArticleRecord[] {
+  let sorted = true;
+  for (let i = 1; i < all.length && sorted; i++) sorted = newer(all[i - 1], all[i]);
+  if (sorted) return all;
+  const n = all.length;
   const saved = new Float64Array(n);
   const ids = new Float64Array(n);
-  const tie = sort === 'oldest' ? 1 : -1;
+  for (let i = 0; i < n; i++) {
+    saved[i] = -all[i].savedAt;
+    ids[i] = -all[i].id;
+  }
+  const order = orderByKeys([saved, ids]);
+  const out = new Array<ArticleRecord>(n);
+  for (let i = 0; i < n; i++) out[i] = all[order[i]];
+  return out;
+}
+
+/**
+ * Sorts `items`, given newest first (which is every sort's tie-break: the newest, then the higher id;
+ * reversed for 'oldest'), by one numeric key per article computed once (a comparator that looks scores up
+ * in a Map costs n·log n lookups), with a stable radix sort (sort-order.ts): a comparator at all cost most
+ * of a keystroke at 50,000 articles. Newest needs no sort and oldest only a reversal.
+ */
+function sortArticles(
+  items: ArticleRecord[],
+  sort: SortKey,
+  wpm: number,
+  scoreOf: ((id: number) => number | undefined) | null,
+): ArticleRecord[] {
+  if (sort === 'title') return items.sort((a, b) => collator.compare(a.title, b.title) || b.savedAt - a.savedAt || b.id - a.id);
+  if (sort === 'newest') return items;
+  if (sort === 'oldest') return items.reverse();
+  const n = items.length;
+  const key = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = items[i];
     key[i] =
       sort === 'relevance'
-        ? -(scores!.get(a.id) ?? 0)
-        : sort === 'oldest'
-          ? a.savedAt
-          : sort === 'shortest'
-            ? (minutesAt(a, wpm) ?? Infinity) // not downloaded: last either way
-            : sort === 'longest'
-              ? -(minutesAt(a, wpm) ?? -Infinity)
-              : -a.savedAt;
-    saved[i] = tie * a.savedAt;
-    ids[i] = tie * a.id;
+        ? -(scoreOf!(a.id) ?? 0)
+        : sort === 'shortest'
+          ? (minutesAt(a, wpm) ?? Infinity) // not downloaded: last either way
+          : -(minutesAt(a, wpm) ?? -Infinity);
   }
-  const order = orderByKeys([key, saved, ids]);
+  const order = orderByKeys([key]);
   const out = new Array<ArticleRecord>(n);
   for (let i = 0; i < n; i++) out[i] = items[order[i]];
   return out;

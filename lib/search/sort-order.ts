@@ -8,7 +8,8 @@ const BUCKETS = 1 << 16;
 
 /**
  * The indices 0..n-1 ordered by `keys` ascending: by keys[0], ties by keys[1], and so on (all of length
- * n, no NaN). -0 and 0 tie, as they do for `a - b`.
+ * n, no NaN). -0 and 0 tie, as they do for `a - b`. Stable: indices whose keys all tie stay in index
+ * order, so a list given in its tie-break order needs only its first key.
  */
 export function orderByKeys(keys: Float64Array[]): Uint32Array {
   const n = keys.length ? keys[0].length : 0;
