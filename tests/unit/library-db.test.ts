@@ -24,29 +24,11 @@ import { IndexSync } from '../../lib/search/index-sync';
 import { dexieIndexCache, dexieIndexStore, INDEX_KEY } from '../../lib/search/index-store';
 import { TextIndex } from '../../lib/search/text-index';
 import { trimLog } from '../../lib/db/change-log';
+import { articleInput } from '../helpers/live-db';
 
 function input(n: number, over: Partial<ArticleInput> = {}): ArticleInput {
-  return {
-    url: `https://example.com/${n}`,
-    originalUrl: `https://example.com/${n}`,
-    title: `Title ${n}`,
-    byline: null,
-    siteName: 'Example',
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
-    html: `<p>Body ${n}</p>`,
-    text: `Body number ${n} about honeybees`,
-    tags: ['Science'],
-    tagCandidates: [],
-    tagsEdited: false,
-    wordCount: 5,
-    cjkChars: 0,
-    imageCount: 1,
-    readingMinutes: 1,
-    images: [{ src: `https://example.com/${n}.png`, blob: new Blob([new Uint8Array([n])], { type: 'image/png' }) }],
-    ...over,
-  };
+  const images = [{ src: `https://example.com/${n}.png`, blob: new Blob([new Uint8Array([n])], { type: 'image/png' }) }];
+  return articleInput(n, { tags: ['Science'], imageCount: 1, images, ...over });
 }
 
 let db: GistDB;

@@ -3,7 +3,6 @@
 // live: a write (here or in the service worker) counts again, once however many writes came in meanwhile.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { RangeSet } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
@@ -12,6 +11,7 @@ import { PROGRESS_DONE, PROGRESS_START, viewCounts } from '../../lib/search/list
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
 import { recordReads, type Read } from './db-reads';
+import { until, writeFromWorker as writeElsewhere } from '../helpers/live-db';
 
 const RANGE = { start: PROGRESS_START, done: PROGRESS_DONE };
 
@@ -58,40 +58,13 @@ const ROWS = [
   article(10, { progress: 0.96, favorite: 1 }),
 ];
 
-/** A write from another context (the service worker): it reaches the page only as Dexie's notice over BroadcastChannel. */
-async function writeFromWorker(id: number, change: Partial<ArticleRecord>) {
-  const conn = await new Promise<IDBDatabase>((ok, ko) => {
-    const r = idb.open(db.name);
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => ko(r.error);
-  });
-  const tx = conn.transaction('articles', 'readwrite');
-  const store = tx.objectStore('articles');
-  const get = store.get(id);
-  get.onsuccess = () => store.put({ ...get.result, ...change });
-  await new Promise((ok, ko) => {
-    tx.oncomplete = ok;
-    tx.onerror = () => ko(tx.error);
-  });
-  conn.close();
-  const bc = new BroadcastChannel('x-storagemutated-1');
-  bc.postMessage({ [`idb://${db.name}/articles/`]: new RangeSet(id) });
-  bc.close();
-}
-
-async function until(pred: () => boolean, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (pred()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** Reads of article records (not counts): a query or cursor that fetched values. */
 const recordReadsOfArticles = (reads: Read[]) => reads.filter((r) => r.table === 'articles' && r.values).length;
 
 let db: GistDB;
 let idb: IDBFactory;
+/** A write by the service worker (another context): the page hears of it only over BroadcastChannel. */
+const writeFromWorker = (id: number, change: Partial<ArticleRecord>) => writeElsewhere(idb, db.name, id, change);
 let reads: Read[];
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -11,27 +11,9 @@ import { FIRST_PAGE, readNewest, startFirstPage, takeFirstPage } from '../../lib
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
 import { recordReads, type Read } from './db-reads';
+import { articleInput } from '../helpers/live-db';
 
-const input = (n: number) => ({
-  url: `https://example.com/${n}`,
-  originalUrl: `https://example.com/${n}`,
-  title: `Title ${n}`,
-  byline: null,
-  siteName: 'Example',
-  lang: 'en',
-  publishedTime: null,
-  excerpt: null,
-  html: `<p>Body ${n}</p>`,
-  text: `Body ${n}`,
-  tags: [],
-  tagCandidates: [],
-  tagsEdited: false,
-  wordCount: 2,
-  cjkChars: 0,
-  imageCount: 0,
-  readingMinutes: 1,
-  images: [],
-});
+const input = (n: number) => articleInput(n, { text: `Body ${n}`, wordCount: 2 });
 
 let idb: IDBFactory;
 let name: string;

@@ -3,80 +3,25 @@
 // the fetch queue's counts both come from it, so one write costs one full read of the table, not one per reader.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import Dexie, { RangeSet } from 'dexie';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
-import { listArticles, saveArticle, type ArticleInput } from '../../lib/db/articles';
+import { listArticles, saveArticle } from '../../lib/db/articles';
 import { LiveArticles, readAllInPages, subscribeWhen } from '../../lib/db/live-articles';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from '../../entrypoints/library/dexie-connector';
 import type { IndexSync } from '../../lib/search/index-sync';
 import type { QueueView } from '../../components/library/library-connector';
 import { fullArticleReads, recordReads, type Read } from './db-reads';
+import { articleInput, until, writeFromWorker as writeElsewhere } from '../helpers/live-db';
 
-function input(n: number): ArticleInput {
-  return {
-    url: `https://example.com/${n}`,
-    originalUrl: `https://example.com/${n}`,
-    title: `Title ${n}`,
-    byline: null,
-    siteName: 'Example',
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
-    html: `<p>Body ${n}</p>`,
-    text: `Body number ${n} about honeybees`,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
-    wordCount: 5,
-    cjkChars: 0,
-    imageCount: 0,
-    readingMinutes: 1,
-    images: [],
-  };
-}
-
-/**
- * A write by the service worker (a save, the fetch queue filling an import): made in another context, it
- * reaches the page only as Dexie's "changed" notice over BroadcastChannel. Dexie's query cache patches
- * results for writes made through the page's own Dexie, but for these it drops the cached results and
- * every live query reads the table again: the case that matters, and the one measured here.
- */
-async function writeFromWorker(id: number, change: Partial<ArticleRecord>) {
-  const conn = await new Promise<IDBDatabase>((ok, ko) => {
-    const r = idb.open(db.name);
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => ko(r.error);
-  });
-  const tx = conn.transaction('articles', 'readwrite');
-  const store = tx.objectStore('articles');
-  const get = store.get(id);
-  get.onsuccess = () => {
-    store.put({ ...get.result, ...change });
-  };
-  await new Promise((ok, ko) => {
-    tx.oncomplete = ok;
-    tx.onerror = () => ko(tx.error);
-  });
-  conn.close();
-  const bc = new BroadcastChannel('x-storagemutated-1');
-  bc.postMessage({ [`idb://${db.name}/articles/`]: new RangeSet(id) });
-  bc.close();
-}
-
-/** Resolves once `pred` holds, polling between macrotasks (liveQuery answers asynchronously). */
-async function until(pred: () => boolean, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (pred()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const input = (n: number) => articleInput(n);
 
 let db: GistDB;
 let idb: IDBFactory;
+/** A write by the service worker (another context): the page hears of it only over BroadcastChannel. */
+const writeFromWorker = (id: number, change: Partial<ArticleRecord>) => writeElsewhere(idb, db.name, id, change);
 let reads: Read[];
 let ids: number[];
 beforeEach(async () => {
