@@ -2,6 +2,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { GistDB } from '../../lib/db/schema';
 import type { LiveArticles } from '../../lib/db/live-articles';
 import type { IndexSync } from '../../lib/search/index-sync';
+import type { LiveViewCounts } from '../../lib/db/view-counts';
 import { applyImport } from '../../lib/import/apply-import';
 import { applyStrayHighlights } from '../../lib/import/stray-highlights';
 import { parseOffThread } from './parse-protocol';
@@ -36,17 +37,25 @@ import type { FetchOneResult } from '../../lib/fetch-queue/runner';
 /** A macrotask later: the page paints and handles input between slices of long work. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-// `search`: the search index, paused too (it reads what the import writes; it catches up afterwards).
-export function transferBackend(db: GistDB, articles?: Pick<LiveArticles, 'hold'>, search?: Pick<IndexSync, 'hold'>): TransferBackend {
+// `search`: the search index, paused too (it reads what the import writes; it catches up afterwards);
+// `counts`: the view tabs' counts, counted again once at the end.
+export function transferBackend(
+  db: GistDB,
+  articles?: Pick<LiveArticles, 'hold'>,
+  search?: Pick<IndexSync, 'hold'>,
+  counts?: Pick<LiveViewCounts, 'hold'>,
+): TransferBackend {
   return {
     async importFile(name, bytes, onProgress) {
       const release = articles?.hold();
       const resume = search?.hold();
+      const recount = counts?.hold();
       try {
         return await importInPage(db, name, bytes, onProgress);
       } finally {
         performance.mark('gist:import-release');
         resume?.();
+        recount?.();
         release?.();
       }
     },

@@ -116,6 +116,26 @@ describe('LiveViewCounts', () => {
   });
 });
 
+describe('LiveViewCounts.hold (an import)', () => {
+  it('counts nothing while held and once on release', async () => {
+    const live = new LiveViewCounts(db, RANGE);
+    const seen: ViewCounts[] = [];
+    const off = live.subscribe((c) => seen.push(c));
+    await until(() => seen.length === 1, 'the first counts');
+    const release = live.hold();
+    for (const a of ROWS) await writeFromWorker(a.id, { favorite: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.length).toBe(1);
+    release();
+    release(); // a second call releases nothing more
+    await until(() => seen.length === 2, 'the count on release');
+    expect(seen[1].favorite).toBe(10);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.length).toBe(2);
+    off();
+  });
+});
+
 describe("the library connector's counts", () => {
   it('arrive without the whole list being read, and follow writes', async () => {
     const connector = dexieConnector(db, await openReaderSettings(fakeBrowser.storage.local, null));
