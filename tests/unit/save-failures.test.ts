@@ -243,7 +243,7 @@ describe('database open failures', () => {
   it('a library written by a newer Gist (extension downgraded) still opens with its articles', async () => {
     const indexedDB = new IDBFactory();
     const newer = new Dexie('gist', { indexedDB, IDBKeyRange });
-    newer.version(7).stores({
+    newer.version(99).stores({
       articles: '++id, &url, savedAt, updatedAt, status, favorite, *tags, siteName, readingMinutes, readAt',
       contents: 'articleId',
       images: '++id, articleId',
