@@ -13,7 +13,9 @@ const FILES = [
   // 155: sync's outbox (lib/db/sync-outbox.ts) must record every write wherever it happens, the service
   // worker included (+3.6 kB with the sync alarm; the engine itself loads only in pages). 157: every open
   // tab's badge redrawn when the reading speed changes (lib/save/tab-badge-memo.ts) took it to 155.9 kB.
-  { file: 'background.js', budget: 157 * KB },
+  // 158: the body's text in its own table (lib/db/contents.ts, the save and fetch paths write both rows)
+  // and the outbox's batch rows for imports took it to 157.05 kB.
+  { file: 'background.js', budget: 158 * KB },
   // 110: the rules for pages we were not tuned on (#15: lists and tables recovered beside the body, site-name
   // matching for titles and bylines, boilerplate blocks) took it from 92 to 105 kB; it loads on Save/popup only.
   { file: 'content-scripts/extract.js', budget: 110 * KB },
