@@ -164,7 +164,7 @@ export function dexieConnector(
       planImageDrop: (months) => planImageDrop(db, months),
       dropImages: (plan, onProgress) => dropImages(db, plan, { onProgress }),
     },
-    transfer: transferBackend(db, articles, search, counts),
+    transfer: transferBackend(db, [search, counts, articles]),
     queue: queueBackend(articles, browser),
     sync: syncBackend(browser, db),
     async shortcut() {

@@ -1,8 +1,6 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { GistDB } from '../../lib/db/schema';
 import type { LiveArticles } from '../../lib/db/live-articles';
-import type { IndexSync } from '../../lib/search/index-sync';
-import type { LiveViewCounts } from '../../lib/db/view-counts';
 import { applyImport } from '../../lib/import/apply-import';
 import { applyStrayHighlights } from '../../lib/import/stray-highlights';
 import { parseOffThread } from './parse-protocol';
@@ -33,30 +31,26 @@ import type { FetchOneResult } from '../../lib/fetch-queue/runner';
 
 // Import runs in the library page: it has the DOM that sanitizing needs, and writing in chunks keeps
 // it responsive. Fetching links runs in the background (it must go on after the page closes).
-// `articles`: the page's live list, held while the import writes (read once at the end, not per chunk).
 /** A macrotask later: the page paints and handles input between slices of long work. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-// `search`: the search index, paused too (it reads what the import writes; it catches up afterwards);
-// `counts`: the view tabs' counts, counted again once at the end.
-export function transferBackend(
-  db: GistDB,
-  articles?: Pick<LiveArticles, 'hold'>,
-  search?: Pick<IndexSync, 'hold'>,
-  counts?: Pick<LiveViewCounts, 'hold'>,
-): TransferBackend {
+/** Something that reads what an import writes and can wait until it ends: `hold()` returns the release. */
+export interface Pausable {
+  hold(): () => void;
+}
+
+// `paused`: what reads the library while an import writes it — the search index (catches up afterwards),
+// the view tabs' counts and the page's live list (each read once at the end, not after every chunk) —
+// held for the import and released in the order given.
+export function transferBackend(db: GistDB, paused: Pausable[] = []): TransferBackend {
   return {
     async importFile(name, bytes, onProgress) {
-      const release = articles?.hold();
-      const resume = search?.hold();
-      const recount = counts?.hold();
+      const releases = paused.map((p) => p.hold());
       try {
         return await importInPage(db, name, bytes, onProgress);
       } finally {
         performance.mark('gist:import-release');
-        resume?.();
-        recount?.();
-        release?.();
+        for (const release of releases) release();
       }
     },
     async exportLibrary(kind: ExportKind, onProgress) {
