@@ -7,7 +7,7 @@ import { HAS_LETTER, LETTER } from './letter-class';
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATEISH = new RegExp(
-  `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:updated|published|posted)\\b)`,
+  `(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:(?:last\\s+)?updated|published|posted)\\b)`,
   'i',
 );
 const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
@@ -15,6 +15,8 @@ const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
 export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
 /** "· Posted: Oct 14, 2022 …", "| Last Updated 3 hours ago": a time line after the name. */
 const TIME_TAIL = /(?:^|\s+[|·•,–—-]?\s*)\b(?:(?:last\s+)?updated|published|posted)\b(?!\s+by\b)[\s\S]*$/i;
+/** A social handle after the name ("Kate Fazzini@KateFazzini", "Julia Horowitz @juliakh November 29"): not an e-mail address. */
+const HANDLE_TAIL = /\s*[([]?@[A-Za-z0-9_]{2,30}\b(?![.@])[\s\S]*$/;
 const EDGE = /^[\s|,:;·•–—-]+|[\s|,:;·•–—-]+$/g;
 const NOT_A_NAME = /^(?:by|and|admin|administrator|staff|null|undefined|unknown|author)$/i;
 // A link alone is not a name; a name followed by its home page is.
@@ -52,7 +54,10 @@ function asWritten(s: string): string | null {
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const s = trimEdges(raw.replace(/\s+/g, ' ').trim().replace(BY_LABEL, ''));
+  const full = trimEdges(raw.replace(/\s+/g, ' ').trim().replace(BY_LABEL, ''));
+  // The name ends where a social handle starts (what follows is the handle, dates, buttons).
+  const named = trimEdges(full.replace(HANDLE_TAIL, ''));
+  const s = named && nameLike(named) ? named : full;
   const whole = asWritten(s);
   if (whole) return whole;
   const head = trimEdges(s.replace(TIME_TAIL, ''));

@@ -8,10 +8,10 @@ import { cleanByline } from './byline-clean';
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
 // Readability's "unlikely candidate" names and roles: it never looks for a byline inside those.
 const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/gi;
 /** Unlikely blocks whose names are other people's (commenters, related stories' authors): never searched. */
 const OTHER_PEOPLE =
-  /-ad-|ai2html|breadcrumbs|combx|comment|community|disqus|footer|gdpr|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+  /-ad-|ai2html|breadcrumbs|combx|comment|community|disqus|footer|gdpr|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|ad-break|agegate|pagination|pager|popup|yom-remote/gi;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
@@ -22,6 +22,20 @@ function hidden(el: Element): boolean {
   if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) return true;
   const st = el.getAttribute('style');
   return !!st && HIDDEN_STYLE.test(st);
+}
+
+/**
+ * A match of `re` (global) in a class/id string that is a word of its own: a lower-to-upper case change
+ * inside the match means it spans two camelCase words ("PageBuilder-pageRow" holds no "pager").
+ */
+function namesWord(re: RegExp, match: string): boolean {
+  for (const m of match.matchAll(re)) if (!/[a-z][A-Z]/.test(m[0])) return true;
+  return false;
+}
+
+/** <main> or role=main: one per page, the page's main content (never a sidebar or a comment list). */
+function isMainLandmark(el: Element, role: string | null): boolean {
+  return el.tagName === 'MAIN' || role === 'main';
 }
 
 /** `markedOnly`: only rel=author / itemprop=author count, not a byline-like class or id. */
@@ -96,10 +110,13 @@ function walk(root: Element, start: Element | null, deferred: Element[] | null):
     // The start of a deferred pass is searched even though it looks unlikely; comments, sidebars,
     // footers and related lists inside it are not (other people's names).
     if (el !== start || deferred) {
-      const unlikely = UNLIKELY.test(match) && !MAYBE.test(match) && tag !== 'A' && !el.closest('table, code');
+      // The page's main landmark holds the article whatever its class names say ("js-social-anchor").
+      const unlikely =
+        namesWord(UNLIKELY, match) && !MAYBE.test(match) && tag !== 'A' && !isMainLandmark(el, role) && !el.closest('table, code');
       if (unlikely) {
-        if (deferred && !OTHER_PEOPLE.test(match)) deferred.push(el);
-        if (deferred || OTHER_PEOPLE.test(match)) {
+        const others = namesWord(OTHER_PEOPLE, match);
+        if (deferred && !others) deferred.push(el);
+        if (deferred || others) {
           el = next(el, true);
           continue;
         }

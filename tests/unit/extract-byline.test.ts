@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../lib/extract/index';
 import { cleanByline } from '../../lib/extract/byline-clean';
+import { takeContentByline } from '../../lib/extract/byline';
 import { para } from './extract-test-pages';
 
 function extract(body: string) {
@@ -30,6 +31,15 @@ describe('byline text keeps the name', () => {
     // Still nothing: a date or a time line alone.
     expect(cleanByline('Updated 10:45 AM')).toBeNull();
     expect(cleanByline('Posted: May 1, 2024')).toBeNull();
+    // "Last" is part of the time label, not a name left before it.
+    expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
+  });
+
+  it('ends the name where a social handle starts, glued or spaced; an e-mail address is no handle', () => {
+    expect(cleanByline('Kate Fazzini@KateFazziniWATCH LIVE')).toBe('Kate Fazzini');
+    expect(cleanByline('by Julia Horowitz @juliakhorowitz November 29, 2016: 3:42 PM ET')).toBe('Julia Horowitz');
+    expect(cleanByline('Jane Doe (@jd)')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe jane@example.com')).toBe('Jane Doe jane@example.com');
   });
 
   it('keeps a long list of capitalised names, rejects a sentence of the same length', () => {
@@ -63,6 +73,34 @@ describe('bylines found in the page', () => {
        <section class="comments"><span class="comment-author"><a rel="author" href="/u/troll">Troll</a></span><p>First!</p></section>`,
     );
     expect(a.byline).toBeNull();
+  });
+});
+
+describe('blocks the byline search looks into', () => {
+  it('is searched for a byline even when a class name reads as a social widget', () => {
+    // "js-social-anchor-start" matches the unlikely word "social"; the wrapper is still the article.
+    const doc = new JSDOM(
+      `<body><nav class="menu"><a href="/">Home</a></nav><main class="container js-social-anchor-start"><header><h1>River rises again</h1>
+       <div class="byline-timestamp"><span class="byline">by Ana Ruiz</span></div></header><article>${para(5)}</article></main></body>`,
+    ).window.document;
+    expect(takeContentByline(doc)).toBe('Ana Ruiz');
+  });
+
+  it('a camelCase class that only spells an unlikely word across two words ("pageRow": "pager") is searched', () => {
+    const doc = new JSDOM(
+      `<body><div class="PageBuilder-pageRow"><div class="ArticleHeader-authorAndShare"><a class="Author-name" href="/a">Ana Ruiz</a></div>${para(5)}</div></body>`,
+    ).window.document;
+    expect(takeContentByline(doc)).toBe('Ana Ruiz');
+    // Still skipped: the word itself ("site-pager", "pagerNav").
+    const pager = new JSDOM(`<body><div class="site-pager"><div class="author">Other Writer</div></div>${para(3)}</body>`).window.document;
+    expect(takeContentByline(pager)).toBeNull();
+  });
+
+  it('only <main> or role=main: a related-stories block with the same class word stays skipped', () => {
+    const doc = new JSDOM(
+      `<body><article>${para(3)}</article><section class="social-related"><div class="byline">Troll Writer</div></section></body>`,
+    ).window.document;
+    expect(takeContentByline(doc)).toBeNull();
   });
 });
 
