@@ -56,8 +56,8 @@ export function documentTitle(doc: Document): string {
 
 /** Separators between a title and a site name (looser than SEPARATOR: a colon and "·" count here). */
 const AFFIX_SEPARATOR = /\s+[|\-–—:»·•~/\\]\s+|\s*[｜│：]\s*/g;
-/** Separators a headline is cut at to match a heading: not colons, which headlines themselves hold ("Review: …"). */
-const PART_SEPARATOR = /\s+[|\-–—»·•~/\\]\s+|\s*[｜│]\s*/g;
+/** Separators a headline is cut at to match a heading: a colon only with a space on both sides ("Story : Section"), as headlines hold "Review: …". */
+const PART_SEPARATOR = /\s+[|\-–—»·•~/\\:]\s+|\s*[｜│]\s*/g;
 
 /**
  * Where a trailing site name starts in `t` (at its separator), or -1: the last segment when it names the

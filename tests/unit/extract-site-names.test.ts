@@ -49,6 +49,16 @@ describe("titles: the page's own heading confirms the headline", () => {
     expect(extract(jp('大雨で川が増水、農地に被害 | 社会 | 谷新聞', '谷新聞')).title).toBe('大雨で川が増水、農地に被害');
   });
 
+  it('a colon with a space on both sides separates parts ("Story : Section : Site"); "Review: …" stays one headline', () => {
+    const jp = page(
+      og('大雨で川が増水、農地に被害 : 社会 : 谷新聞オンライン', 'Tani Shimbun'),
+      `<article><h1>大雨で川が増水、農地に被害</h1>${para(5)}</article>`,
+    );
+    expect(extract(jp).title).toBe('大雨で川が増水、農地に被害');
+    const review = `<article><h1>Review</h1><h1>Review: the river rises again</h1>${para(5)}</article>`;
+    expect(extract(page(og('Review: the river rises again', 'Valley News'), review)).title).toBe('Review: the river rises again');
+  });
+
   it('an <h1> cuts a title only where what it drops ends with the site: an author or series after the headline stays', () => {
     const body = `<article><h1>Wombats found far north of their range</h1>${para(5)}</article>`;
     expect(extract(page(og('Wombats found far north of their range | Jane Ainge Roy', 'Valley News'), body)).title).toBe(
