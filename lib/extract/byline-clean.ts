@@ -54,7 +54,7 @@ function asWritten(s: string): string | null {
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const full = trimEdges(raw.replace(/\s+/g, ' ').trim().replace(BY_LABEL, ''));
+  const full = trimEdges(trimEdges(raw.replace(/\s+/g, ' ')).replace(BY_LABEL, ''));
   // The name ends where a social handle starts (what follows is the handle, dates, buttons).
   const named = trimEdges(full.replace(HANDLE_TAIL, ''));
   const s = named && nameLike(named) ? named : full;

@@ -42,6 +42,11 @@ describe('byline text keeps the name', () => {
     expect(cleanByline('Jane Doe jane@example.com')).toBe('Jane Doe jane@example.com');
   });
 
+  it('takes the "By" label off after punctuation that leads the line', () => {
+    expect(cleanByline(', by Daniel Gross')).toBe('Daniel Gross');
+    expect(cleanByline('| By Ana Ruiz')).toBe('Ana Ruiz');
+  });
+
   it('keeps a long list of capitalised names, rejects a sentence of the same length', () => {
     const names = 'By Ana Ruiz, Ben Okafor, Carla Diaz, Dan Black, Eve Moreau, Finn Walsh and Gus de la Vega';
     expect(cleanByline(names)).toBe(names.slice(3));
