@@ -2,7 +2,7 @@
 // blocks the page for long: the verdict first (every page); then, on an article, the popup's own count
 // (`counts`, the extraction; its code loads on article pages only); and in a slice of its own the
 // detector's count: for an article only when that extraction finds nothing or cannot load (its
-// estimate, reading-estimate.ts), for any other page the main text's words (the report carries them). The benchmark runs this
+// estimate, reading-estimate.ts); any other page reports at once, uncounted. The benchmark runs this
 // same function with `onSlice` to time each synchronous step (scripts/bench-detect.ts).
 import type { StoredCounts } from '../reading-time/index';
 import { decideArticle, detectionOf, type Detection } from './index';
@@ -35,9 +35,11 @@ export async function detectInSlices(doc: Document, o: SliceOptions): Promise<Sl
     return r;
   };
   const d = timed('decide', () => decideArticle(doc));
+  // Not an article: nothing to count, the background shows no reading time for it (saved-state.ts).
+  if (!d.isArticle) return { isArticle: false, score: d.score, wordCount: 0, cjkChars: 0, images: 0, counted: false };
   await o.idle();
   if (!alive()) return null;
-  if (d.isArticle && o.counts) {
+  if (o.counts) {
     const c = await o.counts(doc).catch(() => null);
     if (!alive()) return null;
     if (c) return { isArticle: true, score: d.score, wordCount: c.words, cjkChars: c.cjkChars ?? 0, images: c.images ?? 0, counted: true };
