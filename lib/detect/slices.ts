@@ -16,6 +16,8 @@ export interface SliceOptions {
   alive?: () => boolean;
   /** The popup's counts for an article (null: it found nothing; a rejection counts as nothing). */
   counts?: (doc: Document) => Promise<StoredCounts | null>;
+  /** The page's address for the URL signals (doc.URL by default; benchmarks give a served copy its original one). */
+  url?: string;
   /** Called after each synchronous step with its duration (benchmarks). */
   onSlice?: (slice: DetectSlice, ms: number) => void;
 }
@@ -34,7 +36,7 @@ export async function detectInSlices(doc: Document, o: SliceOptions): Promise<Sl
     o.onSlice?.(slice, performance.now() - t);
     return r;
   };
-  const d = timed('decide', () => decideArticle(doc));
+  const d = timed('decide', () => decideArticle(doc, { url: o.url }));
   // Not an article: nothing to count, the background shows no reading time for it (saved-state.ts).
   if (!d.isArticle) return { isArticle: false, score: d.score, wordCount: 0, cjkChars: 0, images: 0, counted: false };
   await o.idle();
