@@ -2,6 +2,7 @@
 // calls, one pass over <p> elements and short walks over a few kinds of element; no layout, no
 // computed style, no Readability.
 import { HAS_LETTER } from '../extract/letter-class';
+import { textBlocks } from './text-blocks';
 
 export interface DetectFeatures {
   /** Structured data declares one article: an article type in JSON-LD (NewsArticle, BlogPosting, ...), or one or two microdata items of such a type. */
@@ -214,10 +215,50 @@ export function scanFeatures(doc: Document, url: string = doc.URL): { features: 
  * costliest step of a cold verdict, and on most pages they cannot change it (decideArticle).
  */
 export function scanBody(doc: Document, url: string = doc.URL): { features: ScoredFeatures; mainText: string } {
-  // Head, form and headline signals: collection lengths and short selectors, and JS walks only over
-  // the few elements concerned (<meta>s, items with an itemtype, h2/h3s): in a content script's world
-  // every element touched costs a JS wrapper, but long selector lists cost more cold (bench:detect).
-  // The detector runs once per page, so cold cost is what counts.
+  const scan = scanText(doc, url);
+  Object.assign(scan.features, pageSignals(doc));
+  return scan;
+}
+
+/**
+ * The first stage's scan (decideArticle): the text blocks, the URL, <article>s and links, what
+ * isProbablyReaderable-like reading of the page costs; structured data, forms, headlines and the
+ * head stay 0 (pageSignals, headFeatures).
+ */
+export function scanText(doc: Document, url: string = doc.URL): { features: ScoredFeatures; mainText: string } {
+  const b = textBlocks(doc);
+  // Links outside paragraphs (not doc.links: it leaks documents under jsdom). Two native counts.
+  const links = Math.max(0, doc.getElementsByTagName('a').length - doc.querySelectorAll('p a').length);
+  // In the order the weights were fitted and the features recorded (tests/fixtures/detect-features.json).
+  const features: ScoredFeatures = {
+    schemaArticle: 0,
+    schemaOther: 0,
+    ogType: 0,
+    published: 0,
+    ...urlFeatures(url),
+    password: 0,
+    longParas: Math.log1p(b.long),
+    paraText: Math.log1p(b.total / 100),
+    dominant: b.total > 0 ? b.bestLen / b.total : 0,
+    headlineLinks: 0,
+    articleEls: Math.log1p(b.articles),
+    linksPerPara: Math.log1p(links / (b.long + 1)),
+    selects: 0,
+    fields: 0,
+    readerScore: Math.log1p(b.reader),
+    mainText: Math.log1p(b.bestLen / 100),
+  };
+  return { features, mainText: b.mainText };
+}
+
+type PageSignals = Pick<ScoredFeatures, 'schemaArticle' | 'schemaOther' | 'password' | 'fields' | 'selects' | 'headlineLinks'>;
+
+/**
+ * Structured data, form and headline signals: collection lengths and short selectors, and JS walks
+ * only over the few elements concerned (items with an itemtype, h2/h3s): in a content script's world
+ * every element touched costs a JS wrapper, but long selector lists cost more cold (bench:detect).
+ */
+export function pageSignals(doc: Document): PageSignals {
   let schemaArticle = 0,
     schemaOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
@@ -234,76 +275,14 @@ export function scanBody(doc: Document, url: string = doc.URL): { features: Scor
   const password = inputs.length && doc.querySelector('input[type="password" i]') ? 1 : 0;
   const fields = inputs.length + doc.getElementsByTagName('button').length;
   const selects = doc.getElementsByTagName('select').length;
-
-  // Text-block pass: long blocks, total text, and the container holding most of it. Blocks are
-  // paragraphs, and text outside them as isProbablyReaderable counts it: <pre> documents (RFCs, text
-  // files) and <div>s of lines broken with <br> (older sites, forums, fiction archives). Few <pre> and
-  // <br> parents on most pages; each block is read once.
-  let long = 0,
-    total = 0,
-    reader = 0;
-  const box = new Map<Node, number>();
-  const texts: string[] = [];
-  const owners: (Node | null)[] = [];
-  const take = (el: Element) => {
-    const t = el.textContent ?? '';
-    const len = t.length;
-    if (len < 20) return;
-    total += len;
-    if (len >= 80) long++;
-    if (len > 140) reader += Math.sqrt(len - 140);
-    const parent = el.parentNode;
-    if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
-    texts.push(t);
-    owners.push(parent);
-  };
-  const ps = doc.getElementsByTagName('p');
-  for (let i = 0, n = ps.length; i < n; i++) take(ps[i]);
-  const pres = doc.getElementsByTagName('pre');
-  for (let i = 0, n = pres.length; i < n; i++) take(pres[i]);
-  const brDivs = new Set<Element>();
-  for (const br of doc.querySelectorAll('div > br')) brDivs.add(br.parentNode as Element);
-  // A <div> holding paragraphs is counted through them.
-  for (const div of brDivs) if (!div.getElementsByTagName('p').length) take(div);
-  // A page's only <article> counts as one block for the isProbablyReaderable-like score (as there),
-  // whatever its text is wrapped in; several <article>s are teasers.
-  const articles = doc.getElementsByTagName('article');
-  if (articles.length === 1) {
-    const len = articles[0].textContent?.length ?? 0;
-    if (len > 140) reader += Math.sqrt(len - 140);
-  }
-  let best: Node | null = null,
-    bestLen = 0;
-  for (const [node, len] of box)
-    if (len > bestLen) {
-      best = node;
-      bestLen = len;
-    }
-  // Words of the main text: paragraphs of the dominant container (CJK: characters).
-  const main: string[] = [];
-  for (let i = 0; i < texts.length; i++) if (owners[i] === best) main.push(texts[i]);
-  // Headings that are links (or start with one): teaser headlines. One native count, no wrappers.
+  // Headings that are links (or start with one): teaser headlines.
   const headlines = headlineLinks(doc);
-  const articleEls = articles.length;
-  // Links outside paragraphs (not doc.links: it leaks documents under jsdom). Two native counts.
-  const links = Math.max(0, doc.getElementsByTagName('a').length - doc.querySelectorAll('p a').length);
-  const features: ScoredFeatures = {
+  return {
     schemaArticle,
     schemaOther,
-    ogType: 0,
-    published: 0,
-    ...urlFeatures(url),
     password,
-    longParas: Math.log1p(long),
-    paraText: Math.log1p(total / 100),
-    dominant: total > 0 ? bestLen / total : 0,
-    headlineLinks: Math.log1p(headlines),
-    articleEls: Math.log1p(articleEls),
-    linksPerPara: Math.log1p(links / (long + 1)),
-    selects: Math.log1p(selects),
     fields: Math.log1p(fields),
-    readerScore: Math.log1p(reader),
-    mainText: Math.log1p(bestLen / 100),
+    selects: Math.log1p(selects),
+    headlineLinks: Math.log1p(headlines),
   };
-  return { features, mainText: main.join('\n') };
 }

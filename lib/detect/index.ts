@@ -3,7 +3,7 @@
 // by scripts/bench-detect.ts --fit (logistic regression, class-balanced, L2) on the train halves
 // (scripts/lib/splits.ts) of the article-detection corpus, the Zyte pages and Readability's test pages.
 // A page also needs some article text (hasArticleText), whatever it scores.
-import { countWordsAndCjk, headFeatures, scanBody, type ScoredFeatures } from './features';
+import { countWordsAndCjk, headFeatures, pageSignals, scanText, type ScoredFeatures } from './features';
 import { estimateReading } from './reading-estimate';
 
 export type { DetectFeatures } from './features';
@@ -60,18 +60,34 @@ export function scoreFeatures(f: ScoredFeatures, w: Weights = WEIGHTS): number {
   return s;
 }
 
+/**
+ * How far a verdict read: the text blocks, URL and links only ('text', the first stage); all the body's
+ * signals ('body'); the head's too ('head': the complete model).
+ */
+export type DecideStage = 'text' | 'body' | 'head';
+
 /** The verdict alone (the content script's first idle slice): the scored features, the main text not yet counted. */
 export interface Decision {
   isArticle: boolean;
-  /** The model's score; without the head's signals when `complete` is false. */
+  /** The model's score over the signals read (`stage`); the others count 0. */
   score: number;
-  /** The scored features; og:type and the published date left at 0 when `complete` is false. */
+  /** The scored features; those not read at `stage` left at 0. */
   features: ScoredFeatures;
-  /** False when the verdict was settled without reading the head's signals (they could not change it). */
-  complete: boolean;
+  /** How far it read: at 'body', the head could not change the verdict; at 'text', see FIRST_STAGE. */
+  stage: DecideStage;
   /** The dominant container's text blocks, counted for the badge only when needed (detectionOf). */
   mainText: string;
 }
+
+/**
+ * The first stage's thresholds on the score of the text, URL and link signals alone (scanText, the
+ * others 0): above `article`, an article; below `other`, not one; between them the rest is read. Set by
+ * bench:detect --fit for these weights on the train halves: `article` 0.25 above the first-stage score
+ * of every train page the complete model calls no article, `other` 0.25 below that of every one it
+ * calls an article. Fitted, not a bound: a page whose structured data, og:type and forms all contradict
+ * its text can get another verdict here than from the complete model (none of the corpora's pages does).
+ */
+export const FIRST_STAGE = { article: 1.93, other: -1.37 };
 
 /** The least and most the head's signals (og:type -1..1, published 0..1) can add to a score. */
 const HEAD_MIN = Math.min(-WEIGHTS.ogType, WEIGHTS.ogType, 0) + Math.min(WEIGHTS.published, 0);
@@ -80,22 +96,31 @@ const HEAD_MAX = Math.max(-WEIGHTS.ogType, WEIGHTS.ogType, 0) + Math.max(WEIGHTS
 const EPS = 1e-9;
 
 /**
- * The verdict, exactly as the full model gives it: the body's signals first; the head's (a walk over
- * every <meta>) only when their bounds (HEAD_MIN, HEAD_MAX) leave the verdict open or `complete` is asked for.
- * The model is linear, so without article text, or with a score beyond what og:type and a published
- * date can move, they are not read (most pages).
+ * The verdict, in up to three steps, each read only when the ones before leave it open: the text
+ * blocks, URL and links (what isProbablyReaderable-like reading costs; a page without article text,
+ * or scoring beyond FIRST_STAGE, is settled there); then the body's other signals (structured data,
+ * forms, headline links); then the head's (a walk over every <meta>), only when their bounds
+ * (HEAD_MIN, HEAD_MAX) leave the verdict open. `complete` reads everything: the full model's verdict.
+ * `url`: the page's address (doc.URL by default; benchmarks give a served copy its original one).
  */
-export function decideArticle(doc: Document, o: { complete?: boolean } = {}): Decision {
-  const { features, mainText } = scanBody(doc);
+export function decideArticle(doc: Document, o: { complete?: boolean; firstStage?: typeof FIRST_STAGE; url?: string } = {}): Decision {
+  const { features, mainText } = scanText(doc, o.url);
   const text = hasArticleText(features);
+  if (!o.complete) {
+    const first = scoreFeatures(features);
+    const t = o.firstStage ?? FIRST_STAGE;
+    if (!text || first < t.other) return { isArticle: false, score: first, features, stage: 'text', mainText };
+    if (first > t.article) return { isArticle: true, score: first, features, stage: 'text', mainText };
+  }
+  Object.assign(features, pageSignals(doc));
   const partial = scoreFeatures(features);
   if (!o.complete) {
-    if (!text || partial + HEAD_MAX < -EPS) return { isArticle: false, score: partial, features, complete: false, mainText };
-    if (partial + HEAD_MIN > EPS) return { isArticle: true, score: partial, features, complete: false, mainText };
+    if (partial + HEAD_MAX < -EPS) return { isArticle: false, score: partial, features, stage: 'body', mainText };
+    if (partial + HEAD_MIN > EPS) return { isArticle: true, score: partial, features, stage: 'body', mainText };
   }
   Object.assign(features, headFeatures(doc));
   const score = scoreFeatures(features);
-  return { isArticle: score > 0 && text, score, features, complete: true, mainText };
+  return { isArticle: score > 0 && text, score, features, stage: 'head', mainText };
 }
 
 /**

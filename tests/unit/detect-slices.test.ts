@@ -47,8 +47,8 @@ describe('detectInSlices', () => {
     spy.mockRestore();
   });
 
-  it('gives what detectArticle gives, on an article and on a listing (the score without the head it did not need)', async () => {
-    for (const make of [article, listing]) {
+  it('gives what detectArticle gives on an article (the score without the head it did not need)', async () => {
+    for (const make of [article]) {
       const d = await detectInSlices(make(), { idle: async () => {} });
       const { counted, score: _score, ...rest } = d!;
       const { score: _full, ...want } = detectArticle(make());
@@ -57,6 +57,16 @@ describe('detectInSlices', () => {
     }
     expect(detectArticle(article()).isArticle).toBe(true);
     expect(detectArticle(listing()).isArticle).toBe(false);
+  });
+
+  it('reports a non-article at once, uncounted: no idle wait, no count slice (the badge shows no time for it)', async () => {
+    const m = manualIdle();
+    const slices: DetectSlice[] = [];
+    const run = detectInSlices(listing(), { idle: m.idle, onSlice: (s) => slices.push(s) });
+    const d = await Promise.race([run, new Promise((r) => setTimeout(() => r('waiting for an idle period'), 50))]);
+    expect(m.pending()).toBe(0);
+    expect(slices).toEqual(['decide']);
+    expect(d).toMatchObject({ isArticle: false, wordCount: 0, cjkChars: 0, images: 0, counted: false });
   });
 
   it("reports an article's counts from the popup's extraction when it has some, without the estimate", async () => {
