@@ -50,6 +50,13 @@ const NO_SEARCH = args.includes('--no-search');
 const SETTLE = args.includes('--settle');
 /** A probe: records Chromium's IndexedDB trace events (the storage backend's tasks) into this JSON file. */
 const TRACE = arg('trace');
+/**
+ * A probe: stops the extension's service worker (CDP) after each page closes, as Chrome does after 30 s
+ * idle (an attached Playwright keeps it alive). Meant to let the storage close between visits (Chromium
+ * closes it 2 s after its last connection); at 50,000 with --gap 8 it still did not (one
+ * BackingStore::OpenAndVerify per browser run in --trace): something else keeps it open.
+ */
+const STOP_WORKER = args.includes('--stop-worker');
 const POOL = 96;
 
 const quantile = (xs: number[], p: number) => {
@@ -118,7 +125,15 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
       return lines;
     };
     let lastClose = 0;
+    const stopWorker = async () => {
+      const p = await s.context.newPage();
+      const cdp = await s.context.newCDPSession(p);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await p.close();
+    };
     const visit = async () => {
+      if (STOP_WORKER && lastClose) await stopWorker();
       if (GAP_S && lastClose) await new Promise((r) => setTimeout(r, Math.max(0, lastClose + GAP_S * 1000 - Date.now())));
       const opened = Date.now();
       const page = await s.context.newPage();
