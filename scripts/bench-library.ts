@@ -13,7 +13,7 @@
 //   heap_mb         JS heap after load, index ready and a forced GC (V8 heap + ArrayBuffers)
 // Ratios largest/smallest follow. The last line, for the largest size, is
 // `first_rows_ms=<n> search_p95_ms=<n> heap_mb=<n> articles=<n> index_ready_ms=<n>`.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
@@ -40,6 +40,23 @@ const GAP_S = Number(arg('gap') ?? 0);
 const STORAGE_LOG = args.includes('--storage-log');
 /** A probe, not a user: keeps an extension page with an open connection to the library database between visits. */
 const HOLD = args.includes('--hold-connection');
+/** Keeps the seeded browser profile in this folder (one size only) and reuses it when it holds that many articles. */
+const PROFILE = arg('profile');
+/** Library pages opened back to back with the saved index (default 3). */
+const VISITS = Number(arg('visits') ?? 3);
+/** Skips the typing part (search latency, heap) when only opening the library is measured. */
+const NO_SEARCH = args.includes('--no-search');
+/** A probe, not a user: leaves each page open until its whole list, counts and postings are in (the storage idle). */
+const SETTLE = args.includes('--settle');
+/** A probe: records Chromium's IndexedDB trace events (the storage backend's tasks) into this JSON file. */
+const TRACE = arg('trace');
+/**
+ * A probe: stops the extension's service worker (CDP) after each page closes, as Chrome does after 30 s
+ * idle (an attached Playwright keeps it alive). Meant to let the storage close between visits (Chromium
+ * closes it 2 s after its last connection); at 50,000 with --gap 8 it still did not (one
+ * BackingStore::OpenAndVerify per browser run in --trace): something else keeps it open.
+ */
+const STOP_WORKER = args.includes('--stop-worker');
 const POOL = 96;
 
 const quantile = (xs: number[], p: number) => {
@@ -63,16 +80,20 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
   const log = (m: string) => {
     if (verbose) console.log(m);
   };
-  const s = await launchWithExtension();
+  const marker = PROFILE && join(PROFILE, 'gist-bench-articles');
+  const reuse = !!marker && existsSync(marker) && Number(readFileSync(marker, 'utf8')) === articles.length;
+  const traceArgs = TRACE ? ['--enable-tracing=IndexedDB,leveldb', '--trace-startup-format=json', `--trace-startup-file=${TRACE}`] : [];
+  const s = await launchWithExtension({ profileDir: PROFILE, args: traceArgs });
   try {
     const libUrl = s.extUrl('library.html');
     const seeder = await s.context.newPage();
     // An extension-origin page that runs nothing (the library page would index while being seeded).
     await seeder.goto(s.extUrl('NOTICES.txt'));
     const t1 = Date.now();
-    await seedArticles(seeder, articles, pool);
+    if (!reuse) await seedArticles(seeder, articles, pool);
+    if (marker && !reuse) writeFileSync(marker, String(articles.length));
     const seedMs = Date.now() - t1;
-    log(`seeded ${articles.length} through lib/db in ${seedMs} ms`);
+    log(reuse ? `reused the profile ${PROFILE} (${articles.length} articles)` : `seeded ${articles.length} through lib/db in ${seedMs} ms`);
     if (HOLD)
       await seeder.evaluate(
         `new Promise((ok, ko) => { const r = indexedDB.open('gist'); r.onsuccess = () => { globalThis.__held = r.result; ok(); }; r.onerror = () => ko(r.error); })`,
@@ -104,7 +125,15 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
       return lines;
     };
     let lastClose = 0;
+    const stopWorker = async () => {
+      const p = await s.context.newPage();
+      const cdp = await s.context.newCDPSession(p);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await p.close();
+    };
     const visit = async () => {
+      if (STOP_WORKER && lastClose) await stopWorker();
       if (GAP_S && lastClose) await new Promise((r) => setTimeout(r, Math.max(0, lastClose + GAP_S * 1000 - Date.now())));
       const opened = Date.now();
       const page = await s.context.newPage();
@@ -156,8 +185,21 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
           g.onerror = () => { db.close(); resolve(null); }; };
       })`,
       );
+    const settle = async (page: import('playwright-core').Page) => {
+      await page.waitForFunction(
+        () => ['gist:list', 'gist:counts', 'gist:postings-decoded'].every((m) => performance.getEntriesByName(m).length),
+        null,
+        {
+          timeout: 120_000,
+          polling: 100,
+        },
+      );
+      await page.waitForTimeout(1000);
+    };
     const v1 = await visit();
-    log(`visit 1 (no saved index): first rows ${v1.firstRows.toFixed(0)} ms; search index built ${v1.indexMs.toFixed(0)} ms after that`);
+    log(
+      `visit 1 (${reuse ? 'reused profile' : 'no saved index'}): first rows ${v1.firstRows.toFixed(0)} ms; search index built ${v1.indexMs.toFixed(0)} ms after that`,
+    );
     // The index is saved a few seconds after the build: wait for it to land, up to date.
     const tSave = Date.now();
     const upTo = await lastSeq(v1.page);
@@ -174,11 +216,14 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
       warm.push(v2.firstRows);
       ready.push(v2.readyAt);
       log(`visit ${k} (saved index): first rows ${v2.firstRows.toFixed(0)} ms; search index ready at ${v2.readyAt.toFixed(0)} ms`);
-      if (k === 4) break;
+      if (k === VISITS + 1) break;
+      if (SETTLE) await settle(v2.page);
       await v2.page.close();
       v2 = await visit();
     }
     const page = v2.page;
+    if (NO_SEARCH)
+      return { n: articles.length, seedMs, firstAfterWrite: v1.firstRows, warm, ready, heapMb: 0, lat: [0], indexBuildMs: v1.readyAt };
     log(`rows in the DOM (virtualised): ${await page.locator('[data-testid=article-row]').count()}`);
 
     // Heap after load: once the whole list is in and the loaded index's postings are decoded (both come

@@ -10,21 +10,28 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ArticleRecord, GistDB } from './schema';
 
-/** Rows per read: one getAll of 100,000 articles is one task of seconds (its records are built at once). */
-const PAGE = 4000;
+/**
+ * Rows per read. Chromium reads a request's records in one task of the storage process, which every other
+ * request of the extension waits behind (the next library page's opening among them): 4,000 records were
+ * 0.15–0.5 s of it at 50,000 articles, 1,000 are a quarter of that.
+ */
+const PAGE = 1000;
+
+/** listArticles' order: newest saved first, the newer id first on a tie (the savedAt index's, reversed). */
+const newestFirst = (a: ArticleRecord, b: ArticleRecord) => b.savedAt - a.savedAt || b.id - a.id;
 
 /**
  * Every article, newest saved first — listArticles' order and rows — read in pages of `PAGE` by primary
- * key inside one read transaction (so no write lands between pages), each page its own task. The order
- * comes from the savedAt index's keys alone, which are cheap to read.
+ * key inside one read transaction (so no write lands between pages), each page its own task, and sorted
+ * here: the order from the savedAt index's keys was one request walking every entry of the index (0.5–1.5 s
+ * of the storage process at 50,000 articles, in which nothing else of the extension's was answered).
  */
 export async function readAllInPages(db: GistDB, page = PAGE): Promise<ArticleRecord[]> {
-  return db.transaction('r', db.articles, async () => {
-    const order = (await db.articles.orderBy('savedAt').reverse().primaryKeys()) as number[];
-    const byId = new Map<number, ArticleRecord>();
+  const out = await db.transaction('r', db.articles, async () => {
+    const all: ArticleRecord[] = [];
     let rows = await db.articles.limit(page).toArray();
     for (;;) {
-      for (const a of rows) byId.set(a.id, a);
+      for (const a of rows) all.push(a);
       if (rows.length < page) break;
       rows = await db.articles
         .where(':id')
@@ -32,13 +39,10 @@ export async function readAllInPages(db: GistDB, page = PAGE): Promise<ArticleRe
         .limit(page)
         .toArray();
     }
-    const out: ArticleRecord[] = [];
-    for (const id of order) {
-      const a = byId.get(id);
-      if (a) out.push(a);
-    }
-    return out;
+    return all;
   });
+  // The savedAt index holds only rows whose savedAt is a key (always a number, by the schema's type).
+  return out.filter((a) => typeof a.savedAt === 'number' && !Number.isNaN(a.savedAt)).sort(newestFirst);
 }
 
 type Listener = { next(articles: ArticleRecord[]): void; error?(e: unknown): void };

@@ -118,14 +118,25 @@ export interface ExtensionSession {
 }
 
 export async function launchWithExtension(
-  opts: { headless?: boolean; extDir?: string; allowOrigins?: string[]; keepInstallTab?: boolean } = {},
+  opts: {
+    headless?: boolean;
+    extDir?: string;
+    allowOrigins?: string[];
+    keepInstallTab?: boolean;
+    /** A profile to use and keep (benchmarks reuse a seeded library); default a fresh one, removed on close. */
+    profileDir?: string;
+    /** More Chromium switches (a benchmark's probes, e.g. a startup trace). */
+    args?: string[];
+  } = {},
 ): Promise<ExtensionSession> {
   const extDir = opts.extDir ?? extensionDir();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'gist-e2e-'));
+  const userDataDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'gist-e2e-'));
+  // A profile used before has the extension installed already: no welcome tab opens.
+  const reused = existsSync(join(userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...(opts.args ?? [])],
   });
   // Nothing leaves the machine: loopback and the extension itself only.
   await context.route('**/*', (route) => {
@@ -141,7 +152,7 @@ export async function launchWithExtension(
   // A fresh install opens the library once (the welcome). Left open, that tab would be the active one
   // and the tests' own pages would run as background tabs (throttled timers, animation frames and
   // transitions), so it is closed unless a test asks to look at it.
-  if (!opts.keepInstallTab) {
+  if (!opts.keepInstallTab && !reused) {
     const lib = `chrome-extension://${extensionId}/library.html`;
     const end = Date.now() + 10_000;
     let tab = context.pages().find((p) => p.url().startsWith(lib));
@@ -178,7 +189,7 @@ export async function launchWithExtension(
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
