@@ -1,5 +1,7 @@
 // A cheap first test for a big anchored, case-insensitive alternation (`^(?:a|b|...)`): the literal
 // texts a match can start with, derived from the pattern's own source, compared with startsWith.
+// (lib/extract/patterns writes FURNITURE_HEAD's starts out instead, to spare the page this parse; its
+// unit test checks them against what this file derives.)
 // Every line the full pattern matches passes (a superset), so the full pattern's answer stands; lines
 // no alternative can start skip it. Skipped, V8 never compiles it on the page: the biggest of these
 // patterns cost ~2-3 ms to compile, then again to tier up to machine code, on every injection.
@@ -64,15 +66,21 @@ export function matchPrefixes(src: string): string[] {
   return n > 0 ? [src.slice(0, n).toLowerCase()] : [''];
 }
 
+/** The literal starts (lower-cased) one of which every match of `re` begins with; null when they cannot be told. */
+export function patternPrefixes(re: RegExp): string[] | null {
+  if (!re.source.startsWith('^') || /[^i]/.test(re.flags)) return null;
+  const prefixes = [...new Set(splitTop(re.source.slice(1)).flatMap(matchPrefixes))];
+  return prefixes.includes('') ? null : prefixes;
+}
+
 /**
  * A test that passes every line `re` (`^` then alternatives, flag `i` at most) could match, and fails
  * most others; always true for a pattern it cannot read. Lower-casing is a safe comparison: a
  * character matching a prefix's letter under `i` (not the unicode flag) lower-cases to that letter.
  */
 export function prefixFilter(re: RegExp): (line: string) => boolean {
-  if (!re.source.startsWith('^') || /[^i]/.test(re.flags)) return () => true;
-  const prefixes = [...new Set(splitTop(re.source.slice(1)).flatMap(matchPrefixes))];
-  if (prefixes.includes('')) return () => true;
+  const prefixes = patternPrefixes(re);
+  if (!prefixes) return () => true;
   const longest = Math.max(...prefixes.map((p) => p.length));
   return (line) => {
     const head = line.slice(0, longest + 1).toLowerCase();

@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { findChromium } from '../../tests/e2e/harness';
 import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
+import { busiestDelta, rendererCpuMs } from './renderer-cpu';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM_ARGS = [
@@ -172,7 +173,12 @@ export interface ColdProbe {
  * the comparison towards whichever needs less of it. Probe order rotates per page. Returns, per probe,
  * the values of the pages where every probe ran.
  */
-export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promise<Record<string, unknown[][]>> {
+export async function coldRuns(
+  pages: BrowserPage[],
+  probes: ColdProbe[],
+  /** Filled, when given and /proc is there, with each probe's renderer CPU ms per kept page (see renderer-cpu). */
+  cpu?: Record<string, number[]>,
+): Promise<Record<string, unknown[][]>> {
   // First, each probe once on the first page, not recorded: the browser's first page loads pay its own
   // start-up (renderer processes, caches), which would otherwise fall on whichever probe runs first.
   const warmUp = pages.length ? probes.map((_, k) => ({ id: `warm-up~${k}`, file: pages[0].file, page: '', k })) : [];
@@ -183,17 +189,28 @@ export async function coldRuns(pages: BrowserPage[], probes: ColdProbe[]): Promi
     }),
   );
   const got = new Map<string, unknown[][]>();
+  const cpuRows = new Map<string, (number | null)[]>();
   await inBrowser([...warmUp, ...entries], [], async ({ page, k }, _run, newWorld) => {
-    const value = (await (await newWorld(probes[k].code))(probes[k].expr)) as unknown[];
+    const world = await newWorld(probes[k].code);
+    // A moment for the renderer's other threads to finish the page load before the CPU count starts.
+    if (cpu) await new Promise((r) => setTimeout(r, 20));
+    const c0 = cpu ? rendererCpuMs() : null;
+    const value = (await world(probes[k].expr)) as unknown[];
+    const c1 = cpu ? rendererCpuMs() : null;
     if (!page) return;
     const row = got.get(page) ?? new Array(probes.length).fill(null);
     row[k] = value;
     got.set(page, row);
+    const cpuRow = cpuRows.get(page) ?? new Array(probes.length).fill(null);
+    cpuRow[k] = c0 && c1 ? busiestDelta(c0, c1) : null;
+    cpuRows.set(page, cpuRow);
   });
   const out: Record<string, unknown[][]> = Object.fromEntries(probes.map((p) => [p.name, []]));
-  for (const row of got.values()) {
+  const cpuOk = [...cpuRows.values()].every((r) => r.every((v) => v !== null));
+  for (const [page, row] of got) {
     if (row.some((v) => v === null)) continue;
     probes.forEach((p, k) => out[p.name].push(row[k]));
+    if (cpu && cpuOk) probes.forEach((p, k) => (cpu[p.name] ??= []).push(cpuRows.get(page)![k]!));
   }
   return out;
 }
@@ -268,7 +285,8 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
     injectedProbe('bare', bare.code, `extra = new __bare.Readability(document.cloneNode(true)).parse()?.textContent.length ?? 0`),
     ...(base ? [injectedProbe('base', base.code, gistCall)] : []),
   ];
-  const cold = await coldRuns(pages, probes);
+  const cpu: Record<string, number[]> = {};
+  const cold = await coldRuns(pages, probes, cpu);
   // The same probes on a near-empty article: what each pays per injection whatever the page (compiling
   // the bundle and the code it runs, first use of V8 and DOM machinery). Those fixed costs are why the
   // ratio moves with the machine's load and the pages: they weigh more when the page work is quick.
@@ -316,6 +334,13 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   );
   console.log(`ratio gist/readability cold: ${ratio(iOurs, iBare)}; the call alone ${ratio(cOurs, cBare)}  [${machineLoad()}]`);
   console.log(`  per-page ratio (same page, each side on its own load of it): ${pairedRatio(iOurs, iBare)}  [at start: ${loadAtStart}]`);
+  if (cpu.gist?.length) {
+    console.log(
+      `renderer CPU ms, cold (injection + call; moves far less with the load than the wall times above): readability ${fmtMs(cpu.bare)} total ${sum(cpu.bare).toFixed(0)}; ` +
+        `gist ${fmtMs(cpu.gist)} total ${sum(cpu.gist).toFixed(0)}; ratio gist/readability ${ratio(cpu.gist, cpu.bare)}` +
+        (cpu.base ? `; this tree / GIST_BENCH_BASE ${ratio(cpu.gist, cpu.base)}, base/readability ${ratio(cpu.base, cpu.bare)}` : ''),
+    );
+  }
   const fx = (name: string) => median((fixed[name] as [number][]).map((r) => r[0]));
   const [fOurs, fBare] = [fx('gist'), fx('bare')];
   console.log(

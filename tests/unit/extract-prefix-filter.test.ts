@@ -1,8 +1,8 @@
 // The cheap first test in front of the furniture-heading pattern (issue #15): it passes every line the
 // pattern could match, and spares the page compiling the pattern for lines none of its headings start.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { matchPrefixes, prefixFilter } from '../../lib/extract/prefix-filter';
-import { FURNITURE_HEAD } from '../../lib/extract/patterns';
+import { matchPrefixes, patternPrefixes, prefixFilter } from '../../lib/extract/prefix-filter';
+import { FURNITURE_HEAD, FURNITURE_HEAD_RE, FURNITURE_HEAD_STARTS } from '../../lib/extract/patterns';
 
 describe('matchPrefixes', () => {
   it('reads literal runs, groups, optional groups and quantified last characters', () => {
@@ -56,6 +56,13 @@ describe('prefixFilter', () => {
 
 describe('FURNITURE_HEAD', () => {
   afterEach(() => vi.restoreAllMocks());
+
+  it('has written-out starts that cover every start the pattern allows', () => {
+    const derived = patternPrefixes(FURNITURE_HEAD_RE);
+    expect(derived).not.toBeNull();
+    const uncovered = (derived ?? []).filter((p) => !FURNITURE_HEAD_STARTS.some((s) => p.startsWith(s)));
+    expect(uncovered).toEqual([]);
+  });
 
   it('still finds headings in several languages and cases', () => {
     for (const l of [
