@@ -5,6 +5,7 @@
 // end. `add` is the incremental path for the few documents that change after opening.
 import { forEachTerm } from './tokenize';
 import { pairHash, termHash } from './pair-hash';
+import { sortU32 } from './radix-sort';
 import { SITE, TAGS, TF_MASK, TITLE } from './bm25';
 import { TextIndex, type IndexDoc } from './text-index';
 
@@ -176,7 +177,7 @@ export class IndexBuilder {
       this.postVal.push(base + this.seen[2 * id + 1]);
     }
     // Sorted and unique, as TextIndex keeps them.
-    const mine = this.scratch.subarray(0, this.nPairs).sort();
+    const mine = sortU32(this.scratch.subarray(0, this.nPairs));
     for (let i = 0; i < mine.length; i++) if (i === 0 || mine[i] !== mine[i - 1]) this.pairs.push(mine[i]);
     this.pairStart.push(this.pairs.length);
     this.ids.push(d.id);
