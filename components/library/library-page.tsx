@@ -107,6 +107,9 @@ export function Library({ connector }: { connector: LibraryConnector }) {
   const sort: SortKey = sortChoice === 'relevance' && !searching ? 'newest' : (sortChoice ?? (searching ? 'relevance' : 'newest'));
   const source = articles ?? firstPage;
   const indexReady = !!search?.state.ready && !!search.index;
+  // Until the index is ready the list does not read it: its progress reports (every 250 articles of a
+  // build) re-render the "indexing N of M" note, not the list query over the whole library.
+  const listTick = indexReady ? indexTick : -1;
   const result = useMemo(
     () =>
       listArticles(
@@ -123,8 +126,8 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         },
         indexReady ? search!.index : null,
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- indexTick is not read: the index changes in place and its ticks say when to recompute
-    [source, statusView, tag, site, time, sort, settings.wpm, parsed, search, indexReady, indexTick, highlights.annotations],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- listTick is not read: the index changes in place and its ticks say when to recompute
+    [source, statusView, tag, site, time, sort, settings.wpm, parsed, search, indexReady, listTick, highlights.annotations],
   );
   const shown = result.items;
   /** Rows the keyboard's cursor moves over: articles, or highlights in All highlights. */

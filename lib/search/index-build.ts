@@ -4,40 +4,34 @@
 // typed arrays (no per-document Set or array), and the sorted base is made in one counting pass at the
 // end. `add` is the incremental path for the few documents that change after opening.
 import { forEachTerm } from './tokenize';
-import { pairHash } from './pair-hash';
+import { pairHash, termHash } from './pair-hash';
+import { sortU32 } from './radix-sort';
 import { SITE, TAGS, TF_MASK, TITLE } from './bm25';
 import { TextIndex, type IndexDoc } from './text-index';
 
 const CHUNK = 1 << 20;
+/** Work between yields of finishSteps (a mask): terms handled, and postings moved (cheaper each). */
+const STEP = (1 << 13) - 1,
+  BIG_STEP = (1 << 16) - 1;
 
 /** An append-only list of unsigned 32-bit numbers in 4 MB chunks: growing never copies what is there. */
 class U32List {
-  private chunks: Uint32Array[] = [];
+  private full: Uint32Array[] = [];
   private cur = new Uint32Array(CHUNK);
   private used = 0;
   length = 0;
   push(v: number): void {
     if (this.used === CHUNK) {
-      this.chunks.push(this.cur);
+      this.full.push(this.cur);
       this.cur = new Uint32Array(CHUNK);
       this.used = 0;
     }
     this.cur[this.used++] = v;
     this.length++;
   }
-  /** Calls `f` with each chunk's filled part, in order. */
-  forEachChunk(f: (c: Uint32Array) => void): void {
-    for (const c of this.chunks) f(c);
-    f(this.cur.subarray(0, this.used));
-  }
-  toArray(): Uint32Array {
-    const out = new Uint32Array(this.length);
-    let k = 0;
-    this.forEachChunk((c) => {
-      out.set(c, k);
-      k += c.length;
-    });
-    return out;
+  /** Each chunk's filled part, in order. */
+  chunks(): Uint32Array[] {
+    return [...this.full, this.cur.subarray(0, this.used)];
   }
 }
 
@@ -51,12 +45,17 @@ const grow = <T extends Uint32Array | Int32Array>(a: T, need: number, make: (n: 
 export class IndexBuilder {
   private terms: string[] = [];
   /** termHash of each term id (pair hashes are made of them; the table below probes by them). */
-  private hashes = new Uint32Array(4096);
-  /** Open addressing: term id + 1 by hash, 0 empty; kept at most half full. */
-  private table = new Int32Array(1 << 14);
-  /** Per term id: the document (+1) that last touched it, and its tf | fields << 9 there. */
-  private seenIn = new Int32Array(4096);
-  private value = new Uint32Array(4096);
+  private hashes = new Uint32Array(4096 + 1);
+  /** Each term's characters, term id i at chars[charStart[i] .. charStart[i + 1]): compared without reaching for its string. */
+  private chars = new Uint16Array(1 << 16);
+  private charStart = new Uint32Array(4096 + 1);
+  /**
+   * Open addressing, kept at most half full: per entry the term's hash and its id + 1 (0 empty), side
+   * by side so a probe reads one cache line.
+   */
+  private table = new Int32Array(2 << 14);
+  /** Per term id, side by side: the document (+1) that last touched it, and its tf | fields << 9 there. */
+  private seen = new Uint32Array(2 * (4096 + 1));
   private touched: number[] = [];
   private postTerm = new U32List();
   private postVal = new U32List();
@@ -70,76 +69,91 @@ export class IndexBuilder {
   // The document being added, for `onTerm` (one callback for every field: no closure per document).
   private doc = 0;
   private bit = 0;
-  private prev = -1;
+  private prevHash = -1;
   private nPairs = 0;
   private nBody = 0;
-  private readonly onTerm = (f: string, start: number, end: number): void => {
-    const id = this.idOf(f, start, end);
+  private readonly onTerm = (f: string, start: number, end: number, hash: number): void => {
+    const id = this.idOf(f, start, end, hash);
     this.count(id);
     if (this.bit > TITLE) return;
     if (this.bit === 0) this.nBody++;
-    if (this.prev >= 0) {
+    if (this.prevHash >= 0) {
       if (this.nPairs === this.scratch.length) this.scratch = grow(this.scratch, this.nPairs + 1, (n) => new Uint32Array(n));
-      this.scratch[this.nPairs++] = pairHash(this.hashes[this.prev], this.hashes[id]);
+      this.scratch[this.nPairs++] = pairHash(this.prevHash, hash);
     }
-    this.prev = id;
+    this.prevHash = hash;
   };
 
   get size(): number {
     return this.ids.length;
   }
 
-  /** The id of the term f.slice(start, end), made a string only the first time it is seen. */
-  private idOf(f: string, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
-    h >>>= 0; // termHash of the term
-    const mask = this.table.length - 1;
-    let at = Math.imul(h, 0x9e3779b1) >>> 0;
-    for (; ; at++) {
-      const id = this.table[at & mask] - 1;
+  /** The id of the term f.slice(start, end) whose termHash is `h`, made a string only the first time it is seen. */
+  private idOf(f: string, start: number, end: number, h: number): number {
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    const len = end - start;
+    const hi = h | 0;
+    let at = Math.imul(h, 0x9e3779b1) & mask;
+    for (; ; at = (at + 1) & mask) {
+      const id = table[2 * at + 1] - 1;
       if (id < 0) break;
-      const t = this.terms[id];
-      if (this.hashes[id] === h && t.length === end - start && f.startsWith(t, start)) return id;
+      if (table[2 * at] !== hi) continue;
+      const from = this.charStart[id];
+      if (this.charStart[id + 1] - from !== len) continue;
+      let k = 0;
+      while (k < len && this.chars[from + k] === f.charCodeAt(start + k)) k++;
+      if (k === len) return id;
     }
     const id = this.terms.length;
     this.terms.push(f.slice(start, end));
-    if (id >= this.hashes.length) {
-      this.hashes = grow(this.hashes, id + 1, (n) => new Uint32Array(n));
-      this.seenIn = grow(this.seenIn, id + 1, (n) => new Int32Array(n));
-      this.value = grow(this.value, id + 1, (n) => new Uint32Array(n));
+    if (id + 2 > this.charStart.length) {
+      this.hashes = grow(this.hashes, id + 2, (n) => new Uint32Array(n));
+      this.charStart = grow(this.charStart, id + 2, (n) => new Uint32Array(n));
+      this.seen = grow(this.seen, 2 * (id + 2), (n) => new Uint32Array(n));
     }
+    const from = this.charStart[id];
+    if (from + len > this.chars.length) {
+      const next = new Uint16Array(Math.max(from + len, this.chars.length * 2));
+      next.set(this.chars);
+      this.chars = next;
+    }
+    for (let k = 0; k < len; k++) this.chars[from + k] = f.charCodeAt(start + k);
+    this.charStart[id + 1] = from + len;
     this.hashes[id] = h;
-    this.table[at & mask] = id + 1;
-    if (id * 2 > this.table.length) this.rehash();
+    table[2 * at] = hi;
+    table[2 * at + 1] = id + 1;
+    if (id * 4 > table.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
+    const mask = (table.length >> 1) - 1;
     for (let id = 0; id < this.terms.length; id++) {
-      let at = Math.imul(this.hashes[id], 0x9e3779b1) >>> 0;
-      while (table[at & mask]) at++;
-      table[at & mask] = id + 1;
+      let at = Math.imul(this.hashes[id], 0x9e3779b1) & mask;
+      while (table[2 * at + 1]) at = (at + 1) & mask;
+      table[2 * at] = this.hashes[id] | 0;
+      table[2 * at + 1] = id + 1;
     }
     this.table = table;
   }
 
   /** Counts one occurrence of a term in the current document's field `this.bit` (0: the body). */
   private count(id: number): void {
-    if (this.seenIn[id] !== this.doc) {
-      this.seenIn[id] = this.doc;
-      this.value[id] = 0;
+    const seen = this.seen;
+    if (seen[2 * id] !== this.doc) {
+      seen[2 * id] = this.doc;
+      seen[2 * id + 1] = 0;
       this.touched.push(id);
     }
-    const v = this.value[id];
-    this.value[id] = this.bit ? v | (this.bit << 9) : (v & TF_MASK) < TF_MASK ? v + 1 : v;
+    const v = seen[2 * id + 1];
+    seen[2 * id + 1] = this.bit ? v | (this.bit << 9) : (v & TF_MASK) < TF_MASK ? v + 1 : v;
   }
 
   private field(text: string, bit: number): void {
     this.bit = bit;
-    this.prev = -1;
+    this.prevHash = -1;
     forEachTerm(text, this.onTerm);
   }
 
@@ -160,10 +174,10 @@ export class IndexBuilder {
     const base = slot * 4096;
     for (const id of this.touched) {
       this.postTerm.push(id);
-      this.postVal.push(base + this.value[id]);
+      this.postVal.push(base + this.seen[2 * id + 1]);
     }
     // Sorted and unique, as TextIndex keeps them.
-    const mine = this.scratch.subarray(0, this.nPairs).sort();
+    const mine = sortU32(this.scratch.subarray(0, this.nPairs));
     for (let i = 0; i < mine.length; i++) if (i === 0 || mine[i] !== mine[i - 1]) this.pairs.push(mine[i]);
     this.pairStart.push(this.pairs.length);
     this.ids.push(d.id);
@@ -171,37 +185,100 @@ export class IndexBuilder {
     this.vers.push(d.ver ?? 0);
   }
 
-  /** The finished index (the builder is spent). */
+  /** The finished index, in one go (the builder is spent). */
   finish(): TextIndex {
+    const steps = this.finishSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The finished index, made a slice of at most ~`sliceMs` at a time with `pause()` between slices: at
+   * 50,000 articles finishing in one go held the page's main thread for most of a second.
+   */
+  async finishInSlices(pause: () => Promise<void>, sliceMs: number): Promise<TextIndex> {
+    const steps = this.finishSteps();
+    let start = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - start >= sliceMs) {
+        await pause();
+        start = performance.now();
+      }
+    }
+  }
+
+  /** Finishing, in steps of a few ms each (a yield between them): finish and finishInSlices run it. */
+  private *finishSteps(): Generator<void, TextIndex> {
     const nTerms = this.terms.length;
-    const sorted = this.terms.slice().sort();
+    // Bucketed by their first two UTF-16 units (a shorter term before any longer one), then each bucket
+    // sorted on its own: the order of one sort() of all (which compares UTF-16 units), in short steps.
+    const buckets = new Map<number, string[]>();
+    for (let i = 0; i < nTerms; i++) {
+      const t = this.terms[i];
+      const key = t.charCodeAt(0) * 0x10001 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0);
+      const b = buckets.get(key);
+      if (b) b.push(t);
+      else buckets.set(key, [t]);
+      if ((i & STEP) === STEP) yield;
+    }
+    const sorted: string[] = [];
+    for (const key of [...buckets.keys()].sort((x, y) => x - y)) {
+      for (const t of buckets.get(key)!.sort()) sorted.push(t);
+      yield;
+    }
     const rank = new Uint32Array(nTerms);
-    for (let i = 0; i < nTerms; i++) rank[this.idOf(sorted[i], 0, sorted[i].length)] = i;
+    for (let i = 0; i < nTerms; i++) {
+      rank[this.idOf(sorted[i], 0, sorted[i].length, termHash(sorted[i]))] = i;
+      if ((i & STEP) === STEP) yield;
+    }
     this.table = new Int32Array(0);
     const postStart = new Uint32Array(nTerms + 1);
-    this.postTerm.forEachChunk((c) => {
-      for (let i = 0; i < c.length; i++) postStart[rank[c[i]] + 1]++;
-    });
+    const termChunks = this.postTerm.chunks();
+    for (const c of termChunks) {
+      for (let i = 0; i < c.length; i++) {
+        postStart[rank[c[i]] + 1]++;
+        if ((i & BIG_STEP) === BIG_STEP) yield;
+      }
+      yield;
+    }
     for (let i = 0; i < nTerms; i++) postStart[i + 1] += postStart[i];
     const at = postStart.slice(0, nTerms);
     const postings = new Uint32Array(this.postTerm.length);
     // Documents were added in slot order, so each term's postings stay in slot order.
-    const terms: Uint32Array[] = [];
-    this.postTerm.forEachChunk((c) => terms.push(c));
-    let chunk = 0;
-    this.postVal.forEachChunk((v) => {
-      const t = terms[chunk++];
-      for (let i = 0; i < v.length; i++) postings[at[rank[t[i]]]++] = v[i];
-    });
+    const valChunks = this.postVal.chunks();
+    for (let k = 0; k < valChunks.length; k++) {
+      const t = termChunks[k],
+        v = valChunks[k];
+      for (let i = 0; i < v.length; i++) {
+        postings[at[rank[t[i]]]++] = v[i];
+        if ((i & BIG_STEP) === BIG_STEP) yield;
+      }
+      yield;
+    }
     const termStart = new Uint32Array(nTerms + 1);
     for (let i = 0; i < nTerms; i++) termStart[i + 1] = termStart[i] + sorted[i].length + 1;
+    const termText = nTerms ? sorted.join('\0') + '\0' : '';
+    yield;
+    const pairs = new Uint32Array(this.pairs.length);
+    let copied = 0;
+    for (const c of this.pairs.chunks())
+      for (let from = 0; from < c.length; from += BIG_STEP + 1) {
+        const part = c.subarray(from, from + BIG_STEP + 1);
+        pairs.set(part, copied);
+        copied += part.length;
+        yield;
+      }
     return TextIndex.fromBase({
-      base: { termText: nTerms ? sorted.join('\0') + '\0' : '', termStart, postStart, postings },
+      base: { termText, termStart, postStart, postings },
       ids: this.ids,
       lengths: this.lens,
       vers: this.vers,
       pairStart: Uint32Array.from(this.pairStart),
-      pairs: this.pairs.toArray(),
+      pairs,
     });
   }
 }

@@ -15,6 +15,9 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u
 /** Longer "words" are base64, hashes or URLs: never typed as a query, only bloat the index. */
 export const MAX_TERM_LENGTH = 32;
 
+/** FNV-1a, as pair-hash.ts termHash. */
+const FNV_BASIS = 0x811c9dc5,
+  FNV_PRIME = 0x01000193;
 const SEP = 0,
   WORD = 1,
   CJK = 2;
@@ -65,39 +68,60 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Calls `each(f, start, end)` for every term of `text` in order, where `f` is the folded text and the
- * term is f.slice(start, end): the index builder (index-build.ts) looks terms up without making a string
- * of each one.
+ * Calls `each(f, start, end, hash)` for every term of `text` in order, where `f` is the folded text, the
+ * term is f.slice(start, end) and `hash` its termHash (pair-hash.ts), made while scanning: the index
+ * builder (index-build.ts) looks terms up without making a string of each one or reading its characters
+ * again.
  */
-export function forEachTerm(text: string, each: (f: string, start: number, end: number) => void): void {
+export function forEachTerm(text: string, each: (f: string, start: number, end: number, hash: number) => void): void {
   if (!text) return;
   const f = fold(text);
   const n = f.length;
   let start = -1;
+  let h = 0;
   for (let i = 0; i < n; i++) {
     let cp = f.charCodeAt(i);
-    let c: number;
-    let wide = 1;
-    if (cp < 128) c = (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) ? WORD : SEP;
-    else {
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-        cp = f.codePointAt(i)!;
-        wide = 2;
-      }
-      c = classOf(cp);
-    }
-    if (c === WORD) {
-      if (start < 0) start = i;
-    } else {
-      if (start >= 0) {
-        if (i - start <= MAX_TERM_LENGTH) each(f, start, i);
+    if (cp < 128) {
+      // ASCII: letters (folded to lower case) and digits make words, the rest separates them.
+      if ((cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57)) {
+        if (start < 0) {
+          start = i;
+          h = FNV_BASIS;
+        }
+        h = Math.imul(h ^ cp, FNV_PRIME);
+      } else if (start >= 0) {
+        if (i - start <= MAX_TERM_LENGTH) each(f, start, i, h >>> 0);
         start = -1;
       }
-      if (c === CJK) each(f, i, i + wide);
+      continue;
+    }
+    let wide = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      cp = f.codePointAt(i)!;
+      wide = 2;
+    }
+    const c = classOf(cp);
+    if (c === WORD) {
+      if (start < 0) {
+        start = i;
+        h = FNV_BASIS;
+      }
+      h = Math.imul(h ^ f.charCodeAt(i), FNV_PRIME);
+      if (wide === 2) h = Math.imul(h ^ f.charCodeAt(i + 1), FNV_PRIME);
+    } else {
+      if (start >= 0) {
+        if (i - start <= MAX_TERM_LENGTH) each(f, start, i, h >>> 0);
+        start = -1;
+      }
+      if (c === CJK) {
+        let k = Math.imul(FNV_BASIS ^ f.charCodeAt(i), FNV_PRIME);
+        if (wide === 2) k = Math.imul(k ^ f.charCodeAt(i + 1), FNV_PRIME);
+        each(f, i, i + wide, k >>> 0);
+      }
     }
     i += wide - 1;
   }
-  if (start >= 0 && n - start <= MAX_TERM_LENGTH) each(f, start, n);
+  if (start >= 0 && n - start <= MAX_TERM_LENGTH) each(f, start, n, h >>> 0);
 }
 
 export function isCjkTerm(term: string): boolean {

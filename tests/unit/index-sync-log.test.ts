@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { deleteMany, setTags } from '../../lib/db/articles';
 import { IndexSync } from '../../lib/search/index-sync';
+import { IndexBuilder } from '../../lib/search/index-build';
 import { dexieIndexCache, dexieIndexStore } from '../../lib/search/index-store';
 import { bulkPutBodies, putBody } from '../../lib/db/contents';
 
@@ -193,5 +194,23 @@ describe('IndexSync rebuild', () => {
     // The second chunk's read starts before the first chunk's indexing yields.
     expect(events.indexOf('read after 250')).toBeGreaterThan(-1);
     expect(events.indexOf('read after 250')).toBeLessThan(events.indexOf('yield'));
+  });
+
+  it('finishes the built index in slices that yield (at 50,000 articles finishing in one go held the page most of a second)', async () => {
+    await addArticles(db, 0, 300);
+    const events: string[] = [];
+    const sliced = vi.spyOn(IndexBuilder.prototype, 'finishInSlices');
+    // A slow clock (5 ms a read): a few steps of finishing fill a slice, as 50,000 articles' do.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const sync = new IndexSync(harness().store, async () => void events.push(sliced.mock.calls.length ? 'yield while finishing' : 'yield'));
+    try {
+      await sync.sync();
+    } finally {
+      sliced.mockRestore();
+      clock.mockRestore();
+    }
+    expect(sync.index!.size).toBe(300);
+    expect(events.filter((e) => e === 'yield while finishing').length).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TextIndex, type IndexDoc } from '../../lib/search/text-index';
 import { IndexBuilder } from '../../lib/search/index-build';
-import { tokenize, fold } from '../../lib/search/tokenize';
+import { tokenize, fold, forEachTerm } from '../../lib/search/tokenize';
+import { termHash } from '../../lib/search/pair-hash';
 
 // Varied documents: repeats past the tf cap, words only in title/tags/site, CJK, accents, long tokens.
 function docs(): IndexDoc[] {
@@ -52,6 +53,34 @@ describe('IndexBuilder', () => {
     expect([...ix.search([{ term: 'politic', prefix: true }]).keys()].sort()).toEqual([500, 501]);
   });
 
+  it("builds the same index past its tables' first growths (tens of thousands of distinct terms)", () => {
+    const slow = new TextIndex();
+    const fast = new IndexBuilder();
+    // 30,000 distinct words, ASCII and not, spread over documents that repeat some of them.
+    const word = (k: number) => (k % 3 ? `w${k.toString(36)}` : `ö${k.toString(36)}東`);
+    for (let d = 0; d < 60; d++) {
+      const text = Array.from({ length: 600 }, (_, i) => word((d * 500 + i) % 30000)).join(' ');
+      const doc = { id: d + 1, title: word(d), text, site: 'example.org', tags: [word(d * 7)] };
+      slow.add(doc);
+      fast.add(doc);
+    }
+    expect(fast.finish().serialize()).toEqual(slow.serialize());
+  });
+
+  it('finishes in slices, pausing between them, to the same index as finish()', async () => {
+    const whole = new IndexBuilder();
+    const sliced = new IndexBuilder();
+    for (const d of docs()) {
+      whole.add(d);
+      sliced.add(d);
+    }
+    let pauses = 0;
+    const ix = await sliced.finishInSlices(async () => void pauses++, 0);
+    // One pause at least per bucket of terms by first letters and per step after: never one long task.
+    expect(pauses).toBeGreaterThan(10);
+    expect(ix.serialize()).toEqual(whole.finish().serialize());
+  });
+
   it('refuses the same article twice (a rebuild reads each once)', () => {
     const b = new IndexBuilder();
     b.add(docs()[0]);
@@ -73,5 +102,13 @@ describe('tokenize edge cases', () => {
     expect(tokenize('a𐐷b c')).toEqual(['a𐐷b', 'c']);
     expect(tokenize('x𠀀y')).toEqual(['x', '𠀀', 'y']);
     expect(tokenize('word😀word')).toEqual(['word', 'word']);
+  });
+
+  it("gives each term its termHash, made while scanning (the builder's lookups and phrase pairs use it)", () => {
+    const text = 'Hello a𝒳b a𐐷b x𠀀y 東京 Café ﬁsh word😀word 42';
+    const seen: [string, number][] = [];
+    forEachTerm(text, (f, start, end, hash) => seen.push([f.slice(start, end), hash]));
+    expect(seen.map(([t]) => t)).toEqual(tokenize(text));
+    for (const [t, h] of seen) expect(h).toBe(termHash(t));
   });
 });
