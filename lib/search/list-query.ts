@@ -8,8 +8,9 @@ import type { TermQuery, TextIndex } from './text-index';
 import { hasAnyNote, searchWithAnnotations, type Annotations, type HighlightSummary } from './annotations';
 import { facetOrder, type FacetLists } from './facet-counts';
 import { orderByKeys } from './sort-order';
+import { inListOrder, isNewestFirst, newestFirst } from './newest-first';
 
-export { displaySite, minutesAt };
+export { displaySite, minutesAt, newestFirst };
 
 export type StatusView = 'unread' | 'inprogress' | 'favorite' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
@@ -203,15 +204,12 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
     return true;
   };
   // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key. The
-  // library's list comes so (checked on the way, in the same pass); any other list has its hits sorted.
+  // library's list comes so (checked once per list); any other list has its hits sorted.
+  // A search's hits are looked up by id rather than found by visiting every article.
+  const candidates = (scores && inListOrder(all, scores.keys(), scores.size)) || all;
   let items: ArticleRecord[] = [];
-  let inOrder = true;
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i];
-    if (inOrder && i > 0 && !newer(all[i - 1], a)) inOrder = false;
-    if (keep(a)) items.push(a);
-  }
-  if (!inOrder) items = newestFirst(items);
+  for (let i = 0; i < candidates.length; i++) if (keep(candidates[i])) items.push(candidates[i]);
+  if (!isNewestFirst(all)) items = newestFirst(items);
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
   return { items: sortArticles(items, sort, o.wpm, scoreOf), scores };
 }
@@ -240,30 +238,6 @@ function scoreLookup(scores: Map<number, number>, n: number): (id: number) => nu
 function hasOperators(q: ParsedQuery): boolean {
   const { tags, sites, is, has, time, not } = q;
   return [tags, sites, is, has, time, not.tags, not.sites, not.is, not.has].some((x) => x.length > 0);
-}
-
-/** Newest saved first, then the higher id: the list's base order. */
-const newer = (a: ArticleRecord, b: ArticleRecord) => a.savedAt > b.savedAt || (a.savedAt === b.savedAt && a.id > b.id);
-
-/**
- * `all` newest saved first, ties by the higher id: `all` itself when already so (the library reads its
- * list in that order from the savedAt index; checking costs one pass), else a sorted copy.
- */
-export function newestFirst(all: ArticleRecord[]): ArticleRecord[] {
-  let sorted = true;
-  for (let i = 1; i < all.length && sorted; i++) sorted = newer(all[i - 1], all[i]);
-  if (sorted) return all;
-  const n = all.length;
-  const saved = new Float64Array(n);
-  const ids = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    saved[i] = -all[i].savedAt;
-    ids[i] = -all[i].id;
-  }
-  const order = orderByKeys([saved, ids]);
-  const out = new Array<ArticleRecord>(n);
-  for (let i = 0; i < n; i++) out[i] = all[order[i]];
-  return out;
 }
 
 /**
