@@ -23,6 +23,7 @@ const N = Number(arg('articles') ?? 20000);
 const DIR = arg('dir') ?? `/tmp/gist-profile-${N}`;
 const OUT = arg('out');
 const TOP = Number(arg('top') ?? 45);
+const TRACE = args.includes('--trace');
 
 interface CallFrame {
   functionName: string;
@@ -104,6 +105,12 @@ async function main() {
       new MutationObserver(check).observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-query'] });
     })()`);
     const cdp = await context.newCDPSession(page);
+    // --trace: the renderer's own work (style, layout, paint) too, as trace events summed by name.
+    const events: { name: string; ph: string; dur?: number; tid: number; pid: number }[] = [];
+    if (TRACE) {
+      cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as typeof events)));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink', transferMode: 'ReportEvents' });
+    }
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -126,6 +133,22 @@ async function main() {
       lat.push(...times);
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    if (TRACE) {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      // The page's main thread: the one running the most FunctionCall time.
+      const byThread = new Map<string, number>();
+      for (const e of events)
+        if (e.name === 'FunctionCall' && e.dur) byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+      const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const byName = new Map<string, number>();
+      for (const e of events)
+        if (e.ph === 'X' && e.dur && `${e.pid}:${e.tid}` === main) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      console.log('trace, page main thread, total per event name (nested events counted in each):');
+      for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30))
+        console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+    }
     if (OUT) writeFileSync(OUT, JSON.stringify(profile));
     console.log(
       `${lat.length} keystrokes: p50 ${quantile(lat, 0.5).toFixed(1)} p95 ${quantile(lat, 0.95).toFixed(1)} max ${Math.max(...lat).toFixed(1)} ms`,

@@ -2,13 +2,13 @@
 // over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
 import type { ArticleRecord } from '../db/schema';
 import { fold, tokenize } from './tokenize';
-import { displaySite, folded, minutesAt } from './article-derived';
+import { displaySite, folded, foldedAt, minutesAt, type Folded } from './article-derived';
 import { hasText, narrows, type HasFilter, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
 import { hasAnyNote, searchWithAnnotations, type Annotations, type HighlightSummary } from './annotations';
 import { facetOrder, type FacetLists } from './facet-counts';
 import { orderByKeys } from './sort-order';
-import { inListOrder, isNewestFirst, newestFirst } from './newest-first';
+import { isNewestFirst, newestFirst, positionsOf } from './newest-first';
 
 export { displaySite, minutesAt, newestFirst };
 
@@ -146,15 +146,15 @@ function titleScores(all: ArticleRecord[], queries: TermQuery[]): Map<number, nu
 
 /**
  * The query's operators (tag:, site:, is:, time:, has: and their exclusions) for one article; `summary`
- * is what has:highlights and has:note look at.
+ * is what has:highlights and has:note look at, `f` its folded fields where the caller has them.
  */
 export function matchesOperators(
   a: ArticleRecord,
   q: ParsedQuery,
   wpm: number,
   summary: ReadonlyMap<number, HighlightSummary> | undefined,
+  f: Folded = folded(a),
 ): boolean {
-  const f = folded(a);
   for (const t of q.tags) if (!f.tags.includes(t)) return false;
   for (const s of q.sites) if (!f.site.includes(s) && !f.host.includes(s)) return false;
   for (const i of q.is) if (!matchesIs(a, i)) return false;
@@ -192,23 +192,28 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   // its folded fields (a Map lookup per article, 40,000 of them on a one-letter keystroke).
   const operators = q && hasOperators(q) ? q : null;
   const scoreOf = scores ? scoreLookup(scores, all.length) : null;
-  const keep = (a: ArticleRecord) => {
+  const foldedOf = tag || operators ? foldedAt(all) : null;
+  const keep = (a: ArticleRecord, i: number) => {
     if (scoreOf && scoreOf(a.id) === undefined) return false;
     if (excluded?.has(a.id)) return false;
     if (phrases && !phrases.every((p) => hasPhrase(a, p))) return false;
     if (!matchesView(a, view)) return false;
-    if (tag && !folded(a).tags.includes(tag)) return false;
+    if (tag && !foldedOf!(i).tags.includes(tag)) return false;
     if (site && displaySite(a) !== site) return false;
     if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
-    if (operators && !matchesOperators(a, operators, o.wpm, summary)) return false;
+    if (operators && !matchesOperators(a, operators, o.wpm, summary, foldedOf!(i))) return false;
     return true;
   };
   // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key. The
   // library's list comes so (checked once per list); any other list has its hits sorted.
   // A search's hits are looked up by id rather than found by visiting every article.
-  const candidates = (scores && inListOrder(all, scores.keys(), scores.size)) || all;
+  const hits = scores && positionsOf(all, scores.keys(), scores.size);
+  const n = hits ? hits.length : all.length;
   let items: ArticleRecord[] = [];
-  for (let i = 0; i < candidates.length; i++) if (keep(candidates[i])) items.push(candidates[i]);
+  for (let k = 0; k < n; k++) {
+    const i = hits ? hits[k] : k;
+    if (keep(all[i], i)) items.push(all[i]);
+  }
   if (!isNewestFirst(all)) items = newestFirst(items);
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
   return { items: sortArticles(items, sort, o.wpm, scoreOf), scores };

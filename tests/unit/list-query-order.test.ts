@@ -152,4 +152,13 @@ describe('list order', () => {
     const after = listArticles(list, o, withAdded).items;
     expect(after.map((a) => a.id)).toEqual([...before.map((a) => a.id), added.id]);
   });
+
+  it('tests an operator against the article now at each place of a list grown in place since it was last listed', () => {
+    const o = { view: 'all' as const, sort: 'newest' as const, wpm: WPM, query: parseQuery('tag:bumblebee') };
+    const list = newestFirst(shuffled).slice(0, 100);
+    expect(listArticles(list, o, index).items).toEqual([]);
+    const added = { ...rec(6000), tags: ['bumblebee'] };
+    list.unshift(added);
+    expect(listArticles(list, o, index).items).toEqual([added]);
+  });
 });
