@@ -2,7 +2,10 @@ import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import type { LibraryConnector } from './library-connector';
 
-export const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
+/** n.toLocaleString()'s text from one formatter: toLocaleString makes a new one per call (0.5 ms a keystroke for the tabs' counts). */
+const NUMBER = new Intl.NumberFormat();
+export const formatCount = (n: number) => NUMBER.format(n);
+export const plural = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
 const titleOf = (a: ArticleRecord) => `“${a.title.length > 60 ? `${a.title.slice(0, 57)}…` : a.title}”`;
 
 export interface ActionDeps {

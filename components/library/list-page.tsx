@@ -1,8 +1,8 @@
 import type { ArticleRecord } from '../../lib/db/schema';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ParsedQuery } from '../../lib/search/query';
 import { effectiveView, minutesAt, type SortKey, type StatusView } from '../../lib/search/list-query';
-import { snippet } from '../../lib/search/snippet';
+import { snippet, type SnippetPart } from '../../lib/search/snippet';
 import type { SearchBackend, StorageInfo } from './library-connector';
 import { ArticleRow, ROW_HEIGHT, ROW_HEIGHT_NARROW, SNIPPET_HEIGHT } from './article-row';
 import { useMedia, useTexts } from './hooks';
@@ -87,6 +87,20 @@ export function ListPage(p: ListPageProps) {
   const textOf = useTexts(p.texts);
   const rowHeight = (narrow ? ROW_HEIGHT_NARROW : ROW_HEIGHT) + (searching ? SNIPPET_HEIGHT : 0);
   const tabView = effectiveView(p.statusView, parsed);
+  // Each row's snippet for this query, kept across renders: the list renders again when the rows' texts
+  // arrive, and the rows already shown would otherwise scan their whole texts again.
+  const snippets = useMemo(
+    () => new Map<number, { text: string; marks: string; parts: SnippetPart[] | null }>(),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new, empty cache for each query
+    [parsed],
+  );
+  const snippetOf = (id: number, text: string, marks: string): SnippetPart[] | null => {
+    const known = snippets.get(id);
+    if (known && known.text === text && known.marks === marks) return known.parts;
+    const parts = snippet(text, parsed) ?? (marks ? snippet(marks, parsed) : null);
+    snippets.set(id, { text, marks, parts });
+    return parts;
+  };
   // After a click on a row's Delete, the next row moves up under the pointer: its buttons ignore the
   // pointer until it moves, so a double click cannot delete two articles.
   const [guard, setGuard] = useState<{ x: number; y: number } | null>(null);
@@ -195,8 +209,7 @@ export function ListPage(p: ListPageProps) {
                 const text = textOf(a.id, a.updatedAt);
                 // Matched by a highlight or a note rather than the text: show that.
                 const marks = `${summary?.get(a.id)?.text ?? ''}${a.note ?? ''}`;
-                snip =
-                  text === undefined ? undefined : (snippet(text ?? a.excerpt ?? '', parsed) ?? (marks ? snippet(marks, parsed) : null));
+                snip = text === undefined ? undefined : snippetOf(a.id, text ?? a.excerpt ?? '', marks);
               }
               return (
                 <ArticleRow

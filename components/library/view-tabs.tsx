@@ -1,4 +1,5 @@
 import type { StatusView } from '../../lib/search/list-query';
+import { formatCount } from './bulk-actions';
 
 const VIEWS: [StatusView, string][] = [
   ['unread', 'Unread'],
@@ -24,7 +25,7 @@ export function ViewTabs({ active, counts, highlightCount, onView }: ViewTabsPro
   const tab = (v: LibraryView, label: string, n: number | null | undefined) => (
     <button type="button" key={v} class="view-tab" aria-pressed={v === active} data-testid={`view-${v}`} onClick={() => onView(v)}>
       {label}
-      {n !== null && n !== undefined && <span class="count">{n.toLocaleString()}</span>}
+      {n !== null && n !== undefined && <span class="count">{formatCount(n)}</span>}
     </button>
   );
   return (

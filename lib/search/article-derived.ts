@@ -98,3 +98,18 @@ export function minutesAt(a: ArticleRecord, wpm: number): number | null {
   }
   return e.minutes;
 }
+
+/** folded() of each article of a list, by position: filled as asked, kept per list and its length. */
+const foldedByList = new WeakMap<readonly ArticleRecord[], { length: number; col: (Folded | undefined)[] }>();
+
+/**
+ * folded(all[i]) without its per-id lookup: a tag:, site: or is: keystroke tests every article, and the
+ * lookup (a Map by id, then the record's fields compared) was most of that. Lists are new arrays when the
+ * library changes, never edited in place; one grown or shrunk starts over.
+ */
+export function foldedAt(all: readonly ArticleRecord[]): (i: number) => Folded {
+  let known = foldedByList.get(all);
+  if (known?.length !== all.length) foldedByList.set(all, (known = { length: all.length, col: new Array(all.length) }));
+  const col = known.col;
+  return (i) => (col[i] ??= folded(all[i]));
+}

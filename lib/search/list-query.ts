@@ -2,14 +2,15 @@
 // over the in-memory metadata (10,000 records filter and sort in a few ms; nothing here touches the DB).
 import type { ArticleRecord } from '../db/schema';
 import { fold, tokenize } from './tokenize';
-import { displaySite, folded, minutesAt } from './article-derived';
+import { displaySite, folded, foldedAt, minutesAt, type Folded } from './article-derived';
 import { hasText, narrows, type HasFilter, type IsFilter, type ParsedQuery, type TimeRange } from './query';
 import type { TermQuery, TextIndex } from './text-index';
 import { hasAnyNote, searchWithAnnotations, type Annotations, type HighlightSummary } from './annotations';
 import { facetOrder, type FacetLists } from './facet-counts';
 import { orderByKeys } from './sort-order';
+import { isNewestFirst, newestFirst, positionsOf } from './newest-first';
 
-export { displaySite, minutesAt };
+export { displaySite, minutesAt, newestFirst };
 
 export type StatusView = 'unread' | 'inprogress' | 'favorite' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
@@ -145,15 +146,15 @@ function titleScores(all: ArticleRecord[], queries: TermQuery[]): Map<number, nu
 
 /**
  * The query's operators (tag:, site:, is:, time:, has: and their exclusions) for one article; `summary`
- * is what has:highlights and has:note look at.
+ * is what has:highlights and has:note look at, `f` its folded fields where the caller has them.
  */
 export function matchesOperators(
   a: ArticleRecord,
   q: ParsedQuery,
   wpm: number,
   summary: ReadonlyMap<number, HighlightSummary> | undefined,
+  f: Folded = folded(a),
 ): boolean {
-  const f = folded(a);
   for (const t of q.tags) if (!f.tags.includes(t)) return false;
   for (const s of q.sites) if (!f.site.includes(s) && !f.host.includes(s)) return false;
   for (const i of q.is) if (!matchesIs(a, i)) return false;
@@ -191,27 +192,29 @@ export function listArticles(all: ArticleRecord[], o: ListOptions, index: TextIn
   // its folded fields (a Map lookup per article, 40,000 of them on a one-letter keystroke).
   const operators = q && hasOperators(q) ? q : null;
   const scoreOf = scores ? scoreLookup(scores, all.length) : null;
-  const keep = (a: ArticleRecord) => {
+  const foldedOf = tag || operators ? foldedAt(all) : null;
+  const keep = (a: ArticleRecord, i: number) => {
     if (scoreOf && scoreOf(a.id) === undefined) return false;
     if (excluded?.has(a.id)) return false;
     if (phrases && !phrases.every((p) => hasPhrase(a, p))) return false;
     if (!matchesView(a, view)) return false;
-    if (tag && !folded(a).tags.includes(tag)) return false;
+    if (tag && !foldedOf!(i).tags.includes(tag)) return false;
     if (site && displaySite(a) !== site) return false;
     if (bucket && !inRange(minutesAt(a, o.wpm), bucket)) return false;
-    if (operators && !matchesOperators(a, operators, o.wpm, summary)) return false;
+    if (operators && !matchesOperators(a, operators, o.wpm, summary, foldedOf!(i))) return false;
     return true;
   };
   // In the newest-first order: that order is every sort's tie-break, so the sorts below need one key. The
-  // library's list comes so (checked on the way, in the same pass); any other list has its hits sorted.
+  // library's list comes so (checked once per list); any other list has its hits sorted.
+  // A search's hits are looked up by id rather than found by visiting every article.
+  const hits = scores && positionsOf(all, scores.keys(), scores.size);
+  const n = hits ? hits.length : all.length;
   let items: ArticleRecord[] = [];
-  let inOrder = true;
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i];
-    if (inOrder && i > 0 && !newer(all[i - 1], a)) inOrder = false;
-    if (keep(a)) items.push(a);
+  for (let k = 0; k < n; k++) {
+    const i = hits ? hits[k] : k;
+    if (keep(all[i], i)) items.push(all[i]);
   }
-  if (!inOrder) items = newestFirst(items);
+  if (!isNewestFirst(all)) items = newestFirst(items);
   const sort = o.sort === 'relevance' && !scores ? 'newest' : o.sort;
   return { items: sortArticles(items, sort, o.wpm, scoreOf), scores };
 }
@@ -240,30 +243,6 @@ function scoreLookup(scores: Map<number, number>, n: number): (id: number) => nu
 function hasOperators(q: ParsedQuery): boolean {
   const { tags, sites, is, has, time, not } = q;
   return [tags, sites, is, has, time, not.tags, not.sites, not.is, not.has].some((x) => x.length > 0);
-}
-
-/** Newest saved first, then the higher id: the list's base order. */
-const newer = (a: ArticleRecord, b: ArticleRecord) => a.savedAt > b.savedAt || (a.savedAt === b.savedAt && a.id > b.id);
-
-/**
- * `all` newest saved first, ties by the higher id: `all` itself when already so (the library reads its
- * list in that order from the savedAt index; checking costs one pass), else a sorted copy.
- */
-export function newestFirst(all: ArticleRecord[]): ArticleRecord[] {
-  let sorted = true;
-  for (let i = 1; i < all.length && sorted; i++) sorted = newer(all[i - 1], all[i]);
-  if (sorted) return all;
-  const n = all.length;
-  const saved = new Float64Array(n);
-  const ids = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    saved[i] = -all[i].savedAt;
-    ids[i] = -all[i].id;
-  }
-  const order = orderByKeys([saved, ids]);
-  const out = new Array<ArticleRecord>(n);
-  for (let i = 0; i < n; i++) out[i] = all[order[i]];
-  return out;
 }
 
 /**

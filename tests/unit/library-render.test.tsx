@@ -534,6 +534,28 @@ describe('Library: highlights', () => {
     expect(empty).toContain('select a passage and press h');
   });
 
+  it("a row's snippet follows its note when the article comes back changed under the same query", async () => {
+    const c = mockConnector(
+      [record(1, { title: 'Trams', note: 'compost heap' }), record(2, { title: 'Other' })],
+      {},
+      { highlights: backend([]) },
+    );
+    await act(() => render(<Library connector={c} />, root));
+    await flush();
+    const box = byTestId('search') as HTMLInputElement;
+    await type(box, 'compost');
+    expect(byTestId('row-snippet')?.textContent).toBe('compost heap');
+    let snap: ArticleSnapshot | undefined;
+    await act(async () => {
+      snap = await c.remove(1);
+    });
+    await flush();
+    await act(() => c.restore({ ...snap!, article: { ...snap!.article, note: 'compost bins' } }));
+    await flush();
+    expect(rowTitles()).toEqual(['Trams']);
+    expect(byTestId('row-snippet')?.textContent).toBe('compost bins');
+  });
+
   it('rows show the highlight count (read as "3 highlights"), and a word of a note finds its article', async () => {
     const c = mockConnector(
       [record(1, { title: 'Bees' }), record(2, { title: 'Trams', note: 'compost heap' }), record(3, { title: 'Other' })],

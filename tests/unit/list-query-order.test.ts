@@ -129,4 +129,36 @@ describe('list order', () => {
     );
     expect(shuffled.map((a) => a.id)).toEqual(before);
   });
+
+  it("finds a search's hits by id as walking the list does: an article listed twice is kept twice", () => {
+    const o = { view: 'all' as const, sort: 'newest' as const, wpm: WPM, query: parseQuery('bees') };
+    const hits = index.search([{ term: 'bees', prefix: true }]);
+    const list = newestFirst(shuffled);
+    const twice = [...list, list.find((a) => hits.has(a.id))!];
+    const walked = twice.filter((a) => hits.has(a.id));
+    expect(listArticles(twice, o, index).items).toHaveLength(walked.length);
+    expect(new Set(listArticles(twice, o, index).items)).toEqual(new Set(walked));
+  });
+
+  it('looks again at a list grown in place since it was last listed (what it remembers per list is per length)', () => {
+    const o = { view: 'all' as const, sort: 'newest' as const, wpm: WPM, query: parseQuery('bees') };
+    const list = newestFirst(shuffled).slice(0, 200);
+    const before = listArticles(list, o, index).items;
+    // Older than every other and out of id order: the list is no longer newest first.
+    const added = { ...rec(5000), title: 'bees', savedAt: 1 };
+    const withAdded = new TextIndex();
+    for (const a of [...list, added]) withAdded.add(indexDoc(a, bodies.get(a.id) ?? 'bees'));
+    list.unshift(added);
+    const after = listArticles(list, o, withAdded).items;
+    expect(after.map((a) => a.id)).toEqual([...before.map((a) => a.id), added.id]);
+  });
+
+  it('tests an operator against the article now at each place of a list grown in place since it was last listed', () => {
+    const o = { view: 'all' as const, sort: 'newest' as const, wpm: WPM, query: parseQuery('tag:bumblebee') };
+    const list = newestFirst(shuffled).slice(0, 100);
+    expect(listArticles(list, o, index).items).toEqual([]);
+    const added = { ...rec(6000), tags: ['bumblebee'] };
+    list.unshift(added);
+    expect(listArticles(list, o, index).items).toEqual([added]);
+  });
 });
