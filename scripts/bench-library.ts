@@ -22,6 +22,7 @@ import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
 import { INDEX_KEY } from '../lib/search/index-store';
 import { QUERIES } from './lib/bench-queries';
+import { KEYSTROKE_PROBE } from './lib/keystroke-probe';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -247,19 +248,7 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
     );
 
     // Search, typed key by key in the real box; each keystroke's results timed until painted.
-    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    await page.evaluate(`(() => {
-      const w = window; w.__lat = []; w.__t0 = null;
-      const box = document.querySelector('[data-testid=search]');
-      box.addEventListener('keydown', (e) => { w.__t0 = e.timeStamp; }, true);
-      const check = () => {
-        const area = document.querySelector('[data-testid=list-area]');
-        if (w.__t0 === null || !area || area.getAttribute('data-query') !== box.value) return;
-        const start = w.__t0; w.__t0 = null;
-        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - start), 0));
-      };
-      new MutationObserver(check).observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-query'] });
-    })()`);
+    await page.evaluate(KEYSTROKE_PROBE);
     const box = page.getByTestId('search');
     const lat: number[] = [];
     for (const q of QUERIES) {

@@ -13,6 +13,8 @@ import { generateLibrary } from './lib/library-generator';
 import { imagePool } from './lib/image-pool';
 import { loadBenchSources } from './lib/bench-corpus';
 import { QUERIES } from './lib/bench-queries';
+import type { Profile } from './lib/cpu-profile';
+import { KEYSTROKE_PROBE } from './lib/keystroke-probe';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -24,23 +26,6 @@ const DIR = arg('dir') ?? `/tmp/gist-profile-${N}`;
 const OUT = arg('out');
 const TOP = Number(arg('top') ?? 45);
 const TRACE = args.includes('--trace');
-
-interface CallFrame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-  columnNumber: number;
-}
-interface ProfileNode {
-  id: number;
-  callFrame: CallFrame;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
@@ -92,18 +77,7 @@ async function main() {
       page = await open();
     }
     await page.waitForTimeout(2000);
-    await page.evaluate(`(() => {
-      const w = window; w.__lat = []; w.__t0 = null;
-      const box = document.querySelector('[data-testid=search]');
-      box.addEventListener('keydown', (e) => { w.__t0 = e.timeStamp; }, true);
-      const check = () => {
-        const area = document.querySelector('[data-testid=list-area]');
-        if (w.__t0 === null || !area || area.getAttribute('data-query') !== box.value) return;
-        const start = w.__t0; w.__t0 = null;
-        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - start), 0));
-      };
-      new MutationObserver(check).observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-query'] });
-    })()`);
+    await page.evaluate(KEYSTROKE_PROBE);
     const cdp = await context.newCDPSession(page);
     // --trace: the renderer's own work (style, layout, paint) too, as trace events summed by name.
     const events: { name: string; ph: string; dur?: number; tid: number; pid: number }[] = [];

@@ -6,8 +6,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryConnector, SearchBackend } from '../../components/library/library-connector';
-import type { ArticleRecord } from '../../lib/db/schema';
 import type { SyncState } from '../../lib/search/index-sync';
+import { articleRecord } from '../helpers/article-record';
 
 const calls = vi.hoisted(() => ({ list: 0 }));
 vi.mock('../../lib/search/list-query', async (orig) => {
@@ -16,30 +16,7 @@ vi.mock('../../lib/search/list-query', async (orig) => {
 });
 const { Library } = await import('../../components/library/library-page');
 
-const record = (id: number): ArticleRecord => ({
-  id,
-  url: `https://news.example/${id}`,
-  originalUrl: `https://news.example/${id}`,
-  title: `Article ${id}`,
-  byline: null,
-  siteName: 'News Example',
-  lang: 'en',
-  publishedTime: null,
-  excerpt: null,
-  savedAt: 1_700_000_000_000 + id * 1000,
-  updatedAt: 0,
-  status: 'unread',
-  favorite: 0,
-  tags: [],
-  tagCandidates: [],
-  tagsEdited: false,
-  wordCount: 500,
-  cjkChars: 0,
-  imageCount: 0,
-  readingMinutes: 2,
-  progress: 0,
-  contentState: 'full',
-});
+const record = (id: number) => articleRecord(id, { wordCount: 500, readingMinutes: 2 });
 
 /** A search backend whose build the test drives: `report` emits a progress state. */
 function buildingSearch() {

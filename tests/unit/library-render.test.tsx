@@ -11,34 +11,9 @@ import type { ChangeRecord } from '../../lib/db/change-log';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { WPM_KEY } from '../../lib/reading-time/speed';
+import { articleRecord } from '../helpers/article-record';
 
-function record(id: number, p: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    id,
-    url: `https://news.example/${id}`,
-    originalUrl: `https://news.example/${id}?utm_source=x`,
-    title: `Article ${id}`,
-    byline: null,
-    siteName: 'News Example',
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
-    savedAt: 1_700_000_000_000 + id * 1000,
-    updatedAt: 0,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
-    wordCount: 2380,
-    cjkChars: 0,
-    imageCount: 0,
-    readingMinutes: 10,
-    progress: 0,
-    contentState: 'full',
-    ...p,
-  };
-}
+const record = articleRecord;
 
 function mockConnector(initial: ArticleRecord[], texts: Record<number, string> = {}, over: Partial<LibraryConnector> = {}) {
   let list = initial.map((a) => ({ ...a }));
