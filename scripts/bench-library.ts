@@ -22,7 +22,7 @@ import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
 import { INDEX_KEY } from '../lib/search/index-store';
 import { QUERIES } from './lib/bench-queries';
-import { KEYSTROKE_PROBE } from './lib/keystroke-probe';
+import { KEYSTROKE_PROBE, typeQuery } from './lib/keystroke-probe';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -249,23 +249,9 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
 
     // Search, typed key by key in the real box; each keystroke's results timed until painted.
     await page.evaluate(KEYSTROKE_PROBE);
-    const box = page.getByTestId('search');
     const lat: number[] = [];
     for (const q of QUERIES) {
-      await box.fill('');
-      await page.waitForFunction(() => document.querySelector('[data-testid=list-area]')?.getAttribute('data-query') === '');
-      await page.evaluate(() => {
-        (window as unknown as { __lat: number[] }).__lat = [];
-      });
-      await box.focus();
-      let times: number[] = [];
-      for (const ch of q) {
-        await page.keyboard.press(ch === ' ' ? 'Space' : ch);
-        await page.waitForFunction((k) => (window as unknown as { __lat: number[] }).__lat.length >= k, times.length + 1, {
-          timeout: 10_000,
-        });
-        times = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-      }
+      const times = await typeQuery(page, q);
       const results = (await page.getByTestId('list-area').getAttribute('data-count')) ?? '?';
       log(
         `  ${JSON.stringify(q).padEnd(24)} results=${results.padStart(5)}  final=${times[times.length - 1].toFixed(1)} ms  worst keystroke=${Math.max(...times).toFixed(1)} ms`,
@@ -273,7 +259,7 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
       lat.push(...times);
     }
     if (screenshot) {
-      await box.fill('');
+      await page.getByTestId('search').fill('');
       await page.setViewportSize({ width: 1280, height: 860 });
       await page.screenshot({ path: screenshot });
       log(`screenshot: ${screenshot}`);

@@ -14,7 +14,7 @@ import { imagePool } from './lib/image-pool';
 import { loadBenchSources } from './lib/bench-corpus';
 import { QUERIES } from './lib/bench-queries';
 import type { Profile } from './lib/cpu-profile';
-import { KEYSTROKE_PROBE } from './lib/keystroke-probe';
+import { KEYSTROKE_PROBE, typeQuery } from './lib/keystroke-probe';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -88,21 +88,9 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    const box = page.getByTestId('search');
     const lat: number[] = [];
     for (const q of QUERIES) {
-      await box.fill('');
-      await page.waitForFunction(() => document.querySelector('[data-testid=list-area]')?.getAttribute('data-query') === '');
-      await page.evaluate(() => ((window as unknown as { __lat: number[] }).__lat = []));
-      await box.focus();
-      let times: number[] = [];
-      for (const ch of q) {
-        await page.keyboard.press(ch === ' ' ? 'Space' : ch);
-        await page.waitForFunction((k) => (window as unknown as { __lat: number[] }).__lat.length >= k, times.length + 1, {
-          timeout: 10_000,
-        });
-        times = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-      }
+      const times = await typeQuery(page, q);
       console.log(`  ${JSON.stringify(q).padEnd(24)} ${times.map((t) => t.toFixed(0)).join(' ')}`);
       lat.push(...times);
     }
