@@ -1,5 +1,6 @@
-// Tokenizing and candidate collection for the English key-phrase extractor (text-tags.ts): every
+// Tokenizing and candidate collection for the key-phrase extractor (text-tags.ts): every
 // stopword-delimited 1–3-word phrase of the title and body with the statistics the scoring uses.
+// English by default; another language brings its own function words and has no word-frequency IDF.
 import { decodeHTMLStrict } from 'entities';
 import { STOPWORDS } from './stopwords';
 import { zipf } from './word-freq';
@@ -52,7 +53,20 @@ export interface Candidate {
 // Trim punctuation around a word but keep inner dots, hyphens, apostrophes and ampersands.
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
 
-function tokenize(text: string, isTitle: boolean): Token[][] {
+/** A language's words for splitting phrases, and whether the English frequency table gives IDF. */
+export interface PhraseLexicon {
+  stopwords: ReadonlySet<string>;
+  /** English word frequencies as IDF; false: every word weighs the same (other languages). */
+  englishIdf: boolean;
+  /**
+   * Show a phrase as most often written. English shows common words lowercase (its capitals are mostly
+   * sentence starts); German capitalises every noun, so elsewhere the writing is kept.
+   */
+  keepWrittenCase: boolean;
+}
+export const ENGLISH_LEXICON: PhraseLexicon = { stopwords: STOPWORDS, englishIdf: true, keepWrittenCase: false };
+
+function tokenize(text: string, isTitle: boolean, stopwords: ReadonlySet<string>): Token[][] {
   const chunks: Token[][] = [];
   let sentenceStart = true;
   let sent = 0;
@@ -105,7 +119,7 @@ function tokenize(text: string, isTitle: boolean): Token[][] {
         const capital = /^\p{Lu}/u.test(part);
         const hasLetter = /\p{L}/u.test(part);
         let content =
-          !dotAbbreviation && hasLetter && !STOPWORDS.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
+          !dotAbbreviation && hasLetter && !stopwords.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
         // A prefix before a hyphen is never a tag on its own ("anti-drug", "ex-wife").
         if (content && j < parts.length - 1 && HYPHEN_PREFIXES.has(lower)) content = false;
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").
@@ -184,7 +198,7 @@ function wordIdf(lower: string, oov: number): number {
 function addCandidates(
   chunks: Token[][],
   cands: Map<string, Candidate>,
-  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number },
+  opts: { isTitle: boolean; maxWords: number; oovIdf: number; idfCap: number; englishIdf: boolean },
   offset: { pos: number },
 ): void {
   let prev: Token | null = null;
@@ -215,8 +229,10 @@ function addCandidates(
               sentences: new Set(),
               left: '',
               right: '',
-              idfSum: toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0),
-              oov: n === 1 && zipf(toks[0].lower.replace(/\.$/, '')) === null,
+              idfSum: opts.englishIdf
+                ? toks.reduce((s, t) => s + Math.min(opts.idfCap, wordIdf(t.lower, opts.oovIdf)), 0)
+                : n * Math.min(opts.idfCap, opts.oovIdf),
+              oov: opts.englishIdf && n === 1 && zipf(toks[0].lower.replace(/\.$/, '')) === null,
             };
             cands.set(key, c);
           }
@@ -269,14 +285,16 @@ export function collectCandidates(
   title: string,
   text: string,
   options: TextTagOptions = {},
+  lexicon: PhraseLexicon = ENGLISH_LEXICON,
 ): { cands: Map<string, Candidate>; total: number } {
   const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
   title = decodeEntities(title);
-  const body = tokenize(decodeEntities(text), false);
+  const body = tokenize(decodeEntities(text), false, lexicon.stopwords);
   const total = body.reduce((s, c) => s + c.length, 0);
   const cands = new Map<string, Candidate>();
   const maxWords = Math.max(1, Math.min(3, Math.floor(o.maxWords)));
-  addCandidates(tokenize(title, true), cands, { isTitle: true, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
-  addCandidates(body, cands, { isTitle: false, maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap }, { pos: 0 });
+  const opts = { maxWords, oovIdf: o.oovIdf, idfCap: o.idfCap, englishIdf: lexicon.englishIdf };
+  addCandidates(tokenize(title, true, lexicon.stopwords), cands, { ...opts, isTitle: true }, { pos: 0 });
+  addCandidates(body, cands, { ...opts, isTitle: false }, { pos: 0 });
   return { cands, total };
 }

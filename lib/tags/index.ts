@@ -1,10 +1,12 @@
-// Tag suggestions: publisher metadata first, then English key phrases from the text.
+// Tag suggestions: publisher metadata first, then key phrases from the text (English, or one of the
+// languages with a function-word list in other-language.ts).
 // Pure string code (no DOM), but with a large word table: it runs in Chrome's offscreen document or
 // Firefox's background page, never in the service worker that wakes on every page load. Deterministic: the same
 // input always gives the same tags in the same order (user edits are the storage layer's job).
 import { filterPublisherTags, MAX_PUBLISHER_TAGS } from './publisher-tags';
 import { englishScore } from './stopwords';
-import { extractTextTags, textKey, type TextTagOptions } from './text-tags';
+import { ENGLISH_LEXICON, extractTextTags, textKey, type PhraseLexicon, type TextTag, type TextTagOptions } from './text-tags';
+import { guessOtherLanguage, phraseStopwords } from './other-language';
 import { tagKey } from './normalize';
 import { TagChecker } from './tag-checks';
 
@@ -53,6 +55,22 @@ export function isEnglishText(text: string, lang?: string | null): boolean {
   return score >= ENGLISH_THRESHOLD * 1.5;
 }
 
+/** Single words this often or more may be tags where no part-of-speech lexicon checks them. */
+export const MIN_PLAIN_WORD_COUNT = 3;
+/**
+ * Without a part-of-speech lexicon (languages other than English) a single word is as often a verb,
+ * an adverb, a filler ("например", "viver") or page furniture ("Publicado", "Categoria": capitalised
+ * only because a line starts with it) as a subject: it must recur, twice for a name written with a
+ * capital mid-sentence, and a two-letter word must be an acronym ("UE"). Phrases are judged like
+ * English ones.
+ */
+function sureWithoutLexicon(t: TextTag): boolean {
+  if (/\s/.test(t.tag)) return true;
+  const letters = [...t.tag.replace(/[^\p{L}]/gu, '')];
+  if (letters.length < 3 && t.tag !== t.tag.toUpperCase()) return false;
+  return t.count >= (t.nameMidSentence ? 2 : MIN_PLAIN_WORD_COUNT);
+}
+
 /** The full ranked candidate list: publisher tags first (in their order), then text phrases. */
 export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[] {
   const title = input.title ?? '';
@@ -68,17 +86,23 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
     .filter(allowed)
     .slice(0, MAX_PUBLISHER_TAGS);
   const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
-  if (!english) return out;
+  let lexicon: PhraseLexicon = ENGLISH_LEXICON;
+  if (!english) {
+    const other = guessOtherLanguage(text || title, input.lang);
+    if (!other) return out;
+    lexicon = { stopwords: phraseStopwords(other), englishIdf: false, keepWrittenCase: true };
+  }
 
   const seenKeys = new Set(out.map((t) => tagKey(t.tag)));
   const publisherPhrases = out.map((t) => textKey(t.tag));
-  for (const t of extractTextTags(title, text, options)) {
+  for (const t of extractTextTags(title, text, options, lexicon)) {
     if (out.length >= MAX_RANKED) break;
     const key = tagKey(t.tag);
     if (seenKeys.has(key)) continue;
     // A text phrase inside a publisher tag adds nothing ("Stadia" next to "Google Stadia").
     if (publisherPhrases.some((p) => ` ${p} `.includes(` ${t.key} `))) continue;
     if (!allowed(t.tag)) continue;
+    if (!english && !sureWithoutLexicon(t)) continue;
     seenKeys.add(key);
     out.push({ tag: t.tag, score: Math.round(t.score * 100) / 100, source: 'text' });
   }

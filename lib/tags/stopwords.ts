@@ -44,8 +44,9 @@ bn mn mln bln pct rs
 export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
 
 // Frequent English function words that are rare in other Latin-script languages: used to tell
-// whether a text is English before running the English phrase extractor.
-const ENGLISH_MARKERS = new Set(
+// whether a text is English before running the English phrase extractor, and as extra function words
+// in other languages' texts, which quote English titles and names ("The" of "The Goonies").
+export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
   'the of and to is that for it with as was on are be by this from at have has not but they which you were their been would will there what about'.split(
     ' ',
   ),

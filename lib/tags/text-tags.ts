@@ -4,10 +4,10 @@
 // Pure string code (no DOM), run where the word table is loaded (offscreen document, background page).
 // Options live in text-tag-options.ts, tokenizing and candidate collection in candidates.ts.
 import { displayTag, stem, tagWords } from './normalize';
-import { type Candidate, collectCandidates } from './candidates';
+import { type Candidate, collectCandidates, ENGLISH_LEXICON, type PhraseLexicon } from './candidates';
 import { DEFAULT_TEXT_TAG_OPTIONS, type TextTagOptions } from './text-tag-options';
 
-export { collectCandidates, type Candidate } from './candidates';
+export { collectCandidates, ENGLISH_LEXICON, type Candidate, type PhraseLexicon } from './candidates';
 export { CROWD_KEY_WEIGHTS, DEFAULT_TEXT_TAG_OPTIONS, type LinearWeights, type TextTagOptions } from './text-tag-options';
 
 export interface TextTag {
@@ -16,15 +16,17 @@ export interface TextTag {
   /** Stemmed words joined by spaces (the merge key). */
   key: string;
   count: number;
+  /** Mostly capitalised where it occurs mid-sentence: a name by its writing, not only by position. */
+  nameMidSentence: boolean;
 }
 
-function bestForm(c: Candidate): string {
-  const f = pickForm(c);
+function bestForm(c: Candidate, keepWrittenCase: boolean): string {
+  const f = pickForm(c, keepWrittenCase);
   // SHOUTED multi-letter words ("STATE SWIM RESULTS") read better in Title Case; acronyms stay.
   return /\p{L}{5,}/u.test(f) && f === f.toUpperCase() && f !== f.toLowerCase() ? displayTag(f) : f;
 }
 
-function pickForm(c: Candidate): string {
+function pickForm(c: Candidate, keepWrittenCase: boolean): string {
   let best = '';
   let n = -1;
   for (const [form, k] of c.forms) {
@@ -39,6 +41,7 @@ function pickForm(c: Candidate): string {
     const t = c.titleForm ?? '';
     return t.split(/(?=[\s-])/).every((w) => /^[\s-]?\p{Lu}/u.test(w)) && t === t.toUpperCase() ? t : t.toLowerCase();
   }
+  if (keepWrittenCase) return best;
   // Names keep their capitals; common words are shown lowercase.
   if (c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5) return best;
   if (c.midSentence === 0 && /^\p{Lu}/u.test(best)) return best;
@@ -86,10 +89,15 @@ function nameCoref(scored: Scored[], rare: Scored[]): void {
   for (let i = scored.length - 1; i >= 0; i--) if (gone.has(scored[i])) scored.splice(i, 1);
 }
 
-/** Ranked English key phrases of a text (best first). */
-export function extractTextTags(title: string, text: string, options: TextTagOptions = {}): TextTag[] {
+/** Ranked key phrases of a text (best first); English unless another lexicon is given. */
+export function extractTextTags(
+  title: string,
+  text: string,
+  options: TextTagOptions = {},
+  lexicon: PhraseLexicon = ENGLISH_LEXICON,
+): TextTag[] {
   const o = { ...DEFAULT_TEXT_TAG_OPTIONS, ...options };
-  const { cands, total } = collectCandidates(title, text, o);
+  const { cands, total } = collectCandidates(title, text, o, lexicon);
   if (!total) return [];
 
   const scored: Scored[] = [];
@@ -180,10 +188,11 @@ export function extractTextTags(title: string, text: string, options: TextTagOpt
   const out: TextTag[] = [];
   const seen = new Set<string>();
   for (const { c, score } of kept) {
-    const tag = bestForm(c) || c.key;
+    const tag = bestForm(c, lexicon.keepWrittenCase) || c.key;
     if (seen.has(c.key)) continue;
     seen.add(c.key);
-    out.push({ tag, score, key: c.key, count: c.count });
+    const nameMidSentence = c.midSentence > 0 && c.capitalised / c.midSentence >= 0.5;
+    out.push({ tag, score, key: c.key, count: c.count, nameMidSentence });
     if (out.length >= o.limit) break;
   }
   return out;
