@@ -7,6 +7,7 @@ import { filterPublisherTags, MAX_PUBLISHER_TAGS } from './publisher-tags';
 import { englishScore } from './stopwords';
 import { ENGLISH_LEXICON, extractTextTags, textKey, type PhraseLexicon, type TextTag, type TextTagOptions } from './text-tags';
 import { guessOtherLanguage, phraseStopwords } from './other-language';
+import { spacelessLanguage, spacelessTextTags } from './spaceless-tags';
 import { tagKey } from './normalize';
 import { TagChecker } from './tag-checks';
 
@@ -71,6 +72,26 @@ function sureWithoutLexicon(t: TextTag): boolean {
   return t.count >= (t.nameMidSentence ? 2 : MIN_PLAIN_WORD_COUNT);
 }
 
+/**
+ * The text's key phrases in the language it is written in: English; Japanese or Chinese (segmented,
+ * checked there); another language with function words (single words checked above); else null.
+ */
+function rankTextTags(
+  title: string,
+  text: string,
+  english: boolean,
+  lang: string | null | undefined,
+  options: RankOptions,
+): TextTag[] | null {
+  if (english) return extractTextTags(title, text, options, ENGLISH_LEXICON);
+  const spaceless = spacelessLanguage(text || title);
+  if (spaceless) return spacelessTextTags(title, text, spaceless);
+  const other = guessOtherLanguage(text || title, lang);
+  if (!other) return null;
+  const lexicon: PhraseLexicon = { stopwords: phraseStopwords(other), englishIdf: false, keepWrittenCase: true };
+  return extractTextTags(title, text, options, lexicon).filter(sureWithoutLexicon);
+}
+
 /** The full ranked candidate list: publisher tags first (in their order), then text phrases. */
 export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[] {
   const title = input.title ?? '';
@@ -86,23 +107,18 @@ export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[
     .filter(allowed)
     .slice(0, MAX_PUBLISHER_TAGS);
   const out: RankedTag[] = publisher.map((tag, i) => ({ tag, score: 1000 - i, source: 'publisher' as const }));
-  let lexicon: PhraseLexicon = ENGLISH_LEXICON;
-  if (!english) {
-    const other = guessOtherLanguage(text || title, input.lang);
-    if (!other) return out;
-    lexicon = { stopwords: phraseStopwords(other), englishIdf: false, keepWrittenCase: true };
-  }
+  const textTags = rankTextTags(title, text, english, input.lang, options);
+  if (!textTags) return out;
 
   const seenKeys = new Set(out.map((t) => tagKey(t.tag)));
   const publisherPhrases = out.map((t) => textKey(t.tag));
-  for (const t of extractTextTags(title, text, options, lexicon)) {
+  for (const t of textTags) {
     if (out.length >= MAX_RANKED) break;
     const key = tagKey(t.tag);
     if (seenKeys.has(key)) continue;
     // A text phrase inside a publisher tag adds nothing ("Stadia" next to "Google Stadia").
     if (publisherPhrases.some((p) => ` ${p} `.includes(` ${t.key} `))) continue;
     if (!allowed(t.tag)) continue;
-    if (!english && !sureWithoutLexicon(t)) continue;
     seenKeys.add(key);
     out.push({ tag: t.tag, score: Math.round(t.score * 100) / 100, source: 'text' });
   }
