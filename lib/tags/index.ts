@@ -56,6 +56,18 @@ export function isEnglishText(text: string, lang?: string | null): boolean {
   return score >= ENGLISH_THRESHOLD * 1.5;
 }
 
+/**
+ * Terse English (a wire brief thick with names, few function words) can fall below the English
+ * threshold: on a page declared English or undeclared, text with at least two thirds of it is English
+ * when no other language's function words fit it and it is not Japanese or Chinese.
+ */
+export function englishByElimination(title: string, text: string, lang?: string | null): boolean {
+  const declared = (lang ?? '').trim().toLowerCase();
+  if (declared && !declared.startsWith('en')) return false;
+  if (englishScore(`${title}\n${text}`) < (ENGLISH_THRESHOLD * 2) / 3) return false;
+  return !spacelessLanguage(text || title) && !guessOtherLanguage(text || title, lang);
+}
+
 /** Single words this often or more may be tags where no part-of-speech lexicon checks them. */
 export const MIN_PLAIN_WORD_COUNT = 3;
 /**
@@ -96,7 +108,7 @@ function rankTextTags(
 export function rankTags(input: TagInput, options: RankOptions = {}): RankedTag[] {
   const title = input.title ?? '';
   const text = input.text ?? '';
-  const english = isEnglishText(`${title}\n${text}`, input.lang);
+  const english = isEnglishText(`${title}\n${text}`, input.lang) || englishByElimination(title, text, input.lang);
   // The part-of-speech lexicon is English: elsewhere only the site name and byline are checked.
   const checker = new TagChecker({ title, text, siteName: input.siteName, url: input.url, byline: input.byline });
   const allowed = (tag: string) => {

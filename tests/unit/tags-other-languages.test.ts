@@ -1,7 +1,7 @@
 // Text tags for pages in languages other than English: the language is told by its function words,
 // which split the phrases; without a part-of-speech lexicon single words must recur to be applied.
 import { describe, expect, it } from 'vitest';
-import { rankTags, suggestTags, type TagInput } from '../../lib/tags';
+import { englishByElimination, isEnglishText, rankTags, suggestTags, type TagInput } from '../../lib/tags';
 import { guessOtherLanguage } from '../../lib/tags/other-language';
 
 const PT: TagInput = {
@@ -77,5 +77,32 @@ describe('other-language text tags', () => {
     expect(shown).toContain('film');
     expect(shown).not.toContain('annunciato');
     expect(shown).not.toContain('ha');
+  });
+});
+
+describe('terse English', () => {
+  const brief: TagInput = {
+    title: 'Judge quits after arrest',
+    text: `LAS VEGAS - Clark County District Judge Harold Brenner resigned Monday following his arrest. District Attorney Maria Lopez told Associated Press she accepted Brenner's resignation Friday. Telephone calls to Brenner went unanswered. His lawyer, Thomas Reed, didn't respond. Brenner, 52, was arrested March 3 after Las Vegas police reported seeing him leave a casino parking garage. Brenner was a 12-year veteran judge and liaison for two years to a federal drug task force. He's free pending a May 19 court date on felony conspiracy charges.`,
+    lang: 'en',
+  };
+
+  it('is English when no other language fits a brief thick with names', () => {
+    expect(isEnglishText(`${brief.title}\n${brief.text}`, 'en')).toBe(false); // below the threshold
+    expect(englishByElimination(brief.title, brief.text, 'en')).toBe(true);
+    expect(englishByElimination(brief.title, brief.text, 'fr')).toBe(false);
+    expect(suggestTags(brief)).toContain('Brenner');
+  });
+
+  it('is not English when another language fits', () => {
+    expect(englishByElimination(PT.title, PT.text, null)).toBe(false);
+    // Dutch shares "is", "was" and "in" with English: enough of them to pass two thirds of the
+    // threshold, and Dutch function words fit it better.
+    const nl =
+      'Het weer was gisteren slecht in Rotterdam. De wind kwam uit het westen en de regen viel de hele dag. Op het strand van Scheveningen stond niemand, maar in de binnenstad is het druk gebleven. Het is niet de eerste keer dat het zo is: het was vorig jaar ook zo, en het was toen ook koud. De markt bleef open.';
+    expect(englishByElimination('Slecht weer', nl, null)).toBe(false);
+    // Nor is a bare list of names: too few English function words to say anything.
+    const names = 'Mercedes Audi Volkswagen Porsche Ferrari Lamborghini Fiat Renault Peugeot Citroën and Opel '.repeat(4);
+    expect(englishByElimination('Cars', names, 'en')).toBe(false);
   });
 });
