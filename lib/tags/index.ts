@@ -101,7 +101,11 @@ function rankTextTags(
   const other = guessOtherLanguage(text || title, lang);
   if (!other) return null;
   const lexicon: PhraseLexicon = { stopwords: phraseStopwords(other), englishIdf: false, keepWrittenCase: true };
-  return extractTextTags(title, text, options, lexicon).filter(sureWithoutLexicon);
+  // English lowercase phrases rank only by taking over their words (commonPhraseFactor 0: IDF already
+  // lifts the rare words that make a phrase specific). Without IDF a repeated lowercase phrase is the
+  // clearest subject there is ("transporte escolar"): it ranks on its own.
+  // (The check drops many single words: rank a longer list so that MAX_RANKED survive it.)
+  return extractTextTags(title, text, { commonPhraseFactor: 1, limit: 4 * MAX_RANKED, ...options }, lexicon).filter(sureWithoutLexicon);
 }
 
 /** The full ranked candidate list: publisher tags first (in their order), then text phrases. */

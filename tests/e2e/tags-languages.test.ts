@@ -1,0 +1,76 @@
+// The popup's tags on articles in other languages, in Chromium: a Portuguese article tagged from its
+// own function words, a Japanese one from the browser's word segmenter (Intl.Segmenter in the offscreen
+// document). Screenshots under test-results/screenshots/ for review.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, launchWithExtension, openPopupFor, serveGeneratedPages, type ExtensionSession, type FixtureServer } from './harness';
+
+const SHOTS = join(ROOT, 'test-results/screenshots');
+
+const page = (lang: string, title: string, paragraphs: string[]) => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><header><a href="/">Diário</a></header><main><article><h1>${title}</h1>
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+</article></main><footer>© 2026</footer></body></html>`;
+
+const PT = page('pt-BR', 'Prefeitura amplia o transporte escolar gratuito', [
+  'A prefeitura anunciou nesta segunda-feira que o transporte escolar gratuito vai chegar a mais doze bairros da cidade, atendendo famílias que hoje pagam vans particulares para levar os filhos até as escolas municipais.',
+  'Segundo a secretaria de educação, o transporte escolar atende hoje cerca de quatro mil alunos da rede municipal, em trinta linhas que cobrem a zona rural e os bairros mais afastados do centro.',
+  'Com a ampliação, a prefeitura espera atender mais mil e quinhentos alunos até o fim do ano. Os novos ônibus terão ar-condicionado, cintos de segurança e monitores treinados para acompanhar as crianças.',
+  'Os pais podem fazer a inscrição para o transporte escolar nas próprias escolas ou pelo site da prefeitura, apresentando comprovante de residência e a declaração de matrícula do aluno.',
+  'O vereador João Almeida disse que o programa é uma conquista dos moradores, que pediam a ampliação havia anos. João Almeida acompanha o tema desde 2019 e promete fiscalizar a qualidade do serviço.',
+  'A secretaria de educação informou que os ônibus serão entregues em março e que as novas linhas do transporte escolar começam a rodar na primeira semana de aulas.',
+]);
+
+const JA = page('ja', 'フォルクスワーゲン、電動バンを発表', [
+  'フォルクスワーゲンは火曜日、ロサンゼルスの自動車ショーで電動バンのコンセプトを発表した。同社が電動バンを一般に公開するのは初めてで、会場には多くの来場者が集まった。',
+  '電動バンの航続距離は約480キロで、急速充電に対応する。フォルクスワーゲンによると、電動バンは2022年に欧州で発売される予定で、価格は今後発表するという。',
+  '車内の設定はスマートフォンのアプリで行い、ソフトウェアの更新はWi-Fi経由で自動的に配信される。Wi-Fiがない場所では携帯電話の回線を使う。',
+  'フォルクスワーゲンは電動バンのほか、電動セダンや電動SUVも開発中で、2025年までに電動車の販売を年間100万台に増やす計画を掲げている。',
+  '自動車ショーでは他社も電動車を相次いで発表しており、電動バンの市場は今後さらに競争が激しくなりそうだ。',
+]);
+
+describe('tags in other languages, in the popup (Chromium)', () => {
+  let s: ExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveGeneratedPages({ 'pt.html': PT, 'ja.html': JA });
+    s = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.close();
+  });
+
+  const popupTags = async (name: string, shot: string) => {
+    const url = server.url(name);
+    const tab = await s.context.newPage();
+    await tab.goto(url);
+    const popup = await openPopupFor(s, await s.tabIdOf(url));
+    await popup.setViewportSize({ width: 380, height: 560 });
+    await expect.poll(() => popup.locator('.tag').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const tags = (await popup.locator('.tag').allTextContents()).map((t) => t.replace(/×$/, '').trim());
+    await popup.screenshot({ path: join(SHOTS, shot), fullPage: true });
+    await popup.close();
+    await tab.close();
+    return tags;
+  };
+
+  it('tags a Portuguese article with its subjects, not its verbs or function words', async () => {
+    const tags = await popupTags('pt.html', 'popup-tags-portuguese.png');
+    expect(tags).toContain('transporte escolar');
+    expect(tags).toContain('prefeitura');
+    expect(tags.length).toBeLessThanOrEqual(5);
+    for (const t of tags) expect(['anunciou', 'disse', 'nesta', 'mais', 'cerca', 'hoje', 'a', 'o', 'de']).not.toContain(t.toLowerCase());
+  });
+
+  it('tags a Japanese article with whole words found by the browser segmenter', async () => {
+    const tags = await popupTags('ja.html', 'popup-tags-japanese.png');
+    expect(tags).toContain('フォルクスワーゲン');
+    expect(tags).toContain('電動バン');
+    for (const t of tags) expect(t).not.toMatch(/\p{Script=Hiragana}/u);
+  });
+});
