@@ -47,8 +47,7 @@ describe('other-language text tags', () => {
     // A name said twice is offered (a suggestion), below the confidence floor of applied tags.
     const ranked = rankTags(PT).map((t) => t.tag);
     expect(ranked).toContain('João Almeida');
-    for (const t of ranked)
-      expect(['anunciou', 'disse', 'nesta', 'mais', 'cerca', 'hoje', 'a prefeitura']).not.toContain(t.toLowerCase());
+    for (const t of ranked) expect(['anunciou', 'disse', 'nesta', 'mais', 'cerca', 'hoje', 'a prefeitura']).not.toContain(t.toLowerCase());
   });
 
   it('keeps German nouns capitalised as written', () => {
