@@ -39,6 +39,33 @@ function sentenceLike(s: string): boolean {
 }
 
 const trimEdges = (s: string) => s.replace(EDGE, '').trim();
+/** Where a byline's parts meet: a comma, a middle dot or bar, a spaced dash. */
+const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
+
+/** A reading-time note ("Lesedauer: 8 Minuten", "5 min read", "Reading time: 4 minutes"): never part of a name. */
+const READ_TIME =
+  /\b(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|leestijd)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:uten?|utes?|s)?\.?)?|\b\d+\s*(?:min(?:ute)?s?\.?)\s+(?:read|lesen|de lecture|de lectura)\b/gi;
+const LEADING_LETTER = new RegExp(`^${LETTER}`);
+/** A part that is only a date or a time ("15.05.2020", "07:11 Uhr", "Dec. 5, 2024, 9:30 a.m."). */
+const DATE_PART = new RegExp(`^(?:${DATEISH.source}|\\d+|[,.:]|uhr|[ap]\\.?m\\.?|gmt|utc|[ecmp][sd]?t|\\s)+$`, 'i');
+
+/**
+ * The byline without a reading-time note and without the date or time parts it starts with: "15.05.2020,
+ * 07:11 | Lesedauer: 8 Minuten Melanie Wassink" → "Melanie Wassink". A date after the name stays
+ * (Readability keeps "Nathan Willis March 25, 2015" as written).
+ */
+function withoutLeadingDate(s: string): string {
+  const t = s.replace(READ_TIME, ' ').replace(/\s+/g, ' ').trim();
+  let start = 0;
+  for (const m of t.matchAll(BYLINE_PART)) {
+    if (!DATE_PART.test(t.slice(start, m.index))) break;
+    start = m.index! + m[0].length;
+  }
+  const rest = trimEdges(t.slice(start));
+  // What follows must start as a name does (not "2019 at 6:01 am", the rest of a date).
+  if (start && LEADING_LETTER.test(rest)) return rest;
+  return HAS_LETTER.test(t) ? t : s;
+}
 
 /** The byline as written when it reads as names (a date among them is fine), else null. */
 function asWritten(s: string): string | null {
@@ -54,7 +81,7 @@ function asWritten(s: string): string | null {
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const full = trimEdges(trimEdges(raw.replace(/\s+/g, ' ')).replace(BY_LABEL, ''));
+  const full = trimEdges(trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' ')))).replace(BY_LABEL, ''));
   // The name ends where a social handle starts (what follows is the handle, dates, buttons).
   const named = trimEdges(full.replace(HANDLE_TAIL, ''));
   const s = named && nameLike(named) ? named : full;
@@ -75,9 +102,6 @@ export function cleanByline(raw: string | null | undefined): string | null {
   );
   return before && !DATEISH.test(before) && nameLike(before) ? before : null;
 }
-
-/** Where a byline's parts meet: a comma, a middle dot or bar, a spaced dash. */
-const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
 
 /**
  * The byline cut before its first part (after the first) that names the site: "Jane Doe, CNN" →

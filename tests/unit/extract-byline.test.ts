@@ -35,6 +35,14 @@ describe('byline text keeps the name', () => {
     expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
   });
 
+  it('drops the date and time parts a byline starts with, and a reading-time note', () => {
+    expect(cleanByline('15.05.2020, 07:11 | Lesedauer: 8 Minuten Melanie Wassink')).toBe('Melanie Wassink');
+    expect(cleanByline('Dec. 5, 2024, 9:30 a.m. | By Jane Doe')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe · 5 min read')).toBe('Jane Doe');
+    // The rest of a date is no name: a line of dates is not cut in the middle of one.
+    expect(cleanByline('12/25/2014, 11:57 AM')).toBeNull();
+  });
+
   it('ends the name where a social handle starts, glued or spaced; an e-mail address is no handle', () => {
     expect(cleanByline('Kate Fazzini@KateFazziniWATCH LIVE')).toBe('Kate Fazzini');
     expect(cleanByline('by Julia Horowitz @juliakhorowitz November 29, 2016: 3:42 PM ET')).toBe('Julia Horowitz');
