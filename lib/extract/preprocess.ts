@@ -161,6 +161,9 @@ function pTextLength(el: Element): number {
   return n;
 }
 
+/** A camelCase class word ending in Caption or Credit ("InlineImage-imageEmbedCredit"), which CAPTION_RE's word edges miss. */
+const CAMEL_CAPTION = /[a-z](?:Caption|Credit)s?(?:$|[\s_-])/;
+
 // What a class or id string says, as bit flags. Pages repeat the same few class strings on hundreds of
 // elements, so each distinct string is tested once. Flags of "class id" are the OR of both halves: the
 // patterns match whole space-separated tokens, never across the space.
@@ -170,7 +173,10 @@ const FURNITURE = 1,
 function nameFlags(name: string, memo: Map<string, number>): number {
   let f = memo.get(name);
   if (f === undefined) {
-    f = (hasFurnitureToken(name) ? FURNITURE : 0) | (CONTENT_RE.test(name) ? CONTENT : 0) | (CAPTION_RE.test(name) ? CAPTION : 0);
+    f =
+      (hasFurnitureToken(name) ? FURNITURE : 0) |
+      (CONTENT_RE.test(name) ? CONTENT : 0) |
+      (CAPTION_RE.test(name) || CAMEL_CAPTION.test(name) ? CAPTION : 0);
     memo.set(name, f);
   }
   return f;

@@ -11,11 +11,11 @@ const body = Array.from(
     `<p>Paragraph ${i + 1}: the council voted on Tuesday to reopen the harbour ferry, which has been idle since the storm, and residents welcomed the decision with some relief.</p>`,
 ).join('\n');
 
-function textOf(caption: string): string {
+function textOf(caption: string, figure?: string): string {
   const html = `<html><head><title>Harbour ferry to reopen</title></head><body><article>
     <h1>Harbour ferry to reopen</h1>
     <div class="entry">
-      <div class="featured-image-wrapper"><div class="featured-image"><img src="/img/ferry.jpg" alt="The ferry"></div>${caption}</div>
+      ${figure ?? `<div class="featured-image-wrapper"><div class="featured-image"><img src="/img/ferry.jpg" alt="The ferry"></div>${caption}</div>`}
       ${body}
     </div>
   </article></body></html>`;
@@ -36,6 +36,15 @@ describe('lead photo caption', () => {
 
   it('a caption <div> holding one <p> is not the start of the text', () => {
     const text = textOf('<div class="image-caption"><p>Mayor Ana Ruiz and harbour master Ben Okafor on the quay</p></div>');
+    expect(text.startsWith('Paragraph 1: the council voted')).toBe(true);
+  });
+
+  it('a credit whose class is a camelCase word ending in Credit is not the start of the text', () => {
+    // A lazy image not loaded yet: only its placeholder and the credit are in the page.
+    const text = textOf(
+      '',
+      '<div class="InlineImage-wrapper"><div class="InlineImage-imagePlaceholder"><div class="lazyload-placeholder"></div></div><div><div class="InlineImage-imageEmbedCredit">Jane Roe | Example Photos</div></div></div>',
+    );
     expect(text.startsWith('Paragraph 1: the council voted')).toBe(true);
   });
 });
