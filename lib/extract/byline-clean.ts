@@ -39,6 +39,44 @@ function sentenceLike(s: string): boolean {
 }
 
 const trimEdges = (s: string) => s.replace(EDGE, '').trim();
+/** Where a byline's parts meet: a comma, a middle dot or bar, a spaced dash. */
+const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
+
+/** A reading-time note ("Lesedauer: 8 Minuten", "5 min read", "Reading time: 4 minutes"): never part of a name. */
+const READ_TIME =
+  /\b(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|leestijd)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:uten?|utes?|s)?\.?)?|\b\d+\s*(?:min(?:ute)?s?\.?)\s+(?:read|lesen|de lecture|de lectura)\b/gi;
+const LEADING_LETTER = new RegExp(`^${LETTER}`);
+/** A part that is only a date or a time ("15.05.2020", "07:11 Uhr", "Dec. 5, 2024, 9:30 a.m."). */
+const DATE_PART = new RegExp(
+  `^(?:${DATEISH.source}|\\d+|[,.:]|uhr|[ap]\\.?m\\.?|gmt|utc|[ecmp][sd]?t|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\b\\.?|\\s)+$`,
+  'i',
+);
+/** "Wednesday January 18, 2017 10:44 am PST by Juli Clover": a date, then the "by" label and the name. */
+const DATE_THEN_BY = /^(.+?)\s+by\s+/i;
+/** A "By" label glued to the name ("ByNatasha Daly"): a capital B, then a capitalised word. */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
+/** How a name starts: a capital, or a letter of a script without case. */
+const NAME_START = /^(?:\p{Lu}|\p{Lo})/u;
+
+/**
+ * The byline without a reading-time note and without the date or time parts it starts with: "15.05.2020,
+ * 07:11 | Lesedauer: 8 Minuten Melanie Wassink" → "Melanie Wassink". A date after the name stays
+ * (Readability keeps "Nathan Willis March 25, 2015" as written).
+ */
+function withoutLeadingDate(s: string): string {
+  const t = s.replace(READ_TIME, ' ').replace(/\s+/g, ' ').trim();
+  const by = DATE_THEN_BY.exec(t);
+  if (by && /\d/.test(by[1]) && DATE_PART.test(by[1]) && NAME_START.test(t.slice(by[0].length))) return t.slice(by[0].length);
+  let start = 0;
+  for (const m of t.matchAll(BYLINE_PART)) {
+    if (!DATE_PART.test(t.slice(start, m.index))) break;
+    start = m.index! + m[0].length;
+  }
+  const rest = trimEdges(t.slice(start));
+  // What follows must start as a name does (not "2019 at 6:01 am", the rest of a date).
+  if (start && LEADING_LETTER.test(rest)) return rest;
+  return HAS_LETTER.test(t) ? t : s;
+}
 
 /** The byline as written when it reads as names (a date among them is fine), else null. */
 function asWritten(s: string): string | null {
@@ -47,24 +85,31 @@ function asWritten(s: string): string | null {
 }
 
 /**
- * Cleans a byline candidate: strips a leading "By", rejects empty/"by"/dates/URLs/sentences. A line
- * kept as written stays whole, as Readability keeps it ("Nathan Willis March 25, 2015"); only a line we
- * would reject is cut down to the name in it: before a "Posted/Updated …" time line, else before the
- * first date ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins"). Null when no name remains.
+ * Cleans a byline candidate: strips a leading "By" (glued too: "ByNatasha Daly"), leading date parts and
+ * reading-time notes, rejects empty/"by"/dates/URLs/sentences. A "Posted/Updated …" time line comes off
+ * ("Emily Kirkpatrick Updated on December 12, 2016" → "Emily Kirkpatrick"); otherwise a line kept as
+ * written stays whole, as Readability keeps it ("Nathan Willis March 25, 2015"), and only a line we would
+ * reject is cut before its first date ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins"). Null
+ * when no name remains.
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const full = trimEdges(trimEdges(raw.replace(/\s+/g, ' ')).replace(BY_LABEL, ''));
+  const full = trimEdges(
+    trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' '))))
+      .replace(BY_LABEL, '')
+      .replace(GLUED_BY, ''),
+  );
   // The name ends where a social handle starts (what follows is the handle, dates, buttons).
   const named = trimEdges(full.replace(HANDLE_TAIL, ''));
   const s = named && nameLike(named) ? named : full;
-  const whole = asWritten(s);
-  if (whole) return whole;
+  // A "Posted / Updated …" time line is no part of the name, whether or not the whole line reads as one.
   const head = trimEdges(s.replace(TIME_TAIL, ''));
   if (head !== s && HAS_LETTER.test(head)) {
     const b = asWritten(head);
     if (b) return b;
   }
+  const whole = asWritten(s);
+  if (whole) return whole;
   const date = DATEISH.exec(s);
   if (!date) return null;
   const before = trimEdges(
@@ -75,9 +120,6 @@ export function cleanByline(raw: string | null | undefined): string | null {
   );
   return before && !DATEISH.test(before) && nameLike(before) ? before : null;
 }
-
-/** Where a byline's parts meet: a comma, a middle dot or bar, a spaced dash. */
-const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
 
 /**
  * The byline cut before its first part (after the first) that names the site: "Jane Doe, CNN" →

@@ -109,7 +109,49 @@ function markImageCaption(img: Element): void {
     if (len) texts.push(e);
   }
   if (texts.length === 0 || texts.length > 2) return;
-  for (const e of texts) e.setAttribute(CAPTION_ATTR, '');
+  for (const e of texts) markCaption(e);
+}
+
+/** Inline tags Readability leaves in the paragraph it wraps a <div>'s inline content in. */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BR',
+  'CITE',
+  'CODE',
+  'EM',
+  'I',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
+
+/**
+ * Marks a caption. Readability rebuilds a <div> of inline content as a new <p> (and a <div> holding one
+ * <p> as that <p>), dropping the div's attributes: the mark then goes on that paragraph, or the caption
+ * ("<div class=wp-caption-text><span>Jane Doe</span></div>") reads as the body's first line.
+ */
+function markCaption(el: Element): void {
+  el.setAttribute(CAPTION_ATTR, '');
+  if (el.tagName !== 'DIV') return;
+  const kids = el.children;
+  if (kids.length === 1 && kids[0].tagName === 'P') {
+    kids[0].setAttribute(CAPTION_ATTR, '');
+    return;
+  }
+  for (let i = 0; i < kids.length; i++) if (!INLINE_TAGS.has(kids[i].tagName)) return;
+  const p = el.ownerDocument.createElement('p');
+  p.setAttribute(CAPTION_ATTR, '');
+  while (el.firstChild) p.append(el.firstChild);
+  el.append(p);
 }
 
 function pTextLength(el: Element): number {
@@ -118,6 +160,9 @@ function pTextLength(el: Element): number {
   for (let i = 0; i < ps.length; i++) n += (ps[i].textContent ?? '').length;
   return n;
 }
+
+/** A camelCase class word ending in Caption or Credit ("InlineImage-imageEmbedCredit"), which CAPTION_RE's word edges miss. */
+const CAMEL_CAPTION = /[a-z](?:Caption|Credit)s?(?:$|[\s_-])/;
 
 // What a class or id string says, as bit flags. Pages repeat the same few class strings on hundreds of
 // elements, so each distinct string is tested once. Flags of "class id" are the OR of both halves: the
@@ -128,7 +173,10 @@ const FURNITURE = 1,
 function nameFlags(name: string, memo: Map<string, number>): number {
   let f = memo.get(name);
   if (f === undefined) {
-    f = (hasFurnitureToken(name) ? FURNITURE : 0) | (CONTENT_RE.test(name) ? CONTENT : 0) | (CAPTION_RE.test(name) ? CAPTION : 0);
+    f =
+      (hasFurnitureToken(name) ? FURNITURE : 0) |
+      (CONTENT_RE.test(name) ? CONTENT : 0) |
+      (CAPTION_RE.test(name) || CAMEL_CAPTION.test(name) ? CAPTION : 0);
     memo.set(name, f);
   }
   return f;
@@ -188,7 +236,7 @@ export function preprocess(doc: Document): void {
     if (f & FURNITURE && !(f & CONTENT)) candidates.push(el);
     else if (f & CONTENT) {
       if (marked.length < 8) marked.push(el);
-    } else if (f & CAPTION) el.setAttribute(CAPTION_ATTR, '');
+    } else if (f & CAPTION) markCaption(el);
   }
   for (const ns of noscripts) if (ns.parentNode) promoteNoscriptImage(ns);
 

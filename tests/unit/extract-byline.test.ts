@@ -15,11 +15,20 @@ function extract(body: string) {
 }
 
 describe('byline text keeps the name', () => {
-  it('keeps a name with its time line whole, as Readability does, however many words it has', () => {
+  it('keeps the names before a "Posted / Updated" time line, however many words the line has', () => {
     expect(cleanByline('By Jane Doe, CNN')).toBe('Jane Doe, CNN');
     // 19 words: rejected as too long before, so the byline was lost.
     const cbc = 'Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago';
-    expect(cleanByline(cbc)).toBe(cbc);
+    expect(cleanByline(cbc)).toBe('Pete Evans · CBC News');
+    // A line that reads as a name with a date is cut at its time line too: the time is no author.
+    expect(cleanByline('By Emily Kirkpatrick Updated on December 12, 2016 09:22 AM')).toBe('Emily Kirkpatrick');
+  });
+
+  it('takes the name after a date and its "by", and a "By" label glued to the name', () => {
+    expect(cleanByline('Wednesday January 18, 2017 10:44 am PST by Juli Clover')).toBe('Juli Clover');
+    expect(cleanByline('ByNatasha Daly• 8 min read')).toBe('Natasha Daly');
+    expect(cleanByline('Byron Smith')).toBe('Byron Smith');
+    expect(cleanByline('Monday by the sea')).toBe('Monday by the sea');
   });
 
   it('cuts a line it would reject down to the name: before a "Posted / Updated" time line, else before the date', () => {
@@ -33,6 +42,14 @@ describe('byline text keeps the name', () => {
     expect(cleanByline('Posted: May 1, 2024')).toBeNull();
     // "Last" is part of the time label, not a name left before it.
     expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
+  });
+
+  it('drops the date and time parts a byline starts with, and a reading-time note', () => {
+    expect(cleanByline('15.05.2020, 07:11 | Lesedauer: 8 Minuten Melanie Wassink')).toBe('Melanie Wassink');
+    expect(cleanByline('Dec. 5, 2024, 9:30 a.m. | By Jane Doe')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe · 5 min read')).toBe('Jane Doe');
+    // The rest of a date is no name: a line of dates is not cut in the middle of one.
+    expect(cleanByline('12/25/2014, 11:57 AM')).toBeNull();
   });
 
   it('ends the name where a social handle starts, glued or spaced; an e-mail address is no handle', () => {
