@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { findChromium } from '../../tests/e2e/harness';
 import { median, quantile } from './corpora';
 import { readPageFile } from './load-page';
-import { busiestDelta, rendererCpuMs } from './renderer-cpu';
+import { busiestDelta, rendererCpuMs, type RendererCpu } from './renderer-cpu';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM_ARGS = [
@@ -178,6 +178,8 @@ export async function coldRuns(
   probes: ColdProbe[],
   /** Filled, when given and /proc is there, with each probe's renderer CPU ms per kept page (see renderer-cpu). */
   cpu?: Record<string, number[]>,
+  /** As `cpu`, the renderer's main thread alone. */
+  mainCpu?: Record<string, number[]>,
 ): Promise<Record<string, unknown[][]>> {
   // First, each probe once on the first page, not recorded: the browser's first page loads pay its own
   // start-up (renderer processes, caches), which would otherwise fall on whichever probe runs first.
@@ -189,7 +191,7 @@ export async function coldRuns(
     }),
   );
   const got = new Map<string, unknown[][]>();
-  const cpuRows = new Map<string, (number | null)[]>();
+  const cpuRows = new Map<string, (RendererCpu | null)[]>();
   await inBrowser([...warmUp, ...entries], [], async ({ page, k }, _run, newWorld) => {
     const world = await newWorld(probes[k].code);
     // A moment for the renderer's other threads to finish the page load before the CPU count starts.
@@ -210,7 +212,8 @@ export async function coldRuns(
   for (const [page, row] of got) {
     if (row.some((v) => v === null)) continue;
     probes.forEach((p, k) => out[p.name].push(row[k]));
-    if (cpu && cpuOk) probes.forEach((p, k) => (cpu[p.name] ??= []).push(cpuRows.get(page)![k]!));
+    if (cpu && cpuOk) probes.forEach((p, k) => (cpu[p.name] ??= []).push(cpuRows.get(page)![k]!.all));
+    if (mainCpu && cpuOk) probes.forEach((p, k) => (mainCpu[p.name] ??= []).push(cpuRows.get(page)![k]!.main));
   }
   return out;
 }
@@ -286,7 +289,8 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
     ...(base ? [injectedProbe('base', base.code, gistCall)] : []),
   ];
   const cpu: Record<string, number[]> = {};
-  const cold = await coldRuns(pages, probes, cpu);
+  const mainCpu: Record<string, number[]> = {};
+  const cold = await coldRuns(pages, probes, cpu, mainCpu);
   // The same probes on a near-empty article: what each pays per injection whatever the page (compiling
   // the bundle and the code it runs, first use of V8 and DOM machinery). Those fixed costs are why the
   // ratio moves with the machine's load and the pages: they weigh more when the page work is quick.
@@ -339,6 +343,13 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
       `renderer CPU ms, cold (injection + call; moves far less with the load than the wall times above): readability ${fmtMs(cpu.bare)} total ${sum(cpu.bare).toFixed(0)}; ` +
         `gist ${fmtMs(cpu.gist)} total ${sum(cpu.gist).toFixed(0)}; ratio gist/readability ${ratio(cpu.gist, cpu.bare)}` +
         (cpu.base ? `; this tree / GIST_BENCH_BASE ${ratio(cpu.gist, cpu.base)}, base/readability ${ratio(cpu.base, cpu.bare)}` : ''),
+    );
+    console.log(
+      `renderer main-thread CPU ms, cold (the same, the extraction's thread alone; moves least with the load): readability ${fmtMs(mainCpu.bare)} total ${sum(mainCpu.bare).toFixed(0)}; ` +
+        `gist ${fmtMs(mainCpu.gist)} total ${sum(mainCpu.gist).toFixed(0)}; ratio gist/readability ${ratio(mainCpu.gist, mainCpu.bare)}` +
+        (mainCpu.base
+          ? `; this tree / GIST_BENCH_BASE ${ratio(mainCpu.gist, mainCpu.base)}, base/readability ${ratio(mainCpu.base, mainCpu.bare)}`
+          : ''),
     );
   }
   const fx = (name: string) => median((fixed[name] as [number][]).map((r) => r[0]));
