@@ -1,5 +1,5 @@
-// Tag suggestions: publisher metadata first, then key phrases from the text (English, or one of the
-// languages with a function-word list in other-language.ts).
+// Tag suggestions: publisher metadata first, then key phrases from the text: English, one of the
+// languages with a function-word list (other-language.ts), or Japanese / Chinese (spaceless-tags.ts).
 // Pure string code (no DOM), but with a large word table: it runs in Chrome's offscreen document or
 // Firefox's background page, never in the service worker that wakes on every page load. Deterministic: the same
 // input always gives the same tags in the same order (user edits are the storage layer's job).

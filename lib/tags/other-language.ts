@@ -27,8 +27,8 @@ function stopwordsOf(lang: string): ReadonlySet<string> {
 /**
  * The language whose function words make up the largest share of the text's first words, when that
  * share is prose-like; the declared lang wins a near tie (related languages share many words:
- * Portuguese/Spanish, Czech/Slovak, Danish/Norwegian). Null for English-only lists' job, CJK text,
- * word lists and texts too short to tell.
+ * Portuguese/Spanish, Czech/Slovak, Danish/Norwegian). Null for text in other scripts (Chinese,
+ * Japanese: spaceless-tags.ts), word lists and texts too short to tell.
  */
 export function guessOtherLanguage(text: string, declared?: string | null): OtherLanguage | null {
   const words =
@@ -52,11 +52,11 @@ export function guessOtherLanguage(text: string, declared?: string | null): Othe
   return best && best.share >= MIN_STOPWORD_SHARE ? best : null;
 }
 
+const phraseSets = new Map<string, ReadonlySet<string>>();
 /**
  * The words that split phrases in that language's text: its function words and English ones, since
  * such texts quote English titles and names ("The" of "The Goonies" is no tag).
  */
-const phraseSets = new Map<string, ReadonlySet<string>>();
 export function phraseStopwords(language: OtherLanguage): ReadonlySet<string> {
   let s = phraseSets.get(language.lang);
   if (!s) phraseSets.set(language.lang, (s = new Set([...language.stopwords, ...ENGLISH_MARKERS])));

@@ -1,6 +1,7 @@
 // English key phrases from plain text: stopword-delimited 1–3-word phrases scored TF×IDF against a
 // general word-frequency table, boosted by the title, early position and proper names, with
-// spelling/inflection variants merged (Porter stems) and sub-phrases of better phrases dropped.
+// spelling/inflection variants merged (Porter stems) and sub-phrases of better phrases dropped. Other
+// languages written with spaces run the same code with their own function words and no IDF (lexicon).
 // Pure string code (no DOM), run where the word table is loaded (offscreen document, background page).
 // Options live in text-tag-options.ts, tokenizing and candidate collection in candidates.ts.
 import { displayTag, stem, tagWords } from './normalize';
