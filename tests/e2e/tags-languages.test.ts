@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PT_PARAGRAPHS, PT_TITLE } from '../helpers/portuguese-article';
 import { ROOT, launchWithExtension, openPopupFor, serveGeneratedPages, type ExtensionSession, type FixtureServer } from './harness';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -14,14 +15,7 @@ const page = (lang: string, title: string, paragraphs: string[]) => `<!doctype h
 ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 </article></main><footer>© 2026</footer></body></html>`;
 
-const PT = page('pt-BR', 'Prefeitura amplia o transporte escolar gratuito', [
-  'A prefeitura anunciou nesta segunda-feira que o transporte escolar gratuito vai chegar a mais doze bairros da cidade, atendendo famílias que hoje pagam vans particulares para levar os filhos até as escolas municipais.',
-  'Segundo a secretaria de educação, o transporte escolar atende hoje cerca de quatro mil alunos da rede municipal, em trinta linhas que cobrem a zona rural e os bairros mais afastados do centro.',
-  'Com a ampliação, a prefeitura espera atender mais mil e quinhentos alunos até o fim do ano. Os novos ônibus terão ar-condicionado, cintos de segurança e monitores treinados para acompanhar as crianças.',
-  'Os pais podem fazer a inscrição para o transporte escolar nas próprias escolas ou pelo site da prefeitura, apresentando comprovante de residência e a declaração de matrícula do aluno.',
-  'O vereador João Almeida disse que o programa é uma conquista dos moradores, que pediam a ampliação havia anos. João Almeida acompanha o tema desde 2019 e promete fiscalizar a qualidade do serviço.',
-  'A secretaria de educação informou que os ônibus serão entregues em março e que as novas linhas do transporte escolar começam a rodar na primeira semana de aulas.',
-]);
+const PT = page('pt-BR', PT_TITLE, PT_PARAGRAPHS);
 
 const JA = page('ja', 'フォルクスワーゲン、電動バンを発表', [
   'フォルクスワーゲンは火曜日、ロサンゼルスの自動車ショーで電動バンのコンセプトを発表した。同社が電動バンを一般に公開するのは初めてで、会場には多くの来場者が集まった。',
