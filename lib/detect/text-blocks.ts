@@ -18,6 +18,26 @@ export interface TextBlocks {
   mainText: string;
 }
 
+/**
+ * A block's length in Latin-text characters: a Chinese or Japanese character carries about what three
+ * Latin ones do (a word is 1–2 of them against ~6 with its space), a Korean syllable about two. Judged
+ * on the block's first characters; without this, a full CJK article reads as a short page.
+ */
+export function weightedLength(t: string): number {
+  const n = Math.min(t.length, 48);
+  let han = 0,
+    hangul = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    // Kana, CJK punctuation, unified ideographs (and extension A), fullwidth forms.
+    if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) han++;
+    else if (c >= 0xac00 && c <= 0xd7af) hangul++;
+  }
+  if (2 * han >= n) return t.length * 3;
+  if (2 * (han + hangul) >= n) return t.length * 2;
+  return t.length;
+}
+
 export function textBlocks(doc: Document): TextBlocks {
   let long = 0,
     total = 0,
@@ -27,7 +47,7 @@ export function textBlocks(doc: Document): TextBlocks {
   const owners: (Node | null)[] = [];
   const take = (el: Element) => {
     const t = el.textContent ?? '';
-    const len = t.length;
+    const len = t.length < 7 ? t.length : weightedLength(t);
     if (len < 20) return;
     total += len;
     if (len >= 80) long++;
@@ -49,7 +69,7 @@ export function textBlocks(doc: Document): TextBlocks {
   // whatever its text is wrapped in; several <article>s are teasers.
   const articles = doc.getElementsByTagName('article');
   if (articles.length === 1) {
-    const len = articles[0].textContent?.length ?? 0;
+    const len = weightedLength(articles[0].textContent ?? '');
     if (len > 140) reader += Math.sqrt(len - 140);
   }
   let best: Node | null = null,

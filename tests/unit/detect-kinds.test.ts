@@ -7,6 +7,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, detectFeatures } from '../../lib/detect/index';
+import { weightedLength } from '../../lib/detect/text-blocks';
 
 const doc = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
 const SENTENCES = [
@@ -118,5 +119,35 @@ describe('detectArticle: listings and products stay non-articles', () => {
       `<main><article><h1>Flood pumps: watch the vote</h1><p>${SENTENCES[0]}</p><p>Video, 2 minutes.</p></article></main>`,
     );
     expect(detectArticle(doc(html, 'https://www.example-news.com/news/2024/03/07/flood-pumps-watch-the-vote')).isArticle).toBe(false);
+  });
+});
+
+describe('detectArticle: stories written in Chinese, Japanese or Korean', () => {
+  // Four sentences of Chinese news prose, ~50 characters each (what ~150 Latin ones say).
+  const ZH = [
+    '市政府周四公布了防洪泵站的调查报告，这项调查持续了将近一年，起因是春季洪水期间旧泵站多次出现故障。',
+    '工程师发现，四台水泵中有两台无法以全速运转超过一个小时，报告建议在明年冬天之前全部更换。',
+    '报告还建议把控制室搬到洪水线以上，水务局发言人表示，这项工程的费用将从现有的维修预算中支出。',
+    '几位市议员质疑这个时间表是否现实，因为目前承包商十分短缺，而且部分设备需要从外地订购。',
+  ];
+  const zhPage = (paragraphs: string[]) =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>市政府公布防洪泵站调查报告</title></head><body>${NAV}
+    <div class="content"><h1>市政府公布防洪泵站调查报告</h1>${paragraphs.map((t) => `<p>${t}</p>`).join('')}</div>${FOOTER}</body></html>`;
+  it('counts a CJK character as about three Latin ones, a Korean syllable as two', () => {
+    expect(weightedLength('a'.repeat(100))).toBe(100);
+    expect(weightedLength(ZH[0])).toBe(ZH[0].length * 3);
+    expect(weightedLength('시청은 목요일 홍수 방지 펌프장 조사 보고서를 발표했다')).toBe(
+      2 * '시청은 목요일 홍수 방지 펌프장 조사 보고서를 발표했다'.length,
+    );
+    // Judged on the block's start: an English paragraph quoting a Chinese name stays Latin.
+    expect(weightedLength(`The minister, ${ZH[0].slice(0, 4)}, said the report was clear.`)).toBe(
+      `The minister, ${ZH[0].slice(0, 4)}, said the report was clear.`.length,
+    );
+  });
+
+  it('a short Chinese news brief (four one-sentence paragraphs, ~200 characters) at an id-only address is an article', () => {
+    // As text it is a ~600-character brief; counted in characters it read as a stub (score -0.52).
+    const d = doc(zhPage(ZH), 'https://news.example.cn/a/012345.htm');
+    expect(detectArticle(d).isArticle).toBe(true);
   });
 });
