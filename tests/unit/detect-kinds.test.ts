@@ -7,7 +7,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, detectFeatures } from '../../lib/detect/index';
-import { weightedLength } from '../../lib/detect/text-blocks';
+import { cjkFactor } from '../../lib/detect/text-blocks';
 
 const doc = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
 const SENTENCES = [
@@ -134,15 +134,12 @@ describe('detectArticle: stories written in Chinese, Japanese or Korean', () => 
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>市政府公布防洪泵站调查报告</title></head><body>${NAV}
     <div class="content"><h1>市政府公布防洪泵站调查报告</h1>${paragraphs.map((t) => `<p>${t}</p>`).join('')}</div>${FOOTER}</body></html>`;
   it('counts a CJK character as about three Latin ones, a Korean syllable as two', () => {
-    expect(weightedLength('a'.repeat(100))).toBe(100);
-    expect(weightedLength(ZH[0])).toBe(ZH[0].length * 3);
-    expect(weightedLength('시청은 목요일 홍수 방지 펌프장 조사 보고서를 발표했다')).toBe(
-      2 * '시청은 목요일 홍수 방지 펌프장 조사 보고서를 발표했다'.length,
-    );
-    // Judged on the block's start: an English paragraph quoting a Chinese name stays Latin.
-    expect(weightedLength(`The minister, ${ZH[0].slice(0, 4)}, said the report was clear.`)).toBe(
-      `The minister, ${ZH[0].slice(0, 4)}, said the report was clear.`.length,
-    );
+    expect(cjkFactor('a'.repeat(100))).toBe(1);
+    expect(cjkFactor(ZH[0])).toBe(3);
+    expect(cjkFactor(`\n${' '.repeat(200)}\n${ZH[0]}`)).toBe(3); // the source's indentation is no text
+    expect(cjkFactor('시청은 목요일 홍수 방지 펌프장 조사 보고서를 발표했다')).toBe(2);
+    // Judged on the text's start: an English paragraph quoting a Chinese name stays Latin.
+    expect(cjkFactor(`The minister, ${ZH[0].slice(0, 4)}, said the report was clear.`)).toBe(1);
   });
 
   it('a short Chinese news brief (four one-sentence paragraphs, ~200 characters) at an id-only address is an article', () => {
