@@ -1,35 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '../../lib/db/schema';
+import { articleRecord } from '../helpers/article-record';
 import { highlightTags, listHighlights } from '../../lib/search/highlight-list';
 import { parseQuery } from '../../lib/search/query';
 import { parseRoute, routeHash } from '../../components/library/route';
 
 function article(id: number, p: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    id,
+  return articleRecord(id, {
     url: `https://site${id}.example/post`,
     originalUrl: `https://site${id}.example/post`,
-    title: `Article ${id}`,
-    byline: null,
     siteName: null,
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
     savedAt: 0,
-    updatedAt: 0,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
     wordCount: 500,
-    cjkChars: 0,
-    imageCount: 0,
     readingMinutes: 2,
-    progress: 0,
-    contentState: 'full',
     ...p,
-  };
+  });
 }
 const hl = (id: string, articleId: number, exact: string, p: Partial<HighlightRecord> = {}): HighlightRecord => ({
   id,

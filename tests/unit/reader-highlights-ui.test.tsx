@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Library } from '../../components/library/library-page';
 import type { HighlightBackend, LibraryConnector } from '../../components/library/library-connector';
 import type { ArticleRecord, HighlightRecord } from '../../lib/db/schema';
+import { articleRecord } from '../helpers/article-record';
 import type { NewHighlight } from '../../lib/db/highlights';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../lib/reader/settings';
 import { describeRange } from '../../lib/highlights/selectors';
@@ -19,31 +20,16 @@ const HTML =
 const TEXT = 'The quick brown fox jumps over the lazy dog today.Second paragraph starts here and ends.';
 
 function article(p: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    id: 1,
+  return articleRecord(1, {
     url: 'https://news.example/1',
     originalUrl: 'https://news.example/1',
     title: 'An article',
-    byline: null,
     siteName: 'News',
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
     savedAt: 1_700_000_000_000,
-    updatedAt: 0,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
     wordCount: 15,
-    cjkChars: 0,
-    imageCount: 0,
     readingMinutes: 1,
-    progress: 0,
-    contentState: 'full',
     ...p,
-  };
+  });
 }
 
 function record(id: string, start: number, end: number, p: Partial<HighlightRecord> = {}): HighlightRecord {

@@ -10,33 +10,18 @@ import {
 import { listArticles } from '../../lib/search/list-query';
 import { parseQuery } from '../../lib/search/query';
 import { TextIndex } from '../../lib/search/text-index';
+import { articleRecord } from '../helpers/article-record';
 
 function article(id: number, p: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    id,
+  return articleRecord(id, {
     url: `https://example.org/${id}`,
     originalUrl: `https://example.org/${id}`,
-    title: `Article ${id}`,
-    byline: null,
     siteName: 'Example',
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
     savedAt: 1_700_000_000_000 + id,
-    updatedAt: 0,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
     wordCount: 500,
-    cjkChars: 0,
-    imageCount: 0,
     readingMinutes: 2,
-    progress: 0,
-    contentState: 'full',
     ...p,
-  };
+  });
 }
 
 let n = 0;

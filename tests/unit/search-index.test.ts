@@ -5,6 +5,7 @@ import { packPostings, PackedPostings, unpackPostings } from '../../lib/search/p
 import { listArticles, minutesAt, facets } from '../../lib/search/list-query';
 import { parseQuery } from '../../lib/search/query';
 import type { ArticleRecord } from '../../lib/db/schema';
+import { articleRecord } from '../helpers/article-record';
 
 const doc = (id: number, title: string, text: string, extra: Partial<IndexDoc> = {}): IndexDoc => ({
   id,
@@ -175,31 +176,14 @@ describe('TextIndex', () => {
 });
 
 function article(id: number, p: Partial<ArticleRecord>): ArticleRecord {
-  return {
-    id,
+  return articleRecord(id, {
     url: `https://site${id % 3}.example/${id}`,
     originalUrl: `https://site${id % 3}.example/${id}`,
-    title: `Article ${id}`,
-    byline: null,
     siteName: null,
-    lang: 'en',
-    publishedTime: null,
-    excerpt: null,
-    savedAt: 1_700_000_000_000 + id * 1000,
-    updatedAt: 0,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
     wordCount: 238 * ((id % 20) + 1),
-    cjkChars: 0,
-    imageCount: 0,
     readingMinutes: (id % 20) + 1,
-    progress: 0,
-    contentState: 'full',
     ...p,
-  };
+  });
 }
 
 describe('listArticles', () => {
