@@ -7,15 +7,16 @@ import { describe, expect } from 'vitest';
 import { join } from 'node:path';
 import { itCorpus } from './corpus';
 import { READABILITY_DIR, readabilityPages } from '../../scripts/lib/corpora';
-import { compareMeta, ourMeta, rates } from '../../scripts/lib/metadata-score';
+import { compareMeta, ourMeta, rates, titleMissKind } from '../../scripts/lib/metadata-score';
 import { halfOf } from '../../scripts/lib/splits';
 
 // Reached when written, and again after the byline recovery rules (lib/extract/byline-clean.ts): title
 // 89.4 %, byline 95.5 %, excerpt 100 % (59, 63, 66 of 66 pages). Title misses are site names taken off
 // og:title ("Story | Site" → "Story"), which Readability keeps. Issue #15's site-name rules (a site's
 // section such as "Spiceworks" for "Spiceworks Inc", a title cut where the page's <h1> shows the headline)
-// take off more of what Readability keeps: title 86.4 % (57 of 66), byline and excerpt unchanged.
-const TITLE = 57 / 66,
+// take off more of what Readability keeps: title 86.4 % (57 of 66), byline and excerpt unchanged; 87.9 %
+// (58) since. Every title miss must be of that kind: the expected title less a part we cut at a separator.
+const TITLE = 58 / 66,
   BYLINE = 63 / 66,
   EXCERPT = 66 / 66;
 
@@ -36,6 +37,8 @@ describe("metadata on the held-out half of Readability's test pages (../shared)"
       );
       expect(pages.length).toBe(66);
       expect(r.title).toBeGreaterThanOrEqual(TITLE);
+      const otherTitleMisses = results.filter((x) => !x.ok.title && titleMissKind(x) !== 'site part cut');
+      expect(otherTitleMisses.map((x) => x.slug)).toEqual([]);
       expect(r.byline).toBeGreaterThanOrEqual(BYLINE);
       expect(r.excerpt).toBeGreaterThanOrEqual(EXCERPT);
     },
