@@ -29,7 +29,8 @@ export function spacelessLanguage(text: string): SpacelessLanguage | null {
   return kana / (han + kana) >= 0.05 ? 'ja' : 'zh';
 }
 
-interface Stat {
+/** A phrase's sightings: in the body (`count`, `first` word position) and whether the title has it. */
+export interface PhraseStat {
   tag: string;
   count: number;
   first: number;
@@ -79,8 +80,8 @@ function plausible(tag: string): boolean {
   return [...tag].length >= 2 && HAS_LETTER.test(tag) && !/^\p{Script=Latin}$/u.test(tag);
 }
 
-function collect(title: string, text: string, lang: SpacelessLanguage): { stats: Map<string, Stat>; total: number } {
-  const stats = new Map<string, Stat>();
+function collect(title: string, text: string, lang: SpacelessLanguage): { stats: Map<string, PhraseStat>; total: number } {
+  const stats = new Map<string, PhraseStat>();
   const add = (parts: string[], pos: number, inTitle: boolean) => {
     for (let n = 1; n <= 3; n++)
       for (let i = 0; i + n <= parts.length; i++) {
@@ -109,8 +110,16 @@ export function spacelessTextTags(title: string, text: string, lang: SpacelessLa
   // Firefox before 125 has no segmenter: no text tags rather than characters taken for words.
   if (typeof Intl.Segmenter !== 'function') return [];
   const { stats, total } = collect(title, text, lang);
+  return rankPhraseStats(stats, total, limit);
+}
+
+/**
+ * Phrases ranked by sightings (the title's count double), an early first sighting and length, a part
+ * seldom seen outside a longer kept phrase folded into it. Shared with Korean (korean-tags.ts).
+ */
+export function rankPhraseStats(stats: Map<string, PhraseStat>, total: number, limit = 30): TextTag[] {
   if (!total) return [];
-  const scored: { s: Stat; score: number }[] = [];
+  const scored: { s: PhraseStat; score: number }[] = [];
   for (const s of stats.values()) {
     if (s.count < 2 && !(s.inTitle && s.count >= 1)) continue;
     const opening = 1 + 0.5 * Math.max(0, 1 - s.first / (0.2 * total));
@@ -119,7 +128,7 @@ export function spacelessTextTags(title: string, text: string, lang: SpacelessLa
     scored.push({ s, score: (s.count + (s.inTitle ? 2 : 0)) ** 0.8 * opening * length * (s.inTitle ? 1.5 : 1) });
   }
   scored.sort((a, b) => b.score - a.score || a.s.first - b.s.first);
-  const kept: { s: Stat; score: number }[] = [];
+  const kept: { s: PhraseStat; score: number }[] = [];
   for (const c of scored) {
     let placed = false;
     for (let i = 0; i < kept.length; i++) {
