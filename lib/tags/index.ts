@@ -1,5 +1,6 @@
 // Tag suggestions: publisher metadata first, then key phrases from the text: English, one of the
-// languages with a function-word list (other-language.ts), or Japanese / Chinese (spaceless-tags.ts).
+// languages with a function-word list (other-language.ts), Japanese / Chinese (spaceless-tags.ts) or Korean
+// (korean-tags.ts).
 // Pure string code (no DOM), but with a large word table: it runs in Chrome's offscreen document or
 // Firefox's background page, never in the service worker that wakes on every page load. Deterministic: the same
 // input always gives the same tags in the same order (user edits are the storage layer's job).
@@ -7,6 +8,7 @@ import { filterPublisherTags, MAX_PUBLISHER_TAGS } from './publisher-tags';
 import { englishScore } from './stopwords';
 import { ENGLISH_LEXICON, extractTextTags, textKey, type PhraseLexicon, type TextTag, type TextTagOptions } from './text-tags';
 import { guessOtherLanguage, phraseStopwords } from './other-language';
+import { isKoreanText, koreanTextTags } from './korean-tags';
 import { spacelessLanguage, spacelessTextTags } from './spaceless-tags';
 import { tagKey } from './normalize';
 import { TagChecker } from './tag-checks';
@@ -86,7 +88,7 @@ function sureWithoutLexicon(t: TextTag): boolean {
 
 /**
  * The text's key phrases in the language it is written in: English; Japanese or Chinese (segmented,
- * checked there); another language with function words (single words checked above); else null.
+ * checked there); Korean (particles taken off, korean-tags.ts); another language with function words (single words checked above); else null.
  */
 function rankTextTags(
   title: string,
@@ -98,6 +100,7 @@ function rankTextTags(
   if (english) return extractTextTags(title, text, options, ENGLISH_LEXICON);
   const spaceless = spacelessLanguage(text || title);
   if (spaceless) return spacelessTextTags(title, text, spaceless);
+  if (isKoreanText(text || title)) return koreanTextTags(title, text);
   const other = guessOtherLanguage(text || title, lang);
   if (!other) return null;
   const lexicon: PhraseLexicon = { stopwords: phraseStopwords(other), englishIdf: false, keepWrittenCase: true };

@@ -1,6 +1,6 @@
 // The popup's tags on articles in other languages, in Chromium: a Portuguese article tagged from its
 // own function words, a Japanese one from the browser's word segmenter (Intl.Segmenter in the offscreen
-// document). Screenshots under test-results/screenshots/ for review.
+// document), a Korean one with its nouns' particles taken off. Screenshots under test-results/screenshots/ for review.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,13 +25,21 @@ const JA = page('ja', 'フォルクスワーゲン、電動バンを発表', [
   '自動車ショーでは他社も電動車を相次いで発表しており、電動バンの市場は今後さらに競争が激しくなりそうだ。',
 ]);
 
+const KO = page('ko', '현대자동차, 전기 화물차 콘셉트 공개', [
+  '현대자동차가 24일 서울 모터쇼에서 전기 화물차 콘셉트를 공개했다. 현대자동차는 이 전기 화물차가 한 번 충전으로 400킬로미터를 달릴 수 있다고 밝혔다. 회사가 전기 화물차를 일반에 공개한 것은 처음이며, 전시장에는 많은 관람객이 몰렸다.',
+  '정의선 회장은 이날 기자회견에서 "전기 화물차는 도시 물류의 미래"라고 말했다. 정의선 회장은 또 배터리 공장 투자를 늘리고 충전소를 전국에 세우겠다고 덧붙였다.',
+  '업계에서는 전기 화물차 시장이 빠르게 성장할 것으로 보고 있다. 배터리 가격이 내려가면서 전기 화물차의 가격도 낮아지고 있기 때문이다. 택배 회사들도 새로운 차량을 찾고 있다.',
+  '현대자동차의 경쟁사인 기아도 내년에 새로운 전기 화물차를 내놓을 계획이다. 기아는 충전 시간을 줄인 배터리를 쓰겠다고 밝혔다.',
+  '전문가들은 충전소가 늘어나야 전기 화물차가 널리 쓰일 것이라고 내다봤다.',
+]);
+
 describe('tags in other languages, in the popup (Chromium)', () => {
   let s: ExtensionSession;
   let server: FixtureServer;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveGeneratedPages({ 'pt.html': PT, 'ja.html': JA });
+    server = await serveGeneratedPages({ 'pt.html': PT, 'ja.html': JA, 'ko.html': KO });
     s = await launchWithExtension();
   });
   afterAll(async () => {
@@ -66,5 +74,14 @@ describe('tags in other languages, in the popup (Chromium)', () => {
     expect(tags).toContain('フォルクスワーゲン');
     expect(tags).toContain('電動バン');
     for (const t of tags) expect(t).not.toMatch(/\p{Script=Hiragana}/u);
+  });
+
+  it('tags a Korean article with its nouns, particles taken off, never a verb form', async () => {
+    const tags = await popupTags('ko.html', 'popup-tags-korean.png');
+    expect(tags).toContain('전기 화물차');
+    expect(tags).toContain('현대자동차');
+    expect(tags.length).toBeLessThanOrEqual(5);
+    // No noun with its particle still on, no verb or adjective form.
+    for (const t of tags) expect(t).not.toMatch(/(?:가|는|를|의|다|운)$/);
   });
 });
