@@ -179,6 +179,14 @@ if (!timeOnly) {
       `settled by the first stage (text, URL, links; thresholds ${FIRST_STAGE.other} / ${FIRST_STAGE.article}) on ${at('text')}, the body on ${at('body')}, the head read on ${at('head')}`,
   );
 }
+if (!timeOnly) {
+  // The issue's hidden-suite kind: real articles isProbablyReaderable accepts that we call non-articles.
+  for (const h of [...HALVES, 'all'] as const) {
+    const sel = ok.filter((r) => r.article && r.readerable && (h === 'all' || r.half === h));
+    const lost = sel.filter((r) => !gist(r)).length;
+    console.log(`articles isProbablyReaderable accepts that gist rejects, ${h}: ${lost} of ${sel.length} (all corpora)`);
+  }
+}
 if (args.includes('--errors')) {
   for (const r of ok)
     if (gist(r) !== r.article)
