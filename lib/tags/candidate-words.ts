@@ -56,6 +56,11 @@ export const DOT_ABBREVIATIONS = new Set(
   mon tue tues wed thu thur thurs fri sat sun brig maj adm cpl pvt supt`.split(/\s+/),
 );
 
+// A weekday shortened without its dot in listings and datelines ("Black Box, Belfast, Sat; Dingwalls,
+// London, Tue"): written this way (capital, then lowercase) it is a date, never a tag. "Sun" is left
+// out (a newspaper, the star) and so are the lowercase words ("sat", "wed") and acronyms ("SAT").
+export const SHORT_WEEKDAY = /^(?:Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat)$/;
+
 // Job titles written before a name ("President Donald Trump", "Mayor Bloomberg", "CEO Tim Cook"): the
 // name is the tag, not the title. Royal and religious titles ("Prince Andrew", "Pope Francis") are part
 // of the name and stay.

@@ -5,7 +5,7 @@ import { decodeHTMLStrict } from 'entities';
 import { STOPWORDS } from './stopwords';
 import { zipf } from './word-freq';
 import { stem } from './normalize';
-import { CALENDAR, DOT_ABBREVIATIONS, HYPHEN_PREFIXES, NAME_PARTS, TITLES_BEFORE_NAMES } from './candidate-words';
+import { CALENDAR, DOT_ABBREVIATIONS, SHORT_WEEKDAY, HYPHEN_PREFIXES, NAME_PARTS, TITLES_BEFORE_NAMES } from './candidate-words';
 import { DEFAULT_TEXT_TAG_OPTIONS, type TextTagOptions } from './text-tag-options';
 
 interface Token {
@@ -98,7 +98,9 @@ function tokenize(text: string, isTitle: boolean, stopwords: ReadonlySet<string>
     const breaksBefore = /^[("“„«[{]/.test(piece);
     if (breaksBefore) flush();
     let word = piece.replace(EDGE, '');
-    const dotAbbreviation = /^\p{Lu}/u.test(word) && word.endsWith('.') && DOT_ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
+    // Dotted state, weekday and rank abbreviations ("Tenn.", "Sat.", "Brig.") and undotted short weekdays.
+    const skippedAbbreviation =
+      (/^\p{Lu}/u.test(word) && word.endsWith('.') && DOT_ABBREVIATIONS.has(word.slice(0, -1).toLowerCase())) || SHORT_WEEKDAY.test(word);
     // A trailing dot belongs to the word only in abbreviations like "U.S.".
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) word = word.replace(/\.+$/, '').replace(EDGE, '');
     word = word.replace(/'s$/i, '');
@@ -119,7 +121,7 @@ function tokenize(text: string, isTitle: boolean, stopwords: ReadonlySet<string>
         const capital = /^\p{Lu}/u.test(part);
         const hasLetter = /\p{L}/u.test(part);
         let content =
-          !dotAbbreviation && hasLetter && !stopwords.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
+          !skippedAbbreviation && hasLetter && !stopwords.has(lower) && lower.replace(/[.']/g, '').length > 1 && !/^\p{N}/u.test(part);
         // A prefix before a hyphen is never a tag on its own ("anti-drug", "ex-wife").
         if (content && j < parts.length - 1 && HYPHEN_PREFIXES.has(lower)) content = false;
         // Stopwords capitalised mid-sentence in body text may be part of a name ("New York").

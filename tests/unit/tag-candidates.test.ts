@@ -18,6 +18,17 @@ had retired. Coach Vinny Del Negro watched the Sun rise.`;
     expect(k).toContain('sun');
   });
 
+  it('never makes a candidate of a weekday shortened without its dot, but keeps "Sun", the verb "sat" and the acronym "SAT"', () => {
+    const text = `Tour dates: Black Box, Belfast, Sat; Dingwalls, London, Tue; MEN Arena, Manchester, Fri, Mon, Thurs.
+The band sat down with the Sun before the SAT results came out.`;
+    const k = keys('Tour dates', text);
+    for (const day of ['mon', 'tue', 'thur', 'fri']) expect(k).not.toContain(day);
+    expect(k).toContain('dingwal');
+    expect(k).toContain('sun');
+    // "sat" is there as the verb and the acronym, never as the weekday.
+    expect([...(collectCandidates('Tour dates', text).cands.get('sat')?.forms.keys() ?? [])].sort()).toEqual(['SAT', 'sat']);
+  });
+
   it('breaks phrases at an ellipsis written as dots', () => {
     const k = keys('Party', 'We were hoping for better pics...but the party photos were dark.');
     expect(k).toContain('pic');
