@@ -148,6 +148,17 @@ export interface LinearWeights {
 // minPhraseCount 4, titleOnlyFactor 0.3: 12.00–12.08 / 17.07; tfExponent 0.9 / 1.15, idfExponent
 // 0.9 / 1.15, tfSmooth 0.25, openingShare 0.4: 11.79–12.16 / 16.73–17.07. The 7 Zyte dev pages that
 // get no tags are not English: their five commonest non-stopwords (stopwords-iso) matched 1 gold tag.
+// Long common words (tried on branch tags-shown, not kept; dev shown F@5 KPCrowd / Zyte from 12.10 / 17.69):
+// among the top 10 ranked lowercase single words, right on KPCrowd dev 33-43 % at 3-5 letters, 76-78 % at
+// 9+, on Zyte dev 6-12 % at 3-8 letters and 16-17 % at 9+. Boosting words past 8 letters (× letters/8, up
+// to 12) gave 12.27 / 17.91 on dev, but held-out KPCrowd 13.6 -> 13.7 and Zyte 15.3 -> 15.0: no gain that
+// carries. Penalising short words instead (score × letters/6, up to 10) 12.59 / 16.41.
+// Why KPCrowd shown F@5 14 is out of reach for one ranking (scripts/tag-hit-rates.ts, tag-rerank-bound.ts;
+// dev halves): with 50.5 gold keys a page, five right tags on every page give 21.8, so 14 needs 64 % of
+// the five right on every page, more than the ranked top 1-2 (68 %) and ranks 3-5 (57 %) average. A
+// logistic reranker of the top 30 fitted in-sample on KPCrowd dev reaches 13.99 there but 9.67 on Zyte;
+// weighting Zyte more traces 13.72 / 11.29, 13.20 / 14.56, 12.53 / 16.17; fitted on Zyte alone 11.45 /
+// 17.36 (five shown, no floor). Where Zyte stays at 16+, no fit gets KPCrowd past ~12.5.
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   titleBoost: 1.35,
   titleCount: 1,
