@@ -12,7 +12,7 @@ export async function extractInTab(tabId: number): Promise<TabExtraction> {
   let results;
   try {
     results = await withTimeout(
-      browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/extract.js'] }),
+      browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] }),
       EXTRACT_TIMEOUT_MS,
       'Gist could not extract this page: reading it took too long.',
     );

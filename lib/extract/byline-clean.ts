@@ -53,10 +53,14 @@ const DATE_PART = new RegExp(
 );
 /** "Wednesday January 18, 2017 10:44 am PST by Juli Clover": a date, then the "by" label and the name. */
 const DATE_THEN_BY = /^(.+?)\s+by\s+/i;
+// The two patterns with Unicode property escapes are built on first use: written as literals, each
+// costs its parse on every injection of the extraction script, bylines or not.
+let GLUED_BY: RegExp | null = null;
+let NAME_START: RegExp | null = null;
 /** A "By" label glued to the name ("ByNatasha Daly"): a capital B, then a capitalised word. */
-const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
+const gluedBy = () => (GLUED_BY ??= new RegExp('^By(?=\\p{Lu}\\p{Ll})', 'u'));
 /** How a name starts: a capital, or a letter of a script without case. */
-const NAME_START = /^(?:\p{Lu}|\p{Lo})/u;
+const nameStart = () => (NAME_START ??= new RegExp('^(?:\\p{Lu}|\\p{Lo})', 'u'));
 
 /**
  * The byline without a reading-time note and without the date or time parts it starts with: "15.05.2020,
@@ -66,7 +70,7 @@ const NAME_START = /^(?:\p{Lu}|\p{Lo})/u;
 function withoutLeadingDate(s: string): string {
   const t = s.replace(READ_TIME, ' ').replace(/\s+/g, ' ').trim();
   const by = DATE_THEN_BY.exec(t);
-  if (by && /\d/.test(by[1]) && DATE_PART.test(by[1]) && NAME_START.test(t.slice(by[0].length))) return t.slice(by[0].length);
+  if (by && /\d/.test(by[1]) && DATE_PART.test(by[1]) && nameStart().test(t.slice(by[0].length))) return t.slice(by[0].length);
   let start = 0;
   for (const m of t.matchAll(BYLINE_PART)) {
     if (!DATE_PART.test(t.slice(start, m.index))) break;
@@ -94,11 +98,9 @@ function asWritten(s: string): string | null {
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const full = trimEdges(
-    trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' '))))
-      .replace(BY_LABEL, '')
-      .replace(GLUED_BY, ''),
-  );
+  const unlabelled = trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' ')))).replace(BY_LABEL, '');
+  // Only a line starting "By" can hold a glued label: the pattern is not built for the others.
+  const full = trimEdges(unlabelled.startsWith('By') ? unlabelled.replace(gluedBy(), '') : unlabelled);
   // The name ends where a social handle starts (what follows is the handle, dates, buttons).
   const named = trimEdges(full.replace(HANDLE_TAIL, ''));
   const s = named && nameLike(named) ? named : full;

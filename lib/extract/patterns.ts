@@ -181,11 +181,18 @@ const FURNITURE_TOKENS = [
 
 // Tokens as a set of '-'-joined parts: a Set lookup per class part (and runs of up to 3 parts) costs
 // far less than one big case-insensitive alternation, which V8 compiles afresh on every page.
-const FURNITURE_SET = new Set(FURNITURE_TOKENS.map((t) => t.replace(/_/g, '-')));
-const MAX_TOKEN_PARTS = Math.max(...FURNITURE_TOKENS.map((t) => t.split('-').length));
+// Built on first use, as the patterns below: the extraction script is injected afresh into every page it
+// reads, and a table built at load is paid there even when no element needs it.
+let tokenSet: { set: Set<string>; maxParts: number } | null = null;
+const furnitureTokens = () =>
+  (tokenSet ??= {
+    set: new Set(FURNITURE_TOKENS.map((t) => t.replace(/_/g, '-'))),
+    maxParts: Math.max(...FURNITURE_TOKENS.map((t) => t.split('-').length)),
+  });
 
 /** Whether a class/id string has a furniture token (whole '-'/'_'-separated parts of one class or id). */
 export function hasFurnitureToken(name: string): boolean {
+  const { set: FURNITURE_SET, maxParts: MAX_TOKEN_PARTS } = furnitureTokens();
   for (const cls of name.toLowerCase().split(/\s+/)) {
     if (!cls) continue;
     if (FURNITURE_SET.has(cls)) return true;
@@ -355,11 +362,16 @@ const BOILER_LINES = [
 // Plain words go in a Set; only the alternatives with regex syntax are compiled (a smaller regex:
 // V8 compiles it on every page the extraction script is injected into).
 const isPlain = (src: string) => !/[\\()[\]?*+.{}|^$]/.test(src);
-const BOILER_WORDS = new Set(BOILER_LINES.filter(isPlain));
-const BOILER_RE = new RegExp(`^(?:${BOILER_LINES.filter((x) => !isPlain(x)).join('|')})[.:!]?$`, 'i');
+let boiler: { words: Set<string>; re: RegExp } | null = null;
+const boilerLines = () =>
+  (boiler ??= {
+    words: new Set(BOILER_LINES.filter(isPlain)),
+    re: new RegExp(`^(?:${BOILER_LINES.filter((x) => !isPlain(x)).join('|')})[.:!]?$`, 'i'),
+  });
 export const BOILER_LINE = {
   test(line: string): boolean {
-    return BOILER_WORDS.has(line.toLowerCase().replace(/[.:!]$/, '')) || BOILER_RE.test(line);
+    const { words, re } = boilerLines();
+    return words.has(line.toLowerCase().replace(/[.:!]$/, '')) || re.test(line);
   },
 };
 
@@ -418,15 +430,17 @@ const CAPTION_SHAPE =
   /^(?:photo|foto|фото|image|picture|pictured|credit|source|caption|bild|imagen|immagine)s?\s*(?::|by\b)|^in this\b[^!?]{0,60}?\b(?:photo|image|picture|frame grab|handout)(?:graph)?\b(?:,|\s+(?:taken|provided|released|made|shot|posted|from|by|shows?|obtained)\b)|\((?:[^()]{0,60}\b(?:photo|photograph|image|pictures?|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]{0,60})\)\s*$|^©\s?\S/i;
 
 /** Date/update lines such as "Updated 1:39 am EST, Wednesday, November 20, 2019". */
-const DATE_RE = new RegExp(
-  (
-    '^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}' +
-    '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}' +
-    '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}' +
-    '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$'
-  ).replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'),
-  'i',
-);
+let DATE_RE: RegExp | null = null;
+const dateRe = () =>
+  (DATE_RE ??= new RegExp(
+    (
+      '^(?:(?:first |last )?(?:published|updated|posted|modified|created)\\b[^!?]{0,40}\\d[^!?]{0,60}' +
+      '|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:\\d{1,2}|M)\\b[^!?]{0,60}' +
+      '|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}[^!?]{0,30}|\\d{4}-\\d{2}-\\d{2}[^!?]{0,30}' +
+      '|M\\.? \\d{1,2},? \\d{4}[^!?]{0,40}|\\d{1,2}\\.? M \\d{4}[^!?]{0,40}|updated)$'
+    ).replace(/M/g, '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*'),
+    'i',
+  ));
 
 // The line tests run on every short block of every extraction. A big regex costs most on a page's
 // first few calls (V8 compiles it, then compiles it again to machine code once it runs twice), so each
@@ -454,63 +468,65 @@ export const CART_LINE = { test: (line: string): boolean => line.length <= 80 &&
  * Headings (or lone first lines) of blocks that are not the article: paywall prompts, author boxes,
  * latest/newest/related lists (English, German, French, Spanish, Italian). The whole block they head goes.
  */
-export const FURNITURE_HEAD_RE = new RegExp(
-  '^(?:' +
-    [
-      // paywall prompts
-      '(?:möchten|wollen) sie weiterlesen',
-      '(?:want|continue) to (?:keep )?read(?:ing)?(?: this article| more)?',
-      'keep reading',
-      // newsletter prompts that head a sign-up box
-      '(?:want|get) more (?:stories|articles|news|posts)(?: like this)?',
-      'subscribe to (?:continue|keep|read).{0,60}',
-      '(?:to )?continue reading,? (?:subscribe|sign in|log in|register).{0,60}',
-      'this (?:article|story|content) is (?:only available |exclusively )?for (?:subscribers|members).{0,40}',
-      '(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnierende|abonnent\\*innen|plus-leser).{0,40}',
-      '(?:jetzt )?(?:weiterlesen|lesen sie) mit .{1,30}',
-      'already (?:a )?(?:subscriber|member)\\?.{0,40}',
-      'sie sind bereits abonnent(?:in)?\\?.{0,40}',
-      'bereits abonniert\\?.{0,40}',
-      'envie de lire la suite.{0,20}',
-      'la suite est réservée aux abonnés.{0,20}',
-      '(?:este|el) (?:artículo|contenido) es exclusivo para suscriptores.{0,20}',
-      // author boxes
-      '(?:about|more about|meet) the (?:author|writer|reporter)s?',
-      'über (?:den|die) (?:autor|autorin|autoren|verfasser|verfasserin)',
-      'zu[mr] (?:autor|autorin|person)',
-      'à propos de l.auteur(?:e)?',
-      'sobre (?:el|la) autor(?:a)?',
-      'sull.autore',
-      // lists of other stories
-      '(?:the )?(?:latest|newest|recent|top|more|other) (?:news|articles|stories|posts|headlines)(?: from .{1,40}| on .{1,40}| in .{1,40})?',
-      'most recent(?: news| articles| stories| posts)?',
-      'neueste (?:artikel|beiträge|nachrichten|meldungen)',
-      'aktuelle (?:artikel|beiträge|nachrichten|meldungen)',
-      'neu(?:este)? (?:im|auf) .{1,30}',
-      'mehr (?:zum thema|aus (?:der|dem) .{1,30}|nachrichten|artikel)',
-      'das könnte (?:sie|dich) (?:auch )?interessieren',
-      'weitere (?:artikel|beiträge|nachrichten|meldungen)',
-      'auch interessant',
-      'derniers articles',
-      'dernières (?:actualités|nouvelles|infos)',
-      'à lire aussi',
-      'lire aussi',
-      'últimas noticias',
-      'lo último',
-      'ultime notizie',
-      'articoli correlati',
-      'you may also like',
-      'you might also like',
-      'related (?:articles|stories|posts|news)',
-      'recommended (?:for you|stories|articles|reading)',
-      'most (?:popular|read|viewed|shared)(?: (?:articles|stories|news))?',
-      'meistgelesen(?:e artikel)?',
-    ].join('|') +
-    ')[.:!?…]*$',
-  'i',
-);
+let FURNITURE_HEAD_RE: RegExp | null = null;
+export const furnitureHeadRe = (): RegExp =>
+  (FURNITURE_HEAD_RE ??= new RegExp(
+    '^(?:' +
+      [
+        // paywall prompts
+        '(?:möchten|wollen) sie weiterlesen',
+        '(?:want|continue) to (?:keep )?read(?:ing)?(?: this article| more)?',
+        'keep reading',
+        // newsletter prompts that head a sign-up box
+        '(?:want|get) more (?:stories|articles|news|posts)(?: like this)?',
+        'subscribe to (?:continue|keep|read).{0,60}',
+        '(?:to )?continue reading,? (?:subscribe|sign in|log in|register).{0,60}',
+        'this (?:article|story|content) is (?:only available |exclusively )?for (?:subscribers|members).{0,40}',
+        '(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnierende|abonnent\\*innen|plus-leser).{0,40}',
+        '(?:jetzt )?(?:weiterlesen|lesen sie) mit .{1,30}',
+        'already (?:a )?(?:subscriber|member)\\?.{0,40}',
+        'sie sind bereits abonnent(?:in)?\\?.{0,40}',
+        'bereits abonniert\\?.{0,40}',
+        'envie de lire la suite.{0,20}',
+        'la suite est réservée aux abonnés.{0,20}',
+        '(?:este|el) (?:artículo|contenido) es exclusivo para suscriptores.{0,20}',
+        // author boxes
+        '(?:about|more about|meet) the (?:author|writer|reporter)s?',
+        'über (?:den|die) (?:autor|autorin|autoren|verfasser|verfasserin)',
+        'zu[mr] (?:autor|autorin|person)',
+        'à propos de l.auteur(?:e)?',
+        'sobre (?:el|la) autor(?:a)?',
+        'sull.autore',
+        // lists of other stories
+        '(?:the )?(?:latest|newest|recent|top|more|other) (?:news|articles|stories|posts|headlines)(?: from .{1,40}| on .{1,40}| in .{1,40})?',
+        'most recent(?: news| articles| stories| posts)?',
+        'neueste (?:artikel|beiträge|nachrichten|meldungen)',
+        'aktuelle (?:artikel|beiträge|nachrichten|meldungen)',
+        'neu(?:este)? (?:im|auf) .{1,30}',
+        'mehr (?:zum thema|aus (?:der|dem) .{1,30}|nachrichten|artikel)',
+        'das könnte (?:sie|dich) (?:auch )?interessieren',
+        'weitere (?:artikel|beiträge|nachrichten|meldungen)',
+        'auch interessant',
+        'derniers articles',
+        'dernières (?:actualités|nouvelles|infos)',
+        'à lire aussi',
+        'lire aussi',
+        'últimas noticias',
+        'lo último',
+        'ultime notizie',
+        'articoli correlati',
+        'you may also like',
+        'you might also like',
+        'related (?:articles|stories|posts|news)',
+        'recommended (?:for you|stories|articles|reading)',
+        'most (?:popular|read|viewed|shared)(?: (?:articles|stories|news))?',
+        'meistgelesen(?:e artikel)?',
+      ].join('|') +
+      ')[.:!?…]*$',
+    'i',
+  ));
 /**
- * What every heading FURNITURE_HEAD_RE matches starts with (lower-cased): lines starting with none of
+ * What every heading furnitureHeadRe() matches starts with (lower-cased): lines starting with none of
  * them skip the pattern. Written out, not derived from the pattern on the page: deriving them
  * (lib/extract/prefix-filter) ran as cold interpreted code on every injection, a few ms a page.
  * A unit test checks that they cover what prefix-filter derives from the pattern.
@@ -573,14 +589,15 @@ export const FURNITURE_HEAD_STARTS = [
   'recommended ',
   'meistgelesen',
 ];
-const HEAD_START_MAX = Math.max(...FURNITURE_HEAD_STARTS.map((p) => p.length));
+let HEAD_START_MAX = 0;
 function startsLikeHead(line: string): boolean {
+  HEAD_START_MAX ||= Math.max(...FURNITURE_HEAD_STARTS.map((p) => p.length));
   const head = line.slice(0, HEAD_START_MAX).toLowerCase();
   for (const p of FURNITURE_HEAD_STARTS) if (head.startsWith(p)) return true;
   return false;
 }
 export const FURNITURE_HEAD = {
-  test: (line: string): boolean => line.length <= 90 && startsLikeHead(line) && FURNITURE_HEAD_RE.test(line),
+  test: (line: string): boolean => line.length <= 90 && startsLikeHead(line) && furnitureHeadRe().test(line),
 };
 
 /** A price: currency sign or code next to a number. */
@@ -588,4 +605,4 @@ export const PRICE_RE = /(?:[$€£¥]|\b(?:usd|eur|gbp|chf)\b)\s?\d|\d(?:[\d.,]
 
 // Every date line has a digit, a weekday ("...day") or is "updated".
 const DATE_HINT = /\d|day|^updated$/i;
-export const DATE_LINE = { test: (line: string): boolean => DATE_HINT.test(line) && DATE_RE.test(line) };
+export const DATE_LINE = { test: (line: string): boolean => DATE_HINT.test(line) && dateRe().test(line) };

@@ -32,13 +32,20 @@ export interface ReadingSpeed {
   cjkCpm?: number;
 }
 
-// Han ideographs, kana and the prolonged sound mark (ー, Script=Common), halfwidth katakana.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff66-\uff9f]/gu;
-// Scripts without spaces between words that are not read by character.
-const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
-// A word starts with a letter or digit and may continue through marks, apostrophes, hyphens and
-// inner dots/commas of numbers ("don't", "state-of-the-art", "3.5", "1,000").
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*(?:[.,][\p{N}]+)*/gu;
+// Built on first use: a Unicode property escape costs its parse (about 0.1-0.2 ms each, cold) wherever
+// the pattern is written, even in a function never called, and the tab's extraction script carries this
+// file for pages whose text the detector's own count cannot read (lib/detect/count-text).
+let patterns: { cjk: RegExp; unspaced: RegExp; word: RegExp } | null = null;
+const countPatterns = () =>
+  (patterns ??= {
+    // Han ideographs, kana and the prolonged sound mark (ー, Script=Common), halfwidth katakana.
+    cjk: new RegExp('[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc\\uff66-\\uff9f]', 'gu'),
+    // Scripts without spaces between words that are not read by character.
+    unspaced: new RegExp('[\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]+', 'gu'),
+    // A word starts with a letter or digit and may continue through marks, apostrophes, hyphens and
+    // inner dots/commas of numbers ("don't", "state-of-the-art", "3.5", "1,000").
+    word: new RegExp("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’_-]*(?:[.,][\\p{N}]+)*", 'gu'),
+  });
 
 type Segmenter = { segment(s: string): Iterable<{ isWordLike?: boolean }> };
 
@@ -55,13 +62,14 @@ function unspacedWords(run: string): number {
 /** Counts words and CJK characters in plain text (pass extracted text, not HTML). */
 export function countText(text: string): { words: number; cjkChars: number } {
   if (!text) return { words: 0, cjkChars: 0 };
-  const cjkChars = (text.match(CJK) ?? []).length;
+  const { cjk, unspaced, word } = countPatterns();
+  const cjkChars = (text.match(cjk) ?? []).length;
   let words = 0;
-  const rest = text.replace(CJK, ' ').replace(UNSPACED, (run) => {
+  const rest = text.replace(cjk, ' ').replace(unspaced, (run) => {
     words += unspacedWords(run);
     return ' ';
   });
-  words += (rest.match(WORD) ?? []).length;
+  words += (rest.match(word) ?? []).length;
   return { words, cjkChars };
 }
 

@@ -1,4 +1,4 @@
-// The tab's extraction, one function for both callers: the popup's script (extract.content, injected on
+// The tab's extraction, one function for both callers: the popup's script (entrypoints/extract.ts, injected on
 // a click) and the detect content script's reading count (reading-counts, loaded on article pages). The
 // same code on the same DOM gives the same words, so the badge shows the number the popup will.
 import { detectArticle, type Detection } from '../detect/index';

@@ -105,7 +105,10 @@ function cleanTag(raw: string): string {
   return displayTag(t);
 }
 
-const CAP_WORDS = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}$/u;
+// Built on first use (a page with no comma in its tags never needs it): written as a literal, its
+// Unicode property escapes cost their parse on every injection of the extraction script.
+let CAP_WORDS: RegExp | null = null;
+const capWords = () => (CAP_WORDS ??= new RegExp("^\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,2}$", 'u'));
 
 /**
  * One metadata element / array item: usually one tag. Catalogue-style inverted names become
@@ -117,7 +120,7 @@ function itemTags(item: string, decode: Decode): string[] {
     .replace(/\s*\([^)]*\)\s*/g, ' ')
     .trim();
   const parts = t.split(',').map((x) => x.trim());
-  if (parts.length === 2 && CAP_WORDS.test(parts[0]) && CAP_WORDS.test(parts[1])) return [`${parts[1]} ${parts[0]}`];
+  if (parts.length === 2 && capWords().test(parts[0]) && capWords().test(parts[1])) return [`${parts[1]} ${parts[0]}`];
   return splitList(t, decode);
 }
 

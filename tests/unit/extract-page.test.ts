@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The badge without host access: the detect content script loads reading-counts.js, whose countReading
-// runs the popup's own extraction (extractPage, what extract.content returns) on the page. Its counts
+// runs the popup's own extraction (extractPage, what entrypoints/extract.ts returns) on the page. Its counts
 // must be the ones the popup's preview shows its time from, at any reading speed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
