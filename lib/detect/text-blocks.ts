@@ -42,50 +42,17 @@ export function cjkFactor(t: string): number {
   return 2 * (han + hangul) >= n ? 2 : 1;
 }
 
-/** 3 for kana, CJK punctuation, unified ideographs (and extension A) and fullwidth forms; 2 for Hangul; else 1. */
-function cjkKind(c: number): number {
-  if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) return 3;
-  return c >= 0xac00 && c <= 0xd7af ? 2 : 1;
-}
-
 /** Below this many characters a block never counts, whatever its script (20 Latin = 7 CJK). */
 const MIN_RAW = 7;
-
-/** Blocks read, each counted at its raw length (blocks of 20+ characters: right for a page not in CJK). */
-interface Pass {
-  long: number;
-  total: number;
-  reader: number;
-  box: Map<Node, number>;
-}
-
-/**
- * The same sums with each block scaled by the page's factor `f` when its middle character is CJK too
- * (a Latin footer stays as it is); blocks that still fall short lose their owner (never main text).
- */
-function scaledPass(texts: string[], owners: (Node | null)[], f: number): Pass {
-  const p: Pass = { long: 0, total: 0, reader: 0, box: new Map() };
-  for (let i = 0; i < texts.length; i++) {
-    const raw = texts[i].length;
-    const len = cjkKind(texts[i].charCodeAt(raw >> 1)) > 1 ? raw * f : raw;
-    if (len < 20) {
-      owners[i] = null;
-      continue;
-    }
-    p.total += len;
-    if (len >= 80) p.long++;
-    if (len > 140) p.reader += Math.sqrt(len - 140);
-    const parent = owners[i];
-    if (parent) p.box.set(parent, (p.box.get(parent) ?? 0) + len);
-  }
-  return p;
-}
 
 export function textBlocks(doc: Document): TextBlocks {
   // One pass at raw lengths (as a Latin page needs); blocks of 7-19 characters are kept too, for a CJK
   // page. Its script is judged once, on its longest block (judging each block cost a loop per paragraph
-  // in the cold content script), and only a CJK page is summed again, scaled (scaledPass).
-  let pass: Pass = { long: 0, total: 0, reader: 0, box: new Map() };
+  // in the cold content script), and only a CJK page is summed again, scaled.
+  let long = 0,
+    total = 0,
+    reader = 0,
+    box = new Map<Node, number>();
   const texts: string[] = [];
   const owners: (Node | null)[] = [];
   let longest = '';
@@ -94,14 +61,14 @@ export function textBlocks(doc: Document): TextBlocks {
     const len = t.length;
     if (len < MIN_RAW) return;
     if (len > longest.length) longest = t;
-    texts.push(t);
-    owners.push(el.parentNode);
-    if (len < 20) return;
-    pass.total += len;
-    if (len >= 80) pass.long++;
-    if (len > 140) pass.reader += Math.sqrt(len - 140);
     const parent = el.parentNode;
-    if (parent) pass.box.set(parent, (pass.box.get(parent) ?? 0) + len);
+    texts.push(t);
+    owners.push(parent);
+    if (len < 20) return;
+    total += len;
+    if (len >= 80) long++;
+    if (len > 140) reader += Math.sqrt(len - 140);
+    if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
   };
   const ps = doc.getElementsByTagName('p');
   for (let i = 0, n = ps.length; i < n; i++) take(ps[i]);
@@ -112,8 +79,25 @@ export function textBlocks(doc: Document): TextBlocks {
   // A <div> holding paragraphs is counted through them.
   for (const div of brDivs) if (!div.getElementsByTagName('p').length) take(div);
   const f = longest ? cjkFactor(longest) : 1;
-  if (f > 1) pass = scaledPass(texts, owners, f);
-  let { reader } = pass;
+  if (f > 1) {
+    // A CJK page: each block scaled when its middle character is CJK too (a Latin footer stays as it is;
+    // cjkFactor of one character is its own factor); one still short is no block, and has no owner.
+    long = total = reader = 0;
+    box = new Map();
+    for (let i = 0; i < texts.length; i++) {
+      const raw = texts[i].length;
+      const len = cjkFactor(texts[i][raw >> 1]) > 1 ? raw * f : raw;
+      if (len < 20) {
+        owners[i] = null;
+        continue;
+      }
+      const parent = owners[i];
+      total += len;
+      if (len >= 80) long++;
+      if (len > 140) reader += Math.sqrt(len - 140);
+      if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
+    }
+  }
   // A page's only <article> counts as one block for the isProbablyReaderable-like score (as there),
   // whatever its text is wrapped in; several <article>s are teasers.
   const articles = doc.getElementsByTagName('article');
@@ -123,14 +107,14 @@ export function textBlocks(doc: Document): TextBlocks {
   }
   let best: Node | null = null,
     bestLen = 0;
-  for (const [node, len] of pass.box)
+  for (const [node, len] of box)
     if (len > bestLen) {
       best = node;
       bestLen = len;
     }
   // Words of the main text: blocks of the dominant container (CJK: characters). A text under 20
-  // characters at raw lengths is no block: it has no owner (as scaledPass leaves the short ones).
+  // characters at raw lengths is no block: it has no owner (as the CJK pass leaves the short ones).
   const main: string[] = [];
   for (let i = 0; i < texts.length; i++) if ((f > 1 || texts[i].length >= 20 ? owners[i] : null) === best) main.push(texts[i]);
-  return { long: pass.long, total: pass.total, reader, bestLen, articles: articles.length, mainText: main.join('\n') };
+  return { long, total, reader, bestLen, articles: articles.length, mainText: main.join('\n') };
 }
