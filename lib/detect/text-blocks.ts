@@ -33,39 +33,42 @@ export function cjkFactor(t: string): number {
     const c = t.charCodeAt(i);
     if (c <= 0x20) continue;
     n++;
-    const k = cjkKind(c);
-    if (k === 3) han++;
-    else if (k === 2) hangul++;
+    // cjkKind inline: on a Latin page this is the only CJK code that runs.
+    if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) han++;
+    else if (c >= 0xac00 && c <= 0xd7af) hangul++;
   }
   if (!n) return 1;
   if (2 * han >= n) return 3;
   return 2 * (han + hangul) >= n ? 2 : 1;
 }
 
-/** 3 for kana, CJK punctuation, unified ideographs (and extension A) and fullwidth forms; 2 for Hangul; else 1. */
-function cjkKind(c: number): number {
-  if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) return 3;
-  return c >= 0xac00 && c <= 0xd7af ? 2 : 1;
-}
-
 /** Below this many characters a block never counts, whatever its script (20 Latin = 7 CJK). */
 const MIN_RAW = 7;
 
 export function textBlocks(doc: Document): TextBlocks {
-  // Raw lengths first; the page's script is judged once, on its longest block (judging every block's
-  // start cost a loop per paragraph in the cold content script: +0.6 ms median). On a CJK page a block
-  // is scaled when its middle character is CJK too (a Latin footer stays as it is).
-  const lens: number[] = [];
+  // One pass at raw lengths (as a Latin page needs); blocks of 7-19 characters are kept too, for a CJK
+  // page. Its script is judged once, on its longest block (judging each block cost a loop per paragraph
+  // in the cold content script), and only a CJK page is summed again, scaled.
+  let long = 0,
+    total = 0,
+    reader = 0,
+    box = new Map<Node, number>();
   const texts: string[] = [];
   const owners: (Node | null)[] = [];
-  let longest = -1;
+  let longest = '';
   const take = (el: Element) => {
     const t = el.textContent ?? '';
-    if (t.length < MIN_RAW) return;
-    if (longest < 0 || t.length > lens[longest]) longest = lens.length;
-    lens.push(t.length);
+    const len = t.length;
+    if (len < MIN_RAW) return;
+    if (len > longest.length) longest = t;
+    const parent = el.parentNode;
     texts.push(t);
-    owners.push(el.parentNode);
+    owners.push(parent);
+    if (len < 20) return;
+    total += len;
+    if (len >= 80) long++;
+    if (len > 140) reader += Math.sqrt(len - 140);
+    if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
   };
   const ps = doc.getElementsByTagName('p');
   for (let i = 0, n = ps.length; i < n; i++) take(ps[i]);
@@ -75,22 +78,25 @@ export function textBlocks(doc: Document): TextBlocks {
   for (const br of doc.querySelectorAll('div > br')) brDivs.add(br.parentNode as Element);
   // A <div> holding paragraphs is counted through them.
   for (const div of brDivs) if (!div.getElementsByTagName('p').length) take(div);
-  const f = longest < 0 ? 1 : cjkFactor(texts[longest]);
-  let long = 0,
-    total = 0,
-    reader = 0;
-  const box = new Map<Node, number>();
-  for (let i = 0; i < lens.length; i++) {
-    const len = f > 1 && cjkKind(texts[i].charCodeAt(lens[i] >> 1)) > 1 ? lens[i] * f : lens[i];
-    if (len < 20) {
-      owners[i] = null; // not a block: never part of the main text
-      continue;
+  const f = longest ? cjkFactor(longest) : 1;
+  if (f > 1) {
+    // A CJK page: each block scaled when its middle character is CJK too (a Latin footer stays as it is;
+    // cjkFactor of one character is its own factor); one still short is no block, and has no owner.
+    long = total = reader = 0;
+    box = new Map();
+    for (let i = 0; i < texts.length; i++) {
+      const raw = texts[i].length;
+      const len = cjkFactor(texts[i][raw >> 1]) > 1 ? raw * f : raw;
+      if (len < 20) {
+        owners[i] = null;
+        continue;
+      }
+      const parent = owners[i];
+      total += len;
+      if (len >= 80) long++;
+      if (len > 140) reader += Math.sqrt(len - 140);
+      if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
     }
-    total += len;
-    if (len >= 80) long++;
-    if (len > 140) reader += Math.sqrt(len - 140);
-    const parent = owners[i];
-    if (parent) box.set(parent, (box.get(parent) ?? 0) + len);
   }
   // A page's only <article> counts as one block for the isProbablyReaderable-like score (as there),
   // whatever its text is wrapped in; several <article>s are teasers.
@@ -106,8 +112,9 @@ export function textBlocks(doc: Document): TextBlocks {
       best = node;
       bestLen = len;
     }
-  // Words of the main text: paragraphs of the dominant container (CJK: characters).
+  // Words of the main text: blocks of the dominant container (CJK: characters). A text under 20
+  // characters at raw lengths is no block: it has no owner (as the CJK pass leaves the short ones).
   const main: string[] = [];
-  for (let i = 0; i < texts.length; i++) if (owners[i] === best) main.push(texts[i]);
+  for (let i = 0; i < texts.length; i++) if ((f > 1 || texts[i].length >= 20 ? owners[i] : null) === best) main.push(texts[i]);
   return { long, total, reader, bestLen, articles: articles.length, mainText: main.join('\n') };
 }
