@@ -1,11 +1,11 @@
 // In-browser timing: serves saved pages on 127.0.0.1 only, opens them in headless Chromium with page
 // JavaScript disabled, and runs esbuild IIFE bundles (ours, bare Readability) in an isolated world
 // through CDP, as a content script would run.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -283,10 +283,15 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
   // Cold: the timing starts before the bundle is compiled, for both (a content script's injection is
   // part of what the user waits for, and a bigger bundle costs more to compile).
   const gistCall = `extra = {}; __gistx.extractUnsanitized(document, { url: location.href, timings: extra })`;
+  // The file the extension injects, when built (`wxt build --mode e2e`): it extracts as its top level runs,
+  // with what the probe above leaves out (the script wrapper, the detection verdict, the preview fields).
+  const shippedPath = process.env.GIST_BENCH_SHIPPED ?? join(HERE, '../../.output/chrome-mv3-e2e/extract.js');
+  const shipped = existsSync(shippedPath) ? readFileSync(shippedPath, 'utf8') : null;
   const probes = [
     injectedProbe('gist', extract.code, gistCall),
     injectedProbe('bare', bare.code, `extra = new __bare.Readability(document.cloneNode(true)).parse()?.textContent.length ?? 0`),
     ...(base ? [injectedProbe('base', base.code, gistCall)] : []),
+    ...(shipped ? [injectedProbe('shipped', shipped, 'extra = 0')] : []),
   ];
   const cpu: Record<string, number[]> = {};
   const mainCpu: Record<string, number[]> = {};
@@ -363,6 +368,15 @@ export async function benchExtractBrowser(pages: BrowserPage[]): Promise<void> {
     console.log(
       `same run, this tree / GIST_BENCH_BASE (${baseDir}, ${(base.bytes / 1024).toFixed(0)} kB): cold ${ratio(iOurs, iBase)}, per page ${pairedRatio(iOurs, iBase)}; ` +
         `base/readability ${ratio(iBase, iBare)}; fixed cost base ${fx('base').toFixed(2)} ms`,
+    );
+  }
+  if (shipped) {
+    const iShip = (cold.shipped as [number][]).map((r) => r[0]);
+    console.log(
+      `shipped ${relative(process.cwd(), shippedPath)} (${(shipped.length / 1024).toFixed(0)} kB, built ${statSync(shippedPath).mtime.toISOString().slice(0, 16)}; ` +
+        `injection + extraction as the extension runs it): cold ratio to readability ${ratio(iShip, iBare)}` +
+        (mainCpu.shipped ? `, main-thread CPU ${ratio(mainCpu.shipped, mainCpu.bare)}` : '') +
+        `; fixed cost ${fx('shipped').toFixed(2)} ms`,
     );
   }
   console.log(
