@@ -155,10 +155,10 @@ export interface LinearWeights {
 // carries. Penalising short words instead (score × letters/6, up to 10) 12.59 / 16.41.
 // Why KPCrowd shown F@5 14 is out of reach for one ranking (scripts/tag-hit-rates.ts, tag-rerank-bound.ts;
 // dev halves): with 50.5 gold keys a page, five right tags on every page give 21.8, so 14 needs 64 % of
-// the five right on every page, more than the ranked top 1-2 (68 %) and ranks 3-5 (57 %) average. A
-// logistic reranker of the top 30 fitted in-sample on KPCrowd dev reaches 13.99 there but 9.67 on Zyte;
-// weighting Zyte more traces 13.72 / 11.29, 13.20 / 14.56, 12.53 / 16.17; fitted on Zyte alone 11.45 /
-// 17.36 (five shown, no floor). Where Zyte stays at 16+, no fit gets KPCrowd past ~12.5.
+// the five right on every page, more than the ranked top 1-2 (67 %) and ranks 3-5 (56 %) average. A
+// logistic reranker of the top 30 fitted in-sample on KPCrowd dev reaches 13.97 there but 10.10 on Zyte;
+// weighting Zyte more traces 13.84 / 11.57, 13.71 / 13.39, 13.04 / 14.93, 12.52 / 16.17; fitted on Zyte
+// alone 11.47 / 16.84 (five shown, no floor). Where Zyte stays at 16+, no fit gets KPCrowd past ~12.5.
 export const DEFAULT_TEXT_TAG_OPTIONS: Required<TextTagOptions> = {
   titleBoost: 1.35,
   titleCount: 1,
