@@ -19,42 +19,10 @@ export function isKoreanText(text: string): boolean {
 }
 
 /** Particles that follow nouns only: a word ending in one is a noun with its particle (longest first). */
-const NOUN_PARTICLES = [
-  '에서부터',
-  '에서는',
-  '에서도',
-  '에서의',
-  '에게서',
-  '에게는',
-  '으로부터',
-  '으로는',
-  '으로도',
-  '으로서',
-  '으로써',
-  '이라는',
-  '에서',
-  '에게',
-  '께서',
-  '으로',
-  '까지',
-  '부터',
-  '처럼',
-  '에는',
-  '에도',
-  '와의',
-  '과의',
-  '이다',
-  '이며',
-  '이나',
-  '을',
-  '를',
-  '이',
-  '가',
-  '의',
-  '에',
-  '와',
-  '과',
-];
+const NOUN_PARTICLES = (
+  '에서부터 에서는 에서도 에서의 에게서 에게는 으로부터 으로는 으로도 으로서 으로써 이라는 에서 에게 께서 으로 까지 부터 ' +
+  '처럼 에는 에도 와의 과의 이다 이며 이나 을 를 이 가 의 에 와 과'
+).split(' ');
 /** The topic particles, which also end verb forms (달리는, 밝히는): a noun's when the stem does not look verbal. */
 const TOPIC_PARTICLES = ['은', '는'];
 /** Other particles that also end verb forms (해도, 했지만): stripped, but no evidence of a noun. */
