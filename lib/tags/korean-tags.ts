@@ -4,18 +4,13 @@
 // 의, 에서, 와/과 …). Verbs and adjectives never do (밝혔다, 새로운), so they never become tags, without a
 // dictionary. A phrase is a run of nouns written side by side (문재인 대통령, 전기 화물차), as a compound
 // or a name with a title is; ranking is the Japanese/Chinese one (spaceless-tags.ts).
-import { rankPhraseStats, type PhraseStat } from './spaceless-tags';
+import { rankPhraseStats, scriptCounts, type PhraseStat } from './spaceless-tags';
 import type { TextTag } from './text-tags';
-
-const HANGUL = /[\uac00-\ud7a3]/g;
-const LETTER = /\p{L}/gu;
 
 /** Korean when Hangul syllables are at least 40 % of the letters of the text's start. */
 export function isKoreanText(text: string): boolean {
-  const sample = text.slice(0, 4000);
-  const letters = sample.match(LETTER)?.length ?? 0;
-  if (letters < 20) return false;
-  return (sample.match(HANGUL)?.length ?? 0) / letters >= 0.4;
+  const c = scriptCounts(text);
+  return !!c && c.hangul / c.letters >= 0.4;
 }
 
 /** Particles that follow nouns only: a word ending in one is a noun with its particle (longest first). */

@@ -12,21 +12,27 @@ export type SpacelessLanguage = 'ja' | 'zh';
 
 const HAN = /\p{Script=Han}/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HANGUL = /[\uac00-\ud7a3]/g;
 const LETTER = /\p{L}/gu;
 /** A Japanese content word: kanji, katakana (with its long-vowel mark and middle dot), Latin, digits. */
 const JA_CONTENT = /^[\p{Script=Han}\p{Script=Katakana}ー・\p{Script=Latin}\p{N}]+$/u;
 const HAS_LETTER = /\p{L}/u;
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 
-/** Japanese when kana are part of the text, Chinese when it is Han alone; null for other scripts. */
-export function spacelessLanguage(text: string): SpacelessLanguage | null {
+/** The letters of the text's start, and how many of them are Han, kana and Hangul; null below 20 letters. */
+export function scriptCounts(text: string): { letters: number; han: number; kana: number; hangul: number } | null {
   const sample = text.slice(0, 4000);
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters < 20) return null;
-  const han = sample.match(HAN)?.length ?? 0;
-  const kana = sample.match(KANA)?.length ?? 0;
-  if ((han + kana) / letters < 0.4) return null;
-  return kana / (han + kana) >= 0.05 ? 'ja' : 'zh';
+  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
+  return { letters, han: count(HAN), kana: count(KANA), hangul: count(HANGUL) };
+}
+
+/** Japanese when kana are part of the text, Chinese when it is Han alone; null for other scripts. */
+export function spacelessLanguage(text: string): SpacelessLanguage | null {
+  const c = scriptCounts(text);
+  if (!c || (c.han + c.kana) / c.letters < 0.4) return null;
+  return c.kana / (c.han + c.kana) >= 0.05 ? 'ja' : 'zh';
 }
 
 /** A phrase's sightings: in the body (`count`, `first` word position) and whether the title has it. */

@@ -9,7 +9,6 @@ import {
   normMeta,
   ourMeta,
   rates,
-  titleMissKind,
   cutTitlePart,
   namesSite,
   type Field,
@@ -40,9 +39,12 @@ export function benchReadabilityPages(opts: { misses?: boolean } = {}): void {
   // Counts only, both halves: what kind of title misses remain (no page of the held-out half is shown).
   for (const half of HALVES) {
     const misses = ours.filter((r) => halfOf(r.slug) === half && !r.ok.title);
-    const cut = misses.filter((r) => titleMissKind(r) === 'site part cut');
+    const cut = misses.flatMap((r) => {
+      const part = cutTitlePart(r);
+      return part === null ? [] : [{ r, part }];
+    });
     const page = (slug: string) => pages.find((p) => p.slug === slug)!;
-    const site = cut.filter((r) => namesSite(page(r.slug), cutTitlePart(r))).length;
+    const site = cut.filter(({ r, part }) => namesSite(page(r.slug), part)).length;
     console.log(
       `gist ${half} title misses: ${misses.length}; ${cut.length} are the expected title less a part after/before a separator ` +
         `("Story" for "Story | Site"), ${site} of them a part the page's metadata or home link names as the site; ${misses.length - cut.length} other`,
