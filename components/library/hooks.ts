@@ -63,3 +63,10 @@ export function useTexts(load: ((ids: number[]) => Promise<(string | undefined)[
     return undefined;
   };
 }
+
+/** The browser tab's title, following `title`. */
+export function useDocumentTitle(title: string) {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}

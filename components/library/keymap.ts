@@ -1,5 +1,5 @@
 // The library's keyboard shortcuts: a pure mapping from one key press and the page's state to a command.
-// library-page.tsx performs the command; dialogs.tsx (ShortcutsHelp) lists them for the user.
+// library-keys.ts performs the command; dialogs.tsx (ShortcutsHelp) lists them for the user.
 
 export type KeyCommand =
   // In the search box

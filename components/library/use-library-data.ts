@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
 import { FIRST_PAGE } from '../../lib/db/first-page';
 import { viewCounts, type StatusView } from '../../lib/search/list-query';
-import { effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
+import { DEFAULT_SETTINGS, effectiveTheme, type ReaderSettings } from '../../lib/reader/settings';
 import { describeError } from './errors';
 import type { LibraryConnector, StorageInfo } from './library-connector';
 import { parseRoute, type Route } from './route';
@@ -126,6 +126,30 @@ export function useTheme(theme: ReaderSettings['theme']) {
     mq?.addEventListener?.('change', apply);
     return () => mq?.removeEventListener?.('change', apply);
   }, [theme]);
+}
+
+/** The reader settings, saved as they change; the page's theme follows them. */
+export function useReaderSettings(store: LibraryConnector['settings']) {
+  const [settings, setSettings] = useState<ReaderSettings>(() => store?.load() ?? { ...DEFAULT_SETTINGS });
+  useTheme(settings.theme);
+  const changeSettings = (s: ReaderSettings) => {
+    setSettings(s);
+    store?.save(s);
+  };
+  return [settings, changeSettings] as const;
+}
+
+/** Until the browser answers (and where it cannot): its default for the manifest's command. */
+const DEFAULT_SHORTCUT = 'Alt+Shift+S';
+
+/** The browser's keyboard shortcut that saves a page, for the welcome's how-to. */
+export function useSaveShortcut(connector: LibraryConnector): string {
+  const [shortcut, setShortcut] = useState(DEFAULT_SHORTCUT);
+  useEffect(() => {
+    connector.shortcut?.().then(setShortcut, () => {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once: main.tsx creates the connector once per page
+  }, []);
+  return shortcut;
 }
 
 /** The route in the hash, following Back / Forward and typed URLs. */
