@@ -18,6 +18,7 @@ import { cleanByline, withoutSite } from './byline-clean';
 import { BOILER_LINE } from './patterns';
 import { postprocess } from './postprocess';
 import { preprocess } from './preprocess';
+import { ALLOWED_ATTRIBUTES } from '../sanitize/allowed-attributes';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
 import { recoverBlocks, survivingBlocks, tagBlocks } from './recover-blocks';
 import { blockText } from './text';
@@ -42,31 +43,8 @@ const MIN_TEXT = 200;
 const SHORT_SHARE = 0.33;
 const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
 
-// Attributes worth handing to the sanitizer (which has the final word; see lib/sanitize).
-const KEEP_ATTRS = new Set([
-  'href',
-  'src',
-  'srcset',
-  'sizes',
-  'alt',
-  'title',
-  'width',
-  'height',
-  'colspan',
-  'rowspan',
-  'datetime',
-  'cite',
-  'lang',
-  'dir',
-  'start',
-  'reversed',
-  'type',
-  'scope',
-  'headers',
-  'abbr',
-  'open',
-  'media',
-]);
+// Attributes worth handing to the sanitizer (which has the final word; see lib/sanitize): its own list.
+const KEEP_ATTRS = new Set(ALLOWED_ATTRIBUTES);
 
 function absoluteSrcset(srcset: string, base: string): string {
   return srcset

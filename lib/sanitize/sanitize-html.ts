@@ -4,6 +4,7 @@
 // No scripts, styles, forms, frames, plugins, SVG or MathML; no event handlers, no id/name/class (DOM
 // clobbering), and every URL-bearing attribute is checked the way a browser would parse it.
 import createDOMPurify, { type Config } from 'dompurify';
+import { ALLOWED_ATTRIBUTES } from './allowed-attributes';
 import { parsingWindow } from './inert-window';
 
 const ALLOWED_TAGS = [
@@ -78,29 +79,6 @@ const ALLOWED_TAGS = [
   'ul',
   'var',
   'wbr',
-];
-const ALLOWED_ATTR = [
-  'href',
-  'src',
-  'srcset',
-  'sizes',
-  'alt',
-  'title',
-  'width',
-  'height',
-  'colspan',
-  'rowspan',
-  'datetime',
-  'lang',
-  'dir',
-  'start',
-  'reversed',
-  'type',
-  'scope',
-  'headers',
-  'abbr',
-  'open',
-  'media',
 ];
 /** Beyond DOMPurify's defaults (script, style, svg, math, template, noscript…): elements whose inner text must go too. */
 const ADD_FORBID_CONTENTS = ['iframe', 'object', 'embed', 'applet', 'textarea', 'select', 'option', 'button'];
@@ -215,7 +193,7 @@ function purifierFor(page: Window): Purifier {
 
 const CONFIG: Config = {
   ALLOWED_TAGS,
-  ALLOWED_ATTR,
+  ALLOWED_ATTR: ALLOWED_ATTRIBUTES,
   FORBID_TAGS,
   ADD_FORBID_CONTENTS,
   FORBID_ATTR: [
