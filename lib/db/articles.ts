@@ -1,22 +1,13 @@
 // Article storage operations. Everything slow (fetching images, sanitizing, tagging) happens before
 // these are called: each write is one short transaction, so a worker stopped mid-save leaves the whole
 // article or nothing.
-import type { ArticleRecord, ArticleStatus, ContentRecord, GistDB, HighlightRecord, ImageRecord } from './schema';
+import type { ArticleMetadata, ArticleRecord, ArticleStatus, ContentRecord, GistDB, HighlightRecord, ImageRecord } from './schema';
 import { hostOf } from '../url/host';
 import { bodyTables, deleteBody, getBody, putBody } from './contents';
 
 export { textsOf } from './contents';
 
-export interface ArticleInput {
-  /** Canonical key (lib/url/canonical-url articleKey). */
-  url: string;
-  originalUrl: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  lang: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
+export interface ArticleInput extends ArticleMetadata {
   html: string;
   text: string;
   tags: string[];

@@ -43,9 +43,9 @@ export interface HighlightRecord {
   source: string;
 }
 
-export interface ArticleRecord {
-  id: number;
-  /** Canonical URL: the dedup key. */
+/** What a save reads from the page about an article: kept alike in the store, a save's input and a synced document. */
+export interface ArticleMetadata {
+  /** Canonical URL: the dedup key (lib/url/canonical-url articleKey). */
   url: string;
   /** The URL as the user saved it (may carry tracking parameters, fragments). */
   originalUrl: string;
@@ -55,6 +55,10 @@ export interface ArticleRecord {
   lang: string | null;
   publishedTime: string | null;
   excerpt: string | null;
+}
+
+export interface ArticleRecord extends ArticleMetadata {
+  id: number;
   /** Epoch milliseconds of the first save. */
   savedAt: number;
   updatedAt: number;

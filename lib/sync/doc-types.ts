@@ -4,20 +4,12 @@
 // per highlight. Ids derive from the canonical URL, the only key two devices share (numeric Dexie ids
 // differ per device): `a:<key>` content, `s:<key>` state, `h:<key>:<highlight uuid>` highlight (the
 // article's highlights are one prefix range, found without an index).
-import type { ArticleStatus, HighlightColor, HighlightRecord } from '../db/schema';
+import type { ArticleMetadata, ArticleStatus, HighlightColor, HighlightRecord } from '../db/schema';
 
-export interface ContentDoc {
+export interface ContentDoc extends ArticleMetadata {
   _id: string;
   _rev?: string;
   type: 'content';
-  url: string;
-  originalUrl: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  lang: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
   savedAt: number;
   updatedAt: number;
   tagCandidates: string[];
