@@ -10,6 +10,7 @@ import { NotDownloaded } from './not-downloaded';
 import { useReaderHighlights } from './use-reader-highlights';
 import { ReaderHighlights, type HighlightCommand } from './reader-highlights';
 import { saveBlob } from './export-download';
+import './article-page.css';
 
 export interface ArticlePageProps {
   id: number;

@@ -4,6 +4,7 @@ import { displaySite, isInProgress } from '../../lib/search/list-query';
 import { dateLabel } from '../../lib/format/dates';
 import type { SnippetPart } from '../../lib/search/snippet';
 import './highlights.css';
+import './rows.css';
 
 /** Row heights (px): one fixed height per layout keeps the virtual list exact. */
 export const ROW_HEIGHT = 76;

@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import type { LibraryConnector } from './library-connector';
+import './list-controls.css';
 
 /** n.toLocaleString()'s text from one formatter: toLocaleString makes a new one per call (0.5 ms a keystroke for the tabs' counts). */
 const NUMBER = new Intl.NumberFormat();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { TagEditor } from '../shared/tag-editor';
 import { TagSuggestions } from '../shared/tag-suggestions';
 import { tagSuggestions } from '../../lib/tags/suggestions';
+import './dialogs.css';
 
 export const SHORTCUTS: [string, string][] = [
   ['j / k', 'Next / previous article'],

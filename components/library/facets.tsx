@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import { TIME_BUCKETS, type SortKey } from '../../lib/search/list-query';
+import './list-controls.css';
 
 const SORTS: [SortKey, string][] = [
   ['relevance', 'Best match'],

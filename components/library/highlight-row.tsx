@@ -2,6 +2,7 @@ import type { HighlightItem } from '../../lib/search/highlight-list';
 import { displaySite } from '../../lib/search/list-query';
 import { toDate, formatDay } from '../../lib/format/dates';
 import { routeHash } from './route';
+import './rows.css';
 
 /** Fixed row heights (the virtual list needs one): two lines of quote, one of note, one of article. */
 export const HL_ROW_HEIGHT = 116;

@@ -8,6 +8,7 @@ import { useMedia } from './hooks';
 import { ViewTabs, type ViewTabsProps } from './view-tabs';
 import { VirtualList } from './virtual-list';
 import './highlights.css';
+import './list-controls.css';
 
 export const COLOR_NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
 

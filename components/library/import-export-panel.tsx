@@ -4,6 +4,7 @@ import { ImportQueueSection } from './import-queue-section';
 import { ImportSection } from './import-section';
 import type { ImportRun, LibraryConnector } from './library-connector';
 import './import-export.css';
+import './dialogs.css';
 
 /** Import (file picker or drop), the fetch queue for imported links, and export. */
 export function ImportExportPanel({

@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { TopbarMenu } from './topbar-menu';
+import './library-topbar.css';
 
 /** What the search box says in each list: the article search's language, or the highlights'. */
 export const SEARCH_HELP = {

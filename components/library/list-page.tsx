@@ -13,6 +13,7 @@ import { BulkBar, plural } from './bulk-actions';
 import { formatBytes } from './errors';
 import { ViewTabs, type LibraryView } from './view-tabs';
 import { hasAnyNote, type Annotations } from '../../lib/search/annotations';
+import './list-controls.css';
 
 export interface RowActions {
   onOpen(id: number): void;

@@ -1,3 +1,5 @@
+import './private-window.css';
+
 /**
  * The library page opened in a private window (Firefox): pages there get their own storage, empty and
  * erased when the window closes, so the library is not shown there; it opens in a normal window.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../lib/reader/settings';
 import { SpeechPlayer, type SpeechStatus } from '../../lib/reader/speech';
 import type { LibraryConnector } from './library-connector';
+import './read-aloud.css';
 
 export interface ReadAloudProps {
   speech: LibraryConnector['speech'];

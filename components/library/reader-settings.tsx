@@ -1,4 +1,6 @@
 import { LIMITS, type ReaderSettings, type Theme } from '../../lib/reader/settings';
+import './dialogs.css';
+import './reader-settings.css';
 
 export interface ReaderSettingsProps {
   settings: ReaderSettings;

@@ -8,6 +8,7 @@ import { dateLabel } from '../../lib/format/dates';
 import { displaySite } from '../../lib/search/list-query';
 import { displayHost } from '../../lib/url/host';
 import type { ReadableArticle } from './library-connector';
+import './reader-view.css';
 
 // Every write to the articles table re-runs the library's live list query (10,000 records at the top
 // end), so the position is written at most every few seconds, and always when leaving or hiding the page.

@@ -4,6 +4,7 @@ import { DROP_MONTHS, type DropImagesPlan } from '../../lib/storage/drop-images'
 import type { StorageParts } from '../../lib/storage/usage';
 import type { LibraryConnector, StorageInfo } from './library-connector';
 import './import-export.css';
+import './dialogs.css';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const favoritesNote = (n: number) =>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import './topbar-menu.css';
 
 /** On narrow screens the topbar's buttons fold into this menu, so Import / Export stays reachable. */
 export function TopbarMenu({ onImportExport, onSync, onShortcuts }: { onImportExport(): void; onSync?(): void; onShortcuts(): void }) {

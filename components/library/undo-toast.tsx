@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import './undo-toast.css';
 
 interface Toast {
   message: string;

@@ -1,5 +1,6 @@
 import type { StatusView } from '../../lib/search/list-query';
 import { formatCount } from './bulk-actions';
+import './list-controls.css';
 
 const VIEWS: [StatusView, string][] = [
   ['unread', 'Unread'],

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import './rows.css';
 
 // A windowed list over the page's own scroll: only the rows on screen (plus a margin) are in the DOM,
 // so 10,000 articles cost the same to render and scroll as 30. Rows have one fixed height, which keeps

@@ -1,3 +1,5 @@
+import './welcome.css';
+
 /** The empty library on first run: what Gist does, how to save, and the way in for an existing library. */
 export function Welcome({ onImport, shortcut }: { onImport(): void; shortcut: string }) {
   const keys = shortcut.split('+').filter(Boolean);

@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+// The order is the cascade: base rules before the components' stylesheets (which refine them), the theme and focus
+// ring after them (they win ties, as the single library.css did).
+import '../../components/shared/base.css';
+import '../../components/library/library-base.css';
 import { Library } from '../../components/library/library-page';
 import { PrivateWindowNotice } from '../../components/library/private-window';
 import { openDb } from '../../lib/db/schema';
@@ -7,8 +11,7 @@ import { takeFirstPage } from '../../lib/db/first-page';
 import { openReaderSettings } from '../../lib/reader/settings-store';
 import { dexieConnector } from './dexie-connector';
 import { keepAnchoring } from '../../lib/annotate/anchor-stored';
-import '../../components/shared/base.css';
-import '../../components/library/library.css';
+import '../../components/library/library-theme.css';
 
 performance.mark?.('gist:script');
 const localStore = (() => {
