@@ -228,6 +228,16 @@ describe('highlights in the reader', () => {
     // Print keeps the highlight's colour.
     await lib.emulateMedia({ media: 'print' });
     expect(await mark.evaluate((m) => getComputedStyle(m).printColorAdjust)).toBe('exact');
+    // Black on white whatever the theme: the dark theme's light text would all but vanish on paper.
+    // (Polled: the page's background eases to its new colour.)
+    const printed = () =>
+      mark.evaluate((m) => ({
+        text: getComputedStyle(m.closest('p')!).color,
+        page: getComputedStyle(document.body).backgroundColor,
+        toolbar: getComputedStyle(document.querySelector('.reader-toolbar')!).display,
+      }));
+    await expect.poll(printed).toEqual({ text: 'rgb(17, 17, 17)', page: 'rgb(255, 255, 255)', toolbar: 'none' });
+    await lib.screenshot({ path: join(SHOTS, 'reader-print-from-dark.png') });
     await lib.emulateMedia({ media: 'screen' });
     // On a phone the panel is a sheet over the lower part of the screen.
     await lib.keyboard.press('Escape');
