@@ -239,6 +239,8 @@ describe('highlights in the reader', () => {
     await expect.poll(printed).toEqual({ text: 'rgb(17, 17, 17)', page: 'rgb(255, 255, 255)', toolbar: 'none' });
     await lib.screenshot({ path: join(SHOTS, 'reader-print-from-dark.png') });
     await lib.emulateMedia({ media: 'screen' });
+    // Back to the dark page once its background has eased back (the screenshot below would catch the fade).
+    await expect.poll(() => lib.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 24, 27)');
     // On a phone the panel is a sheet over the lower part of the screen.
     await lib.keyboard.press('Escape');
     await lib.setViewportSize({ width: 390, height: 800 });
