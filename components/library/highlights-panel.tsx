@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord } from '../../lib/db/schema';
 import type { PlacedHighlight } from '../../lib/annotate/reader-highlights';
 import { COLOR_NAMES } from './highlight-toolbar';
+import './highlights-panel.css';
 
 const NOTE_SAVE_MS = 600;
 
