@@ -228,15 +228,16 @@ describe('highlights in the reader', () => {
     // Print keeps the highlight's colour.
     await lib.emulateMedia({ media: 'print' });
     expect(await mark.evaluate((m) => getComputedStyle(m).printColorAdjust)).toBe('exact');
-    // Black on white whatever the theme: the dark theme's light text would all but vanish on paper.
+    // Black on white whatever the theme (the dark theme's light text would all but vanish on paper), and
+    // the article alone: no toolbar, player or end-of-article buttons.
     // (Polled: the page's background eases to its new colour.)
     const printed = () =>
       mark.evaluate((m) => ({
         text: getComputedStyle(m.closest('p')!).color,
         page: getComputedStyle(document.body).backgroundColor,
-        toolbar: getComputedStyle(document.querySelector('.reader-toolbar')!).display,
+        controls: ['.reader-toolbar', '.read-aloud', '.reader-end'].map((c) => getComputedStyle(document.querySelector(c)!).display),
       }));
-    await expect.poll(printed).toEqual({ text: 'rgb(17, 17, 17)', page: 'rgb(255, 255, 255)', toolbar: 'none' });
+    await expect.poll(printed).toEqual({ text: 'rgb(17, 17, 17)', page: 'rgb(255, 255, 255)', controls: ['none', 'none', 'none'] });
     await lib.screenshot({ path: join(SHOTS, 'reader-print-from-dark.png') });
     await lib.emulateMedia({ media: 'screen' });
     // Back to the dark page once its background has eased back (the screenshot below would catch the fade).
