@@ -5,6 +5,7 @@
 // rows are built by one generator that the page runs a slice per task (buildReportSliced) and tests run
 // straight through (buildReport).
 import type { ImportRun } from './library-connector';
+import { formatDuration } from '../../lib/format/duration';
 
 export type ReportOutcome = 'imported' | 'merged' | 'duplicate' | 'failed' | 'problem';
 
@@ -203,7 +204,7 @@ export function summaryText(run: ImportRun, report: ReportCounts): string {
   ];
   if (c.problem) parts.push(`${c.problem.toLocaleString()} problem${c.problem === 1 ? '' : 's'} in the file`);
   const hl = highlightsText(run);
-  return `${run.file} (${run.format}): ${parts.join(' · ')} in ${(run.ms / 1000).toFixed(1)} s${hl ? `. ${hl}` : ''}`;
+  return `${run.file} (${run.format}): ${parts.join(' · ')} in ${formatDuration(run.ms)}${hl ? `. ${hl}` : ''}`;
 }
 
 /** "12 highlights: 9 placed in the text, 3 waiting for the page to be fetched" ('' when none were added). */

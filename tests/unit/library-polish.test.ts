@@ -8,7 +8,8 @@ import { indexDoc } from '../../lib/search/index-doc';
 import { snippet } from '../../lib/search/snippet';
 import { dateLabel } from '../../lib/format/dates';
 import { formatBytes } from '../../lib/format/bytes';
-import { buildReport, inFileOrder, type ReportRow } from '../../components/library/import-report';
+import { formatDuration } from '../../lib/format/duration';
+import { buildReport, inFileOrder, reportCounts, summaryText, type ReportRow } from '../../components/library/import-report';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ImportRun } from '../../components/library/library-connector';
 
@@ -139,6 +140,31 @@ describe('formatBytes', () => {
     expect(formatBytes(3.4 * 1024 * 1024)).toBe('3.4 MB');
     expect(formatBytes(1024 * 1024 - 10)).toBe('1.0 MB');
     expect(formatBytes(-1)).toBe('—');
+  });
+});
+
+describe('formatDuration', () => {
+  it('gives an import of a few links its milliseconds, not "0.0 s"; longer runs in seconds, then minutes', () => {
+    expect(formatDuration(42.4)).toBe('42 ms');
+    expect(formatDuration(0)).toBe('1 ms');
+    expect(formatDuration(2500)).toBe('2.5 s');
+    expect(formatDuration(59_960)).toBe('1 min');
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+  it('is what the import summary says', () => {
+    const run: ImportRun = {
+      file: 'links.html',
+      format: 'pocket-html',
+      ms: 40,
+      outcomes: [],
+      strayHighlights: [],
+      duplicates: [],
+      errors: [],
+    };
+    expect(summaryText(run, reportCounts(run))).toBe(
+      'links.html (pocket-html): 0 imported · 0 merged into existing articles · 0 duplicates · 0 failed in 40 ms',
+    );
   });
 });
 
