@@ -6,6 +6,7 @@
 // Merged duplicates are listed on stderr. Exit 1 on an unknown format or unreadable file, 2 on bad usage.
 import { readFile } from 'node:fs/promises';
 import { parseImport, UnknownFormatError } from '../lib/import/parse-import';
+import { countOf } from '../lib/format/count';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
         // No database here: the library would add these to its article for that URL, if it has one.
         ...r.strayHighlights.map((h) => ({
           where: h.where,
-          reason: `${h.highlights.length} highlight(s) for ${h.url}, which is not in the export's list`,
+          reason: `${countOf(h.highlights.length, 'highlight')} for ${h.url}, which is not in the export's list`,
         })),
       ],
     };

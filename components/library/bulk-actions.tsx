@@ -2,11 +2,8 @@ import type { ArticleRecord } from '../../lib/db/schema';
 import type { ArticleSnapshot } from '../../lib/db/articles';
 import type { LibraryConnector } from './library-connector';
 import './list-controls.css';
+import { countOf } from '../../lib/format/count';
 
-/** n.toLocaleString()'s text from one formatter: toLocaleString makes a new one per call (0.5 ms a keystroke for the tabs' counts). */
-const NUMBER = new Intl.NumberFormat();
-export const formatCount = (n: number) => NUMBER.format(n);
-export const plural = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
 const titleOf = (a: ArticleRecord) => `“${a.title.length > 60 ? `${a.title.slice(0, 57)}…` : a.title}”`;
 
 export interface ActionDeps {
@@ -32,8 +29,8 @@ export function articleActions({ connector, run, notify, afterRemove }: ActionDe
       await run('change the article', () => Promise.all(list.map((a) => connector.setStatus(a.id, to))));
       notify(
         to === 'archived'
-          ? `Archived ${list.length === 1 ? titleOf(list[0]) : plural(list.length, 'article')}.`
-          : `Moved ${list.length === 1 ? titleOf(list[0]) : plural(list.length, 'article')} to unread.`,
+          ? `Archived ${list.length === 1 ? titleOf(list[0]) : countOf(list.length, 'article')}.`
+          : `Moved ${list.length === 1 ? titleOf(list[0]) : countOf(list.length, 'article')} to unread.`,
         async () => {
           await Promise.all(prev.map(([id, s]) => connector.setStatus(id, s)));
         },
@@ -46,7 +43,7 @@ export function articleActions({ connector, run, notify, afterRemove }: ActionDe
         ),
       );
       if (prev)
-        notify(`${to === 'archived' ? 'Archived' : 'Moved to unread'} ${plural(prev.size, 'article')}.`, () =>
+        notify(`${to === 'archived' ? 'Archived' : 'Moved to unread'} ${countOf(prev.size, 'article')}.`, () =>
           connector.bulk!.restoreValues(prev),
         );
     }
@@ -73,7 +70,7 @@ export function articleActions({ connector, run, notify, afterRemove }: ActionDe
       );
     if (!snaps?.length) return;
     const s = snaps;
-    notify(s.length === 1 ? `Deleted ${titleOf(s[0].article)}.` : `Deleted ${plural(s.length, 'article')}.`, async () => {
+    notify(s.length === 1 ? `Deleted ${titleOf(s[0].article)}.` : `Deleted ${countOf(s.length, 'article')}.`, async () => {
       if (connector.bulk && s.length > 1) await connector.bulk.restore(s);
       else for (const x of s) await connector.restore(x);
     });
@@ -81,11 +78,11 @@ export function articleActions({ connector, run, notify, afterRemove }: ActionDe
   };
   const addTag = async (ids: number[], t: string) => {
     const prev = await run('add the tag', () => connector.bulk!.addTag(ids, t));
-    if (prev) notify(`Tagged ${plural(prev.size, 'article')} “${t}”.`, () => connector.bulk!.restoreValues(prev));
+    if (prev) notify(`Tagged ${countOf(prev.size, 'article')} “${t}”.`, () => connector.bulk!.restoreValues(prev));
   };
   const removeTag = async (ids: number[], t: string) => {
     const prev = await run('remove the tag', () => connector.bulk!.removeTag(ids, t));
-    if (prev) notify(`Removed “${t}” from ${plural(prev.size, 'article')}.`, () => connector.bulk!.restoreValues(prev));
+    if (prev) notify(`Removed “${t}” from ${countOf(prev.size, 'article')}.`, () => connector.bulk!.restoreValues(prev));
   };
   return { archive, favorite, remove, addTag, removeTag };
 }
@@ -114,7 +111,7 @@ export function BulkBar({
 }) {
   return (
     <div class="bulkbar" role="toolbar" aria-label="Selected articles" data-testid="bulkbar">
-      <strong>{plural(count, 'article')} selected</strong>
+      <strong>{countOf(count, 'article')} selected</strong>
       <button type="button" class="secondary" onClick={onArchive}>
         Archive
       </button>

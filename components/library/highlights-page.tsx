@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type ArticleRecord, type HighlightColor, type HighlightRecord } from '../../lib/db/schema';
 import { highlightTags, listHighlights, type HighlightItem } from '../../lib/search/highlight-list';
 import { parseQuery } from '../../lib/search/query';
-import { plural } from './bulk-actions';
+import { countOf } from '../../lib/format/count';
 import { HighlightRow, HL_ROW_HEIGHT, HL_ROW_HEIGHT_NARROW } from './highlight-row';
 import { useMedia } from './hooks';
 import { ViewTabs, type ViewTabsProps } from './view-tabs';
@@ -109,7 +109,7 @@ export function HighlightsPage({ all, list, query, cursor, setCursor, onOpen, ta
         {list.parsed.invalid.length > 0 && <p class="hint">Not understood: {list.parsed.invalid.join(', ')}</p>}
         {filtering && all && all.length > 0 && (
           <p class="result-count muted" role="status" data-testid="result-count">
-            {plural(items.length, 'highlight')}
+            {countOf(items.length, 'highlight')}
           </p>
         )}
         {all === null ? (

@@ -209,8 +209,9 @@ function ImportResultView({
       </p>
       {report.toFetch > 0 && (
         <p class="muted">
-          {report.toFetch.toLocaleString()} imported link(s) have no content yet: fetch each now, or all of them below, to read them
-          offline.
+          {report.toFetch === 1
+            ? '1 imported link has no content yet: fetch it now (or below, with any others) to read it offline.'
+            : `${report.toFetch.toLocaleString()} imported links have no content yet: fetch each now, or all of them below, to read them offline.`}
         </p>
       )}
       <div class="ie-row">

@@ -9,7 +9,8 @@ import { useMedia, useTexts } from './hooks';
 import { Welcome } from './welcome';
 import { VirtualList } from './virtual-list';
 import { Facets } from './facets';
-import { BulkBar, plural } from './bulk-actions';
+import { BulkBar } from './bulk-actions';
+import { countOf } from '../../lib/format/count';
 import { formatBytes } from './errors';
 import { ViewTabs, type LibraryView } from './view-tabs';
 import { hasAnyNote, type Annotations } from '../../lib/search/annotations';
@@ -174,7 +175,7 @@ export function ListPage(p: ListPageProps) {
         )}
         {(searching || filtersActive || parsed.tags.length || parsed.sites.length || parsed.time.length || parsed.is.length) && !loading ? (
           <p class="result-count muted" role="status" data-testid="result-count">
-            {plural(shown.length, 'article')}
+            {countOf(shown.length, 'article')}
             {searching &&
               search &&
               !indexReady &&
@@ -237,7 +238,7 @@ export function ListPage(p: ListPageProps) {
         )}
       </section>
       <footer class="list-foot muted">
-        {articles && <span>{plural(articles.length, 'article')}</span>}
+        {articles && <span>{countOf(articles.length, 'article')}</span>}
         {p.storage && (
           <span data-testid="storage">
             {formatBytes(p.storage.usage)} used

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../../lib/format/bytes';
+import { countOf } from '../../lib/format/count';
 import { DROP_MONTHS, type DropImagesPlan } from '../../lib/storage/drop-images';
 import type { StorageParts } from '../../lib/storage/usage';
 import type { LibraryConnector, StorageInfo } from './library-connector';
 import './import-export.css';
 import './dialogs.css';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const favoritesNote = (n: number) =>
-  n === 1 ? ' 1 favorite that old keeps its images.' : ` ${plural(n, 'favorite')} that old keep their images.`;
+  n === 1 ? ' 1 favorite that old keeps its images.' : ` ${countOf(n, 'favorite')} that old keep their images.`;
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type Step =
@@ -68,7 +68,7 @@ export function StoragePanel({ storage, onClose }: { storage: NonNullable<Librar
       const r = await storage.dropImages(plan, (done, total) => setStep({ kind: 'dropping', done, total }));
       setStep({
         kind: 'done',
-        text: `Dropped ${plural(r.images, 'image')} from ${plural(r.articles, 'article')}: about ${formatBytes(r.bytes)} freed. The browser may take a while to give the space back.`,
+        text: `Dropped ${countOf(r.images, 'image')} from ${countOf(r.articles, 'article')}: about ${formatBytes(r.bytes)} freed. The browser may take a while to give the space back.`,
       });
     } catch (e) {
       setStep({ kind: 'error', text: `Dropping images failed (nothing after the last finished batch was changed): ${describe(e)}` });
@@ -79,8 +79,8 @@ export function StoragePanel({ storage, onClose }: { storage: NonNullable<Librar
   const busy = step.kind === 'dropping';
   const rows: [string, string, number | undefined, string][] = parts
     ? [
-        ['text', 'Text', parts.text, `bodies of ${plural(parts.articles, 'article')}`],
-        ['images', 'Images', parts.images, plural(parts.imageCount, 'image')],
+        ['text', 'Text', parts.text, `bodies of ${countOf(parts.articles, 'article')}`],
+        ['images', 'Images', parts.images, countOf(parts.imageCount, 'image')],
         ['index', 'Search index', parts.index, parts.index ? 'saved for fast opening' : 'not saved yet'],
         ['metadata', 'Articles and highlights', parts.metadata, 'titles, tags, notes, highlights'],
       ]
@@ -151,15 +151,15 @@ export function StoragePanel({ storage, onClose }: { storage: NonNullable<Librar
               {!plan
                 ? 'Looking for old images…'
                 : plan.articleIds.length
-                  ? `Will free about ${formatBytes(plan.bytes)} from ${plural(plan.articleIds.length, 'article')} (${plural(plan.images, 'image')}).`
+                  ? `Will free about ${formatBytes(plan.bytes)} from ${countOf(plan.articleIds.length, 'article')} (${countOf(plan.images, 'image')}).`
                   : 'No archived article that old has images left.'}
               {plan && plan.favoritesKept > 0 && favoritesNote(plan.favoritesKept)}
             </p>
             {step.kind === 'confirm' && plan ? (
               <div role="alertdialog" aria-label="Confirm" class="storage-confirm" data-testid="drop-confirm">
                 <p>
-                  Drop {plural(plan.images, 'image')} from {plural(plan.articleIds.length, 'archived article')}? This cannot be undone here;
-                  fetching an article's page again can bring its images back.
+                  Drop {countOf(plan.images, 'image')} from {countOf(plan.articleIds.length, 'archived article')}? This cannot be undone
+                  here; fetching an article's page again can bring its images back.
                 </p>
                 <button type="button" class="secondary danger" data-testid="drop-confirm-yes" onClick={() => void drop()}>
                   Drop images

@@ -1,5 +1,5 @@
 import type { StatusView } from '../../lib/search/list-query';
-import { formatCount } from './bulk-actions';
+import { formatCount } from '../../lib/format/count';
 import './list-controls.css';
 
 const VIEWS: [StatusView, string][] = [

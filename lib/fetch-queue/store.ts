@@ -4,6 +4,7 @@
 import type { ArticleRecord, GistDB, ImageRecord } from '../db/schema';
 import { bodyTables, putBody } from '../db/contents';
 import type { QueueItem } from './policy';
+import { countOf } from '../format/count';
 
 export interface QueueCounts {
   /** Links waiting for their page. */
@@ -151,7 +152,10 @@ export async function storeImages(db: GistDB, id: number, images: { src: string;
     const have = new Set((await db.images.where('articleId').equals(id).toArray()).map((im) => im.src));
     const add = images.filter((im) => !have.has(im.src));
     if (add.length) await db.images.bulkAdd(add.map((im) => ({ articleId: id, src: im.src, blob: im.blob })) as ImageRecord[]);
-    await db.articles.update(id, { ...QUEUE_FIELDS, ...(failed ? { fetchError: `${failed} image(s) could not be downloaded` } : {}) });
+    await db.articles.update(id, {
+      ...QUEUE_FIELDS,
+      ...(failed ? { fetchError: `${countOf(failed, 'image')} could not be downloaded` } : {}),
+    });
     return true;
   });
 }

@@ -6,6 +6,7 @@ import { countText, readingMinutes } from '../reading-time/index';
 import { displayHost } from '../url/host';
 import { mergeTags, moreProgress, percent, planHighlights } from './merge-rules';
 import type { ImportItem } from './types';
+import { countOf } from '../format/count';
 
 /** An item checked and sanitized, ready to write; `key` is its canonical URL. */
 export interface Prepared {
@@ -67,7 +68,7 @@ export function mergeChanges(a: ArticleRecord, p: Prepared): { changes: Partial<
   const tags = mergeTags(a.tags, item.tags);
   if (tags.length > a.tags.length) {
     changes.tags = tags;
-    notes.push(`${tags.length - a.tags.length} tag(s) added`);
+    notes.push(`${countOf(tags.length - a.tags.length, 'tag')} added`);
   }
   const saved = item.savedAt ? Date.parse(item.savedAt) : NaN;
   if (Number.isFinite(saved) && saved < a.savedAt) {
@@ -139,7 +140,10 @@ export async function writeHighlights(
 }
 
 export function highlightNotes(w: { ids: string[]; notes: number }): string[] {
-  return [...(w.ids.length ? [`${w.ids.length} highlight(s) added`] : []), ...(w.notes ? [`${w.notes} note(s) added to highlights`] : [])];
+  return [
+    ...(w.ids.length ? [`${countOf(w.ids.length, 'highlight')} added`] : []),
+    ...(w.notes ? [`${countOf(w.notes, 'note')} added to highlights`] : []),
+  ];
 }
 
 export function noContentReason(rec: ArticleRecord): string {

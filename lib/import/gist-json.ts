@@ -5,6 +5,7 @@ import { TokenParser, Tokenizer } from '@streamparser/json';
 import { GIST_FORMAT, GIST_VERSION } from '../export/gist-format';
 import { readGistArticle } from './gist-article';
 import type { ImportItem, ImportProblem } from './types';
+import { countOf, formatCount } from '../format/count';
 
 type Obj = Record<string, unknown>;
 export type GistLayout = 'jsonl' | 'json';
@@ -104,17 +105,17 @@ export function parseGistJsonl(file: string, text: string, items: ImportItem[], 
   if (endCut) {
     errors.push({
       where: `${file}:${lastLine}`,
-      reason: `the file is cut off inside its end line: the ${index} article(s) before it were read, probably all of them`,
+      reason: `the file is cut off inside its end line: read the ${countOf(index, 'article')} before it, probably all of them`,
     });
   } else if (!end) {
     errors.push({
       where: file,
-      reason: `the file is cut off ${cutInside ? `inside article ${index} at line ${lastLine}` : `after line ${lastLine}`} (it has no end line): the ${index} complete article(s) before the cut were read; any that followed are missing`,
+      reason: `the file is cut off ${cutInside ? `inside article ${index} at line ${lastLine}` : `after line ${lastLine}`} (it has no end line): read the ${countOf(index, 'complete article')} before the cut; any that followed are missing`,
     });
   } else if (typeof end.articles === 'number' && end.articles !== index) {
     errors.push({
       where: file,
-      reason: `the end line counts ${end.articles} article(s) but the file holds ${index}: lines were removed or added`,
+      reason: `the end line counts ${countOf(end.articles, 'article')} but the file holds ${formatCount(index)}: lines were removed or added`,
     });
   }
 }
@@ -186,13 +187,13 @@ function recoverLegacy(file: string, text: string, items: ImportItem[], errors: 
     if (stage === 'end') {
       errors.push({
         where: `${file}:${line}`,
-        reason: `the file is cut off (it ends inside the articles list): the ${read} complete article(s) before the cut were read; any that followed are missing`,
+        reason: `the file is cut off (it ends inside the articles list): read the ${countOf(read, 'complete article')} before the cut; any that followed are missing`,
       });
     } else {
       const why = e instanceof Error ? e.message.replace(/ at chunk position .*$/, '') : String(e);
       errors.push({
         where: `${file}:${line}`,
-        reason: `invalid JSON (${why}): the ${read} complete article(s) before it were read; the rest of the file could not be`,
+        reason: `invalid JSON (${why}): read the ${countOf(read, 'complete article')} before it; the rest of the file could not be`,
       });
     }
   }

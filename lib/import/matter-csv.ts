@@ -6,6 +6,7 @@ import { dateOf, eachRow, type CsvContext } from './csv-rows';
 import { parseDate } from './dates';
 import { bool } from './item';
 import type { ImportItem } from './types';
+import { countOf } from '../format/count';
 
 export interface MatterHighlight extends Highlight {
   title: string;
@@ -78,7 +79,7 @@ export function readMatterCsv(ctx: CsvContext, highlights: MatterHighlight[], co
     const { title, author, where } = group[0];
     ctx.errors.push({
       where,
-      reason: `${group.length} highlight(s) of "${title || '(no title)'}"${author ? ` by ${author}` : ''} match no article of the reading history (Matter's highlights name articles by title only): not imported`,
+      reason: `${countOf(group.length, 'highlight')} of "${title || '(no title)'}"${author ? ` by ${author}` : ''} match no article of the reading history (Matter's highlights name articles by title only): not imported`,
     });
   }
 }

@@ -20,6 +20,7 @@ import {
   type StrayHighlights,
 } from './types';
 import { isZip, readZip } from './zip-read';
+import { countOf } from '../format/count';
 
 export * from './types';
 
@@ -207,7 +208,7 @@ function parseZip(file: string, bytes: Uint8Array): Parsed {
       if (count)
         errors.push({
           where: `${file}/${n}`,
-          reason: `${count} highlight(s) for an article that is not imported from this export (slug "${base(n).replace(/\.md$/i, '')}"): not imported`,
+          reason: `${countOf(count, 'highlight')} for an article that is not imported from this export (slug "${base(n).replace(/\.md$/i, '')}"): not imported`,
         });
     }
   } else if (matterHistory) {

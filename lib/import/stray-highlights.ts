@@ -5,6 +5,7 @@ import type { GistDB } from '../db/schema';
 import { canonicalUrl } from '../url/canonical-url';
 import { planHighlights } from './merge-rules';
 import type { StrayHighlights } from './types';
+import { countOf } from '../format/count';
 
 export interface StrayOutcome {
   where: string;
@@ -46,7 +47,7 @@ export async function applyStrayHighlights(
         out.push({
           ...base,
           outcome: 'unmatched',
-          reason: `${s.highlights.length} highlight(s) for ${s.url}, which is neither in the file's list nor in the library: not imported`,
+          reason: `${countOf(s.highlights.length, 'highlight')} for ${s.url}, which is neither in the file's list nor in the library: not imported`,
         });
         continue;
       }
@@ -55,8 +56,8 @@ export async function applyStrayHighlights(
       if (plan.add.length) await db.highlights.bulkAdd(plan.add);
       for (const [id, note] of plan.notes) await db.highlights.update(id, { note, updatedAt: t });
       const what = [
-        ...(plan.add.length ? [`${plan.add.length} highlight(s) added`] : []),
-        ...(plan.notes.length ? [`${plan.notes.length} note(s) added to highlights`] : []),
+        ...(plan.add.length ? [`${countOf(plan.add.length, 'highlight')} added`] : []),
+        ...(plan.notes.length ? [`${countOf(plan.notes.length, 'note')} added to highlights`] : []),
       ];
       out.push({
         ...base,

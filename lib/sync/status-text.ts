@@ -1,5 +1,6 @@
 // The sync status line in words: "Last synced 5 min ago · 3 changes to send", "Syncing… 120 documents, 4.2 MB".
 import { formatBytes } from '../format/bytes';
+import { countOf } from '../format/count';
 import type { SyncStatus } from './status';
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */
@@ -12,8 +13,6 @@ export function ago(at: number, now: number): string {
   const d = Math.floor(h / 24);
   return d === 1 ? 'yesterday' : `${d} days ago`;
 }
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export interface StatusWords {
   /** Last synced / never synced / syncing with progress. */
@@ -28,14 +27,14 @@ export function statusWords(s: SyncStatus, now: number): StatusWords {
     const p = s.progress;
     const docs = p
       ? p.totalDocs
-        ? `${p.docs.toLocaleString('en')} of ${plural(p.totalDocs, 'document', 'documents')}`
-        : plural(p.docs, 'document', 'documents')
+        ? `${p.docs.toLocaleString('en')} of ${countOf(p.totalDocs, 'document', 'documents')}`
+        : countOf(p.docs, 'document', 'documents')
       : '';
     main = p ? `Syncing… ${docs}, ${formatBytes(p.bytes)}` : 'Syncing…';
   } else main = s.lastSyncedAt !== null ? `Last synced ${ago(s.lastSyncedAt, now)}` : 'Not synced yet';
   return {
     main,
-    pending: s.pending > 0 ? `${plural(s.pending, 'change', 'changes')} to send` : null,
+    pending: s.pending > 0 ? `${countOf(s.pending, 'change', 'changes')} to send` : null,
     error: s.lastError ? `Last sync failed${s.lastErrorAt !== null ? ` ${ago(s.lastErrorAt, now)}` : ''}: ${s.lastError}` : null,
   };
 }

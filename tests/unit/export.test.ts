@@ -240,7 +240,7 @@ describe('Gist export (JSON Lines)', () => {
     const out = await applyImport(other, parsed.items, { sanitize: (html) => ({ html }), now: () => NOW });
     expect(out[0]).toMatchObject({
       outcome: 'merged',
-      reason: expect.stringContaining('2 highlight(s) added, 1 note(s) added to highlights'),
+      reason: expect.stringContaining('2 highlights added, 1 note added to highlights'),
     });
     expect(out[0].reason).toContain("kept the library's note");
     const mine = await other.highlights.get('local-id');

@@ -114,7 +114,7 @@ describe('applyImport', () => {
     expect(out[0]).toMatchObject({
       outcome: 'merged',
       reason: expect.stringMatching(
-        /1 tag\(s\) added.*earlier save date.*favorite.*content added, 1 highlight\(s\) added; kept archived \(the file says unread\)/,
+        /1 tag added.*earlier save date.*favorite.*content added, 1 highlight added; kept archived \(the file says unread\)/,
       ),
     });
     expect(await db.articles.count()).toBe(1);
@@ -335,7 +335,7 @@ describe('highlights for URLs the file does not list', () => {
       ['https://example.com/nowhere', 'unmatched', 2],
     ]);
     expect(out[1].reason).toBe(
-      "2 highlight(s) for https://example.com/nowhere, which is neither in the file's list nor in the library: not imported",
+      "2 highlights for https://example.com/nowhere, which is neither in the file's list nor in the library: not imported",
     );
     const known = (await db.articles.where('url').equals('https://example.com/known').first())!;
     expect((await db.highlights.where('articleId').equals(known.id).toArray()).map((h) => h.quote.exact).sort()).toEqual([
@@ -363,7 +363,7 @@ describe('highlights for URLs the file does not list', () => {
     expect(r.errors).toEqual([
       {
         where: 'Archive.zip/Archive/_matter_highlights.csv:3',
-        reason: expect.stringMatching(/^2 highlight\(s\) of "Gone" by Bob match no article/),
+        reason: expect.stringMatching(/^2 highlights of "Gone" by Bob match no article/),
       },
     ]);
   });
@@ -385,7 +385,7 @@ describe('highlights for URLs the file does not list', () => {
     expect(r.errors).toEqual([
       {
         where: 'omnivore.zip/highlights/orphan.md',
-        reason: expect.stringMatching(/^2 highlight\(s\) for an article that is not imported from this export \(slug "orphan"\)/),
+        reason: expect.stringMatching(/^2 highlights for an article that is not imported from this export \(slug "orphan"\)/),
       },
     ]);
   });

@@ -220,9 +220,7 @@ describe('a Gist export cut short', () => {
     expect(r.errors.at(-1), where).toEqual({
       where: 'g.jsonl',
       reason: expect.stringMatching(
-        new RegExp(
-          `^the file is cut off ${place} \\(it has no end line\\): the ${complete} complete article\\(s\\) before the cut were read`,
-        ),
+        new RegExp(`^the file is cut off ${place} \\(it has no end line\\): read the ${complete} complete articles? before the cut;`),
       ),
     });
     if (cutInside)
@@ -258,7 +256,7 @@ describe('a Gist export cut short', () => {
     expect(r.errors, where).toEqual([
       {
         where: expect.stringMatching(/^g\.json:\d+$/),
-        reason: `the file is cut off (it ends inside the articles list): the ${complete} complete article(s) before the cut were read; any that followed are missing`,
+        reason: `the file is cut off (it ends inside the articles list): read the ${complete} complete article${complete === 1 ? '' : 's'} before the cut; any that followed are missing`,
       },
     ]);
     for (const it of r.items) expect(it.gist?.images?.[0].data).toEqual(PNG);
@@ -268,7 +266,7 @@ describe('a Gist export cut short', () => {
     const r = await parseImport('g.jsonl', enc(full.slice(0, -6)));
     expect(r.items).toHaveLength(3);
     expect(r.errors).toEqual([
-      { where: 'g.jsonl:5', reason: 'the file is cut off inside its end line: the 3 article(s) before it were read, probably all of them' },
+      { where: 'g.jsonl:5', reason: 'the file is cut off inside its end line: read the 3 articles before it, probably all of them' },
     ]);
   });
 
@@ -303,7 +301,7 @@ describe('a Gist export cut short', () => {
     const r = await parseImport('g.jsonl', enc(lines.join('\n')));
     expect(urls(r)).toEqual(['https://example.com/0?ref=x', 'https://example.com/2?ref=x']);
     expect(r.errors).toEqual([
-      { where: 'g.jsonl', reason: 'the end line counts 3 article(s) but the file holds 2: lines were removed or added' },
+      { where: 'g.jsonl', reason: 'the end line counts 3 articles but the file holds 2: lines were removed or added' },
     ]);
   });
 
@@ -346,7 +344,7 @@ describe('version 1 (single JSON object) exports still import', () => {
       {
         where: 'v1.json:3',
         reason: expect.stringMatching(
-          /^invalid JSON \(Unexpected "o"\): the 1 complete article\(s\) before it were read; the rest of the file could not be$/,
+          /^invalid JSON \(Unexpected "o"\): read the 1 complete article before it; the rest of the file could not be$/,
         ),
       },
     ]);

@@ -38,7 +38,7 @@ const RUN: ImportRun = {
       where: 'ril_export.html:7',
       url: 'https://a.example/3',
       outcome: 'merged',
-      reason: 'already in the library; merged: 1 tag(s) added',
+      reason: 'already in the library; merged: 1 tag added',
       articleId: 3,
     },
     { index: 3, where: 'ril_export.html:8', url: 'javascript:alert(1)', outcome: 'failed', reason: 'not a web page (javascript: URL)' },
@@ -59,7 +59,7 @@ const RUN: ImportRun = {
       url: 'https://a.example/9',
       count: 2,
       outcome: 'merged',
-      reason: "not in the file's list, but in the library: 2 highlight(s) added",
+      reason: "not in the file's list, but in the library: 2 highlights added",
       articleId: 9,
     },
     {
@@ -67,7 +67,7 @@ const RUN: ImportRun = {
       url: 'https://gone.example/',
       count: 3,
       outcome: 'unmatched',
-      reason: "3 highlight(s) for https://gone.example/, which is neither in the file's list nor in the library: not imported",
+      reason: "3 highlights for https://gone.example/, which is neither in the file's list nor in the library: not imported",
     },
   ],
 };
@@ -173,7 +173,9 @@ describe('import', () => {
     expect($('import-summary')!.textContent).toContain(
       '2 imported · 2 merged into existing articles · 2 duplicates · 1 failed · 2 problems in the file',
     );
-    expect($('import-report-rows')!.textContent).toContain('3 highlight(s) for https://gone.example/');
+    // One link to fetch: said in the singular, never "link(s)".
+    expect(result.textContent).toContain('1 imported link has no content yet');
+    expect($('import-report-rows')!.textContent).toContain('3 highlights for https://gone.example/');
     expect($('import-report-rows')!.textContent).toContain('not a web page (javascript: URL)');
     expect($('import-report-rows')!.textContent).toContain('repeated in the file; merged into ril_export.html:5');
     ($('import-save-report') as HTMLButtonElement).click();
@@ -182,7 +184,7 @@ describe('import', () => {
     const csv = await created[0].text();
     expect(csv.split('\r\n')[0]).toBe('where,url,outcome,reason');
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 9); // every item, the stray highlights, the in-file duplicate and the problem
-    expect(csv).toContain('a.zip/annotations,https://gone.example/,problem,"3 highlight(s) for https://gone.example/');
+    expect(csv).toContain('a.zip/annotations,https://gone.example/,problem,"3 highlights for https://gone.example/');
   });
 
   it('lists each link-only article with "Fetch now", which fetches that one and shows fetched or why not', async () => {

@@ -9,6 +9,7 @@ import { snippet } from '../../lib/search/snippet';
 import { dateLabel } from '../../lib/format/dates';
 import { formatBytes } from '../../lib/format/bytes';
 import { formatDuration } from '../../lib/format/duration';
+import { countOf } from '../../lib/format/count';
 import { buildReport, inFileOrder, reportCounts, summaryText, type ReportRow } from '../../components/library/import-report';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ImportRun } from '../../components/library/library-connector';
@@ -140,6 +141,16 @@ describe('formatBytes', () => {
     expect(formatBytes(3.4 * 1024 * 1024)).toBe('3.4 MB');
     expect(formatBytes(1024 * 1024 - 10)).toBe('1.0 MB');
     expect(formatBytes(-1)).toBe('—');
+  });
+});
+
+describe('countOf', () => {
+  it('says "1 tag" and "3 tags", never "tag(s)"', () => {
+    expect(countOf(1, 'tag')).toBe('1 tag');
+    expect(countOf(3, 'highlight')).toBe('3 highlights');
+    expect(countOf(0, 'article')).toBe('0 articles');
+    expect(countOf(2, 'child', 'children')).toBe('2 children');
+    expect(countOf(1234, 'article')).toBe(`${(1234).toLocaleString()} articles`);
   });
 });
 
