@@ -1,7 +1,7 @@
 // What the search index takes from an article: its IndexDoc, and the version of the metadata it was
 // indexed from (lib/search/index-sync.ts skips log rows that leave it unchanged).
 import type { ArticleRecord } from '../db/schema';
-import type { IndexDoc } from './text-index';
+import type { IndexDoc } from './doc-terms';
 
 export function indexDoc(a: ArticleRecord, text: string): IndexDoc {
   let host = '';

@@ -4,14 +4,18 @@
 // only by quoted queries, rebases and saves) loads after, off that path. Later, every `sync` call (the page makes one per list change) applies the new
 // rows. Only a missing, damaged or too old index (its watermark before the oldest kept row, after the
 // newest, or a table cleared) is rebuilt from the articles, in chunks, yielding so typing stays smooth.
-// The saved index is a cache: losing it costs one rebuild.
+// The saved index is a cache: losing it costs one rebuild. Applying the log: log-replay.ts; indexing
+// stored articles in slices: article-indexing.ts.
 import type { ArticleRecord } from '../db/schema';
-import type { ChangeRecord } from '../db/change-log';
-import { TextIndex, type IndexDoc } from './text-index';
-import { indexDoc, metaVersion } from './index-doc';
+import { TextIndex } from './text-index';
+import { indexDoc } from './index-doc';
 import type { IndexStore } from './index-store';
 import { yieldToEvents } from './yield-events';
 import { IndexBuilder } from './index-build';
+import { addInSlices, now, SLICE_MS } from './article-indexing';
+import { replayLog } from './log-replay';
+import { SaveTimer } from './save-timer';
+import { HoldGate } from './hold-gate';
 
 export interface SyncState {
   ready: boolean;
@@ -20,15 +24,6 @@ export interface SyncState {
 }
 
 const CHUNK = 250;
-/** Log rows read at a time (a row lists up to 5,000 articles). */
-const LOG_PAGE = 200;
-/** Articles whose records are read and compared at a time when applying the log: one short task each. */
-const LOG_BATCH = 500;
-/** Bodies read and indexed at a time (a bulkGet of bodies is one task: ~100 are a few ms). */
-const BODY_BATCH = 100;
-/** Deletions applied between yields. */
-const REMOVE_BATCH = 5000;
-const SLICE_MS = 12;
 /** Applied-but-unsaved changes before the index is saved again (replaying fewer on opening is cheap). */
 const SAVE_AFTER_CHANGES = 300;
 const SAVE_DELAY_MS = 3000;
@@ -36,7 +31,6 @@ const SAVE_DELAY_MS = 3000;
 const LOG_MARGIN = 1000;
 // Timeline marks for the benchmark's page log.
 const mark = (name: string) => (typeof performance !== 'undefined' ? performance.mark?.(name) : undefined);
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class IndexSync {
   index: TextIndex | null = null;
@@ -44,7 +38,14 @@ export class IndexSync {
   private running: Promise<void> | null = null;
   private again = false;
   private unsaved = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saving = new SaveTimer(
+    SAVE_DELAY_MS,
+    () => !!this.running || !this.index || this.holds.held,
+    () =>
+      this.saveNow().catch(() => {
+        /* a cache: the log still has everything */
+      }),
+  );
   /** The loaded index's phrase part, loading (null: not asked yet); resolves false when unusable. */
   private phraseLoad: Promise<boolean> | null = null;
   private loadedStamp = 0;
@@ -60,9 +61,7 @@ export class IndexSync {
   private readonly opening = new Promise<void>((r) => (this.openedNow = r));
   private started = false;
   /** Holds taken (imports running): catching up waits at its next pause, saving waits too. */
-  private holds = 0;
-  private released: Promise<void> = Promise.resolve();
-  private releaseAll = () => {};
+  private readonly holds = new HoldGate();
 
   constructor(
     private store: IndexStore,
@@ -117,21 +116,15 @@ export class IndexSync {
    * applied.
    */
   hold(): () => void {
-    if (this.holds++ === 0) this.released = new Promise((r) => (this.releaseAll = r));
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      if (--this.holds > 0) return;
-      this.releaseAll();
+    return this.holds.take(() => {
       if (this.started) void this.sync();
-    };
+    });
   }
 
   /** Between batches: a macrotask, and no further while held. */
   private async pause(): Promise<void> {
     await this.yieldFn();
-    while (this.holds > 0) await this.released;
+    while (this.holds.held) await this.holds.released;
   }
 
   private async usable(watermark: number): Promise<boolean> {
@@ -179,7 +172,7 @@ export class IndexSync {
     this.openedNow();
     const ix = this.index!;
     this.emit({ ready: true, indexed: ix.size, total: ix.size });
-    if (this.unsaved >= SAVE_AFTER_CHANGES) this.scheduleSave();
+    if (this.unsaved >= SAVE_AFTER_CHANGES) this.saving.schedule();
     if (this.decoding !== ix) void this.decodeInSlices(ix);
     if (!ix.phrasesReady)
       void this.phrasesOf(ix).then((ok) => {
@@ -240,84 +233,26 @@ export class IndexSync {
     })());
   }
 
-  /**
-   * Applies log rows after the watermark; false when the log says to rebuild (a cleared table). Works in
-   * bounded batches that yield between them (a big import is 100,000 rows' worth): records are read
-   * LOG_BATCH at a time, and an article whose log rows all left its body alone and whose indexed
-   * metadata version is current is skipped without reading its body.
-   */
+  /** Applies log rows after the watermark (log-replay.ts); false when the log says to rebuild (a cleared table). */
   private async applyLog(): Promise<boolean> {
     const ix = this.index!;
-    let changed = false;
-    for (;;) {
-      const rows = await this.store.changesAfter(this.watermark, LOG_PAGE);
-      if (!rows.length) break;
-      if (rows.some((r) => r.op === 'reset')) return false;
-      // Each article's last op, and whether any of its rows may have changed its body.
-      const last = new Map<number, { op: ChangeRecord['op']; body: boolean }>();
-      for (const r of rows) last.set(r.articleId, { op: r.op, body: !r.meta || !!last.get(r.articleId)?.body });
-      const put: number[] = [];
-      const body = new Set<number>();
-      let removed = 0;
-      for (const [id, c] of last)
-        if (c.op === 'delete') {
-          ix.remove(id);
-          if (++removed % REMOVE_BATCH === 0) await this.pause();
-        } else {
-          put.push(id);
-          if (c.body) body.add(id);
-        }
-      for (let i = 0; i < put.length; i += LOG_BATCH) {
-        await this.reindex(ix, put.slice(i, i + LOG_BATCH), body);
-        await this.pause();
-      }
-      this.watermark = rows[rows.length - 1].seq;
-      this.unsaved += last.size;
-      changed = true;
-      if (rows.length < LOG_PAGE) break;
-    }
+    const replayed = await replayLog(
+      this.store,
+      ix,
+      this.watermark,
+      () => this.pause(),
+      (seq, articles) => {
+        this.watermark = seq;
+        this.unsaved += articles;
+      },
+    );
+    if (replayed === 'reset') return false;
     // Folding in changes rewrites the phrase data too; once for the whole catch-up, not per page.
-    if (changed && ix.stale) {
+    if (replayed === 'changed' && ix.stale) {
       if (!(await this.phrasesOf(ix))) return false;
       ix.rebase();
     }
     return true;
-  }
-
-  /**
-   * (Re)indexes these articles from their stored record and body; gone ones are removed. One whose body
-   * is unchanged (not in `body`) and whose metadata version is the indexed one is left as it is.
-   */
-  private async reindex(ix: TextIndex, ids: number[], body?: ReadonlySet<number>): Promise<void> {
-    const articles = await this.store.articles(ids);
-    const todo: ArticleRecord[] = [];
-    articles.forEach((a, j) => {
-      if (!a) ix.remove(ids[j]);
-      else if (!body || body.has(a.id) || ix.indexedVersion(a.id) !== metaVersion(a)) todo.push(a);
-    });
-    for (let i = 0; i < todo.length; i += BODY_BATCH) {
-      const part = todo.slice(i, i + BODY_BATCH);
-      const texts = await this.store.texts(part.map((a) => a.id));
-      await this.addAll(
-        ix,
-        part.map((a) => a.id),
-        part.map((a, k) => indexDoc(a, texts[k] ?? a.excerpt ?? '')),
-      );
-    }
-  }
-
-  private async addAll(ix: TextIndex | IndexBuilder, ids: number[], docs: (IndexDoc | null)[]): Promise<void> {
-    // Time-sliced: a keystroke never waits behind more than one slice of indexing.
-    let start = now();
-    for (let j = 0; j < docs.length; j++) {
-      const d = docs[j];
-      if (d) ix.add(d);
-      else if (ix instanceof TextIndex) ix.remove(ids[j]);
-      if (now() - start > SLICE_MS) {
-        await this.pause();
-        start = now();
-      }
-    }
   }
 
   /** Indexes every article. Rows logged from here on are applied after, so nothing is missed. */
@@ -342,10 +277,11 @@ export class IndexSync {
       if (!page.length) break;
       next = read(page[page.length - 1].id);
       next.catch(() => undefined); // awaited above on the next turn; unhandled only if indexing throws
-      await this.addAll(
+      await addInSlices(
         fresh,
         page.map((a) => a.id),
         page.map((a, i) => indexDoc(a, texts[i] ?? a.excerpt ?? '')),
+        () => this.pause(),
       );
       done += page.length;
       this.emit({ ready: false, indexed: done, total: Math.max(total, done) });
@@ -360,23 +296,11 @@ export class IndexSync {
     this.finish();
   }
 
-  private scheduleSave() {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      if (this.running || !this.index || this.holds) return this.scheduleSave();
-      void this.saveNow().catch(() => {
-        /* a cache: the log still has everything */
-      });
-    }, SAVE_DELAY_MS);
-  }
-
   /** Writes the index and its watermark, then trims the log behind it. */
   async saveNow(): Promise<void> {
     // A timed save still pending would write the same index again later, with a new stamp: a reader
     // that took the first save's words part would then find the phrases of another save, and rebuild.
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+    this.saving.cancel();
     const ix = this.index;
     if (!ix || !(await this.phrasesOf(ix)) || ix !== this.index) return;
     const watermark = this.watermark;

@@ -10,8 +10,9 @@
 //
 // Posting: slot << 12 | fields << 9 | min(tf, 511), unsigned 32 bits (4 bytes per posting in the base).
 //
-// Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs. "white house" is
-// then two binary searches per candidate, in memory, instead of reading candidates' bodies back.
+// Phrases: each document keeps the sorted 32-bit hashes of its adjacent word pairs (phrase-pairs.ts).
+// "white house" is then two binary searches per candidate, in memory, instead of reading bodies back.
+// What a document adds (terms, field bits, pairs) is worked out by doc-terms.ts.
 //
 // Stored in two parts (index-serial.ts): words, which every search needs, and phrase pairs, which a loaded
 // index takes later (`attachPhrases`; until then `phrasesReady` is false). A loaded index's postings stay
@@ -20,26 +21,17 @@
 //
 // Each document keeps the version it was indexed from (IndexDoc.ver), so a sync can skip articles whose
 // indexed fields did not change.
-import { tokenize } from './tokenize';
 import { EMPTY_BASE, findTerm, insertSorted, lowerBound, lowerBoundOf, mergeBase, termAt, termCount, type IndexBase } from './index-base';
 import type { IndexParts } from './index-base';
-import { checkPhrasePart, readWordPart, writeParts, type PhrasePart, type SerializedIndex, type WordPart } from './index-serial';
+import { readWordPart, writeParts, type PhrasePart, type SerializedIndex, type WordPart } from './index-serial';
 import type { PackedPostings } from './packed-postings';
-import { binaryHas, pairHash, pairHashes, termHash } from './pair-hash';
-import { rankBm25, SITE, TAGS, TF_MASK, TITLE, type TermQuery } from './bm25';
+import { rankBm25, type TermQuery } from './bm25';
+import { docTerms, type IndexDoc } from './doc-terms';
+import { PhrasePairs } from './phrase-pairs';
 
 export type { PhrasePart, SerializedIndex, WordPart } from './index-serial';
 export type { TermQuery } from './bm25';
-
-export interface IndexDoc {
-  id: number;
-  title: string;
-  text: string;
-  site: string;
-  tags: string[];
-  /** What the fields were indexed from (see indexedVersion); 0 or absent: unknown. */
-  ver?: number;
-}
+export type { IndexDoc } from './doc-terms';
 
 const SLOT = 4096;
 const MAX_SLOTS = 2 ** 20;
@@ -58,12 +50,7 @@ export class TextIndex {
   private slotId: number[] = [];
   private slotLen: number[] = [];
   private slotVer: number[] = [];
-  /** Slots in the base (those before are covered by basePairs, those after by newPairs). */
-  private baseSlots = 0;
-  /** Pair hashes: flat for the base's slots (null until a loaded index gets its phrase part), one array per slot added since. */
-  private basePairStart: Uint32Array = new Uint32Array([0]);
-  private basePairs: Uint32Array | null = new Uint32Array(0);
-  private newPairs: Uint32Array[] = [];
+  private phrases = new PhrasePairs();
   private alive: Uint8Array = new Uint8Array(1024);
   private byId = new Map<number, number>();
   private totalLen = 0;
@@ -87,7 +74,7 @@ export class TextIndex {
   }
   /** False while a loaded index waits for its phrase part: `hasPhrases`, `rebase` and `serialize` need it. */
   get phrasesReady(): boolean {
-    return this.basePairs !== null;
+    return this.phrases.ready;
   }
 
   /** Adds or replaces a document. */
@@ -100,20 +87,8 @@ export class TextIndex {
       next.set(this.alive);
       this.alive = next;
     }
-    const counts = new Map<string, number>();
-    const body = tokenize(doc.text);
-    for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
-    // Field bits sit above the tf bits; a word only in the title has tf 0 and the title bit.
-    for (const [t, c] of counts) if (c > TF_MASK) counts.set(t, TF_MASK);
-    const title = tokenize(doc.title);
-    const pairs = pairHashes(title, pairHashes(body, new Set<number>()));
-    const mark = (terms: string[], bit: number) => {
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) | (bit << 9));
-    };
-    mark(title, TITLE);
-    mark(tokenize(doc.tags.join(' ')), TAGS);
-    mark(tokenize(doc.site), SITE);
-    for (const [t, v] of counts) {
+    const { values, bodyLength, pairs } = docTerms(doc);
+    for (const [t, v] of values) {
       let list = this.extra.get(t);
       if (!list) {
         list = [];
@@ -123,12 +98,12 @@ export class TextIndex {
       list.push(slot * SLOT + v);
     }
     this.slotId.push(doc.id);
-    this.slotLen.push(body.length);
+    this.slotLen.push(bodyLength);
     this.slotVer.push(doc.ver ?? 0);
-    this.newPairs.push(Uint32Array.from(pairs).sort());
+    this.phrases.push(pairs);
     this.alive[slot] = 1;
     this.byId.set(doc.id, slot);
-    this.totalLen += body.length;
+    this.totalLen += bodyLength;
     this.version++;
   }
 
@@ -144,59 +119,37 @@ export class TextIndex {
 
   /** True when enough was added or removed since the base that folding it in pays off. */
   get stale(): boolean {
-    return this.dead > 500 || this.newPairs.length > 2000;
+    return this.dead > 500 || this.phrases.addedCount > 2000;
   }
 
   /** Folds added documents into a new base and drops dead slots. */
   rebase(): void {
-    const basePairs = this.needPhrases();
+    this.phrases.all(); // throws, changing nothing, until the phrase part is there
     this.decodeFor(() => true);
-    const baseSlots = this.baseSlots;
     const remap = new Int32Array(this.slotId.length).fill(-1);
     const ids: number[] = [],
       lens: number[] = [],
       vers: number[] = [];
-    let nPairs = 0;
-    const pairsOf = (s: number) =>
-      s < baseSlots ? basePairs.subarray(this.basePairStart[s], this.basePairStart[s + 1]) : this.newPairs[s - baseSlots];
     for (let s = 0; s < this.slotId.length; s++) {
       if (!this.alive[s]) continue;
       remap[s] = ids.length;
       ids.push(this.slotId[s]);
       lens.push(this.slotLen[s]);
       vers.push(this.slotVer[s]);
-      nPairs += pairsOf(s).length;
     }
-    const pairStart = new Uint32Array(ids.length + 1);
-    const pairs = new Uint32Array(nPairs);
-    let k = 0;
-    for (let s = 0; s < this.slotId.length; s++) {
-      if (remap[s] < 0) continue;
-      pairStart[remap[s]] = k;
-      pairs.set(pairsOf(s), k);
-      k += pairsOf(s).length;
-    }
-    pairStart[ids.length] = k;
+    const phrases = this.phrases.compacted(remap, ids.length);
     this.base = mergeBase(this.base, this.extra, this.extraNew ?? this.sortedExtraNew(), remap);
     this.extra = new Map();
     this.extraNew = [];
     this.slotId = ids;
     this.slotLen = lens;
     this.slotVer = vers;
-    this.baseSlots = ids.length;
-    this.basePairStart = pairStart;
-    this.basePairs = pairs;
-    this.newPairs = [];
+    this.phrases = phrases;
     this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
     this.alive.fill(1, 0, ids.length);
     this.byId = new Map(ids.map((id, i) => [id, i]));
     this.dead = 0;
     this.version++;
-  }
-
-  private needPhrases(): Uint32Array {
-    if (!this.basePairs) throw new Error('The search index has not loaded its phrase part yet');
-    return this.basePairs;
   }
 
   private sortedExtraNew(): string[] {
@@ -265,29 +218,19 @@ export class TextIndex {
   /** True when every phrase (terms in order) occurs in the document's title or body. */
   hasPhrases(id: number, phrases: string[][]): boolean {
     const slot = this.byId.get(id);
-    if (slot === undefined) return false;
-    const baseSlots = this.baseSlots;
-    const mine =
-      slot < baseSlots
-        ? this.needPhrases().subarray(this.basePairStart[slot], this.basePairStart[slot + 1])
-        : this.newPairs[slot - baseSlots];
-    return phrases.every((p) => {
-      for (let i = 0; i + 1 < p.length; i++) if (!binaryHas(mine, pairHash(termHash(p[i]), termHash(p[i + 1])))) return false;
-      return true;
-    });
+    return slot !== undefined && this.phrases.has(slot, phrases);
   }
 
   /** The index in its two parts (folds pending changes in first). */
   serialize(): SerializedIndex {
-    if (this.dead || this.newPairs.length || this.extra.size) this.rebase();
+    if (this.dead || this.phrases.addedCount || this.extra.size) this.rebase();
     this.decodeFor(() => true);
     return writeParts({
       base: this.base,
       ids: this.slotId,
       lengths: this.slotLen,
       vers: this.slotVer,
-      pairStart: this.basePairStart,
-      pairs: this.needPhrases(),
+      ...this.phrases.stored(),
     });
   }
 
@@ -314,9 +257,7 @@ export class TextIndex {
     ix.slotId = p.ids;
     ix.slotLen = p.lengths;
     ix.slotVer = p.vers;
-    ix.baseSlots = ix.slotId.length;
-    ix.basePairStart = p.pairStart;
-    ix.basePairs = p.pairs;
+    ix.phrases = new PhrasePairs(ix.slotId.length, p.pairStart, p.pairs);
     ix.extraNew = [];
     ix.alive = new Uint8Array(Math.max(1024, ix.slotId.length * 2));
     ix.alive.fill(1, 0, ix.slotId.length);
@@ -327,10 +268,6 @@ export class TextIndex {
 
   /** Adds the phrase part saved with this index's word part; throws when it cannot be that part. */
   attachPhrases(p: PhrasePart): void {
-    checkPhrasePart(p, this.baseSlots);
-    if (this.basePairs) return;
-    this.basePairStart = p.pairStart;
-    this.basePairs = p.pairs;
-    this.version++;
+    if (this.phrases.attach(p)) this.version++;
   }
 }
