@@ -4,23 +4,10 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { SHARED as SHARED_ROOT } from './corpora';
+import { rng, type Rng } from './prng';
 
 const SHARED = join(SHARED_ROOT, 'corpora');
 const SOURCES = [join(SHARED, 'zyte-article-extraction/html'), join(SHARED, 'article-detection/pages')];
-
-/** Small deterministic PRNG (mulberry32): the same seed gives the same pages. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof rng>;
 
 const SOUP = [
   '<div>',
