@@ -132,6 +132,6 @@ if (!browserOnly) {
 }
 
 if (!noBrowser) {
-  const { benchExtractBrowser } = await import('./lib/browser-bench');
+  const { benchExtractBrowser } = await import('./lib/extract-browser-bench');
   await benchExtractBrowser(pages);
 }

@@ -13,16 +13,16 @@
 //   heap_mb         JS heap after load, index ready and a forced GC (V8 heap + ArrayBuffers)
 // Ratios largest/smallest follow. The last line, for the largest size, is
 // `first_rows_ms=<n> search_p95_ms=<n> heap_mb=<n> articles=<n> index_ready_ms=<n>`.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, seedArticles } from '../tests/e2e/harness';
 import { generateLibrary, type GeneratedArticle } from './lib/library-generator';
 import { imagePool } from './lib/image-pool';
 import { loadBenchSources, missingCorpora } from './lib/bench-corpus';
-import { INDEX_KEY } from '../lib/search/index-store';
 import { QUERIES } from './lib/bench-queries';
 import { KEYSTROKE_PROBE, typeQuery } from './lib/keystroke-probe';
+import { FIRST_ROW_SCRIPT, lastSeq, savedWatermark, settle, stopWorker, storageLog } from './lib/library-page-probes';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -101,47 +101,16 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
       );
     else await seeder.close();
 
-    const firstRowScript = `(() => {
-      const mark = () => { if (window.__firstRowAt) return; if (document.querySelector('[data-testid=article-row]')) {
-        window.__firstRowSeen = performance.now();
-        requestAnimationFrame(() => setTimeout(() => { window.__firstRowAt = performance.now(); }, 0)); } };
-      const ready = () => { if (!window.__indexReadyAt && document.querySelector('[data-testid=list-area][data-index=ready]')) window.__indexReadyAt = performance.now(); };
-      new MutationObserver(mark).observe(document, { childList: true, subtree: true });
-      new MutationObserver(ready).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-index'] });
-    })();`;
-    // The extension origin's IndexedDB is one LevelDB; its LOG says when it compacted or replayed its log.
-    const storageLog = (from: number, to: number) => {
-      const base = join(s.userDataDir, 'Default', 'IndexedDB');
-      if (!existsSync(base)) return [];
-      const lines: string[] = [];
-      for (const d of readdirSync(base).filter((x) => x.startsWith('chrome-extension') && x.endsWith('.leveldb')))
-        for (const f of ['LOG.old', 'LOG'])
-          if (existsSync(join(base, d, f)))
-            for (const line of readFileSync(join(base, d, f), 'utf8').split('\n')) {
-              const m = /^(\d{4})\/(\d\d)\/(\d\d)-(\d\d):(\d\d):(\d\d\.\d+)/.exec(line);
-              if (!m) continue;
-              const t = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) + Number(m[6]) * 1000;
-              if (t >= from && t <= to) lines.push(`    ${((t - from) / 1000).toFixed(3)} s ${line.slice(27)}`);
-            }
-      return lines;
-    };
     let lastClose = 0;
-    const stopWorker = async () => {
-      const p = await s.context.newPage();
-      const cdp = await s.context.newCDPSession(p);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await p.close();
-    };
     const visit = async () => {
-      if (STOP_WORKER && lastClose) await stopWorker();
+      if (STOP_WORKER && lastClose) await stopWorker(s.context);
       if (GAP_S && lastClose) await new Promise((r) => setTimeout(r, Math.max(0, lastClose + GAP_S * 1000 - Date.now())));
       const opened = Date.now();
       const page = await s.context.newPage();
       page.on('close', () => {
         lastClose = Date.now();
       });
-      await page.addInitScript(firstRowScript);
+      await page.addInitScript(FIRST_ROW_SCRIPT);
       await page.goto(libUrl);
       await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt, null, { timeout: 30_000 });
       const firstRows = await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
@@ -159,43 +128,9 @@ async function run(articles: GeneratedArticle[], pool: Uint8Array[], verbose: bo
         log(
           `  storage log from ${lastClose ? 'the last page closing' : '10 s before'} to first rows (${opened - from} ms before this page opened):`,
         );
-        for (const l of storageLog(from, opened + firstRows + 500)) log(l);
+        for (const l of storageLog(s.userDataDir, from, opened + firstRows + 500)) log(l);
       }
       return { page, firstRows, readyAt, indexMs: readyAt - firstRows };
-    };
-    // The saved index (gist-search-cache), read straight from IndexedDB: its watermark once written,
-    // and the newest change-log row of the library.
-    const read = (page: import('playwright-core').Page, js: string) => page.evaluate(js) as Promise<number | null>;
-    const lastSeq = (page: import('playwright-core').Page) =>
-      read(
-        page,
-        `new Promise((resolve) => { const r = indexedDB.open('gist'); r.onsuccess = () => { const db = r.result;
-          const c = db.transaction('changes').objectStore('changes').openCursor(null, 'prev');
-          c.onsuccess = () => { db.close(); resolve(c.result ? c.result.key : 0); }; }; r.onerror = () => resolve(null); })`,
-      );
-    const savedWatermark = (page: import('playwright-core').Page) =>
-      read(
-        page,
-        `new Promise((resolve) => {
-        const r = indexedDB.open('gist-search-cache');
-        r.onerror = () => resolve(null);
-        r.onsuccess = () => { const db = r.result;
-          if (!db.objectStoreNames.contains('kv')) { db.close(); return resolve(null); }
-          const g = db.transaction('kv').objectStore('kv').get('${INDEX_KEY}');
-          g.onsuccess = () => { db.close(); resolve(g.result ? g.result.value.watermark : null); };
-          g.onerror = () => { db.close(); resolve(null); }; };
-      })`,
-      );
-    const settle = async (page: import('playwright-core').Page) => {
-      await page.waitForFunction(
-        () => ['gist:list', 'gist:counts', 'gist:postings-decoded'].every((m) => performance.getEntriesByName(m).length),
-        null,
-        {
-          timeout: 120_000,
-          polling: 100,
-        },
-      );
-      await page.waitForTimeout(1000);
     };
     const v1 = await visit();
     log(

@@ -22,21 +22,18 @@
 // tagger, independent from the extension's lexicon).
 // Documents are split by their position in the sorted id list: even = dev (used for tuning),
 // odd = held-out. Both are printed.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { stemmer } from 'stemmer';
 import stopwordsIso from 'stopwords-iso';
 import { rankTags, suggestTags, TAGS_SHOWN, type RankOptions } from '../lib/tags/index';
 import { DEFAULT_TEXT_TAG_OPTIONS } from '../lib/tags/text-tag-options';
-import { collectPublisherTags, rawPublisherTags, TAG_META_KEYS } from '../lib/tags/publisher-tags';
 import { JunkJudge, type JunkKind } from './lib/tag-junk';
 import { type Doc, loadKpcrowd, SPLITS } from './lib/tag-corpora';
-import { scoreTags as score, type Prf } from './lib/tag-score';
+import { PrfMean, scoreTags as score } from './lib/tag-score';
+import { loadZyteInputs, type TextSource } from './lib/zyte-tag-inputs';
 import { idf } from '../lib/tags/word-freq';
-import { extractArticle } from '../lib/extract/index';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = join(root, '../shared/corpora');
@@ -78,26 +75,6 @@ function parseOptions(raw: string): RankOptions {
   }
   if (Object.keys(v).length) console.log(`Options: ${JSON.stringify(v)}`);
   return v as RankOptions;
-}
-
-// ---- scoring (scripts/lib/tag-score.ts) -------------------------------------------------------
-class Acc {
-  n = 0;
-  p = 0;
-  r = 0;
-  f = 0;
-  lf = 0;
-  add(s: Prf) {
-    this.n++;
-    this.p += s.p;
-    this.r += s.r;
-    this.f += s.f;
-    this.lf += s.lf;
-  }
-  line(label: string): string {
-    const pc = (v: number) => ((100 * v) / Math.max(1, this.n)).toFixed(1).padStart(5);
-    return `${label.padEnd(44)} P ${pc(this.p)}  R ${pc(this.r)}  F ${pc(this.f)}  lenientF ${pc(this.lf)}  (n=${this.n})`;
-  }
 }
 
 // ---- baseline: plain TF×IDF unigrams (stopwords-iso en, IDF from the same word table) ----------
@@ -168,7 +145,7 @@ function evaluate(label: string, docs: Doc[]): void {
     };
   });
   for (const [split, pick] of SPLITS) {
-    const accs = { shown5: new Acc(), ranked5: new Acc(), ranked10: new Acc(), base5: new Acc(), base10: new Acc() };
+    const accs = { shown5: new PrfMean(), ranked5: new PrfMean(), ranked10: new PrfMean(), base5: new PrfMean(), base10: new PrfMean() };
     results.forEach((r, i) => {
       if (!pick(i)) return;
       for (const k of Object.keys(accs) as (keyof typeof accs)[]) accs[k].add(r[k]);
@@ -193,59 +170,8 @@ function kpcrowd(): void {
   evaluate('KPCrowd', docs);
 }
 
-// Everything collectPublisherTags reads, so the input carries no tag metadata.
-const TAG_META = new Set(TAG_META_KEYS);
-function stripTagMetadata(doc: Document): void {
-  for (const m of [...doc.getElementsByTagName('meta')]) {
-    if ([m.getAttribute('property'), m.getAttribute('name')].some((k) => k && TAG_META.has(k.trim().toLowerCase()))) m.remove();
-  }
-  for (const a of doc.querySelectorAll('a[rel~="tag"]')) a.removeAttribute('rel');
-  const strip = (v: unknown, depth: number): void => {
-    if (depth > 8 || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) {
-      v.forEach((x) => strip(x, depth + 1));
-      return;
-    }
-    const o = v as Record<string, unknown>;
-    delete o.keywords;
-    delete o.about;
-    delete o.articleSection;
-    Object.values(o).forEach((x) => strip(x, depth + 1));
-  };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const raw = s.textContent ?? '';
-    let data: unknown;
-    // Same retry as lib/page-meta's jsonLdObjects: raw control characters removed.
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      try {
-        data = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' '));
-      } catch {
-        continue; /* ignored by the reader too */
-      }
-    }
-    strip(data, 0);
-    s.textContent = JSON.stringify(data);
-  }
-}
-
-interface ZytePrepared {
-  docs: Doc[];
-  withMeta: Doc[];
-  header: string[];
-}
 function zyte(): void {
-  const cacheFile = CACHE ? resolve(CACHE) : '';
-  let prepared: ZytePrepared | null = null;
-  if (cacheFile && existsSync(cacheFile)) {
-    const c = JSON.parse(readFileSync(cacheFile, 'utf8')) as ZytePrepared & { text: string };
-    if (c.text === TEXT_SOURCE) prepared = c;
-  }
-  if (!prepared) {
-    prepared = prepareZyte();
-    if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ ...prepared, text: TEXT_SOURCE }));
-  }
+  const prepared = loadZyteInputs(ZYTE, TEXT_SOURCE as TextSource, CACHE);
   console.log('');
   for (const line of prepared.header) console.log(line);
   evaluate('Zyte', prepared.docs);
@@ -253,110 +179,6 @@ function zyte(): void {
     `\nZyte with metadata left in: all ${prepared.withMeta.length} pages as the popup sees them (publisher tags, site name, byline)`,
   );
   junkLines('Zyte+meta', prepared.withMeta.map(showAndJudge));
-}
-
-/** Title, text, site name and byline of a page (text: the extraction, or Zyte's ground truth). */
-function extractFor(doc: Document, dom: JSDOM, gt: { articleBody: string; url: string }) {
-  let title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title.trim();
-  let text = gt.articleBody;
-  let siteName: string | null = null;
-  let byline: string | null = null;
-  let failed = false;
-  try {
-    const art = extractArticle(doc, { url: gt.url, window: dom.window as unknown as Window });
-    if (art) {
-      if (TEXT_SOURCE === 'extract') {
-        text = art.text;
-        title = art.title || title;
-      }
-      siteName = art.siteName;
-      byline = art.byline;
-    } else failed = true;
-  } catch {
-    failed = true;
-  }
-  return { title, text, siteName, byline, failed: failed && TEXT_SOURCE === 'extract' };
-}
-
-function prepareZyte(): ZytePrepared {
-  const truth = JSON.parse(readFileSync(join(ZYTE, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  const files = readdirSync(join(ZYTE, 'html'))
-    .filter((f) => f.endsWith('.html.gz'))
-    .sort();
-  const docs: Doc[] = [];
-  const withMeta: Doc[] = [];
-  let withTags = 0;
-  let leaked = 0;
-  let extractFailed = 0;
-  let cssRetries = 0;
-  const langs = new Map<string, number>();
-  for (const f of files) {
-    const id = f.replace(/\.html\.gz$/, '');
-    const gt = truth[id];
-    if (!gt) continue;
-    const html = new TextDecoder('utf-8').decode(gunzipSync(readFileSync(join(ZYTE, 'html', f))));
-    let dom: JSDOM;
-    try {
-      dom = new JSDOM(html, { url: gt.url, virtualConsole: new VirtualConsole() });
-    } catch {
-      // jsdom's CSS parser throws on some stylesheets; styles do not matter here.
-      dom = new JSDOM(html.replace(/<style[\s\S]*?<\/style>/gi, ''), { url: gt.url, virtualConsole: new VirtualConsole() });
-      cssRetries++;
-    }
-    const doc = dom.window.document;
-    const gold = collectPublisherTags(doc);
-    // As the popup sees the page: raw declared tags, then the same extraction.
-    const publisherTags = rawPublisherTags(doc);
-    const meta = extractFor(doc, dom, gt);
-    withMeta.push({
-      id,
-      input: {
-        title: meta.title,
-        text: meta.text,
-        lang: doc.documentElement.getAttribute('lang'),
-        publisherTags,
-        siteName: meta.siteName,
-        byline: meta.byline,
-        url: gt.url,
-      },
-      gold,
-    });
-    const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || '?';
-    if (gold.length) {
-      withTags++;
-      langs.set(lang, (langs.get(lang) ?? 0) + 1);
-    }
-    if (!gold.length) {
-      dom.window.close();
-      continue;
-    }
-    stripTagMetadata(doc);
-    if (collectPublisherTags(doc).length) leaked++;
-    const art = extractFor(doc, dom, gt);
-    if (art.failed) extractFailed++;
-    docs.push({
-      id,
-      input: {
-        title: art.title,
-        text: art.text,
-        lang: doc.documentElement.getAttribute('lang'),
-        publisherTags: [],
-        siteName: art.siteName,
-        byline: art.byline,
-        url: gt.url,
-      },
-      gold,
-    });
-    dom.window.close();
-  }
-  const header = [
-    `Zyte: ${files.length} pages; ${withTags} have publisher tags in their metadata (left in), by page lang: ${[...langs]
-      .sort((a, b) => b[1] - a[1])
-      .map(([l, n]) => `${l} ${n}`)
-      .join(', ')}`,
-    `Zyte: scoring those ${docs.length} with tag metadata stripped (still found after stripping: ${leaked}; ${cssRetries} pages parsed without <style> after a jsdom CSS error); text = ${TEXT_SOURCE === 'extract' ? `extractArticle(doc).text (lib/extract; fell back to ground-truth articleBody on ${extractFailed})` : 'Zyte ground-truth articleBody'}`,
-  ];
-  return { docs, withMeta, header };
 }
 
 if (ONLY !== 'zyte') kpcrowd();

@@ -4,16 +4,13 @@
 // usage: npm run --silent fuzz:extract -- [--count N] [--batch N] [--seed N] [--jobs N] [--keep DIR]
 //   FUZZ_COUNT / FUZZ_BATCH / FUZZ_SEED / FUZZ_JOBS env vars give the defaults (1000 / 40 / 1 / cores, max 4).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { SHARED as SHARED_ROOT } from './lib/corpora';
+import { generate } from './lib/fuzz-pages';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const SHARED = join(SHARED_ROOT, 'corpora');
-const SOURCES = [join(SHARED, 'zyte-article-extraction/html'), join(SHARED, 'article-detection/pages')];
 
 export interface FuzzOptions {
   count: number;
@@ -33,146 +30,6 @@ export interface FuzzReport {
   seconds: number;
   byMutation: Record<string, number>;
   crashed: { file: string; mutation: string; why: string }[];
-}
-
-/** Small deterministic PRNG (mulberry32): the same seed gives the same pages. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof rng>;
-
-const SOUP = [
-  '<div>',
-  '</div>',
-  '<p>',
-  '</p>',
-  '<table>',
-  '<td>',
-  '</tr>',
-  '<li>',
-  '<ul>',
-  '</span>',
-  '<a href="',
-  '"',
-  '<!--',
-  '-->',
-  '<![CDATA[',
-  ']]>',
-  '<script>',
-  '</script>',
-  '<style>',
-  '<svg><foreignObject>',
-  '</svg>',
-  '<math><mi>',
-  '<template>',
-  '<frameset>',
-  '<noscript>',
-  '<textarea>',
-  '<title>',
-  '<img src=x onerror=alert(1)>',
-  '<iframe srcdoc="<b>">',
-  '<select><option>',
-  '<plaintext>',
-  '<xmp>',
-  '&#0;',
-  '&amp',
-  '\u0000',
-  '<body onload=x>',
-  '<html>',
-  '<head>',
-  '<base href="javascript:">',
-];
-
-const MUTATIONS: Record<string, (b: Buffer, r: Rng) => Buffer> = {
-  truncate: (b, r) => b.subarray(0, r.int(b.length + 1)),
-  'byte-flips': (b, r) => {
-    const out = Buffer.from(b);
-    const n = 1 + r.int(Math.max(1, Math.floor(out.length / 200)));
-    for (let i = 0; i < n; i++) out[r.int(out.length)] ^= 1 << r.int(8);
-    return out;
-  },
-  'tag-soup': (b, r) => {
-    const s = b.toString('latin1');
-    const parts: string[] = [];
-    let last = 0;
-    const cuts = Array.from({ length: 5 + r.int(60) }, () => r.int(s.length + 1)).sort((x, y) => x - y);
-    for (const c of cuts) {
-      parts.push(s.slice(last, c), Array.from({ length: 1 + r.int(5) }, () => r.pick(SOUP)).join(''));
-      last = c;
-    }
-    parts.push(s.slice(last));
-    return Buffer.from(parts.join(''), 'latin1');
-  },
-  'deep-nesting': (b, r) => {
-    // Hundreds deep: tag soup nests like this. The 10,000-deep case is its own test
-    // (tests/unit/fuzz-hostile-pages.test.ts): under jsdom, Readability takes minutes on it.
-    const depth = 50 + r.int(400);
-    const tag = r.pick(['div', 'span', 'b', 'blockquote', 'table', 'ul', 'font', 'a']);
-    const at = r.int(b.length + 1);
-    const open = `<${tag}>`.repeat(depth);
-    const close = r.next() < 0.5 ? `</${tag}>`.repeat(depth) : '';
-    return Buffer.concat([b.subarray(0, at), Buffer.from(`${open}deep text${close}`), b.subarray(at)]);
-  },
-  'huge-attribute': (b, r) => {
-    const s = b.toString('latin1');
-    const tags = [...s.matchAll(/<(?:p|div|img|a|article|body|span|h1|meta)\b/gi)];
-    const at = tags.length ? tags[r.int(tags.length)].index! + tags[r.int(tags.length)][0].length : 0;
-    const size = 100_000 + r.int(5_000_000);
-    const name = r.pick(['class', 'style', 'title', 'data-x', 'src', 'href', 'alt', 'srcset']);
-    const value = r
-      .pick(['a', ' ', '"', '&amp;', 'x,'])
-      .repeat(Math.ceil(size / 5))
-      .slice(0, size);
-    return Buffer.concat([Buffer.from(s.slice(0, at), 'latin1'), Buffer.from(` ${name}="${value}" `), Buffer.from(s.slice(at), 'latin1')]);
-  },
-};
-const NAMES = Object.keys(MUTATIONS);
-
-function sourcePages(): string[] {
-  const files = SOURCES.filter(existsSync).flatMap((d) =>
-    readdirSync(d)
-      .filter((f) => /\.html(\.gz)?$/.test(f))
-      .sort()
-      .map((f) => join(d, f)),
-  );
-  if (!files.length) throw new Error(`no corpus pages under ${SOURCES.join(' or ')} (the shared corpora live at ../shared)`);
-  return files;
-}
-
-function load(file: string): Buffer {
-  const raw = readFileSync(file);
-  return file.endsWith('.gz') ? gunzipSync(raw) : raw;
-}
-
-/** Writes `count` mutated pages into `dir`; returns file → mutation name. */
-export function generate(dir: string, count: number, seed: number): Map<string, string> {
-  const r = rng(seed);
-  const sources = sourcePages();
-  const made = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    const src = sources[(i * 7919 + seed) % sources.length];
-    let bytes = load(src);
-    // Mostly one mutation, sometimes two stacked.
-    const chain = [r.pick(NAMES), ...(r.next() < 0.25 ? [r.pick(NAMES)] : [])];
-    for (const m of chain) bytes = MUTATIONS[m](bytes, r);
-    const file = join(
-      dir,
-      `${String(i).padStart(4, '0')}-${chain.join('+')}-${basename(src)
-        .replace(/\.html(\.gz)?$/, '')
-        .slice(0, 12)}.html`,
-    );
-    writeFileSync(file, bytes);
-    made.set(file, chain.join('+'));
-  }
-  return made;
 }
 
 interface RunResult {

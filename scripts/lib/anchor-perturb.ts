@@ -4,6 +4,7 @@
 // feed it texts.
 import { describeRange, type HighlightTarget } from '../../lib/highlights/selectors';
 import type { AnchorResult } from '../../lib/highlights/anchor';
+import type { Rng } from './prng';
 
 export interface PageText {
   id: string;
@@ -37,19 +38,8 @@ export interface BenchCase {
   truth: Span | null;
 }
 
-/** mulberry32: a small deterministic PRNG, the same seed gives the same set. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-export type Rng = ReturnType<typeof rng>;
+// Re-exported: bench-anchor and its test take the PRNG from here.
+export { rng, type Rng } from './prng';
 
 export const seedOf = (s: string): number => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
 

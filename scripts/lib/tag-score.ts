@@ -61,3 +61,23 @@ export function scoreTags(pred: string[], gold: string[], k: number): Prf {
   const lf = lp + lr ? (2 * lp * lr) / (lp + lr) : 0;
   return { p, r, f, lf };
 }
+
+/** Macro average of per-document scores, printed as one bench:tags line. */
+export class PrfMean {
+  n = 0;
+  p = 0;
+  r = 0;
+  f = 0;
+  lf = 0;
+  add(s: Prf) {
+    this.n++;
+    this.p += s.p;
+    this.r += s.r;
+    this.f += s.f;
+    this.lf += s.lf;
+  }
+  line(label: string): string {
+    const pc = (v: number) => ((100 * v) / Math.max(1, this.n)).toFixed(1).padStart(5);
+    return `${label.padEnd(44)} P ${pc(this.p)}  R ${pc(this.r)}  F ${pc(this.f)}  lenientF ${pc(this.lf)}  (n=${this.n})`;
+  }
+}
