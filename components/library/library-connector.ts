@@ -174,7 +174,7 @@ export interface SyncBackend {
   createDatabase(s: SyncSettings): Promise<DbActionResult>;
   /** Deletes the remote database; the local library is untouched. */
   removeFromServer(s: SyncSettings): Promise<DbActionResult>;
-  /** "Stop syncing": forgets the settings and the status; the local library is untouched. */
+  /** "Disconnect": forgets the settings and the status; the local library is untouched. */
   forget(): Promise<void>;
   syncNow(): Promise<{ ok: true } | { ok: false; error: string }>;
   stopSync(): Promise<{ ok: true } | { ok: false; error: string }>;

@@ -6,7 +6,7 @@ import type { SyncBackend } from './library-connector';
 import { describeError } from './errors';
 
 // The saved sync's status line (last synced, pending changes, progress with Stop, last error), Sync now,
-// "Stop syncing" (forgets the settings, keeps the library) and "Remove from server" (typed confirmation).
+// "Disconnect" (forgets the settings, keeps the library; not "Stop syncing", which read like the run's Stop) and "Remove from server" (typed confirmation).
 
 const TICK_MS = 30_000;
 
@@ -17,7 +17,7 @@ export function SyncActions({
 }: {
   sync: SyncBackend;
   settings: SyncSettings;
-  /** The settings are gone (Stop syncing, or Remove from server): the page says so with `message`. */
+  /** The settings are gone (Disconnect, or Remove from server): the page says so with `message`. */
   onForgotten(message: string): void;
 }) {
   const [status, setStatus] = useState<SyncStatus>(IDLE_SYNC_STATUS);
@@ -116,7 +116,7 @@ export function SyncActions({
           onClick={forget}
           title="Forget the server and password; keep the library"
         >
-          Stop syncing
+          Disconnect
         </button>
         {!confirming && (
           <button type="button" class="secondary danger" data-testid="sync-remove" disabled={busy} onClick={() => setConfirming(true)}>

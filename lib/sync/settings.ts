@@ -170,7 +170,7 @@ export async function saveSyncSettings(
   return r;
 }
 
-/** "Stop syncing": forgets the server, the credentials and the status; the local library is untouched. */
+/** "Disconnect": forgets the server, the credentials and the status; the local library is untouched. */
 export async function forgetSyncSettings(area: SyncStorageArea, statusKey: string): Promise<void> {
   await area.remove([SYNC_SETTINGS_KEY, statusKey]);
 }

@@ -228,10 +228,12 @@ describe('Settings → Sync in Chromium', () => {
     expect(logs.join('\n')).not.toContain(PASSWORD);
   });
 
-  it('Stop syncing forgets the server and password and keeps the database on the server', async () => {
+  it('Disconnect forgets the server and password and keeps the database on the server', async () => {
     await fetch(`${secured.url}/gist`, { method: 'PUT', headers: { Authorization: secured.adminAuth! } });
     await fill({ serverUrl: secured.url, database: 'gist', username: 'admin', password: PASSWORD });
     await page.getByTestId('sync-save').click();
+    // Not "Stop syncing" beside a running sync's "Stop": what it does is forget the server.
+    expect((await page.getByTestId('sync-forget').textContent())?.trim()).toBe('Disconnect');
     await page.getByTestId('sync-forget').click();
     await expect
       .poll(() => page.getByTestId('sync-result').textContent())

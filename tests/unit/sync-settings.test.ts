@@ -112,7 +112,7 @@ describe('saving and loading', () => {
     expect(validateSyncInput({ ...good, username: '', password: '' }).ok).toBe(true); // a public database
   });
 
-  it('Stop syncing forgets settings and status and nothing else', async () => {
+  it('Disconnect forgets settings and status and nothing else', async () => {
     await saveSyncSettings(area(), good);
     await syncStatusUpdates.finished(area(), 1000);
     await browser.storage.local.set({ other: 1 });
