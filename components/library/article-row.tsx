@@ -5,6 +5,7 @@ import { dateLabel } from '../../lib/format/dates';
 import type { SnippetPart } from '../../lib/search/snippet';
 import './highlights.css';
 import './rows.css';
+import { countOf } from '../../lib/format/count';
 
 /** Row heights (px): one fixed height per layout keeps the virtual list exact. */
 export const ROW_HEIGHT = 76;
@@ -209,7 +210,7 @@ function LineIcon({ d, class: cls }: { d: string; class?: string }) {
 }
 
 function Marks({ count, notes }: { count: number; notes: boolean }) {
-  const label = count ? `${count} highlight${count === 1 ? '' : 's'}${notes ? ', with notes' : ''}` : 'Has a note';
+  const label = count ? `${countOf(count, 'highlight')}${notes ? ', with notes' : ''}` : 'Has a note';
   return (
     <span class="row-hl" role="img" aria-label={label} title={label} data-testid="row-highlights">
       {count > 0 && (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueBackend, QueueView } from './library-connector';
+import { countOf } from '../../lib/format/count';
 
 /** Links imported without content: fetch them in the background (progress, stop, retry, reasons). */
 export function ImportQueueSection({ queue }: { queue: QueueBackend }) {
@@ -58,7 +59,7 @@ export function ImportQueueSection({ queue }: { queue: QueueBackend }) {
         ) : (
           waiting > 0 && (
             <button type="button" data-testid="queue-start" disabled={asking} onClick={() => start(false)}>
-              Fetch {waiting.toLocaleString()} article{waiting === 1 ? '' : 's'}
+              Fetch {countOf(waiting, 'article')}
             </button>
           )
         )}

@@ -6,6 +6,7 @@
 // straight through (buildReport).
 import type { ImportRun } from './library-connector';
 import { formatDuration } from '../../lib/format/duration';
+import { countOf } from '../../lib/format/count';
 
 export type ReportOutcome = 'imported' | 'merged' | 'duplicate' | 'failed' | 'problem';
 
@@ -199,10 +200,10 @@ export function summaryText(run: ImportRun, report: ReportCounts): string {
   const parts = [
     `${c.imported.toLocaleString()} imported`,
     `${c.merged.toLocaleString()} merged into existing articles`,
-    `${c.duplicate.toLocaleString()} duplicate${c.duplicate === 1 ? '' : 's'}`,
+    countOf(c.duplicate, 'duplicate'),
     `${c.failed.toLocaleString()} failed`,
   ];
-  if (c.problem) parts.push(`${c.problem.toLocaleString()} problem${c.problem === 1 ? '' : 's'} in the file`);
+  if (c.problem) parts.push(`${countOf(c.problem, 'problem')} in the file`);
   const hl = highlightsText(run);
   return `${run.file} (${run.format}): ${parts.join(' · ')} in ${formatDuration(run.ms)}${hl ? `. ${hl}` : ''}`;
 }
@@ -216,5 +217,5 @@ export function highlightsText(run: ImportRun): string {
     h.waiting ? `${h.waiting.toLocaleString()} waiting for the page to be fetched` : '',
     h.unplaced ? `${h.unplaced.toLocaleString()} couldn't be placed (listed with their text)` : '',
   ].filter(Boolean);
-  return `${h.added.toLocaleString()} highlight${h.added === 1 ? '' : 's'} imported${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return `${countOf(h.added, 'highlight')} imported${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }

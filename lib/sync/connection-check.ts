@@ -12,6 +12,7 @@
 //     a browser does not, so for an https:// address that cannot be reached the message says it is
 //     either unreachable or its certificate was refused, and how to tell which (open it in a tab).
 import type { SyncSettings } from './settings';
+import { countOf } from '../format/count';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -99,7 +100,7 @@ async function networkFailure(e: unknown, s: SyncSettings, fetchFn: FetchLike, o
     const sec = Math.max(1, Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
     return {
       kind: 'unreachable',
-      message: `${host} did not answer within ${sec} second${sec === 1 ? '' : 's'}. Check the address and that CouchDB is running and reachable from this computer, then try again.`,
+      message: `${host} did not answer within ${countOf(sec, 'second')}. Check the address and that CouchDB is running and reachable from this computer, then try again.`,
     };
   }
   const code = causeCode(e);
