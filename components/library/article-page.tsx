@@ -111,6 +111,8 @@ export function ArticlePage({
     else setOffer(true);
   };
   const next = nextUnread && nextUnread.id !== a.id ? nextUnread : undefined;
+  // A link whose page was never downloaded: its notice stands where the text would, with no end-of-text actions.
+  const downloaded = a.contentState === 'full';
   const panelOpen = settings.notesPanel && !!connector.highlights;
   const count = hl.state.placed.length + hl.state.unplaced.length + hl.state.waiting.length;
   const nextButton = next && (
@@ -172,13 +174,13 @@ export function ArticlePage({
           Aa
         </button>
       </div>
-      {a.contentState !== 'full' && <NotDownloaded article={a} queue={connector.queue} />}
       <ReaderView
         item={item}
         settings={settings}
         minutes={minutesAt(a, settings.wpm)}
         onText={setText}
         onFinish={finished}
+        downloaded={downloaded}
         onBody={(el) => setBody((b) => ({ el, version: (b?.version ?? 0) + 1 }))}
         restorePosition={!highlightId}
         onProgress={(p) =>
@@ -187,7 +189,9 @@ export function ArticlePage({
           })
         }
         beforeBody={
-          a.contentState !== 'full' ? undefined : (
+          !downloaded ? (
+            <NotDownloaded article={a} queue={connector.queue} />
+          ) : (
             <ReadAloud
               speech={connector.speech ?? null}
               text={text}
@@ -200,13 +204,15 @@ export function ArticlePage({
           )
         }
         afterBody={
-          <div class="reader-end" data-testid="reader-end">
-            <button type="button" class={archived ? 'secondary' : ''} data-testid="end-archive" onClick={() => onArchive(a)}>
-              {archived ? 'Archived ✓ · Move to unread' : 'Archive'}
-            </button>
-            {nextButton}
-            {!next && <span class="muted small">No other unread articles.</span>}
-          </div>
+          downloaded && (
+            <div class="reader-end" data-testid="reader-end">
+              <button type="button" class={archived ? 'secondary' : ''} data-testid="end-archive" onClick={() => onArchive(a)}>
+                {archived ? 'Archived ✓ · Move to unread' : 'Archive'}
+              </button>
+              {nextButton}
+              {!next && <span class="muted small">No other unread articles.</span>}
+            </div>
+          )
         }
       />
       {connector.highlights && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { QueueBackend, QueueView } from './library-connector';
+import './not-downloaded.css';
 
 /**
  * In place of the text of an article whose page was never downloaded (a link saved or imported): says

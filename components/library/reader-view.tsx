@@ -29,6 +29,11 @@ export interface ReaderViewProps {
   onBody?(el: HTMLElement): void;
   /** False when the page scrolls somewhere else itself (a link to a highlight): the reading position is not restored. */
   restorePosition?: boolean;
+  /**
+   * False for a link whose page was never downloaded: there is nothing to read through, so no progress
+   * bar and no position written (an imported position is kept for when the text arrives).
+   */
+  downloaded?: boolean;
   /** Inside the text column: under the title (read aloud), and after the text (end-of-article actions). */
   beforeBody?: ComponentChildren;
   afterBody?: ComponentChildren;
@@ -52,6 +57,7 @@ export function ReaderView({
   onFinish,
   onBody,
   restorePosition = true,
+  downloaded = true,
   beforeBody,
   afterBody,
 }: ReaderViewProps) {
@@ -107,7 +113,7 @@ export function ReaderView({
   // Put the reader back where they left off, then follow the scroll.
   useEffect(() => {
     const el = body.current;
-    if (!el) return;
+    if (!el || !downloaded) return;
     const geometry = () => {
       const r = el.getBoundingClientRect();
       return { scrollY: window.scrollY, viewportHeight: window.innerHeight, bodyTop: r.top + window.scrollY, bodyHeight: r.height };
@@ -166,7 +172,7 @@ export function ReaderView({
       writer.flush();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- restore only when an article opens: our own progress writes change article.progress and must not scroll the reader back
-  }, [item]);
+  }, [item, downloaded]);
 
   const s = settings;
   const style = s
@@ -181,17 +187,19 @@ export function ReaderView({
   const left = total === null ? null : minutesLeft(total, progress);
   return (
     <>
-      <div
-        class="reading-progress"
-        role="progressbar"
-        aria-label="Reading progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(progress * 100)}
-        data-testid="reading-progress"
-      >
-        <span style={{ transform: `scaleX(${progress})` }} />
-      </div>
+      {downloaded && (
+        <div
+          class="reading-progress"
+          role="progressbar"
+          aria-label="Reading progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+          data-testid="reading-progress"
+        >
+          <span style={{ transform: `scaleX(${progress})` }} />
+        </div>
+      )}
       <article
         class={`reader font-${s?.font ?? 'serif'}`}
         style={style as Record<string, string>}

@@ -161,7 +161,7 @@ describe('saved state in Chromium', () => {
     await page.close();
   });
 
-  it('a non-article popup shows no time, byline or tags and offers Save as link; the link-only item shows "—" and "Not downloaded yet"', async () => {
+  it('a non-article popup shows no time, byline or tags and offers Save as link; the link-only item shows "—" and "Not downloaded yet" in place of its text, with no progress bar or end buttons', async () => {
     const { page, tabId } = await visit(server.url('section.html'));
     const popup = await openPopupFor(s, tabId);
     await popup.setViewportSize({ width: 380, height: 520 });
@@ -197,11 +197,18 @@ describe('saved state in Chromium', () => {
     expect(await lib.getByTestId('not-downloaded').textContent()).toContain('Not downloaded yet');
     expect(await lib.getByTestId('minutes-left').count()).toBe(0);
     expect(await lib.getByText('Finished').count()).toBe(0);
+    // Nothing to read through: the notice stands under the title in the text column, with no progress
+    // bar and no Archive / Next unread after a text that is not there.
+    expect(await lib.locator('[data-testid="reader"] [data-testid="not-downloaded"]').count()).toBe(1);
+    expect(await lib.getByTestId('reading-progress').count()).toBe(0);
+    expect(await lib.getByTestId('reader-end').count()).toBe(0);
     await lib.screenshot({ path: join(SHOTS, 'reader-not-downloaded.png') });
     // Fetch downloads it (the fetch queue): then it reads like any article, with a reading time.
     await lib.getByTestId('fetch-article').click();
     await expect.poll(() => lib.getByTestId('reader-minutes').isVisible(), { timeout: 60_000 }).toBe(true);
     expect(await lib.getByTestId('not-downloaded').count()).toBe(0);
+    expect(await lib.getByTestId('reading-progress').count()).toBe(1);
+    expect(await lib.getByTestId('reader-end').isVisible()).toBe(true);
     await lib.close();
     await page.close();
   });
