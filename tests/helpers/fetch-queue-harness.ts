@@ -122,15 +122,8 @@ export function startsByHost(starts: { host: string; at: number }[]): Map<string
   return by;
 }
 
-export async function run(h: ReturnType<typeof harness>) {
-  const p = runQueue(h.deps);
-  let done = false;
-  void p.finally(() => {
-    done = true;
-  });
-  while (!done) await h.advance();
-  return p;
-}
+/** A whole queue run on the fake clock. */
+export const run = (h: ReturnType<typeof harness>) => settle(h, runQueue(h.deps));
 
 /** Runs the fake clock until `p` settles. */
 export async function settle<T>(h: ReturnType<typeof harness>, p: Promise<T>): Promise<T> {
