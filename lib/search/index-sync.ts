@@ -5,14 +5,13 @@
 // rows. Only a missing, damaged or too old index (its watermark before the oldest kept row, after the
 // newest, or a table cleared) is rebuilt from the articles, in chunks, yielding so typing stays smooth.
 // The saved index is a cache: losing it costs one rebuild. Applying the log: log-replay.ts; indexing
-// stored articles in slices: article-indexing.ts.
+// stored articles in slices: article-indexing.ts; checking and reading back the saved index: saved-index.ts.
 import type { ArticleRecord } from '../db/schema';
 import { TextIndex } from './text-index';
-import { indexDoc } from './index-doc';
 import type { IndexStore } from './index-store';
 import { yieldToEvents } from './yield-events';
-import { IndexBuilder } from './index-build';
-import { addInSlices, now, SLICE_MS } from './article-indexing';
+import { buildFromArticles, now, SLICE_MS } from './article-indexing';
+import { attachSavedPhrases, watermarkUsable } from './saved-index';
 import { replayLog } from './log-replay';
 import { SaveTimer } from './save-timer';
 import { HoldGate } from './hold-gate';
@@ -23,7 +22,6 @@ export interface SyncState {
   total: number;
 }
 
-const CHUNK = 250;
 /** Applied-but-unsaved changes before the index is saved again (replaying fewer on opening is cheap). */
 const SAVE_AFTER_CHANGES = 300;
 const SAVE_DELAY_MS = 3000;
@@ -127,17 +125,12 @@ export class IndexSync {
     while (this.holds.held) await this.holds.released;
   }
 
-  private async usable(watermark: number): Promise<boolean> {
-    const [first, last] = await Promise.all([this.store.firstSeq(), this.store.lastSeq()]);
-    return watermark <= last && (first === undefined || watermark >= first - 1);
-  }
-
   private async catchUp(): Promise<void> {
     if (!this.index) {
       const saved = await this.store.loadSaved().catch(() => undefined);
       mark(saved ? 'gist:index-read' : 'gist:index-none');
       let loaded: TextIndex | null = null;
-      if (saved && (await this.usable(saved.watermark))) {
+      if (saved && (await watermarkUsable(this.store, saved.watermark))) {
         try {
           loaded = TextIndex.deserialize(saved.words);
           mark('gist:index-parsed');
@@ -162,7 +155,7 @@ export class IndexSync {
       }
       return this.rebuild();
     }
-    if (this.broken || this.index.damaged || !(await this.usable(this.watermark))) return this.rebuild();
+    if (this.broken || this.index.damaged || !(await watermarkUsable(this.store, this.watermark))) return this.rebuild();
     if (!(await this.applyLog())) return this.rebuild();
     this.finish();
   }
@@ -220,17 +213,7 @@ export class IndexSync {
   /** Loads the saved phrase part into `ix` (once); false when it is missing, damaged or of another save. */
   private phrasesOf(ix: TextIndex): Promise<boolean> {
     if (ix.phrasesReady) return Promise.resolve(true);
-    const stamp = this.loadedStamp;
-    return (this.phraseLoad ??= (async () => {
-      const saved = await this.store.loadPhrases().catch(() => undefined);
-      if (!saved || saved.stamp !== stamp) return false;
-      try {
-        ix.attachPhrases(saved.phrases);
-        return true;
-      } catch {
-        return false;
-      }
-    })());
+    return (this.phraseLoad ??= attachSavedPhrases(this.store, ix, this.loadedStamp));
   }
 
   /** Applies log rows after the watermark (log-replay.ts); false when the log says to rebuild (a cleared table). */
@@ -261,34 +244,12 @@ export class IndexSync {
     this.broken = false;
     this.openedNow();
     const seq = await this.store.lastSeq();
-    const total = await this.store.count();
     // Built aside: searches keep the old index (if any) until the new one is complete.
-    const fresh = new IndexBuilder();
-    this.emit({ ready: false, indexed: 0, total });
-    let done = 0;
-    // The next chunk is read while this one is indexed: IndexedDB reads run in the browser's storage
-    // process, so on two cores reading (half the build's time) and indexing overlap.
-    const read = async (after: number) => {
-      const page = await this.store.articlePage(after, CHUNK);
-      return { page, texts: page.length ? await this.store.texts(page.map((a) => a.id)) : [] };
-    };
-    for (let next = read(0); ;) {
-      const { page, texts } = await next;
-      if (!page.length) break;
-      next = read(page[page.length - 1].id);
-      next.catch(() => undefined); // awaited above on the next turn; unhandled only if indexing throws
-      await addInSlices(
-        fresh,
-        page.map((a) => a.id),
-        page.map((a, i) => indexDoc(a, texts[i] ?? a.excerpt ?? '')),
-        () => this.pause(),
-      );
-      done += page.length;
-      this.emit({ ready: false, indexed: done, total: Math.max(total, done) });
-      await this.pause();
-    }
-    // In slices: finishing 50,000 articles in one go held the main thread for most of a second.
-    this.index = await fresh.finishInSlices(() => this.pause(), SLICE_MS);
+    this.index = await buildFromArticles(
+      this.store,
+      () => this.pause(),
+      (indexed, total) => this.emit({ ready: false, indexed, total }),
+    );
     this.watermark = seq;
     this.unsaved = SAVE_AFTER_CHANGES;
     // Whatever was written while building.

@@ -1,137 +1,17 @@
 // @vitest-environment node
-// Exports read the library page by page; Gist JSON Lines re-imports losslessly, bookmarks HTML re-imports,
-// and the Markdown zip carries front matter and the stored images.
+// The Gist export (JSON Lines) reads the library page by page and re-imports losslessly: records,
+// bodies, image bytes and highlights (bookmarks HTML: export-netscape; Markdown zip: export-markdown).
 import 'fake-indexeddb/auto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { unzipSync, strFromU8 } from 'fflate';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type ArticleRecord, type GistDB, type HighlightRecord, type ImageRecord } from '../../lib/db/schema';
+import { describe, expect, it } from 'vitest';
+import type { ArticleRecord, GistDB } from '../../lib/db/schema';
 import { exportGistJson, gistJsonChunks } from '../../lib/export/gist-json';
-import { exportMarkdownZip, fileNameFor } from '../../lib/export/markdown-zip';
-import { exportNetscapeHtml } from '../../lib/export/netscape-html';
 import { applyImport } from '../../lib/import/apply-import';
 import { parseImport } from '../../lib/import/parse-import';
-import { getBody, putBody } from '../../lib/db/contents';
+import { getBody } from '../../lib/db/contents';
+import { fresh, bytesOf, PNG, record, HIGHLIGHTS, db, seededLibraryEachTest } from '../helpers/export-library';
 
-const fresh = () => openDb(`exp-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+seededLibraryEachTest();
 const NOW = 1_800_000_000_000;
-const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
-const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 1, 2, 3, 250, 251]);
-
-function record(over: Partial<ArticleRecord>): Omit<ArticleRecord, 'id'> {
-  return {
-    url: 'https://example.com/a',
-    originalUrl: 'https://example.com/a?utm_source=x',
-    title: 'Alpha: "quoted" <title>',
-    byline: 'Ann',
-    siteName: 'Example',
-    lang: 'en',
-    publishedTime: '2019-05-05T00:00:00.000Z',
-    excerpt: 'An excerpt, with & ampersand',
-    savedAt: 1_600_000_000_123,
-    updatedAt: 1_700_000_000_456,
-    status: 'archived',
-    favorite: 1,
-    tags: ['science', 'peanut, butter'],
-    tagCandidates: ['science', 'bees'],
-    tagsEdited: true,
-    wordCount: 3,
-    cjkChars: 0,
-    imageCount: 1,
-    readingMinutes: 1,
-    progress: 0.25,
-    contentState: 'full',
-    note: 'Why I kept this:\n"quotes", colons: and more',
-    source: 'popup',
-    ...over,
-  };
-}
-
-async function seed(db: GistDB) {
-  const a = (await db.articles.add(record({}) as ArticleRecord)) as number;
-  await putBody(db, {
-    articleId: a,
-    html: '<h2>Part</h2><p>Hello <b>big</b> world <img src="https://cdn.example.com/i.png" alt="pic"></p>',
-    text: 'Part\n\nHello big world',
-  });
-  await db.images.add({ articleId: a, src: 'https://cdn.example.com/i.png', blob: new Blob([PNG], { type: 'image/png' }) } as ImageRecord);
-  await db.highlights.bulkAdd(HIGHLIGHTS(a));
-  const b = (await db.articles.add(
-    record({
-      url: 'https://example.org/b',
-      originalUrl: 'https://example.org/b',
-      title: 'Beta',
-      status: 'unread',
-      favorite: 0,
-      tags: [],
-      note: undefined,
-      contentState: 'pending',
-      excerpt: null,
-      byline: null,
-      progress: 0,
-      source: undefined,
-    }) as ArticleRecord,
-  )) as number;
-  await db.highlights.add({
-    id: '33333333-3333-4333-8333-333333333333',
-    articleId: b,
-    quote: { type: 'TextQuoteSelector', exact: 'waiting for its page', prefix: '', suffix: '' },
-    position: null,
-    color: 'yellow',
-    note: null,
-    createdAt: 1_650_000_000_000,
-    updatedAt: 1_650_000_000_000,
-    anchor: 'waiting',
-    source: 'import:omnivore',
-  });
-  return { a, b };
-}
-
-/** Placed with selectors and a note, and one the text no longer holds. */
-const HIGHLIGHTS = (articleId: number): HighlightRecord[] => [
-  {
-    id: '11111111-1111-4111-8111-111111111111',
-    articleId,
-    quote: { type: 'TextQuoteSelector', exact: 'big world', prefix: 'Part\n\nHello ', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 12, end: 21 },
-    color: 'green',
-    note: 'a note\nover two lines',
-    createdAt: 1_610_000_000_000,
-    updatedAt: 1_620_000_000_000,
-    anchor: 'placed',
-    source: 'gist',
-  },
-  {
-    id: '22222222-2222-4222-8222-222222222222',
-    articleId,
-    quote: { type: 'TextQuoteSelector', exact: 'Hello', prefix: 'Part\n\n', suffix: ' big world' },
-    position: { type: 'TextPositionSelector', start: 6, end: 11 },
-    color: 'pink',
-    note: null,
-    createdAt: 1_630_000_000_000,
-    updatedAt: 1_630_000_000_000,
-    anchor: 'placed',
-    source: 'gist',
-  },
-  {
-    id: '44444444-4444-4444-8444-444444444444',
-    articleId,
-    quote: { type: 'TextQuoteSelector', exact: 'a sentence since edited away', prefix: 'x', suffix: 'y' },
-    position: { type: 'TextPositionSelector', start: 30, end: 58 },
-    color: 'blue',
-    note: 'keep me',
-    createdAt: 1_600_000_000_000,
-    updatedAt: 1_600_000_000_000,
-    anchor: 'unplaced',
-    source: 'gist',
-  },
-];
-
-let db: GistDB;
-beforeEach(async () => {
-  db = fresh();
-  await seed(db);
-});
 
 const linesOf = (text: string) =>
   text
@@ -269,94 +149,5 @@ describe('Gist export (JSON Lines)', () => {
     const lines = linesOf(chunks.join(''));
     expect(lines.slice(1, -1).map((a) => a.url)).toEqual(Array.from({ length: 1000 }, (_, i) => `https://example.com/${i}`));
     expect(lines.at(-1)).toEqual({ end: true, articles: 1000 });
-  });
-});
-
-describe('Netscape bookmark export', () => {
-  it('re-imports with titles, tags, dates, unread/archived and favorite', async () => {
-    const html = new TextDecoder().decode(await bytesOf(await exportNetscapeHtml(db)));
-    expect(html).toMatch(/^<!DOCTYPE NETSCAPE-Bookmark-file-1>/);
-    expect(html).toContain('Alpha: &quot;quoted&quot; &lt;title&gt;');
-    const r = await parseImport('bookmarks.html', new TextEncoder().encode(html));
-    expect(r.format).toBe('netscape-bookmarks');
-    expect(r.errors).toEqual([]);
-    expect(
-      r.items.map((i) => ({
-        url: i.url,
-        title: i.title,
-        tags: i.tags,
-        status: i.status,
-        favorite: i.favorite,
-        savedAt: i.savedAt,
-        excerpt: i.excerpt,
-      })),
-    ).toEqual([
-      // Commas separate tags in this format: "peanut, butter" comes back as two tags.
-      {
-        url: 'https://example.com/a?utm_source=x',
-        title: 'Alpha: "quoted" <title>',
-        tags: ['science', 'peanut', 'butter'],
-        status: 'archived',
-        favorite: true,
-        savedAt: new Date(1_600_000_000_000).toISOString(),
-        excerpt: 'An excerpt, with & ampersand',
-      },
-      {
-        url: 'https://example.org/b',
-        title: 'Beta',
-        tags: [],
-        status: 'unread',
-        favorite: false,
-        savedAt: new Date(1_600_000_000_000).toISOString(),
-        excerpt: undefined,
-      },
-    ]);
-  });
-});
-
-describe('Markdown zip export', () => {
-  it('writes one file per article with front matter, Markdown body, highlights and local images', async () => {
-    const files = unzipSync(await bytesOf(await exportMarkdownZip(db)));
-    const names = Object.keys(files).sort();
-    expect(names).toEqual(['Alpha quoted title.md', 'Beta.md', 'images/1-1.png']);
-    expect(files['images/1-1.png']).toEqual(PNG);
-    const md = strFromU8(files['Alpha quoted title.md']);
-    expect(
-      md.startsWith(
-        '---\ntitle: "Alpha: \\"quoted\\" <title>"\nurl: "https://example.com/a?utm_source=x"\ntags: ["science", "peanut, butter"]\nsaved: 2020-09-13T12:26:40.123Z\n',
-      ),
-    ).toBe(true);
-    expect(md).toContain('status: archived\nfavorite: true\nauthor: "Ann"');
-    expect(md).toContain('## Part');
-    expect(md).toContain('Hello **big** world ![pic](images/1-1.png)');
-    // After the body: the article note, then the highlights in reading order, each linking back to its quote.
-    expect(md).toContain(
-      [
-        '---',
-        '',
-        'Why I kept this:\n"quotes", colons: and more',
-        '',
-        '## Highlights',
-        '',
-        '> Hello',
-        '> — [Alpha: "quoted" <title>](https://example.com/a?utm_source=x#:~:text=Hello)',
-        '',
-        '> big world',
-        '> — [Alpha: "quoted" <title>](https://example.com/a?utm_source=x#:~:text=big%20world)',
-        '',
-        'a note\nover two lines',
-        '',
-        '> a sentence since edited away',
-      ].join('\n'),
-    );
-    const beta = strFromU8(files['Beta.md']);
-    expect(beta).toContain('[https://example.org/b](https://example.org/b)');
-  });
-
-  it('gives unique, safe file names', () => {
-    const used = new Set<string>();
-    expect(fileNameFor('a/b: c?', used)).toBe('a b c.md');
-    expect(fileNameFor('A/B: C?', used)).toBe('A B C (2).md');
-    expect(fileNameFor('   ', used)).toBe('untitled.md');
   });
 });

@@ -1,40 +1,17 @@
 // @vitest-environment node
-// Writing parsed items into the library: dedup by canonical URL, merge, sanitize, outcomes.
+// Writing parsed items into the library: dedup by canonical URL, merge, sanitize, outcomes (repeats
+// inside one file: import-apply-repeats; highlights of unlisted URLs: import-stray-highlights).
 import 'fake-indexeddb/auto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type GistDB } from '../../lib/db/schema';
-import { applyImport, type ApplyDeps } from '../../lib/import/apply-import';
-import { parseImport, type ImportItem } from '../../lib/import/parse-import';
-import { prepareStoredHtml } from '../../lib/sanitize/prepare-stored-html';
+import { describe, expect, it } from 'vitest';
+import { applyImport } from '../../lib/import/apply-import';
+import { parseImport } from '../../lib/import/parse-import';
 import { itCorpus, sharedPath } from './corpus';
 import { getBody } from '../../lib/db/contents';
+import { deps, item, db, freshDbEachTest } from '../helpers/import-apply-fixture';
 
-const win = new JSDOM('').window as unknown as Window;
-const deps = (over: Partial<ApplyDeps> = {}): ApplyDeps => ({
-  sanitize: (html, base) => prepareStoredHtml(html, win, base),
-  now: () => 1_800_000_000_000,
-  ...over,
-});
+freshDbEachTest();
 const WALLABAG_V2 = sharedPath('corpora/import-samples/wallabag/wallabag/wallabag-v2.json');
-
-const item = (over: Partial<ImportItem>): ImportItem => ({
-  url: 'https://example.com/a',
-  title: 'A',
-  tags: [],
-  savedAt: null,
-  status: 'unread',
-  favorite: false,
-  where: 'f:1',
-  ...over,
-});
-
-let db: GistDB;
-beforeEach(() => {
-  db = openDb(`imp-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-});
 
 describe('applyImport', () => {
   it('imports new items with their state, dates, tags and sanitized content', async () => {
@@ -228,165 +205,5 @@ describe('applyImport', () => {
     const mediapart = (await db.articles.where('url').equals('https://www.mediapart.fr/').first())!;
     expect(mediapart).toMatchObject({ favorite: 1, tags: ['mediapart', 'blog'], lang: 'fr', contentState: 'full' });
     expect(mediapart.wordCount).toBeGreaterThan(50);
-  });
-});
-
-describe('applyImport within one list', () => {
-  it('a URL repeated in the same chunk merges into the article just added', async () => {
-    const out = await applyImport(
-      db,
-      [item({ tags: ['a'] }), item({ url: 'https://example.com/a/', tags: ['b'], favorite: true })],
-      deps(),
-    );
-    expect(out.map((o) => o.outcome)).toEqual(['imported', 'merged']);
-    expect(await db.articles.count()).toBe(1);
-    expect((await db.articles.toArray())[0]).toMatchObject({ tags: ['a', 'b'], favorite: 1 });
-  });
-});
-
-describe('repeats inside one file', () => {
-  it('merge their states: tags united, archived beats unread, favorite, further progress, earliest save, content from the copy that has it', async () => {
-    const json = JSON.stringify([
-      {
-        slug: 'a',
-        url: 'https://example.com/r',
-        title: 'First',
-        labels: [{ name: 'x' }],
-        savedAt: '2024-03-01T00:00:00Z',
-        state: 'Succeeded',
-        readingProgress: 20,
-      },
-      {
-        slug: 'b',
-        url: 'https://example.com/r?utm_source=feed',
-        title: 'Second',
-        labels: [{ name: 'y' }],
-        savedAt: '2024-01-01T00:00:00Z',
-        state: 'Archived',
-        readingProgress: 90,
-        content: '<p>Only the repeat has the body</p>',
-      },
-      {
-        slug: 'c',
-        url: 'https://example.com/r#top',
-        title: 'Third',
-        labels: [{ name: 'X' }],
-        savedAt: '2024-02-01T00:00:00Z',
-        state: 'Succeeded',
-        readingProgress: 50,
-      },
-    ]);
-    const parsed = await parseImport('omnivore.json', new TextEncoder().encode(json));
-    expect(parsed.format).toBe('omnivore');
-    expect(parsed.items).toHaveLength(1);
-    expect(parsed.duplicates.map((d) => d.where)).toEqual(['omnivore.json#1', 'omnivore.json#2']);
-    expect(parsed.items[0]).toMatchObject({
-      title: 'First',
-      tags: ['x', 'y'],
-      status: 'archived',
-      progress: 0.9,
-      savedAt: '2024-01-01T00:00:00.000Z',
-      content: '<p>Only the repeat has the body</p>',
-    });
-    const out = await applyImport(db, parsed.items, deps());
-    expect(out.map((o) => o.outcome)).toEqual(['imported']);
-    expect((await db.articles.toArray())[0]).toMatchObject({ status: 'archived', progress: 0.9, tags: ['x', 'y'], contentState: 'full' });
-  });
-});
-
-describe('highlights for URLs the file does not list', () => {
-  it("are added to the library's article when it has one, and reported with the URL and count when nothing matches", async () => {
-    const { applyStrayHighlights } = await import('../../lib/import/stray-highlights');
-    await applyImport(db, [item({ url: 'https://example.com/known', highlights: [{ text: 'old' }] })], deps());
-    const { zipSync } = await import('fflate');
-    const enc = (s: string) => new TextEncoder().encode(s);
-    const zip = zipSync({
-      'part_000000.csv': enc('title,url,time_added,tags,status\nListed,https://example.com/listed,1700000000,,unread\n'),
-      'annotations/part_000000.json': enc(
-        JSON.stringify([
-          {
-            url: 'https://example.com/known?utm_source=x',
-            title: 'K',
-            highlights: [
-              { quote: 'old', created_at: 1700000100 },
-              { quote: 'new one', created_at: 1700000100 },
-            ],
-          },
-          {
-            url: 'https://example.com/nowhere',
-            title: 'N',
-            highlights: [
-              { quote: 'a', created_at: 1700000100 },
-              { quote: 'b', created_at: 1700000100 },
-            ],
-          },
-        ]),
-      ),
-    });
-    const parsed = await parseImport('pocket.zip', zip);
-    expect(parsed.strayHighlights.map((s) => [s.url, s.highlights.length])).toEqual([
-      ['https://example.com/known', 2],
-      ['https://example.com/nowhere', 2],
-    ]);
-    await applyImport(db, parsed.items, deps());
-    const out = await applyStrayHighlights(db, parsed.strayHighlights);
-    expect(out.map((o) => [o.url, o.outcome, o.count])).toEqual([
-      ['https://example.com/known', 'merged', 2],
-      ['https://example.com/nowhere', 'unmatched', 2],
-    ]);
-    expect(out[1].reason).toBe(
-      "2 highlights for https://example.com/nowhere, which is neither in the file's list nor in the library: not imported",
-    );
-    const known = (await db.articles.where('url').equals('https://example.com/known').first())!;
-    expect((await db.highlights.where('articleId').equals(known.id).toArray()).map((h) => h.quote.exact).sort()).toEqual([
-      'new one',
-      'old',
-    ]);
-    // Again: nothing new, said so.
-    expect((await applyStrayHighlights(db, parsed.strayHighlights)).map((o) => o.outcome)).toEqual(['duplicate', 'unmatched']);
-  });
-
-  it('Matter highlights whose title matches no article of the history are reported, with the title and count', async () => {
-    const { zipSync } = await import('fflate');
-    const enc = (s: string) => new TextEncoder().encode(s);
-    const zip = zipSync({
-      'Archive/_matter_history.csv': enc(
-        'Title,Author,Publisher,URL,Tags,Word Count,In Queue,Favorited,Read,Highlight Count,Last Interaction Date,File Id\nKept,Ann,Pub,https://example.com/m,,100,False,False,False,1,2022-12-18 14:49:00,\n',
-      ),
-      'Archive/_matter_highlights.csv': enc(
-        'Title,Author,Publisher,URL,Text,Note,Highlighted Date\nKept,Ann,Pub,,joined,,2022-12-18 14:49:00\nGone,Bob,Pub,,lost one,,2022-12-18 14:49:00\nGone,Bob,Pub,,lost two,,2022-12-18 14:49:00\n',
-      ),
-    });
-    const r = await parseImport('Archive.zip', zip);
-    expect(r.format).toBe('matter');
-    expect(r.items[0].highlights?.map((h) => h.text)).toEqual(['joined']);
-    expect(r.errors).toEqual([
-      {
-        where: 'Archive.zip/Archive/_matter_highlights.csv:3',
-        reason: expect.stringMatching(/^2 highlights of "Gone" by Bob match no article/),
-      },
-    ]);
-  });
-
-  it('an Omnivore highlights file no article of the export uses is reported with its count', async () => {
-    const { zipSync } = await import('fflate');
-    const enc = (s: string) => new TextEncoder().encode(s);
-    const zip = zipSync({
-      'metadata_0_to_1.json': enc(
-        JSON.stringify([
-          { slug: 'here', url: 'https://example.com/o', title: 'O', labels: [], savedAt: '2024-01-01T00:00:00Z', state: 'Succeeded' },
-        ]),
-      ),
-      'highlights/here.md': enc('> used\n'),
-      'highlights/orphan.md': enc('> one\n\na note\n\n> two\n'),
-    });
-    const r = await parseImport('omnivore.zip', zip);
-    expect(r.items[0].highlights).toEqual([{ text: 'used', note: null }]);
-    expect(r.errors).toEqual([
-      {
-        where: 'omnivore.zip/highlights/orphan.md',
-        reason: expect.stringMatching(/^2 highlights for an article that is not imported from this export \(slug "orphan"\)/),
-      },
-    ]);
   });
 });
