@@ -124,11 +124,11 @@ export function ArticlePage({
     <div class={`reader-page${panelOpen ? ' panel-open' : ''}`} ref={setPage}>
       <div class="reader-toolbar" role="toolbar" aria-label="Article">
         <button type="button" class="secondary" onClick={onBack} title="Back (Esc)">
-          ← Library
+          ← <span class="narrow-hide">Library</span>
         </button>
         <span class="spacer" />
         <button type="button" class="secondary" aria-pressed={a.favorite === 1} title="Favorite (s)" onClick={() => onFavorite(a)}>
-          {a.favorite ? '★ Favorite' : '☆ Favorite'}
+          {a.favorite ? '★' : '☆'} <span class="narrow-hide">Favorite</span>
         </button>
         <button type="button" class="secondary" title="Archive (e)" onClick={() => onArchive(a)}>
           {archived ? 'Unarchive' : 'Archive'}
@@ -149,7 +149,7 @@ export function ArticlePage({
           title={`Open ${a.originalUrl} (o)`}
           data-testid="toolbar-original"
         >
-          Original ↗
+          <span class="narrow-hide">Original</span> ↗
         </a>
         {connector.highlights && (
           <button

@@ -252,7 +252,7 @@ describe('library and reader polish in Chromium', () => {
     expect(await page.getByTestId('view-unread').getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('reads under one toolbar, Listen in the text column, the article title in the tab, dates labelled', async () => {
+  it('reads under one toolbar (one row at 480 px, 14 px type), Listen in the text column, the article title in the tab, dates labelled', async () => {
     await openArticle('The quiet economics');
     expect(await page.title()).toBe('The quiet economics of neighbourhood bakeries in a changing city');
     expect(await page.getByRole('toolbar').count()).toBe(1);
@@ -279,7 +279,15 @@ describe('library and reader polish in Chromium', () => {
     }
     await page.evaluate(() => scrollTo(0, 0));
     await shot(page, 'reader-light-1280');
+    // The page's own type, not the 10.5 px Chromium gives extension pages; the toolbar's actions on one row
+    // at 480 px (its buttons' tops within a pixel of each other).
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
     await page.setViewportSize({ width: 480, height: 800 });
+    const tops = await page
+      .locator('.reader-toolbar > button, .reader-toolbar > a')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(tops.length).toBe(8);
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(1);
     await shot(page, 'reader-light-480');
     await page.getByTestId('settings-button').click();
     await page.getByTestId('theme-dark').click();
