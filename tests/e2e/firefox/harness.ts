@@ -76,8 +76,23 @@ export function puppeteerPage(page: Page): UiPage {
     },
     async press(s, key) {
       await (await one(s)).focus();
-      await page.keyboard.press(key);
+      if (key === 'Control+Enter') {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('Enter');
+        await page.keyboard.up('Control');
+      } else await page.keyboard.press(key);
     },
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move((from.x + to.x) / 2, to.y, { steps: 5 });
+      await page.mouse.move(to.x, to.y, { steps: 5 });
+      await page.mouse.up();
+    },
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
     uploadFile: async (s, path) => ((await one(s)) as ElementHandle<HTMLInputElement>).uploadFile(path),
     eval: <T>(e: string) => page.evaluate(e) as Promise<T>,
     async reload() {

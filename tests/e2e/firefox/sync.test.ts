@@ -1,0 +1,183 @@
+// Sync in Firefox (MV2 add-on) through a CouchDB-compatible server on loopback (pouchdb-server in
+// memory, tests/helpers/couch-proxy.ts). The other device is Node: its own Dexie and PouchDB running
+// the library's sync engine (tests/helpers/sync-devices.ts), as the unit sync tests use it.
+// Firefox saves a story from the popup and highlights it in the reader (real selection, a note);
+// the other device has saved an article with a highlight and synced. Firefox connects from the Sync
+// page (Save, then Sync now): its story and highlight are on the server and reach the other device;
+// the other device's article arrives in Firefox's library with its highlight drawn in the reader and
+// listed in All highlights.
+// Screenshots: test-results/screenshots/firefox-sync-*.png.
+import { loadPouch } from '../../helpers/pouch-node';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCouch, type CouchProxyServer } from '../../helpers/couch-proxy';
+import { makeDevice, sampleArticle, type Device } from '../../helpers/sync-devices';
+import { findByUrl, saveArticle } from '../../../lib/db/articles';
+import { addHighlight } from '../../../lib/db/highlights';
+import { ROOT, serveGeneratedPages } from '../harness';
+import { waitForBadge } from '../shared/core-loop';
+import type { UiPage } from '../shared/driver';
+import { highlightInReader, markText, saveFromPopup, SELECTED, storyPage, NOTE, type StoredHighlight } from '../shared/highlights';
+import { launchFirefox, type FirefoxSession } from './harness';
+
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const T = (id: string) => `[data-testid=${id}]`;
+const STORY = 'The Quiet Return of Rooftop Beekeeping';
+const FERRY = 'The last ferry across the sound';
+const FERRY_TEXT = [
+  'The ferry leaves the north pier at ten past eleven, and on winter nights it carries more mail than people.',
+  'Its captain has crossed the sound eleven thousand times and still checks the tide tables by hand.',
+  'When the bridge opens next spring the crossing will end, and the pier will become a place to fish from.',
+].join('\n\n');
+const FERRY_QUOTE = 'still checks the tide tables by hand';
+
+interface ServerDoc {
+  _id: string;
+  type?: string;
+  title?: string;
+  url?: string;
+  note?: string | null;
+  quote?: { exact: string };
+}
+
+describe('sync in Firefox', () => {
+  let couch: CouchProxyServer;
+  let other: Device;
+  let d: FirefoxSession;
+  let site: Awaited<ReturnType<typeof serveGeneratedPages>>;
+  let lib: UiPage;
+  let mine: StoredHighlight;
+
+  const serverDocs = async () => {
+    const r = (await (await fetch(`${couch.url}/gist/_all_docs?include_docs=true`)).json()) as { rows: { doc: ServerDoc }[] };
+    return r.rows.map((x) => x.doc);
+  };
+  const lastSynced = () =>
+    lib.eval<number>(`browser.storage.local.get('syncStatus').then((r) => (r.syncStatus && r.syncStatus.lastSyncedAt) || 0)`);
+  /** On the Sync page: Sync now, and wait for the status to show a finished round without an error. */
+  const syncNow = async () => {
+    await lib.eval(`location.hash = '#settings/sync'`);
+    await expect.poll(() => lib.visible(T('sync-now')), { timeout: 20_000 }).toBe(true);
+    const before = await lastSynced();
+    await lib.click(T('sync-now'));
+    await expect.poll(lastSynced, { timeout: 60_000, interval: 250 }).toBeGreaterThan(before);
+    expect(await lib.count(T('sync-last-error'))).toBe(0);
+  };
+  const openList = async () => {
+    await lib.eval(`location.hash = ''`);
+    await expect.poll(() => lib.count(T('list-area')), { timeout: 15_000 }).toBe(1);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    couch = await startCouch();
+    const remote = await couch.createDb('gist');
+    other = makeDevice(await loadPouch(), 'other', remote);
+    site = await serveGeneratedPages({ 'story.html': storyPage(1) });
+    d = await launchFirefox();
+  });
+  afterAll(async () => {
+    await d?.close();
+    await site?.close();
+    await other?.close();
+    await couch?.stop();
+  });
+
+  it("Firefox's story and highlight reach the server and the other device; the other device's article arrives with its highlight", async () => {
+    // The other device: an article with a highlight and a note, synced to the server.
+    const base = sampleArticle(7, { images: 0 });
+    await saveArticle(
+      other.db,
+      {
+        ...base,
+        url: 'https://ferries.example/last-crossing',
+        originalUrl: 'https://ferries.example/last-crossing',
+        title: FERRY,
+        siteName: 'Ferries Weekly',
+        text: FERRY_TEXT,
+        html: FERRY_TEXT.split('\n\n')
+          .map((p) => `<p>${p}</p>`)
+          .join(''),
+        excerpt: FERRY_TEXT.slice(0, 80),
+        wordCount: FERRY_TEXT.split(/\s+/).length,
+      },
+      Date.now() - 3_600_000, // saved an hour ago: listed under Firefox's story
+    );
+    const ferry = (await findByUrl(other.db, 'https://ferries.example/last-crossing'))!;
+    const start = FERRY_TEXT.indexOf(FERRY_QUOTE);
+    const theirs = await addHighlight(other.db, {
+      articleId: ferry.id,
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: FERRY_QUOTE,
+        prefix: FERRY_TEXT.slice(start - 20, start),
+        suffix: FERRY_TEXT.slice(start + FERRY_QUOTE.length, start + FERRY_QUOTE.length + 20),
+      },
+      position: { type: 'TextPositionSelector', start, end: start + FERRY_QUOTE.length },
+      color: 'blue',
+      note: 'Ask the captain about the tide tables',
+    });
+    expect((await other.sync()).error).toBeNull();
+
+    // Firefox: save the story from the popup, highlight it with the mouse, add a note.
+    const { tabId, page } = await d.openTab(site.url('story.html'));
+    await waitForBadge(d, tabId);
+    await saveFromPopup(d, tabId);
+    await page.close();
+    lib = await d.openExtensionPage('library.html');
+    await lib.setViewport(1280, 900);
+    mine = await highlightInReader(lib, join(SHOTS, 'firefox-sync'));
+
+    // Connect from the Sync page, as a person does: top bar → Sync, the server and database, Save.
+    await openList();
+    await lib.click(T('sync-button'));
+    await expect.poll(() => lib.eval<string>('location.hash')).toBe('#settings/sync');
+    await lib.fill(T('sync-serverUrl'), couch.url);
+    await lib.fill(T('sync-database'), 'gist');
+    await lib.click(T('sync-save'));
+    await expect
+      .poll(() => lib.eval<string | null>(`document.querySelector('[data-testid=sync-result]')?.dataset.kind ?? null`), {
+        timeout: 20_000,
+      })
+      .toBe('ok');
+    expect(await lib.text(T('sync-result'))).toMatch(/^Connected\. Connected to 127\.0\.0\.1:\d+, database "gist"\./);
+    await expect.poll(() => lib.visible(T('sync-status')), { timeout: 20_000 }).toBe(true);
+    await syncNow();
+    await lib.screenshot(join(SHOTS, 'firefox-sync-connected.png'));
+
+    // On the server: Firefox's story (content) and its highlight with the note.
+    const docs = await serverDocs();
+    expect(
+      docs
+        .filter((x) => x.type === 'content')
+        .map((x) => x.title)
+        .sort(),
+    ).toEqual([FERRY, STORY].sort());
+    expect(docs.filter((x) => x.type === 'highlight').map((x) => [x.quote?.exact, x.note])).toEqual(
+      expect.arrayContaining([
+        [SELECTED, NOTE],
+        [FERRY_QUOTE, 'Ask the captain about the tide tables'],
+      ]),
+    );
+    // …and on the other device.
+    expect((await other.sync()).error).toBeNull();
+    const story = (await other.db.articles.toArray()).find((a) => a.title === STORY);
+    expect(story, 'the story reached the other device').toBeDefined();
+    expect(await other.db.highlights.where('articleId').equals(story!.id).toArray()).toEqual([
+      expect.objectContaining({ id: mine.id, note: NOTE, color: 'green', quote: expect.objectContaining({ exact: SELECTED }) }),
+    ]);
+
+    // In Firefox: the other device's article is listed, its highlight drawn in the reader and listed.
+    await openList();
+    await expect.poll(() => lib.texts(`${T('article-row')} .row-title`), { timeout: 20_000 }).toEqual([STORY, FERRY]);
+    await lib.click(`${T('article-row')}:nth-child(2) .row-main`);
+    await expect.poll(() => lib.text(T('reader-body')), { timeout: 15_000 }).toContain('tide tables');
+    await expect.poll(() => markText(lib, theirs.id), { timeout: 15_000 }).toBe(FERRY_QUOTE);
+    expect(await lib.count(`mark[data-hl-id="${theirs.id}"].hl-blue.hl-has-note`)).toBe(1);
+    await lib.screenshot(join(SHOTS, 'firefox-sync-arrived-highlight.png'));
+    await lib.eval(`location.hash = '#highlights'`);
+    await expect.poll(() => lib.count(T('highlight-row')), { timeout: 15_000 }).toBe(2);
+    expect(await lib.text(`[data-testid=highlight-row][data-id="${theirs.id}"]`)).toContain('Ask the captain');
+  });
+});
