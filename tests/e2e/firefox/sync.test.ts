@@ -8,7 +8,7 @@
 // listed in All highlights.
 // Screenshots: test-results/screenshots/firefox-sync-*.png.
 import { loadPouch } from '../../helpers/pouch-node';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouch, type CouchProxyServer } from '../../helpers/couch-proxy';
@@ -31,6 +31,14 @@ const FERRY_TEXT = [
   'When the bridge opens next spring the crossing will end, and the pier will become a place to fish from.',
 ].join('\n\n');
 const FERRY_QUOTE = 'still checks the tide tables by hand';
+
+const HARBOUR = 'Lights along the harbour wall';
+const HARBOUR_TEXT = [
+  'Every evening at dusk a volunteer walks the harbour wall and lights forty paraffin lamps by hand.',
+  'The council wanted to replace them with sodium lights; the fishermen said they steer by the old glow.',
+].join('\n\n');
+const HARBOUR_QUOTE = 'they steer by the old glow';
+const DEPOT = 'Bees on the Depot Roof, Again';
 
 interface ServerDoc {
   _id: string;
@@ -84,40 +92,61 @@ describe('sync in Firefox', () => {
     await couch?.stop();
   });
 
-  it("Firefox's story and highlight reach the server and the other device; the other device's article arrives with its highlight", async () => {
-    // The other device: an article with a highlight and a note, synced to the server.
-    const base = sampleArticle(7, { images: 0 });
+  /** The other device saves an article (saved `agoMs` before now) and highlights `quote` in it, with a note. */
+  const otherSaves = async (
+    url: string,
+    title: string,
+    text: string,
+    quote: string,
+    note: string,
+    color: 'blue' | 'pink',
+    agoMs: number,
+  ) => {
     await saveArticle(
       other.db,
       {
-        ...base,
-        url: 'https://ferries.example/last-crossing',
-        originalUrl: 'https://ferries.example/last-crossing',
-        title: FERRY,
+        ...sampleArticle(7, { images: 0 }),
+        url,
+        originalUrl: url,
+        title,
         siteName: 'Ferries Weekly',
-        text: FERRY_TEXT,
-        html: FERRY_TEXT.split('\n\n')
+        text,
+        html: text
+          .split('\n\n')
           .map((p) => `<p>${p}</p>`)
           .join(''),
-        excerpt: FERRY_TEXT.slice(0, 80),
-        wordCount: FERRY_TEXT.split(/\s+/).length,
+        excerpt: text.slice(0, 80),
+        wordCount: text.split(/\s+/).length,
       },
-      Date.now() - 3_600_000, // saved an hour ago: listed under Firefox's story
+      Date.now() - agoMs,
     );
-    const ferry = (await findByUrl(other.db, 'https://ferries.example/last-crossing'))!;
-    const start = FERRY_TEXT.indexOf(FERRY_QUOTE);
-    const theirs = await addHighlight(other.db, {
-      articleId: ferry.id,
+    const a = (await findByUrl(other.db, url))!;
+    const start = text.indexOf(quote);
+    return addHighlight(other.db, {
+      articleId: a.id,
       quote: {
         type: 'TextQuoteSelector',
-        exact: FERRY_QUOTE,
-        prefix: FERRY_TEXT.slice(start - 20, start),
-        suffix: FERRY_TEXT.slice(start + FERRY_QUOTE.length, start + FERRY_QUOTE.length + 20),
+        exact: quote,
+        prefix: text.slice(Math.max(0, start - 20), start),
+        suffix: text.slice(start + quote.length, start + quote.length + 20),
       },
-      position: { type: 'TextPositionSelector', start, end: start + FERRY_QUOTE.length },
-      color: 'blue',
-      note: 'Ask the captain about the tide tables',
+      position: { type: 'TextPositionSelector', start, end: start + quote.length },
+      color,
+      note,
     });
+  };
+
+  it("Firefox's story and highlight reach the server and the other device; the other device's article arrives with its highlight", async () => {
+    // The other device: an article with a highlight and a note, synced to the server.
+    const theirs = await otherSaves(
+      'https://ferries.example/last-crossing',
+      FERRY,
+      FERRY_TEXT,
+      FERRY_QUOTE,
+      'Ask the captain about the tide tables',
+      'blue',
+      3_600_000, // an hour ago: listed under Firefox's story
+    );
     expect((await other.sync()).error).toBeNull();
 
     // Firefox: save the story from the popup, highlight it with the mouse, add a note.
@@ -179,5 +208,46 @@ describe('sync in Firefox', () => {
     await lib.eval(`location.hash = '#highlights'`);
     await expect.poll(() => lib.count(T('highlight-row')), { timeout: 15_000 }).toBe(2);
     expect(await lib.text(`[data-testid=highlight-row][data-id="${theirs.id}"]`)).toContain('Ask the captain');
+  });
+
+  it('with no library page open, the background round of the sync alarm pushes a story saved with the shortcut and pulls a new article with its highlight', async () => {
+    await lib.close();
+    expect(await d.hook<string[]>('alarms'), 'automatic sync keeps an alarm').toContain('gist-sync');
+    const later = await otherSaves(
+      'https://ferries.example/harbour-lights',
+      HARBOUR,
+      HARBOUR_TEXT,
+      HARBOUR_QUOTE,
+      'Lamps: ask who pays',
+      'pink',
+      60_000,
+    );
+    expect((await other.sync()).error).toBeNull();
+
+    // Another story (its own title and canonical URL: the same one would update the first save).
+    writeFileSync(join(site.dir, 'depot.html'), storyPage(1).replaceAll(STORY, DEPOT).replaceAll('rooftop-beekeeping', 'depot-bees'));
+    const { tabId, page } = await d.openTab(site.url('depot.html'));
+    await waitForBadge(d, tabId);
+    expect(await d.saveFromShortcut(tabId)).toBe(true);
+    await page.close();
+
+    // What the alarm runs: a round in the background page; the hook answers once it has finished.
+    const round = await d.hook<{ lastSyncedAt: number | null; lastError: string | null }>('sync-alarm');
+    expect(round.lastError).toBeNull();
+    expect(round.lastSyncedAt).toBeGreaterThan(0);
+    expect((await serverDocs()).filter((x) => x.type === 'content').map((x) => x.title)).toContain(DEPOT);
+
+    // Pulled by that round: with the server cut off, the library page (which would also sync live) shows it.
+    await couch.cut();
+    lib = await d.openExtensionPage('library.html');
+    await lib.setViewport(1280, 900);
+    await expect.poll(() => lib.texts(`${T('article-row')} .row-title`), { timeout: 15_000 }).toEqual([DEPOT, STORY, HARBOUR, FERRY]);
+    await lib.eval(`location.hash = '#highlights'`);
+    await expect.poll(() => lib.count(T('highlight-row')), { timeout: 15_000 }).toBe(3);
+    await lib.click(`[data-testid=highlight-row][data-id="${later.id}"] ${T('highlight-quote')}`);
+    await expect.poll(() => markText(lib, later.id), { timeout: 15_000 }).toBe(HARBOUR_QUOTE);
+    expect(await lib.count(`mark[data-hl-id="${later.id}"].hl-pink.hl-has-note`)).toBe(1);
+    await lib.screenshot(join(SHOTS, 'firefox-sync-background-round.png'));
+    await couch.restore();
   });
 });
