@@ -71,8 +71,15 @@ export function puppeteerPage(page: Page): UiPage {
     },
     async fill(s, v) {
       const el = await one(s);
-      await el.click({ count: 3 });
+      // Ctrl+A, then type over it: a triple click over BiDi does not always select the whole value
+      // (seen: a new server address typed after the old one).
+      await el.click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.up('Control');
       await el.type(v);
+      const now = await page.evaluate(`document.querySelector(${q(s)}).value`);
+      if (now !== v) throw new Error(`fill ${s}: the field holds ${JSON.stringify(now)}, not ${JSON.stringify(v)}`);
     },
     async press(s, key) {
       await (await one(s)).focus();
