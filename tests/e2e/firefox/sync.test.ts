@@ -1,13 +1,14 @@
 // Sync in Firefox (MV2 add-on) through a CouchDB-compatible server on loopback (pouchdb-server in
 // memory, tests/helpers/couch-proxy.ts). The other device is Node: its own Dexie and PouchDB running
 // the library's sync engine (tests/helpers/sync-devices.ts), as the unit sync tests use it.
-// Firefox saves a story from the popup and highlights it in the reader (real selection, a note);
-// the other device has saved an article with a highlight and synced. Firefox connects from the Sync
-// page (Save, then Sync now): its story and highlight are on the server and reach the other device;
-// the other device's article arrives in Firefox's library with its highlight drawn in the reader and
-// listed in All highlights.
+// 1. Firefox saves a story from the popup and highlights it (real selection, a note), connects from the
+//    Sync page (Save, Sync now): story and highlight reach the server and the other device, whose
+//    article arrives with its highlight drawn in the reader and listed in All highlights.
+// 2. No library page open: the alarm's round, in Firefox's background page, pushes a shortcut save and
+//    pulls the other device's new article and highlight.
+// 3. User name and password, a members-only database, no CORS headers: Connected, and Sync now works.
 // Screenshots: test-results/screenshots/firefox-sync-*.png.
-import { loadPouch } from '../../helpers/pouch-node';
+import { loadPouch } from '../../helpers/pouch-node'; // first: it installs fake-indexeddb for the Node device
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,6 @@ interface ServerDoc {
   _id: string;
   type?: string;
   title?: string;
-  url?: string;
   note?: string | null;
   quote?: { exact: string };
 }
