@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import { onSyncAlarm } from './sync-alarm';
+import { readSyncStatus } from '../../lib/sync/status';
 
 // E2E builds only (imported behind import.meta.env.MODE === 'e2e'). Firefox's test driver cannot reach
 // the MV2 background page nor navigate to moz-extension:// pages, so a fixture page asks through the
@@ -38,6 +40,17 @@ export async function e2eHook(
       return deps.saveFromShortcut(Number(arg));
     case 'alarms':
       return (await browser.alarms.getAll()).map((a) => a.name);
+    case 'sync-alarm': {
+      // What the sync alarm runs when it fires (every 15 minutes: too long to wait for in a test);
+      // answers once that round has finished, with the status it left.
+      const before = (await readSyncStatus(browser.storage.local)).lastSyncedAt ?? 0;
+      await onSyncAlarm();
+      for (let end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+        const s = await readSyncStatus(browser.storage.local);
+        if (!s.running && ((s.lastSyncedAt ?? 0) > before || s.lastError)) return { lastSyncedAt: s.lastSyncedAt, lastError: s.lastError };
+      }
+      throw new Error('sync-alarm: no round finished within 60 s');
+    }
     case 'reload':
       // Restarts the add-on (the background page stops and starts again, as on an update), after the answer.
       setTimeout(() => browser.runtime.reload(), 100);

@@ -71,13 +71,35 @@ export function puppeteerPage(page: Page): UiPage {
     },
     async fill(s, v) {
       const el = await one(s);
-      await el.click({ count: 3 });
+      // Ctrl+A, then type over it: a triple click over BiDi does not always select the whole value
+      // (seen: a new server address typed after the old one).
+      await el.click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.up('Control');
       await el.type(v);
+      const now = await page.evaluate(`document.querySelector(${q(s)}).value`);
+      if (now !== v) throw new Error(`fill ${s}: the field holds ${JSON.stringify(now)}, not ${JSON.stringify(v)}`);
     },
     async press(s, key) {
       await (await one(s)).focus();
-      await page.keyboard.press(key);
+      if (key === 'Control+Enter') {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('Enter');
+        await page.keyboard.up('Control');
+      } else await page.keyboard.press(key);
     },
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move((from.x + to.x) / 2, to.y, { steps: 5 });
+      await page.mouse.move(to.x, to.y, { steps: 5 });
+      await page.mouse.up();
+    },
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
     uploadFile: async (s, path) => ((await one(s)) as ElementHandle<HTMLInputElement>).uploadFile(path),
     eval: <T>(e: string) => page.evaluate(e) as Promise<T>,
     async reload() {

@@ -15,7 +15,13 @@ export interface UiPage {
   /** Clicks the button whose whole visible text is `name`. */
   clickButton(name: string): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
-  press(selector: string, key: 'Enter'): Promise<void>;
+  /** Focuses the first match and presses a key (with Control held for 'Control+Enter'). */
+  press(selector: string, key: 'Enter' | 'Control+Enter'): Promise<void>;
+  /** A person's mouse drag: press at `from`, move, release at `to` (viewport pixels). */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
+  /** Saves what the viewport shows as a PNG. */
+  screenshot(path: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
   /** Sets a file input's file, as choosing it in the picker does. */
   uploadFile(selector: string, path: string): Promise<void>;
   /** Evaluates an expression (it may be a promise) in the page and returns its JSON value. */

@@ -13,6 +13,17 @@ export function playwrightPage(page: Page): UiPage {
     clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
     fill: (s, v) => page.locator(s).first().fill(v),
     press: (s, k) => page.locator(s).first().press(k),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move((from.x + to.x) / 2, to.y, { steps: 5 });
+      await page.mouse.move(to.x, to.y, { steps: 5 });
+      await page.mouse.up();
+    },
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     uploadFile: (s, p) => page.locator(s).first().setInputFiles(p),
     eval: <T>(e: string) => page.evaluate(e) as Promise<T>,
     reload: async () => {
