@@ -79,6 +79,7 @@ function firstParagraph(root: Element | null, truth: string | null): string | nu
   return candidates.map(norm).find((t) => t.length >= FIRST_PARA) ?? null;
 }
 
+type Flag = 'empty' | 'short' | 'long' | 'late';
 const counts = { pages: 0, errors: 0, refEmpty: 0, empty: 0, short: 0, long: 0, late: 0 };
 for (const p of pages) {
   if (only && !only.has(p.id)) continue;
@@ -114,8 +115,8 @@ for (const p of pages) {
     continue;
   }
   const ratio = ot.length / rt.length;
-  const flags: string[] = [];
-  if (!ot) flags.push('EMPTY');
+  const flags: Flag[] = [];
+  if (!ot) flags.push('empty');
   else if (ratio < 0.6) flags.push('short');
   else if (ratio > 1.7) flags.push('long');
   if (ot && first) {
@@ -125,9 +126,11 @@ for (const p of pages) {
     const at = key(ot).indexOf(k);
     if (at < 0 || at > Math.max(0, key(rt).indexOf(k)) + LATE_SLACK) flags.push('late');
   }
-  for (const f of flags) counts[f === 'EMPTY' ? 'empty' : (f as 'short' | 'long' | 'late')]++;
+  for (const f of flags) counts[f]++;
   if (flags.length && !quiet) {
-    console.log(`${p.corpus} ${p.id} ${flags.join(',')} ours ${ot.length} / ref ${rt.length} (${ratio.toFixed(2)}) ${p.url}`);
+    console.log(
+      `${p.corpus} ${p.id} ${flags.map((f) => (f === 'empty' ? 'EMPTY' : f)).join(',')} ours ${ot.length} / ref ${rt.length} (${ratio.toFixed(2)}) ${p.url}`,
+    );
     if (flags.includes('late'))
       console.log(`  ref first: ${JSON.stringify(first?.slice(0, 90))}\n  ours:      ${JSON.stringify(ot.slice(0, 90))}`);
   }
