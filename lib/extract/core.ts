@@ -39,6 +39,8 @@ export type ExtractPhase =
 
 /** Below this many characters of body text, the result is treated as a miss and the fallback tried. */
 const MIN_TEXT = 200;
+/** With nothing else found, Readability's raw text is taken down to this (a nav's "Home" is no article). */
+const MIN_ANY = 50;
 /** A result with less than this share of the page's paragraph text also has the fallbacks tried. */
 const SHORT_SHARE = 0.33;
 const SAFE_IMG = /^(?:https?:|blob:|data:image\/(?:png|gif|jpe?g|webp|avif);)/i;
@@ -225,9 +227,10 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
       }
       rawAlt = raw;
     }
+    // A sentence beats nothing: a short post that Readability reads whole must not come out empty.
     if (text.length < MIN_TEXT && rawAlt) {
       const rawText = blockText(rawAlt);
-      if (rawText.length >= MIN_TEXT && rawText.length > text.length * 1.5) {
+      if (rawText.length >= (text ? MIN_TEXT : MIN_ANY) && rawText.length > text.length * 1.5) {
         root = rawAlt;
         text = rawText;
       }

@@ -178,6 +178,17 @@ function removeHeadedFurniture(root: Element, el: Element, rootLen: number): voi
   for (const d of doomed) d.remove();
 }
 
+/**
+ * The caption in a caption-shaped line: a paragraph that opens with its lead photo's credit and goes on
+ * with the body ("<p><span><img>© Photo</span> The story begins…</p>") has only that first element
+ * as caption; the body's first paragraph stays text.
+ */
+function captionPart(el: Element, t: string): Element {
+  const first = el.firstElementChild;
+  const lead = norm(first?.textContent ?? '');
+  return first && t.startsWith(lead) && t.length - lead.length >= 80 && CAPTION_LINE.test(lead) ? first : el;
+}
+
 /** A product advert inside the body: a short block with a price and a buy/deal link. */
 function isProductAd(el: Element): boolean {
   const t = norm(el.textContent ?? '');
@@ -233,7 +244,7 @@ export function postprocess(root: Element, opts: PostOptions): void {
     const t = norm(raw);
     if (!t || t.length > 400) continue;
     if (t.length <= 400 && CAPTION_LINE.test(t)) {
-      el.setAttribute(CAPTION_ATTR, '');
+      captionPart(el, t).setAttribute(CAPTION_ATTR, '');
       continue;
     }
     if (t.length > 200) continue;

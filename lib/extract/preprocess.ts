@@ -182,6 +182,13 @@ function nameFlags(name: string, memo: Map<string, number>): number {
   return f;
 }
 
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** An id's flags, none when it is the heading the element opens with made an anchor ("sharing-with-a-single-developer"): a section, not a role. */
+function idFlags(el: Element, id: string, memo: Map<string, number>): number {
+  const f = nameFlags(id, memo);
+  return f & FURNITURE && letters(el.firstElementChild?.textContent ?? '') === letters(id) ? 0 : f;
+}
+
 /**
  * Promotes lazy images and removes hidden elements and page furniture from `doc` (a clone).
  * Elements marked as the content (itemprop=articleBody, article-body-like class) and their ancestors,
@@ -231,7 +238,7 @@ export function preprocess(doc: Document): void {
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');
     if (!cls && !id) continue;
-    const f = (cls ? nameFlags(cls, names) : 0) | (id ? nameFlags(id, names) : 0);
+    const f = (cls ? nameFlags(cls, names) : 0) | (id ? idFlags(el, id, names) : 0);
     // A furniture token loses to a content token.
     if (f & FURNITURE && !(f & CONTENT)) candidates.push(el);
     else if (f & CONTENT) {

@@ -47,4 +47,13 @@ describe('lead photo caption', () => {
     );
     expect(text.startsWith('Paragraph 1: the council voted')).toBe(true);
   });
+
+  it('a photo credit leading the first paragraph marks the credit, not the paragraph, as a caption', () => {
+    const text = textOf(
+      '',
+      '<p><span class="story-image"><img src="/img/ferry.jpg" alt="The ferry"><span>© Provided by Example Photos</span> <span>Jane Roe</span></span> The harbour ferry will run again from June, the council decided on Tuesday after a long debate.</p>',
+    );
+    expect(text.startsWith('The harbour ferry will run again from June')).toBe(true);
+    expect(text).not.toContain('Provided by');
+  });
 });

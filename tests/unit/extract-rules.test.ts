@@ -104,6 +104,19 @@ describe('preprocess', () => {
     expect(doc.body.textContent).toContain('Paragraph 6 tells');
     expect(doc.body.textContent).not.toContain('market');
   });
+
+  it('keeps a section whose id is its heading made an anchor, even when a word of it names furniture', () => {
+    const d = dom(`<body><div class="document">
+      <div class="section" id="floods-in-the-valley"><h1>Floods in the valley</h1>${para(6)}
+        <div class="section" id="sharing-the-costs"><h2>Sharing the costs</h2>${para(2, 'levy')}</div>
+      </div>
+      <div class="section" id="sharing-tools"><ul><li>Post</li><li>Mail</li></ul></div>
+    </div></body>`);
+    const doc = d.window.document;
+    preprocess(doc);
+    expect(doc.body.textContent).toContain('Paragraph 2 tells how the levy');
+    expect(doc.getElementById('sharing-tools')).toBeNull();
+  });
 });
 
 describe('extractArticle', () => {
@@ -190,6 +203,15 @@ describe('extractArticle', () => {
     expect(a).not.toBeNull();
     expect(a!.text).toContain('Line 5 of a post');
     expect(extract(page('<nav><a href="/">Home</a></nav>'))).toBeNull();
+  });
+
+  it('a short post that the clean-up empties comes out as Readability read it, never empty', () => {
+    // A links post under 200 characters: its paragraphs are whole links, which postprocess drops as teasers.
+    const a = extract(`<html><head><title>Links for Friday</title></head><body><article><h1>Links for Friday</h1>
+      <p><a href="https://other.example.org/a">The harbour ferry returns in June after a year of repairs, the council says</a></p>
+      <p><a href="https://other.example.org/b">Why the old mill by the river is being restored by volunteers</a></p>
+    </article></body></html>`);
+    expect(a?.text).toContain('The harbour ferry returns in June');
   });
 
   it('sanitizes: no scripts, handlers or javascript: links in content', () => {
