@@ -149,7 +149,8 @@ export function ArticlePage({
           title={`Open ${a.originalUrl} (o)`}
           data-testid="toolbar-original"
         >
-          <span class="narrow-hide">Original</span> ↗
+          {/* The space inside the span: a flex container (a.button) drops a text item's leading space in Firefox. */}
+          <span class="narrow-hide">Original{'\u00a0'}</span>↗
         </a>
         {connector.highlights && (
           <button
