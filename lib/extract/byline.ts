@@ -100,9 +100,9 @@ function walk(root: Element, start: Element | null, deferred: Element[] | null):
     if (isBylineElement(el, match, !deferred)) {
       const text = nameText(el);
       // A role alone ("<div class=name>Ann Coulter</div><div class=authortitle>Political Commentator</div>"):
-      // the name is the element before it.
+      // the name is the element before it (never the headline: "<h1>Story</h1><p class=author-role>Staff Writer</p>").
       const named = onlyRole(text) ? el.previousElementSibling : el;
-      const b = named && cleanByline(named === el ? text : named.textContent);
+      const b = named && !/^H\d/.test(named.tagName) && cleanByline(named === el ? text : named.textContent);
       if (b && !BOILER_LINE.test(b)) {
         named.remove();
         el.remove();

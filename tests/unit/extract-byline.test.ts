@@ -99,6 +99,9 @@ describe('a role after the names is no part of the byline', () => {
     );
     expect(a.byline).toBe('Ann Coulter');
     expect(a.text).not.toContain('Political Commentator');
+    const headline = extract(`<article><h1>River rises again</h1><div class="author-title">Staff Writer</div>${para(5)}</article>`);
+    expect(headline.byline).toBeNull();
+    expect(headline.title).toBe('River rises again');
   });
 });
 
