@@ -105,6 +105,17 @@ describe('a role after the names is no part of the byline', () => {
   });
 });
 
+describe('the byline line leaves the body', () => {
+  it('a leading line that is the byline with its role, as the metadata wrote it, leaves the body', () => {
+    const html = `<!doctype html><html lang="en"><head><title>River rises again</title><meta name="author" content="ANA RUIZ, AP Science Writer"></head>
+      <body><h1>River rises again</h1><div class="story"><p>Ana Ruiz, AP Science Writer</p><p>LOS ANGELES (AP) — The river rose again.</p>${para(5)}</div></body></html>`;
+    const d = new JSDOM(html, { url: 'https://news.example.com/2024/05/01/river', virtualConsole: new VirtualConsole() });
+    const a = extractArticle(d.window.document, { window: d.window as unknown as Window })!;
+    expect(a.byline).toBe('ANA RUIZ');
+    expect(a.text).not.toContain('Science Writer');
+  });
+});
+
 describe('bylines found in the page', () => {
   it('a byline element whose text is no name gives the name element inside it', () => {
     const a = extract(
