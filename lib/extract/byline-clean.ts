@@ -11,8 +11,8 @@ const DATEISH = new RegExp(
   'i',
 );
 const TWO_WORDS = new RegExp(`${LETTER}{3,}\\s+${LETTER}{3,}`);
-/** A leading "By" label (English, French, German, Dutch, Spanish/Portuguese): not part of the name. */
-export const BY_LABEL = /^(?:(?:written|posted)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
+/** A leading "By" label (English, also "Analysis by", French, German, Dutch, Spanish/Portuguese): not part of the name. */
+export const BY_LABEL = /^(?:(?:written|posted|analysis|opinion)\s+by|by|par|von|door|por)(?:[:\s]+|$)/i;
 /** "· Posted: Oct 14, 2022 …", "| Last Updated 3 hours ago": a time line after the name. */
 const TIME_TAIL = /(?:^|\s+[|·•,–—-]?\s*)\b(?:(?:last\s+)?updated|published|posted)\b(?!\s+by\b)[\s\S]*$/i;
 /** A social handle after the name ("Kate Fazzini@KateFazzini", "Julia Horowitz @juliakh November 29"): not an e-mail address. */
@@ -89,14 +89,42 @@ function asWritten(s: string): string | null {
 }
 
 /**
+ * A job title or posting after the names, in a few languages: ", Staff Writer", " Envoyés spéciaux à
+ * Toulouse", "(Bruxelles, bureau européen)". Alone ("Political Commentator") it is no name at all.
+ */
+const ROLE_TAIL =
+  /(?:\s*\([^()]*?\b|(?:^|\W+)(?:(?:senior|chief|staff|political|special)\s+)*)((?:envoy|inviat|enviad)\S*|commentator|[ck]orr[ie]spon\w*|reporter|editor|writer|columnist|journalist\w*|r[eé]da[ck]t\w*|bureau)s?\b.*$/i;
+
+/** The text is only a role ("Political Commentator"): its name is written elsewhere, often just before it. */
+export const onlyRole = (s: string): boolean => ROLE_TAIL.exec(s.trim())?.index === 0;
+
+/** The byline without a role after the names (see ROLE_TAIL); null when it is only a role. */
+function withoutRole(b: string | null): string | null {
+  const m = b && ROLE_TAIL.exec(b);
+  if (!m) return b;
+  let head = b!.slice(0, m.index);
+  // A role written last ends its part of the line, with the words before it: "TOM KRISHER, AP Auto
+  // Writer", "Jane Doe - 29 December 2014 Digital Editor". One written first ("Envoyés spéciaux") starts there.
+  const mid = /^\s+\w/.test(m[0]) && !/^[eiEI]n[vw]/.test(m[1]);
+  if (mid) head = head.slice(0, [...head.matchAll(BYLINE_PART)].at(-1)?.index);
+  head = trimEdges(head);
+  // "… is a political commentator": a sentence about the writer, not a role after a name.
+  return / [a-z]+$/.test(head) ? b : nameLike(head) ? head : null;
+}
+
+/**
  * Cleans a byline candidate: strips a leading "By" (glued too: "ByNatasha Daly"), leading date parts and
  * reading-time notes, rejects empty/"by"/dates/URLs/sentences. A "Posted/Updated …" time line comes off
  * ("Emily Kirkpatrick Updated on December 12, 2016" → "Emily Kirkpatrick"); otherwise a line kept as
  * written stays whole, as Readability keeps it ("Nathan Willis March 25, 2015"), and only a line we would
  * reject is cut before its first date ("Laura E. Adkins December 28, 2016" → "Laura E. Adkins"). Null
- * when no name remains.
+ * when no name remains. A role after the names comes off (see ROLE_TAIL).
  */
 export function cleanByline(raw: string | null | undefined): string | null {
+  return withoutRole(cleanLine(raw));
+}
+
+function cleanLine(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const unlabelled = trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' ')))).replace(BY_LABEL, '');
   // Only a line starting "By" can hold a glued label: the pattern is not built for the others.

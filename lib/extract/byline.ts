@@ -3,7 +3,7 @@
 // the reader copy BEFORE our furniture clean-up: that pass drops author boxes, and with them the only
 // byline some pages have. Like Readability, the byline element leaves the copy so it is not body text.
 import { BOILER_LINE } from './patterns';
-import { cleanByline } from './byline-clean';
+import { cleanByline, onlyRole } from './byline-clean';
 
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
 // Readability's "unlikely candidate" names and roles: it never looks for a byline inside those.
@@ -38,11 +38,15 @@ function isMainLandmark(el: Element, role: string | null): boolean {
   return el.tagName === 'MAIN' || role === 'main';
 }
 
-/** `markedOnly`: only rel=author / itemprop=author count, not a byline-like class or id. */
+/**
+ * `markedOnly`: only rel=author / itemprop=author count, or a byline-like class on a link to an author's
+ * page ("/author/dan/"), not a byline-like class or id alone.
+ */
 function isBylineElement(el: Element, match: string, markedOnly: boolean): boolean {
   const itemprop = el.getAttribute('itemprop');
   const marked = el.getAttribute('rel') === 'author' || (!!itemprop && itemprop.includes('author'));
-  if (!(marked || (!markedOnly && BYLINE_NAME.test(match)))) return false;
+  const named = BYLINE_NAME.test(match);
+  if (!(marked || (named && (!markedOnly || /\/aut(?:h?or|eur)/i.test(el.getAttribute('href') ?? ''))))) return false;
   const len = (el.textContent ?? '').trim().length;
   return len > 0 && len < 100;
 }
@@ -94,8 +98,13 @@ function walk(root: Element, start: Element | null, deferred: Element[] | null):
     }
     const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (isBylineElement(el, match, !deferred)) {
-      const b = cleanByline(nameText(el));
+      const text = nameText(el);
+      // A role alone ("<div class=name>Ann Coulter</div><div class=authortitle>Political Commentator</div>"):
+      // the name is the element before it (never the headline: "<h1>Story</h1><p class=author-role>Staff Writer</p>").
+      const named = onlyRole(text) ? el.previousElementSibling : el;
+      const b = named && !/^H\d/.test(named.tagName) && cleanByline(named === el ? text : named.textContent);
       if (b && !BOILER_LINE.test(b)) {
+        named.remove();
         el.remove();
         return b;
       }

@@ -279,7 +279,9 @@ export function postprocess(root: Element, opts: PostOptions): void {
     const isTitle =
       titleKey.length > 10 && (k === titleKey || (/^H[1-3]$/.test(b.tagName) && titleKey.includes(k) && k.length > titleKey.length * 0.6));
     const isByline =
-      (bylineKey !== '' && k === bylineKey) || (/^by\s+\S/i.test(t) && t.length < 80 && cleanByline(t) !== null && !/[.!?]$/.test(t));
+      // The byline as written, its role or site included ("Tom Krisher, AP Auto Writer" for "Tom Krisher").
+      (bylineKey !== '' && (k === bylineKey || key(cleanByline(t) ?? '') === bylineKey)) ||
+      (/^by\s+\S/i.test(t) && t.length < 80 && cleanByline(t) !== null && !/[.!?]$/.test(t));
     const isDate = t.length < 90 && DATE_LINE.test(t);
     if ((isTitle || isByline || isDate) && !hasMedia(b)) b.remove();
     else if (t.length > 100) break;

@@ -95,9 +95,13 @@ export function stripSiteName(title: string, site: SiteMatcher): string {
   return out !== t && wordCount(out) >= 2 ? out.trim() : t;
 }
 
-/** For comparing a title with a heading: compatibility forms, one kind of quote, case and spacing ignored. */
+/**
+ * For comparing a title with a heading: compatibility forms, one kind of quote, case and spacing ignored,
+ * and a heading's trailing "¶" permalink (documentation generators add one to every heading).
+ */
 function norm(s: string): string {
   return s
+    .replace(/¶\s*$/, '')
     .normalize('NFKC')
     .replace(/[‘’‚‛′`´]/g, "'")
     .replace(/[“”„‟″]/g, '"')
@@ -141,7 +145,8 @@ export function confirmedHeadline(doc: Document, base: string, site: SiteMatcher
   if (!heads.size) return null;
   const titleEndsWithSite = (whole: string): boolean => {
     const last = whole.split(PART_SEPARATOR).at(-1) ?? '';
-    if (HAS_CJK.test(last) || site.any(last)) return true;
+    // A last part another <h1> shows is the site's header ("Page — evolve extension for Mercurial").
+    if (HAS_CJK.test(last) || site.any(last) || heads.has(norm(last))) return true;
     const seps = [...whole.matchAll(AFFIX_SEPARATOR)];
     return seps.length > 1 && siteNameStart(whole, seps, site) >= 0;
   };

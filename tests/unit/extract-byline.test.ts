@@ -28,6 +28,7 @@ describe('byline text keeps the name', () => {
     expect(cleanByline('Wednesday January 18, 2017 10:44 am PST by Juli Clover')).toBe('Juli Clover');
     expect(cleanByline('ByNatasha Daly• 8 min read')).toBe('Natasha Daly');
     expect(cleanByline('Byron Smith')).toBe('Byron Smith');
+    expect(cleanByline('Analysis by Chris Cillizza')).toBe('Chris Cillizza');
     expect(cleanByline('Monday by the sea')).toBe('Monday by the sea');
   });
 
@@ -73,6 +74,48 @@ describe('byline text keeps the name', () => {
   });
 });
 
+describe('a role after the names is no part of the byline', () => {
+  it('cuts a job title or posting after the names, in English and French, and keeps names in parentheses', () => {
+    expect(cleanByline('LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse')).toBe('LILIAN ALEMAGNA, LAURE BRETTON');
+    expect(cleanByline('Par Cécile Ducourtieux(Bruxelles, bureau européen)')).toBe('Cécile Ducourtieux');
+    expect(cleanByline('By Jane Doe, Senior Staff Writer')).toBe('Jane Doe');
+    expect(cleanByline('Ana Ruiz, corresponsal en Bogotá')).toBe('Ana Ruiz');
+    // A role written last takes the words before it in its part of the line along.
+    expect(cleanByline('TOM KRISHER and ANA RUIZ, AP National Security Writers')).toBe('TOM KRISHER and ANA RUIZ');
+    expect(cleanByline('Jessica Vince - 29 December 2014 Digital Editor')).toBe('Jessica Vince');
+    expect(cleanByline('Jane Doe, John Roe, Staff Writers')).toBe('Jane Doe, John Roe');
+    // Not a role: co-authors, a middle name, a sentence about the writer.
+    expect(cleanByline('Martin Untersinger (avec Damien Leloup et Morgane Tual)')).toBe(
+      'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
+    );
+    expect(cleanByline('Bruno (Henrique Zecchin) Rodrigues')).toBe('Bruno (Henrique Zecchin) Rodrigues');
+    expect(cleanByline('Ann Coulter is a political commentator.')).toBe('Ann Coulter is a political commentator.');
+  });
+
+  it('a role alone is no name: the name is the element just before it', () => {
+    expect(cleanByline('Political Commentator')).toBeNull();
+    const a = extract(
+      `<article><h1>River rises again</h1><div class="author-box"><div class="name">Ann Coulter</div><div class="authortitle">Political Commentator</div><ul class="links"><li><a href="/author/ac">See all articles</a></li><li><a href="/author/ac/feed">Subscribe to RSS</a></li></ul><p class="bio">Ann Coulter writes a weekly column on politics, the courts and the press.</p></div>${para(5)}</article>`,
+    );
+    expect(a.byline).toBe('Ann Coulter');
+    expect(a.text).not.toContain('Political Commentator');
+    const headline = extract(`<article><h1>River rises again</h1><div class="author-title">Staff Writer</div>${para(5)}</article>`);
+    expect(headline.byline).toBeNull();
+    expect(headline.title).toBe('River rises again');
+  });
+});
+
+describe('the byline line leaves the body', () => {
+  it('a leading line that is the byline with its role, as the metadata wrote it, leaves the body', () => {
+    const html = `<!doctype html><html lang="en"><head><title>River rises again</title><meta name="author" content="ANA RUIZ, AP Science Writer"></head>
+      <body><h1>River rises again</h1><div class="story"><p>Ana Ruiz, AP Science Writer</p><p>LOS ANGELES (AP) — The river rose again.</p>${para(5)}</div></body></html>`;
+    const d = new JSDOM(html, { url: 'https://news.example.com/2024/05/01/river', virtualConsole: new VirtualConsole() });
+    const a = extractArticle(d.window.document, { window: d.window as unknown as Window })!;
+    expect(a.byline).toBe('ANA RUIZ');
+    expect(a.text).not.toContain('Science Writer');
+  });
+});
+
 describe('bylines found in the page', () => {
   it('a byline element whose text is no name gives the name element inside it', () => {
     const a = extract(
@@ -85,6 +128,13 @@ describe('bylines found in the page', () => {
     const a = extract(
       `<article><header class="entry-header"><h1>River rises again</h1><address><a rel="author" href="/author/ana">Ana Ruiz</a></address></header>${para(5)}</article>
        <section class="comments"><span class="comment-author"><a rel="author" href="/u/troll">Troll</a></span><p>First!</p></section>`,
+    );
+    expect(a.byline).toBe('Ana Ruiz');
+  });
+
+  it("a byline-classed link to the writer's author page inside a skipped article header is found", () => {
+    const a = extract(
+      `<article><header class="post-header"><h1>River rises again</h1><div class="authors-wrapper"><ul><li><a class="author" href="/author/ana/">Ana Ruiz</a></li></ul></div></header>${para(5)}</article>`,
     );
     expect(a.byline).toBe('Ana Ruiz');
   });

@@ -89,6 +89,12 @@ describe("titles: the page's own heading confirms the headline", () => {
     ).toBe('Evolve: Shared Mutable History — evolve extension for Mercurial');
   });
 
+  it('takes the page\'s own <h1> (its "¶" permalink ignored) when a header <h1> shows the part after it', () => {
+    const docs = `<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>`;
+    const body = `<header><h1>evolve extension for Mercurial</h1></header><article><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1>${para(5)}</article>`;
+    expect(extract(page(docs, body)).title).toBe('Evolve: Shared Mutable History');
+  });
+
   it('never takes a logo <h1> naming the site for the headline', () => {
     const head = `<title>Valley News - River rises again in the valley</title>${og('Valley News - River rises again in the valley', 'Valley News')}`;
     const body = `<header><h1><a href="/">Valley News</a></h1></header><article><h2>River rises</h2>${para(5)}</article>`;
