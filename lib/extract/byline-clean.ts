@@ -106,8 +106,12 @@ function withoutRole(b: string | null): string | null {
   // A role written last ends its part of the line, with the words before it: "TOM KRISHER, AP Auto
   // Writer", "Jane Doe - 29 December 2014 Digital Editor". One written first ("Envoyés spéciaux") starts there.
   const mid = /^\s+\w/.test(m[0]) && !/^[eiEI]n[vw]/.test(m[1]);
-  if (mid) head = head.slice(0, [...head.matchAll(BYLINE_PART)].at(-1)?.index);
+  const part = mid ? [...head.matchAll(BYLINE_PART)].at(-1) : undefined;
+  if (part) head = head.slice(0, part.index);
   head = trimEdges(head);
+  // No separator before the role: where the name ends is a guess past three words ("Andrea Stone Senior
+  // Washington Correspondent"); the line stays whole rather than keep half a title.
+  if (mid && !part && head.split(' ').length > 3) return b;
   // "… is a political commentator": a sentence about the writer, not a role after a name.
   return / [a-z]+$/.test(head) ? b : nameLike(head) ? head : null;
 }

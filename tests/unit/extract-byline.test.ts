@@ -84,6 +84,10 @@ describe('a role after the names is no part of the byline', () => {
     expect(cleanByline('TOM KRISHER and ANA RUIZ, AP National Security Writers')).toBe('TOM KRISHER and ANA RUIZ');
     expect(cleanByline('Jessica Vince - 29 December 2014 Digital Editor')).toBe('Jessica Vince');
     expect(cleanByline('Jane Doe, John Roe, Staff Writers')).toBe('Jane Doe, John Roe');
+    // With no separator, a role right after a short name comes off; past three words the name's end is a
+    // guess, and the line stays whole rather than keep half a title.
+    expect(cleanByline('Jane Doe Staff Writer')).toBe('Jane Doe');
+    expect(cleanByline('Ana Ruiz Senior Lisbon Correspondent')).toBe('Ana Ruiz Senior Lisbon Correspondent');
     // Not a role: co-authors, a middle name, a sentence about the writer.
     expect(cleanByline('Martin Untersinger (avec Damien Leloup et Morgane Tual)')).toBe(
       'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
