@@ -14,6 +14,7 @@ import {
   type Field,
   type PageResult,
 } from './metadata-score';
+import { heldOutTrainedElsewhere } from './corpus-overlap';
 import { HALVES, halfOf } from './splits';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(7);
@@ -35,6 +36,12 @@ export function benchReadabilityPages(opts: { misses?: boolean } = {}): void {
     const n = pick(ours).length;
     row(`readability ${half} (${n})`, pick(bare));
     row(`gist ${half} (${n})`, pick(ours));
+    if (half !== 'held-out') continue;
+    // Held-out pages that are train among the detection pages (corpus-overlap.ts) left out.
+    const elsewhere = heldOutTrainedElsewhere();
+    const unseen = (rs: PageResult[]) => pick(rs).filter((r) => !elsewhere.has(`readability:${r.slug}`));
+    row(`readability unseen (${unseen(ours).length})`, unseen(bare));
+    row(`gist unseen (${unseen(ours).length})`, unseen(ours));
   }
   // Counts only, both halves: what kind of title misses remain (no page of the held-out half is shown).
   for (const half of HALVES) {
