@@ -13,7 +13,11 @@ import {
   FURNITURE_HEAD,
   LINK_INTRO,
   PRICE_RE,
+  PROFILE_HREF,
+  AUTHOR_HREF,
+  SUBSCRIBE_HREF,
   PROMO_LINE,
+  READ_ALSO_HEAD,
   isSocialLine,
 } from './patterns';
 
@@ -21,80 +25,12 @@ const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 const NON_WORD = new RegExp(`${NOT_LETTER_OR_DIGIT}+`, 'g');
 const key = (s: string) => s.toLowerCase().replace(NON_WORD, '');
 
-const BLOCKS = new Set([
-  'P',
-  'LI',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'DIV',
-  'BLOCKQUOTE',
-  'DT',
-  'DD',
-  'SECTION',
-  'HEADER',
-  'FOOTER',
-  'FIGURE',
-  'ADDRESS',
-]);
-const INLINE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'A', 'TIME', 'SMALL']);
+const BLOCKS = new Set('P LI H1 H2 H3 H4 H5 H6 DIV BLOCKQUOTE DT DD SECTION HEADER FOOTER FIGURE ADDRESS'.split(' '));
+const INLINE = new Set('SPAN STRONG B EM I A TIME SMALL'.split(' '));
 const TEXT_PARENT = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'DD', 'BLOCKQUOTE', ...INLINE]);
-const BLOCK_CHILD = new Set([
-  'P',
-  'DIV',
-  'UL',
-  'OL',
-  'TABLE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SECTION',
-  'FIGURE',
-  'BLOCKQUOTE',
-  'PRE',
-  'DL',
-]);
-const EMPTYABLE = new Set([
-  'DIV',
-  'SECTION',
-  'SPAN',
-  'P',
-  'LI',
-  'UL',
-  'OL',
-  'HEADER',
-  'FOOTER',
-  'FIGURE',
-  'A',
-  'STRONG',
-  'B',
-  'EM',
-  'I',
-  'DL',
-  'BLOCKQUOTE',
-]);
-const MEDIA = new Set([
-  'IMG',
-  'PICTURE',
-  'VIDEO',
-  'AUDIO',
-  'IFRAME',
-  'TABLE',
-  'HR',
-  'BR',
-  'svg',
-  'SVG',
-  'SOURCE',
-  'CANVAS',
-  'MATH',
-  'math',
-]);
+const BLOCK_CHILD = new Set('P DIV UL OL TABLE H1 H2 H3 H4 H5 H6 SECTION FIGURE BLOCKQUOTE PRE DL'.split(' '));
+const EMPTYABLE = new Set('DIV SECTION SPAN P LI UL OL HEADER FOOTER FIGURE A STRONG B EM I DL BLOCKQUOTE'.split(' '));
+const MEDIA = new Set('IMG PICTURE VIDEO AUDIO IFRAME TABLE HR BR svg SVG SOURCE CANVAS MATH math'.split(' '));
 
 function hasMedia(el: Element): boolean {
   if (MEDIA.has(el.tagName)) return true;
@@ -136,7 +72,7 @@ function pruneEmpty(el: Element): boolean {
 }
 
 const HEADING = /^H[1-6]$/;
-const AD_BOX = new Set(['DIV', 'ASIDE', 'SECTION', 'FIGURE', 'P', 'UL', 'OL', 'LI', 'TABLE']);
+const AD_BOX = new Set('DIV ASIDE SECTION FIGURE P UL OL LI TABLE'.split(' '));
 
 /** Whether `el` has no text-bearing element or text before `child` (media-only elements don't count). */
 function headsParent(child: Element): boolean {
@@ -198,6 +134,27 @@ function isProductAd(el: Element): boolean {
   return false;
 }
 
+const BOX = new Set('DIV SECTION ASIDE FOOTER'.split(' '));
+
+/**
+ * A short box that is not the article: a sign-up, subscription or login call (it links to such a page)
+ * or an author box (a photo beside the author's page link or two profile links), with short text.
+ */
+function isCallOrAuthorBox(el: Element): boolean {
+  const t = norm(el.textContent ?? '');
+  if (t.length > 400 || !t) return false;
+  const as = el.getElementsByTagName('a');
+  let profiles = 0;
+  let author = false;
+  for (let i = 0; i < as.length; i++) {
+    const href = as[i].getAttribute('href') ?? '';
+    if (SUBSCRIBE_HREF.test(href)) return true;
+    if (AUTHOR_HREF.test(href)) author = true;
+    else if (PROFILE_HREF.test(href)) profiles++;
+  }
+  return (author || profiles > 1) && el.getElementsByTagName('img').length > 0;
+}
+
 export interface PostOptions {
   title: string;
   byline: string | null;
@@ -212,7 +169,7 @@ export function postprocess(root: Element, opts: PostOptions): void {
   //    then blocks under a furniture heading.
   let removed = removeTeaserArticles(root) > 0;
   for (const el of all) {
-    if (AD_BOX.has(el.tagName) && root.contains(el) && isProductAd(el)) {
+    if (AD_BOX.has(el.tagName) && root.contains(el) && (isProductAd(el) || (BOX.has(el.tagName) && isCallOrAuthorBox(el)))) {
       el.remove();
       removed = true;
     }
@@ -225,7 +182,7 @@ export function postprocess(root: Element, opts: PostOptions): void {
     const raw = el.textContent ?? '';
     if (raw.length > 200) continue;
     const t = norm(raw);
-    if (!t || !FURNITURE_HEAD.test(t)) continue;
+    if (!t || !(FURNITURE_HEAD.test(t) || (HEADING.test(tag) && READ_ALSO_HEAD.test(t)))) continue;
     if (rootLen < 0) rootLen = norm(root.textContent ?? '').length;
     removeHeadedFurniture(root, el, rootLen);
     removed = true;
@@ -287,6 +244,13 @@ export function postprocess(root: Element, opts: PostOptions): void {
     else if (t.length > 100) break;
   }
 
-  // 3. Wrappers left empty by the removals above.
+  // 3. Wrappers left empty by the removals above, then a heading left last (its list of stories gone).
   pruneEmpty(root);
+  const hs = root.querySelectorAll('h1, h2, h3, h4, h5, h6');
+  let last: Element | null = hs[hs.length - 1];
+  for (let n: Element | null = last; n && n !== root; n = n.parentElement) if (n.nextElementSibling) last = null;
+  if (last && !hasMedia(last)) {
+    last.remove();
+    pruneEmpty(root);
+  }
 }

@@ -9,21 +9,10 @@ export const CAPTION_ATTR = 'data-gist-caption';
 
 const PLACEHOLDER_SRC =
   /^(?:data:|about:|$)|(?:blank|spacer|placeholder|pixel|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(?:gif|png|svg|jpe?g|webp)/i;
-export const LAZY_SRC_ATTRS = [
-  'data-src',
-  'data-original',
-  'data-lazy-src',
-  'data-lazy',
-  'data-url',
-  'data-hi-res-src',
-  'data-full-src',
-  'data-orig-src',
-  'data-echo',
-  'data-img-src',
-  'data-large-src',
-  'data-actualsrc',
-  'data-native-src',
-];
+export const LAZY_SRC_ATTRS = (
+  'data-src data-original data-lazy-src data-lazy data-url data-hi-res-src data-full-src data-orig-src ' +
+  'data-echo data-img-src data-large-src data-actualsrc data-native-src'
+).split(' ');
 export const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
 const IMG_URL = /^(?:https?:)?\/\/|^\/[^/]|\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
@@ -113,26 +102,7 @@ function markImageCaption(img: Element): void {
 }
 
 /** Inline tags Readability leaves in the paragraph it wraps a <div>'s inline content in. */
-const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BR',
-  'CITE',
-  'CODE',
-  'EM',
-  'I',
-  'MARK',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-]);
+const INLINE_TAGS = new Set('A ABBR B BR CITE CODE EM I MARK Q S SMALL SPAN STRONG SUB SUP TIME U'.split(' '));
 
 /**
  * Marks a caption. Readability rebuilds a <div> of inline content as a new <p> (and a <div> holding one
@@ -189,6 +159,10 @@ function idFlags(el: Element, id: string, memo: Map<string, number>): number {
   return f & FURNITURE && letters(el.firstElementChild?.textContent ?? '') === letters(id) ? 0 : f;
 }
 
+// Readability drops any element whose class or id has "header" in it as an unlikely candidate: recipe
+// cards class their "Ingredients" and "Instructions" subheadings (or the heading's wrapper) "*-header".
+const SUBHEAD = /^H[2-6]$/;
+
 /**
  * Promotes lazy images and removes hidden elements and page furniture from `doc` (a clone).
  * Elements marked as the content (itemprop=articleBody, article-body-like class) and their ancestors,
@@ -244,6 +218,13 @@ export function preprocess(doc: Document): void {
     else if (f & CONTENT) {
       if (marked.length < 8) marked.push(el);
     } else if (f & CAPTION) markCaption(el);
+    else if (
+      (SUBHEAD.test(tag) || (tag === 'DIV' && SUBHEAD.test(el.firstElementChild?.tagName ?? ''))) &&
+      /header/i.test(cls + ' ' + id)
+    ) {
+      el.removeAttribute('class');
+      el.removeAttribute('id');
+    }
   }
   for (const ns of noscripts) if (ns.parentNode) promoteNoscriptImage(ns);
 
