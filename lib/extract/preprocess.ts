@@ -3,6 +3,7 @@
 // elements with plain attribute reads: no getComputedStyle and no selector engine (slow under jsdom:
 // one attribute selector over the body cost more than the whole pass).
 import { list } from './dom-list';
+import { NOT_LETTER_OR_DIGIT } from './letter-class';
 import { CAPTION_RE, CONTENT_RE, FURNITURE_ROLES, FURNITURE_TAG_SET, hasFurnitureToken } from './patterns';
 
 export const CAPTION_ATTR = 'data-gist-caption';
@@ -152,7 +153,8 @@ function nameFlags(name: string, memo: Map<string, number>): number {
   return f;
 }
 
-const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const NOT_LETTERS = new RegExp(NOT_LETTER_OR_DIGIT, 'g');
+const letters = (s: string) => s.toLowerCase().replace(NOT_LETTERS, '');
 /** An id's flags, none when it is the heading the element opens with made an anchor ("sharing-with-a-single-developer"): a section, not a role. */
 function idFlags(el: Element, id: string, memo: Map<string, number>): number {
   const f = nameFlags(id, memo);
