@@ -14,23 +14,29 @@ const FILES = [
   // worker included (+3.6 kB with the sync alarm; the engine itself loads only in pages). 157: every open
   // tab's badge redrawn when the reading speed changes (lib/save/tab-badge-memo.ts) took it to 155.9 kB.
   // 158: the body's text in its own table (lib/db/contents.ts, the save and fetch paths write both rows)
-  // and the outbox's batch rows for imports took it to 157.05 kB.
-  { file: 'background.js', budget: 158 * KB },
+  // and the outbox's batch rows for imports took it to 157.05 kB. 159: the E2E build's hook that runs the
+  // sync alarm's round (Firefox sync test; entrypoints/background/e2e-hooks.ts) took that build to 158.4 kB;
+  // the shipped build is 155.8 kB.
+  { file: 'background.js', budget: 159 * KB },
   // 110: the rules for pages we were not tuned on (#15: lists and tables recovered beside the body, site-name
   // matching for titles and bylines, boilerplate blocks) took it from 92 to 105 kB; it loads on Save/popup only.
   // 111: bylines without leading dates and reading-time notes, caption marks that survive Readability's
   // rebuilt paragraphs (lib/extract/byline-clean.ts, preprocess.ts: 109.97 kB), then detection's CJK
   // weighting, which it carries with detectArticle (lib/detect/text-blocks.ts), took it to 110.5 kB.
   // 99: an unlisted script now (entrypoints/extract.ts), without WXT's content-script wrapper and the
-  // webextension polyfill it pulled in (12.7 kB that ran on every injection): 98.3 kB.
-  { file: 'extract.js', budget: 99 * KB },
+  // webextension polyfill it pulled in (12.7 kB that ran on every injection): 98.3 kB. 100.5: bylines
+  // without a role after the names (byline-clean.ts ROLE_TAIL, several languages), a role-only element's
+  // name, "read also" lines, link-recognised paywall and author boxes, recipe subheadings, the caption-lead
+  // and empty-output fallback rules (#15, pages not tuned on) took it to 99.6 kB.
+  { file: 'extract.js', budget: 100.5 * KB },
   // Loads on every page: detection only; the extraction it runs on articles loads on those alone (Chrome).
   // 25 -> 26 kB: the word counter without Unicode property escapes (lib/detect/count-text.ts, 1.9 kB)
   // saves their cold compile, about 3 ms per article page. 26.5: Chinese, Japanese and Korean text weighed
   // like the Latin text it equals (lib/detect/text-blocks.ts cjkFactor) took it to 26.4 kB.
   // 26.6: lib/reading-time's patterns (its fallback count) built on first use, not parsed on every page: 26.53 kB.
   { file: 'content-scripts/detect.js', budget: 26.6 * KB },
-  { file: 'reading-counts.js', budget: 100 * KB },
+  // The same extraction, imported by the detect script on article pages (Chrome): 101 with extract.js's 100.5.
+  { file: 'reading-counts.js', budget: 101 * KB },
 ];
 
 if (!existsSync(join(dir, 'manifest.json'))) {
