@@ -16,9 +16,9 @@
 import Readability from '@mozilla/readability/Readability.js';
 import { extractArticle } from '../lib/extract/index';
 import { CAPTION_RE } from '../lib/extract/patterns';
-import { detectPages, READABILITY_PAGE_URL, readabilityPages, zytePages } from './lib/corpora';
+import { auditPages, letterKey, norm } from './lib/audit-pages';
 import { parsePage, readPageFile } from './lib/load-page';
-import { halfOf, type Half } from './lib/splits';
+import type { Half } from './lib/splits';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
@@ -27,31 +27,9 @@ const corpora = opt('--corpus', 'zyte,detect,readability').split(',');
 const quiet = args.includes('--quiet');
 const only = args.includes('--only') ? new Set(opt('--only', '').split(',')) : null;
 
-interface Page {
-  corpus: string;
-  id: string;
-  file: string;
-  url: string;
-  truth: string | null;
-}
-const pages: Page[] = [];
-if (corpora.includes('zyte'))
-  for (const p of zytePages())
-    if (halfOf(p.id) === half) pages.push({ corpus: 'zyte', id: p.id, file: p.file, url: p.url, truth: p.truth });
-if (corpora.includes('detect'))
-  for (const p of detectPages())
-    if (p.article && halfOf(p.id) === half)
-      pages.push({ corpus: 'detect', id: p.id, file: p.file, url: p.url ?? 'http://fakehost/page.html', truth: null });
-if (corpora.includes('readability'))
-  for (const p of readabilityPages())
-    if (halfOf(p.slug) === half) pages.push({ corpus: 'readability', id: p.slug, file: p.file, url: READABILITY_PAGE_URL, truth: null });
+const pages = auditPages(corpora, half);
 
-const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-/** Letters and digits only, lower case: what a paragraph is matched by. */
-const key = (s: string) =>
-  norm(s)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+const key = letterKey;
 const FIRST_PARA = 60;
 /** Characters (letters and digits) our text may hold before the first paragraph beyond what the reference holds. */
 const LATE_SLACK = 300;

@@ -7,39 +7,18 @@
 // usage: npx tsx scripts/compare-meta.ts [--half train|held-out] [--list] [--corpus zyte,detect,readability]
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../lib/extract/index';
-import { detectPages, READABILITY_PAGE_URL, readabilityPages, zytePages } from './lib/corpora';
+import { auditPages, letterKey, norm } from './lib/audit-pages';
 import { parsePage, readPageFile } from './lib/load-page';
-import { halfOf, type Half } from './lib/splits';
+import type { Half } from './lib/splits';
 
 const args = process.argv.slice(2);
 const half = (args.includes('--half') ? args[args.indexOf('--half') + 1] : 'train') as Half;
 const list = args.includes('--list');
 const corpora = (args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : 'zyte,detect,readability').split(',');
 
-interface Page {
-  corpus: string;
-  id: string;
-  file: string;
-  url: string;
-  truth: string | null;
-}
-const pages: Page[] = [];
-if (corpora.includes('zyte'))
-  for (const p of zytePages())
-    if (halfOf(p.id) === half) pages.push({ corpus: 'zyte', id: p.id, file: p.file, url: p.url, truth: p.truth });
-if (corpora.includes('detect'))
-  for (const p of detectPages())
-    if (p.article && halfOf(p.id) === half)
-      pages.push({ corpus: 'detect', id: p.id, file: p.file, url: p.url ?? 'http://fakehost/page.html', truth: null });
-if (corpora.includes('readability'))
-  for (const p of readabilityPages())
-    if (halfOf(p.slug) === half) pages.push({ corpus: 'readability', id: p.slug, file: p.file, url: READABILITY_PAGE_URL, truth: null });
+const pages = auditPages(corpora, half);
 
-const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-const leadKey = (s: string) =>
-  norm(s)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+const leadKey = letterKey;
 /** The reference body's start found near the start of `text`. */
 const leadOk = (text: string, ref: string) => {
   const k = leadKey(ref).slice(0, 50);
