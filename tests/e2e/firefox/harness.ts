@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { ROOT, serveGeneratedPages } from '../harness';
-import type { BrowserDriver, UiPage } from '../shared/driver';
+import { dragWith, type BrowserDriver, type UiPage } from '../shared/driver';
 
 export const GECKO_ID = 'gist-reader@gist.local';
 export const EXTENSION_UUID = '6f1c3f0e-6a43-4d2b-9f2e-3b8e8d1c0a11';
@@ -89,13 +89,7 @@ export function puppeteerPage(page: Page): UiPage {
         await page.keyboard.up('Control');
       } else await page.keyboard.press(key);
     },
-    async drag(from, to) {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move((from.x + to.x) / 2, to.y, { steps: 5 });
-      await page.mouse.move(to.x, to.y, { steps: 5 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => dragWith(page.mouse, from, to),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

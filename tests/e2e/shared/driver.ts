@@ -46,3 +46,19 @@ export interface BrowserDriver {
   commands(): Promise<{ name?: string; shortcut?: string }[]>;
   close(): Promise<void>;
 }
+
+/** The mouse both drivers have (Playwright's and Puppeteer's share these calls). */
+export interface DragMouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<unknown>;
+  down(): Promise<unknown>;
+  up(): Promise<unknown>;
+}
+
+/** UiPage.drag for either driver: press, move through the midpoint in steps (selection follows), release. */
+export async function dragWith(mouse: DragMouse, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  await mouse.move((from.x + to.x) / 2, to.y, { steps: 5 });
+  await mouse.move(to.x, to.y, { steps: 5 });
+  await mouse.up();
+}

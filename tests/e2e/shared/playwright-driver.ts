@@ -1,7 +1,7 @@
 // BrowserDriver for Chromium: playwright-core on the harness's ExtensionSession.
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../harness';
-import type { BrowserDriver, UiPage } from './driver';
+import { dragWith, type BrowserDriver, type UiPage } from './driver';
 
 export function playwrightPage(page: Page): UiPage {
   return {
@@ -13,13 +13,7 @@ export function playwrightPage(page: Page): UiPage {
     clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
     fill: (s, v) => page.locator(s).first().fill(v),
     press: (s, k) => page.locator(s).first().press(k),
-    async drag(from, to) {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move((from.x + to.x) / 2, to.y, { steps: 5 });
-      await page.mouse.move(to.x, to.y, { steps: 5 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => dragWith(page.mouse, from, to),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
