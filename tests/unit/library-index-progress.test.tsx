@@ -4,10 +4,11 @@
 // over every article during the first build.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LibraryConnector, SearchBackend } from '../../components/library/library-connector';
 import type { SyncState } from '../../lib/search/index-sync';
 import { articleRecord } from '../helpers/article-record';
+import { flush, mountRootEachTest, root } from '../helpers/library-page-harness';
 
 const calls = vi.hoisted(() => ({ list: 0 }));
 vi.mock('../../lib/search/list-query', async (orig) => {
@@ -34,20 +35,7 @@ function buildingSearch() {
   return backend satisfies SearchBackend;
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-  location.hash = '';
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0));
-  });
+mountRootEachTest();
 
 describe('Library while the search index builds', () => {
   it('shows each progress report without running the list query again', async () => {
