@@ -69,9 +69,19 @@ describe('sync in Firefox', () => {
     await lib.eval(`location.hash = '#settings/sync'`);
     await expect.poll(() => lib.visible(T('sync-now')), { timeout: 20_000 }).toBe(true);
     const before = await lastSynced();
+    const clickedAt = await lib.eval<number>('Date.now()');
     await lib.click(T('sync-now'));
-    // Until the round has finished or failed (a failure shows its error under the status).
-    const outcome = async () => ((await lastSynced()) > before ? 'synced' : await lib.text(T('sync-last-error')));
+    // Until this round has finished or failed. Not the error line on screen: an earlier round's failure
+    // (the previous test cuts its server off while the library syncs live) stays there until a round ends.
+    const status = () =>
+      lib.eval<{ lastError: string | null; lastErrorAt: number | null }>(
+        `browser.storage.local.get('syncStatus').then((r) => ({ lastError: (r.syncStatus && r.syncStatus.lastError) || null, lastErrorAt: (r.syncStatus && r.syncStatus.lastErrorAt) || null }))`,
+      );
+    const outcome = async () => {
+      if ((await lastSynced()) > before) return 'synced';
+      const s = await status();
+      return s.lastError && (s.lastErrorAt ?? 0) >= clickedAt ? s.lastError : null;
+    };
     await expect.poll(outcome, { timeout: 60_000, interval: 250 }).not.toBeNull();
     expect(await outcome()).toBe('synced');
   };
@@ -284,16 +294,19 @@ describe('sync in Firefox', () => {
         })
         .toBe('ok');
       await syncNow();
-      const r = (await (await fetch(`${secured.url}/gist/_all_docs?include_docs=true`, { headers: auth })).json()) as {
-        rows: { doc: ServerDoc }[];
-      };
-      expect(
-        r.rows
+      // Polled: the round that ends first may be the live one still running against the previous test's
+      // server when the settings changed; the one Sync now started sends the library here.
+      const titles = async () => {
+        const r = (await (await fetch(`${secured.url}/gist/_all_docs?include_docs=true`, { headers: auth })).json()) as {
+          rows: { doc: ServerDoc }[];
+        };
+        return r.rows
           .map((x) => x.doc)
           .filter((x) => x.type === 'content')
           .map((x) => x.title)
-          .sort(),
-      ).toEqual([DEPOT, FERRY, HARBOUR, STORY].sort());
+          .sort();
+      };
+      await expect.poll(titles, { timeout: 30_000, interval: 250 }).toEqual([DEPOT, FERRY, HARBOUR, STORY].sort());
     } finally {
       await secured.stop();
     }
