@@ -253,7 +253,8 @@ export const FURNITURE_HEAD = {
 };
 
 /** Link targets of sign-up, subscription and login pages (URL words cross languages better than prompts do). */
-export const SUBSCRIBE_HREF = /newsletter|subscri|suscri|abonn|abbona|assin|subskryp|\/(?:abo|log-?in|sign-?(?:in|up)|anmelden)\b/i;
+export const SUBSCRIBE_HREF =
+  /newsletter|subscri|suscri|abonn|abbona|assin(?:e|a(?:r|tura))|subskryp|\/(?:abo|log-?in|sign-?(?:in|up)|anmelden)\b/i;
 /** Links of an author box: the author's page or social profiles. */
 export const AUTHOR_HREF = /\/(?:auth?or|auteur|redakt|journalist)[a-z]*\/[^/]/i;
 export const PROFILE_HREF = /^mailto:|\/\/(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/[^/]/i;

@@ -117,6 +117,16 @@ describe('unseen page kinds: what the rules missed', () => {
     expectKeeps(text('paywall-es.html'), ['casi el doble que la anterior'], ['boletín', 'Las claves del día']);
   });
 
+  it('a short box of body text whose link merely contains a sign-up word ("assassination", "passing") stays', () => {
+    const para = (i: number) => `<p>Paragraph ${i} of the report, long enough to be body text that a reader would want to keep whole.</p>`;
+    const html = `<html><head><title>Council report</title></head><body><article><h1>Council report</h1>
+      ${para(1)}${para(2)}<div><p>The mayor recalled the <a href="/2024/05/assassination-attempt-on-councillor">attempt on a councillor's life</a> in a short speech.</p></div>${para(3)}${para(4)}${para(5)}
+      </article></body></html>`;
+    const d = new JSDOM(html, { url: 'https://www.example.com/2024/05/01/council', virtualConsole: new VirtualConsole() });
+    const a = extractArticle(d.window.document, { window: d.window as unknown as Window });
+    expect(a?.text).toContain('attempt on a councillor');
+  });
+
   it('recipe cards keep their section headings when the theme classes them "*-header" (WP Recipe Maker, Tasty Recipes)', () => {
     const de = text('recipe-wprm-de.html');
     expectKeeps(de, ['Zutaten', '250 g Weizenmehl Type 405', 'Zubereitung', 'goldbraun backen'], ['Genau wie bei meiner Oma']);
