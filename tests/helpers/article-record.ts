@@ -29,3 +29,31 @@ export function articleRecord(id: number, over: Partial<ArticleRecord> = {}): Ar
     ...over,
   };
 }
+
+/** A record to add to a test database (no id yet): a link saved from `url`, unread, not downloaded; `over` changes any field. */
+export function storedLink(url: string, over: Partial<ArticleRecord> = {}): Omit<ArticleRecord, 'id'> {
+  return {
+    url,
+    originalUrl: url,
+    title: url,
+    byline: null,
+    siteName: null,
+    lang: null,
+    publishedTime: null,
+    excerpt: null,
+    savedAt: 1,
+    updatedAt: 1,
+    status: 'unread',
+    favorite: 0,
+    tags: [],
+    tagCandidates: [],
+    tagsEdited: false,
+    wordCount: 0,
+    cjkChars: 0,
+    imageCount: 0,
+    readingMinutes: 0,
+    progress: 0,
+    contentState: 'pending',
+    ...over,
+  };
+}

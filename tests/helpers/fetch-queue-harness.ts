@@ -6,32 +6,11 @@ import { beforeEach } from 'vitest';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { runQueue, type Extracted, type RunnerDeps } from '../../lib/fetch-queue/runner';
 import type { ExtractedArticle } from '../../lib/extract/types';
+import { storedLink } from './article-record';
 
+/** A waiting link the user has archived, favourited and tagged (what a fetch must keep). */
 export function rec(url: string, over: Partial<ArticleRecord> = {}): Omit<ArticleRecord, 'id'> {
-  return {
-    url,
-    originalUrl: url,
-    title: url,
-    byline: null,
-    siteName: null,
-    lang: null,
-    publishedTime: null,
-    excerpt: null,
-    savedAt: 1,
-    updatedAt: 1,
-    status: 'archived',
-    favorite: 1,
-    tags: ['mine'],
-    tagCandidates: [],
-    tagsEdited: true,
-    wordCount: 0,
-    cjkChars: 0,
-    imageCount: 0,
-    readingMinutes: 0,
-    progress: 0,
-    contentState: 'pending',
-    ...over,
-  };
+  return storedLink(url, { status: 'archived', favorite: 1, tags: ['mine'], tagsEdited: true, ...over });
 }
 
 export const article = (title: string, images: string[] = []): ExtractedArticle => ({

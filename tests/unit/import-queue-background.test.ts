@@ -8,30 +8,9 @@ import { fakeBrowser } from 'wxt/testing';
 import { createImportQueue } from '../../entrypoints/background/import-queue';
 import { openDb, type ArticleRecord } from '../../lib/db/schema';
 import { parseQueueStatus, QUEUE_STATUS_KEY } from '../../lib/fetch-queue/status';
+import { storedLink } from '../helpers/article-record';
 
-const rec = (url: string): Omit<ArticleRecord, 'id'> => ({
-  url,
-  originalUrl: url,
-  title: url,
-  byline: null,
-  siteName: null,
-  lang: null,
-  publishedTime: null,
-  excerpt: null,
-  savedAt: 1,
-  updatedAt: 1,
-  status: 'unread',
-  favorite: 0,
-  tags: [],
-  tagCandidates: [],
-  tagsEdited: false,
-  wordCount: 0,
-  cjkChars: 0,
-  imageCount: 0,
-  readingMinutes: 0,
-  progress: 0,
-  contentState: 'pending',
-});
+const rec = (url: string) => storedLink(url);
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.restoreAllMocks());

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type ArticleRecord, type GistDB } from '../../lib/db/schema';
 import { findSavedPage } from '../../lib/save/saved-lookup';
 import { articleKey } from '../../lib/url/site';
+import { storedLink } from '../helpers/article-record';
 
 let db: GistDB;
 beforeEach(() => {
@@ -17,29 +18,13 @@ beforeEach(() => {
 
 /** Stores an article the way a save from `pageUrl` declaring `canonical` would key it. */
 async function savedFrom(pageUrl: string, canonical: string | null): Promise<number> {
-  const rec: Omit<ArticleRecord, 'id'> = {
-    url: articleKey(pageUrl, canonical),
+  const rec = storedLink(articleKey(pageUrl, canonical), {
     originalUrl: pageUrl,
     title: 't',
-    byline: null,
-    siteName: null,
-    lang: null,
-    publishedTime: null,
-    excerpt: null,
-    savedAt: 1,
-    updatedAt: 1,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
     wordCount: 10,
-    cjkChars: 0,
-    imageCount: 0,
     readingMinutes: 1,
-    progress: 0,
     contentState: 'full',
-  };
+  });
   return (await db.articles.add(rec as ArticleRecord)) as number;
 }
 const resolveKey = async (p: string, c: string) => articleKey(p, c);

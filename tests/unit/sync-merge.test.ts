@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyState, mergeContent, mergeRevisions, mergeState, withDelete, withLocalEdits } from '../../lib/sync/merge';
 import { isAlive, tagList, type ContentDoc, type HighlightDoc, type StateDoc } from '../../lib/sync/doc-types';
 import type { ArticleRecord } from '../../lib/db/schema';
+import { storedLink } from '../helpers/article-record';
 
 const S = (over: Partial<StateDoc> = {}): StateDoc => ({ ...emptyState('s:k', 'https://e.com/a'), ...over });
 const tag = (name: string, at: number, removed = false) => ({ name, at, removed });
@@ -10,28 +11,7 @@ const tag = (name: string, at: number, removed = false) => ({ name, at, removed 
 function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
     id: 1,
-    url: 'https://e.com/a',
-    originalUrl: 'https://e.com/a',
-    title: 'A',
-    byline: null,
-    siteName: null,
-    lang: null,
-    publishedTime: null,
-    excerpt: null,
-    savedAt: 1,
-    updatedAt: 1,
-    status: 'unread',
-    favorite: 0,
-    tags: [],
-    tagCandidates: [],
-    tagsEdited: false,
-    wordCount: 1,
-    cjkChars: 0,
-    imageCount: 0,
-    readingMinutes: 1,
-    progress: 0,
-    contentState: 'full',
-    ...over,
+    ...storedLink('https://e.com/a', { title: 'A', wordCount: 1, readingMinutes: 1, contentState: 'full', ...over }),
   };
 }
 
