@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MutableRef } from 'preact/hooks';
 import type { ArticleRecord } from '../../lib/db/schema';
 import type { ReaderSettings } from '../../lib/reader/settings';
@@ -61,20 +61,25 @@ export function ArticlePage({
   const [offer, setOffer] = useState(false);
   const [page, setPage] = useState<HTMLDivElement | null>(null);
   const [body, setBody] = useState<{ el: HTMLElement; version: number } | null>(null);
-  const current = article ?? item?.article;
   const hl = useReaderHighlights({
     backend: connector.highlights,
     articleId: item ? item.article.id : undefined,
-    hasText: current?.contentState === 'full',
+    hasText: item?.article.contentState === 'full', // the text on screen (see `downloaded` below)
     body: body?.el ?? null,
     bodyVersion: body?.version ?? 0,
     run,
     notify,
   });
+  const openedId = useRef<number | null>(null);
   useEffect(() => {
     let live = true;
-    setItem(undefined);
-    setOffer(false);
+    // A new article shows "Opening…"; the same one read again (its text just downloaded) stays on screen
+    // until the new read arrives, so the reader does not blink away under the person reading it.
+    if (openedId.current !== id) {
+      openedId.current = id;
+      setItem(undefined);
+      setOffer(false);
+    }
     connector.readable(id).then(
       (r) => live && setItem(r ?? null),
       () => live && setItem(null),
@@ -112,7 +117,9 @@ export function ArticlePage({
   };
   const next = nextUnread && nextUnread.id !== a.id ? nextUnread : undefined;
   // A link whose page was never downloaded: its notice stands where the text would, with no end-of-text actions.
-  const downloaded = a.contentState === 'full';
+  // Judged by the text on screen, not the record: just after a download the record says 'full' while the
+  // text is still being read, and an empty body under a progress bar would store a position of its own.
+  const downloaded = item.article.contentState === 'full';
   const panelOpen = settings.notesPanel && !!connector.highlights;
   const count = hl.state.placed.length + hl.state.unplaced.length + hl.state.waiting.length;
   const nextButton = next && (
@@ -178,7 +185,7 @@ export function ArticlePage({
       <ReaderView
         item={item}
         settings={settings}
-        minutes={minutesAt(a, settings.wpm)}
+        minutes={downloaded ? minutesAt(a, settings.wpm) : null}
         onText={setText}
         onFinish={finished}
         downloaded={downloaded}

@@ -6,6 +6,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReaderView } from '../../components/library/reader-view';
 import { articleRecord } from '../helpers/article-record';
+import { ArticlePage } from '../../components/library/article-page';
+import { DEFAULT_SETTINGS } from '../../lib/reader/settings';
+import type { ArticleRecord } from '../../lib/db/schema';
+import { mockConnector } from '../helpers/library-page-harness';
 
 const root = () =>
   document.body.querySelector('#root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
@@ -47,5 +51,54 @@ describe('reader of a link not downloaded', () => {
     expect(root().querySelector('[data-testid="reading-progress"]')).not.toBeNull();
     await scrollOnce();
     expect(onProgress).toHaveBeenCalled();
+  });
+});
+
+describe('reader of a link, once its page is downloaded', () => {
+  it('keeps the notice on screen (no "Opening…", no progress bar over an empty body) until the text is read, then shows time, bar and end buttons together', async () => {
+    const pending = articleRecord(1, { title: 'City news', contentState: 'pending', wordCount: 0 });
+    const full = { ...pending, contentState: 'full' as const, wordCount: 900 };
+    let release: () => void = () => {};
+    const readable = vi
+      .fn()
+      .mockResolvedValueOnce({ article: pending, html: '', images: new Map() })
+      .mockImplementationOnce(
+        () => new Promise((r) => (release = () => r({ article: full, html: '<p>The whole text, downloaded.</p>', images: new Map() }))),
+      );
+    const connector = mockConnector([pending], {}, { readable });
+    const page = (article: ArticleRecord) => (
+      <ArticlePage
+        id={1}
+        connector={connector}
+        settings={{ ...DEFAULT_SETTINGS }}
+        onSettings={() => {}}
+        onSettingsPanel={() => {}}
+        article={article}
+        nextUnread={undefined}
+        onOpen={() => {}}
+        onBack={() => {}}
+        onArchive={() => {}}
+        onFavorite={() => {}}
+        onDelete={() => {}}
+        onTags={() => {}}
+        notify={() => {}}
+        run={(_, fn) => fn()}
+      />
+    );
+    const has = (id: string) => root().querySelector(`[data-testid="${id}"]`) !== null;
+    await act(async () => render(page(pending), root()));
+    await act(async () => {});
+    expect(has('not-downloaded')).toBe(true);
+
+    // The fetch queue stored the text: the record says 'full' while the text is still being read.
+    await act(async () => render(page(full), root()));
+    expect(readable).toHaveBeenCalledTimes(2);
+    expect(root().textContent).not.toContain('Opening…');
+    expect([has('not-downloaded'), has('reading-progress'), has('reader-minutes'), has('reader-end')]).toEqual([true, false, false, false]);
+
+    await act(async () => release());
+    await act(async () => {});
+    expect([has('not-downloaded'), has('reading-progress'), has('reader-minutes'), has('reader-end')]).toEqual([false, true, true, true]);
+    expect(root().querySelector('[data-testid="reader-body"]')?.textContent).toBe('The whole text, downloaded.');
   });
 });
