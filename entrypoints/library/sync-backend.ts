@@ -30,7 +30,9 @@ async function followSettings(area: typeof Browser.storage.local, runner: () => 
   const r = await runner();
   await r.clearStaleRun();
   if (!settings.autoSync) return r.stopLive().then(() => true);
-  if (r.isLive()) return true;
+  if (r.isLive(settings)) return true;
+  // Live against a server no longer set holds the lock and would go on reporting "synced": stop it.
+  await r.stopLive();
   // A full round first (so "last synced" means it), then live replication.
   await r.runOnce();
   return r.startLive();

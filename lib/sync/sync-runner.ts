@@ -43,6 +43,9 @@ export function remoteOf(s: SyncSettings): Pick<SyncOptions, 'remoteUrl' | 'auth
   };
 }
 
+/** Which server and database (and user) a replication talks to: live sync restarts when it changes. */
+const remoteKey = (s: SyncSettings) => JSON.stringify(remoteOf(s));
+
 const NOT_SET_UP = 'Sync is not set up: enter your CouchDB server in Settings → Sync.';
 const BUSY = 'A sync is already running in another Gist page; it carries your changes too.';
 
@@ -56,7 +59,7 @@ export function createSyncRunner(d: SyncRunnerDeps) {
   let local: Pouch | undefined;
   const pouch = () => (local ??= d.openLocal());
   let round: AbortController | null = null;
-  let live: { handle: LiveSync; release: () => void; done: Promise<unknown> } | null = null;
+  let live: { handle: LiveSync; release: () => void; done: Promise<unknown>; remote: string } | null = null;
 
   // Progress writes to storage.local at most every 300 ms: a first sync moves thousands of documents.
   const progressWriter = () => {
@@ -114,11 +117,15 @@ export function createSyncRunner(d: SyncRunnerDeps) {
     return !!round;
   }
 
-  /** Live replication while this page is open; false when not set up or another context holds the lock. */
+  /**
+   * Live replication while this page is open, with the server now set (one set before is left first);
+   * false when not set up or another context holds the lock.
+   */
   async function startLive(): Promise<boolean> {
-    if (live) return true;
     const { settings } = await loadSyncSettings(d.area);
     if (!settings) return false;
+    if (live?.remote === remoteKey(settings)) return true;
+    await stopLive();
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let started!: (ok: boolean) => void;
@@ -145,7 +152,7 @@ export function createSyncRunner(d: SyncRunnerDeps) {
       },
       onError: (message) => void syncStatusUpdates.failed(d.area, message).catch(() => undefined),
     });
-    live = { handle, release, done };
+    live = { handle, release, done, remote: remoteKey(settings) };
     return true;
   }
 
@@ -186,7 +193,8 @@ export function createSyncRunner(d: SyncRunnerDeps) {
         if (wasLive) await startLive();
       }
     },
-    isLive: () => !!live,
+    /** Live, and with `settings`' server when given (after a change of server it still talks to the old one). */
+    isLive: (settings?: SyncSettings) => !!live && (!settings || live.remote === remoteKey(settings)),
     /** Live replication settles (tests). */
     idle: () => live?.handle.idle() ?? Promise.resolve(),
   };

@@ -360,4 +360,26 @@ describe('sync between two Chromium profiles', () => {
     await openList(pb);
     await expect.poll(() => count(pb), { timeout: 30_000 }).toBe(49 + 35 + 20);
   });
+
+  it('moving to another database in Settings: the open library syncs there, and its next edit reaches the new database only', async () => {
+    await couch.createDb('gist-moved');
+    const db = (name: string) => fetch(`${couch.url}/${name}`).then((r) => r.json() as Promise<{ update_seq: unknown; doc_count: number }>);
+    const hasTag = async (name: string, tag: string) =>
+      (await (await fetch(`${couch.url}/${name}/_all_docs?include_docs=true`)).text()).includes(`"${tag}"`);
+    await pa.goto(pa.url().replace(/#.*$/, '') + '#settings/sync');
+    await pa.getByTestId('sync-database').fill('gist-moved');
+    await pa.getByTestId('sync-save').click();
+    // The new database's first round carries the whole library (two documents an article, and more).
+    await expect.poll(async () => (await db('gist-moved')).doc_count, { timeout: 90_000 }).toBeGreaterThanOrEqual(2 * (49 + 35 + 20));
+    const oldSeq = (await db('gist')).update_seq;
+    // The same page, no reload: an edit goes out by the live replication this page runs.
+    await pa.evaluate(() => {
+      location.hash = '';
+    });
+    await pa.getByTestId('list-area').waitFor();
+    await addTag(pa, 'Synced story number 301', 'quasarwort301', 'moved-db');
+    await expect.poll(() => hasTag('gist-moved', 'moved-db'), { timeout: 30_000, interval: 250 }).toBe(true);
+    expect(await hasTag('gist', 'moved-db')).toBe(false);
+    expect((await db('gist')).update_seq).toEqual(oldSeq);
+  });
 });

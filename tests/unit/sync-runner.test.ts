@@ -124,6 +124,25 @@ describe('sync runner', () => {
     expect((await other.runOnce()).ok).toBe(true);
   });
 
+  it('live sync follows a change of server: the old replication stops, the library goes to the new database only', async () => {
+    const { db, area, runner, id } = await setup();
+    expect(await runner.startLive()).toBe(true);
+    const other = `${id}-moved`;
+    await server.createDb(other);
+    const moved = { serverUrl: server.url, database: other, username: '', password: '', autoSync: true };
+    await area.set({ [SYNC_SETTINGS_KEY]: moved });
+    expect(runner.isLive()).toBe(true);
+    expect(runner.isLive(moved)).toBe(false); // still talking to the old database
+    expect(await runner.startLive()).toBe(true);
+    expect(runner.isLive(moved)).toBe(true);
+    await saveMany(db, 0, 2);
+    const count = async (name: string) => ((await (await fetch(`${server.url}/${name}`)).json()) as { doc_count: number }).doc_count;
+    await expect.poll(() => count(other), { timeout: 10_000, interval: 100 }).toBe(4);
+    await runner.idle();
+    expect(await count(id)).toBe(0);
+    await runner.stopLive();
+  });
+
   it('clears a "running" status left by a round cut off with its page, not one still going', async () => {
     const locks = lockManager();
     const { runner, area } = await setup({ locks });
