@@ -1,6 +1,7 @@
 // How a longer phrase takes over a word or phrase that (almost) only occurs inside it
 // (lib/tags/text-tags.ts, the merge step), and how the shown tags avoid a phrase and its parts.
 import { describe, expect, it } from 'vitest';
+import { pickShownTags, type RankedTag } from '../../lib/tags/index';
 import { extractTextTags } from '../../lib/tags/text-tags';
 
 // Enough different nouns that the ranked list fills up before the zero-scored lowercase phrases.
@@ -32,5 +33,20 @@ describe('phrase take-over', () => {
       'Reviewers liked the 13-inch MacBook Pro more than the old one. Stores keep the MacBook Pro in stock.';
     const tags = extractTextTags('A new laptop', text).map((t) => t.tag);
     expect(tags[0]).toBe('MacBook Pro');
+  });
+});
+
+describe('shown tags', () => {
+  const text = (tag: string, score: number): RankedTag => ({ tag, score, source: 'text' });
+
+  it('does not show a phrase next to a shown part of it, either way round (Swift / Taylor Swift)', () => {
+    const ranked = [
+      text('Swift', 100),
+      text('Big Machine', 80),
+      text('Taylor Swift', 70),
+      text('music', 60),
+      text('big machine label', 50),
+    ];
+    expect(pickShownTags(ranked)).toEqual(['Swift', 'Big Machine', 'music']);
   });
 });
