@@ -37,10 +37,7 @@ export interface RankedTag {
 export interface RankOptions extends TextTagOptions {
   /** Publisher tags at or above this count are "enough": text tags then only follow them. */
   enoughPublisherTags?: number;
-  /**
-   * suggestTags: also hide a phrase when a shown tag is part of it ("Luisana Lopilato" after "Lopilato");
-   * default HIDE_SUPER_PHRASES.
-   */
+  /** suggestTags: also hide a phrase when a shown tag is part of it ("Luisana Lopilato" after "Lopilato"). */
   hideSuperPhrases?: boolean;
   /** Text tags below this share of the best text tag are not applied (suggestions only). */
   minTextShare?: number;
@@ -159,13 +156,6 @@ const CANDIDATES_KEPT = 40;
  */
 export const MIN_TEXT_SHARE = 0.15;
 
-/**
- * Default of RankOptions.hideSuperPhrases: a shown tag and a longer phrase holding it say one thing twice
- * ("surface" and "moon surface", "Swift" and "Taylor Swift"). Once lowercase phrases took over their
- * words on long texts too, dev shown F@5 KPCrowd 12.09 -> 12.07, Zyte 17.92 -> 18.20 (before: +0.05 / 0).
- */
-export const HIDE_SUPER_PHRASES = true;
-
 /** Whether a text tag is sure enough to be applied: two good tags beat five weak ones. */
 function confident(t: RankedTag, topText: number, options: RankOptions): boolean {
   return t.source !== 'text' || t.score >= topText * (options.minTextShare ?? MIN_TEXT_SHARE);
@@ -189,7 +179,7 @@ export function pickShownTags(ranked: RankedTag[], max = TAGS_SHOWN, options: Ra
     if (t.source === 'text') {
       // "show" next to "auto show" says nothing new.
       if (shownPhrases.some((q) => ` ${q} `.includes(` ${p} `))) continue;
-      if ((options.hideSuperPhrases ?? HIDE_SUPER_PHRASES) && shownPhrases.some((q) => ` ${p} `.includes(` ${q} `))) continue;
+      if (options.hideSuperPhrases && shownPhrases.some((q) => ` ${p} `.includes(` ${q} `))) continue;
       // A longer phrase does not replace a shown part of it: on both benchmarks that lost more
       // ("Stadia" -> "Google Stadia Red") than it won ("House" -> "White House").
     }

@@ -163,14 +163,9 @@ export function extractTextTags(
 
   // Merge: a longer phrase that holds most occurrences of a better-ranked sub-phrase takes its rank
   // ("Google Stadia" over "Stadia"). The sub-phrase stays in the ranked list just below (useful for
-  // search) unless keepSubPhrases is off; suggestTags never shows it next to its phrase. Lowercase
-  // phrases score 0 (commonPhraseFactor) and sort last: once the list is full, phrases are still read
-  // for that take-over ("bubonic plague" for "bubonic"), single words no longer. A lowercase phrase
-  // does not take over a name ("13-inch MacBook Pro" would show as "inch MacBook pro").
+  // search) unless keepSubPhrases is off; suggestTags never shows it next to its phrase.
   const kept: { c: Candidate; score: number; name: boolean }[] = [];
   for (const s of scored) {
-    const full = kept.length >= o.limit * 2;
-    if (full && (s.c.words === 1 || !o.merge)) continue;
     let placed = false;
     for (let i = 0; o.merge && i < kept.length; i++) {
       const k = kept[i];
@@ -179,7 +174,7 @@ export function extractTextTags(
           if (!o.keepSubPhrases) placed = true;
           break;
         }
-      } else if (s.c.words > k.c.words && contains(s.c.key, k.c.key) && (s.name || (o.mergeCommon && !k.name))) {
+      } else if (s.c.words > k.c.words && contains(s.c.key, k.c.key) && (s.name || o.mergeCommon)) {
         if (k.c.count - s.c.count < Math.max(1, 0.34 * k.c.count)) {
           kept[i] = { c: s.c, score: k.score, name: s.name };
           if (o.keepSubPhrases) kept.splice(i + 1, 0, { c: k.c, score: k.score, name: k.name });
@@ -188,7 +183,8 @@ export function extractTextTags(
         }
       }
     }
-    if (!placed && !full) kept.push(s);
+    if (!placed) kept.push(s);
+    if (kept.length >= o.limit * 2) break;
   }
   const out: TextTag[] = [];
   const seen = new Set<string>();
