@@ -27,13 +27,14 @@ export function isThaiText(text: string): boolean {
 
 /** Prefixes that make a noun of the word after them; in stopwords-iso's list, but never a tag's end. */
 const NOUN_PREFIXES = new Set(['การ', 'ความ', 'นัก', 'ผู้', 'ชาว']);
-/** Words only nouns follow: prepositions, quantifiers, titles of persons. */
-const BEFORE_NOUN = new Set('ของ ใน จาก กับ แก่ ต่อ สำหรับ ระหว่าง เกี่ยวกับ ภายใน ภายใต้ บน ทุก หลาย บาง แต่ละ นาย นาง นางสาว'.split(' '));
+/** Words only nouns follow: prepositions, quantifiers, titles of persons (not ต่อ "to": ต่อ|เนื่อง "continuous"). */
+const BEFORE_NOUN = new Set('ของ ใน จาก กับ แก่ สำหรับ ระหว่าง เกี่ยวกับ ภายใน ภายใต้ บน ทุก หลาย บาง แต่ละ นาย นาง นางสาว'.split(' '));
 /** Words that only follow nouns: demonstratives. */
 const AFTER_NOUN = new Set('นี้ นั้น ดังกล่าว'.split(' '));
-/** Auxiliaries only verbs follow ("will", "not", "must", passive "ถูก"); "that" (ว่า) after a verb of saying. */
+/** Auxiliaries only verbs follow ("will", "not", "must", passive "ถูก"). */
 const BEFORE_VERB = new Set('จะ ได้ ไม่ ต้อง กำลัง เคย ควร อาจ ถูก'.split(' '));
-const AFTER_VERB = new Set(['ว่า']);
+/** Words only verbs precede: "that" after a verb of saying, directions and aspect ("go", "up", "already"). */
+const AFTER_VERB = new Set('ว่า ไป มา ขึ้น ลง แล้ว อยู่'.split(' '));
 /** Nouns too general to be tags (they start no phrase): time, people, news and its credits ("reporter"). */
 const GENERAL = new Set('เวลา วันที่ ปี เดือน สัปดาห์ คน เรื่อง ข่าว สิ่ง ครั้ง ส่วน พื้นที่ เรา เขา ท่าน ผู้สื่อข่าว นักข่าว'.split(' '));
 const LATIN = /^[\p{Script=Latin}\p{N}.]*\p{Lu}[\p{Script=Latin}\p{N}.]*$/u;
@@ -80,17 +81,31 @@ function runs(text: string): Run[] {
 
 /**
  * Words the text shows as nouns (right after a word only nouns follow, or before one only nouns
- * precede) and as verbs (after an auxiliary, or before "that"), the latter unless also seen as nouns.
+ * precede) and as verbs (after an auxiliary, or before "that", "go", "already" …), the latter unless also
+ * seen as nouns, or always right after the same word which is always right before it: then it is the end
+ * of a word the segmenter split (ภู|ชนะ a name), not a verb of its own (ชนะ "win").
  */
 function evidence(all: Run[]): { nouns: Set<string>; verbs: Set<string> } {
   const nouns = new Set<string>();
   const verbs = new Set<string>();
+  const before = new Map<string, Set<string>>();
+  const after = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, k: string, v: string) => m.set(k, (m.get(k) ?? new Set()).add(v));
   for (const r of all) {
     if (BEFORE_NOUN.has(r.before) || AFTER_NOUN.has(r.after)) nouns.add(r.words[0]);
     if (BEFORE_VERB.has(r.before)) verbs.add(r.words[0]);
     if (AFTER_VERB.has(r.after)) verbs.add(r.words[r.words.length - 1]);
+    r.words.forEach((w, i) => {
+      add(before, w, r.words[i - 1] ?? '');
+      add(after, w, r.words[i + 1] ?? '');
+    });
   }
-  for (const n of nouns) verbs.delete(n);
+  const only = (set: Set<string> | undefined, w: string) => set?.size === 1 && set.has(w);
+  for (const v of verbs) {
+    const prev = before.get(v);
+    const a = prev?.size === 1 ? [...prev][0] : '';
+    if (nouns.has(v) || (a && only(after.get(a), v))) verbs.delete(v);
+  }
   return { nouns, verbs };
 }
 

@@ -11,7 +11,7 @@ const TEXT = [
   'น้ำท่วมหนักในเชียงใหม่หลังฝนตกต่อเนื่องสามวัน ผู้ว่าราชการจังหวัดเชียงใหม่สั่งอพยพชาวบ้านออกจากพื้นที่เสี่ยง',
   'เจ้าหน้าที่ยืนยันว่าระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็ว ชาวบ้านในหลายหมู่บ้านขนของขึ้นที่สูง',
   'ผู้สื่อข่าวรายงานว่ากรมอุตุนิยมวิทยาเตือนว่าฝนจะตกหนักต่อไปอีกสองวัน ผู้สื่อข่าวรายงานว่าเจ้าหน้าที่ยืนยันว่าโรงพยาบาลในเชียงใหม่ยังเปิดให้บริการตามปกติ',
-  'ระดับน้ำในแม่น้ำปิงจะลดลงในสัปดาห์หน้า ชาวบ้านอพยพไปอยู่ที่โรงเรียน ผู้สื่อข่าวในพื้นที่ติดตามสถานการณ์',
+  'ระดับน้ำในแม่น้ำปิงจะลดลงในสัปดาห์หน้า ชาวบ้านอพยพไปอยู่ที่โรงเรียน ผู้สื่อข่าวในพื้นที่ติดตามสถานการณ์อย่างต่อเนื่อง',
 ].join(' ');
 
 const tags = () => thaiTextTags(TITLE, TEXT).map((t) => t.tag);
@@ -24,7 +24,7 @@ describe('Thai text tags', () => {
     expect(isThaiText('ນ້ຳຖ້ວມໃນແຂວງຫຼວງພະບາງ ຊາວບ້ານອົບພະຍົບອອກຈາກເຂດສ່ຽງ')).toBe(false);
   });
 
-  it('gives a Thai page its places and people as tags (it had none)', () => {
+  it('gives a Thai page its places and people as tags (it had none), not a half of ต่อ|เนื่อง "continuous"', () => {
     expect(suggestTags({ title: TITLE, text: TEXT, lang: 'th' })).toEqual(['เชียงใหม่', 'ชาวบ้าน', 'แม่น้ำปิง']);
     // The page's lang is often missing: the script decides.
     expect(suggestTags({ title: TITLE, text: TEXT })).toEqual(['เชียงใหม่', 'ชาวบ้าน', 'แม่น้ำปิง']);
@@ -57,5 +57,26 @@ describe('Thai text tags', () => {
     expect(t).toContain('PM2.5');
     expect(t).toContain('กรุงเทพมหานคร');
     expect(t).not.toContain('The');
+  });
+
+  it('takes a word right before "go", "up", "already" … as a verb: no noun-and-verb tag when the headline repeats in the body', () => {
+    // The extraction keeps the headline in the text: ชาวบ้านอพยพ "villagers evacuate" is then seen twice.
+    const all = thaiTextTags(TITLE, `${TITLE} ${TEXT}`).map((t) => t.tag);
+    expect(all).toContain('ชาวบ้าน');
+    expect(all.join(' | ')).not.toContain('อพยพ');
+  });
+
+  it('keeps a name the segmenter splits even when its last part is a verb elsewhere (ภู|ชนะ, ชนะ "win")', () => {
+    const text =
+      'นายภูชนะเดินทางออกจากบ้านเมื่อคืนวันศุกร์ ญาติของภูชนะแจ้งความกับตำรวจในเชียงใหม่ ' + 'ตำรวจพบภูชนะแล้วที่โรงพยาบาลในเชียงใหม่ ภรรยาของภูชนะขอบคุณตำรวจ';
+    expect(thaiTextTags('ตำรวจพบภูชนะ', text).map((t) => t.tag)).toContain('ภูชนะ');
+  });
+
+  it('takes a phrase of several words only when the body repeats it, not from the title and one sighting', () => {
+    // ชาวบ้านเชียงใหม่เดือดร้อน "Chiang Mai villagers suffer": a clause, in the title and once in the body.
+    const title = 'ชาวบ้านเชียงใหม่เดือดร้อน';
+    const all = thaiTextTags(title, `${TEXT} ${title}`).map((t) => t.tag);
+    expect(all).toContain('ชาวบ้าน');
+    expect(all.join(' | ')).not.toContain('เดือดร้อน');
   });
 });
