@@ -11,14 +11,20 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'lib/tags/stopwords-other-table.ts');
 const LANGS = 'bg ca cs da de el es et fi fr hr hu id it lt lv ms nl no pl pt ro ru sk sl sv tr uk'.split(' ');
-// Chinese: its function words end phrases between the words Intl.Segmenter finds (spaceless-tags.ts).
-const SEGMENTED = ['zh'];
+// Chinese and Thai: their function words end phrases between the words Intl.Segmenter finds
+// (spaceless-tags.ts, thai-tags.ts).
+const SEGMENTED = ['zh', 'th'];
 
 const lists = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+// Thai's SARA AM is written as one letter in text (ทำ), as NIKHAHIT + SARA AA in the list (ทํา).
+const normal = (w: string) =>
+  w
+    .normalize('NFC')
+    .replace(/\u0e4d\u0e32/g, '\u0e33')
+    .toLowerCase()
+    .trim();
 const line = (lang: string) => {
-  const words = [...new Set((lists[lang] ?? []).map((w) => w.normalize('NFC').toLowerCase().trim()))]
-    .filter((w) => w && !/\s/.test(w))
-    .sort();
+  const words = [...new Set((lists[lang] ?? []).map(normal))].filter((w) => w && !/\s/.test(w)).sort();
   if (!words.length) throw new Error(`stopwords-iso has no list for ${lang}`);
   return `  ${lang}: ${JSON.stringify(words.join(' '))},`;
 };

@@ -1,6 +1,6 @@
 // Tag suggestions: publisher metadata first, then key phrases from the text: English, one of the
-// languages with a function-word list (other-language.ts), Japanese / Chinese (spaceless-tags.ts) or Korean
-// (korean-tags.ts).
+// languages with a function-word list (other-language.ts), Japanese / Chinese (spaceless-tags.ts), Korean
+// (korean-tags.ts) or Thai (thai-tags.ts).
 // Pure string code (no DOM), but with a large word table: it runs in Chrome's offscreen document or
 // Firefox's background page, never in the service worker that wakes on every page load. Deterministic: the same
 // input always gives the same tags in the same order (user edits are the storage layer's job).
@@ -10,6 +10,7 @@ import { ENGLISH_LEXICON, extractTextTags, textKey, type PhraseLexicon, type Tex
 import { guessOtherLanguage, phraseStopwords } from './other-language';
 import { isKoreanText, koreanTextTags } from './korean-tags';
 import { spacelessLanguage, spacelessTextTags } from './spaceless-tags';
+import { isThaiText, thaiTextTags } from './thai-tags';
 import { tagKey } from './normalize';
 import { TagChecker } from './tag-checks';
 
@@ -88,7 +89,7 @@ function sureWithoutLexicon(t: TextTag): boolean {
 
 /**
  * The text's key phrases in the language it is written in: English; Japanese or Chinese (segmented,
- * checked there); Korean (particles taken off, korean-tags.ts); another language with function words (single words checked above); else null.
+ * checked there); Korean (particles taken off, korean-tags.ts); Thai (thai-tags.ts); another language with function words (single words checked above); else null.
  */
 function rankTextTags(
   title: string,
@@ -101,6 +102,7 @@ function rankTextTags(
   const spaceless = spacelessLanguage(text || title);
   if (spaceless) return spacelessTextTags(title, text, spaceless);
   if (isKoreanText(text || title)) return koreanTextTags(title, text);
+  if (isThaiText(text || title)) return thaiTextTags(title, text);
   const other = guessOtherLanguage(text || title, lang);
   if (!other) return null;
   const lexicon: PhraseLexicon = { stopwords: phraseStopwords(other), englishIdf: false, keepWrittenCase: true };

@@ -153,6 +153,12 @@ export interface LinearWeights {
 // 9+, on Zyte dev 6-12 % at 3-8 letters and 16-17 % at 9+. Boosting words past 8 letters (× letters/8, up
 // to 12) gave 12.27 / 17.91 on dev, but held-out KPCrowd 13.6 -> 13.7 and Zyte 15.3 -> 15.0: no gain that
 // carries. Penalising short words instead (score × letters/6, up to 10) 12.59 / 16.41.
+// Phrase take-over on long texts (tried on branch tags-f5, reverted; shown F@5 KPCrowd / Zyte): lowercase
+// phrases score 0 and sort last, and the merge loop stops once 2 × limit candidates are kept, so they take
+// over a word ("bubonic plague" for "bubonic", "oxygen bar") on short texts only. Reading every phrase for
+// the take-over, a lowercase phrase never taking over a name ("inch MacBook pro"), then hideSuperPhrases on:
+// dev 12.10 / 17.69 -> 12.09 / 17.92 -> 12.07 / 18.20, but held-out 13.6 / 15.3 -> 13.4 / 14.8 (all 12.9 / 16.5
+// -> 12.7 / 16.5): no gain that carries.
 // Why KPCrowd shown F@5 14 is out of reach for one ranking (scripts/tag-hit-rates.ts, tag-rerank-bound.ts;
 // dev halves): with 50.5 gold keys a page, five right tags on every page give 21.8, so 14 needs 64 % of
 // the five right on every page, more than the ranked top 1-2 (67 %) and ranks 3-5 (56 %) average. A

@@ -1,6 +1,7 @@
 // The popup's tags on articles in other languages, in Chromium: a Portuguese article tagged from its
 // own function words, a Japanese one from the browser's word segmenter (Intl.Segmenter in the offscreen
-// document), a Korean one with its nouns' particles taken off. Screenshots under test-results/screenshots/ for review.
+// document), a Korean one with its nouns' particles taken off, a Thai one from the segmenter's words, nouns
+// only. Screenshots under test-results/screenshots/ for review.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,13 +34,22 @@ const KO = page('ko', '현대자동차, 전기 화물차 콘셉트 공개', [
   '전문가들은 충전소가 늘어나야 전기 화물차가 널리 쓰일 것이라고 내다봤다.',
 ]);
 
+// A flood in Chiang Mai (เชียงใหม่): villagers (ชาวบ้าน) evacuate as the Ping river (แม่น้ำปิง) rises.
+const TH = page('th', 'น้ำท่วมเชียงใหม่ ชาวบ้านอพยพ', [
+  'น้ำท่วมหนักในเชียงใหม่หลังฝนตกต่อเนื่องสามวัน ผู้ว่าราชการจังหวัดเชียงใหม่สั่งอพยพชาวบ้านออกจากพื้นที่เสี่ยงริมแม่น้ำปิง เจ้าหน้าที่ยืนยันว่าระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็วในช่วงกลางคืน',
+  'ชาวบ้านในหลายหมู่บ้านขนของขึ้นที่สูง ชาวบ้านอพยพไปอยู่ที่โรงเรียนและวัดใกล้เคียง เจ้าหน้าที่ทหารนำเรือมาช่วยชาวบ้านที่ติดอยู่ในบ้าน',
+  'กรมอุตุนิยมวิทยาเตือนว่าฝนจะตกหนักต่อไปอีกสองวัน และขอให้ชาวบ้านในเชียงใหม่ติดตามข่าวอย่างใกล้ชิด ผู้สื่อข่าวรายงานว่าถนนหลายสายในตัวเมืองเชียงใหม่ถูกปิด',
+  'เจ้าหน้าที่ยืนยันว่าโรงพยาบาลในเชียงใหม่ยังเปิดให้บริการตามปกติ แต่ผู้ป่วยที่ไม่จำเป็นควรเลื่อนการเดินทางออกไปก่อน',
+  'ระดับน้ำในแม่น้ำปิงจะลดลงในสัปดาห์หน้า หากไม่มีฝนตกเพิ่ม ผู้สื่อข่าวในพื้นที่ติดตามสถานการณ์อย่างต่อเนื่อง',
+]);
+
 describe('tags in other languages, in the popup (Chromium)', () => {
   let s: ExtensionSession;
   let server: FixtureServer;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveGeneratedPages({ 'pt.html': PT, 'ja.html': JA, 'ko.html': KO });
+    server = await serveGeneratedPages({ 'pt.html': PT, 'ja.html': JA, 'ko.html': KO, 'th.html': TH });
     s = await launchWithExtension();
   });
   afterAll(async () => {
@@ -83,5 +93,12 @@ describe('tags in other languages, in the popup (Chromium)', () => {
     expect(tags.length).toBeLessThanOrEqual(5);
     // No noun with its particle still on, no verb or adjective form.
     for (const t of tags) expect(t).not.toMatch(/(?:가|는|를|의|다|운)$/);
+  });
+
+  it('tags a Thai article with nouns found by the browser segmenter, never a verb', async () => {
+    const tags = await popupTags('th.html', 'popup-tags-thai.png');
+    expect(tags).toContain('เชียงใหม่');
+    expect(tags).toContain('แม่น้ำปิง');
+    for (const t of tags) expect(t).not.toMatch(/ยืนยัน|รายงาน|อพยพ|เตือน/);
   });
 });
