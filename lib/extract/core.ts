@@ -5,7 +5,7 @@
 import { list } from './dom-list';
 // The class file, not the package index: that also loads isProbablyReaderable (lib/extract/readability-class.d.ts).
 import Readability from '@mozilla/readability/Readability.js';
-import { rawPublisherTags } from '../tags/publisher-tags';
+import { rawPublisherTags } from '../tags/raw-publisher-tags';
 import { densestBlock } from './fallback';
 import { jsonLdObjects, metaTables } from '../page-meta/index';
 import { attributeDecoder } from '../page-meta/decode';

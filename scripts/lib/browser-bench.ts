@@ -82,12 +82,19 @@ export type Evaluate = (expression: string) => Promise<unknown>;
  * promise's once settled), and
  * `newWorld(code)` makes another isolated world with only `code` loaded: a content script's first run
  * there pays what a real one pays (lazy compilation, a JS wrapper for every node it touches). `cdp` is
- * the page's DevTools session (for the profiler).
+ * the page's DevTools session (for the profiler); `browserCdp` the browser's (for tracing: the page's
+ * session records only the browser process's trace events, not the renderer's).
  */
 export async function inBrowser<P extends BrowserPage>(
   pages: P[],
   bundles: string[],
-  probe: (page: P, evaluate: Evaluate, newWorld: (code: string) => Promise<Evaluate>, cdp: CDPSession) => Promise<void>,
+  probe: (
+    page: P,
+    evaluate: Evaluate,
+    newWorld: (code: string) => Promise<Evaluate>,
+    cdp: CDPSession,
+    browserCdp: () => Promise<CDPSession>,
+  ) => Promise<void>,
 ): Promise<void> {
   const byName = new Map(pages.map((p) => [`${encodeURIComponent(p.id)}.html`, p]));
   const srv = createServer((req, res) => {
@@ -143,7 +150,7 @@ export async function inBrowser<P extends BrowserPage>(
           await run(`${code};0`);
           return run;
         };
-        await probe(p, await newWorld(prelude), newWorld, cdp);
+        await probe(p, await newWorld(prelude), newWorld, cdp, () => browser.newBrowserCDPSession());
       } catch (e) {
         console.error(`  browser: ${p.id}: ${(e as Error).message.split('\n')[0]}`);
       } finally {

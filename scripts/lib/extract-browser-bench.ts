@@ -22,7 +22,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** A short article page (a headline and five paragraphs) written once to the temp folder. */
 let nearEmpty: string | null = null;
-function nearEmptyPage(): string {
+export function nearEmptyPage(): string {
   if (nearEmpty) return nearEmpty;
   const para = (i: number) =>
     `<p>Paragraph ${i} of a short report on the river: the water rose again overnight, and the town's volunteers filled sandbags along the bank until the morning.</p>`;

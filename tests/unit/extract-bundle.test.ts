@@ -31,6 +31,15 @@ describe('extraction script bundle', () => {
     expect(inputs).not.toContain('node_modules/@mozilla/readability/Readability-readerable.js');
   });
 
+  // The tab decodes entities with the page's own parser (lib/page-meta/decode.ts): the entities package,
+  // which the extension's tag filtering uses, only cost it its decoder and the enum set-up that decoder
+  // runs at load (lib/tags/raw-publisher-tags.ts is the part of the publisher tags the tab reads).
+  it('carries no entities package', async () => {
+    const inputs = await bundledInputs();
+    expect(inputs).toContain('lib/tags/raw-publisher-tags.ts');
+    expect(inputs.filter((k) => k.includes('node_modules/entities/'))).toEqual([]);
+  });
+
   // A regexp literal is parsed (its syntax checked) when the script is compiled, even inside a function
   // never called, and a Unicode property escape makes that parse cost ~0.1-0.2 ms each on every
   // injection. Written as a string for new RegExp on first use, it costs only where it is used. (A
