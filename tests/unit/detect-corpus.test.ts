@@ -9,7 +9,7 @@ import { detectArticle } from '../../lib/detect/index';
 import { detectPages, DETECT_DIR, READABILITY_DIR, readabilityPages, zytePages, ZYTE_DIR } from '../../scripts/lib/corpora';
 import { dropStylesheets, loadPage, parsePage, readPageFile } from '../../scripts/lib/load-page';
 import { binaryStats } from '../../scripts/lib/logistic';
-import { halfOf } from '../../scripts/lib/splits';
+import { pageHalf } from '../../scripts/lib/splits';
 import { describeCorpus } from './corpus';
 
 /** Minutes of page parsing in one synchronous loop starve the worker's RPC (Vitest: "Timeout calling onTaskUpdate"). */
@@ -21,9 +21,9 @@ describeCorpus(
   () => {
     it('keeps balanced accuracy >= 0.95 on held-out detection pages, Zyte recall >= 0.92, and beats isProbablyReaderable', async () => {
       const pages = [
-        ...detectPages().filter((p) => halfOf(p.id) === 'held-out'),
+        ...detectPages().filter((p) => pageHalf('detection', p.id) === 'held-out'),
         ...zytePages()
-          .filter((p) => halfOf(p.id) === 'held-out')
+          .filter((p) => pageHalf('zyte', p.id) === 'held-out')
           .map((p) => ({ file: p.file, url: p.url, article: true, corpus: 'zyte' })),
       ];
       const ours: boolean[] = [],
@@ -64,7 +64,7 @@ describeCorpus(
 
 describeCorpus("detection on the held-out half of Readability's test pages (../shared)", join(READABILITY_DIR, 'pages'), () => {
   it('agrees with their reviewed readerable flag: balanced accuracy >= 0.95', async () => {
-    const pages = readabilityPages().filter((p) => halfOf(p.slug) === 'held-out');
+    const pages = readabilityPages().filter((p) => pageHalf('readability', p.slug) === 'held-out');
     const ours: boolean[] = [],
       truth: boolean[] = [];
     for (const p of pages) {
