@@ -45,8 +45,9 @@ export const readabilitySlugOf = (source: string | undefined): string | null =>
 /**
  * Pages that are the same page under two or more names, each group sorted canonical first. Linked by:
  * a detection page's source path naming a Readability test page; the same address (the one the
- * detection labels or Zyte's ground truth record, or for a Readability page the canonical link it
- * declares). Content-identical pages are checked against these groups by tests/unit/splits.test.ts.
+ * detection labels or Zyte's ground truth record, or for a Readability page, which records none, the
+ * canonical link it declares; not the others' canonical links: page N of a listing declares page 1's).
+ * Content-identical pages are checked against these groups by tests/unit/splits.test.ts.
  */
 export function findTwinGroups(): PageRef[][] {
   const parent = new Map<PageRef, PageRef>();
@@ -57,7 +58,7 @@ export function findTwinGroups(): PageRef[][] {
     return r;
   };
   const add = (p: PageRef) => parent.has(p) || parent.set(p, p);
-  const join2 = (a: PageRef, b: PageRef) => {
+  const link = (a: PageRef, b: PageRef) => {
     add(a);
     add(b);
     parent.set(find(a), find(b));
@@ -67,7 +68,7 @@ export function findTwinGroups(): PageRef[][] {
     const key = url ? addressKey(url) : null;
     if (!key) return;
     const seen = byAddress.get(key);
-    if (seen) join2(seen, p);
+    if (seen) link(seen, p);
     else byAddress.set(key, p);
   };
   if (haveReadabilityPages())
@@ -80,7 +81,7 @@ export function findTwinGroups(): PageRef[][] {
     >;
     for (const [id, { source, url }] of Object.entries(labels)) {
       const slug = readabilitySlugOf(source);
-      if (slug) join2(`detection:${id}`, `readability:${slug}`);
+      if (slug) link(`detection:${id}`, `readability:${slug}`);
       address(`detection:${id}`, url);
     }
   }
