@@ -1,9 +1,8 @@
 // Article detection for the always-on content script: a small linear model over cheap page signals
 // (structured data, URL shape, paragraph layout, teaser links). See features.ts; the weights were fitted
 // by scripts/bench-detect.ts --fit (logistic regression, class-balanced, L2) on the train halves
-// (scripts/lib/splits.ts; a page found in two corpora is in one half) of the article-detection corpus,
-// the Zyte pages and Readability's test pages. A page also needs some article text (hasArticleText),
-// whatever it scores.
+// (scripts/lib/splits.ts) of the article-detection corpus, the Zyte pages and Readability's test pages.
+// A page also needs some article text (hasArticleText), whatever it scores.
 import { countWordsAndCjk, headFeatures, pageSignals, scanText, type ScoredFeatures } from './features';
 import { estimateReading } from './reading-estimate';
 
@@ -25,27 +24,27 @@ export interface Detection {
 type Weights = Record<keyof ScoredFeatures, number> & { bias: number };
 
 export const WEIGHTS: Weights = {
-  bias: -1.327,
-  schemaArticle: 0.933,
-  schemaOther: -0.407,
-  ogType: 1.043,
-  published: 0.633,
-  urlDate: 0.862,
-  urlSlug: 0.955,
-  urlShallow: -1.689,
-  urlListing: -0.844,
-  urlProduct: -0.402,
-  password: -0.483,
-  longParas: -0.1,
-  paraText: -0.794,
-  dominant: 0.39,
-  headlineLinks: 0.181,
-  articleEls: 0.131,
-  linksPerPara: -0.398,
-  selects: -0.623,
-  fields: -0.147,
-  readerScore: 0.639,
-  mainText: 0.77,
+  bias: -1.171,
+  schemaArticle: 0.898,
+  schemaOther: -0.383,
+  ogType: 0.994,
+  published: 0.789,
+  urlDate: 0.845,
+  urlSlug: 0.976,
+  urlShallow: -1.675,
+  urlListing: -0.854,
+  urlProduct: -0.405,
+  password: -0.525,
+  longParas: -0.162,
+  paraText: -0.656,
+  dominant: 0.35,
+  headlineLinks: 0.174,
+  articleEls: 0.157,
+  linksPerPara: -0.378,
+  selects: -0.625,
+  fields: -0.179,
+  readerScore: 0.508,
+  mainText: 0.827,
 };
 
 /**
@@ -83,12 +82,12 @@ export interface Decision {
 /**
  * The first stage's thresholds on the score of the text, URL and link signals alone (scanText, the
  * others 0): above `article`, an article; below `other`, not one; between them the rest is read. Set by
- * bench:detect --fit for these weights on the train halves: `article` 0.5 above the first-stage score
- * of every train page the complete model calls no article, `other` 0.5 below that of every one it
+ * bench:detect --fit for these weights on the train halves: `article` 0.25 above the first-stage score
+ * of every train page the complete model calls no article, `other` 0.25 below that of every one it
  * calls an article. Fitted, not a bound: a page whose structured data, og:type and forms all contradict
  * its text can get another verdict here than from the complete model (none of the corpora's pages does).
  */
-export const FIRST_STAGE = { article: 1.97, other: -1.47 };
+export const FIRST_STAGE = { article: 1.93, other: -1.37 };
 
 /** The least and most the head's signals (og:type -1..1, published 0..1) can add to a score. */
 const HEAD_MIN = Math.min(-WEIGHTS.ogType, WEIGHTS.ogType, 0) + Math.min(WEIGHTS.published, 0);

@@ -19,7 +19,7 @@ describeCorpus(
   'detection on the held-out half of the article-detection + Zyte corpora (../shared)',
   [join(DETECT_DIR, 'labels.json'), join(ZYTE_DIR, 'ground-truth.json')],
   () => {
-    it('keeps balanced accuracy >= 0.96 on held-out detection pages, Zyte recall >= 0.92, and beats isProbablyReaderable', async () => {
+    it('keeps balanced accuracy >= 0.96 on held-out detection pages, Zyte recall >= 0.94, and beats isProbablyReaderable', async () => {
       const pages = [
         ...detectPages().filter((p) => pageHalf('detection', p.id) === 'held-out'),
         ...zytePages()
@@ -55,10 +55,11 @@ describeCorpus(
       );
       expect(s.n).toBeGreaterThan(240);
       expect(zyte.length).toBeGreaterThan(80);
-      // Measured on the page-wise halves with the weights refitted on them (splits.ts): balanced 0.964, Zyte recall 0.924 (85 of 92).
+      // Measured on the page-wise halves (splits.ts, every copy of a page in one half): balanced 0.964,
+      // Zyte recall 0.946 (87 of 92).
       expect(s.balanced).toBeGreaterThanOrEqual(0.96);
       expect(s.balanced).toBeGreaterThan(b.balanced);
-      expect(recall).toBeGreaterThanOrEqual(0.92);
+      expect(recall).toBeGreaterThanOrEqual(0.94);
     }, 900_000);
   },
 );
