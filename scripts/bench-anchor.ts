@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { anchorTarget } from '../lib/highlights/anchor';
 import { haveZyte, quantile, zytePages, ZYTE_DIR } from './lib/corpora';
-import { halfOf, HALVES, type Half } from './lib/splits';
+import { HALVES, pageHalf, type Half } from './lib/splits';
 import {
   chooseHighlights,
   judge,
@@ -60,7 +60,7 @@ let highlights = 0;
 const pages: PageText[] = zytePages()
   .map((p) => ({ id: p.id, text: p.truth }))
   .slice(0, MAX_PAGES);
-const seen = ONLY_HALF ? pages.filter((p) => halfOf(p.id) === ONLY_HALF) : pages;
+const seen = ONLY_HALF ? pages.filter((p) => pageHalf('zyte', p.id) === ONLY_HALF) : pages;
 for (const page of seen) {
   const r = rng(seedOf(page.id));
   const others = pages.filter((o) => o.id !== page.id);
@@ -74,7 +74,7 @@ for (const page of seen) {
       const result = anchorTarget(c.text, c.target);
       times.push(performance.now() - t0);
       const outcome = judge(result, c.truth);
-      const half = halfOf(page.id);
+      const half = pageHalf('zyte', page.id);
       for (const [map, key] of [
         [byPerturbation, `${half}\t${c.perturbation}`],
         [byPerturbation, `all\t${c.perturbation}`],

@@ -13,7 +13,8 @@ import { detectPages, DETECT_DIR, haveDetect, haveReadabilityPages, haveZyte, re
 import { dropStylesheets, loadPage, parsePage, readPageFile } from './lib/load-page';
 import { printRefit, reportAccuracy, type Row } from './lib/detect-accuracy';
 import { scanText } from '../lib/detect/features';
-import { halfOf, HALVES, type Half } from './lib/splits';
+import { findTwinGroups, refParts } from './lib/page-twins';
+import { HALVES, pageHalf, type Half } from './lib/splits';
 
 const args = process.argv.slice(2);
 if (!haveDetect()) {
@@ -22,7 +23,7 @@ if (!haveDetect()) {
 }
 
 const rows: Row[] = [
-  ...detectPages().map((p) => ({ ...p, corpus: 'detection' as const, half: halfOf(p.id) })),
+  ...detectPages().map((p) => ({ ...p, corpus: 'detection' as const, half: pageHalf('detection', p.id) })),
   ...(haveZyte()
     ? zytePages().map((p) => ({
         id: p.id,
@@ -31,7 +32,7 @@ const rows: Row[] = [
         article: true,
         corpus: 'zyte' as const,
         kind: 'article',
-        half: halfOf(p.id),
+        half: pageHalf('zyte', p.id),
       }))
     : []),
   ...(haveReadabilityPages()
@@ -42,7 +43,7 @@ const rows: Row[] = [
         article: p.expected.readerable,
         corpus: 'readability' as const,
         kind: p.expected.readerable ? 'readerable' : 'not-readerable',
-        half: halfOf(p.slug),
+        half: pageHalf('readability', p.slug),
       }))
     : []),
 ];
@@ -77,7 +78,13 @@ const failed = rows.length - ok.length;
 const report = (title: string, predict: (r: Row) => boolean) => reportAccuracy(ok, title, predict);
 if (args.includes('--fit')) printRefit(ok);
 
-if (!timeOnly) console.log(`== detection accuracy (Node + jsdom; ${ok.length} pages, ${failed} unparseable skipped) ==`);
+if (!timeOnly) {
+  console.log(`== detection accuracy (Node + jsdom; ${ok.length} pages, ${failed} unparseable skipped) ==`);
+  // A page under two names (Readability's pages among the detection pages...) has one half: splits.ts.
+  const twins = findTwinGroups();
+  const split = twins.filter((g) => new Set(g.map((p) => pageHalf(...refParts(p)))).size > 1).length;
+  console.log(`pages found under several names (scripts/lib/page-twins.ts): ${twins.length}, in both halves: ${split}`);
+}
 if (!timeOnly) report('isProbablyReaderable', (r) => r.readerable!);
 const gist = (r: Row) => scoreFeatures(r.f!) > 0 && hasArticleText(r.f!);
 if (!timeOnly) report('gist', gist);

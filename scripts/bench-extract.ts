@@ -11,7 +11,7 @@ import { haveReadabilityPages, haveZyte, loadScorer, median, quantile, READABILI
 import { parsePage, readPageFile } from './lib/load-page';
 import { benchReadabilityPages } from './lib/metadata-bench';
 import { contentKeeps, ogImageInMainColumn } from './lib/lead-image-bench';
-import { HALVES, halfOf } from './lib/splits';
+import { HALVES, pageHalf } from './lib/splits';
 
 const args = process.argv.slice(2);
 const readabilityOnly = args.includes('--readability-pages-only');
@@ -91,7 +91,7 @@ if (!browserOnly) {
   console.log(line('readability', sBare));
   console.log(line('gist', sOurs));
   const sub = (rec: Record<string, { articleBody: string }>, half: string) =>
-    Object.fromEntries(Object.entries(rec).filter(([id]) => halfOf(id) === half));
+    Object.fromEntries(Object.entries(rec).filter(([id]) => pageHalf('zyte', id) === half));
   for (const half of HALVES) {
     const t = sub(truth, half);
     if (!Object.keys(t).length) continue;
@@ -101,12 +101,12 @@ if (!browserOnly) {
   }
   console.log(`lead image (og:image shown in the page's main column; ${leadUndetermined} pages undetermined, body end not found):`);
   for (const half of ['all', ...HALVES]) {
-    const ids = Object.keys(leadKept).filter((id) => half === 'all' || halfOf(id) === half);
+    const ids = Object.keys(leadKept).filter((id) => half === 'all' || pageHalf('zyte', id) === half);
     const kept = ids.filter((id) => leadKept[id]).length;
     console.log(`  ${half}: lead image kept: ${kept} of ${ids.length} (${ids.length ? ((100 * kept) / ids.length).toFixed(1) : '-'} %)`);
   }
   if (args.includes('--misses'))
-    for (const id of Object.keys(leadKept).filter((id) => !leadKept[id] && halfOf(id) === 'train'))
+    for (const id of Object.keys(leadKept).filter((id) => !leadKept[id] && pageHalf('zyte', id) === 'train'))
       console.log(`  lead image lost (train): ${id.slice(0, 12)}  ${pages.find((p) => p.id === id)?.url}`);
   console.log('worst 10 pages for gist (page F1, readability F1, id, url):');
   for (const [id, f] of Object.entries(sOurs.perPage)

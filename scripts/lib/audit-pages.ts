@@ -2,7 +2,7 @@
 // article-labelled detection pages and Readability's test pages, with a reference body where the
 // corpus has one (Zyte's ground truth), and the text normalisation both compare with.
 import { detectPages, READABILITY_PAGE_URL, readabilityPages, zytePages } from './corpora';
-import { halfOf, type Half } from './splits';
+import { pageHalf, type Half } from './splits';
 
 export interface AuditPage {
   corpus: string;
@@ -16,14 +16,15 @@ export function auditPages(corpora: string[], half: Half): AuditPage[] {
   const pages: AuditPage[] = [];
   if (corpora.includes('zyte'))
     for (const p of zytePages())
-      if (halfOf(p.id) === half) pages.push({ corpus: 'zyte', id: p.id, file: p.file, url: p.url, truth: p.truth });
+      if (pageHalf('zyte', p.id) === half) pages.push({ corpus: 'zyte', id: p.id, file: p.file, url: p.url, truth: p.truth });
   if (corpora.includes('detect'))
     for (const p of detectPages())
-      if (p.article && halfOf(p.id) === half)
+      if (p.article && pageHalf('detection', p.id) === half)
         pages.push({ corpus: 'detect', id: p.id, file: p.file, url: p.url ?? 'http://fakehost/page.html', truth: null });
   if (corpora.includes('readability'))
     for (const p of readabilityPages())
-      if (halfOf(p.slug) === half) pages.push({ corpus: 'readability', id: p.slug, file: p.file, url: READABILITY_PAGE_URL, truth: null });
+      if (pageHalf('readability', p.slug) === half)
+        pages.push({ corpus: 'readability', id: p.slug, file: p.file, url: READABILITY_PAGE_URL, truth: null });
   return pages;
 }
 

@@ -2,10 +2,10 @@
 // logistic refit on the train halves plus the first stage's thresholds for the shipped weights).
 import { hasArticleText, scoreFeatures, WEIGHTS, type DecideStage, type DetectFeatures } from '../../lib/detect/index';
 import { binaryStats, fitLogistic, type BinaryStats } from './logistic';
-import { heldOutTrainedElsewhere } from './corpus-overlap';
+import type { Corpus } from './page-twins';
 import { HALVES, type Half } from './splits';
 
-export type Corpus = 'detection' | 'zyte' | 'readability';
+export type { Corpus };
 export interface Row {
   id: string;
   file: string;
@@ -23,6 +23,17 @@ export interface Row {
   error?: string;
 }
 
+/** The signals scanText leaves at 0 for the first stage (pageSignals and the head's). */
+const NOT_FIRST_STAGE: (keyof DetectFeatures)[] = [
+  'schemaArticle',
+  'schemaOther',
+  'ogType',
+  'published',
+  'password',
+  'headlineLinks',
+  'selects',
+  'fields',
+];
 const KEYS = Object.keys(WEIGHTS).filter((k) => k !== 'bias') as (keyof DetectFeatures)[];
 const vec = (f: DetectFeatures) => KEYS.map((k) => f[k]);
 
@@ -31,7 +42,6 @@ const fmt = (name: string, s: BinaryStats) =>
 const CORPORA: Corpus[] = ['detection', 'zyte', 'readability'];
 /** One line per corpus and half (train, held-out, both). */
 export function reportAccuracy(subset: Row[], title: string, predict: (r: Row) => boolean) {
-  const elsewhere = heldOutTrainedElsewhere();
   for (const c of CORPORA) {
     for (const h of [...HALVES, 'all'] as const) {
       const sel = subset.filter((r) => r.corpus === c && (h === 'all' || r.half === h));
@@ -42,19 +52,6 @@ export function reportAccuracy(subset: Row[], title: string, predict: (r: Row) =
             binaryStats(
               sel.map(predict),
               sel.map((r) => r.article),
-            ),
-          ),
-        );
-      if (h !== 'held-out') continue;
-      // The same page can be train under its other corpus name (corpus-overlap.ts): held-out without those.
-      const clean = sel.filter((r) => !elsewhere.has(`${c}:${r.id}`));
-      if (clean.length < sel.length)
-        console.log(
-          fmt(
-            `${title} ${c} held-out, unseen`,
-            binaryStats(
-              clean.map(predict),
-              clean.map((r) => r.article),
             ),
           ),
         );
@@ -81,14 +78,31 @@ export function printRefit(ok: Row[]) {
   reportAccuracy(ok, '  refit', pr);
   // Three decimals: rounded to two, the weights move borderline pages (features reach ~5).
   console.log(`  bias: ${m.b.toFixed(3)}, ${KEYS.map((k, j) => `${k}: ${m.w[j].toFixed(3)}`).join(', ')},`);
-  // The first stage's thresholds (lib/detect/index.ts FIRST_STAGE), for the shipped weights: of the train
-  // pages with article text, `article` lies above the first-stage score of every one the complete model
-  // calls no article, `other` below that of every one it calls an article, each by FIRST_MARGIN.
+  // The first stage's thresholds (lib/detect/index.ts FIRST_STAGE), for the shipped weights and for the
+  // refitted ones: of the train pages with article text, `article` lies above the first-stage score of
+  // every one the complete model calls no article, `other` below that of every one it calls an article,
+  // each by FIRST_MARGIN. The first-stage score is the model's over scanText's signals, the others 0.
   const withText = train.filter((r) => hasArticleText(r.f!));
-  const full = (r: Row) => scoreFeatures(r.f!) > 0;
-  const hi = Math.max(...withText.filter((r) => !full(r)).map((r) => r.first!));
-  const lo = Math.min(...withText.filter(full).map((r) => r.first!));
-  console.log(
-    `  first stage (shipped weights): article > ${(hi + FIRST_MARGIN).toFixed(2)}, other < ${(lo - FIRST_MARGIN).toFixed(2)} (train extremes ${hi.toFixed(3)} / ${lo.toFixed(3)}, margin ${FIRST_MARGIN})`,
+  const firstStage = (name: string, full: (f: DetectFeatures) => number, first: (r: Row) => number) => {
+    const hi = Math.max(...withText.filter((r) => full(r.f!) <= 0).map(first));
+    const lo = Math.min(...withText.filter((r) => full(r.f!) > 0).map(first));
+    console.log(
+      `  first stage (${name}): article > ${(hi + FIRST_MARGIN).toFixed(2)}, other < ${(lo - FIRST_MARGIN).toFixed(2)} (train extremes ${hi.toFixed(3)} / ${lo.toFixed(3)}, margin ${FIRST_MARGIN})`,
+    );
+  };
+  const textOnly = (f: DetectFeatures) => ({ ...f, ...Object.fromEntries(NOT_FIRST_STAGE.map((k) => [k, 0])) });
+  firstStage(
+    'shipped weights',
+    (f) => scoreFeatures(f),
+    (r) => r.first!,
+  );
+  const refit = {
+    bias: Number(m.b.toFixed(3)),
+    ...Object.fromEntries(KEYS.map((k, j) => [k, Number(m.w[j].toFixed(3))])),
+  } as typeof WEIGHTS;
+  firstStage(
+    'refitted weights, as printed',
+    (f) => scoreFeatures(f, refit),
+    (r) => scoreFeatures(textOnly(r.f!), refit),
   );
 }

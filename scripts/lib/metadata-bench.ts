@@ -14,8 +14,7 @@ import {
   type Field,
   type PageResult,
 } from './metadata-score';
-import { heldOutTrainedElsewhere } from './corpus-overlap';
-import { HALVES, halfOf } from './splits';
+import { HALVES, pageHalf } from './splits';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(7);
 
@@ -32,20 +31,14 @@ export function benchReadabilityPages(opts: { misses?: boolean } = {}): void {
     console.log(`${name.padEnd(26)}${COLUMNS.map((f) => pct(r[f]).padStart(9)).join('')}`);
   };
   for (const half of [...HALVES, 'all'] as const) {
-    const pick = (rs: PageResult[]) => (half === 'all' ? rs : rs.filter((r) => halfOf(r.slug) === half));
+    const pick = (rs: PageResult[]) => (half === 'all' ? rs : rs.filter((r) => pageHalf('readability', r.slug) === half));
     const n = pick(ours).length;
     row(`readability ${half} (${n})`, pick(bare));
     row(`gist ${half} (${n})`, pick(ours));
-    if (half !== 'held-out') continue;
-    // Held-out pages that are train among the detection pages (corpus-overlap.ts) left out.
-    const elsewhere = heldOutTrainedElsewhere();
-    const unseen = (rs: PageResult[]) => pick(rs).filter((r) => !elsewhere.has(`readability:${r.slug}`));
-    row(`readability unseen (${unseen(ours).length})`, unseen(bare));
-    row(`gist unseen (${unseen(ours).length})`, unseen(ours));
   }
   // Counts only, both halves: what kind of title misses remain (no page of the held-out half is shown).
   for (const half of HALVES) {
-    const misses = ours.filter((r) => halfOf(r.slug) === half && !r.ok.title);
+    const misses = ours.filter((r) => pageHalf('readability', r.slug) === half && !r.ok.title);
     const cut = misses.flatMap((r) => {
       const part = cutTitlePart(r);
       return part === null ? [] : [{ r, part }];
@@ -62,7 +55,7 @@ export function benchReadabilityPages(opts: { misses?: boolean } = {}): void {
   console.log('train-half mismatches (field, slug, expected | gist | bare readability):');
   const short = (v: string | null, f: Field) => JSON.stringify(normMeta(v, f).slice(0, 120));
   for (const [i, r] of ours.entries()) {
-    if (halfOf(r.slug) !== 'train') continue;
+    if (pageHalf('readability', r.slug) !== 'train') continue;
     for (const f of FIELDS) {
       if (!r.ok[f])
         console.log(`  ${f.padEnd(7)} ${r.slug}: ${short(r.expected[f], f)} | ${short(r.got[f], f)} | ${short(bare[i].got[f], f)}`);

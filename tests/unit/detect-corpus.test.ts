@@ -9,7 +9,7 @@ import { detectArticle } from '../../lib/detect/index';
 import { detectPages, DETECT_DIR, READABILITY_DIR, readabilityPages, zytePages, ZYTE_DIR } from '../../scripts/lib/corpora';
 import { dropStylesheets, loadPage, parsePage, readPageFile } from '../../scripts/lib/load-page';
 import { binaryStats } from '../../scripts/lib/logistic';
-import { halfOf } from '../../scripts/lib/splits';
+import { pageHalf } from '../../scripts/lib/splits';
 import { describeCorpus } from './corpus';
 
 /** Minutes of page parsing in one synchronous loop starve the worker's RPC (Vitest: "Timeout calling onTaskUpdate"). */
@@ -19,11 +19,11 @@ describeCorpus(
   'detection on the held-out half of the article-detection + Zyte corpora (../shared)',
   [join(DETECT_DIR, 'labels.json'), join(ZYTE_DIR, 'ground-truth.json')],
   () => {
-    it('keeps balanced accuracy >= 0.95 on held-out detection pages, Zyte recall >= 0.92, and beats isProbablyReaderable', async () => {
+    it('keeps balanced accuracy >= 0.96 on held-out detection pages, Zyte recall >= 0.94, and beats isProbablyReaderable', async () => {
       const pages = [
-        ...detectPages().filter((p) => halfOf(p.id) === 'held-out'),
+        ...detectPages().filter((p) => pageHalf('detection', p.id) === 'held-out'),
         ...zytePages()
-          .filter((p) => halfOf(p.id) === 'held-out')
+          .filter((p) => pageHalf('zyte', p.id) === 'held-out')
           .map((p) => ({ file: p.file, url: p.url, article: true, corpus: 'zyte' })),
       ];
       const ours: boolean[] = [],
@@ -55,16 +55,18 @@ describeCorpus(
       );
       expect(s.n).toBeGreaterThan(240);
       expect(zyte.length).toBeGreaterThan(80);
-      expect(s.balanced).toBeGreaterThanOrEqual(0.95);
+      // Measured on the page-wise halves (splits.ts, every copy of a page in one half): balanced 0.964,
+      // Zyte recall 0.946 (87 of 92).
+      expect(s.balanced).toBeGreaterThanOrEqual(0.96);
       expect(s.balanced).toBeGreaterThan(b.balanced);
-      expect(recall).toBeGreaterThanOrEqual(0.92);
+      expect(recall).toBeGreaterThanOrEqual(0.94);
     }, 900_000);
   },
 );
 
 describeCorpus("detection on the held-out half of Readability's test pages (../shared)", join(READABILITY_DIR, 'pages'), () => {
   it('agrees with their reviewed readerable flag: balanced accuracy >= 0.95', async () => {
-    const pages = readabilityPages().filter((p) => halfOf(p.slug) === 'held-out');
+    const pages = readabilityPages().filter((p) => pageHalf('readability', p.slug) === 'held-out');
     const ours: boolean[] = [],
       truth: boolean[] = [];
     for (const p of pages) {
@@ -80,6 +82,6 @@ describeCorpus("detection on the held-out half of Readability's test pages (../s
     );
     expect(s.n).toBeGreaterThan(50);
     expect(truth.filter((t) => !t).length).toBeGreaterThan(2); // non-readerable pages are in this half too
-    expect(s.balanced).toBeGreaterThanOrEqual(0.95);
+    expect(s.balanced).toBeGreaterThanOrEqual(0.95); // measured 0.975 (67 pages)
   }, 300_000);
 });

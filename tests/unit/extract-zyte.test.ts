@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/index';
 import { loadScorer, SCORER, ZYTE_DIR, zytePages } from '../../scripts/lib/corpora';
 import { dropStylesheets, parsePage, readPageFile } from '../../scripts/lib/load-page';
-import { halfOf } from '../../scripts/lib/splits';
+import { pageHalf } from '../../scripts/lib/splits';
 import { describeCorpus } from './corpus';
 
 describeCorpus('extraction on the Zyte corpus (../shared)', [join(ZYTE_DIR, 'ground-truth.json'), SCORER], () => {
@@ -16,7 +16,7 @@ describeCorpus('extraction on the Zyte corpus (../shared)', [join(ZYTE_DIR, 'gro
     const score = await loadScorer();
     const truth: Record<string, { articleBody: string }> = {};
     const pred: Record<string, { articleBody: string }> = {};
-    for (const p of zytePages().filter((p) => halfOf(p.id) === 'held-out')) {
+    for (const p of zytePages().filter((p) => pageHalf('zyte', p.id) === 'held-out')) {
       truth[p.id] = { articleBody: p.truth };
       const dom = parsePage(dropStylesheets(readPageFile(p.file)), p.url);
       const a = extractArticle(dom.window.document, { url: p.url, window: dom.window as unknown as Window });
