@@ -161,6 +161,22 @@ function idFlags(el: Element, id: string, memo: Map<string, number>): number {
   return f & FURNITURE && letters(el.firstElementChild?.textContent ?? '') === letters(id) ? 0 : f;
 }
 
+/**
+ * A hover card after a link in a paragraph ("Rep. <a href=/people/x>Ann Lee</a><span>(photo, the same
+ * link, her latest stories)</span> said…"): shown on hover, its text would land inside the sentence.
+ * The card is the element right after the link holding the same link with a photo or more links.
+ */
+function hoverCard(a: Element): Element | null {
+  const href = a.getAttribute('href');
+  let card = a.nextSibling;
+  if (card?.nodeType === 3 && !/\S/.test(card.nodeValue ?? '')) card = card.nextSibling;
+  if (!href || card?.nodeType !== 1 || (card as Element).tagName === 'A') return null;
+  const links = (card as Element).getElementsByTagName('a');
+  if (links.length < 2 && !(card as Element).getElementsByTagName('img').length) return null;
+  for (let i = 0; i < links.length; i++) if (links[i].getAttribute('href') === href) return a.closest('p') && (card as Element);
+  return null;
+}
+
 // Readability drops any element whose class or id has "header" in it as an unlikely candidate: recipe
 // cards class their "Ingredients" and "Instructions" subheadings (or the heading's wrapper) "*-header".
 const SUBHEAD = /^H[2-6]$/;
@@ -195,6 +211,8 @@ export function preprocess(doc: Document): void {
       continue;
     }
     if (!el.hasAttributes()) continue;
+    const card = tag === 'A' && hoverCard(el);
+    if (card) candidates.push(card);
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
       candidates.push(el);
       continue;
