@@ -44,7 +44,7 @@ const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
 
 /** A reading-time note ("Lesedauer: 8 Minuten", "5 min read", "4 min leestijd", "3 minuti di lettura"): never part of a name. */
 const READ_TIME =
-  /\b(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo d[ei] le(?:i|t)tura|leestijd|czas czytania|l[äe]s(?:e|n)tid)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:uten?|utes?|uti|utos|s)?\.?)?|\b\d+\s*(?:min(?:uten?|utes?|uti|utos|s)?\.?)\s+(?:read|reading|lesen|lesezeit|leestijd|leesti?jd|de lecture|de lectura|de leitura|di lettura|czytania|l[äe]s(?:e|n)(?:ing|tid))\b|\d+\s*分で読め\S*/gi;
+  /\b(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo d[ei] le(?:i|t)tura|leestijd|czas czytania|l[äe]s(?:e|n)tid)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:uten?|utes?|uti|utos|s)?\.?)?|\b\d+\s*(?:min(?:uten?|utes?|uti|utos|s)?\.?)\s+(?:read|reading|lesen|lesezeit|leestijd|de lecture|de lectura|de leitura|di lettura|czytania|l[äe]s(?:e|n)(?:ing|tid))\b|\d+\s*分で読め\S*/gi;
 const LEADING_LETTER = new RegExp(`^${LETTER}`);
 /** A part that is only a date or a time ("15.05.2020", "07:11 Uhr", "Dec. 5, 2024, 9:30 a.m."). */
 const DATE_PART = new RegExp(
@@ -62,7 +62,7 @@ function withoutTrailingDate(t: string, meta: boolean): string {
     if (/\d/.test(head)) break;
     const tail = t.slice(m.index! + m[0].length);
     // The weekday starting the date, glued to the name ("Jeff FoustMonday, November 18, 2019") or not.
-    if (/\d/.test(tail) && DATE_PART.test(tail)) return head.replace(/(?:\s+|(?<=[a-z]))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '');
+    if (/\d/.test(tail) && DATE_PART.test(tail)) return head.replace(/(?:\s+|([a-z]))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '$1');
   }
   return t;
 }

@@ -3,6 +3,7 @@
 // the reader copy BEFORE our furniture clean-up: that pass drops author boxes, and with them the only
 // byline some pages have. Like Readability, the byline element leaves the copy so it is not body text.
 import { BOILER_LINE } from './patterns';
+import { HAS_LETTER } from './letter-class';
 import { cleanByline, onlyRole } from './byline-clean';
 
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
@@ -14,7 +15,7 @@ const OTHER_PEOPLE =
   /-ad-|ai2html|breadcrumbs|combx|comment|community|disqus|footer|gdpr|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|ad-break|agegate|pagination|pager|popup|yom-remote/gi;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 /** Reviews and testimonials (of a product, a place): the names in them are their writers', never the article's author. */
-const OTHERS_SAY = /(?<!p)reviews|testimonial/i;
+const OTHERS_SAY = /(?:^|[^p])reviews|testimonial/i;
 
 /**
  * A review, comment or testimonial by microdata (a review or comment of the page's item), or by its class
@@ -73,7 +74,7 @@ function nameText(el: Element): string {
 }
 
 /**
- * An element's text as a byline reads it: a date the markup declares (<time>) is left out, and where
+ * An element's text as a byline reads it: a date the markup declares (<time>) beside a name is left out, and where
  * one element's text meets the next without a space, lower case then capital ("<a>Howard Blume</a>
  * <span>Staff Writer</span>" read as "Howard BlumeStaff Writer"), a space goes between.
  */
@@ -88,7 +89,8 @@ function bylineText(el: Element): string {
     if (a !== a.toUpperCase() && v[0] !== v[0].toLowerCase()) out += ' ';
     out += v;
   }
-  return out;
+  // Only dates (a dateline of <time> elements): read whole, as before and as Readability reads it.
+  return HAS_LETTER.test(out) ? out : (el.textContent ?? '');
 }
 
 /**

@@ -168,13 +168,14 @@ function idFlags(el: Element, id: string, memo: Map<string, number>): number {
  */
 function hoverCard(a: Element): Element | null {
   const href = a.getAttribute('href');
-  let card = a.nextSibling;
-  if (card?.nodeType === 3 && !/\S/.test(card.nodeValue ?? '')) card = card.nextSibling;
-  if (!href || card?.nodeType !== 1 || (card as Element).tagName === 'A') return null;
-  const links = (card as Element).getElementsByTagName('a');
-  if (links.length < 2 && !(card as Element).getElementsByTagName('img').length) return null;
-  for (let i = 0; i < links.length; i++) if (links[i].getAttribute('href') === href) return a.closest('p') && (card as Element);
-  return null;
+  const card = a.nextElementSibling;
+  if (!href || !card || card.tagName === 'A' || a.nextSibling !== card) return null;
+  const links = list(card.getElementsByTagName('a'));
+  return (links.length > 1 || card.getElementsByTagName('img').length) &&
+    links.some((l) => l.getAttribute('href') === href) &&
+    a.closest('p')
+    ? card
+    : null;
 }
 
 // Readability drops any element whose class or id has "header" in it as an unlikely candidate: recipe
