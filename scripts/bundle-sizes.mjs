@@ -28,15 +28,18 @@ const FILES = [
   // without a role after the names (byline-clean.ts ROLE_TAIL, several languages), a role-only element's
   // name, "read also" lines, link-recognised paywall and author boxes, recipe subheadings, the caption-lead
   // and empty-output fallback rules (#15, pages not tuned on) took it to 99.6 kB.
-  { file: 'extract.js', budget: 100.5 * KB },
+  // 101.8: bylines on unseen page kinds (#15: byline text read with spaces between elements and without
+  // <time>, a glued role, trailing dates and reading times in ten languages, reviews' names not the author
+  // in ours and Readability's search), hover cards in sentences, the raw fallback's repeated headline: 101.6 kB.
+  { file: 'extract.js', budget: 101.8 * KB },
   // Loads on every page: detection only; the extraction it runs on articles loads on those alone (Chrome).
   // 25 -> 26 kB: the word counter without Unicode property escapes (lib/detect/count-text.ts, 1.9 kB)
   // saves their cold compile, about 3 ms per article page. 26.5: Chinese, Japanese and Korean text weighed
   // like the Latin text it equals (lib/detect/text-blocks.ts cjkFactor) took it to 26.4 kB.
   // 26.6: lib/reading-time's patterns (its fallback count) built on first use, not parsed on every page: 26.53 kB.
   { file: 'content-scripts/detect.js', budget: 26.6 * KB },
-  // The same extraction, imported by the detect script on article pages (Chrome): 101 with extract.js's 100.5.
-  { file: 'reading-counts.js', budget: 101 * KB },
+  // The same extraction, imported by the detect script on article pages (Chrome): 102 with extract.js's 101.8.
+  { file: 'reading-counts.js', budget: 102 * KB },
 ];
 
 if (!existsSync(join(dir, 'manifest.json'))) {

@@ -42,15 +42,31 @@ const trimEdges = (s: string) => s.replace(EDGE, '').trim();
 /** Where a byline's parts meet: a comma, a middle dot or bar, a spaced dash. */
 const BYLINE_PART = /\s*[,·|•]\s*|\s+[-–—]\s+/g;
 
-/** A reading-time note ("Lesedauer: 8 Minuten", "5 min read", "Reading time: 4 minutes"): never part of a name. */
+/** A reading-time note ("Lesedauer: 8 Minuten", "5 min read", "4 min leestijd", "3 minuti di lettura"): never part of a name. */
 const READ_TIME =
-  /\b(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|leestijd)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:uten?|utes?|s)?\.?)?|\b\d+\s*(?:min(?:ute)?s?\.?)\s+(?:read|lesen|de lecture|de lectura)\b/gi;
+  /\b(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo d[ei] le(?:i|t)tura|leestijd|czas czytania|l[äe]s(?:e|n)tid)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:uten?|utes?|uti|utos|s)?\.?)?|\b\d+\s*(?:min(?:uten?|utes?|uti|utos|s)?\.?)\s+(?:read|reading|lesen|lesezeit|leestijd|de lecture|de lectura|de leitura|di lettura|czytania|l[äe]s(?:e|n)(?:ing|tid))\b|\d+\s*分で読め\S*/gi;
 const LEADING_LETTER = new RegExp(`^${LETTER}`);
 /** A part that is only a date or a time ("15.05.2020", "07:11 Uhr", "Dec. 5, 2024, 9:30 a.m."). */
 const DATE_PART = new RegExp(
-  `^(?:${DATEISH.source}|\\d+|[,.:]|uhr|[ap]\\.?m\\.?|gmt|utc|[ecmp][sd]?t|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\b\\.?|\\s)+$`,
+  `^(?:${DATEISH.source}|\\d{1,2}\\.?\\s+${LETTER}{3,}\\.?\\s+\\d{4}|${LETTER}{3,}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d+|[,.:]|uhr|[ap]\\.?m\\.?|gmt|utc|[ecmp][sd]?t|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\b\\.?|\\s)+$`,
   'i',
 );
+/**
+ * A date set off after the name by a separator ("Jane Doe | March 3, 2024", "Jan Jansen · 2 mei 2024")
+ * is no part of it. One after a plain space stays, as Readability keeps it ("Nathan Willis March 25,
+ * 2015"), unless the line is a meta line (`meta`: it held a reading time): "Jan Jansen 2 mei 2024 4 min leestijd".
+ */
+function withoutTrailingDate(t: string, meta: boolean): string {
+  for (const m of t.matchAll(meta ? / /g : BYLINE_PART)) {
+    const head = t.slice(0, m.index);
+    if (/\d/.test(head)) break;
+    const tail = t.slice(m.index! + m[0].length);
+    // The weekday starting the date, glued to the name ("Jeff FoustMonday, November 18, 2019") or not.
+    if (/\d/.test(tail) && DATE_PART.test(tail)) return head.replace(/(?:\s+|([a-z]))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '$1');
+  }
+  return t;
+}
+
 /** "Wednesday January 18, 2017 10:44 am PST by Juli Clover": a date, then the "by" label and the name. */
 const DATE_THEN_BY = /^(.+?)\s+by\s+/i;
 // The two patterns with Unicode property escapes are built on first use: written as literals, each
@@ -125,12 +141,22 @@ function withoutRole(b: string | null): string | null {
  * when no name remains. A role after the names comes off (see ROLE_TAIL).
  */
 export function cleanByline(raw: string | null | undefined): string | null {
-  return withoutRole(cleanLine(raw));
+  return withoutRole(unglued(cleanLine(raw)));
+}
+
+/** A role glued to the name, as the text of a name element and a role element next to it reads ("Howard BlumeStaff Writer"). */
+function unglued(b: string | null): string | null {
+  for (const m of b?.matchAll(/[a-z](?=[A-Z])/g) ?? []) {
+    const rest = b!.slice(m.index + 1);
+    if (onlyRole(rest)) return `${b!.slice(0, m.index + 1)} ${rest}`;
+  }
+  return b;
 }
 
 function cleanLine(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const unlabelled = trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' ')))).replace(BY_LABEL, '');
+  const line = trimEdges(withoutLeadingDate(trimEdges(raw.replace(/\s+/g, ' '))));
+  const unlabelled = trimEdges(withoutTrailingDate(line, raw.search(READ_TIME) >= 0)).replace(BY_LABEL, '');
   // Only a line starting "By" can hold a glued label: the pattern is not built for the others.
   const full = trimEdges(unlabelled.startsWith('By') ? unlabelled.replace(gluedBy(), '') : unlabelled);
   // The name ends where a social handle starts (what follows is the handle, dates, buttons).

@@ -3,6 +3,7 @@
 // the reader copy BEFORE our furniture clean-up: that pass drops author boxes, and with them the only
 // byline some pages have. Like Readability, the byline element leaves the copy so it is not body text.
 import { BOILER_LINE } from './patterns';
+import { HAS_LETTER } from './letter-class';
 import { cleanByline, onlyRole } from './byline-clean';
 
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
@@ -13,6 +14,22 @@ const UNLIKELY =
 const OTHER_PEOPLE =
   /-ad-|ai2html|breadcrumbs|combx|comment|community|disqus|footer|gdpr|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|ad-break|agegate|pagination|pager|popup|yom-remote/gi;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
+/** Reviews and testimonials (of a product, a place): the names in them are their writers', never the article's author. */
+const OTHERS_SAY = /(?:^|[^p])reviews|testimonial/i;
+
+/**
+ * A review, comment or testimonial by microdata (a review or comment of the page's item), or by its class
+ * or id where that is not the page's article ("post category-kit-reviews format-standard" is a review article).
+ */
+const othersSay = (el: Element, match: string): boolean =>
+  /^(?:reviews?|comment)$/i.test(el.getAttribute('itemprop') ?? '') ||
+  (OTHERS_SAY.test(match) && !MAYBE.test(match) && !/^(?:BODY|MAIN|ARTICLE)$/.test(el.tagName));
+
+/** Whether `el` is inside a review, comment or testimonial (Readability's own byline search is held to this too). */
+export function inOthersSay(el: Element): boolean {
+  for (let n = el.parentElement; n; n = n.parentElement) if (othersSay(n, `${n.getAttribute('class') ?? ''} ${n.id}`)) return true;
+  return false;
+}
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -53,8 +70,27 @@ function isBylineElement(el: Element, match: string, markedOnly: boolean): boole
 
 /** The text of the first descendant whose itemprop names a name ("name", "author name"), else the element's. */
 function nameText(el: Element): string {
-  const named = el.querySelector('[itemprop*="name"]');
-  return (named ?? el).textContent?.trim() ?? '';
+  return bylineText(el.querySelector('[itemprop*="name"]') ?? el).trim();
+}
+
+/**
+ * An element's text as a byline reads it: a date the markup declares (<time>) beside a name is left out, and where
+ * one element's text meets the next without a space, lower case then capital ("<a>Howard Blume</a>
+ * <span>Staff Writer</span>" read as "Howard BlumeStaff Writer"), a space goes between.
+ */
+function bylineText(el: Element): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const v = n.nodeValue ?? '';
+    const time = n.parentElement?.closest('time');
+    if (!v || (time && el.contains(time))) continue;
+    const a = out.slice(-1);
+    if (a !== a.toUpperCase() && v[0] !== v[0].toLowerCase()) out += ' ';
+    out += v;
+  }
+  // Only dates (a dateline of <time> elements): read whole, as before and as Readability reads it.
+  return HAS_LETTER.test(out) ? out : (el.textContent ?? '');
 }
 
 /**
@@ -102,7 +138,7 @@ function walk(root: Element, start: Element | null, deferred: Element[] | null):
       // A role alone ("<div class=name>Ann Coulter</div><div class=authortitle>Political Commentator</div>"):
       // the name is the element before it (never the headline: "<h1>Story</h1><p class=author-role>Staff Writer</p>").
       const named = onlyRole(text) ? el.previousElementSibling : el;
-      const b = named && !/^H\d/.test(named.tagName) && cleanByline(named === el ? text : named.textContent);
+      const b = named && !/^H\d/.test(named.tagName) && cleanByline(named === el ? text : bylineText(named));
       if (b && !BOILER_LINE.test(b)) {
         named.remove();
         el.remove();
@@ -112,7 +148,7 @@ function walk(root: Element, start: Element | null, deferred: Element[] | null):
       continue;
     }
     const role = el.getAttribute('role');
-    if (role && UNLIKELY_ROLES.has(role)) {
+    if ((role && UNLIKELY_ROLES.has(role)) || othersSay(el, match)) {
       el = next(el, true);
       continue;
     }

@@ -9,14 +9,14 @@ import { rawPublisherTags } from '../tags/raw-publisher-tags';
 import { densestBlock } from './fallback';
 import { jsonLdObjects, metaTables } from '../page-meta/index';
 import { attributeDecoder } from '../page-meta/decode';
-import { takeContentByline } from './byline';
+import { inOthersSay, takeContentByline } from './byline';
 import { declaredImageKeys, findLeadImage, insertLeadImage } from './lead-image';
 import { extraByline, namedMetasOf, readMetadata, type PageMetadata } from './metadata';
 import { articleTitle, documentTitle, hostLabels } from './title';
 import { homeLinkNames, siteMatcher } from './site-name';
 import { cleanByline, withoutSite } from './byline-clean';
 import { BOILER_LINE } from './patterns';
-import { postprocess } from './postprocess';
+import { postprocess, removeLeadingTitle } from './postprocess';
 import { preprocess } from './preprocess';
 import { ALLOWED_ATTRIBUTES } from '../sanitize/allowed-attributes';
 import { recoverParagraphs, survivingParagraphs, tagParagraphs } from './recover';
@@ -125,7 +125,13 @@ function runReadability(
   // ours too, lib/extract/title); when we found a byline it skips its byline search. Cold in Chromium this saved ~9 ms per page (A/B on 91 Zyte pages): code Readability no
   // longer compiles and runs. (Readability 0.6's internal hook, checked by a unit test; without it,
   // Readability reads the metas copied into the clone's head itself.)
-  const hook = reader as unknown as { _getArticleMetadata?: () => object; _getArticleTitle?: () => string };
+  const hook = reader as unknown as {
+    _getArticleMetadata?: () => object;
+    _isValidByline?: (node: Element, match: string) => boolean;
+  };
+  // Its byline search skips reviews and comments as ours does (a customer's name is no author).
+  const valid = hook._isValidByline;
+  if (typeof valid === 'function') hook._isValidByline = (node, match) => valid.call(reader, node, match) && !inOthersSay(node);
   if (typeof hook._getArticleMetadata === 'function') {
     hook._getArticleMetadata = () => ({
       title: meta.title ?? documentTitle(original),
@@ -219,6 +225,7 @@ export function extractUnsanitized(doc: Document, opts: CoreExtractOptions = {})
     let rawAlt: Element | null = null;
     for (const alt of fallbackRoots(doc, base, text.length < MIN_TEXT)) {
       const raw = alt.cloneNode(true) as Element;
+      removeLeadingTitle(raw, title);
       postprocess(alt, { title, byline });
       const altText = blockText(alt);
       if (altText.length > text.length * 1.5) {

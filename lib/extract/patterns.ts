@@ -54,7 +54,7 @@ export const CONTENT_RE =
   /(?:^|[\s_-])(?:(?:article|post|entry|story|main|blog|news)[-_]*(?:body|content|text|copy)|articlebody|hentry)(?:$|[\s_-])/i;
 
 export const FURNITURE_ROLES = new Set(
-  'navigation banner contentinfo complementary search dialog alertdialog menu menubar toolbar tablist'.split(' '),
+  'navigation banner contentinfo complementary search dialog alertdialog menu menubar toolbar tablist tooltip'.split(' '),
 );
 
 /** Tags that are page furniture wherever they appear. Readability drops most of them later anyway. */

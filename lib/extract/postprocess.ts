@@ -155,6 +155,29 @@ function isCallOrAuthorBox(el: Element): boolean {
   return (author || profiles > 1) && el.getElementsByTagName('img').length > 0;
 }
 
+/** A block that repeats the headline: its text the title's, or a top heading holding most of it. */
+function repeatsTitle(b: Element, t: string, titleKey: string): boolean {
+  const k = key(t);
+  return (
+    titleKey.length > 10 && (k === titleKey || (/^H[1-3]$/.test(b.tagName) && titleKey.includes(k) && k.length > titleKey.length * 0.6))
+  );
+}
+
+/**
+ * Readability's raw result, taken when our clean-up leaves too little, still starts with the headline
+ * where Readability's own check misses it (its word split finds no words in Japanese or Chinese): the
+ * first text block goes when it repeats the title.
+ */
+export function removeLeadingTitle(root: Element, title: string): void {
+  for (const b of byTags(root, BLOCKS)) {
+    if (hasBlockChild(b)) continue;
+    const t = norm(b.textContent ?? '');
+    if (!t) continue;
+    if (repeatsTitle(b, t, key(title)) && !hasMedia(b)) b.remove();
+    return;
+  }
+}
+
 export interface PostOptions {
   title: string;
   byline: string | null;
@@ -232,9 +255,8 @@ export function postprocess(root: Element, opts: PostOptions): void {
     const t = norm(b.textContent ?? '');
     if (!t) continue;
     if (++seen > 8 || t.length > 160) break;
+    const isTitle = repeatsTitle(b, t, titleKey);
     const k = key(t);
-    const isTitle =
-      titleKey.length > 10 && (k === titleKey || (/^H[1-3]$/.test(b.tagName) && titleKey.includes(k) && k.length > titleKey.length * 0.6));
     const isByline =
       // The byline as written, its role or site included ("Tom Krisher, AP Auto Writer" for "Tom Krisher").
       (bylineKey !== '' && (k === bylineKey || key(cleanByline(t) ?? '') === bylineKey)) ||

@@ -161,6 +161,23 @@ function idFlags(el: Element, id: string, memo: Map<string, number>): number {
   return f & FURNITURE && letters(el.firstElementChild?.textContent ?? '') === letters(id) ? 0 : f;
 }
 
+/**
+ * A hover card after a link in a paragraph ("Rep. <a href=/people/x>Ann Lee</a><span>(photo, the same
+ * link, her latest stories)</span> said…"): shown on hover, its text would land inside the sentence.
+ * The card is the element right after the link holding the same link with a photo or more links.
+ */
+function hoverCard(a: Element): Element | null {
+  const href = a.getAttribute('href');
+  const card = a.nextElementSibling;
+  if (!href || !card || card.tagName === 'A' || a.nextSibling !== card) return null;
+  const links = list(card.getElementsByTagName('a'));
+  return (links.length > 1 || card.getElementsByTagName('img').length) &&
+    links.some((l) => l.getAttribute('href') === href) &&
+    a.closest('p')
+    ? card
+    : null;
+}
+
 // Readability drops any element whose class or id has "header" in it as an unlikely candidate: recipe
 // cards class their "Ingredients" and "Instructions" subheadings (or the heading's wrapper) "*-header".
 const SUBHEAD = /^H[2-6]$/;
@@ -195,6 +212,8 @@ export function preprocess(doc: Document): void {
       continue;
     }
     if (!el.hasAttributes()) continue;
+    const card = tag === 'A' && hoverCard(el);
+    if (card) candidates.push(card);
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
       candidates.push(el);
       continue;
