@@ -6,7 +6,8 @@
 // time per page in headless Chromium. `--fit` refits the weights on the train halves and scores the
 // held-out ones.
 // usage: npm run bench:detect [-- --no-browser] [-- --fit] [-- --errors] [-- --cold-every=N] (time on every N-th page, default 4)
-//        [-- --time-only] (timing only, no accuracy pass)
+//        [-- --time-only] (timing only, no accuracy pass); GIST_BENCH_BASE=DIR (e.g. `git archive` of an older commit) times that
+//        tree's detector in the same run; BENCH_PRECISE_TIMER=1 serves the pages cross-origin isolated (5 µs timer, not 100 µs)
 import { isProbablyReaderable } from '@mozilla/readability';
 import { decideArticle, detectFeatures, FIRST_STAGE, hasArticleText, scoreFeatures, type DecideStage } from '../lib/detect/index';
 import { detectPages, DETECT_DIR, haveDetect, haveReadabilityPages, haveZyte, readabilityPages, zytePages } from './lib/corpora';

@@ -136,7 +136,8 @@ function urlFeatures(href: string): UrlFeatures {
     urlDate: /(?:^|\/)(?:19|20)\d{2}\/[01]?\d(?:\/|$)|(?:^|[/_-])(?:19|20)\d{2}[01]\d[0-3]\d(?:[/_-]|$)/.test(path) ? 1 : 0,
     urlSlug: slugWords >= 4 || /\d{5,}/.test(last) || (slugWords >= 3 && last.length >= 20) ? 1 : 0,
     urlShallow: segs.length === 0 || (segs.length === 1 && last.length <= 15 && slugWords <= 2 && !/\d{4,}/.test(last)) ? 1 : 0,
-    urlListing: URL_LISTING.test(path + u.search) && slugWords < 4 ? 1 : 0,
+    // The slug test first: an article's URL never compiles the listing regex (a cold script compiles each on first use).
+    urlListing: slugWords < 4 && URL_LISTING.test(path + u.search) ? 1 : 0,
     urlProduct: URL_PRODUCT.test(path + u.search) ? 1 : 0,
   };
 }
@@ -263,8 +264,9 @@ export function pageSignals(doc: Document): PageSignals {
     schemaOther = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const t = s.textContent ?? '';
-    if (LD_ARTICLE.test(t)) schemaArticle = 1;
-    if (LD_OTHER.test(t)) schemaOther = 1;
+    // Each pattern only until it has matched once: the flags are all that is kept.
+    if (!schemaArticle && LD_ARTICLE.test(t)) schemaArticle = 1;
+    if (!schemaOther && LD_OTHER.test(t)) schemaOther = 1;
   }
   // Microdata: one or two article items describe the page (the story, perhaps a related one); three
   // or more are teasers of a listing.

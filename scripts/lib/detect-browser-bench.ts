@@ -1,6 +1,7 @@
 // bench:detect's timing side: detection in headless Chromium, ours (as the content script runs it) vs
 // bare isProbablyReaderable, cold and warm, on the pages that parsed in the accuracy pass. Loaded only
 // when timing runs (--no-browser needs neither esbuild nor Playwright).
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { BARE_ENTRY, bundle, coldRuns, GIST_ENTRY, inBrowser, machineLoad } from './browser-bench';
@@ -12,17 +13,25 @@ export async function benchDetectBrowser(ok: Row[], args: string[]): Promise<voi
   const [gist, bare] = await Promise.all([bundle(GIST_ENTRY), bundle(BARE_ENTRY)]);
   // The detector alone, as the content script ships and runs it: detectInSlices, the function its main()
   // calls, one idle slice per step (the cold probe loads this).
-  const det = await build({
-    stdin: {
-      contents: "import { detectInSlices } from './lib/detect/slices'; globalThis.__d = detectInSlices;",
-      resolveDir: new URL('../..', import.meta.url).pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-  });
+  const root = new URL('../..', import.meta.url).pathname;
+  const detector = (dir: string) =>
+    build({
+      stdin: {
+        contents: "import { detectInSlices } from './lib/detect/slices'; globalThis.__d = detectInSlices;",
+        resolveDir: dir,
+        loader: 'ts',
+      },
+      nodePaths: [join(root, 'node_modules')],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      write: false,
+    });
+  const det = await detector(root);
+  // GIST_BENCH_BASE=DIR (another tree, e.g. `git archive` of an older commit): its detector is timed cold
+  // in the same run, page by page, so a change is compared at the same load.
+  const baseDir = process.env.GIST_BENCH_BASE;
+  const baseDet = baseDir ? (await detector(baseDir)).outputFiles[0].text : null;
   const detBytes = det.outputFiles[0].contents.length,
     detGz = gzipSync(det.outputFiles[0].contents).length;
   const tOurs: number[] = [],
@@ -39,6 +48,9 @@ export async function benchDetectBrowser(ok: Row[], args: string[]): Promise<voi
   // The least a detector that shows a reading time must read: the text of every paragraph.
   const PARAGRAPH_TEXT =
     "const ps = document.getElementsByTagName('p'); let n = 0; for (let i = 0; i < ps.length; i++) n += ps[i].textContent.length";
+  // Any detector that looks at every element (one TreeWalker pass; a JS wrapper for each element).
+  const ELEMENT_WALK =
+    'const w = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_ELEMENT); let n = 0; while (w.nextNode()) n++';
   // The content script's run: its idle waits (requestIdleCallback, 3 s timeout) between the slices,
   // each synchronous slice timed by detectInSlices itself. No popup extraction is passed, so every
   // article also gets the count slice (its estimate, as when the extraction finds nothing): an upper
@@ -74,6 +86,8 @@ export async function benchDetectBrowser(ok: Row[], args: string[]): Promise<voi
     { name: 'bare', code: `${bare.code};${PRELUDE}`, expr: timed('__bare.isProbablyReaderable(document)') },
     { name: 'touch', code: PRELUDE, expr: timed('document.body') },
     { name: 'ptext', code: PRELUDE, expr: timed(PARAGRAPH_TEXT) },
+    { name: 'walker', code: PRELUDE, expr: timed(ELEMENT_WALK) },
+    ...(baseDet ? [{ name: 'base', code: `${baseDet};globalThis.__urls = ${urls};${PRELUDE}`, expr: SLICED }] : []),
   ]);
   await inBrowser(pages, [gist.code, bare.code], async (_p, run) => {
     // Warm: mean of REPS calls in one world.
@@ -99,6 +113,8 @@ export async function benchDetectBrowser(ok: Row[], args: string[]): Promise<voi
   line('gist, all slices', cOurs);
   line('touch document.body only', cTouch);
   line('read all <p> text only', cText);
+  const cWalk = (cold.walker as number[][]).map((v) => v[0]);
+  line('walk every element only', cWalk);
   const cLong = (cold.gist as number[][]).map((v) => v[1]),
     cDecide = (cold.gist as number[][]).map((v) => v[2]);
   line('gist decide slice only', cDecide);
@@ -107,7 +123,7 @@ export async function benchDetectBrowser(ok: Row[], args: string[]): Promise<voi
   line('served URL: all slices', cServed);
   line('served URL: decide slice', cServedDecide);
   console.log(
-    `ratio gist/isProbablyReaderable cold: total ${(sum(cOurs) / sum(cBare)).toFixed(2)} median ${(median(cOurs) / median(cBare)).toFixed(2)}; floors: touch ${(sum(cTouch) / sum(cBare)).toFixed(2)}, <p> text ${(sum(cText) / sum(cBare)).toFixed(2)}`,
+    `ratio gist/isProbablyReaderable cold: total ${(sum(cOurs) / sum(cBare)).toFixed(2)} median ${(median(cOurs) / median(cBare)).toFixed(2)}; floors: touch ${(sum(cTouch) / sum(cBare)).toFixed(2)}, <p> text ${(sum(cText) / sum(cBare)).toFixed(2)}, element walk ${(sum(cWalk) / sum(cBare)).toFixed(2)} (of medians: ${(median(cTouch) / median(cBare)).toFixed(2)}, ${(median(cText) / median(cBare)).toFixed(2)}, ${(median(cWalk) / median(cBare)).toFixed(2)})`,
   );
   // The #15 target: cold median <= 1.0x and p95 <= 1.5x isProbablyReaderable, and the longest task
   // <= 16 ms on 95 % of pages. Both readings of the ratio: of the two distributions' medians and p95s,
@@ -121,6 +137,15 @@ export async function benchDetectBrowser(ok: Row[], args: string[]): Promise<voi
       `target cold ratios, ${what}: of medians ${(median(xs) / median(cBare)).toFixed(2)} (<= 1.00), of p95s ${(quantile(xs, 0.95) / quantile(cBare, 0.95)).toFixed(2)} (<= 1.50); per-page ratio median ${median(perPage).toFixed(2)} p95 ${quantile(perPage, 0.95).toFixed(2)}  [${machineLoad()}]`,
     );
   };
+  if (baseDet) {
+    const bDecide = (cold.base as number[][]).map((v) => v[2]),
+      bAll = (cold.base as number[][]).map((v) => v[0]);
+    line('GIST_BENCH_BASE decide', bDecide);
+    const perPage = cDecide.map((x, j) => x / bDecide[j]);
+    console.log(
+      `same run, this tree / GIST_BENCH_BASE (${baseDir}): decide slice of medians ${(median(cDecide) / median(bDecide)).toFixed(2)}, of p95s ${(quantile(cDecide, 0.95) / quantile(bDecide, 0.95)).toFixed(2)}, per-page median ${median(perPage).toFixed(2)}; all slices total ${(sum(cOurs) / sum(bAll)).toFixed(2)}; base decide/isProbablyReaderable of medians ${(median(bDecide) / median(cBare)).toFixed(2)}, of p95s ${(quantile(bDecide, 0.95) / quantile(cBare, 0.95)).toFixed(2)}`,
+    );
+  }
   target('all slices', cOurs);
   target('before the verdict (decide slice)', cDecide);
   target('served URL (no URL signals), all slices', cServed);
