@@ -31,20 +31,22 @@ if (args.includes('--steps')) {
   await steps();
   process.exit(0);
 }
-const code = bare
-  ? (await bundle(BARE_ENTRY, false)).code
-  : (
-      await build({
-        stdin: {
-          contents: "import { decideArticle } from './lib/detect/index'; globalThis.__decide = decideArticle;",
-          resolveDir: new URL('..', import.meta.url).pathname,
-          loader: 'ts',
-        },
-        bundle: true,
-        format: 'iife',
-        write: false,
-      })
-    ).outputFiles[0].text;
+/** decideArticle alone, as the global `__decide` (unminified for the profile, to read its function names). */
+async function detectorBundle(minify: boolean): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: "import { decideArticle } from './lib/detect/index'; globalThis.__decide = decideArticle;",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify,
+    format: 'iife',
+    write: false,
+  });
+  return out.outputFiles[0].text;
+}
+const code = bare ? (await bundle(BARE_ENTRY, false)).code : await detectorBundle(false);
 const expr = bare ? '__bare.isProbablyReaderable(document) ? 1 : 0' : '__decide(document).isArticle ? 1 : 0';
 const INTERVAL_US = 25;
 const self = new Map<string, number>();
@@ -89,19 +91,7 @@ async function steps(): Promise<void> {
   const { coldRuns } = await import('./lib/browser-bench');
   const { median, quantile } = await import('./lib/corpora');
   const bareCode = (await bundle(BARE_ENTRY)).code;
-  const det = (
-    await build({
-      stdin: {
-        contents: "import { decideArticle } from './lib/detect/index'; globalThis.__decide = decideArticle;",
-        resolveDir: new URL('..', import.meta.url).pathname,
-        loader: 'ts',
-      },
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      write: false,
-    })
-  ).outputFiles[0].text;
+  const det = await detectorBundle(true);
   const timed = (call: string) => `(() => { const t = performance.now(); ${call}; return [performance.now() - t]; })()`;
   const probes = [
     { name: 'isProbablyReaderable', code: bareCode, expr: timed('__bare.isProbablyReaderable(document)') },
