@@ -391,8 +391,9 @@ describe('library and reader polish in Chromium', () => {
     await importFile(join(FIXTURES, '../import/instapaper-bad-rows.csv'));
     const whereOf = async () =>
       (await page.getByTestId('import-report-rows').locator('li').allTextContents()).map((t) => Number(/:(\d+)/.exec(t)?.[1] ?? -1));
+    // The summary shows first; the report's rows are read from the database after it ("Preparing…").
+    await expect.poll(async () => (await whereOf()).length, { timeout: 10_000 }).toBeGreaterThan(2);
     const lines = await whereOf();
-    expect(lines.length).toBeGreaterThan(2);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     await importFile(join(FIXTURES, '../import/pocket-missing-url.csv'));
     await page.getByTestId('import-export-close').click();
